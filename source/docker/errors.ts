@@ -1,0 +1,109 @@
+/** Why a call to the engine failed, in terms the user can act on. */
+export type DockerErrorCode =
+	| 'unreachable'
+	| 'permission-denied'
+	| 'not-found'
+	| 'conflict'
+	| 'timeout'
+	| 'bad-request'
+	| 'server'
+	| 'unknown';
+
+/** An error from the Docker access layer; `message` is one line fit for the status bar or stderr. */
+export class DockerError extends Error {
+	override readonly name = 'DockerError';
+
+	constructor(
+		readonly code: DockerErrorCode,
+		message: string,
+		readonly hint?: string,
+	) {
+		super(message);
+	}
+}
+
+type RawError = {
+	readonly code?: unknown;
+	readonly errno?: unknown;
+	readonly statusCode?: unknown;
+	readonly json?: unknown;
+	readonly message?: unknown;
+	readonly reason?: unknown;
+	readonly level?: unknown;
+};
+
+const socketHints: Readonly<Record<string, {code: DockerErrorCode; text: string; hint?: string}>> = {
+	ENOENT: {code: 'unreachable', text: 'no such file', hint: 'is the Docker daemon running? Start it, or pass --host / set DOCKER_HOST'},
+	ECONNREFUSED: {code: 'unreachable', text: 'connection refused', hint: 'is the Docker daemon running and listening there?'},
+	EACCES: {
+		code: 'permission-denied',
+		text: 'permission denied',
+		hint: 'add your user to the "docker" group (then log in again), or run with sudo',
+	},
+	EPERM: {code: 'permission-denied', text: 'permission denied', hint: 'check the permissions of the socket'},
+	ENOTFOUND: {code: 'unreachable', text: 'unknown host', hint: 'check the host name in --host / DOCKER_HOST'},
+	EAI_AGAIN: {code: 'unreachable', text: 'host name lookup failed', hint: 'check the host name and your DNS'},
+	ETIMEDOUT: {code: 'timeout', text: 'timed out', hint: 'is the host reachable?'},
+	EHOSTUNREACH: {code: 'unreachable', text: 'host unreachable'},
+	ECONNRESET: {code: 'unreachable', text: 'connection reset by the engine'},
+	EPIPE: {code: 'unreachable', text: 'connection closed by the engine'},
+	ENOTSOCK: {code: 'unreachable', text: 'not a socket'},
+};
+
+const statusCodes: Readonly<Record<number, DockerErrorCode>> = {
+	400: 'bad-request',
+	403: 'permission-denied',
+	404: 'not-found',
+	409: 'conflict',
+	500: 'server',
+};
+
+function firstLine(text: string): string {
+	return (text.split('\n')[0] ?? '').trim();
+}
+
+function engineMessage(raw: RawError): string | undefined {
+	const {json} = raw;
+	if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') {
+		return json.message;
+	}
+
+	if (typeof json === 'string' && json.trim() !== '') {
+		return json;
+	}
+
+	return undefined;
+}
+
+/**
+ * Turns whatever dockerode, ssh2 or Node's sockets threw into a {@link DockerError}.
+ * `endpoint` names where we tried to connect, so socket failures read like the docker CLI's.
+ */
+export function toDockerError(error: unknown, endpoint: string): DockerError {
+	if (error instanceof DockerError) {
+		return error;
+	}
+
+	const raw: RawError = typeof error === 'object' && error !== null ? error : {message: String(error)};
+	const errno = typeof raw.code === 'string' ? raw.code : undefined;
+	const socket = errno === undefined ? undefined : socketHints[errno];
+	if (socket) {
+		return new DockerError(socket.code, `cannot connect to the Docker engine at ${endpoint}: ${socket.text}`, socket.hint);
+	}
+
+	if (raw.level === 'client-authentication') {
+		return new DockerError(
+			'permission-denied',
+			`cannot connect to the Docker engine at ${endpoint}: ssh authentication failed`,
+			'check your ssh key and agent (ssh-add -l)',
+		);
+	}
+
+	if (typeof raw.statusCode === 'number') {
+		const message = engineMessage(raw) ?? (typeof raw.reason === 'string' ? raw.reason : `HTTP ${raw.statusCode}`);
+		return new DockerError(statusCodes[raw.statusCode] ?? 'unknown', firstLine(message));
+	}
+
+	const message = typeof raw.message === 'string' && raw.message !== '' ? raw.message : String(error);
+	return new DockerError('unknown', firstLine(`${endpoint}: ${message}`));
+}
