@@ -5,7 +5,14 @@
  */
 
 /** Lifecycle state of a container, as the Engine API reports it. */
-export type ContainerState = 'running' | 'exited' | 'paused' | 'restarting' | 'created' | 'dead' | 'removing';
+export type ContainerState =
+	| 'running'
+	| 'exited'
+	| 'paused'
+	| 'restarting'
+	| 'created'
+	| 'dead'
+	| 'removing';
 
 /** A published or exposed port, already in display order. */
 export type PortMapping = {
@@ -38,8 +45,6 @@ export type ImageSummary = {
 	readonly tags: readonly string[];
 	readonly size: number;
 	readonly createdAt: number;
-	/** How many containers (running or not) were created from this image. */
-	readonly containers: number;
 };
 
 /** What `GET /version` says about the engine. */
@@ -76,6 +81,4 @@ export type DockerClient = {
 	 * {@link DockerError}) when the connection drops; reconnecting is the caller's policy.
 	 */
 	events(signal: AbortSignal): AsyncIterable<DockerEvent>;
-	/** Releases sockets and agents; the client is unusable afterwards. */
-	close(): void;
 };

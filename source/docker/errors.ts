@@ -32,18 +32,44 @@ type RawError = {
 	readonly level?: unknown;
 };
 
-const socketHints: Readonly<Record<string, {code: DockerErrorCode; text: string; hint?: string}>> = {
-	ENOENT: {code: 'unreachable', text: 'no such file', hint: 'is the Docker daemon running? Start it, or pass --host / set DOCKER_HOST'},
-	ECONNREFUSED: {code: 'unreachable', text: 'connection refused', hint: 'is the Docker daemon running and listening there?'},
+const socketHints: Readonly<
+	Record<string, {code: DockerErrorCode; text: string; hint?: string}>
+> = {
+	ENOENT: {
+		code: 'unreachable',
+		text: 'no such file',
+		hint: 'is the Docker daemon running? Start it, or pass --host / set DOCKER_HOST',
+	},
+	ECONNREFUSED: {
+		code: 'unreachable',
+		text: 'connection refused',
+		hint: 'is the Docker daemon running and listening there?',
+	},
 	EACCES: {
 		code: 'permission-denied',
 		text: 'permission denied',
 		hint: 'add your user to the "docker" group (then log in again), or run with sudo',
 	},
-	EPERM: {code: 'permission-denied', text: 'permission denied', hint: 'check the permissions of the socket'},
-	ENOTFOUND: {code: 'unreachable', text: 'unknown host', hint: 'check the host name in --host / DOCKER_HOST'},
-	EAI_AGAIN: {code: 'unreachable', text: 'host name lookup failed', hint: 'check the host name and your DNS'},
-	ETIMEDOUT: {code: 'timeout', text: 'timed out', hint: 'is the host reachable?'},
+	EPERM: {
+		code: 'permission-denied',
+		text: 'permission denied',
+		hint: 'check the permissions of the socket',
+	},
+	ENOTFOUND: {
+		code: 'unreachable',
+		text: 'unknown host',
+		hint: 'check the host name in --host / DOCKER_HOST',
+	},
+	EAI_AGAIN: {
+		code: 'unreachable',
+		text: 'host name lookup failed',
+		hint: 'check the host name and your DNS',
+	},
+	ETIMEDOUT: {
+		code: 'timeout',
+		text: 'timed out',
+		hint: 'is the host reachable?',
+	},
 	EHOSTUNREACH: {code: 'unreachable', text: 'host unreachable'},
 	ECONNRESET: {code: 'unreachable', text: 'connection reset by the engine'},
 	EPIPE: {code: 'unreachable', text: 'connection closed by the engine'},
@@ -64,7 +90,12 @@ function firstLine(text: string): string {
 
 function engineMessage(raw: RawError): string | undefined {
 	const {json} = raw;
-	if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') {
+	if (
+		json &&
+		typeof json === 'object' &&
+		'message' in json &&
+		typeof json.message === 'string'
+	) {
 		return json.message;
 	}
 
@@ -84,11 +115,18 @@ export function toDockerError(error: unknown, endpoint: string): DockerError {
 		return error;
 	}
 
-	const raw: RawError = typeof error === 'object' && error !== null ? error : {message: String(error)};
+	const raw: RawError =
+		typeof error === 'object' && error !== null
+			? error
+			: {message: String(error)};
 	const errno = typeof raw.code === 'string' ? raw.code : undefined;
 	const socket = errno === undefined ? undefined : socketHints[errno];
 	if (socket) {
-		return new DockerError(socket.code, `cannot connect to the Docker engine at ${endpoint}: ${socket.text}`, socket.hint);
+		return new DockerError(
+			socket.code,
+			`cannot connect to the Docker engine at ${endpoint}: ${socket.text}`,
+			socket.hint,
+		);
 	}
 
 	if (raw.level === 'client-authentication') {
@@ -100,10 +138,18 @@ export function toDockerError(error: unknown, endpoint: string): DockerError {
 	}
 
 	if (typeof raw.statusCode === 'number') {
-		const message = engineMessage(raw) ?? (typeof raw.reason === 'string' ? raw.reason : `HTTP ${raw.statusCode}`);
-		return new DockerError(statusCodes[raw.statusCode] ?? 'unknown', firstLine(message));
+		const message =
+			engineMessage(raw) ??
+			(typeof raw.reason === 'string' ? raw.reason : `HTTP ${raw.statusCode}`);
+		return new DockerError(
+			statusCodes[raw.statusCode] ?? 'unknown',
+			firstLine(message),
+		);
 	}
 
-	const message = typeof raw.message === 'string' && raw.message !== '' ? raw.message : String(error);
+	const message =
+		typeof raw.message === 'string' && raw.message !== ''
+			? raw.message
+			: String(error);
 	return new DockerError('unknown', firstLine(`${endpoint}: ${message}`));
 }

@@ -1,0 +1,121 @@
+import os from 'node:os';
+import {render} from 'ink';
+import meow from 'meow';
+import {App} from './app.js';
+import {createDockerodeClient} from './docker/dockerode-client.js';
+import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
+import {DockerError} from './docker/errors.js';
+import {createServices} from './runtime/services.js';
+import {takeOverTerminal} from './terminal.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ dockmate [options]
+
+	Options
+	  -H, --host <url>     Engine to connect to: unix:///path, tcp://host:port, ssh://user@host
+	  -c, --context <name> Docker context to use (see: docker context ls)
+	  --read-only          Refuse every action that changes the engine
+	  -h, --help           Show this help
+	  -v, --version        Show the version
+
+	The engine is chosen like the docker CLI does: --host, DOCKER_HOST, --context,
+	DOCKER_CONTEXT, the current context in ~/.docker/config.json, then the local socket.
+	TLS for tcp:// follows DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
+
+	Press ? inside dockmate for the keys.
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			host: {type: 'string', shortFlag: 'H'},
+			context: {type: 'string', shortFlag: 'c'},
+			readOnly: {type: 'boolean', default: false},
+			help: {type: 'boolean', shortFlag: 'h'},
+			version: {type: 'boolean', shortFlag: 'v'},
+		},
+	},
+);
+
+/** How long we wait for the engine before giving up with a message. */
+const connectTimeoutMs = 4000;
+
+function fail(message: string, hint?: string): never {
+	process.stderr.write(
+		`dockmate: ${message}\n${hint === undefined ? '' : `hint: ${hint}\n`}`,
+	);
+	process.exit(1);
+}
+
+async function main(): Promise<void> {
+	let endpoint;
+	try {
+		endpoint = resolveEndpoint({
+			host: cli.flags.host,
+			context: cli.flags.context,
+			env: process.env,
+			homeDir: os.homedir(),
+		});
+	} catch (error) {
+		if (error instanceof EndpointError) {
+			fail(error.message);
+		}
+
+		throw error;
+	}
+
+	const docker = createDockerodeClient(endpoint);
+	try {
+		await docker.ping(AbortSignal.timeout(connectTimeoutMs));
+	} catch (error) {
+		if (error instanceof DockerError) {
+			fail(error.message, error.hint);
+		}
+
+		throw error;
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		fail(
+			'dockmate needs an interactive terminal (stdin and stdout must be a tty)',
+		);
+	}
+
+	const restore = takeOverTerminal({
+		stdin: process.stdin,
+		stdout: process.stdout,
+	});
+	const services = createServices({
+		docker,
+		readOnly: cli.flags.readOnly,
+		quit() {
+			instance.unmount();
+		},
+	});
+	const instance = render(<App services={services} />, {
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: false,
+		maxFps: 30,
+	});
+	void services.start();
+	await instance.waitUntilExit();
+	services.dispose();
+	restore();
+	process.exit(0);
+}
+
+process.on('uncaughtException', error => {
+	process.exitCode = 1;
+	// The exit handler restores the terminal first, so the message lands on the normal screen.
+	if (process.stdin.isTTY) {
+		process.stdin.setRawMode(false);
+	}
+
+	process.stdout.write('\u001B[?25h\u001B[?1049l');
+	process.stderr.write(`dockmate crashed: ${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
+
+await main();

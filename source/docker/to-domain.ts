@@ -1,0 +1,178 @@
+import type {
+	ContainerState,
+	ContainerSummary,
+	DockerEvent,
+	EngineInfo,
+	ImageSummary,
+	PortMapping,
+} from './docker-client.js';
+import {sanitize} from './sanitize.js';
+
+/** A JSON object as it came off the wire: nothing is trusted until read through the helpers below. */
+type Json = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? sanitize(value) : '';
+}
+
+function number(value: unknown): number {
+	return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function stringRecord(value: unknown): Readonly<Record<string, string>> {
+	if (!isObject(value)) {
+		return {};
+	}
+
+	const entries = Object.entries(value)
+		.filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+		.map(([key, entryValue]) => [sanitize(key), sanitize(entryValue)] as const)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return Object.fromEntries(entries);
+}
+
+const containerStates = new Set<string>([
+	'running',
+	'exited',
+	'paused',
+	'restarting',
+	'created',
+	'dead',
+	'removing',
+]);
+
+/** Podman reports `configured` and `stopped` where Docker says `created` and `exited`. */
+const stateAliases: Readonly<Record<string, ContainerState>> = {
+	configured: 'created',
+	stopped: 'exited',
+	initialized: 'created',
+};
+
+function containerState(value: unknown): ContainerState {
+	const state = typeof value === 'string' ? value.toLowerCase() : '';
+	if (containerStates.has(state)) {
+		return state as ContainerState;
+	}
+
+	return stateAliases[state] ?? 'dead';
+}
+
+/** Sort order that keeps the ports column stable between re-lists: by port, then protocol, then host IP. */
+export function comparePorts(a: PortMapping, b: PortMapping): number {
+	return (
+		a.privatePort - b.privatePort ||
+		(a.publicPort ?? 0) - (b.publicPort ?? 0) ||
+		a.protocol.localeCompare(b.protocol) ||
+		(a.ip ?? '').localeCompare(b.ip ?? '')
+	);
+}
+
+function ports(value: unknown): PortMapping[] {
+	if (!Array.isArray(value)) {
+		return [];
+	}
+
+	return value
+		.filter(isObject)
+		.map(port => {
+			const ip = text(port['IP']);
+			const publicPort = number(port['PublicPort']);
+			return {
+				privatePort: number(port['PrivatePort']),
+				protocol: text(port['Type']) || 'tcp',
+				...(publicPort > 0 ? {publicPort} : {}),
+				...(ip === '' ? {} : {ip}),
+			};
+		})
+		.sort(comparePorts);
+}
+
+/** Docker names carry a leading slash (`/web-1`); Podman's do not. Links (`/a/b`) are skipped. */
+function containerName(names: unknown, id: string): string {
+	const list = Array.isArray(names) ? names.map(text) : [];
+	const primary = list.find(name => !name.slice(1).includes('/')) ?? list[0];
+	return primary === undefined || primary === ''
+		? id.slice(0, 12)
+		: primary.replace(/^\//, '');
+}
+
+/** Maps one entry of `GET /containers/json`. */
+export function toContainerSummary(raw: unknown): ContainerSummary | undefined {
+	if (!isObject(raw) || typeof raw['Id'] !== 'string') {
+		return undefined;
+	}
+
+	const id = text(raw['Id']);
+	return {
+		id,
+		name: containerName(raw['Names'], id),
+		image: text(raw['Image']),
+		imageId: text(raw['ImageID']),
+		command: text(raw['Command']),
+		state: containerState(raw['State']),
+		status: text(raw['Status']),
+		ports: ports(raw['Ports']),
+		createdAt: number(raw['Created']) * 1000,
+		labels: stringRecord(raw['Labels']),
+	};
+}
+
+/** Maps one entry of `GET /images/json`; `<none>:<none>` tags mean dangling. */
+export function toImageSummary(raw: unknown): ImageSummary | undefined {
+	if (!isObject(raw) || typeof raw['Id'] !== 'string') {
+		return undefined;
+	}
+
+	const tags = Array.isArray(raw['RepoTags'])
+		? raw['RepoTags']
+				.map(text)
+				.filter(tag => tag !== '' && tag !== '<none>:<none>')
+		: [];
+	const created = number(raw['Created']);
+	return {
+		id: text(raw['Id']),
+		tags: tags.sort(),
+		size: number(raw['Size']),
+		createdAt: created * 1000,
+	};
+}
+
+/** Maps `GET /version`. Podman names itself in `Components`. */
+export function toEngineInfo(raw: unknown): EngineInfo {
+	const info = isObject(raw) ? raw : {};
+	const components = Array.isArray(info['Components'])
+		? info['Components'].filter(isObject)
+		: [];
+	const isPodman = components.some(component =>
+		text(component['Name']).toLowerCase().includes('podman'),
+	);
+	return {
+		product: isPodman ? 'Podman' : 'Docker',
+		version: text(info['Version']) || '?',
+		apiVersion: text(info['ApiVersion']) || '?',
+		os: text(info['Os']),
+		arch: text(info['Arch']),
+	};
+}
+
+/** Maps one `GET /events` message. Old engines use `status`/`id` instead of `Action`/`Actor`. */
+export function toDockerEvent(raw: unknown): DockerEvent | undefined {
+	if (!isObject(raw)) {
+		return undefined;
+	}
+
+	const actor = isObject(raw['Actor']) ? raw['Actor'] : {};
+	const type = text(raw['Type']) || text(raw['type']);
+	const nanos = number(raw['timeNano']);
+	return {
+		type: type === 'container' || type === 'image' ? type : 'other',
+		action: text(raw['Action']) || text(raw['status']),
+		id: text(actor['ID']) || text(raw['id']),
+		time: nanos > 0 ? Math.floor(nanos / 1e6) : number(raw['time']) * 1000,
+		attributes: stringRecord(actor['Attributes']),
+	};
+}

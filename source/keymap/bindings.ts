@@ -1,0 +1,39 @@
+import type {Command} from './commands.js';
+
+/**
+ * Where a binding applies. `global` and `list` apply under any pane; a pane scope only when it has
+ * focus; a dialog scope only while that dialog is open, and then nothing else does (modal).
+ */
+export type Scope =
+	'global' | 'list' | 'containers' | 'images' | 'help' | 'filter';
+
+export type Binding = {
+	readonly command: Command;
+	/** Chords in `chord.ts` notation: `j`, `G`, `down`, `ctrl+c`, `shift+tab`, `pageup`. */
+	readonly keys: readonly string[];
+	readonly scope: Scope;
+};
+
+/** The default keymap: the one table that input handling, the footer and the help overlay read. */
+export const bindings: readonly Binding[] = [
+	{command: 'app.quit', keys: ['q', 'ctrl+c'], scope: 'global'},
+	{command: 'app.help', keys: ['?'], scope: 'global'},
+	{command: 'focus.next', keys: ['tab'], scope: 'global'},
+	{command: 'focus.previous', keys: ['shift+tab'], scope: 'global'},
+	{command: 'focus.containers', keys: ['1'], scope: 'global'},
+	{command: 'focus.images', keys: ['2'], scope: 'global'},
+	{command: 'list.down', keys: ['j', 'down'], scope: 'list'},
+	{command: 'list.up', keys: ['k', 'up'], scope: 'list'},
+	{command: 'list.pageDown', keys: ['pagedown', 'ctrl+d'], scope: 'list'},
+	{command: 'list.pageUp', keys: ['pageup', 'ctrl+u'], scope: 'list'},
+	{command: 'list.top', keys: ['g', 'home'], scope: 'list'},
+	{command: 'list.bottom', keys: ['G', 'end'], scope: 'list'},
+	{command: 'list.filter', keys: ['/'], scope: 'list'},
+	{command: 'containers.toggleAll', keys: ['a'], scope: 'containers'},
+	{command: 'filter.keep', keys: ['enter'], scope: 'filter'},
+	{command: 'filter.clear', keys: ['esc'], scope: 'filter'},
+	{command: 'help.close', keys: ['esc', '?', 'q'], scope: 'help'},
+	// Ctrl-C quits from anywhere, dialogs included.
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'help'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filter'},
+];

@@ -1,0 +1,33 @@
+import type {Binding} from './bindings.js';
+
+const keyLabels: Readonly<Record<string, string>> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	enter: 'Enter',
+	esc: 'Esc',
+	tab: 'Tab',
+	'shift+tab': 'Shift-Tab',
+	space: 'Space',
+	home: 'Home',
+	end: 'End',
+};
+
+/** A chord as the help shows it: `ctrl+c` → `Ctrl-C`, `pagedown` → `PgDn`, `j` → `j`. */
+export function describeChord(chord: string): string {
+	const named = keyLabels[chord];
+	if (named !== undefined) {
+		return named;
+	}
+
+	const ctrl = /^ctrl\+(.+)$/.exec(chord);
+	return ctrl?.[1] === undefined ? chord : `Ctrl-${ctrl[1].toUpperCase()}`;
+}
+
+/** All keys of a binding, e.g. `j/↓`. */
+export function describeKeys(binding: Binding): string {
+	return binding.keys.map(describeChord).join('/');
+}

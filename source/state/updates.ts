@@ -1,0 +1,197 @@
+import type {
+	ContainerSummary,
+	EngineInfo,
+	ImageSummary,
+} from '../docker/docker-client.js';
+import type {
+	AppState,
+	Collection,
+	Connection,
+	Dialog,
+	Pane,
+} from './app-state.js';
+import {panes} from './app-state.js';
+import {visibleIds} from './selectors.js';
+
+/** A pure state transition. */
+export type Update = (state: AppState) => AppState;
+
+/** Where a cursor move goes: a relative step, or an end of the list. */
+export type Movement = number | 'top' | 'bottom';
+
+function byId<T extends {readonly id: string}>(
+	items: readonly T[],
+): ReadonlyMap<string, T> {
+	return new Map(items.map(item => [item.id, item]));
+}
+
+/** Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. */
+function replaceCollection<T extends {readonly id: string}>(
+	previous: Collection<T>,
+	items: readonly T[],
+	listedAt: number,
+	isSame: (a: T, b: T) => boolean,
+): Collection<T> {
+	const unchanged =
+		previous.loaded &&
+		previous.byId.size === items.length &&
+		items.every(item => {
+			const old = previous.byId.get(item.id);
+			return old !== undefined && isSame(old, item);
+		});
+	return unchanged ? previous : {byId: byId(items), loaded: true, listedAt};
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function containersListed(
+	list: readonly ContainerSummary[],
+	listedAt: number,
+): Update {
+	return state => {
+		const containers = replaceCollection(
+			state.containers,
+			list,
+			listedAt,
+			sameJson,
+		);
+		return containers === state.containers ? state : {...state, containers};
+	};
+}
+
+export function imagesListed(
+	list: readonly ImageSummary[],
+	listedAt: number,
+): Update {
+	return state => {
+		const images = replaceCollection(state.images, list, listedAt, sameJson);
+		return images === state.images ? state : {...state, images};
+	};
+}
+
+export function connectionChanged(connection: Connection): Update {
+	return state =>
+		sameJson(state.connection, connection) ? state : {...state, connection};
+}
+
+export function engineIdentified(engine: EngineInfo): Update {
+	return state => (sameJson(state.engine, engine) ? state : {...state, engine});
+}
+
+function withUi(state: AppState, ui: Partial<AppState['ui']>): AppState {
+	return {...state, ui: {...state.ui, ...ui}};
+}
+
+export function clockTicked(now: number): Update {
+	return state => ({...state, clock: now});
+}
+
+export function focusPane(pane: Pane): Update {
+	return state =>
+		state.ui.focus === pane ? state : withUi(state, {focus: pane});
+}
+
+export function cyclePane(step: 1 | -1): Update {
+	return state => {
+		const index = panes.indexOf(state.ui.focus);
+		const next =
+			panes[(index + step + panes.length) % panes.length] ?? 'containers';
+		return focusPane(next)(state);
+	};
+}
+
+/** Moves the cursor of the focused pane. */
+export function moveSelection(movement: Movement): Update {
+	return state => {
+		const pane = state.ui.focus;
+		const ids = visibleIds(state, pane);
+		if (ids.length === 0) {
+			return state;
+		}
+
+		const current = state.ui.selection[pane];
+		const index = current === undefined ? 0 : Math.max(0, ids.indexOf(current));
+		const target =
+			movement === 'top'
+				? 0
+				: movement === 'bottom'
+					? ids.length - 1
+					: Math.min(ids.length - 1, Math.max(0, index + movement));
+		const id = ids[target];
+		return id === current
+			? state
+			: withUi(state, {selection: {...state.ui.selection, [pane]: id}});
+	};
+}
+
+export const toggleShowAll: Update = state =>
+	withUi(state, {showAll: !state.ui.showAll});
+
+export function openDialog(dialog: Dialog): Update {
+	return state => withUi(state, {dialog});
+}
+
+export const closeDialog: Update = state =>
+	state.ui.dialog === undefined ? state : withUi(state, {dialog: undefined});
+
+/** Opens the filter prompt on the focused pane, starting from its current filter. */
+export const openFilter: Update = state =>
+	withUi(state, {
+		dialog: {kind: 'filter', draft: state.ui.filters[state.ui.focus]},
+	});
+
+/** Typing in the filter prompt narrows the list at once. */
+export function filterTyped(draft: string): Update {
+	return state =>
+		state.ui.dialog?.kind === 'filter'
+			? withUi(state, {
+					dialog: {kind: 'filter', draft},
+					filters: {...state.ui.filters, [state.ui.focus]: draft},
+				})
+			: state;
+}
+
+export const filterKept: Update = closeDialog;
+
+export const filterCleared: Update = state =>
+	withUi(state, {
+		dialog: undefined,
+		filters: {...state.ui.filters, [state.ui.focus]: ''},
+	});
+
+/**
+ * Re-points each pane's selection after a transition: the same id while it is still listed, else
+ * its nearest surviving neighbour in the old order (the next one first), else the first row.
+ */
+export function keepSelection(previous: AppState, next: AppState): AppState {
+	let selection = next.ui.selection;
+	for (const pane of panes) {
+		const ids = visibleIds(next, pane);
+		const current = selection[pane];
+		if (current !== undefined && ids.includes(current)) {
+			continue;
+		}
+
+		const listed = new Set(ids);
+		const before = visibleIds(previous, pane);
+		const index = current === undefined ? -1 : before.indexOf(current);
+		const neighbour =
+			index === -1
+				? undefined
+				: (before.slice(index + 1).find(id => listed.has(id)) ??
+					before
+						.slice(0, index)
+						.reverse()
+						.find(id => listed.has(id)));
+		const replacement = neighbour ?? ids[0];
+		if (replacement !== current) {
+			selection = {...selection, [pane]: replacement};
+		}
+	}
+
+	return selection === next.ui.selection
+		? next
+		: {...next, ui: {...next.ui, selection}};
+}

@@ -1,0 +1,80 @@
+import {Box, Text} from 'ink';
+import {memo, useRef, type ReactNode} from 'react';
+import {fit, type SizedColumn} from '../format/columns.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly columns: readonly SizedColumn[];
+	/** Every id in display order; only the window around the selection is rendered. */
+	readonly ids: readonly string[];
+	readonly selectedId: string | undefined;
+	/** Rows of data that fit below the header. */
+	readonly height: number;
+	/** Renders one row; `selected` rows get the selection colours. */
+	readonly renderRow: (id: string, selected: boolean) => ReactNode;
+	readonly emptyText: string;
+};
+
+/** The first row to show so that the selection stays in view, moving the window as little as possible. */
+export function windowStart(
+	previous: number,
+	selectedIndex: number,
+	height: number,
+	total: number,
+): number {
+	const maxStart = Math.max(0, total - height);
+	let start = Math.min(previous, maxStart);
+	if (selectedIndex < start) {
+		start = selectedIndex;
+	} else if (selectedIndex >= start + height) {
+		start = selectedIndex - height + 1;
+	}
+
+	return Math.max(0, Math.min(start, maxStart));
+}
+
+/** A header line and a windowed list of rows: never more `<Box>`es than fit on screen. */
+export function Table({
+	columns,
+	ids,
+	selectedId,
+	height,
+	renderRow,
+	emptyText,
+}: Props) {
+	const start = useRef(0);
+	const selectedIndex =
+		selectedId === undefined ? 0 : Math.max(0, ids.indexOf(selectedId));
+	const rows = Math.max(0, height);
+	// The window offset is view state: it depends on the pane height and the last offset only.
+	// eslint-disable-next-line react-hooks/refs
+	start.current = windowStart(start.current, selectedIndex, rows, ids.length);
+	// eslint-disable-next-line react-hooks/refs
+	const visible = ids.slice(start.current, start.current + rows);
+	return (
+		<Box flexDirection="column">
+			<HeaderRow columns={columns} />
+			{ids.length === 0 ? (
+				<Text color={theme.text.dim}>{emptyText}</Text>
+			) : (
+				visible.map(id => (
+					<Box key={id}>{renderRow(id, id === selectedId)}</Box>
+				))
+			)}
+		</Box>
+	);
+}
+
+const HeaderRow = memo(function HeaderRow({
+	columns,
+}: {
+	readonly columns: readonly SizedColumn[];
+}) {
+	return (
+		<Text bold color={theme.text.dim} wrap="truncate-end">
+			{columns
+				.map(column => fit(column.header, column.size, column.align))
+				.join(' ')}
+		</Text>
+	);
+});

@@ -1,0 +1,73 @@
+import type {
+	ContainerState,
+	ContainerSummary,
+	ImageSummary,
+} from '../../docker/docker-client.js';
+import type {ColumnSpec} from './columns.js';
+import {formatPorts} from './ports.js';
+import {formatAge, formatBytes, shortId} from './units.js';
+
+export type ContainerColumn =
+	'state' | 'name' | 'image' | 'status' | 'ports' | 'age';
+export type ImageColumn = 'tag' | 'id' | 'size' | 'age' | 'used';
+
+export const containerColumns: readonly ColumnSpec<ContainerColumn>[] = [
+	{key: 'state', header: '', width: 1},
+	{key: 'name', header: 'NAME', flex: 3, minWidth: 10},
+	{key: 'image', header: 'IMAGE', flex: 2, minWidth: 8, priority: 3},
+	{key: 'status', header: 'STATUS', flex: 3, minWidth: 14},
+	{key: 'ports', header: 'PORTS', flex: 2, minWidth: 10, priority: 1},
+	{key: 'age', header: 'AGE', width: 4, align: 'right', priority: 2},
+];
+
+export const imageColumns: readonly ColumnSpec<ImageColumn>[] = [
+	{key: 'tag', header: 'REPOSITORY:TAG', flex: 1, minWidth: 12},
+	{key: 'id', header: 'IMAGE ID', width: 12, priority: 2},
+	{key: 'size', header: 'SIZE', width: 8, align: 'right'},
+	{key: 'age', header: 'AGE', width: 4, align: 'right', priority: 1},
+	{key: 'used', header: 'USED BY', width: 7, align: 'right', priority: 3},
+];
+
+/** One glyph per state; colour comes from the theme. */
+export const stateGlyphs: Readonly<Record<ContainerState, string>> = {
+	running: '●',
+	restarting: '↻',
+	paused: '‖',
+	created: '○',
+	exited: '○',
+	dead: '✕',
+	removing: '✕',
+};
+
+/** The cells of a container row. */
+export function containerCells(
+	container: ContainerSummary,
+	now: number,
+): Record<ContainerColumn, string> {
+	return {
+		state: stateGlyphs[container.state],
+		name: container.name,
+		image: container.image.startsWith('sha256:')
+			? shortId(container.image)
+			: container.image,
+		status: container.status,
+		ports: formatPorts(container.ports),
+		age: formatAge(container.createdAt, now),
+	};
+}
+
+/** The cells of an image row; `usedBy` is how many containers were created from it. */
+export function imageCells(
+	image: ImageSummary,
+	usedBy: number,
+	now: number,
+): Record<ImageColumn, string> {
+	const [first = '<none>:<none>', ...others] = image.tags;
+	return {
+		tag: others.length > 0 ? `${first} (+${others.length})` : first,
+		id: shortId(image.id),
+		size: formatBytes(image.size),
+		age: formatAge(image.createdAt, now),
+		used: usedBy === 0 ? '-' : String(usedBy),
+	};
+}

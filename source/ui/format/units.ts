@@ -1,0 +1,45 @@
+const byteUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+
+/** Decimal sizes like `docker images` prints them: `5.58MB`, `1.2GB`, `0B`. */
+export function formatBytes(bytes: number): string {
+	if (!Number.isFinite(bytes) || bytes < 0) {
+		return '-';
+	}
+
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < byteUnits.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+
+	const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+	return `${Number(value.toFixed(digits))}${byteUnits[unit] ?? ''}`;
+}
+
+const ageSteps: readonly (readonly [number, string])[] = [
+	[365 * 24 * 3600, 'y'],
+	[30 * 24 * 3600, 'mo'],
+	[7 * 24 * 3600, 'w'],
+	[24 * 3600, 'd'],
+	[3600, 'h'],
+	[60, 'm'],
+	[1, 's'],
+];
+
+/** A compact age: `42s`, `5m`, `3h`, `2d`, `6w`, `4mo`, `1y`. */
+export function formatAge(createdAt: number, now: number): string {
+	const seconds = Math.max(0, Math.floor((now - createdAt) / 1000));
+	for (const [size, unit] of ageSteps) {
+		if (seconds >= size) {
+			return `${Math.floor(seconds / size)}${unit}`;
+		}
+	}
+
+	return '0s';
+}
+
+/** `sha256:abcdef…` → the 12-character short id the docker CLI shows. */
+export function shortId(id: string): string {
+	return id.replace(/^sha256:/, '').slice(0, 12);
+}

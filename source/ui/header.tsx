@@ -1,0 +1,64 @@
+import {Box, Text} from 'ink';
+import type {AppState} from '../state/app-state.js';
+import {counts} from '../state/selectors.js';
+import {useAppState} from './hooks/use-app-state.js';
+import {theme} from './theme.js';
+
+const selectEngine = (state: AppState) => state.engine;
+const selectEndpoint = (state: AppState) => state.endpoint;
+const selectConnection = (state: AppState) => state.connection;
+const selectCounts = (state: AppState) =>
+	counts(state.containers.byId, state.images.byId);
+const selectClock = (state: AppState) => state.clock;
+const selectReadOnly = (state: AppState) => state.readOnly;
+
+function ConnectionBadge() {
+	const connection = useAppState(selectConnection);
+	const now = useAppState(selectClock);
+	switch (connection.status) {
+		case 'up': {
+			return <Text color={theme.connection.up}>● connected</Text>;
+		}
+
+		case 'connecting': {
+			return <Text color={theme.connection.connecting}>◌ connecting…</Text>;
+		}
+
+		case 'down': {
+			const seconds = Math.max(0, Math.ceil((connection.retryAt - now) / 1000));
+			return (
+				<Text color={theme.connection.down}>
+					✕ disconnected: {connection.error} · retrying
+					{seconds > 0 ? ` in ${seconds}s` : '…'}
+				</Text>
+			);
+		}
+	}
+}
+
+/** Which engine, how much is on it, and whether we are still talking to it. */
+export function Header({width}: {readonly width: number}) {
+	const engine = useAppState(selectEngine);
+	const endpoint = useAppState(selectEndpoint);
+	const {running, containers, images} = useAppState(selectCounts);
+	const isReadOnly = useAppState(selectReadOnly);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate-end">
+				<Text bold color={theme.text.title}>
+					dockmate
+				</Text>
+				{'  '}
+				{engine ? `${engine.product} ${engine.version}` : 'engine ?'}
+				<Text color={theme.text.dim}> @ {endpoint}</Text>
+				{isReadOnly ? <Text color={theme.key}> [read-only]</Text> : ''}
+			</Text>
+			<Text wrap="truncate-end">
+				<ConnectionBadge />
+				<Text color={theme.text.dim}>
+					{'  '}containers {running} running / {containers} · images {images}
+				</Text>
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,41 @@
+import type {AppState} from '../../state/app-state.js';
+import {containerColumns} from '../format/rows.js';
+import {useAppState} from '../hooks/use-app-state.js';
+import {ContainerRow} from './container-row.js';
+import {ListPane} from './list-pane.js';
+
+const selectTotal = (state: AppState) => state.containers.byId.size;
+const selectLoaded = (state: AppState) => state.containers.loaded;
+const selectShowAll = (state: AppState) => state.ui.showAll;
+
+/** Every container, running and stopped (or running only, with `a`). */
+export function ContainersPane({
+	width,
+	height,
+}: {
+	readonly width: number;
+	readonly height: number;
+}) {
+	const total = useAppState(selectTotal);
+	const isLoaded = useAppState(selectLoaded);
+	const showAll = useAppState(selectShowAll);
+	return (
+		<ListPane
+			pane="containers"
+			title="1 Containers"
+			columns={containerColumns}
+			width={width}
+			height={height}
+			total={total}
+			isLoaded={isLoaded}
+			loadingText="loading containers…"
+			emptyText={
+				showAll ? 'no containers' : 'no running containers (a shows all)'
+			}
+			{...(showAll ? {} : {mode: 'running only'})}
+			renderRow={(id, columns, isSelected) => (
+				<ContainerRow id={id} columns={columns} isSelected={isSelected} />
+			)}
+		/>
+	);
+}

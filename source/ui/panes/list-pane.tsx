@@ -1,0 +1,111 @@
+import {Box, Text} from 'ink';
+import {useCallback, useMemo, type ReactNode} from 'react';
+import type {AppState, Pane} from '../../state/app-state.js';
+import {selectedId, visibleIds} from '../../state/selectors.js';
+import {
+	sizeColumns,
+	type ColumnSpec,
+	type SizedColumn,
+} from '../format/columns.js';
+import {FilterPrompt} from '../dialogs/filter-prompt.js';
+import {PaneFrame} from '../components/pane-frame.js';
+import {Table} from '../components/table.js';
+import {useAppState} from '../hooks/use-app-state.js';
+
+type Props<K extends string> = {
+	readonly pane: Pane;
+	readonly title: string;
+	/** Extra words after the title, e.g. "running only". */
+	readonly mode?: string;
+	readonly columns: readonly ColumnSpec<K>[];
+	readonly width: number;
+	readonly height: number;
+	readonly loadingText: string;
+	readonly emptyText: string;
+	readonly renderRow: (
+		id: string,
+		columns: readonly SizedColumn<K>[],
+		isSelected: boolean,
+	) => ReactNode;
+	/** Total items before filtering, for the title. */
+	readonly total: number;
+	readonly isLoaded: boolean;
+};
+
+/** Rows of chrome inside a pane besides its data rows: two borders and the header line. */
+export const paneChromeRows = 3;
+
+/** A bordered, windowed list of one kind of object, with its filter prompt. */
+export function ListPane<K extends string>({
+	pane,
+	title,
+	mode,
+	columns,
+	width,
+	height,
+	loadingText,
+	emptyText,
+	renderRow,
+	total,
+	isLoaded,
+}: Props<K>) {
+	const ids = useAppState(
+		useCallback((state: AppState) => visibleIds(state, pane), [pane]),
+	);
+	const selected = useAppState(
+		useCallback((state: AppState) => selectedId(state, pane), [pane]),
+	);
+	const isFocused = useAppState(
+		useCallback((state: AppState) => state.ui.focus === pane, [pane]),
+	);
+	const filter = useAppState(
+		useCallback((state: AppState) => state.ui.filters[pane], [pane]),
+	);
+	const isFiltering = useAppState(
+		useCallback(
+			(state: AppState) =>
+				state.ui.dialog?.kind === 'filter' && state.ui.focus === pane,
+			[pane],
+		),
+	);
+	// Two border columns and two of padding.
+	const sized = useMemo(
+		() => sizeColumns(columns, width - 4),
+		[columns, width],
+	);
+	const position = selected === undefined ? 0 : ids.indexOf(selected) + 1;
+	const counts =
+		ids.length === total ? `${total}` : `${ids.length} of ${total}`;
+	const detail = [
+		isLoaded ? `${position}/${counts}` : '',
+		mode ?? '',
+		filter !== '' && !isFiltering ? `filter: ${filter}` : '',
+	]
+		.filter(Boolean)
+		.join(' · ');
+	const dataRows = height - paneChromeRows - (isFiltering ? 1 : 0);
+	return (
+		<PaneFrame
+			title={title}
+			detail={detail}
+			isFocused={isFocused}
+			width={width}
+			height={height}
+		>
+			{isLoaded ? (
+				<Table
+					columns={sized}
+					ids={ids}
+					selectedId={selected}
+					height={dataRows}
+					emptyText={filter === '' ? emptyText : `nothing matches "${filter}"`}
+					renderRow={(id, isSelected) => renderRow(id, sized, isSelected)}
+				/>
+			) : (
+				<Text>{loadingText}</Text>
+			)}
+			<Box flexGrow={1} />
+			{isFiltering ? <FilterPrompt /> : null}
+		</PaneFrame>
+	);
+}

@@ -1,0 +1,90 @@
+import {stripVTControlCharacters} from 'node:util';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import type {FeedTiming} from '../../source/runtime/container-feed.js';
+import {createServices, type Services} from '../../source/runtime/services.js';
+import {FakeDockerClient} from '../fakes/fake-docker-client.js';
+import {waitFor} from './wait-for.js';
+
+/** Short intervals so that feed behaviour shows within a test's deadline. */
+export const fastTiming: FeedTiming = {
+	relistIntervalMs: 20,
+	backoffMs: 20,
+	maxBackoffMs: 200,
+};
+
+/** Lets React 19's scheduler flush and Ink re-subscribe its input handlers. */
+async function settle(): Promise<void> {
+	await new Promise(resolve => setImmediate(resolve));
+	await new Promise(resolve => setTimeout(resolve, 0));
+}
+
+/** Renders the whole app over a fake engine at a fixed terminal size. */
+export function renderApp(
+	options: {
+		readonly docker?: FakeDockerClient;
+		readonly columns?: number;
+		readonly rows?: number;
+		readonly readOnly?: boolean;
+	} = {},
+) {
+	const docker = options.docker ?? new FakeDockerClient();
+	let quitCount = 0;
+	const services: Services = createServices({
+		docker,
+		readOnly: options.readOnly ?? false,
+		timing: fastTiming,
+		quit() {
+			quitCount++;
+		},
+	});
+	const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
+	const instance = render(<App services={services} size={size} />);
+	const running = services.start();
+	const lastFrame = (): string =>
+		stripVTControlCharacters(instance.lastFrame() ?? '');
+	return {
+		docker,
+		services,
+		lastFrame,
+		get quitCount() {
+			return quitCount;
+		},
+		/** Presses keys one at a time, letting the app settle after each. */
+		async press(...sequence: string[]) {
+			for (const key of sequence) {
+				instance.stdin.write(key);
+				// eslint-disable-next-line no-await-in-loop
+				await settle();
+			}
+		},
+		/** Waits until the frame contains `text` (or satisfies a predicate); returns the frame. */
+		async waitForFrame(
+			expected: string | RegExp | ((frame: string) => boolean),
+			timeoutMs = 3000,
+		): Promise<string> {
+			const matches = (frame: string): boolean =>
+				typeof expected === 'string'
+					? frame.includes(expected)
+					: expected instanceof RegExp
+						? expected.test(frame)
+						: expected(frame);
+			return waitFor(
+				() => {
+					const frame = lastFrame();
+					return matches(frame) ? frame : undefined;
+				},
+				{
+					timeoutMs,
+					message: `frame never matched ${String(expected)}`,
+					describe: () => `last frame:\n${lastFrame()}`,
+				},
+			);
+		},
+		async unmount() {
+			services.dispose();
+			instance.unmount();
+			await running;
+		},
+	};
+}

@@ -1,0 +1,343 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import {DockerError} from '../../source/docker/errors.js';
+import {
+	FakeDockerClient,
+	fakeContainer,
+	fakeImage,
+} from '../fakes/fake-docker-client.js';
+import {keys} from '../helpers/keys.js';
+import {renderApp} from '../helpers/render-app.js';
+
+const web = fakeContainer({
+	name: 'web-1',
+	image: 'nginx:1.27',
+	imageId: 'sha256:nginx',
+	ports: [
+		{privatePort: 443, protocol: 'tcp'},
+		{privatePort: 80, publicPort: 8080, ip: '0.0.0.0', protocol: 'tcp'},
+	],
+});
+const db = fakeContainer({
+	name: 'db',
+	image: 'postgres:16',
+	imageId: 'sha256:pg',
+});
+const job = fakeContainer({
+	name: 'job',
+	state: 'exited',
+	status: 'Exited (137) 2 hours ago',
+});
+const images = [
+	fakeImage({id: 'sha256:nginx', tags: ['nginx:1.27'], size: 187_000_000}),
+	fakeImage({id: 'sha256:pg', tags: ['postgres:16']}),
+	fakeImage({id: 'sha256:dangling'}),
+];
+
+function engine() {
+	return new FakeDockerClient({containers: [web, db, job], images});
+}
+
+/** The first line of the frame that shows `text`, or that starts (inside the border) with `start`. */
+function lineWith(frame: string, text: string | RegExp): string {
+	return (
+		frame
+			.split('\n')
+			.find(line =>
+				typeof text === 'string' ? line.includes(text) : text.test(line),
+			) ?? ''
+	);
+}
+
+let app: ReturnType<typeof renderApp> | undefined;
+afterEach(async () => {
+	await app?.unmount();
+	app = undefined;
+});
+
+describe('main screen', () => {
+	it('shows the engine, counts, containers with status and sorted ports, and images', async () => {
+		app = renderApp({docker: engine(), columns: 160});
+		const frame = await app.waitForFrame('web-1');
+		assert.match(frame, /Docker 20\.10\.24 @ fake:\/\/engine/);
+		assert.match(frame, /● connected/);
+		assert.match(frame, /containers 2 running \/ 3 · images 3/);
+		assert.match(
+			lineWith(frame, 'web-1'),
+			/nginx:1\.27\s+Up 3 minutes\s+0\.0\.0\.0:8080->80\/tcp, 443\/tcp/,
+		);
+		assert.match(lineWith(frame, 'job'), /Exited \(137\) 2 hours ago/);
+		assert.match(
+			lineWith(frame, /^│ nginx:1\.27/),
+			/nginx:1\.27\s+nginx\s+187MB/,
+		);
+		assert.match(frame, /<none>:<none>/);
+		assert.match(frame, /a all\/running {2}\/ filter {2}q quit {2}\? help/);
+	});
+
+	it('lists running containers before stopped ones, each group by name', async () => {
+		app = renderApp({docker: engine()});
+		const frame = await app.waitForFrame('web-1');
+		const order = ['db', 'web-1', 'job'].map(name =>
+			frame.indexOf(` ${name} `),
+		);
+		assert.deepEqual(
+			[...order].sort((a, b) => a - b),
+			order,
+		);
+	});
+
+	it('counts the containers that use each image', async () => {
+		app = renderApp({docker: engine()});
+		const frame = await app.waitForFrame('postgres:16');
+		assert.match(lineWith(frame, /^│ nginx:1\.27/), /\s1\s*│$/);
+		assert.match(lineWith(frame, /^│ <none>:<none>/), /\s-\s*│$/);
+	});
+
+	it('fits an 80x24 terminal without wrapping any line', async () => {
+		app = renderApp({docker: engine(), columns: 80, rows: 24});
+		const frame = await app.waitForFrame('web-1');
+		const lines = frame.split('\n');
+		assert.ok(lines.length <= 23, `${lines.length} lines`);
+		for (const line of lines) {
+			assert.ok(line.length <= 80, `too wide: ${line}`);
+		}
+
+		assert.match(frame, /postgres:16/);
+	});
+
+	it('says the terminal is too small instead of drawing a broken layout', async () => {
+		app = renderApp({docker: engine(), columns: 40, rows: 10});
+		const frame = await app.waitForFrame('too small');
+		assert.match(frame, /terminal too small \(40x10\)/);
+		assert.doesNotMatch(frame, /web-1/);
+	});
+});
+
+describe('navigation', () => {
+	it('moves the selection with j/k and arrows, and g/G jump to the ends', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('Containers 1/3');
+		await app.press('j');
+		await app.waitForFrame('Containers 2/3');
+		await app.press(keys.down);
+		await app.waitForFrame('Containers 3/3');
+		await app.press('j');
+		await app.waitForFrame('Containers 3/3');
+		await app.press('g');
+		await app.waitForFrame('Containers 1/3');
+		await app.press('G', 'k', keys.up);
+		await app.waitForFrame('Containers 1/3');
+	});
+
+	it('Tab, Shift-Tab and the number keys move the focus between panes', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press(keys.tab, 'j');
+		await app.waitForFrame('Images 2/3');
+		assert.match(app.lastFrame(), /Containers 1\/3/);
+		await app.press(keys.shiftTab, 'j');
+		await app.waitForFrame('Containers 2/3');
+		await app.press('2', 'G');
+		await app.waitForFrame('Images 3/3');
+		await app.press('1');
+		await app.waitForFrame(frame => /a all\/running/.test(frame));
+	});
+
+	it('keeps the selection on the same container when the list re-sorts', async () => {
+		const docker = engine();
+		app = renderApp({docker});
+		await app.waitForFrame('web-1');
+		await app.press('j');
+		await app.waitForFrame('Containers 2/3');
+		// web-1 is selected (db, web-1, job); a new container sorting first shifts it down.
+		docker.putContainer(fakeContainer({name: 'alpha'}));
+		docker.emit({type: 'container', id: 'alpha', action: 'create'});
+		await app.waitForFrame('Containers 3/4');
+	});
+
+	it('moves to the neighbour when the selected container disappears', async () => {
+		const docker = engine();
+		app = renderApp({docker});
+		await app.waitForFrame('web-1');
+		await app.press('j');
+		await app.waitForFrame('Containers 2/3');
+		docker.removeContainer(web.id);
+		docker.emit({type: 'container', id: web.id, action: 'destroy'});
+		// db, [web-1], job → job (the next one) takes the selection.
+		await app.waitForFrame('Containers 2/2');
+		await app.press('k');
+		await app.waitForFrame('Containers 1/2');
+	});
+
+	it('pages through a long list, rendering only the rows that fit', async () => {
+		const many = Array.from({length: 500}, (_, index) =>
+			fakeContainer({name: `svc-${String(index).padStart(3, '0')}`}),
+		);
+		app = renderApp({
+			docker: new FakeDockerClient({containers: many}),
+			rows: 24,
+		});
+		const first = await app.waitForFrame('svc-000');
+		assert.doesNotMatch(first, /svc-050/);
+		await app.press(keys.pageDown);
+		const paged = await app.waitForFrame(frame => !frame.includes('svc-000'));
+		assert.match(paged, /Containers \d+\/500/);
+		await app.press('G');
+		const last = await app.waitForFrame('svc-499');
+		assert.match(last, /Containers 500\/500/);
+		assert.ok(last.split('\n').length < 24);
+	});
+});
+
+describe('filter and running-only', () => {
+	it('a toggles between all containers and running only', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('job');
+		await app.press('a');
+		const running = await app.waitForFrame('running only');
+		assert.doesNotMatch(running, / job /);
+		await app.press('a');
+		await app.waitForFrame(' job ');
+	});
+
+	it('/ narrows the list as you type, Enter keeps the filter, Esc clears it', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('/', 'p', 'o', 's');
+		const narrowed = await app.waitForFrame('1 of 3');
+		assert.match(narrowed, / db /);
+		assert.doesNotMatch(narrowed, /web-1/);
+		await app.press(keys.enter);
+		await app.waitForFrame('filter: pos');
+		// Keys work again once the prompt is closed: q is not typed into the filter.
+		await app.press('/', keys.escape);
+		const cleared = await app.waitForFrame('Containers 1/3');
+		assert.match(cleared, /web-1/);
+	});
+
+	it('matches on image and id too, and says when nothing matches', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('/', ...'nginx');
+		await app.waitForFrame(
+			frame => frame.includes('web-1') && !frame.includes(' db '),
+		);
+		await app.press(keys.escape, '/', ...db.id.slice(0, 6));
+		await app.waitForFrame(
+			frame => frame.includes(' db ') && !frame.includes('web-1'),
+		);
+		await app.press(...'zzz');
+		await app.waitForFrame('nothing matches');
+	});
+
+	it('typing q into the filter does not quit', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('/', 'q');
+		await app.waitForFrame('/q');
+		assert.equal(app.quitCount, 0);
+	});
+});
+
+describe('help and quit', () => {
+	it('? opens the help listing the keys of the focused pane; Esc closes it', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('?');
+		const help = await app.waitForFrame('Keys · Containers pane');
+		assert.match(help, /j\/↓\s+Move down/);
+		assert.match(help, /a\s+Show all containers or running only/);
+		assert.match(help, /q\/Ctrl-C\s+Quit dockmate/);
+		await app.press(keys.escape);
+		await app.waitForFrame('web-1');
+		await app.press('2', '?');
+		const imagesHelp = await app.waitForFrame('Keys · Images pane');
+		assert.doesNotMatch(imagesHelp, /Show all containers/);
+	});
+
+	it('q and Ctrl-C quit', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('q');
+		assert.equal(app.quitCount, 1);
+		await app.press(keys.ctrlC);
+		assert.equal(app.quitCount, 2);
+	});
+});
+
+describe('live updates', () => {
+	it('follows events: a new container appears, a removed one vanishes', async () => {
+		const docker = engine();
+		app = renderApp({docker});
+		await app.waitForFrame('web-1');
+		docker.putContainer(fakeContainer({name: 'cache', image: 'redis:7'}));
+		docker.emit({type: 'container', id: 'cache', action: 'start'});
+		await app.waitForFrame('cache');
+		docker.removeContainer(db.id);
+		docker.emit({type: 'container', id: db.id, action: 'destroy'});
+		await app.waitForFrame(frame => !frame.includes(' db '));
+		docker.putImage(fakeImage({id: 'sha256:redis', tags: ['redis:7']}));
+		docker.emit({type: 'image', id: 'sha256:redis', action: 'pull'});
+		await app.waitForFrame('redis:7 ');
+	});
+
+	it('a burst of 200 events causes a handful of re-lists, not 200', async () => {
+		const docker = engine();
+		app = renderApp({docker});
+		await app.waitForFrame('web-1');
+		// The re-list that follows connecting is part of start-up, not of the burst.
+		await app.waitForFrame(() => docker.calls.listContainers >= 2);
+		const before = docker.calls.listContainers;
+		for (let index = 0; index < 200; index++) {
+			docker.emit({type: 'container', id: web.id, action: 'exec_start'});
+		}
+
+		docker.putContainer(fakeContainer({name: 'latecomer'}));
+		docker.emit({type: 'container', id: 'latecomer', action: 'create'});
+		await app.waitForFrame('latecomer');
+		const relists = docker.calls.listContainers - before;
+		assert.ok(relists >= 1 && relists <= 5, `${relists} re-lists`);
+	});
+
+	it('shows a dropped connection at once and re-lists after reconnecting', async () => {
+		const docker = engine();
+		app = renderApp({docker});
+		await app.waitForFrame('● connected');
+		docker.disconnect();
+		const down = await app.waitForFrame('disconnected');
+		assert.match(down, /connection refused/);
+		// The last known rows stay on screen while disconnected.
+		assert.match(down, /web-1/);
+		docker.removeContainer(job.id);
+		docker.reconnect();
+		const back = await app.waitForFrame(
+			frame => frame.includes('● connected') && !frame.includes(' job '),
+		);
+		assert.match(back, /containers 2 running \/ 2/);
+	});
+
+	it('keeps retrying while the engine stays away', async () => {
+		const docker = engine();
+		app = renderApp({docker});
+		await app.waitForFrame('● connected');
+		docker.disconnect();
+		await app.waitForFrame('disconnected');
+		const attempts = docker.calls.engineInfo;
+		await app.waitForFrame(() => docker.calls.engineInfo >= attempts + 2);
+		assert.match(app.lastFrame(), /retrying/);
+		docker.reconnect();
+		await app.waitForFrame('● connected');
+	});
+
+	it('an engine that fails the first time is retried, not fatal', async () => {
+		const docker = engine();
+		docker.failNext(
+			'engineInfo',
+			new DockerError('server', 'engine is starting'),
+		);
+		app = renderApp({docker});
+		await app.waitForFrame('web-1');
+		assert.match(app.lastFrame(), /● connected/);
+	});
+});
