@@ -38,6 +38,10 @@ const cli = meow(
 	},
 );
 
+// Deprecation notices are for developers of our dependencies (docker-modem builds an ssh URL
+// Node frowns upon); printed to a user's terminal they would only tear the screen.
+process.noDeprecation = true;
+
 /** How long we wait for the engine before giving up with a message. */
 const connectTimeoutMs = 4000;
 
@@ -105,17 +109,5 @@ async function main(): Promise<void> {
 	restore();
 	process.exit(0);
 }
-
-process.on('uncaughtException', error => {
-	process.exitCode = 1;
-	// The exit handler restores the terminal first, so the message lands on the normal screen.
-	if (process.stdin.isTTY) {
-		process.stdin.setRawMode(false);
-	}
-
-	process.stdout.write('\u001B[?25h\u001B[?1049l');
-	process.stderr.write(`dockmate crashed: ${error.stack ?? error.message}\n`);
-	process.exit(1);
-});
 
 await main();

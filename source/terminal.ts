@@ -8,7 +8,8 @@ type Terminal = {
 
 /**
  * Takes over the terminal (alternate screen, hidden cursor) and guarantees it is given back
- * however the process ends: normal exit, Ctrl-C, SIGTERM, SIGHUP or a crash. Raw mode outlives
+ * however the process ends: normal exit, Ctrl-C, SIGTERM, SIGHUP or a crash (reported after
+ * the restore). Raw mode outlives
  * the process on a tty, so it is switched off here too rather than trusting Ink's unmount.
  * Returns the restore function; calling it more than once is harmless.
  */

@@ -31,7 +31,7 @@ function stringRecord(value: unknown): Readonly<Record<string, string>> {
 	const entries = Object.entries(value)
 		.filter((entry): entry is [string, string] => typeof entry[1] === 'string')
 		.map(([key, entryValue]) => [sanitize(key), sanitize(entryValue)] as const)
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		.sort(([a], [b]) => compareText(a, b));
 	return Object.fromEntries(entries);
 }
 
@@ -61,13 +61,26 @@ function containerState(value: unknown): ContainerState {
 	return stateAliases[state] ?? 'dead';
 }
 
-/** Sort order that keeps the ports column stable between re-lists: by port, then protocol, then host IP. */
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function ipFamily(port: PortMapping): number {
+	return port.ip?.includes(':') ? 1 : 0;
+}
+
+/**
+ * Sort order that keeps the ports column stable between re-lists: by port, then protocol, then
+ * host IP with IPv4 before IPv6 (as `docker ps` shows a dual-stack binding). Plain code-unit
+ * comparison, so the order does not depend on the locale.
+ */
 export function comparePorts(a: PortMapping, b: PortMapping): number {
 	return (
 		a.privatePort - b.privatePort ||
 		(a.publicPort ?? 0) - (b.publicPort ?? 0) ||
-		a.protocol.localeCompare(b.protocol) ||
-		(a.ip ?? '').localeCompare(b.ip ?? '')
+		compareText(a.protocol, b.protocol) ||
+		ipFamily(a) - ipFamily(b) ||
+		compareText(a.ip ?? '', b.ip ?? '')
 	);
 }
 
@@ -166,7 +179,11 @@ export function toDockerEvent(raw: unknown): DockerEvent | undefined {
 	}
 
 	const actor = isObject(raw['Actor']) ? raw['Actor'] : {};
-	const type = text(raw['Type']) || text(raw['type']);
+	// Engines before API 1.22 send no Type; of their events only a container's carries `from`.
+	const type =
+		text(raw['Type']) ||
+		text(raw['type']) ||
+		(typeof raw['from'] === 'string' ? 'container' : '');
 	const nanos = number(raw['timeNano']);
 	return {
 		type: type === 'container' || type === 'image' ? type : 'other',

@@ -89,6 +89,8 @@ export function startContainerFeed(options: {
 		// Subscribing first and listing right after, plus one trailing re-list once the stream is
 		// up, closes the gap in which an event could slip between the list and the subscription.
 		const first = events.next();
+		// Awaited below; until then a failure must not count as an unhandled rejection.
+		first.catch(() => undefined);
 		await Promise.all([listContainers(), listImages()]);
 		dispatch(connectionChanged({status: 'up'}));
 		throttles.container.trigger();

@@ -15,6 +15,7 @@ export function createThrottle(options: {
 	readonly intervalMs: number;
 	readonly schedule: Schedule;
 	readonly now: () => number;
+	/** The work; it must handle its own errors, since nobody awaits it. */
 	readonly run: () => Promise<void>;
 }): Throttle {
 	const {intervalMs, schedule, now, run} = options;

@@ -15,6 +15,7 @@ type Method =
 export function fakeContainer(
 	fields: Partial<ContainerSummary> & {readonly name: string},
 ): ContainerSummary {
+	const {ports = [], ...rest} = fields;
 	return {
 		id: `${fields.name}-id`.padEnd(64, '0'),
 		image: 'busybox:latest',
@@ -22,12 +23,11 @@ export function fakeContainer(
 		command: 'sh',
 		state: 'running',
 		status: 'Up 3 minutes',
-		ports: [],
 		createdAt: Date.parse('2026-11-01T00:00:00Z'),
 		labels: {},
-		...fields,
+		...rest,
 		// The access layer promises sorted ports; so does the fake.
-		ports: [...(fields.ports ?? [])].sort(comparePorts),
+		ports: [...ports].sort(comparePorts),
 	};
 }
 

@@ -26,9 +26,10 @@ function layout<K extends string>(
 	columns: readonly ColumnSpec<K>[],
 	total: number,
 ): SizedColumn<K>[] {
+	const gaps = Math.max(0, columns.length - 1) * gap;
 	const fixed = columns.reduce(
-		(sum, column) => sum + (column.width ?? 0) + gap,
-		0,
+		(sum, column) => sum + (column.width ?? 0),
+		gaps,
 	);
 	const flexTotal = columns.reduce(
 		(sum, column) =>

@@ -37,7 +37,8 @@ function plural(count: number, unit: string): string {
 
 /** Docker's `units.HumanDuration`, for a duration in seconds. */
 export function humanDuration(seconds: number): string {
-	const hours = Math.floor(seconds / 3600);
+	// Docker rounds to the nearest hour from here on, but counts years in whole hours.
+	const hours = Math.round(seconds / 3600);
 	if (seconds < 1) {
 		return 'Less than a second';
 	}
@@ -74,7 +75,7 @@ export function humanDuration(seconds: number): string {
 		return plural(Math.floor(hours / 24 / 30), 'month');
 	}
 
-	return plural(Math.floor(hours / 24 / 365), 'year');
+	return plural(Math.floor(Math.floor(seconds / 3600) / 24 / 365), 'year');
 }
 
 /** The engine's status text as it would read at `now`, given that it was listed at `listedAt`. */

@@ -1,5 +1,11 @@
 const byteUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
 
+/** Three significant digits at most, whole bytes. */
+function round(value: number, unit = 1): number {
+	const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+	return Number(value.toFixed(digits));
+}
+
 /** Decimal sizes like `docker images` prints them: `5.58MB`, `1.2GB`, `0B`. */
 export function formatBytes(bytes: number): string {
 	if (!Number.isFinite(bytes) || bytes < 0) {
@@ -8,13 +14,13 @@ export function formatBytes(bytes: number): string {
 
 	let value = bytes;
 	let unit = 0;
-	while (value >= 1000 && unit < byteUnits.length - 1) {
+	// Round before settling on the unit, so 999.9kB reads 1MB rather than 1000kB.
+	while (round(value) >= 1000 && unit < byteUnits.length - 1) {
 		value /= 1000;
 		unit++;
 	}
 
-	const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-	return `${Number(value.toFixed(digits))}${byteUnits[unit] ?? ''}`;
+	return `${round(value, unit)}${byteUnits[unit] ?? ''}`;
 }
 
 const ageSteps: readonly (readonly [number, string])[] = [

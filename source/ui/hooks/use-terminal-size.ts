@@ -5,7 +5,9 @@ import {createContext, useContext, useEffect, useState} from 'react';
 export type TerminalSize = {readonly columns: number; readonly rows: number};
 
 /** Fixes the size instead of measuring the output: for tests and for rendering screenshots. */
-export const TerminalSizeContext = createContext<TerminalSize | undefined>(undefined);
+export const TerminalSizeContext = createContext<TerminalSize | undefined>(
+	undefined,
+);
 
 function measure(stdout: NodeJS.WriteStream): TerminalSize {
 	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
