@@ -9,7 +9,10 @@ const noFramework = {
 	paths: [
 		{name: 'ink', message: 'Only source/ui and source/cli.tsx render.'},
 		{name: 'react', message: 'Only source/ui and source/cli.tsx render.'},
-		{name: 'dockerode', message: 'Only source/docker/dockerode-client.ts talks to dockerode.'},
+		{
+			name: 'dockerode',
+			message: 'Only source/docker/dockerode-client.ts talks to dockerode.',
+		},
 	],
 };
 
@@ -20,7 +23,10 @@ export default tseslint.config(
 	...tseslint.configs.stylisticTypeChecked,
 	{
 		languageOptions: {
-			parserOptions: {projectService: true, tsconfigRootDir: import.meta.dirname},
+			parserOptions: {
+				projectService: true,
+				tsconfigRootDir: import.meta.dirname,
+			},
 			globals: globals.node,
 		},
 		settings: {react: {version: '19'}},
@@ -33,11 +39,22 @@ export default tseslint.config(
 			'@typescript-eslint/consistent-type-definitions': ['error', 'type'],
 			'@typescript-eslint/consistent-type-imports': 'error',
 			'@typescript-eslint/switch-exhaustiveness-check': 'error',
-			'@typescript-eslint/restrict-template-expressions': ['error', {allowNumber: true}],
+			'@typescript-eslint/restrict-template-expressions': [
+				'error',
+				{allowNumber: true},
+			],
 			'react/prop-types': 'off',
 			'no-restricted-imports': [
 				'error',
-				{paths: [{name: 'dockerode', message: 'Only source/docker/dockerode-client.ts talks to dockerode.'}]},
+				{
+					paths: [
+						{
+							name: 'dockerode',
+							message:
+								'Only source/docker/dockerode-client.ts talks to dockerode.',
+						},
+					],
+				},
 			],
 		},
 	},
@@ -45,14 +62,28 @@ export default tseslint.config(
 		files: ['source/{docker,state,runtime,keymap}/**', 'source/ui/format/**'],
 		rules: {'no-restricted-imports': ['error', noFramework]},
 	},
-	{files: ['source/docker/dockerode-client.ts'], rules: {'no-restricted-imports': 'off'}},
+	{
+		files: ['source/docker/dockerode-client.ts'],
+		rules: {'no-restricted-imports': 'off'},
+	},
 	{
 		files: ['test/**', 'bench/**', 'scripts/**'],
 		rules: {
 			'@typescript-eslint/no-non-null-assertion': 'off',
 			'@typescript-eslint/no-unsafe-assignment': 'off',
 			'@typescript-eslint/no-unsafe-member-access': 'off',
-			'@typescript-eslint/no-floating-promises': ['error', {allowForKnownSafeCalls: [{from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'before', 'after']}]}],
+			'@typescript-eslint/no-floating-promises': [
+				'error',
+				{
+					allowForKnownSafeCalls: [
+						{
+							from: 'package',
+							package: 'node:test',
+							name: ['describe', 'it', 'test', 'before', 'after'],
+						},
+					],
+				},
+			],
 		},
 	},
 	{files: ['**/*.js'], ...tseslint.configs.disableTypeChecked},

@@ -6,8 +6,13 @@ import {build} from 'esbuild';
 const withoutDevtools = {
 	name: 'without-devtools',
 	setup(context) {
-		context.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		context.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};'}));
+		context.onResolve({filter: /^react-devtools-core$/}, () => ({
+			path: 'react-devtools-core',
+			namespace: 'stub',
+		}));
+		context.onLoad({filter: /.*/, namespace: 'stub'}, () => ({
+			contents: 'export default {connectToDevTools() {}};',
+		}));
 	},
 };
 

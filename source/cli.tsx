@@ -1,5 +1,5 @@
 import os from 'node:os';
-import {render} from 'ink';
+import {render, type Instance} from 'ink';
 import meow from 'meow';
 import {App} from './app.js';
 import {createDockerodeClient} from './docker/dockerode-client.js';
@@ -86,23 +86,31 @@ async function main(): Promise<void> {
 		);
 	}
 
+	// Filled in once Ink renders; the terminal may need giving back before that.
+	const renderer: {instance?: Instance} = {};
 	const restore = takeOverTerminal({
 		stdin: process.stdin,
 		stdout: process.stdout,
+		stopRendering() {
+			renderer.instance?.unmount();
+		},
 	});
 	const services = createServices({
 		docker,
 		readOnly: cli.flags.readOnly,
 		quit() {
-			instance.unmount();
+			renderer.instance?.unmount();
 		},
 	});
+	// Ink 6.8's incremental mode misplaces lines when the frame ends in a newline (ours is one row
+	// shorter than the terminal, see main-screen.tsx), so every frame is written whole.
 	const instance = render(<App services={services} />, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		incrementalRendering: false,
 		maxFps: 30,
 	});
+	renderer.instance = instance;
 	void services.start();
 	await instance.waitUntilExit();
 	services.dispose();

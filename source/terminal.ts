@@ -4,16 +4,25 @@ import {onExit} from 'signal-exit';
 type Terminal = {
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
+	/**
+	 * Runs first when the terminal is given back: stops the renderer, which otherwise paints its
+	 * last frame on exit, possibly after the alternate screen was left and so onto the user's screen.
+	 */
+	readonly stopRendering: () => void;
 };
 
 /**
  * Takes over the terminal (alternate screen, hidden cursor) and guarantees it is given back
  * however the process ends: normal exit, Ctrl-C, SIGTERM, SIGHUP or a crash (reported after
- * the restore). Raw mode outlives
- * the process on a tty, so it is switched off here too rather than trusting Ink's unmount.
+ * the restore). Raw mode outlives the process on a tty, so it is switched off here too rather
+ * than trusting Ink's unmount.
  * Returns the restore function; calling it more than once is harmless.
  */
-export function takeOverTerminal({stdin, stdout}: Terminal): () => void {
+export function takeOverTerminal({
+	stdin,
+	stdout,
+	stopRendering,
+}: Terminal): () => void {
 	let isRestored = false;
 	const restore = (): void => {
 		if (isRestored) {
@@ -21,6 +30,7 @@ export function takeOverTerminal({stdin, stdout}: Terminal): () => void {
 		}
 
 		isRestored = true;
+		stopRendering();
 		if (stdin.isTTY) {
 			stdin.setRawMode(false);
 		}

@@ -48,18 +48,29 @@ function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function objectAt(parent: JsonObject | undefined, key: string): JsonObject | undefined {
+function objectAt(
+	parent: JsonObject | undefined,
+	key: string,
+): JsonObject | undefined {
 	const value = parent?.[key];
 	return isObject(value) ? value : undefined;
 }
 
-function numberAt(parent: JsonObject | undefined, key: string): number | undefined {
+function numberAt(
+	parent: JsonObject | undefined,
+	key: string,
+): number | undefined {
 	const value = parent?.[key];
-	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+	return typeof value === 'number' && Number.isFinite(value)
+		? value
+		: undefined;
 }
 
 /** Zero is how the Engine API (Go's `omitempty`) says "not set"; treat it like a missing field. */
-function positiveAt(parent: JsonObject | undefined, key: string): number | undefined {
+function positiveAt(
+	parent: JsonObject | undefined,
+	key: string,
+): number | undefined {
 	const value = numberAt(parent, key);
 	return value !== undefined && value > 0 ? value : undefined;
 }
@@ -75,10 +86,16 @@ function onlineCpusOf(cpuStats: JsonObject | undefined): number | undefined {
 	return Array.isArray(perCpu) && perCpu.length > 0 ? perCpu.length : undefined;
 }
 
-function cpuPercentOf(cpuStats: JsonObject | undefined, preCpuStats: JsonObject | undefined): number | undefined {
+function cpuPercentOf(
+	cpuStats: JsonObject | undefined,
+	preCpuStats: JsonObject | undefined,
+): number | undefined {
 	const total = numberAt(objectAt(cpuStats, 'cpu_usage'), 'total_usage');
 	const system = numberAt(cpuStats, 'system_cpu_usage');
-	const previousTotal = numberAt(objectAt(preCpuStats, 'cpu_usage'), 'total_usage');
+	const previousTotal = numberAt(
+		objectAt(preCpuStats, 'cpu_usage'),
+		'total_usage',
+	);
 	// The first frame of a stream (and Podman's one-shot frame) has an all-zero precpu_stats without
 	// system_cpu_usage: a delta against it would be the average since boot, not a current figure.
 	const previousSystem = positiveAt(preCpuStats, 'system_cpu_usage');
@@ -124,7 +141,9 @@ export function memoryUsageWithoutCache(
 	return inactive < usage ? usage - inactive : usage;
 }
 
-function memoryUsageOf(memoryStats: JsonObject | undefined): number | undefined {
+function memoryUsageOf(
+	memoryStats: JsonObject | undefined,
+): number | undefined {
 	const usage = numberAt(memoryStats, 'usage');
 	if (usage === undefined) {
 		return undefined;
@@ -132,10 +151,17 @@ function memoryUsageOf(memoryStats: JsonObject | undefined): number | undefined 
 
 	// Podman sends no `stats` map, so its figure includes the page cache.
 	const stats = objectAt(memoryStats, 'stats');
-	return memoryUsageWithoutCache(usage, numberAt(stats, 'total_inactive_file'), numberAt(stats, 'inactive_file'));
+	return memoryUsageWithoutCache(
+		usage,
+		numberAt(stats, 'total_inactive_file'),
+		numberAt(stats, 'inactive_file'),
+	);
 }
 
-function networkTotalsOf(networks: JsonObject | undefined): {rx: number | undefined; tx: number | undefined} {
+function networkTotalsOf(networks: JsonObject | undefined): {
+	rx: number | undefined;
+	tx: number | undefined;
+} {
 	// No `networks` at all means the engine has no figures (network "none", host networking, rootless Podman).
 	if (networks === undefined) {
 		return {rx: undefined, tx: undefined};
@@ -152,7 +178,10 @@ function networkTotalsOf(networks: JsonObject | undefined): {rx: number | undefi
 	return {rx, tx};
 }
 
-function blockTotalsOf(blkioStats: JsonObject | undefined): {read: number | undefined; write: number | undefined} {
+function blockTotalsOf(blkioStats: JsonObject | undefined): {
+	read: number | undefined;
+	write: number | undefined;
+} {
 	if (blkioStats === undefined) {
 		return {read: undefined, write: undefined};
 	}
@@ -168,7 +197,8 @@ function blockTotalsOf(blkioStats: JsonObject | undefined): {read: number | unde
 			}
 
 			// cgroup v1 and Podman say "Read"/"Write", Docker on v2 "read"/"write"; v1 adds Sync/Async/Discard/Total.
-			const op = typeof entry['op'] === 'string' ? entry['op'].toLowerCase() : '';
+			const op =
+				typeof entry['op'] === 'string' ? entry['op'].toLowerCase() : '';
 			const value = numberAt(entry, 'value') ?? 0;
 			if (op === 'read') {
 				read += value;
@@ -186,12 +216,15 @@ function blockTotalsOf(blkioStats: JsonObject | undefined): {read: number | unde
  * stats frame, and for the frame the engine sends for a container that isn't running (its `read` time is
  * Go's zero time, 0001-01-01).
  */
-export function resourceSampleFromStats(frame: unknown): ResourceSample | undefined {
+export function resourceSampleFromStats(
+	frame: unknown,
+): ResourceSample | undefined {
 	if (!isObject(frame)) {
 		return undefined;
 	}
 
-	const time = typeof frame['read'] === 'string' ? Date.parse(frame['read']) : Number.NaN;
+	const time =
+		typeof frame['read'] === 'string' ? Date.parse(frame['read']) : Number.NaN;
 	if (!(time > 0)) {
 		return undefined;
 	}
@@ -226,7 +259,12 @@ export function counterRate(
 	next: number | undefined,
 	elapsedMs: number,
 ): number | undefined {
-	if (previous === undefined || next === undefined || !(elapsedMs > 0) || next < previous) {
+	if (
+		previous === undefined ||
+		next === undefined ||
+		!(elapsedMs > 0) ||
+		next < previous
+	) {
 		return undefined;
 	}
 
@@ -234,12 +272,31 @@ export function counterRate(
 }
 
 /** Network and block I/O throughput between two samples of the same container, `previous` being the older. */
-export function resourceRates(previous: ResourceSample, next: ResourceSample): ResourceRates {
+export function resourceRates(
+	previous: ResourceSample,
+	next: ResourceSample,
+): ResourceRates {
 	const elapsedMs = next.time - previous.time;
 	return {
-		networkRxPerSecond: counterRate(previous.networkRx, next.networkRx, elapsedMs),
-		networkTxPerSecond: counterRate(previous.networkTx, next.networkTx, elapsedMs),
-		blockReadPerSecond: counterRate(previous.blockRead, next.blockRead, elapsedMs),
-		blockWritePerSecond: counterRate(previous.blockWrite, next.blockWrite, elapsedMs),
+		networkRxPerSecond: counterRate(
+			previous.networkRx,
+			next.networkRx,
+			elapsedMs,
+		),
+		networkTxPerSecond: counterRate(
+			previous.networkTx,
+			next.networkTx,
+			elapsedMs,
+		),
+		blockReadPerSecond: counterRate(
+			previous.blockRead,
+			next.blockRead,
+			elapsedMs,
+		),
+		blockWritePerSecond: counterRate(
+			previous.blockWrite,
+			next.blockWrite,
+			elapsedMs,
+		),
 	};
 }

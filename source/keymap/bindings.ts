@@ -1,5 +1,8 @@
 import type {Command} from './commands.js';
 
+/** Scopes in which a printable key that is bound to nothing is typed as text. */
+export const textScopes: ReadonlySet<Scope> = new Set(['filter']);
+
 /**
  * Where a binding applies. `global` and `list` apply under any pane; a pane scope only when it has
  * focus; a dialog scope only while that dialog is open, and then nothing else does (modal).
@@ -32,6 +35,12 @@ export const bindings: readonly Binding[] = [
 	{command: 'containers.toggleAll', keys: ['a'], scope: 'containers'},
 	{command: 'filter.keep', keys: ['enter'], scope: 'filter'},
 	{command: 'filter.clear', keys: ['esc'], scope: 'filter'},
+	{
+		command: 'filter.deleteBack',
+		keys: ['backspace', 'delete'],
+		scope: 'filter',
+	},
+	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filter'},
 	{command: 'help.close', keys: ['esc', '?', 'q'], scope: 'help'},
 	// Ctrl-C quits from anywhere, dialogs included.
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'help'},

@@ -54,6 +54,14 @@ export const commands = {
 		category: 'Filter',
 		hint: 'keep',
 	},
+	'filter.deleteBack': {
+		description: 'Delete the character before the cursor',
+		category: 'Filter',
+	},
+	'filter.clearText': {
+		description: 'Clear the text typed so far',
+		category: 'Filter',
+	},
 	'filter.clear': {
 		description: 'Clear the filter and close the prompt',
 		category: 'Filter',

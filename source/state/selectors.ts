@@ -118,6 +118,19 @@ export const imageUsage = memoizeLast(
 	},
 );
 
+/** Whether any container exposes a port: a PORTS column of blanks would only take room. */
+export const anyPorts = memoizeLast(
+	(byId: ReadonlyMap<string, ContainerSummary>): boolean => {
+		for (const container of byId.values()) {
+			if (container.ports.length > 0) {
+				return true;
+			}
+		}
+
+		return false;
+	},
+);
+
 /** Running / total containers and the image count, for the header. */
 export const counts = memoizeLast(
 	(

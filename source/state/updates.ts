@@ -153,6 +153,22 @@ export function filterTyped(draft: string): Update {
 			: state;
 }
 
+/** Text typed into the open prompt; keys arrive here one at a time or as a pasted chunk. */
+export function textTyped(text: string): Update {
+	return state =>
+		state.ui.dialog?.kind === 'filter'
+			? filterTyped(state.ui.dialog.draft + text)(state)
+			: state;
+}
+
+/** Backspace in the open prompt. */
+export const textDeletedBack: Update = state =>
+	state.ui.dialog?.kind === 'filter'
+		? filterTyped(Array.from(state.ui.dialog.draft).slice(0, -1).join(''))(
+				state,
+			)
+		: state;
+
 export const filterKept: Update = closeDialog;
 
 export const filterCleared: Update = state =>

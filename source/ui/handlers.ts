@@ -5,6 +5,8 @@ import {
 	cyclePane,
 	filterCleared,
 	filterKept,
+	filterTyped,
+	textDeletedBack,
 	focusPane,
 	moveSelection,
 	openDialog,
@@ -69,6 +71,12 @@ export const handlers = {
 	},
 	'filter.keep'({services}) {
 		services.dispatch(filterKept);
+	},
+	'filter.deleteBack'({services}) {
+		services.dispatch(textDeletedBack);
+	},
+	'filter.clearText'({services}) {
+		services.dispatch(filterTyped(''));
 	},
 	'filter.clear'({services}) {
 		services.dispatch(filterCleared);

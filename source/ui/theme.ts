@@ -4,7 +4,7 @@ import type {ContainerState} from '../docker/docker-client.js';
 export const theme = {
 	text: {dim: 'gray', title: 'cyan', accent: 'cyan'},
 	border: {focused: 'cyan', idle: 'gray'},
-	selection: {background: 'blue', text: 'white'},
+	selection: {background: 'blue', idleBackground: 'gray', text: 'white'},
 	connection: {up: 'green', connecting: 'yellow', down: 'red'},
 	key: 'yellow',
 	state: {
@@ -17,3 +17,20 @@ export const theme = {
 		removing: 'red',
 	} satisfies Record<ContainerState, string>,
 } as const;
+
+/** Text props of a list row: highlighted when selected, less loudly in a pane without focus. */
+export function rowColors(
+	isSelected: boolean,
+	isFocused: boolean,
+): {backgroundColor?: string; color?: string} {
+	if (!isSelected) {
+		return {};
+	}
+
+	return {
+		backgroundColor: isFocused
+			? theme.selection.background
+			: theme.selection.idleBackground,
+		color: theme.selection.text,
+	};
+}

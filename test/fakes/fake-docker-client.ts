@@ -139,21 +139,21 @@ export class FakeDockerClient implements DockerClient {
 	}
 
 	async ping(): Promise<void> {
-		this.enter('ping');
+		await this.call('ping');
 	}
 
 	async engineInfo(): Promise<EngineInfo> {
-		this.enter('engineInfo');
+		await this.call('engineInfo');
 		return this.engine;
 	}
 
 	async listContainers(): Promise<ContainerSummary[]> {
-		this.enter('listContainers');
+		await this.call('listContainers');
 		return [...this.containers.values()];
 	}
 
 	async listImages(): Promise<ImageSummary[]> {
-		this.enter('listImages');
+		await this.call('listImages');
 		return [...this.images.values()];
 	}
 
@@ -203,6 +203,12 @@ export class FakeDockerClient implements DockerClient {
 			this.subscribers.delete(subscriber);
 			signal.removeEventListener('abort', onAbort);
 		}
+	}
+
+	/** Answers on a later tick, as a real engine does, failing as the test arranged. */
+	private async call(method: Method): Promise<void> {
+		await Promise.resolve();
+		this.enter(method);
 	}
 
 	private enter(method: Method): void {

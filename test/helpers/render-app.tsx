@@ -54,7 +54,6 @@ export function renderApp(
 		async press(...sequence: string[]) {
 			for (const key of sequence) {
 				instance.stdin.write(key);
-				// eslint-disable-next-line no-await-in-loop
 				await settle();
 			}
 		},

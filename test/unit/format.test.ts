@@ -5,6 +5,7 @@ import type {PortMapping} from '../../source/docker/docker-client.js';
 import {toContainerSummary} from '../../source/docker/to-domain.js';
 import {
 	fit,
+	columnGap,
 	sizeColumns,
 	type ColumnSpec,
 	type SizedColumn,
@@ -383,7 +384,8 @@ function cells(text: string): number {
 /** How wide a row of these columns is on screen, single spaces between them. */
 function rowWidth(columns: readonly SizedColumn[]): number {
 	return (
-		columns.reduce((sum, column) => sum + column.size, 0) + columns.length - 1
+		columns.reduce((sum, column) => sum + column.size, 0) +
+		(columns.length - 1) * columnGap
 	);
 }
 

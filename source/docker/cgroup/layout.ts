@@ -10,7 +10,9 @@ import path from 'node:path';
 export type CgroupController = 'cpu' | 'cpuacct' | 'memory' | 'pids' | 'blkio';
 
 /** Directories per v1 controller; a controller that isn't mounted is absent. */
-export type ControllerDirs = Readonly<Partial<Record<CgroupController, string>>>;
+export type ControllerDirs = Readonly<
+	Partial<Record<CgroupController, string>>
+>;
 
 /** How cgroups are mounted on this host. */
 export type CgroupLayout =
@@ -51,7 +53,13 @@ export type ContainerCgroup =
 	| {readonly version: 2; readonly dir: string}
 	| {readonly version: 1; readonly dirs: ControllerDirs};
 
-const controllers: readonly CgroupController[] = ['cpu', 'cpuacct', 'memory', 'pids', 'blkio'];
+const controllers: readonly CgroupController[] = [
+	'cpu',
+	'cpuacct',
+	'memory',
+	'pids',
+	'blkio',
+];
 
 // Systemd mounts cpu and cpuacct together as `cpu,cpuacct` (with `cpu` and `cpuacct` symlinks, which not every
 // distribution creates); other setups mount them apart. The first existing name wins.
@@ -64,26 +72,38 @@ const mountNames: Readonly<Record<CgroupController, readonly string[]>> = {
 };
 
 // The hierarchy used to find the container's relative path; on v1 that path is the same in every hierarchy.
-const probeOrder: readonly CgroupController[] = ['memory', 'cpuacct', 'cpu', 'pids', 'blkio'];
+const probeOrder: readonly CgroupController[] = [
+	'memory',
+	'cpuacct',
+	'cpu',
+	'pids',
+	'blkio',
+];
 
 /**
  * Works out how cgroups are mounted under `root`. Returns `undefined` when the root holds neither a unified
  * hierarchy nor any controller we read (not Linux, cgroups not mounted, or a container without /sys/fs/cgroup).
  */
-export function detectCgroupLayout(root = '/sys/fs/cgroup'): CgroupLayout | undefined {
+export function detectCgroupLayout(
+	root = '/sys/fs/cgroup',
+): CgroupLayout | undefined {
 	if (existsSync(path.join(root, 'cgroup.controllers'))) {
 		return {version: 2, root};
 	}
 
 	const mounts: Partial<Record<CgroupController, string>> = {};
 	for (const controller of controllers) {
-		const name = mountNames[controller].find(candidate => existsSync(path.join(root, candidate)));
+		const name = mountNames[controller].find(candidate =>
+			existsSync(path.join(root, candidate)),
+		);
 		if (name !== undefined) {
 			mounts[controller] = path.join(root, name);
 		}
 	}
 
-	return Object.keys(mounts).length > 0 ? {version: 1, root, mounts} : undefined;
+	return Object.keys(mounts).length > 0
+		? {version: 1, root, mounts}
+		: undefined;
 }
 
 /**
@@ -97,18 +117,29 @@ export function sliceToPath(slice: string): string {
 
 	const name = slice.slice(0, -'.slice'.length);
 	const parts = name.split('-');
-	return parts.map((_, index) => `${parts.slice(0, index + 1).join('-')}.slice`).join('/');
+	return parts
+		.map((_, index) => `${parts.slice(0, index + 1).join('-')}.slice`)
+		.join('/');
+}
+
+// runc resolves a parent under each hierarchy's root whether or not it starts with a slash.
+function withoutLeadingSlash(parent: string): string {
+	return parent.replace(/^\/+/, '');
 }
 
 function systemdPath(id: string, parent: string | undefined): string {
 	const slice = parent === undefined || parent === '' ? 'system.slice' : parent;
 	const scope = `docker-${id}.scope`;
-	return slice.endsWith('.slice') ? path.posix.join(sliceToPath(slice), scope) : path.posix.join(slice, scope);
+	return slice.endsWith('.slice')
+		? path.posix.join(sliceToPath(slice), scope)
+		: path.posix.join(withoutLeadingSlash(slice), scope);
 }
 
 function cgroupfsPath(id: string, parent: string | undefined): string {
-	// runc resolves the parent under each hierarchy's root whether or not it starts with a slash.
-	const base = parent === undefined || parent === '' ? 'docker' : parent.replace(/^\/+/, '');
+	const base =
+		parent === undefined || parent === ''
+			? 'docker'
+			: withoutLeadingSlash(parent);
 	return path.posix.join(base, id);
 }
 
@@ -116,10 +147,13 @@ function cgroupfsPath(id: string, parent: string | undefined): string {
  * The cgroup paths (relative to a hierarchy's root) where Docker puts a container, most likely first:
  * the daemon's own driver, then the other driver in case the caller's guess about it is wrong.
  */
-export function containerCgroupCandidates(query: ContainerCgroupQuery): readonly string[] {
+export function containerCgroupCandidates(
+	query: ContainerCgroupQuery,
+): readonly string[] {
 	const systemd = systemdPath(query.id, query.cgroupParent);
 	const cgroupfs = cgroupfsPath(query.id, query.cgroupParent);
-	const ordered = query.driver === 'cgroupfs' ? [cgroupfs, systemd] : [systemd, cgroupfs];
+	const ordered =
+		query.driver === 'cgroupfs' ? [cgroupfs, systemd] : [systemd, cgroupfs];
 	return [...new Set(ordered)];
 }
 
@@ -160,7 +194,10 @@ export function parseProcCgroup(text: string): ProcCgroupPaths {
 }
 
 /** Reads `/proc/<pid>/cgroup`; `undefined` when the process is gone. `procRoot` is for tests. */
-export function readProcCgroup(pid: number, procRoot = '/proc'): string | undefined {
+export function readProcCgroup(
+	pid: number,
+	procRoot = '/proc',
+): string | undefined {
 	try {
 		return readFileSync(path.join(procRoot, String(pid), 'cgroup'), 'latin1');
 	} catch {
@@ -210,8 +247,13 @@ function searchContainerDir(base: string, id: string): string | undefined {
 	return undefined;
 }
 
-function relativePathV1(layout: Extract<CgroupLayout, {version: 1}>, query: ContainerCgroupQuery): string | undefined {
-	const probe = probeOrder.find(controller => layout.mounts[controller] !== undefined);
+function relativePathV1(
+	layout: Extract<CgroupLayout, {version: 1}>,
+	query: ContainerCgroupQuery,
+): string | undefined {
+	const probe = probeOrder.find(
+		controller => layout.mounts[controller] !== undefined,
+	);
 	const probeRoot = probe === undefined ? undefined : layout.mounts[probe];
 	if (probe === undefined || probeRoot === undefined) {
 		return undefined;
@@ -224,7 +266,9 @@ function relativePathV1(layout: Extract<CgroupLayout, {version: 1}>, query: Cont
 		}
 	}
 
-	const candidate = containerCgroupCandidates(query).find(relative => isDirectory(path.join(probeRoot, relative)));
+	const candidate = containerCgroupCandidates(query).find(relative =>
+		isDirectory(path.join(probeRoot, relative)),
+	);
 	if (candidate !== undefined) {
 		return candidate;
 	}
@@ -238,13 +282,23 @@ function relativePathV1(layout: Extract<CgroupLayout, {version: 1}>, query: Cont
  * Docker's naming rules, else by a shallow search. `undefined` when none exists (the container is not
  * running, or runs on another host).
  */
-export function locateContainerCgroup(layout: CgroupLayout, query: ContainerCgroupQuery): ContainerCgroup | undefined {
+export function locateContainerCgroup(
+	layout: CgroupLayout,
+	query: ContainerCgroupQuery,
+): ContainerCgroup | undefined {
 	if (layout.version === 2) {
-		const fromProc = query.procCgroup === undefined ? undefined : parseProcCgroup(query.procCgroup).unified;
-		const relative = [...(fromProc === undefined ? [] : [fromProc]), ...containerCgroupCandidates(query)].find(
-			candidate => isDirectory(path.join(layout.root, candidate)),
-		);
-		const dir = relative === undefined ? searchContainerDir(layout.root, query.id) : path.join(layout.root, relative);
+		const fromProc =
+			query.procCgroup === undefined
+				? undefined
+				: parseProcCgroup(query.procCgroup).unified;
+		const relative = [
+			...(fromProc === undefined ? [] : [fromProc]),
+			...containerCgroupCandidates(query),
+		].find(candidate => isDirectory(path.join(layout.root, candidate)));
+		const dir =
+			relative === undefined
+				? searchContainerDir(layout.root, query.id)
+				: path.join(layout.root, relative);
 		return dir === undefined ? undefined : {version: 2, dir};
 	}
 

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo, useRef, type ReactNode} from 'react';
-import {fit, type SizedColumn} from '../format/columns.js';
+import {formatLine, type SizedColumn} from '../format/columns.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -72,9 +72,7 @@ const HeaderRow = memo(function HeaderRow({
 }) {
 	return (
 		<Text bold color={theme.text.dim} wrap="truncate-end">
-			{columns
-				.map(column => fit(column.header, column.size, column.align))
-				.join(' ')}
+			{formatLine(columns, column => column.header)}
 		</Text>
 	);
 });

@@ -20,13 +20,14 @@ export type SizedColumn<K extends string = string> = ColumnSpec<K> & {
 	readonly size: number;
 };
 
-const gap = 1;
+/** Cells between two columns: two, so that adjacent right- and left-aligned headers stay apart. */
+export const columnGap = 2;
 
 function layout<K extends string>(
 	columns: readonly ColumnSpec<K>[],
 	total: number,
 ): SizedColumn<K>[] {
-	const gaps = Math.max(0, columns.length - 1) * gap;
+	const gaps = Math.max(0, columns.length - 1) * columnGap;
 	const fixed = columns.reduce(
 		(sum, column) => sum + (column.width ?? 0),
 		gaps,
@@ -120,4 +121,14 @@ export function fit(
 
 	const padding = ' '.repeat(size - width);
 	return align === 'right' ? padding + text : text + padding;
+}
+
+/** One table line: each column's text fitted to its size, joined by the column gap. */
+export function formatLine<K extends string>(
+	columns: readonly SizedColumn<K>[],
+	text: (column: SizedColumn<K>) => string,
+): string {
+	return columns
+		.map(column => fit(text(column), column.size, column.align))
+		.join(' '.repeat(columnGap));
 }

@@ -13,10 +13,10 @@ export type ImageColumn = 'tag' | 'id' | 'size' | 'age' | 'used';
 
 export const containerColumns: readonly ColumnSpec<ContainerColumn>[] = [
 	{key: 'state', header: '', width: 1},
-	{key: 'name', header: 'NAME', flex: 3, minWidth: 10},
-	{key: 'image', header: 'IMAGE', flex: 2, minWidth: 8, priority: 3},
-	{key: 'status', header: 'STATUS', flex: 3, minWidth: 14},
-	{key: 'ports', header: 'PORTS', flex: 2, minWidth: 10, priority: 1},
+	{key: 'name', header: 'NAME', flex: 5, minWidth: 10},
+	{key: 'image', header: 'IMAGE', flex: 5, minWidth: 8, priority: 3},
+	{key: 'status', header: 'STATUS', flex: 4, minWidth: 14},
+	{key: 'ports', header: 'PORTS', flex: 4, minWidth: 10, priority: 1},
 	{key: 'age', header: 'AGE', width: 4, align: 'right', priority: 2},
 ];
 
@@ -27,6 +27,11 @@ export const imageColumns: readonly ColumnSpec<ImageColumn>[] = [
 	{key: 'age', header: 'AGE', width: 4, align: 'right', priority: 1},
 	{key: 'used', header: 'USED BY', width: 7, align: 'right', priority: 3},
 ];
+
+/** The container columns for lists in which no container has a port. */
+export const containerColumnsWithoutPorts = containerColumns.filter(
+	column => column.key !== 'ports',
+);
 
 /** One glyph per state; colour comes from the theme. */
 export const stateGlyphs: Readonly<Record<ContainerState, string>> = {

@@ -1,11 +1,24 @@
 import {useInput, type Key} from 'ink';
 import {useCallback} from 'react';
-import {bindings} from '../../keymap/bindings.js';
+import {bindings, textScopes} from '../../keymap/bindings.js';
 import {chord} from '../../keymap/chord.js';
 import {resolve} from '../../keymap/resolve.js';
 import {activeScopes} from '../../state/selectors.js';
+import {textTyped} from '../../state/updates.js';
 import {handlers} from '../handlers.js';
 import {useServices} from './use-services.js';
+
+function isPrintable(input: string, key: Key): boolean {
+	return (
+		input !== '' &&
+		!key.ctrl &&
+		!key.meta &&
+		!key.escape &&
+		!key.return &&
+		!key.tab &&
+		/^[^\p{Cc}]+$/u.test(input)
+	);
+}
 
 /**
  * The app's one keyboard dispatcher: keypress → chord → command for the scopes in force → handler.
@@ -16,13 +29,25 @@ export function useKeymap(pageSize: number): void {
 	const services = useServices();
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			const command = resolve(
-				chord(input, key),
-				activeScopes(services.store.getState()),
-				bindings,
-			);
-			if (command !== undefined) {
-				handlers[command]({services, pageSize});
+			// Keys typed faster than the terminal is read arrive as one chunk ("jjj"), which Ink
+			// hands over as one input; each character is its own keypress here.
+			const presses =
+				input.length > 1 && !key.ctrl && !key.meta
+					? Array.from(input)
+					: [input];
+			for (const press of presses) {
+				const scopes = activeScopes(services.store.getState());
+				const command = resolve(chord(press, key), scopes, bindings);
+				if (command !== undefined) {
+					handlers[command]({services, pageSize});
+				} else if (
+					isPrintable(press, key) &&
+					scopes.some(scope => textScopes.has(scope))
+				) {
+					// Typed text goes through the store too, so that it follows the key that opened
+					// the prompt even when both arrived in one chunk.
+					services.dispatch(textTyped(press));
+				}
 			}
 		},
 		[services, pageSize],

@@ -1,16 +1,22 @@
 import {Text} from 'ink';
 import {memo, useCallback} from 'react';
 import type {AppState} from '../../state/app-state.js';
-import {fit, type SizedColumn} from '../format/columns.js';
+import {
+	columnGap,
+	fit,
+	formatLine,
+	type SizedColumn,
+} from '../format/columns.js';
 import {containerCells, type ContainerColumn} from '../format/rows.js';
 import {currentStatus} from '../format/status.js';
 import {useAppState} from '../hooks/use-app-state.js';
-import {theme} from '../theme.js';
+import {rowColors, theme} from '../theme.js';
 
 type Props = {
 	readonly id: string;
 	readonly columns: readonly SizedColumn<ContainerColumn>[];
 	readonly isSelected: boolean;
+	readonly isFocused: boolean;
 };
 
 const selectClock = (state: AppState): number => state.clock;
@@ -21,6 +27,7 @@ export const ContainerRow = memo(function ContainerRow({
 	id,
 	columns,
 	isSelected,
+	isFocused,
 }: Props) {
 	const container = useAppState(
 		useCallback((state: AppState) => state.containers.byId.get(id), [id]),
@@ -35,24 +42,15 @@ export const ContainerRow = memo(function ContainerRow({
 		{...container, status: currentStatus(container.status, listedAt, now)},
 		now,
 	);
+	// The state glyph keeps its colour on the selected row too: it is what the eye looks for.
 	const [glyph, ...rest] = columns;
-	const line = rest
-		.map(column => fit(cells[column.key], column.size, column.align))
-		.join(' ');
 	return (
-		<Text
-			wrap="truncate-end"
-			{...(isSelected
-				? {
-						backgroundColor: theme.selection.background,
-						color: theme.selection.text,
-					}
-				: {})}
-		>
-			<Text {...(isSelected ? {} : {color: theme.state[container.state]})}>
+		<Text wrap="truncate-end" {...rowColors(isSelected, isFocused)}>
+			<Text bold color={theme.state[container.state]}>
 				{glyph ? fit(cells[glyph.key], glyph.size) : ''}
 			</Text>
-			{` ${line}`}
+			{' '.repeat(columnGap)}
+			{formatLine(rest, column => cells[column.key])}
 		</Text>
 	);
 });

@@ -1,5 +1,9 @@
 import type {AppState} from '../../state/app-state.js';
-import {containerColumns} from '../format/rows.js';
+import {anyPorts} from '../../state/selectors.js';
+import {
+	containerColumns,
+	containerColumnsWithoutPorts,
+} from '../format/rows.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {ContainerRow} from './container-row.js';
 import {ListPane} from './list-pane.js';
@@ -7,6 +11,7 @@ import {ListPane} from './list-pane.js';
 const selectTotal = (state: AppState) => state.containers.byId.size;
 const selectLoaded = (state: AppState) => state.containers.loaded;
 const selectShowAll = (state: AppState) => state.ui.showAll;
+const selectAnyPorts = (state: AppState) => anyPorts(state.containers.byId);
 
 /** Every container, running and stopped (or running only, with `a`). */
 export function ContainersPane({
@@ -19,11 +24,12 @@ export function ContainersPane({
 	const total = useAppState(selectTotal);
 	const isLoaded = useAppState(selectLoaded);
 	const showAll = useAppState(selectShowAll);
+	const hasPorts = useAppState(selectAnyPorts);
 	return (
 		<ListPane
 			pane="containers"
 			title="1 Containers"
-			columns={containerColumns}
+			columns={hasPorts ? containerColumns : containerColumnsWithoutPorts}
 			width={width}
 			height={height}
 			total={total}
@@ -33,9 +39,7 @@ export function ContainersPane({
 				showAll ? 'no containers' : 'no running containers (a shows all)'
 			}
 			{...(showAll ? {} : {mode: 'running only'})}
-			renderRow={(id, columns, isSelected) => (
-				<ContainerRow id={id} columns={columns} isSelected={isSelected} />
-			)}
+			renderRow={row => <ContainerRow {...row} />}
 		/>
 	);
 }

@@ -2,15 +2,16 @@ import {Text} from 'ink';
 import {memo, useCallback} from 'react';
 import type {AppState} from '../../state/app-state.js';
 import {imageUsage} from '../../state/selectors.js';
-import {fit, type SizedColumn} from '../format/columns.js';
+import {formatLine, type SizedColumn} from '../format/columns.js';
 import {imageCells, type ImageColumn} from '../format/rows.js';
 import {useAppState} from '../hooks/use-app-state.js';
-import {theme} from '../theme.js';
+import {rowColors, theme} from '../theme.js';
 
 type Props = {
 	readonly id: string;
 	readonly columns: readonly SizedColumn<ImageColumn>[];
 	readonly isSelected: boolean;
+	readonly isFocused: boolean;
 };
 
 const selectClock = (state: AppState): number => state.clock;
@@ -20,6 +21,7 @@ export const ImageRow = memo(function ImageRow({
 	id,
 	columns,
 	isSelected,
+	isFocused,
 }: Props) {
 	const image = useAppState(
 		useCallback((state: AppState) => state.images.byId.get(id), [id]),
@@ -39,19 +41,10 @@ export const ImageRow = memo(function ImageRow({
 	return (
 		<Text
 			wrap="truncate-end"
-			{...(isSelected
-				? {
-						backgroundColor: theme.selection.background,
-						color: theme.selection.text,
-					}
-				: {})}
-			{...(image.tags.length === 0 && !isSelected
-				? {color: theme.text.dim}
-				: {})}
+			{...(image.tags.length === 0 ? {color: theme.text.dim} : {})}
+			{...rowColors(isSelected, isFocused)}
 		>
-			{columns
-				.map(column => fit(cells[column.key], column.size, column.align))
-				.join(' ')}
+			{formatLine(columns, column => cells[column.key])}
 		</Text>
 	);
 });

@@ -28,9 +28,7 @@ export function ImagesPane({
 			isLoaded={isLoaded}
 			loadingText="loading images…"
 			emptyText="no images"
-			renderRow={(id, columns, isSelected) => (
-				<ImageRow id={id} columns={columns} isSelected={isSelected} />
-			)}
+			renderRow={row => <ImageRow {...row} />}
 		/>
 	);
 }

@@ -22,11 +22,12 @@ type Props<K extends string> = {
 	readonly height: number;
 	readonly loadingText: string;
 	readonly emptyText: string;
-	readonly renderRow: (
-		id: string,
-		columns: readonly SizedColumn<K>[],
-		isSelected: boolean,
-	) => ReactNode;
+	readonly renderRow: (row: {
+		readonly id: string;
+		readonly columns: readonly SizedColumn<K>[];
+		readonly isSelected: boolean;
+		readonly isFocused: boolean;
+	}) => ReactNode;
 	/** Total items before filtering, for the title. */
 	readonly total: number;
 	readonly isLoaded: boolean;
@@ -99,7 +100,9 @@ export function ListPane<K extends string>({
 					selectedId={selected}
 					height={dataRows}
 					emptyText={filter === '' ? emptyText : `nothing matches "${filter}"`}
-					renderRow={(id, isSelected) => renderRow(id, sized, isSelected)}
+					renderRow={(id, isSelected) =>
+						renderRow({id, columns: sized, isSelected, isFocused})
+					}
 				/>
 			) : (
 				<Text>{loadingText}</Text>

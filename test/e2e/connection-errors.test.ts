@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import {createServer, type Server} from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {cliPath} from '../helpers/dockmate.js';
+
+type Outcome = {
+	readonly code: number | null;
+	readonly stdout: string;
+	readonly stderr: string;
+	readonly ms: number;
+};
+
+/** Runs dockmate with only the given environment (no DOCKER_* of the test process) and no tty. */
+async function dockmate(
+	args: readonly string[],
+	env: Readonly<Record<string, string>> = {},
+	asUser?: number,
+): Promise<Outcome> {
+	const started = performance.now();
+	const command =
+		asUser === undefined
+			? [process.execPath, cliPath, ...args]
+			: [
+					'setpriv',
+					`--reuid=${asUser}`,
+					`--regid=${asUser}`,
+					'--clear-groups',
+					process.execPath,
+					cliPath,
+					...args,
+				];
+	const child = spawn(command[0]!, command.slice(1), {
+		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, ...env},
+		stdio: ['ignore', 'pipe', 'pipe'],
+		timeout: 15_000,
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const code = await new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+	});
+	return {code, stdout, stderr, ms: performance.now() - started};
+}
+
+/** A failure is one clear line and a hint on stderr, exit status 1, within five seconds, no stack trace. */
+function assertCleanFailure(outcome: Outcome, message: RegExp): void {
+	assert.equal(outcome.code, 1, outcome.stderr);
+	assert.match(outcome.stderr, message);
+	assert.doesNotMatch(outcome.stderr, /\n\s+at /, 'stack trace on stderr');
+	assert.equal(outcome.stdout, '');
+	assert.ok(outcome.ms < 5000, `took ${Math.round(outcome.ms)} ms`);
+}
+
+let home: string;
+let server: Server | undefined;
+
+describe('connection failures', {timeout: 90_000}, () => {
+	before(() => {
+		home = mkdtempSync(path.join(os.tmpdir(), 'dmt-home-'));
+	});
+
+	after(async () => {
+		await new Promise(resolve => {
+			if (server) {
+				server.close(resolve);
+			} else {
+				resolve(undefined);
+			}
+		});
+		rmSync(home, {recursive: true, force: true});
+	});
+
+	it('no engine at the socket', async () => {
+		const socket = path.join(home, 'missing.sock');
+		assertCleanFailure(
+			await dockmate(['--host', `unix://${socket}`]),
+			new RegExp(
+				`^dockmate: cannot connect to the Docker engine at unix://${socket}: no such file\\nhint: is the Docker daemon running\\?`,
+			),
+		);
+	});
+
+	it('an engine address where nothing listens', async () => {
+		// Port 9 (discard) on loopback: nothing listens there, so the kernel refuses at once.
+		assertCleanFailure(
+			await dockmate([], {DOCKER_HOST: 'tcp://127.0.0.1:9'}),
+			/^dockmate: cannot connect to the Docker engine at tcp:\/\/127\.0\.0\.1:9: connection refused\n/,
+		);
+	});
+
+	it('a socket the user may not open', async () => {
+		const socket = path.join(home, 'engine.sock');
+		server = createServer(connection => connection.destroy());
+		await new Promise<void>(resolve => {
+			server?.listen(socket, resolve);
+		});
+		chmodSync(socket, 0o600);
+		// The test runs as root, which no permission stops; "nobody" is stopped like a user
+		// outside the docker group.
+		assertCleanFailure(
+			await dockmate(['--host', `unix://${socket}`], {}, 65_534),
+			/: permission denied\nhint: add your user to the "docker" group/,
+		);
+	});
+
+	it('an unknown context', async () => {
+		assertCleanFailure(
+			await dockmate(['--context', 'staging']),
+			/^dockmate: context "staging" not found/,
+		);
+	});
+
+	it('a malformed DOCKER_HOST', async () => {
+		assertCleanFailure(
+			await dockmate([], {DOCKER_HOST: 'tcp//engine:2375'}),
+			/^dockmate: malformed DOCKER_HOST "tcp\/\/engine:2375"/,
+		);
+	});
+
+	it('--help and --version answer without an engine', async () => {
+		const help = await dockmate(['--help'], {DOCKER_HOST: 'tcp://127.0.0.1:9'});
+		assert.equal(help.code, 0);
+		assert.match(help.stdout, /--read-only/);
+		const version = await dockmate(['--version']);
+		assert.equal(version.code, 0);
+		assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+	});
+});
