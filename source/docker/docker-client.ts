@@ -1,3 +1,6 @@
+import type {CgroupMeter} from './cgroup/cgroup-meter.js';
+import type {ResourceSample} from './stats-math.js';
+
 /**
  * The Docker access layer's contract: every engine dockmate talks to (Docker, Podman, the in-memory fake)
  * is reached through this interface, in dockmate's own types. Nothing outside `source/docker/` knows the
@@ -57,6 +60,23 @@ export type EngineInfo = {
 	readonly arch: string;
 };
 
+/** What `GET /info` says about the host the engine runs on. */
+export type SystemInfo = {
+	readonly cpus: number;
+	/** Host memory in bytes. */
+	readonly memory: number;
+	readonly cgroupDriver: 'cgroupfs' | 'systemd' | undefined;
+	readonly cgroupVersion: string;
+};
+
+/** The resource limits set on a container; undefined where there is none. */
+export type ContainerLimits = {
+	/** CPUs, from `--cpus` (NanoCpus) or a CFS quota over its period. */
+	readonly cpus: number | undefined;
+	readonly memory: number | undefined;
+	readonly pids: number | undefined;
+};
+
 /** A change reported by `GET /events`, reduced to what the view reacts to. */
 export type DockerEvent = {
 	readonly type: 'container' | 'image' | 'other';
@@ -81,4 +101,14 @@ export type DockerClient = {
 	 * {@link DockerError}) when the connection drops; reconnecting is the caller's policy.
 	 */
 	events(signal: AbortSignal): AsyncIterable<DockerEvent>;
+	systemInfo(signal?: AbortSignal): Promise<SystemInfo>;
+	containerLimits(id: string, signal?: AbortSignal): Promise<ContainerLimits>;
+	/** Follows `GET /containers/{id}/stats?stream=1` (about one frame a second) until the signal aborts. */
+	stats(id: string, signal: AbortSignal): AsyncIterable<ResourceSample>;
+	/**
+	 * Opens a reader of containers' counters straight from this machine's cgroup files, where the engine
+	 * runs on this machine and they are readable: far cheaper for the engine than a stats stream per
+	 * container. Undefined for a remote engine.
+	 */
+	openCgroupMeter(info: SystemInfo): CgroupMeter | undefined;
 };

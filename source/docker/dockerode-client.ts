@@ -1,16 +1,20 @@
 import {readFileSync} from 'node:fs';
 import type {Readable} from 'node:stream';
 import Docker from 'dockerode';
-import type {DockerClient, DockerEvent} from './docker-client.js';
+import {createCgroupMeter} from './cgroup/cgroup-meter.js';
+import type {DockerClient} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';
 import {describeEndpoint} from './endpoint.js';
 import {toDockerError} from './errors.js';
 import {jsonLines} from './json-lines.js';
+import {resourceSampleFromStats} from './stats-math.js';
 import {
+	toContainerLimits,
 	toContainerSummary,
 	toDockerEvent,
 	toEngineInfo,
 	toImageSummary,
+	toSystemInfo,
 } from './to-domain.js';
 
 type Abortable = {readonly abortSignal?: AbortSignal};
@@ -26,6 +30,11 @@ type DockerodeCalls = {
 		options: Abortable & {readonly all: boolean},
 	): Promise<unknown[]>;
 	listImages(options: Abortable): Promise<unknown[]>;
+	info(options: Abortable): Promise<unknown>;
+	getContainer(id: string): {
+		inspect(options: Abortable): Promise<unknown>;
+		stats(options: Abortable & {readonly stream: true}): Promise<Readable>;
+	};
 	getEvents(
 		options: Abortable & {
 			readonly filters: Readonly<Record<string, readonly string[]>>;
@@ -83,6 +92,38 @@ function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 	}
 }
 
+/**
+ * Yields what `map` makes of each JSON line of a streaming response until the signal aborts; a dropped
+ * connection ends the iteration with a {@link DockerError}.
+ */
+async function* follow<T>(
+	stream: Readable,
+	signal: AbortSignal,
+	map: (raw: unknown) => T | undefined,
+	fail: (error: unknown) => never,
+): AsyncGenerator<T> {
+	const destroy = (): void => {
+		stream.destroy();
+	};
+
+	signal.addEventListener('abort', destroy, {once: true});
+	try {
+		for await (const raw of jsonLines(stream)) {
+			const value = map(raw);
+			if (value !== undefined) {
+				yield value;
+			}
+		}
+	} catch (error) {
+		if (!signal.aborted) {
+			fail(error);
+		}
+	} finally {
+		signal.removeEventListener('abort', destroy);
+		stream.destroy();
+	}
+}
+
 /** The one place that talks to dockerode: adapts it to {@link DockerClient}. */
 export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 	const docker = new Docker(
@@ -113,33 +154,35 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 			const raw = await docker.listImages(abortable(signal)).catch(fail);
 			return raw.map(toImageSummary).filter(image => image !== undefined);
 		},
-		async *events(signal): AsyncGenerator<DockerEvent> {
+		async *events(signal) {
 			const stream = await docker
 				.getEvents({
 					abortSignal: signal,
 					filters: {type: ['container', 'image']},
 				})
 				.catch(fail);
-			const destroy = (): void => {
-				stream.destroy();
-			};
-
-			signal.addEventListener('abort', destroy, {once: true});
-			try {
-				for await (const raw of jsonLines(stream)) {
-					const event = toDockerEvent(raw);
-					if (event) {
-						yield event;
-					}
-				}
-			} catch (error) {
-				if (!signal.aborted) {
-					fail(error);
-				}
-			} finally {
-				signal.removeEventListener('abort', destroy);
-				stream.destroy();
-			}
+			yield* follow(stream, signal, toDockerEvent, fail);
+		},
+		async systemInfo(signal) {
+			return toSystemInfo(await docker.info(abortable(signal)).catch(fail));
+		},
+		async containerLimits(id, signal) {
+			return toContainerLimits(
+				await docker.getContainer(id).inspect(abortable(signal)).catch(fail),
+			);
+		},
+		async *stats(id, signal) {
+			const stream = await docker
+				.getContainer(id)
+				.stats({stream: true, abortSignal: signal})
+				.catch(fail);
+			yield* follow(stream, signal, resourceSampleFromStats, fail);
+		},
+		openCgroupMeter(info) {
+			// A unix socket means the engine runs on this machine, and with it its containers' cgroups.
+			return endpoint.kind === 'unix'
+				? createCgroupMeter({driver: info.cgroupDriver})
+				: undefined;
 		},
 	};
 }

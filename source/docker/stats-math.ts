@@ -32,6 +32,10 @@ export type ResourceSample = {
 	readonly pids: number | undefined;
 	/** The pids limit; `undefined` when there is none (the engine reports an unlimited one as 0 or not at all). */
 	readonly pidsLimit: number | undefined;
+	/** CFS periods elapsed since the container started (`cpu_stats.throttling_data.periods`). */
+	readonly cpuPeriods: number | undefined;
+	/** Periods in which the CPU quota ran out. */
+	readonly cpuThrottledPeriods: number | undefined;
 };
 
 /** Throughput between two {@link ResourceSample}s, in bytes per second; `undefined` where a counter was reset. */
@@ -246,6 +250,11 @@ export function resourceSampleFromStats(
 		blockWrite: block.write,
 		pids: numberAt(pidsStats, 'current'),
 		pidsLimit: positiveAt(pidsStats, 'limit'),
+		cpuPeriods: numberAt(objectAt(cpuStats, 'throttling_data'), 'periods'),
+		cpuThrottledPeriods: numberAt(
+			objectAt(cpuStats, 'throttling_data'),
+			'throttled_periods',
+		),
 	};
 }
 

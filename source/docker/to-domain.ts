@@ -1,4 +1,6 @@
 import type {
+	ContainerLimits,
+	SystemInfo,
 	ContainerState,
 	ContainerSummary,
 	DockerEvent,
@@ -191,5 +193,42 @@ export function toDockerEvent(raw: unknown): DockerEvent | undefined {
 		id: text(actor['ID']) || text(raw['id']),
 		time: nanos > 0 ? Math.floor(nanos / 1e6) : number(raw['time']) * 1000,
 		attributes: stringRecord(actor['Attributes']),
+	};
+}
+
+/** Maps `GET /info`. */
+export function toSystemInfo(raw: unknown): SystemInfo {
+	const info = isObject(raw) ? raw : {};
+	const driver = text(info['CgroupDriver']);
+	return {
+		cpus: number(info['NCPU']),
+		memory: number(info['MemTotal']),
+		cgroupDriver:
+			driver === 'cgroupfs' || driver === 'systemd' ? driver : undefined,
+		cgroupVersion: text(info['CgroupVersion']) || '1',
+	};
+}
+
+function positive(value: unknown): number | undefined {
+	const result = number(value);
+	return result > 0 ? result : undefined;
+}
+
+/** Maps the limits in `GET /containers/{id}/json`'s HostConfig. */
+export function toContainerLimits(raw: unknown): ContainerLimits {
+	const hostConfig =
+		isObject(raw) && isObject(raw['HostConfig']) ? raw['HostConfig'] : {};
+	const nanoCpus = positive(hostConfig['NanoCpus']);
+	const quota = positive(hostConfig['CpuQuota']);
+	const period = positive(hostConfig['CpuPeriod']) ?? 100_000;
+	return {
+		cpus:
+			nanoCpus === undefined
+				? quota === undefined
+					? undefined
+					: quota / period
+				: nanoCpus / 1e9,
+		memory: positive(hostConfig['Memory']),
+		pids: positive(hostConfig['PidsLimit']),
 	};
 }

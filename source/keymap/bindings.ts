@@ -8,7 +8,14 @@ export const textScopes: ReadonlySet<Scope> = new Set(['filter']);
  * focus; a dialog scope only while that dialog is open, and then nothing else does (modal).
  */
 export type Scope =
-	'global' | 'list' | 'containers' | 'images' | 'help' | 'filter';
+	| 'global'
+	| 'list'
+	| 'sortable'
+	| 'containers'
+	| 'images'
+	| 'resources'
+	| 'help'
+	| 'filter';
 
 export type Binding = {
 	readonly command: Command;
@@ -25,6 +32,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'focus.previous', keys: ['shift+tab'], scope: 'global'},
 	{command: 'focus.containers', keys: ['1'], scope: 'global'},
 	{command: 'focus.images', keys: ['2'], scope: 'global'},
+	{command: 'focus.resources', keys: ['3'], scope: 'global'},
 	{command: 'list.down', keys: ['j', 'down'], scope: 'list'},
 	{command: 'list.up', keys: ['k', 'up'], scope: 'list'},
 	{command: 'list.pageDown', keys: ['pagedown', 'ctrl+d'], scope: 'list'},
@@ -33,6 +41,9 @@ export const bindings: readonly Binding[] = [
 	{command: 'list.bottom', keys: ['G', 'end'], scope: 'list'},
 	{command: 'list.filter', keys: ['/'], scope: 'list'},
 	{command: 'containers.toggleAll', keys: ['a'], scope: 'containers'},
+	{command: 'sort.cpu', keys: ['C'], scope: 'sortable'},
+	{command: 'sort.memory', keys: ['M'], scope: 'sortable'},
+	{command: 'sort.name', keys: ['N'], scope: 'sortable'},
 	{command: 'filter.keep', keys: ['enter'], scope: 'filter'},
 	{command: 'filter.clear', keys: ['esc'], scope: 'filter'},
 	{

@@ -1,7 +1,8 @@
 /** What a command is, for the help overlay and the footer. */
 export type CommandInfo = {
 	readonly description: string;
-	readonly category: 'General' | 'Navigation' | 'Containers' | 'Filter';
+	readonly category:
+		'General' | 'Navigation' | 'Containers' | 'Sort' | 'Filter';
 	/** Short label for the footer hints; commands without one are only in the help overlay. */
 	readonly hint?: string;
 	/** Changes the engine's state; hidden and refused in read-only mode. */
@@ -32,6 +33,25 @@ export const commands = {
 	'focus.images': {
 		description: 'Focus the Images pane',
 		category: 'Navigation',
+	},
+	'focus.resources': {
+		description: 'Focus the Resources pane',
+		category: 'Navigation',
+	},
+	'sort.cpu': {
+		description: 'Sort by CPU, busiest first (again: reverse)',
+		category: 'Sort',
+		hint: 'sort cpu',
+	},
+	'sort.memory': {
+		description: 'Sort by memory, largest first (again: reverse)',
+		category: 'Sort',
+		hint: 'mem',
+	},
+	'sort.name': {
+		description: 'Sort by name (again: reverse)',
+		category: 'Sort',
+		hint: 'name',
 	},
 	'list.down': {description: 'Move down', category: 'Navigation'},
 	'list.up': {description: 'Move up', category: 'Navigation'},

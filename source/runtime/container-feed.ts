@@ -2,6 +2,7 @@ import type {DockerClient} from '../docker/docker-client.js';
 import {DockerError} from '../docker/errors.js';
 import type {Update} from '../state/updates.js';
 import {
+	oomReported,
 	connectionChanged,
 	containersListed,
 	engineIdentified,
@@ -96,8 +97,12 @@ export function startContainerFeed(options: {
 		throttles.container.trigger();
 		throttles.image.trigger();
 		for (let result = await first; !result.done; result = await events.next()) {
-			const {type} = result.value;
+			const {type, action, id} = result.value;
 			if (type === 'container') {
+				if (action === 'oom') {
+					dispatch(oomReported(id));
+				}
+
 				throttles.container.trigger();
 			} else if (type === 'image') {
 				throttles.image.trigger();

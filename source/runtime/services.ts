@@ -4,6 +4,11 @@ import {createStore, type Store} from '../state/store.js';
 import {clockTicked, keepSelection, type Update} from '../state/updates.js';
 import {startContainerFeed, type FeedTiming} from './container-feed.js';
 import {realSchedule, type Schedule} from './scheduler.js';
+import {
+	defaultStatsTiming,
+	startStatsFeed,
+	type StatsTiming,
+} from './stats-feed.js';
 
 /** Everything the view needs: the store to read, `dispatch` to change it, and the feeds' lifetime. */
 export type Services = {
@@ -29,6 +34,7 @@ export function createServices(options: {
 	readonly schedule?: Schedule;
 	readonly now?: () => number;
 	readonly timing?: FeedTiming;
+	readonly statsTiming?: StatsTiming;
 }): Services {
 	const {docker} = options;
 	const schedule = options.schedule ?? realSchedule;
@@ -58,6 +64,14 @@ export function createServices(options: {
 			};
 
 			schedule(tick, clockIntervalMs);
+			startStatsFeed({
+				docker,
+				store,
+				dispatch,
+				schedule,
+				timing: options.statsTiming ?? defaultStatsTiming,
+				signal: controller.signal,
+			});
 			await startContainerFeed({
 				docker,
 				dispatch,

@@ -3,9 +3,10 @@ import type {
 	EngineInfo,
 	ImageSummary,
 } from '../docker/docker-client.js';
+import type {ResourceUsage} from './resource-usage.js';
 
 /** The list panes, in the order `Tab` and the number keys visit them. */
-export const panes = ['containers', 'images'] as const;
+export const panes = ['containers', 'images', 'resources'] as const;
 export type Pane = (typeof panes)[number];
 
 /** The state of the engine connection, as the header shows it. */
@@ -26,6 +27,33 @@ export type Collection<T> = {
 	readonly listedAt: number;
 };
 
+/** How many samples of history each container keeps: a minute at one sample a second. */
+export const historyLength = 60;
+
+/** The latest figures of a container and the recent history the sparklines draw. */
+export type ResourceSnapshot = {
+	readonly usage: ResourceUsage;
+	/** CPU percent per sample, oldest first; unknown samples are left out. */
+	readonly cpuHistory: readonly number[];
+	/** Memory bytes per sample, oldest first. */
+	readonly memoryHistory: readonly number[];
+};
+
+/** Where resource figures come from, and the host they are measured against. */
+export type Resources = {
+	readonly byId: ReadonlyMap<string, ResourceSnapshot>;
+	/** `cgroup v1`, `cgroup v2` or `stats API`; undefined until measuring starts. */
+	readonly source: string | undefined;
+	readonly hostCpus: number | undefined;
+	readonly hostMemory: number | undefined;
+	/** `oom` events seen per container: the OOM count where cgroup files cannot be read. */
+	readonly oomEvents: ReadonlyMap<string, number>;
+};
+
+/** What the container lists are ordered by. */
+export type SortKey = 'name' | 'cpu' | 'memory';
+export type Sort = {readonly key: SortKey; readonly descending: boolean};
+
 export type UiState = {
 	readonly focus: Pane;
 	/** False shows running containers only. */
@@ -34,6 +62,9 @@ export type UiState = {
 	/** Selection is kept by id, so re-sorts and removals never move the cursor to another item. */
 	readonly selection: Readonly<Record<Pane, string | undefined>>;
 	readonly dialog: Dialog | undefined;
+	readonly sort: Sort;
+	/** The ids each pane shows right now (its window), so feeds can measure just those. */
+	readonly shown: Readonly<Record<Pane, readonly string[]>>;
 };
 
 export type AppState = {
@@ -43,6 +74,7 @@ export type AppState = {
 	readonly connection: Connection;
 	readonly containers: Collection<ContainerSummary>;
 	readonly images: Collection<ImageSummary>;
+	readonly resources: Resources;
 	readonly ui: UiState;
 	readonly readOnly: boolean;
 	/** The time the view shows ages against; advanced by a slow tick, not per render. */
@@ -61,12 +93,25 @@ export function initialState(options: {
 		connection: {status: 'connecting'},
 		containers: {byId: new Map(), loaded: false, listedAt: options.now},
 		images: {byId: new Map(), loaded: false, listedAt: options.now},
+		resources: {
+			byId: new Map(),
+			source: undefined,
+			hostCpus: undefined,
+			hostMemory: undefined,
+			oomEvents: new Map(),
+		},
 		ui: {
 			focus: 'containers',
 			showAll: true,
-			filters: {containers: '', images: ''},
-			selection: {containers: undefined, images: undefined},
+			filters: {containers: '', images: '', resources: ''},
+			selection: {
+				containers: undefined,
+				images: undefined,
+				resources: undefined,
+			},
 			dialog: undefined,
+			sort: {key: 'name', descending: false},
+			shown: {containers: [], images: [], resources: []},
 		},
 		readOnly: options.readOnly,
 		clock: options.now,

@@ -3,7 +3,7 @@ import type {
 	ContainerSummary,
 	ImageSummary,
 } from '../docker/docker-client.js';
-import type {AppState, Pane} from './app-state.js';
+import type {AppState, Pane, ResourceSnapshot, Sort} from './app-state.js';
 import type {Scope} from '../keymap/bindings.js';
 import {memoizeLast} from './memo.js';
 
@@ -19,13 +19,56 @@ const stateRank: Readonly<Record<ContainerState, number>> = {
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
-/** Live containers first, then by name: a stable order that only changes when a container does. */
-function compareContainers(a: ContainerSummary, b: ContainerSummary): number {
-	return (
-		stateRank[a.state] - stateRank[b.state] ||
-		collator.compare(a.name, b.name) ||
-		a.id.localeCompare(b.id)
-	);
+type Resources = ReadonlyMap<string, ResourceSnapshot>;
+
+function metric(
+	resources: Resources,
+	id: string,
+	key: Sort['key'],
+): number | undefined {
+	const usage = resources.get(id)?.usage;
+	return key === 'cpu'
+		? usage?.cpuPercent
+		: key === 'memory'
+			? usage?.memoryUsage
+			: undefined;
+}
+
+/**
+ * Live containers first, then by the sort key, then by name: ties never swap places between
+ * refreshes, and a container without a figure yet goes after those with one.
+ */
+function containerOrder(
+	sort: Sort,
+	resources: Resources,
+): (a: ContainerSummary, b: ContainerSummary) => number {
+	const direction = sort.descending ? -1 : 1;
+	return (a, b) => {
+		const byState = stateRank[a.state] - stateRank[b.state];
+		if (byState !== 0) {
+			return byState;
+		}
+
+		if (sort.key !== 'name') {
+			const valueA = metric(resources, a.id, sort.key);
+			const valueB = metric(resources, b.id, sort.key);
+			if (valueA === undefined || valueB === undefined) {
+				const missing =
+					(valueA === undefined ? 1 : 0) - (valueB === undefined ? 1 : 0);
+				if (missing !== 0) {
+					return missing;
+				}
+			} else if (valueA !== valueB) {
+				return (valueA - valueB) * direction;
+			}
+		}
+
+		const byName = collator.compare(a.name, b.name);
+		return (
+			(sort.key === 'name' ? byName * direction : byName) ||
+			(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+		);
+	};
 }
 
 /** Tagged images by name, dangling ones last and newest first. */
@@ -54,28 +97,41 @@ export function matchesFilter(
 	);
 }
 
-const visibleContainers = memoizeLast(
-	(
-		byId: ReadonlyMap<string, ContainerSummary>,
-		showAll: boolean,
-		filter: string,
-	): readonly string[] =>
-		[...byId.values()]
-			.filter(
-				container =>
-					(showAll ||
-						(container.state !== 'exited' &&
-							container.state !== 'created' &&
-							container.state !== 'dead')) &&
-					matchesFilter(filter, [
-						container.name,
-						container.image,
-						container.id,
-					]),
-			)
-			.sort(compareContainers)
-			.map(container => container.id),
-);
+function isLive(container: ContainerSummary): boolean {
+	return (
+		container.state !== 'exited' &&
+		container.state !== 'created' &&
+		container.state !== 'dead'
+	);
+}
+
+function listContainers(
+	byId: ReadonlyMap<string, ContainerSummary>,
+	liveOnly: boolean,
+	filter: string,
+	sort: Sort,
+	resources: Resources,
+): readonly string[] {
+	return [...byId.values()]
+		.filter(
+			container =>
+				(!liveOnly || isLive(container)) &&
+				matchesFilter(filter, [container.name, container.image, container.id]),
+		)
+		.sort(containerOrder(sort, resources))
+		.map(container => container.id);
+}
+
+// One cache per pane: both list containers, with different arguments.
+const visibleContainers = memoizeLast(listContainers);
+const measuredContainers = memoizeLast(listContainers);
+
+/** Resource figures only decide the order when sorting by them; otherwise they must not re-sort. */
+function sortInputs(state: AppState): Resources {
+	return state.ui.sort.key === 'name' ? noResources : state.resources.byId;
+}
+
+const noResources: Resources = new Map();
 
 const visibleImages = memoizeLast(
 	(
@@ -95,13 +151,31 @@ const visibleImages = memoizeLast(
 
 /** The ids a pane lists, in display order, after its filter. */
 export function visibleIds(state: AppState, pane: Pane): readonly string[] {
-	return pane === 'containers'
-		? visibleContainers(
+	switch (pane) {
+		case 'containers': {
+			return visibleContainers(
 				state.containers.byId,
-				state.ui.showAll,
+				!state.ui.showAll,
 				state.ui.filters.containers,
-			)
-		: visibleImages(state.images.byId, state.ui.filters.images);
+				state.ui.sort,
+				sortInputs(state),
+			);
+		}
+
+		case 'resources': {
+			return measuredContainers(
+				state.containers.byId,
+				true,
+				state.ui.filters.resources,
+				state.ui.sort,
+				sortInputs(state),
+			);
+		}
+
+		case 'images': {
+			return visibleImages(state.images.byId, state.ui.filters.images);
+		}
+	}
 }
 
 /** How many containers (running or not) use each image id. */
@@ -166,6 +240,11 @@ export function activeScopes(state: AppState): readonly Scope[] {
 	return paneScopes[focus];
 }
 
+/** The scopes in force while `pane` has focus and no dialog is open: what its help lists. */
+export function scopesOfPane(pane: Pane): readonly Scope[] {
+	return paneScopes[pane];
+}
+
 const dialogScopes: Readonly<
 	Record<NonNullable<AppState['ui']['dialog']>['kind'], readonly Scope[]>
 > = {
@@ -174,6 +253,21 @@ const dialogScopes: Readonly<
 };
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
-	containers: ['containers', 'list', 'global'],
+	containers: ['containers', 'sortable', 'list', 'global'],
 	images: ['images', 'list', 'global'],
+	resources: ['resources', 'sortable', 'list', 'global'],
 };
+
+/** Summed CPU and memory of every measured container, for the Resources pane's title. */
+export const resourceTotals = memoizeLast(
+	(byId: Resources): {cpuPercent: number; memory: number} => {
+		let cpuPercent = 0;
+		let memory = 0;
+		for (const {usage} of byId.values()) {
+			cpuPercent += usage.cpuPercent ?? 0;
+			memory += usage.memoryUsage ?? 0;
+		}
+
+		return {cpuPercent, memory};
+	},
+);

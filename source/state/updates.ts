@@ -9,8 +9,11 @@ import type {
 	Connection,
 	Dialog,
 	Pane,
+	ResourceSnapshot,
+	SortKey,
 } from './app-state.js';
-import {panes} from './app-state.js';
+import {historyLength, panes} from './app-state.js';
+import type {ResourceUsage} from './resource-usage.js';
 import {visibleIds} from './selectors.js';
 
 /** A pure state transition. */
@@ -84,6 +87,95 @@ function withUi(state: AppState, ui: Partial<AppState['ui']>): AppState {
 	return {...state, ui: {...state.ui, ...ui}};
 }
 
+/** Where resource figures come from now, and the host's size; clears figures of another source. */
+export function resourceSourceChanged(
+	source: string | undefined,
+	host: {readonly cpus: number; readonly memory: number} | undefined,
+): Update {
+	return state => ({
+		...state,
+		resources: {
+			...state.resources,
+			byId: new Map(),
+			source,
+			hostCpus: host?.cpus,
+			hostMemory: host?.memory,
+		},
+	});
+}
+
+function appendHistory(
+	history: readonly number[] | undefined,
+	value: number | undefined,
+): readonly number[] {
+	if (value === undefined) {
+		return history ?? [];
+	}
+
+	const next = [...(history ?? []), value];
+	return next.length > historyLength ? next.slice(-historyLength) : next;
+}
+
+/**
+ * New figures for some containers, in one commit. With `isComplete` the measurement covered every
+ * running container, so containers not in it have stopped measuring and lose their figures.
+ */
+export function resourcesMeasured(
+	usages: ReadonlyMap<string, ResourceUsage>,
+	isComplete: boolean,
+): Update {
+	return state => {
+		const previous = state.resources.byId;
+		const byId = new Map<string, ResourceSnapshot>(isComplete ? [] : previous);
+		for (const [id, usage] of usages) {
+			const old = previous.get(id);
+			byId.set(id, {
+				usage,
+				cpuHistory: appendHistory(old?.cpuHistory, usage.cpuPercent),
+				memoryHistory: appendHistory(old?.memoryHistory, usage.memoryUsage),
+			});
+		}
+
+		return {...state, resources: {...state.resources, byId}};
+	};
+}
+
+/** The engine reported that the OOM killer struck in a container. */
+export function oomReported(id: string): Update {
+	return state => {
+		const oomEvents = new Map(state.resources.oomEvents);
+		oomEvents.set(id, (oomEvents.get(id) ?? 0) + 1);
+		return {...state, resources: {...state.resources, oomEvents}};
+	};
+}
+
+/** A pane now shows these rows. */
+export function rowsShown(pane: Pane, ids: readonly string[]): Update {
+	return state => {
+		const current = state.ui.shown[pane];
+		return current.length === ids.length &&
+			current.every((id, index) => id === ids[index])
+			? state
+			: withUi(state, {shown: {...state.ui.shown, [pane]: ids}});
+	};
+}
+
+/** Figures of containers no longer measured (stream closed), dropped. */
+export function resourcesDropped(ids: readonly string[]): Update {
+	return state => {
+		if (!ids.some(id => state.resources.byId.has(id))) {
+			return state;
+		}
+
+		const byId = new Map(state.resources.byId);
+		for (const id of ids) {
+			byId.delete(id);
+		}
+
+		return {...state, resources: {...state.resources, byId}};
+	};
+}
+
 export function clockTicked(now: number): Update {
 	return state => ({...state, clock: now});
 }
@@ -124,6 +216,17 @@ export function moveSelection(movement: Movement): Update {
 			? state
 			: withUi(state, {selection: {...state.ui.selection, [pane]: id}});
 	};
+}
+
+/** Sorts by `key`; the same key again reverses the order. Figures sort largest first, names A to Z. */
+export function sortBy(key: SortKey): Update {
+	return state =>
+		withUi(state, {
+			sort:
+				state.ui.sort.key === key
+					? {key, descending: !state.ui.sort.descending}
+					: {key, descending: key !== 'name'},
+		});
 }
 
 export const toggleShowAll: Update = state =>

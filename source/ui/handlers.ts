@@ -11,6 +11,7 @@ import {
 	moveSelection,
 	openDialog,
 	openFilter,
+	sortBy,
 	toggleShowAll,
 } from '../state/updates.js';
 
@@ -44,6 +45,18 @@ export const handlers = {
 	},
 	'focus.images'({services}) {
 		services.dispatch(focusPane('images'));
+	},
+	'focus.resources'({services}) {
+		services.dispatch(focusPane('resources'));
+	},
+	'sort.cpu'({services}) {
+		services.dispatch(sortBy('cpu'));
+	},
+	'sort.memory'({services}) {
+		services.dispatch(sortBy('memory'));
+	},
+	'sort.name'({services}) {
+		services.dispatch(sortBy('name'));
 	},
 	'list.down'({services}) {
 		services.dispatch(moveSelection(1));

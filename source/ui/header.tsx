@@ -11,6 +11,7 @@ const selectCounts = (state: AppState) =>
 	counts(state.containers.byId, state.images.byId);
 const selectClock = (state: AppState) => state.clock;
 const selectReadOnly = (state: AppState) => state.readOnly;
+const selectSource = (state: AppState) => state.resources.source;
 
 function ConnectionBadge() {
 	const connection = useAppState(selectConnection);
@@ -42,6 +43,7 @@ export function Header({width}: {readonly width: number}) {
 	const endpoint = useAppState(selectEndpoint);
 	const {running, containers, images} = useAppState(selectCounts);
 	const isReadOnly = useAppState(selectReadOnly);
+	const source = useAppState(selectSource);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
@@ -57,6 +59,7 @@ export function Header({width}: {readonly width: number}) {
 				<ConnectionBadge />
 				<Text color={theme.text.dim}>
 					{'  '}containers {running} running / {containers} · images {images}
+					{source === undefined ? '' : ` · stats: ${source}`}
 				</Text>
 			</Text>
 		</Box>

@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import {useCallback} from 'react';
 import type {AppState} from '../state/app-state.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
 import {Footer} from './footer.js';
@@ -9,6 +8,7 @@ import {useKeymap} from './hooks/use-keymap.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {ContainersPane} from './panes/containers-pane.js';
 import {ImagesPane} from './panes/images-pane.js';
+import {ResourcesPane} from './panes/resources-pane.js';
 import {paneChromeRows} from './panes/list-pane.js';
 
 /** Below this the panes cannot show a useful row, so we say so instead of garbling. */
@@ -19,16 +19,49 @@ const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectIsHelpOpen = (state: AppState) => state.ui.dialog?.kind === 'help';
 
-/** Splits the rows between the two panes, giving the focused one the larger share. */
+/**
+ * Splits the rows between the panes: Containers and Images share the screen, the focused one
+ * taking the larger part; Resources, the view of what everything costs, takes it whole.
+ */
 export function paneHeights(
 	available: number,
 	focus: AppState['ui']['focus'],
-): {containers: number; images: number} {
+): Readonly<Record<AppState['ui']['focus'], number>> {
 	const larger = Math.ceil(available * 0.6);
 	const smaller = available - larger;
-	return focus === 'containers'
-		? {containers: larger, images: smaller}
-		: {containers: smaller, images: larger};
+	return focus === 'images'
+		? {containers: smaller, images: larger, resources: 0}
+		: focus === 'containers'
+			? {containers: larger, images: smaller, resources: 0}
+			: {containers: 0, images: 0, resources: available};
+}
+
+function Body({
+	focus,
+	isHelpOpen,
+	width,
+	height,
+}: {
+	readonly focus: AppState['ui']['focus'];
+	readonly isHelpOpen: boolean;
+	readonly width: number;
+	readonly height: number;
+}) {
+	const heights = paneHeights(height, focus);
+	if (isHelpOpen) {
+		return <HelpOverlay pane={focus} height={height} width={width} />;
+	}
+
+	if (focus === 'resources') {
+		return <ResourcesPane width={width} height={heights.resources} />;
+	}
+
+	return (
+		<>
+			<ContainersPane width={width} height={heights.containers} />
+			<ImagesPane width={width} height={heights.images} />
+		</>
+	);
 }
 
 /** The whole screen: header, the panes (or the help), and the key hints. */
@@ -39,29 +72,8 @@ export function MainScreen() {
 	// Ink redraws the whole screen for every frame as tall as the terminal, so stay one row short.
 	const height = rows - 1;
 	const available = height - headerRows - footerRows;
-	const heights = paneHeights(available, focus);
-	useKeymap(Math.max(1, heights[focus] - paneChromeRows));
-	const isTooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
-	const renderBody = useCallback(() => {
-		if (isHelpOpen) {
-			return <HelpOverlay pane={focus} height={available} width={columns} />;
-		}
-
-		return (
-			<>
-				<ContainersPane width={columns} height={heights.containers} />
-				<ImagesPane width={columns} height={heights.images} />
-			</>
-		);
-	}, [
-		isHelpOpen,
-		focus,
-		available,
-		columns,
-		heights.containers,
-		heights.images,
-	]);
-	if (isTooSmall) {
+	useKeymap(Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows));
+	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
 			<Box
 				height={height}
@@ -80,7 +92,12 @@ export function MainScreen() {
 	return (
 		<Box flexDirection="column" height={height} width={columns}>
 			<Header width={columns} />
-			{renderBody()}
+			<Body
+				focus={focus}
+				isHelpOpen={isHelpOpen}
+				width={columns}
+				height={available}
+			/>
 			<Footer />
 		</Box>
 	);

@@ -7,6 +7,7 @@ export const theme = {
 	selection: {background: 'blue', idleBackground: 'gray', text: 'white'},
 	connection: {up: 'green', connecting: 'yellow', down: 'red'},
 	key: 'yellow',
+	chart: {cpu: 'cyan', memory: 'magenta'},
 	state: {
 		running: 'green',
 		restarting: 'yellow',

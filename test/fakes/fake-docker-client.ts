@@ -1,4 +1,7 @@
+import type {CgroupMeter} from '../../source/docker/cgroup/cgroup-meter.js';
 import type {
+	ContainerLimits,
+	SystemInfo,
 	ContainerSummary,
 	DockerClient,
 	DockerEvent,
@@ -6,10 +9,41 @@ import type {
 	ImageSummary,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import type {ResourceSample} from '../../source/docker/stats-math.js';
 import {comparePorts} from '../../source/docker/to-domain.js';
+import {fakeStream, type StreamSubscriber} from './fake-stream.js';
 
 type Method =
-	'ping' | 'engineInfo' | 'listContainers' | 'listImages' | 'events';
+	| 'ping'
+	| 'engineInfo'
+	| 'listContainers'
+	| 'listImages'
+	| 'events'
+	| 'systemInfo'
+	| 'containerLimits'
+	| 'stats';
+
+/** A stats sample with defaults for every figure a test does not set. */
+export function fakeSample(
+	fields: Partial<ResourceSample> = {},
+): ResourceSample {
+	return {
+		time: Date.now(),
+		cpuPercent: undefined,
+		onlineCpus: 4,
+		memoryUsage: 50_000_000,
+		memoryLimit: 8_000_000_000,
+		networkRx: 0,
+		networkTx: 0,
+		blockRead: 0,
+		blockWrite: 0,
+		pids: 1,
+		pidsLimit: undefined,
+		cpuPeriods: undefined,
+		cpuThrottledPeriods: undefined,
+		...fields,
+	};
+}
 
 /** A container with defaults for every field a test does not care about. */
 export function fakeContainer(
@@ -57,6 +91,19 @@ export class FakeDockerClient implements DockerClient {
 		arch: 'amd64',
 	};
 
+	system: SystemInfo = {
+		cpus: 4,
+		memory: 8_000_000_000,
+		cgroupDriver: 'cgroupfs',
+		cgroupVersion: '1',
+	};
+
+	/** What {@link openCgroupMeter} hands out; none, as for a remote engine, unless a test sets one. */
+	cgroupMeter: CgroupMeter | undefined;
+
+	/** Limits by container id; none unless a test sets them. */
+	readonly limits = new Map<string, ContainerLimits>();
+
 	/** How many times each method was called. */
 	readonly calls: Record<Method, number> = {
 		ping: 0,
@@ -64,15 +111,19 @@ export class FakeDockerClient implements DockerClient {
 		listContainers: 0,
 		listImages: 0,
 		events: 0,
+		systemInfo: 0,
+		containerLimits: 0,
+		stats: 0,
 	};
 
 	private readonly containers = new Map<string, ContainerSummary>();
 	private readonly images = new Map<string, ImageSummary>();
 	private readonly failures = new Map<Method, DockerError>();
-	private readonly subscribers = new Set<{
-		push: (event: DockerEvent) => void;
-		end: (error?: Error) => void;
-	}>();
+	private readonly subscribers = new Set<StreamSubscriber<DockerEvent>>();
+	private readonly statsSubscribers = new Map<
+		string,
+		Set<StreamSubscriber<ResourceSample>>
+	>();
 
 	private isDown = false;
 
@@ -117,6 +168,20 @@ export class FakeDockerClient implements DockerClient {
 		}
 	}
 
+	/** Sends a stats sample to every open stats stream of the container. */
+	pushStats(id: string, sample: ResourceSample): void {
+		for (const subscriber of this.statsSubscribers.get(id) ?? []) {
+			subscriber.push(sample);
+		}
+	}
+
+	/** The ids with open stats streams, one entry per stream. */
+	get openStatsStreams(): string[] {
+		return [...this.statsSubscribers].flatMap(([id, subscribers]) =>
+			Array.from({length: subscribers.size}, () => id),
+		);
+	}
+
 	/** The next call of `method` fails with `error`. */
 	failNext(method: Method, error: DockerError): void {
 		this.failures.set(method, error);
@@ -125,7 +190,10 @@ export class FakeDockerClient implements DockerClient {
 	/** The engine goes away: open event streams end with an error and every call fails until {@link reconnect}. */
 	disconnect(): void {
 		this.isDown = true;
-		for (const subscriber of this.subscribers) {
+		for (const subscriber of [
+			...this.subscribers,
+			...[...this.statsSubscribers.values()].flatMap(set => [...set]),
+		]) {
 			subscriber.end(this.downError());
 		}
 	}
@@ -158,51 +226,60 @@ export class FakeDockerClient implements DockerClient {
 	}
 
 	async *events(signal: AbortSignal): AsyncGenerator<DockerEvent> {
+		// Subscribed at once, as the real request is sent as soon as the stream is first read.
 		this.enter('events');
-		const queue: DockerEvent[] = [];
-		let wake: (() => void) | undefined;
-		let ended: {error?: Error} | undefined;
-		const subscriber = {
-			push(event: DockerEvent) {
-				queue.push(event);
-				wake?.();
-			},
-			end(error?: Error) {
-				ended = error === undefined ? {} : {error};
-				wake?.();
-			},
-		};
-		const onAbort = (): void => {
-			subscriber.end();
-		};
+		yield* fakeStream(this.subscribers, signal);
+	}
 
-		this.subscribers.add(subscriber);
-		signal.addEventListener('abort', onAbort, {once: true});
-		try {
-			for (;;) {
-				const event = queue.shift();
-				if (event !== undefined) {
-					yield event;
-					continue;
-				}
+	async systemInfo(): Promise<SystemInfo> {
+		await this.call('systemInfo');
+		return this.system;
+	}
 
-				if (ended !== undefined) {
-					if (ended.error !== undefined && !signal.aborted) {
-						throw ended.error;
-					}
-
-					return;
-				}
-
-				await new Promise<void>(resolve => {
-					wake = resolve;
-				});
-				wake = undefined;
+	async containerLimits(id: string): Promise<ContainerLimits> {
+		await this.call('containerLimits');
+		return (
+			this.limits.get(id) ?? {
+				cpus: undefined,
+				memory: undefined,
+				pids: undefined,
 			}
-		} finally {
-			this.subscribers.delete(subscriber);
-			signal.removeEventListener('abort', onAbort);
+		);
+	}
+
+	async *stats(
+		id: string,
+		signal: AbortSignal,
+	): AsyncGenerator<ResourceSample> {
+		await this.call('stats');
+		let subscribers = this.statsSubscribers.get(id);
+		if (subscribers === undefined) {
+			subscribers = new Set();
+			this.statsSubscribers.set(id, subscribers);
 		}
+
+		yield* fakeStream(subscribers, signal);
+	}
+
+	openCgroupMeter(): CgroupMeter | undefined {
+		return this.cgroupMeter;
+	}
+
+	/** A client that answers like this one except for the methods given. */
+	with(overrides: Partial<DockerClient>): DockerClient {
+		const methods: DockerClient = {
+			endpoint: this.endpoint,
+			ping: async () => this.ping(),
+			engineInfo: async () => this.engineInfo(),
+			listContainers: async () => this.listContainers(),
+			listImages: async () => this.listImages(),
+			events: signal => this.events(signal),
+			systemInfo: async () => this.systemInfo(),
+			containerLimits: async id => this.containerLimits(id),
+			stats: (id, signal) => this.stats(id, signal),
+			openCgroupMeter: () => this.openCgroupMeter(),
+		};
+		return {...methods, ...overrides};
 	}
 
 	/** Answers on a later tick, as a real engine does, failing as the test arranged. */

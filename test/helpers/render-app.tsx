@@ -34,6 +34,7 @@ export function renderApp(
 		docker,
 		readOnly: options.readOnly ?? false,
 		timing: fastTiming,
+		statsTiming: {intervalMs: 20, maxStreams: 24},
 		quit() {
 			quitCount++;
 		},
@@ -47,6 +48,8 @@ export function renderApp(
 		docker,
 		services,
 		lastFrame,
+		/** How many frames Ink has written so far. */
+		frameCount: () => instance.frames.length,
 		get quitCount() {
 			return quitCount;
 		},

@@ -72,7 +72,10 @@ describe('main screen', () => {
 			/nginx:1\.27\s+nginx\s+187MB/,
 		);
 		assert.match(frame, /<none>:<none>/);
-		assert.match(frame, /a all\/running {2}\/ filter {2}q quit {2}\? help/);
+		assert.match(
+			frame,
+			/a all\/running {2}C sort cpu {2}M mem {2}N name {2}\/ filter {2}q quit {2}\? help/,
+		);
 	});
 
 	it('lists running containers before stopped ones, each group by name', async () => {

@@ -3,9 +3,6 @@ import {afterEach, describe, it} from 'node:test';
 import type {
 	ContainerSummary,
 	DockerClient,
-	DockerEvent,
-	EngineInfo,
-	ImageSummary,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
 import {
@@ -191,17 +188,12 @@ describe('startContainerFeed', () => {
 	it('subscribes to events no later than it lists', async () => {
 		const fake = new FakeDockerClient({containers: [web]});
 		const order: string[] = [];
-		const docker: DockerClient = {
-			endpoint: fake.endpoint,
-			ping: async () => fake.ping(),
-			engineInfo: async () => fake.engineInfo(),
+		const docker = fake.with({
 			async listContainers() {
 				order.push(`list (streams open: ${fake.openEventStreams})`);
 				return fake.listContainers();
 			},
-			listImages: async () => fake.listImages(),
-			events: signal => fake.events(signal),
-		};
+		});
 		start({fake, docker});
 		await settle();
 		assert.equal(order[0], 'list (streams open: 1)');
@@ -407,17 +399,12 @@ describe('startContainerFeed', () => {
 			const slowList = new Promise<void>(resolve => {
 				release = resolve;
 			});
-			const docker: DockerClient = {
-				endpoint: fake.endpoint,
-				ping: async () => fake.ping(),
-				engineInfo: async (): Promise<EngineInfo> => fake.engineInfo(),
+			const docker = fake.with({
 				async listContainers(): Promise<ContainerSummary[]> {
 					await slowList;
 					return fake.listContainers();
 				},
-				listImages: async (): Promise<ImageSummary[]> => fake.listImages(),
-				events: (signal): AsyncIterable<DockerEvent> => fake.events(signal),
-			};
+			});
 			fake.failNext(
 				'events',
 				new DockerError('bad-request', 'events are not supported here'),

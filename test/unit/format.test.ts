@@ -431,6 +431,8 @@ describe('sizeColumns', () => {
 			'name',
 			'image',
 			'status',
+			'cpu',
+			'memory',
 			'ports',
 			'age',
 		]);
@@ -466,7 +468,7 @@ describe('sizeColumns', () => {
 		}
 	});
 
-	it('drops ports first, then age, then image, and never name, status or the state dot', () => {
+	it('drops ports first, then age, memory, CPU and image, and never name, status or the state dot', () => {
 		const seen = new Set<string>();
 		for (let width = 0; width <= 300; width++) {
 			const sized = keys(sizeColumns(containerColumns, width));
@@ -481,8 +483,10 @@ describe('sizeColumns', () => {
 			[
 				'state,name,status',
 				'state,name,image,status',
-				'state,name,image,status,age',
-				'state,name,image,status,ports,age',
+				'state,name,image,status,cpu',
+				'state,name,image,status,cpu,memory',
+				'state,name,image,status,cpu,memory,age',
+				'state,name,image,status,cpu,memory,ports,age',
 			],
 		);
 	});
@@ -626,6 +630,8 @@ describe('rows', () => {
 			name: 'web-1',
 			image: 'nginx:1.27',
 			status: 'Up 3 minutes',
+			cpu: '',
+			memory: '',
 			ports: '0.0.0.0:8080->80/tcp, 443/tcp',
 			age: '2h',
 		});

@@ -16,7 +16,7 @@ import {
 } from '../../source/keymap/index.js';
 import {keyNames} from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
-import {activeScopes} from '../../source/state/selectors.js';
+import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
 import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
 
 const noKey: KeyFlags = {
@@ -86,8 +86,10 @@ const allCommands = Object.keys(commands) as Command[];
 const scopes: readonly Scope[] = [
 	'global',
 	'list',
+	'sortable',
 	'containers',
 	'images',
+	'resources',
 	'help',
 	'filter',
 ];
@@ -99,7 +101,7 @@ describe('keymap invariants', () => {
 			const info = commandInfo[command];
 			assert.ok(info.description.trim().length > 0, `${command} description`);
 			assert.ok(
-				['General', 'Navigation', 'Containers', 'Filter'].includes(
+				['General', 'Navigation', 'Containers', 'Sort', 'Filter'].includes(
 					info.category,
 				),
 				`${command} category`,
@@ -166,7 +168,7 @@ describe('keymap invariants', () => {
 			)
 				.filter(binding => commandInfo[binding.command].hint !== undefined)
 				.map(binding => binding.command);
-			const help = activeBindings([pane, 'list', 'global'], bindings).map(
+			const help = activeBindings(scopesOfPane(pane), bindings).map(
 				binding => binding.command,
 			);
 			assert.ok(footer.length > 0, pane);

@@ -572,8 +572,9 @@ describe('panes and dialogs', () => {
 		assert.equal(state.ui.focus, 'containers');
 		const next = cyclePane(1)(state);
 		assert.equal(next.ui.focus, 'images');
-		assert.equal(cyclePane(1)(next).ui.focus, 'containers');
-		assert.equal(cyclePane(-1)(state).ui.focus, 'images');
+		assert.equal(cyclePane(1)(next).ui.focus, 'resources');
+		assert.equal(cyclePane(1)(cyclePane(1)(next)).ui.focus, 'containers');
+		assert.equal(cyclePane(-1)(state).ui.focus, 'resources');
 		assert.equal(cyclePane(-1)(next).ui.focus, 'containers');
 	});
 
@@ -613,11 +614,18 @@ describe('panes and dialogs', () => {
 	it('filterCleared closes the prompt and clears the focused pane’s filter only', () => {
 		const both = {
 			...state,
-			ui: {...state.ui, filters: {containers: 'ab', images: 'cd'}},
+			ui: {
+				...state.ui,
+				filters: {containers: 'ab', images: 'cd', resources: 'ef'},
+			},
 		};
 		const cleared = filterCleared(openFilter(both));
 		assert.equal(cleared.ui.dialog, undefined);
-		assert.deepEqual(cleared.ui.filters, {containers: '', images: 'cd'});
+		assert.deepEqual(cleared.ui.filters, {
+			containers: '',
+			images: 'cd',
+			resources: 'ef',
+		});
 	});
 
 	it('closeDialog keeps the state when no dialog is open', () => {
@@ -633,7 +641,16 @@ describe('panes and dialogs', () => {
 		readonly state: AppState;
 		readonly scopes: readonly string[];
 	}[] = [
-		{name: 'containers pane', state, scopes: ['containers', 'list', 'global']},
+		{
+			name: 'containers pane',
+			state,
+			scopes: ['containers', 'sortable', 'list', 'global'],
+		},
+		{
+			name: 'resources pane',
+			state: focusPane('resources')(state),
+			scopes: ['resources', 'sortable', 'list', 'global'],
+		},
 		{
 			name: 'images pane',
 			state: focusPane('images')(state),

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {memo, useRef, type ReactNode} from 'react';
+import {memo, useEffect, useRef, type ReactNode} from 'react';
 import {formatLine, type SizedColumn} from '../format/columns.js';
 import {theme} from '../theme.js';
 
@@ -13,6 +13,8 @@ type Props = {
 	/** Renders one row; `selected` rows get the selection colours. */
 	readonly renderRow: (id: string, selected: boolean) => ReactNode;
 	readonly emptyText: string;
+	/** Told which ids are on screen whenever that changes, e.g. to measure only those. */
+	readonly onShown?: (ids: readonly string[]) => void;
 };
 
 /** The first row to show so that the selection stays in view, moving the window as little as possible. */
@@ -41,6 +43,7 @@ export function Table({
 	height,
 	renderRow,
 	emptyText,
+	onShown,
 }: Props) {
 	const start = useRef(0);
 	const selectedIndex =
@@ -51,6 +54,12 @@ export function Table({
 	start.current = windowStart(start.current, selectedIndex, rows, ids.length);
 	// eslint-disable-next-line react-hooks/refs
 	const visible = ids.slice(start.current, start.current + rows);
+	const shownKey = visible.join(',');
+	useEffect(() => {
+		onShown?.(shownKey === '' ? [] : shownKey.split(','));
+	}, [onShown, shownKey]);
+	// A pane that goes away shows nothing any more.
+	useEffect(() => () => onShown?.([]), [onShown]);
 	return (
 		<Box flexDirection="column">
 			<HeaderRow columns={columns} />

@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
-import {bindings, type Scope} from '../../keymap/bindings.js';
+import {bindings} from '../../keymap/bindings.js';
 import {commands} from '../../keymap/commands.js';
 import {describeKeys} from '../../keymap/describe.js';
 import {activeBindings} from '../../keymap/resolve.js';
 import type {Pane} from '../../state/app-state.js';
+import {scopesOfPane} from '../../state/selectors.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -15,12 +16,12 @@ type Props = {
 const paneNames: Readonly<Record<Pane, string>> = {
 	containers: 'Containers',
 	images: 'Images',
+	resources: 'Resources',
 };
 
 /** Every key of the focused pane and the global ones, straight from the keymap table. */
 export function HelpOverlay({pane, height, width}: Props) {
-	const scopes: readonly Scope[] = [pane, 'list', 'global'];
-	const rows = activeBindings(scopes, bindings);
+	const rows = activeBindings(scopesOfPane(pane), bindings);
 	const keyWidth = Math.max(
 		...rows.map(binding => describeKeys(binding).length),
 	);

@@ -4,18 +4,22 @@ import type {
 	ImageSummary,
 } from '../../docker/docker-client.js';
 import type {ColumnSpec} from './columns.js';
+import type {ResourceUsage} from '../../state/resource-usage.js';
 import {formatPorts} from './ports.js';
-import {formatAge, formatBytes, shortId} from './units.js';
+import {formatPercent} from './resources.js';
+import {formatAge, formatBytes, formatMemory, shortId} from './units.js';
 
 export type ContainerColumn =
-	'state' | 'name' | 'image' | 'status' | 'ports' | 'age';
+	'state' | 'name' | 'image' | 'status' | 'cpu' | 'memory' | 'ports' | 'age';
 export type ImageColumn = 'tag' | 'id' | 'size' | 'age' | 'used';
 
 export const containerColumns: readonly ColumnSpec<ContainerColumn>[] = [
 	{key: 'state', header: '', width: 1},
 	{key: 'name', header: 'NAME', flex: 5, minWidth: 10},
-	{key: 'image', header: 'IMAGE', flex: 5, minWidth: 8, priority: 3},
+	{key: 'image', header: 'IMAGE', flex: 5, minWidth: 8, priority: 5},
 	{key: 'status', header: 'STATUS', flex: 4, minWidth: 14},
+	{key: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 4},
+	{key: 'memory', header: 'MEM', width: 7, align: 'right', priority: 3},
 	{key: 'ports', header: 'PORTS', flex: 4, minWidth: 10, priority: 1},
 	{key: 'age', header: 'AGE', width: 4, align: 'right', priority: 2},
 ];
@@ -44,12 +48,16 @@ export const stateGlyphs: Readonly<Record<ContainerState, string>> = {
 	removing: '✕',
 };
 
-/** The cells of a container row. */
+/** The cells of a container row; CPU and memory show a dash until measured. */
 export function containerCells(
 	container: ContainerSummary,
 	now: number,
+	usage?: ResourceUsage,
 ): Record<ContainerColumn, string> {
 	return {
+		cpu: usage === undefined ? '' : formatPercent(usage.cpuPercent),
+		memory:
+			usage?.memoryUsage === undefined ? '' : formatMemory(usage.memoryUsage),
 		state: stateGlyphs[container.state],
 		name: container.name,
 		image: container.image.startsWith('sha256:')

@@ -49,3 +49,21 @@ export function formatAge(createdAt: number, now: number): string {
 export function shortId(id: string): string {
 	return id.replace(/^sha256:/, '').slice(0, 12);
 }
+
+const memoryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Memory in binary units, as `docker stats` shows it: `32MiB`, `1.5GiB`. */
+export function formatMemory(bytes: number): string {
+	if (!Number.isFinite(bytes) || bytes < 0) {
+		return '-';
+	}
+
+	let value = bytes;
+	let unit = 0;
+	while (round(value) >= 1024 && unit < memoryUnits.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+
+	return `${round(value, unit)}${memoryUnits[unit] ?? ''}`;
+}

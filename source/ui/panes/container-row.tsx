@@ -34,6 +34,9 @@ export const ContainerRow = memo(function ContainerRow({
 	);
 	const now = useAppState(selectClock);
 	const listedAt = useAppState(selectListedAt);
+	const usage = useAppState(
+		useCallback((state: AppState) => state.resources.byId.get(id)?.usage, [id]),
+	);
 	if (container === undefined) {
 		return null;
 	}
@@ -41,6 +44,7 @@ export const ContainerRow = memo(function ContainerRow({
 	const cells = containerCells(
 		{...container, status: currentStatus(container.status, listedAt, now)},
 		now,
+		usage,
 	);
 	// The state glyph keeps its colour on the selected row too: it is what the eye looks for.
 	const [glyph, ...rest] = columns;

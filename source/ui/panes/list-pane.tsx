@@ -11,6 +11,8 @@ import {FilterPrompt} from '../dialogs/filter-prompt.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {Table} from '../components/table.js';
 import {useAppState} from '../hooks/use-app-state.js';
+import {useServices} from '../hooks/use-services.js';
+import {rowsShown} from '../../state/updates.js';
 
 type Props<K extends string> = {
 	readonly pane: Pane;
@@ -50,6 +52,13 @@ export function ListPane<K extends string>({
 	total,
 	isLoaded,
 }: Props<K>) {
+	const {dispatch} = useServices();
+	const onShown = useCallback(
+		(shown: readonly string[]) => {
+			dispatch(rowsShown(pane, shown));
+		},
+		[dispatch, pane],
+	);
 	const ids = useAppState(
 		useCallback((state: AppState) => visibleIds(state, pane), [pane]),
 	);
@@ -100,6 +109,7 @@ export function ListPane<K extends string>({
 					selectedId={selected}
 					height={dataRows}
 					emptyText={filter === '' ? emptyText : `nothing matches "${filter}"`}
+					onShown={onShown}
 					renderRow={(id, isSelected) =>
 						renderRow({id, columns: sized, isSelected, isFocused})
 					}

@@ -1,0 +1,310 @@
+import type {
+	CgroupMeasurement,
+	CgroupMeter,
+} from '../docker/cgroup/cgroup-meter.js';
+import type {
+	ContainerLimits,
+	ContainerSummary,
+	DockerClient,
+	SystemInfo,
+} from '../docker/docker-client.js';
+import type {ResourceSample} from '../docker/stats-math.js';
+import type {AppState} from '../state/app-state.js';
+import {
+	usageFromCgroup,
+	usageFromStats,
+	type ResourceUsage,
+} from '../state/resource-usage.js';
+import type {Store} from '../state/store.js';
+import {
+	resourceSourceChanged,
+	resourcesDropped,
+	resourcesMeasured,
+	type Update,
+} from '../state/updates.js';
+import type {Schedule} from './scheduler.js';
+
+/** How the stats feed is timed and bounded. */
+export type StatsTiming = {
+	/** One commit of all figures per interval: the screen repaints at this rate, not per sample. */
+	readonly intervalMs: number;
+	/** At most this many stats streams are open at once (API source). */
+	readonly maxStreams: number;
+};
+
+export const defaultStatsTiming: StatsTiming = {
+	intervalMs: 1000,
+	maxStreams: 24,
+};
+
+type Options = {
+	readonly docker: DockerClient;
+	readonly store: Store<AppState>;
+	readonly dispatch: (update: Update) => void;
+	readonly schedule: Schedule;
+	readonly timing: StatsTiming;
+	readonly signal: AbortSignal;
+};
+
+/** A source of figures while connected; stopped when the connection drops. */
+type Source = {readonly stop: () => void};
+
+function isMeasurable(container: ContainerSummary): boolean {
+	return (
+		container.state === 'running' ||
+		container.state === 'paused' ||
+		container.state === 'restarting'
+	);
+}
+
+function measurableIds(state: AppState): string[] {
+	return [...state.containers.byId.values()]
+		.filter(isMeasurable)
+		.map(container => container.id);
+}
+
+/**
+ * Reads every running container's cgroup once per interval: a few microseconds per container and no
+ * work at all for the engine, so every row (and a sort by CPU over all of them) stays live.
+ */
+function startCgroupSource(options: Options, meter: CgroupMeter): Source {
+	const {store, dispatch, schedule, timing} = options;
+	let previous = new Map<string, CgroupMeasurement>();
+	let cancel: (() => void) | undefined;
+	const sweep = (): void => {
+		const measurements = meter.measure(measurableIds(store.getState()));
+		const usages = new Map<string, ResourceUsage>();
+		for (const [id, measurement] of measurements) {
+			usages.set(id, usageFromCgroup(previous.get(id), measurement));
+		}
+
+		previous = new Map(measurements);
+		dispatch(resourcesMeasured(usages, true));
+		cancel = schedule(sweep, timing.intervalMs);
+	};
+
+	sweep();
+	return {
+		stop() {
+			cancel?.();
+			meter.close();
+		},
+	};
+}
+
+type Stream = {
+	readonly controller: AbortController;
+	limits: ContainerLimits | undefined;
+	previous: ResourceSample | undefined;
+	latest: ResourceSample | undefined;
+	isFresh: boolean;
+};
+
+/** The containers worth a stream: the selected one and those on screen, running, capped. */
+function wantedStreams(state: AppState, maxStreams: number): string[] {
+	const {shown, selection, focus} = state.ui;
+	const selected = focus === 'images' ? undefined : selection[focus];
+	const candidates = [
+		...(selected === undefined ? [] : [selected]),
+		...shown.containers,
+		...shown.resources,
+	];
+	const wanted: string[] = [];
+	for (const id of candidates) {
+		const container = state.containers.byId.get(id);
+		if (
+			container !== undefined &&
+			isMeasurable(container) &&
+			!wanted.includes(id)
+		) {
+			wanted.push(id);
+		}
+
+		if (wanted.length === maxStreams) {
+			break;
+		}
+	}
+
+	return wanted;
+}
+
+/**
+ * Follows the engine's stats stream of each container on screen (the only source for a remote engine).
+ * Streams open as rows scroll into view and close as they leave, stop or vanish, never more than
+ * `maxStreams`; samples are kept latest-per-container and committed together once per interval.
+ */
+function startApiSource(options: Options, info: SystemInfo): Source {
+	const {docker, store, dispatch, schedule, timing} = options;
+	const streams = new Map<string, Stream>();
+	let cancel: (() => void) | undefined;
+
+	const follow = async (id: string, stream: Stream): Promise<void> => {
+		const {signal} = stream.controller;
+		try {
+			stream.limits = await docker.containerLimits(id, signal);
+			for await (const sample of docker.stats(id, signal)) {
+				stream.previous = stream.latest;
+				stream.latest = sample;
+				stream.isFresh = true;
+			}
+		} catch {
+			// A container that stopped or vanished ends its stream; the list will say why.
+		} finally {
+			if (streams.get(id) === stream) {
+				streams.delete(id);
+				dispatch(resourcesDropped([id]));
+			}
+		}
+	};
+
+	const reconcile = (): void => {
+		const wanted = new Set(wantedStreams(store.getState(), timing.maxStreams));
+		for (const [id, stream] of streams) {
+			if (!wanted.has(id)) {
+				streams.delete(id);
+				stream.controller.abort();
+				dispatch(resourcesDropped([id]));
+			}
+		}
+
+		for (const id of wanted) {
+			if (!streams.has(id)) {
+				const stream: Stream = {
+					controller: new AbortController(),
+					limits: undefined,
+					previous: undefined,
+					latest: undefined,
+					isFresh: false,
+				};
+				streams.set(id, stream);
+				void follow(id, stream);
+			}
+		}
+	};
+
+	const flush = (): void => {
+		const {oomEvents} = store.getState().resources;
+		const usages = new Map<string, ResourceUsage>();
+		for (const [id, stream] of streams) {
+			if (stream.isFresh && stream.latest !== undefined) {
+				stream.isFresh = false;
+				usages.set(
+					id,
+					usageFromStats(
+						stream.previous,
+						stream.latest,
+						stream.limits,
+						info.memory,
+						oomEvents.get(id),
+					),
+				);
+			}
+		}
+
+		if (usages.size > 0) {
+			dispatch(resourcesMeasured(usages, false));
+		}
+
+		cancel = schedule(flush, timing.intervalMs);
+	};
+
+	let lastState: AppState | undefined;
+	const unsubscribe = store.subscribe(() => {
+		const state = store.getState();
+		// Only what decides the wanted set matters; figures arriving must not re-run this.
+		if (
+			lastState?.containers !== state.containers ||
+			lastState.ui.shown !== state.ui.shown ||
+			lastState.ui.selection !== state.ui.selection
+		) {
+			lastState = state;
+			reconcile();
+		}
+	});
+	reconcile();
+	cancel = schedule(flush, timing.intervalMs);
+	return {
+		stop() {
+			unsubscribe();
+			cancel?.();
+			for (const stream of streams.values()) {
+				stream.controller.abort();
+			}
+
+			streams.clear();
+		},
+	};
+}
+
+/**
+ * Keeps resource figures live while connected: from cgroup files where the engine is local and
+ * they can be read, else from the engine's stats streams. Restarts with the connection.
+ */
+export function startStatsFeed(options: Options): void {
+	const {docker, store, dispatch, signal} = options;
+	let source: Source | undefined;
+	let generation = 0;
+
+	const begin = async (): Promise<void> => {
+		const mine = ++generation;
+		let info: SystemInfo;
+		try {
+			info = await docker.systemInfo(signal);
+		} catch {
+			// The connection dropped again; the next "up" begins anew.
+			return;
+		}
+
+		if (mine !== generation || signal.aborted) {
+			return;
+		}
+
+		const meter = docker.openCgroupMeter(info);
+		const running = measurableIds(store.getState());
+		// An engine on this machine whose containers' cgroups are not where we look (rootless
+		// Podman, an unusual layout) is measured through its API instead.
+		const usable =
+			meter !== undefined &&
+			(running.length === 0 || meter.measure(running).size > 0);
+		if (meter !== undefined && !usable) {
+			meter.close();
+		}
+
+		dispatch(
+			resourceSourceChanged(usable ? meter.description : 'engine API', {
+				cpus: info.cpus,
+				memory: info.memory,
+			}),
+		);
+		source = usable
+			? startCgroupSource(options, meter)
+			: startApiSource(options, info);
+	};
+
+	const end = (): void => {
+		generation++;
+		source?.stop();
+		source = undefined;
+	};
+
+	let wasUp = false;
+	const unsubscribe = store.subscribe(() => {
+		const isUp = store.getState().connection.status === 'up';
+		if (isUp !== wasUp) {
+			wasUp = isUp;
+			if (isUp) {
+				void begin();
+			} else {
+				end();
+			}
+		}
+	});
+	signal.addEventListener(
+		'abort',
+		() => {
+			unsubscribe();
+			end();
+		},
+		{once: true},
+	);
+}

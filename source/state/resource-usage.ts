@@ -1,0 +1,140 @@
+import {cgroupRates} from '../docker/cgroup/cgroup-math.js';
+import type {CgroupMeasurement} from '../docker/cgroup/cgroup-meter.js';
+import type {ContainerLimits} from '../docker/docker-client.js';
+import {counterRate, type ResourceSample} from '../docker/stats-math.js';
+
+/** What one container costs right now, whichever source measured it. Undefined means unknown. */
+export type ResourceUsage = {
+	/** Milliseconds since the epoch. */
+	readonly time: number;
+	/** Percent of one CPU, as `docker stats` shows it; unknown until a second sample. */
+	readonly cpuPercent: number | undefined;
+	/** The CPU limit in CPUs (`--cpus 1.5` → 1.5); undefined when there is none. */
+	readonly cpuLimit: number | undefined;
+	readonly memoryUsage: number | undefined;
+	/** The memory limit in bytes; undefined when there is none (the view compares with the host's memory). */
+	readonly memoryLimit: number | undefined;
+	readonly networkRx: number | undefined;
+	readonly networkTx: number | undefined;
+	readonly networkRxRate: number | undefined;
+	readonly networkTxRate: number | undefined;
+	readonly blockRead: number | undefined;
+	readonly blockWrite: number | undefined;
+	readonly blockReadRate: number | undefined;
+	readonly blockWriteRate: number | undefined;
+	readonly pids: number | undefined;
+	readonly pidsLimit: number | undefined;
+	/** Share (0–1) of the CPU periods in which the quota ran out. */
+	readonly throttledRatio: number | undefined;
+	/** Throttled periods per second. */
+	readonly throttledPerSecond: number | undefined;
+	/** OOM kills in the container's cgroup; from `oom` events where the cgroup is not readable. */
+	readonly oomKills: number | undefined;
+};
+
+function finite(value: number | undefined): number | undefined {
+	return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+/** Figures from two cgroup readings of the same container (`previous` undefined for the first). */
+export function usageFromCgroup(
+	previous: CgroupMeasurement | undefined,
+	next: CgroupMeasurement,
+): ResourceUsage {
+	const elapsedMs = previous === undefined ? 0 : next.time - previous.time;
+	const rates =
+		previous === undefined
+			? undefined
+			: cgroupRates(previous.sample, next.sample, elapsedMs * 1e6);
+	const {sample} = next;
+	return {
+		time: next.time,
+		cpuPercent: rates?.cpuPercent,
+		cpuLimit: finite(sample.cpuQuota),
+		memoryUsage: sample.memoryUsage,
+		memoryLimit: finite(sample.memoryLimit),
+		networkRx: next.network?.rxBytes,
+		networkTx: next.network?.txBytes,
+		networkRxRate: counterRate(
+			previous?.network?.rxBytes,
+			next.network?.rxBytes,
+			elapsedMs,
+		),
+		networkTxRate: counterRate(
+			previous?.network?.txBytes,
+			next.network?.txBytes,
+			elapsedMs,
+		),
+		blockRead: sample.blockRead,
+		blockWrite: sample.blockWrite,
+		blockReadRate: rates?.blockReadPerSecond,
+		blockWriteRate: rates?.blockWritePerSecond,
+		pids: sample.pids,
+		pidsLimit: finite(sample.pidsLimit),
+		throttledRatio: rates?.throttledPeriodRatio,
+		throttledPerSecond: rates?.throttledPeriodsPerSecond,
+		oomKills: sample.oomKills,
+	};
+}
+
+/**
+ * Figures from two stats frames of the engine's API (`previous` undefined for the first). The engine
+ * reports an unlimited container's memory limit as the host's memory, so that is no limit here.
+ */
+export function usageFromStats(
+	previous: ResourceSample | undefined,
+	next: ResourceSample,
+	limits: ContainerLimits | undefined,
+	hostMemory: number,
+	oomKills: number | undefined,
+): ResourceUsage {
+	const elapsedMs = previous === undefined ? 0 : next.time - previous.time;
+	const periods =
+		previous?.cpuPeriods === undefined || next.cpuPeriods === undefined
+			? undefined
+			: next.cpuPeriods - previous.cpuPeriods;
+	const throttled =
+		previous?.cpuThrottledPeriods === undefined ||
+		next.cpuThrottledPeriods === undefined
+			? undefined
+			: next.cpuThrottledPeriods - previous.cpuThrottledPeriods;
+	const memoryLimit =
+		limits?.memory ??
+		(next.memoryLimit !== undefined && next.memoryLimit < hostMemory
+			? next.memoryLimit
+			: undefined);
+	return {
+		time: next.time,
+		cpuPercent: next.cpuPercent,
+		cpuLimit: limits?.cpus,
+		memoryUsage: next.memoryUsage,
+		memoryLimit,
+		networkRx: next.networkRx,
+		networkTx: next.networkTx,
+		networkRxRate: counterRate(previous?.networkRx, next.networkRx, elapsedMs),
+		networkTxRate: counterRate(previous?.networkTx, next.networkTx, elapsedMs),
+		blockRead: next.blockRead,
+		blockWrite: next.blockWrite,
+		blockReadRate: counterRate(previous?.blockRead, next.blockRead, elapsedMs),
+		blockWriteRate: counterRate(
+			previous?.blockWrite,
+			next.blockWrite,
+			elapsedMs,
+		),
+		pids: next.pids,
+		pidsLimit: next.pidsLimit ?? limits?.pids,
+		throttledRatio:
+			periods === undefined ||
+			throttled === undefined ||
+			periods <= 0 ||
+			throttled < 0
+				? undefined
+				: throttled / periods,
+		throttledPerSecond: counterRate(
+			previous?.cpuThrottledPeriods,
+			next.cpuThrottledPeriods,
+			elapsedMs,
+		),
+		oomKills,
+	};
+}

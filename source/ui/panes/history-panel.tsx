@@ -1,0 +1,110 @@
+import {Box, Text} from 'ink';
+import {useCallback} from 'react';
+import type {AppState} from '../../state/app-state.js';
+import {selectedId} from '../../state/selectors.js';
+import {
+	cpuScale,
+	formatCpus,
+	formatPercent,
+	historyGraph,
+	memoryScale,
+} from '../format/resources.js';
+import {formatMemory} from '../format/units.js';
+import {useAppState} from '../hooks/use-app-state.js';
+import {theme} from '../theme.js';
+
+type Props = {readonly width: number; readonly height: number};
+
+const selectSelected = (state: AppState) => selectedId(state, 'resources');
+const selectHostMemory = (state: AppState) => state.resources.hostMemory;
+
+/** The last minute of CPU and memory of the selected container, as two charts side by side. */
+export function HistoryPanel({width, height}: Props) {
+	const id = useAppState(selectSelected);
+	const name = useAppState(
+		useCallback(
+			(state: AppState) =>
+				id === undefined ? undefined : state.containers.byId.get(id)?.name,
+			[id],
+		),
+	);
+	const snapshot = useAppState(
+		useCallback(
+			(state: AppState) =>
+				id === undefined ? undefined : state.resources.byId.get(id),
+			[id],
+		),
+	);
+	const hostMemory = useAppState(selectHostMemory);
+	const chartWidth = Math.max(10, Math.floor((width - 4) / 2) - 2);
+	const chartHeight = Math.max(1, height - 2);
+	if (snapshot === undefined || name === undefined) {
+		return (
+			<Box height={height} width={width} paddingX={1}>
+				<Text color={theme.text.dim}>
+					select a running container to see its last minute
+				</Text>
+			</Box>
+		);
+	}
+
+	const {usage} = snapshot;
+	const cpuMax = cpuScale(snapshot);
+	const memoryMax = memoryScale(snapshot, hostMemory);
+	const cpu = historyGraph(
+		snapshot.cpuHistory,
+		chartWidth,
+		chartHeight,
+		cpuMax,
+	);
+	const memory = historyGraph(
+		snapshot.memoryHistory,
+		chartWidth,
+		chartHeight,
+		memoryMax,
+	);
+	return (
+		<Box flexDirection="column" height={height} width={width} paddingX={1}>
+			<Text wrap="truncate-end">
+				<Text bold>{name}</Text>
+				<Text color={theme.text.dim}>
+					{'  '}last {snapshot.cpuHistory.length}s · CPU{' '}
+					{formatPercent(usage.cpuPercent)} of{' '}
+					{usage.cpuLimit === undefined
+						? 'no limit'
+						: formatCpus(usage.cpuLimit)}{' '}
+					· MEM{' '}
+					{usage.memoryUsage === undefined
+						? '–'
+						: formatMemory(usage.memoryUsage)}{' '}
+					of{' '}
+					{usage.memoryLimit === undefined
+						? `host ${formatMemory(hostMemory ?? 0)}`
+						: formatMemory(usage.memoryLimit)}
+				</Text>
+			</Text>
+			<Box>
+				<Box flexDirection="column" width={chartWidth + 2}>
+					{cpu.map((line, index) => (
+						// Rows of one chart never reorder, so their position is their identity.
+
+						<Text key={index} color={theme.chart.cpu}>
+							{line}
+						</Text>
+					))}
+				</Box>
+				<Box flexDirection="column" width={chartWidth + 2}>
+					{memory.map((line, index) => (
+						<Text key={index} color={theme.chart.memory}>
+							{line}
+						</Text>
+					))}
+				</Box>
+			</Box>
+			<Text color={theme.text.dim} wrap="truncate-end">
+				{`CPU, top = ${formatPercent(cpuMax)}`.padEnd(chartWidth + 2)}
+				{`memory, top = ${formatMemory(memoryMax)}`}
+			</Text>
+		</Box>
+	);
+}
