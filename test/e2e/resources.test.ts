@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {launchDockmate} from '../helpers/dockmate.js';
+import {
+	e2eLabel,
+	startThrowawayDaemon,
+	type ThrowawayDaemon,
+} from '../helpers/throwaway-daemon.js';
+import type {TmuxSession} from '../helpers/tmux.js';
+
+const image = 'dockmate-e2e/busybox:resources';
+
+/** The screen line of the row named `name`. */
+function row(screen: string, name: string): string {
+	return (
+		screen.split('\n').find(line => new RegExp(`\\s${name}\\s`).test(line)) ??
+		''
+	);
+}
+
+/** The first percentage on a row (its CPU column), as a number. */
+function cpuOf(line: string): number | undefined {
+	const match = /\s(\d+(?:\.\d)?)%/.exec(line);
+	return match === null ? undefined : Number(match[1]);
+}
+
+describe('resource figures on a real engine', {timeout: 180_000}, () => {
+	let daemon: ThrowawayDaemon;
+	let screen: TmuxSession | undefined;
+
+	const run = async (name: string, ...args: string[]): Promise<void> => {
+		await daemon.dockerOk([
+			'run',
+			'--detach',
+			'--name',
+			name,
+			'--label',
+			`${e2eLabel}=1`,
+			...args,
+		]);
+	};
+
+	before(async () => {
+		daemon = await startThrowawayDaemon();
+		await daemon.importBusyboxImage(image);
+		await run('e2e-busy', image, 'sh', '-c', 'while :; do :; done');
+		await run(
+			'e2e-capped',
+			'--cpus',
+			'0.2',
+			image,
+			'sh',
+			'-c',
+			'yes > /dev/null',
+		);
+		await run('e2e-small', '--memory', '32m', image, 'sleep', '600');
+		// The subshell outgrows the limit and is OOM-killed; the container lives on.
+		await run(
+			'e2e-oom',
+			'--memory',
+			'32m',
+			'--memory-swap',
+			'32m',
+			image,
+			'sh',
+			'-c',
+			'(x=$(head -c 100000000 /dev/zero | tr "\\000" a)); sleep 600',
+		);
+		screen = await launchDockmate({host: daemon.host, columns: 160, rows: 40});
+	});
+
+	after(async () => {
+		await screen?.kill();
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+		await daemon?.stop();
+	});
+
+	it('reads the cgroup files of a local engine, and a busy container shows over 50% CPU within 3 s', async () => {
+		const shown = await screen!.waitForText(
+			text => (cpuOf(row(text, 'e2e-busy')) ?? 0) > 50,
+			3000,
+		);
+		assert.match(shown, /stats: cgroup v[12]/);
+	});
+
+	it('agrees with docker stats on a busy container', async () => {
+		const dockerStats = await daemon.dockerOk([
+			'stats',
+			'--no-stream',
+			'--format',
+			'{{.CPUPerc}}',
+			'e2e-capped',
+		]);
+		const theirs = Number.parseFloat(dockerStats);
+		const ours = cpuOf(row(await screen!.capture(), 'e2e-capped'));
+		assert.ok(ours !== undefined);
+		assert.ok(
+			Math.abs(ours - theirs) < 5,
+			`dockmate ${ours}%, docker stats ${theirs}%`,
+		);
+	});
+
+	it('shows a CPU limit with its use and the throttling, and a memory limit', async () => {
+		await screen!.sendKeys('3');
+		const resources = await screen!.waitForText(text =>
+			/0\.2·\d/.test(row(text, 'e2e-capped')),
+		);
+		const capped = row(resources, 'e2e-capped');
+		const cpu = cpuOf(capped) ?? 0;
+		assert.ok(cpu > 12 && cpu < 28, `capped at 0.2 CPUs but ${cpu}%`);
+		const throttled = /(\d+(?:\.\d)?)%\s+\S+\s*│$/.exec(capped);
+		assert.ok(
+			throttled !== null && Number(throttled[1]) > 50,
+			`throttling not shown: ${capped}`,
+		);
+		assert.match(row(resources, 'e2e-small'), /32MiB·/);
+	});
+
+	it('shows the OOM kill of a container that outgrew its memory limit', async () => {
+		await screen!.waitForText(
+			text => /\s1\s*│$/.test(row(text, 'e2e-oom')),
+			10_000,
+		);
+	});
+});
