@@ -1,7 +1,6 @@
 import os from 'node:os';
-import {render, type Instance} from 'ink';
 import meow from 'meow';
-import {App} from './app.js';
+import {createAppRunner} from './app-runner.js';
 import {createDockerodeClient} from './docker/dockerode-client.js';
 import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
@@ -86,33 +85,24 @@ async function main(): Promise<void> {
 		);
 	}
 
-	// Filled in once Ink renders; the terminal may need giving back before that.
-	const renderer: {instance?: Instance} = {};
+	const runner = createAppRunner({
+		stdin: process.stdin,
+		stdout: process.stdout,
+		docker,
+	});
 	const restore = takeOverTerminal({
 		stdin: process.stdin,
 		stdout: process.stdout,
-		stopRendering() {
-			renderer.instance?.unmount();
-		},
+		stopRendering: runner.stopRendering,
 	});
 	const services = createServices({
 		docker,
 		readOnly: cli.flags.readOnly,
-		quit() {
-			renderer.instance?.unmount();
-		},
+		quit: runner.quit,
+		exec: runner.exec,
 	});
-	// Ink 6.8's incremental mode misplaces lines when the frame ends in a newline (ours is one row
-	// shorter than the terminal, see main-screen.tsx), so every frame is written whole.
-	const instance = render(<App services={services} />, {
-		exitOnCtrlC: false,
-		patchConsole: false,
-		incrementalRendering: false,
-		maxFps: 30,
-	});
-	renderer.instance = instance;
 	void services.start();
-	await instance.waitUntilExit();
+	await runner.run(services);
 	services.dispose();
 	restore();
 	process.exit(0);

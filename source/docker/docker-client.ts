@@ -39,6 +39,8 @@ export type ContainerSummary = {
 	/** Creation time in milliseconds since the epoch. */
 	readonly createdAt: number;
 	readonly labels: Readonly<Record<string, string>>;
+	/** Names of the networks it is attached to. */
+	readonly networks: readonly string[];
 };
 
 /** One row of `GET /images/json`. A dangling image has no tags. */
@@ -77,6 +79,75 @@ export type ContainerLimits = {
 	readonly pids: number | undefined;
 };
 
+/** A lifecycle action on one container. */
+export type ContainerAction =
+	'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
+
+/** An interactive process started in a container with a TTY. */
+export type ExecSession = {
+	/** The raw TTY: write keystrokes to it, read the terminal output from it. */
+	readonly stream: NodeJS.ReadWriteStream;
+	/** Tells the process the terminal's new size. */
+	readonly resize: (columns: number, rows: number) => Promise<void>;
+	/** The process's exit code, once it has ended. */
+	readonly exitCode: () => Promise<number | undefined>;
+};
+
+/** What an image removal did: tags removed and images deleted. */
+export type ImageRemoval = {
+	readonly untagged: readonly string[];
+	readonly deleted: readonly string[];
+};
+
+/** A volume, as `GET /volumes` and `system df` describe it. */
+export type VolumeSummary = {
+	readonly name: string;
+	readonly driver: string;
+	/** Bytes, where `system df` measured it; undefined otherwise. */
+	readonly size: number | undefined;
+	/** Containers using it, where `system df` counted them. */
+	readonly refCount: number | undefined;
+	/** Anonymous volumes are named by the engine (64 hex digits) and carry no name of the user's. */
+	readonly isAnonymous: boolean;
+	readonly createdAt: number;
+	readonly labels: Readonly<Record<string, string>>;
+};
+
+/** A network, as `GET /networks` lists it. */
+export type NetworkSummary = {
+	readonly id: string;
+	readonly name: string;
+	readonly driver: string;
+	readonly createdAt: number;
+	readonly labels: Readonly<Record<string, string>>;
+	/** bridge, host and none come with the engine and cannot be removed. */
+	readonly isBuiltIn: boolean;
+};
+
+/** One build cache record from `system df`. */
+export type BuildCacheRecord = {
+	readonly id: string;
+	readonly type: string;
+	readonly description: string;
+	readonly size: number;
+	readonly inUse: boolean;
+	readonly shared: boolean;
+	readonly lastUsedAt: number;
+};
+
+/** Sizes from `GET /system/df`, keyed the way the prune preview needs them. */
+export type DiskUsage = {
+	/** Writable layer size of each container, by id. */
+	readonly containerSizes: ReadonlyMap<string, number>;
+	/** Size of each image, by id, and the part of it that no other image shares. */
+	readonly imageSizes: ReadonlyMap<
+		string,
+		{readonly size: number; readonly unique: number}
+	>;
+	readonly volumes: readonly VolumeSummary[];
+	readonly buildCache: readonly BuildCacheRecord[];
+};
+
 /** A change reported by `GET /events`, reduced to what the view reacts to. */
 export type DockerEvent = {
 	readonly type: 'container' | 'image' | 'other';
@@ -111,4 +182,37 @@ export type DockerClient = {
 	 * container. Undefined for a remote engine.
 	 */
 	openCgroupMeter(info: SystemInfo): CgroupMeter | undefined;
+	containerAction(id: string, action: ContainerAction): Promise<void>;
+	/** Removes a container; `volumes` also removes its anonymous volumes. */
+	removeContainer(
+		id: string,
+		options: {readonly force: boolean; readonly volumes: boolean},
+	): Promise<void>;
+	/** Removes an image by id or by one of its tags (then only that tag goes while others remain). */
+	removeImage(
+		reference: string,
+		options: {readonly force: boolean},
+	): Promise<ImageRemoval>;
+	listVolumes(signal?: AbortSignal): Promise<VolumeSummary[]>;
+	listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]>;
+	removeVolume(name: string): Promise<void>;
+	removeNetwork(id: string): Promise<void>;
+	/** Removes build cache records by id; returns the bytes reclaimed. */
+	removeBuildCache(ids: readonly string[]): Promise<number>;
+	diskUsage(signal?: AbortSignal): Promise<DiskUsage>;
+	/** Reads one file from a container's file system (`GET /containers/{id}/archive`); undefined if absent. */
+	readFile(id: string, path: string): Promise<string | undefined>;
+	/** Whether a path exists in a container's file system. */
+	fileExists(id: string, path: string): Promise<boolean>;
+	/** The user a container's processes run as by default (`Config.User`), empty for root. */
+	containerUser(id: string): Promise<string>;
+	/** Starts `command` in the container with a TTY of the given size, attached. */
+	exec(
+		id: string,
+		options: {
+			readonly command: readonly string[];
+			readonly columns: number;
+			readonly rows: number;
+		},
+	): Promise<ExecSession>;
 };

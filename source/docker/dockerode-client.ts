@@ -15,7 +15,14 @@ import {
 	toEngineInfo,
 	toImageSummary,
 	toSystemInfo,
+	toContainerUser,
+	toDiskUsage,
+	toImageRemoval,
+	toNetworkSummary,
+	toReclaimed,
+	toVolumes,
 } from './to-domain.js';
+import {firstFileInTar} from './tar.js';
 
 type Abortable = {readonly abortSignal?: AbortSignal};
 
@@ -34,6 +41,56 @@ type DockerodeCalls = {
 	getContainer(id: string): {
 		inspect(options: Abortable): Promise<unknown>;
 		stats(options: Abortable & {readonly stream: true}): Promise<Readable>;
+		start(): Promise<unknown>;
+		stop(): Promise<unknown>;
+		restart(): Promise<unknown>;
+		pause(): Promise<unknown>;
+		unpause(): Promise<unknown>;
+		kill(): Promise<unknown>;
+		remove(options: {
+			readonly force: boolean;
+			readonly v: boolean;
+		}): Promise<unknown>;
+		getArchive(options: {readonly path: string}): Promise<Readable>;
+		infoArchive(options: {readonly path: string}): Promise<unknown>;
+		exec(options: {
+			readonly Cmd: readonly string[];
+			readonly AttachStdin: true;
+			readonly AttachStdout: true;
+			readonly AttachStderr: true;
+			readonly Tty: true;
+			readonly ConsoleSize: readonly [number, number];
+		}): Promise<{
+			start(options: {
+				readonly hijack: true;
+				readonly stdin: true;
+				readonly Tty: true;
+			}): Promise<NodeJS.ReadWriteStream>;
+			resize(options: {
+				readonly h: number;
+				readonly w: number;
+			}): Promise<unknown>;
+			inspect(): Promise<{readonly ExitCode?: number | null}>;
+		}>;
+	};
+	getImage(reference: string): {
+		remove(options: {readonly force: boolean}): Promise<unknown>;
+	};
+	getVolume(name: string): {remove(): Promise<unknown>};
+	getNetwork(id: string): {remove(): Promise<unknown>};
+	listVolumes(options: Abortable): Promise<unknown>;
+	listNetworks(options: Abortable): Promise<unknown[]>;
+	df(options: Abortable): Promise<unknown>;
+	modem: {
+		dial(
+			options: {
+				readonly path: string;
+				readonly method: string;
+				readonly options: Readonly<Record<string, string>>;
+				readonly statusCodes: Readonly<Record<number, boolean | string>>;
+			},
+			callback: (error: unknown, data: unknown) => void,
+		): void;
 	};
 	getEvents(
 		options: Abortable & {
@@ -177,6 +234,121 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				.stats({stream: true, abortSignal: signal})
 				.catch(fail);
 			yield* follow(stream, signal, resourceSampleFromStats, fail);
+		},
+		async containerAction(id, action) {
+			await docker.getContainer(id)[action]().catch(fail);
+		},
+		async removeContainer(id, options) {
+			await docker
+				.getContainer(id)
+				.remove({force: options.force, v: options.volumes})
+				.catch(fail);
+		},
+		async removeImage(reference, options) {
+			return toImageRemoval(
+				await docker.getImage(reference).remove(options).catch(fail),
+			);
+		},
+		async listVolumes(signal) {
+			return toVolumes(await docker.listVolumes(abortable(signal)).catch(fail));
+		},
+		async listNetworks(signal) {
+			const raw = await docker.listNetworks(abortable(signal)).catch(fail);
+			return raw.map(toNetworkSummary).filter(network => network !== undefined);
+		},
+		async removeVolume(name) {
+			await docker.getVolume(name).remove().catch(fail);
+		},
+		async removeNetwork(id) {
+			await docker.getNetwork(id).remove().catch(fail);
+		},
+		async removeBuildCache(ids) {
+			// dockerode's pruneBuilder sends no filters, so the request is made here.
+			const answer = await new Promise<unknown>((resolve, reject) => {
+				docker.modem.dial(
+					{
+						path: '/build/prune?',
+						method: 'POST',
+						options: {filters: JSON.stringify({id: ids})},
+						statusCodes: {200: true, 500: 'server error'},
+					},
+					(error, data) => {
+						if (error) {
+							reject(
+								error instanceof Error
+									? error
+									: toDockerError(error, endpoint.url),
+							);
+						} else {
+							resolve(data);
+						}
+					},
+				);
+			}).catch(fail);
+			return toReclaimed(answer);
+		},
+		async diskUsage(signal) {
+			return toDiskUsage(await docker.df(abortable(signal)).catch(fail));
+		},
+		async readFile(id, path) {
+			try {
+				const archive = await docker.getContainer(id).getArchive({path});
+				const chunks: Buffer[] = [];
+				for await (const chunk of archive) {
+					chunks.push(chunk as Buffer);
+				}
+
+				return firstFileInTar(Buffer.concat(chunks))?.toString('utf8');
+			} catch (error) {
+				if (toDockerError(error, endpoint.url).code === 'not-found') {
+					return undefined;
+				}
+
+				return fail(error);
+			}
+		},
+		async fileExists(id, path) {
+			try {
+				await docker.getContainer(id).infoArchive({path});
+				return true;
+			} catch (error) {
+				if (toDockerError(error, endpoint.url).code === 'not-found') {
+					return false;
+				}
+
+				return fail(error);
+			}
+		},
+		async containerUser(id) {
+			return toContainerUser(
+				await docker.getContainer(id).inspect({}).catch(fail),
+			);
+		},
+		async exec(id, {command, columns, rows}) {
+			const exec = await docker
+				.getContainer(id)
+				.exec({
+					Cmd: command,
+					AttachStdin: true,
+					AttachStdout: true,
+					AttachStderr: true,
+					Tty: true,
+					ConsoleSize: [rows, columns],
+				})
+				.catch(fail);
+			const stream = await exec
+				.start({hijack: true, stdin: true, Tty: true})
+				.catch(fail);
+			return {
+				stream,
+				async resize(newColumns, newRows) {
+					await exec.resize({h: newRows, w: newColumns}).catch(() => undefined);
+				},
+				async exitCode() {
+					const info = await exec.inspect().catch(fail);
+					return typeof info.ExitCode === 'number' ? info.ExitCode : undefined;
+				},
+			};
 		},
 		openCgroupMeter(info) {
 			// A unix socket means the engine runs on this machine, and with it its containers' cgroups.

@@ -1,4 +1,9 @@
 import type {
+	BuildCacheRecord,
+	DiskUsage,
+	ImageRemoval,
+	NetworkSummary,
+	VolumeSummary,
 	ContainerLimits,
 	SystemInfo,
 	ContainerState,
@@ -133,7 +138,13 @@ export function toContainerSummary(raw: unknown): ContainerSummary | undefined {
 		ports: ports(raw['Ports']),
 		createdAt: number(raw['Created']) * 1000,
 		labels: stringRecord(raw['Labels']),
+		networks: networkNames(raw['NetworkSettings']),
 	};
+}
+
+function networkNames(settings: unknown): string[] {
+	const networks = isObject(settings) ? settings['Networks'] : undefined;
+	return isObject(networks) ? Object.keys(networks).map(sanitize).sort() : [];
 }
 
 /** Maps one entry of `GET /images/json`; `<none>:<none>` tags mean dangling. */
@@ -231,4 +242,118 @@ export function toContainerLimits(raw: unknown): ContainerLimits {
 		memory: positive(hostConfig['Memory']),
 		pids: positive(hostConfig['PidsLimit']),
 	};
+}
+
+function time(value: unknown): number {
+	const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+	return Number.isFinite(parsed) ? parsed : 0;
+}
+
+/** Maps `DELETE /images/{name}`: `[{Untagged}, {Deleted}]`. */
+export function toImageRemoval(raw: unknown): ImageRemoval {
+	const entries = Array.isArray(raw) ? raw.filter(isObject) : [];
+	return {
+		untagged: entries.map(entry => text(entry['Untagged'])).filter(Boolean),
+		deleted: entries.map(entry => text(entry['Deleted'])).filter(Boolean),
+	};
+}
+
+/** The engine names anonymous volumes with 64 hex digits. */
+const anonymousVolumeName = /^[\da-f]{64}$/;
+
+function toVolume(raw: Json): VolumeSummary {
+	const usage = isObject(raw['UsageData']) ? raw['UsageData'] : {};
+	const size = number(usage['Size']);
+	const refCount = number(usage['RefCount']);
+	const name = text(raw['Name']);
+	const labels = stringRecord(raw['Labels']);
+	return {
+		name,
+		driver: text(raw['Driver']),
+		// -1 is how the engine says "not measured".
+		size: isObject(raw['UsageData']) && size >= 0 ? size : undefined,
+		refCount:
+			isObject(raw['UsageData']) && refCount >= 0 ? refCount : undefined,
+		isAnonymous:
+			anonymousVolumeName.test(name) ||
+			labels['com.docker.volume.anonymous'] !== undefined,
+		createdAt: time(raw['CreatedAt']),
+		labels,
+	};
+}
+
+/** Maps `GET /volumes`: `{Volumes: [...]}`. */
+export function toVolumes(raw: unknown): VolumeSummary[] {
+	const list =
+		isObject(raw) && Array.isArray(raw['Volumes']) ? raw['Volumes'] : [];
+	return list.filter(isObject).map(toVolume);
+}
+
+const builtInNetworks = new Set(['bridge', 'host', 'none']);
+
+/** Maps one entry of `GET /networks`. */
+export function toNetworkSummary(raw: unknown): NetworkSummary | undefined {
+	if (!isObject(raw) || typeof raw['Id'] !== 'string') {
+		return undefined;
+	}
+
+	const name = text(raw['Name']);
+	return {
+		id: text(raw['Id']),
+		name,
+		driver: text(raw['Driver']),
+		createdAt: time(raw['Created']),
+		labels: stringRecord(raw['Labels']),
+		isBuiltIn: builtInNetworks.has(name),
+	};
+}
+
+/** Bytes reclaimed, from a prune answer. */
+export function toReclaimed(raw: unknown): number {
+	return isObject(raw) ? number(raw['SpaceReclaimed']) : 0;
+}
+
+function toBuildCacheRecord(raw: Json): BuildCacheRecord {
+	return {
+		id: text(raw['ID']),
+		type: text(raw['Type']),
+		description: text(raw['Description']),
+		size: number(raw['Size']),
+		inUse: raw['InUse'] === true,
+		shared: raw['Shared'] === true,
+		lastUsedAt: time(raw['LastUsedAt']),
+	};
+}
+
+/** Maps `GET /system/df`. */
+export function toDiskUsage(raw: unknown): DiskUsage {
+	const df = isObject(raw) ? raw : {};
+	const list = (key: string): Json[] =>
+		Array.isArray(df[key]) ? df[key].filter(isObject) : [];
+	return {
+		containerSizes: new Map(
+			list('Containers').map(container => [
+				text(container['Id']),
+				number(container['SizeRw']),
+			]),
+		),
+		imageSizes: new Map(
+			list('Images').map(image => {
+				const size = number(image['Size']);
+				const shared = number(image['SharedSize']);
+				return [
+					text(image['Id']),
+					{size, unique: shared > 0 ? size - shared : size},
+				];
+			}),
+		),
+		volumes: list('Volumes').map(toVolume),
+		buildCache: list('BuildCache').map(toBuildCacheRecord),
+	};
+}
+
+/** The default user of a container, from `GET /containers/{id}/json`. */
+export function toContainerUser(raw: unknown): string {
+	const config = isObject(raw) && isObject(raw['Config']) ? raw['Config'] : {};
+	return text(config['User']);
 }

@@ -2,7 +2,13 @@
 export type CommandInfo = {
 	readonly description: string;
 	readonly category:
-		'General' | 'Navigation' | 'Containers' | 'Sort' | 'Filter';
+		| 'General'
+		| 'Navigation'
+		| 'Containers'
+		| 'Actions'
+		| 'Sort'
+		| 'Filter'
+		| 'Dialog';
 	/** Short label for the footer hints; commands without one are only in the help overlay. */
 	readonly hint?: string;
 	/** Changes the engine's state; hidden and refused in read-only mode. */
@@ -69,6 +75,99 @@ export const commands = {
 		category: 'Containers',
 		hint: 'all/running',
 	},
+	'container.exec': {
+		description: 'Open a shell in the container',
+		category: 'Actions',
+		hint: 'shell',
+		dangerous: true,
+	},
+	'container.execCommand': {
+		description: 'Run a command in the container',
+		category: 'Actions',
+		dangerous: true,
+	},
+	'container.startStop': {
+		description: 'Stop a running container, start a stopped one',
+		category: 'Actions',
+		hint: 'start/stop',
+		dangerous: true,
+	},
+	'container.restart': {
+		description: 'Restart',
+		category: 'Actions',
+		hint: 'restart',
+		dangerous: true,
+	},
+	'container.pause': {
+		description: 'Pause or unpause',
+		category: 'Actions',
+		dangerous: true,
+	},
+	'container.kill': {
+		description: 'Kill (asks first)',
+		category: 'Actions',
+		dangerous: true,
+	},
+	'item.remove': {
+		description: 'Remove (asks first, shows what goes)',
+		category: 'Actions',
+		hint: 'remove',
+		dangerous: true,
+	},
+	'mark.toggle': {
+		description: 'Mark or unmark the row for a bulk action',
+		category: 'Actions',
+		hint: 'mark',
+	},
+	'mark.all': {description: 'Mark every listed row', category: 'Actions'},
+	'mark.clear': {description: 'Clear the marks', category: 'Actions'},
+	'app.prune': {
+		description: 'Prune: preview exactly what would go, then remove it',
+		category: 'Actions',
+		hint: 'prune',
+		dangerous: true,
+	},
+	'app.log': {
+		description: 'Show the commands dockmate ran (docker CLI equivalents)',
+		category: 'General',
+		hint: 'log',
+	},
+	'exec.run': {description: 'Run the command', category: 'Dialog', hint: 'run'},
+	'dialog.cancel': {
+		description: 'Close without doing anything',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
+	'confirm.yes': {description: 'Yes, do it', category: 'Dialog', hint: 'yes'},
+	'confirm.force': {description: 'Toggle force', category: 'Dialog'},
+	'confirm.volumes': {
+		description: 'Toggle removing anonymous volumes too',
+		category: 'Dialog',
+	},
+	'prune.down': {description: 'Move down', category: 'Dialog'},
+	'prune.up': {description: 'Move up', category: 'Dialog'},
+	'prune.toggle': {
+		description: 'Mark or unmark the item',
+		category: 'Dialog',
+		hint: 'toggle',
+	},
+	'prune.next': {
+		description:
+			'Preview the chosen categories; on the preview, remove the marked items',
+		category: 'Dialog',
+		hint: 'next',
+	},
+	'prune.age': {
+		description: 'Only items older than: any, 1h, 24h, 7d, 30d (cycles)',
+		category: 'Dialog',
+		hint: 'age',
+	},
+	'prune.volumesAll': {
+		description: 'Volumes: anonymous only, or named ones too',
+		category: 'Dialog',
+	},
+	'log.down': {description: 'Scroll down', category: 'Dialog'},
+	'log.up': {description: 'Scroll up', category: 'Dialog'},
 	'filter.keep': {
 		description: 'Keep the filter and close the prompt',
 		category: 'Filter',

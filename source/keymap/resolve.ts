@@ -1,5 +1,5 @@
 import type {Binding, Scope} from './bindings.js';
-import type {Command} from './commands.js';
+import {commandInfo, type Command} from './commands.js';
 
 /** The first command bound to `chord` in the innermost of `scopes` that binds it. */
 export function resolve(
@@ -36,4 +36,16 @@ export function activeBindings(
 	}
 
 	return result;
+}
+
+/** The bindings a user is shown for `scopes`: in read-only mode, none that would change the engine. */
+export function shownBindings(
+	scopes: readonly Scope[],
+	table: readonly Binding[],
+	isReadOnly: boolean,
+): readonly Binding[] {
+	const active = activeBindings(scopes, table);
+	return isReadOnly
+		? active.filter(binding => commandInfo[binding.command].dangerous !== true)
+		: active;
 }

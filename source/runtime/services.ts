@@ -1,8 +1,10 @@
 import type {DockerClient} from '../docker/docker-client.js';
 import {initialState, type AppState} from '../state/app-state.js';
 import {createStore, type Store} from '../state/store.js';
+import {marksPruned} from '../state/action-updates.js';
 import {clockTicked, keepSelection, type Update} from '../state/updates.js';
 import {startContainerFeed, type FeedTiming} from './container-feed.js';
+import {createActions, type Actions} from './actions.js';
 import {realSchedule, type Schedule} from './scheduler.js';
 import {
 	defaultStatsTiming,
@@ -17,6 +19,15 @@ export type Services = {
 	readonly dispatch: (update: Update) => void;
 	/** Asks the app to quit; the CLI decides what quitting means (restoring the terminal first). */
 	readonly quit: () => void;
+	/**
+	 * Hands the terminal to an interactive process in a container (`command` undefined: the user's
+	 * shell) and brings the app back, as it was, when it ends. The CLI provides it.
+	 */
+	readonly exec: (
+		containerId: string,
+		command: readonly string[] | undefined,
+	) => void;
+	readonly actions: Actions;
 	/** Starts the feeds; resolves when they have stopped. */
 	readonly start: () => Promise<void>;
 	/** Stops every feed and closes every stream. */
@@ -31,6 +42,10 @@ export function createServices(options: {
 	readonly docker: DockerClient;
 	readonly readOnly?: boolean;
 	readonly quit?: () => void;
+	readonly exec?: (
+		containerId: string,
+		command: readonly string[] | undefined,
+	) => void;
 	readonly schedule?: Schedule;
 	readonly now?: () => number;
 	readonly timing?: FeedTiming;
@@ -48,13 +63,15 @@ export function createServices(options: {
 	);
 	const controller = new AbortController();
 	const dispatch = (update: Update): void => {
-		store.update(state => keepSelection(state, update(state)));
+		store.update(state => keepSelection(state, marksPruned(update(state))));
 	};
 
 	return {
 		store,
 		dispatch,
 		quit: options.quit ?? (() => undefined),
+		exec: options.exec ?? (() => undefined),
+		actions: createActions({docker, store, dispatch, now}),
 		async start() {
 			const tick = (): void => {
 				if (!controller.signal.aborted) {

@@ -67,12 +67,27 @@ function measurableIds(state: AppState): string[] {
  * Reads every running container's cgroup once per interval: a few microseconds per container and no
  * work at all for the engine, so every row (and a sort by CPU over all of them) stays live.
  */
-function startCgroupSource(options: Options, meter: CgroupMeter): Source {
+function startCgroupSource(
+	options: Options,
+	meter: CgroupMeter,
+	onUnusable: () => void,
+): Source {
 	const {store, dispatch, schedule, timing} = options;
 	let previous = new Map<string, CgroupMeasurement>();
 	let cancel: (() => void) | undefined;
+	let blindSweeps = 0;
 	const sweep = (): void => {
-		const measurements = meter.measure(measurableIds(store.getState()));
+		const ids = measurableIds(store.getState());
+		const measurements = meter.measure(ids);
+		// Containers run but none has a cgroup where we look (say, rootless Podman started its
+		// first container after we connected): the engine's API has to measure them.
+		blindSweeps =
+			ids.length > 0 && measurements.size === 0 ? blindSweeps + 1 : 0;
+		if (blindSweeps >= 3) {
+			onUnusable();
+			return;
+		}
+
 		const usages = new Map<string, ResourceUsage>();
 		for (const [id, measurement] of measurements) {
 			usages.set(id, usageFromCgroup(previous.get(id), measurement));
@@ -136,6 +151,7 @@ function wantedStreams(state: AppState, maxStreams: number): string[] {
 function startApiSource(options: Options, info: SystemInfo): Source {
 	const {docker, store, dispatch, schedule, timing} = options;
 	const streams = new Map<string, Stream>();
+	const retries: (() => void)[] = [];
 	let cancel: (() => void) | undefined;
 
 	const follow = async (id: string, stream: Stream): Promise<void> => {
@@ -153,6 +169,11 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 			if (streams.get(id) === stream) {
 				streams.delete(id);
 				dispatch(resourcesDropped([id]));
+				// The engine may end a stream of a container that still runs (a restart, a
+				// hiccup): look again once, after a pause, whether it is still wanted.
+				if (!stream.controller.signal.aborted) {
+					retries.push(schedule(reconcile, timing.intervalMs));
+				}
 			}
 		}
 	};
@@ -215,7 +236,8 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 		if (
 			lastState?.containers !== state.containers ||
 			lastState.ui.shown !== state.ui.shown ||
-			lastState.ui.selection !== state.ui.selection
+			lastState.ui.selection !== state.ui.selection ||
+			lastState.ui.focus !== state.ui.focus
 		) {
 			lastState = state;
 			reconcile();
@@ -227,6 +249,10 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 		stop() {
 			unsubscribe();
 			cancel?.();
+			for (const retry of retries) {
+				retry();
+			}
+
 			for (const stream of streams.values()) {
 				stream.controller.abort();
 			}
@@ -276,8 +302,19 @@ export function startStatsFeed(options: Options): void {
 				memory: info.memory,
 			}),
 		);
+		const useApi = (): void => {
+			source?.stop();
+			dispatch(
+				resourceSourceChanged('engine API', {
+					cpus: info.cpus,
+					memory: info.memory,
+				}),
+			);
+			source = startApiSource(options, info);
+		};
+
 		source = usable
-			? startCgroupSource(options, meter)
+			? startCgroupSource(options, meter, useApi)
 			: startApiSource(options, info);
 	};
 

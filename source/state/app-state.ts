@@ -17,7 +17,85 @@ export type Connection =
 
 /** What sits on top of the panes; one at a time. */
 export type Dialog =
-	{readonly kind: 'help'} | {readonly kind: 'filter'; readonly draft: string};
+	| {readonly kind: 'help'}
+	| {readonly kind: 'filter'; readonly draft: string}
+	| {
+			readonly kind: 'exec';
+			readonly containerId: string;
+			readonly draft: string;
+	  }
+	| ConfirmDialog
+	| PruneDialog
+	| {readonly kind: 'log'; readonly scroll: number};
+
+/** One thing a confirm dialog will act on, named as the user knows it. */
+export type Target = {
+	readonly id: string;
+	/** Container name, or the image reference that will be removed (a tag, or the id). */
+	readonly name: string;
+	readonly isRunning: boolean;
+	/** Containers using an image (names); empty for containers. */
+	readonly usedBy: readonly string[];
+	/** Other tags of the image that stay when only `name` is removed. */
+	readonly otherTags: readonly string[];
+};
+
+/** A destructive action waiting for `y`; nothing else confirms it. */
+export type ConfirmDialog = {
+	readonly kind: 'confirm';
+	readonly action: 'remove-containers' | 'remove-images' | 'kill';
+	readonly targets: readonly Target[];
+	readonly force: boolean;
+	/** Containers: remove their anonymous volumes too. */
+	readonly volumes: boolean;
+};
+
+/** What a prune may remove, by category. */
+export type PruneCategory =
+	| 'containers'
+	| 'dangling-images'
+	| 'unused-images'
+	| 'volumes'
+	| 'networks'
+	| 'build-cache';
+
+/** One item of a prune preview: exactly what would be removed and what it frees. */
+export type PruneItem = {
+	readonly category: PruneCategory;
+	/** Container or image id, volume name, network id, build cache id. */
+	readonly id: string;
+	readonly name: string;
+	/** Why it is eligible, e.g. `Exited (0) 2 days ago`, `dangling`, `tagged, unused`. */
+	readonly detail: string;
+	/** Bytes it frees; undefined where the engine does not say. */
+	readonly size: number | undefined;
+};
+
+export type PruneDialog = {
+	readonly kind: 'prune';
+	readonly stage: 'choose' | 'loading' | 'preview' | 'running' | 'done';
+	readonly categories: ReadonlySet<PruneCategory>;
+	/** Only items older than this many hours (0: any age). */
+	readonly olderThanHours: number;
+	/** Volumes: named ones too, not only anonymous ones. */
+	readonly allVolumes: boolean;
+	readonly items: readonly PruneItem[];
+	/** Keys (`category:id`) of the items the user unmarked in the preview. */
+	readonly skipped: ReadonlySet<string>;
+	readonly cursor: number;
+	/** What happened, once done. */
+	readonly report: readonly string[];
+};
+
+/** A recorded action, with the docker CLI command that does the same. */
+export type CommandLogEntry = {
+	readonly time: number;
+	readonly command: string;
+	readonly error: string | undefined;
+};
+
+/** The status line: the outcome of the last action, or why a key did nothing. */
+export type Status = {readonly text: string; readonly isError: boolean};
 
 /** A list loaded from the engine, keyed by id. `loaded` is false until the first answer. */
 export type Collection<T> = {
@@ -79,6 +157,13 @@ export type AppState = {
 	readonly readOnly: boolean;
 	/** The time the view shows ages against; advanced by a slow tick, not per render. */
 	readonly clock: number;
+	/** Actions under way, by container or image id: `stopping…`, `removing…`. */
+	readonly pending: ReadonlyMap<string, string>;
+	/** Rows marked for a bulk action (container and image ids). */
+	readonly marks: ReadonlySet<string>;
+	readonly status: Status | undefined;
+	/** Newest last; capped. */
+	readonly commandLog: readonly CommandLogEntry[];
 };
 
 /** The state before the engine has answered. */
@@ -115,5 +200,9 @@ export function initialState(options: {
 		},
 		readOnly: options.readOnly,
 		clock: options.now,
+		pending: new Map(),
+		marks: new Set(),
+		status: undefined,
+		commandLog: [],
 	};
 }

@@ -250,11 +250,15 @@ const dialogScopes: Readonly<
 > = {
 	help: ['help'],
 	filter: ['filter'],
+	exec: ['exec'],
+	confirm: ['confirm'],
+	prune: ['prune'],
+	log: ['log'],
 };
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
-	containers: ['containers', 'sortable', 'list', 'global'],
-	images: ['images', 'list', 'global'],
+	containers: ['containers', 'sortable', 'markable', 'list', 'global'],
+	images: ['images', 'markable', 'list', 'global'],
 	resources: ['resources', 'sortable', 'list', 'global'],
 };
 

@@ -256,21 +256,32 @@ export function filterTyped(draft: string): Update {
 			: state;
 }
 
+/** The open text prompt with a new draft: the filter narrows the list as it changes. */
+function draftChanged(
+	state: AppState,
+	change: (draft: string) => string,
+): AppState {
+	const {dialog} = state.ui;
+	if (dialog?.kind === 'filter') {
+		return filterTyped(change(dialog.draft))(state);
+	}
+
+	return dialog?.kind === 'exec'
+		? withUi(state, {dialog: {...dialog, draft: change(dialog.draft)}})
+		: state;
+}
+
 /** Text typed into the open prompt; keys arrive here one at a time or as a pasted chunk. */
 export function textTyped(text: string): Update {
-	return state =>
-		state.ui.dialog?.kind === 'filter'
-			? filterTyped(state.ui.dialog.draft + text)(state)
-			: state;
+	return state => draftChanged(state, draft => draft + text);
 }
 
 /** Backspace in the open prompt. */
 export const textDeletedBack: Update = state =>
-	state.ui.dialog?.kind === 'filter'
-		? filterTyped(Array.from(state.ui.dialog.draft).slice(0, -1).join(''))(
-				state,
-			)
-		: state;
+	draftChanged(state, draft => Array.from(draft).slice(0, -1).join(''));
+
+/** Ctrl-U in the open prompt. */
+export const textCleared: Update = state => draftChanged(state, () => '');
 
 export const filterKept: Update = closeDialog;
 

@@ -1,28 +1,49 @@
+import {Text} from 'ink';
 import {useMemo} from 'react';
 import {bindings} from '../keymap/bindings.js';
 import {commandInfo} from '../keymap/commands.js';
 import {describeChord} from '../keymap/describe.js';
-import {activeBindings} from '../keymap/resolve.js';
+import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
 import {activeScopes} from '../state/selectors.js';
 import {KeyHints, type KeyHint} from './components/key-hints.js';
 import {useAppState} from './hooks/use-app-state.js';
+import {theme} from './theme.js';
 
 const selectScopes = (state: AppState) => activeScopes(state);
+const selectReadOnly = (state: AppState) => state.readOnly;
+const selectStatus = (state: AppState) => state.status;
 
-/** Hints for the scopes in force, generated from the keymap: each hinted command with its first key. */
+/**
+ * The last line: the outcome of the last action (errors in red), then the hints for the scopes
+ * in force, generated from the keymap: each hinted command with its first key.
+ */
 export function Footer() {
 	const scopes = useAppState(selectScopes);
+	const isReadOnly = useAppState(selectReadOnly);
+	const status = useAppState(selectStatus);
 	const hints = useMemo(
 		(): KeyHint[] =>
-			activeBindings(scopes, bindings).flatMap(binding => {
+			shownBindings(scopes, bindings, isReadOnly).flatMap(binding => {
 				const {hint} = commandInfo[binding.command];
 				const [key] = binding.keys;
 				return hint === undefined || key === undefined
 					? []
 					: [{keys: describeChord(key), label: hint}];
 			}),
-		[scopes],
+		[scopes, isReadOnly],
 	);
+	if (status !== undefined) {
+		return (
+			<Text wrap="truncate-end">
+				<Text color={status.isError ? theme.status.error : theme.status.ok}>
+					{status.text}
+				</Text>
+				{'  '}
+				<KeyHints hints={hints} />
+			</Text>
+		);
+	}
+
 	return <KeyHints hints={hints} />;
 }

@@ -1,11 +1,32 @@
 import type {Command} from '../keymap/commands.js';
+import type {ContainerAction} from '../docker/docker-client.js';
 import type {Services} from '../runtime/services.js';
+import {
+	actionIds,
+	allMarked,
+	confirmOpened,
+	confirmToggled,
+	containerTargets,
+	execPromptOpened,
+	imageTargets,
+	logScrolled,
+	markToggled,
+	marksCleared,
+	pruneAgeCycled,
+	pruneCursorMoved,
+	pruneOpened,
+	pruneToggled,
+	pruneVolumesToggled,
+	statusShown,
+} from '../state/action-updates.js';
+import type {AppState, ConfirmDialog, Target} from '../state/app-state.js';
+import {splitCommand} from './format/command-line.js';
 import {
 	closeDialog,
 	cyclePane,
 	filterCleared,
 	filterKept,
-	filterTyped,
+	textCleared,
 	textDeletedBack,
 	focusPane,
 	moveSelection,
@@ -22,6 +43,80 @@ export type HandlerContext = {
 };
 
 type Handler = (context: HandlerContext) => void;
+
+/** The confirm dialog, if one is open. */
+function openConfirm(state: AppState): ConfirmDialog | undefined {
+	return state.ui.dialog?.kind === 'confirm' ? state.ui.dialog : undefined;
+}
+
+/** The containers the focused pane acts on (marked rows, else the selected one). */
+function containerSelection({services}: HandlerContext): readonly Target[] {
+	const state = services.store.getState();
+	return state.ui.focus === 'images'
+		? []
+		: containerTargets(state, actionIds(state));
+}
+
+/** The one selected container, or a status line saying why there is none. */
+function selectedContainer({services}: HandlerContext): Target | undefined {
+	const state = services.store.getState();
+	const id =
+		state.ui.focus === 'images'
+			? undefined
+			: state.ui.selection[state.ui.focus];
+	const [target] = id === undefined ? [] : containerTargets(state, [id]);
+	if (target === undefined) {
+		services.dispatch(statusShown('select a container first', true));
+	}
+
+	return target;
+}
+
+function runLifecycle(
+	context: HandlerContext,
+	pick: (target: Target) => ContainerAction,
+): void {
+	const targets = containerSelection(context);
+	const groups = new Map<ContainerAction, Target[]>();
+	for (const target of targets) {
+		const action = pick(target);
+		groups.set(action, [...(groups.get(action) ?? []), target]);
+	}
+
+	for (const [action, group] of groups) {
+		void context.services.actions.lifecycle(group, action);
+	}
+
+	context.services.dispatch(marksCleared);
+}
+
+const isPaused = (services: Services, target: Target): boolean =>
+	services.store.getState().containers.byId.get(target.id)?.state === 'paused';
+
+/** Why a confirmed action cannot go ahead without force, or undefined when it can. */
+function refusal(dialog: ConfirmDialog): string | undefined {
+	if (dialog.force) {
+		return undefined;
+	}
+
+	if (dialog.action === 'remove-containers') {
+		const running = dialog.targets
+			.filter(target => target.isRunning)
+			.map(target => target.name);
+		return running.length === 0
+			? undefined
+			: `${running.join(', ')} ${running.length === 1 ? 'is' : 'are'} running: press f to force the removal (it stops them), or stop first`;
+	}
+
+	if (dialog.action === 'remove-images') {
+		const used = dialog.targets.filter(target => target.usedBy.length > 0);
+		return used.length === 0
+			? undefined
+			: `${used.map(target => `${target.name} is used by ${target.usedBy.join(', ')}`).join('; ')}: press f to force`;
+	}
+
+	return undefined;
+}
 
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
 export const handlers = {
@@ -89,9 +184,206 @@ export const handlers = {
 		services.dispatch(textDeletedBack);
 	},
 	'filter.clearText'({services}) {
-		services.dispatch(filterTyped(''));
+		services.dispatch(textCleared);
 	},
 	'filter.clear'({services}) {
 		services.dispatch(filterCleared);
+	},
+	'container.exec'(context) {
+		const target = selectedContainer(context);
+		if (target === undefined) {
+			return;
+		}
+
+		if (target.isRunning) {
+			context.services.exec(target.id, undefined);
+		} else {
+			context.services.dispatch(
+				statusShown(`${target.name} is not running (s starts it)`, true),
+			);
+		}
+	},
+	'container.execCommand'(context) {
+		const target = selectedContainer(context);
+		if (target === undefined) {
+			return;
+		}
+
+		if (target.isRunning) {
+			context.services.dispatch(execPromptOpened(target.id, '/bin/sh'));
+		} else {
+			context.services.dispatch(
+				statusShown(`${target.name} is not running (s starts it)`, true),
+			);
+		}
+	},
+	'exec.run'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind !== 'exec') {
+			return;
+		}
+
+		const command = splitCommand(dialog.draft);
+		services.dispatch(closeDialog);
+		if (command.length === 0) {
+			services.dispatch(statusShown('no command given', true));
+			return;
+		}
+
+		services.exec(dialog.containerId, command);
+	},
+	'container.startStop'(context) {
+		runLifecycle(context, target => (target.isRunning ? 'stop' : 'start'));
+	},
+	'container.restart'(context) {
+		runLifecycle(context, () => 'restart');
+	},
+	'container.pause'(context) {
+		runLifecycle(context, target =>
+			isPaused(context.services, target) ? 'unpause' : 'pause',
+		);
+	},
+	'container.kill'(context) {
+		const targets = containerSelection(context).filter(
+			target => target.isRunning,
+		);
+		if (targets.length === 0) {
+			context.services.dispatch(statusShown('nothing running to kill', true));
+			return;
+		}
+
+		context.services.dispatch(confirmOpened({action: 'kill', targets}));
+	},
+	'item.remove'({services}) {
+		const state = services.store.getState();
+		const ids = actionIds(state);
+		if (ids.length === 0) {
+			services.dispatch(statusShown('nothing selected to remove', true));
+			return;
+		}
+
+		services.dispatch(
+			state.ui.focus === 'images'
+				? confirmOpened({
+						action: 'remove-images',
+						targets: imageTargets(state, ids),
+					})
+				: confirmOpened({
+						action: 'remove-containers',
+						targets: containerTargets(state, ids),
+					}),
+		);
+	},
+	'confirm.yes'({services}) {
+		const dialog = openConfirm(services.store.getState());
+		if (dialog === undefined) {
+			return;
+		}
+
+		const refused = refusal(dialog);
+		if (refused !== undefined) {
+			services.dispatch(statusShown(`refused: ${refused}`, true));
+			return;
+		}
+
+		services.dispatch(closeDialog);
+		services.dispatch(marksCleared);
+		switch (dialog.action) {
+			case 'kill': {
+				void services.actions.lifecycle(dialog.targets, 'kill');
+				break;
+			}
+
+			case 'remove-containers': {
+				void services.actions.removeContainers(dialog.targets, {
+					force: dialog.force,
+					volumes: dialog.volumes,
+				});
+				break;
+			}
+
+			case 'remove-images': {
+				void services.actions.removeImages(dialog.targets, {
+					force: dialog.force,
+				});
+				break;
+			}
+		}
+	},
+	'confirm.force'({services}) {
+		services.dispatch(confirmToggled('force'));
+	},
+	'confirm.volumes'({services}) {
+		services.dispatch(confirmToggled('volumes'));
+	},
+	'dialog.cancel'({services}) {
+		services.dispatch(closeDialog);
+	},
+	'mark.toggle'({services}) {
+		services.dispatch(markToggled);
+	},
+	'mark.all'({services}) {
+		services.dispatch(allMarked);
+	},
+	'mark.clear'({services}) {
+		services.dispatch(marksCleared);
+	},
+	'app.prune'({services}) {
+		services.dispatch(pruneOpened);
+	},
+	'prune.down'({services}) {
+		services.dispatch(pruneCursorMoved(1));
+	},
+	'prune.up'({services}) {
+		services.dispatch(pruneCursorMoved(-1));
+	},
+	'prune.toggle'({services}) {
+		services.dispatch(pruneToggled);
+	},
+	'prune.age'({services}) {
+		services.dispatch(pruneAgeCycled);
+	},
+	'prune.volumesAll'({services}) {
+		services.dispatch(pruneVolumesToggled);
+	},
+	'prune.next'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind !== 'prune') {
+			return;
+		}
+
+		switch (dialog.stage) {
+			case 'choose': {
+				void services.actions.previewPrune();
+				break;
+			}
+
+			case 'preview': {
+				void services.actions.runPrune();
+				break;
+			}
+
+			case 'done': {
+				services.dispatch(closeDialog);
+				break;
+			}
+
+			case 'loading':
+			case 'running': {
+				break;
+			}
+		}
+	},
+	'app.log'({services}) {
+		const {commandLog} = services.store.getState();
+		services.dispatch(
+			openDialog({kind: 'log', scroll: Math.max(0, commandLog.length - 1)}),
+		);
+	},
+	'log.down'({services}) {
+		services.dispatch(logScrolled(1));
+	},
+	'log.up'({services}) {
+		services.dispatch(logScrolled(-1));
 	},
 } satisfies Record<Command, Handler>;

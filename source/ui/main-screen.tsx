@@ -1,6 +1,10 @@
 import {Box, Text} from 'ink';
 import type {AppState} from '../state/app-state.js';
+import {ConfirmDialog} from './dialogs/confirm-dialog.js';
+import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
+import {LogView} from './dialogs/log-view.js';
+import {PruneDialog} from './dialogs/prune-dialog.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
 import {useAppState} from './hooks/use-app-state.js';
@@ -17,7 +21,12 @@ export const minimumSize = {columns: 60, rows: 14} as const;
 const headerRows = 2;
 const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
-const selectIsHelpOpen = (state: AppState) => state.ui.dialog?.kind === 'help';
+const selectDialog = (state: AppState) => state.ui.dialog;
+const selectCommandLog = (state: AppState) => state.commandLog;
+const selectExecName = (state: AppState) =>
+	state.ui.dialog?.kind === 'exec'
+		? state.containers.byId.get(state.ui.dialog.containerId)?.name
+		: undefined;
 
 /**
  * Splits the rows between the panes: Containers and Images share the screen, the focused one
@@ -38,18 +47,55 @@ export function paneHeights(
 
 function Body({
 	focus,
-	isHelpOpen,
 	width,
 	height,
 }: {
 	readonly focus: AppState['ui']['focus'];
-	readonly isHelpOpen: boolean;
 	readonly width: number;
 	readonly height: number;
 }) {
 	const heights = paneHeights(height, focus);
-	if (isHelpOpen) {
-		return <HelpOverlay pane={focus} height={height} width={width} />;
+	const dialog = useAppState(selectDialog);
+	const commandLog = useAppState(selectCommandLog);
+	const execName = useAppState(selectExecName);
+	switch (dialog?.kind) {
+		case 'help': {
+			return <HelpOverlay pane={focus} height={height} width={width} />;
+		}
+
+		case 'confirm': {
+			return <ConfirmDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'prune': {
+			return <PruneDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'log': {
+			return (
+				<LogView
+					entries={commandLog}
+					scroll={dialog.scroll}
+					width={width}
+					height={height}
+				/>
+			);
+		}
+
+		case 'exec': {
+			return (
+				<ExecPrompt
+					name={execName ?? dialog.containerId}
+					draft={dialog.draft}
+					width={width}
+				/>
+			);
+		}
+
+		case 'filter':
+		case undefined: {
+			break;
+		}
 	}
 
 	if (focus === 'resources') {
@@ -68,7 +114,6 @@ function Body({
 export function MainScreen() {
 	const {columns, rows} = useTerminalSize();
 	const focus = useAppState(selectFocus);
-	const isHelpOpen = useAppState(selectIsHelpOpen);
 	// Ink redraws the whole screen for every frame as tall as the terminal, so stay one row short.
 	const height = rows - 1;
 	const available = height - headerRows - footerRows;
@@ -92,12 +137,7 @@ export function MainScreen() {
 	return (
 		<Box flexDirection="column" height={height} width={columns}>
 			<Header width={columns} />
-			<Body
-				focus={focus}
-				isHelpOpen={isHelpOpen}
-				width={columns}
-				height={available}
-			/>
+			<Body focus={focus} width={columns} height={available} />
 			<Footer />
 		</Box>
 	);

@@ -7,6 +7,9 @@ export const theme = {
 	selection: {background: 'blue', idleBackground: 'gray', text: 'white'},
 	connection: {up: 'green', connecting: 'yellow', down: 'red'},
 	key: 'yellow',
+	status: {ok: 'green', error: 'red'},
+	pending: 'yellow',
+	mark: 'magenta',
 	chart: {cpu: 'cyan', memory: 'magenta'},
 	state: {
 		running: 'green',

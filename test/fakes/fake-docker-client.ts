@@ -1,5 +1,12 @@
 import type {CgroupMeter} from '../../source/docker/cgroup/cgroup-meter.js';
 import type {
+	BuildCacheRecord,
+	ContainerAction,
+	DiskUsage,
+	ExecSession,
+	ImageRemoval,
+	NetworkSummary,
+	VolumeSummary,
 	ContainerLimits,
 	SystemInfo,
 	ContainerSummary,
@@ -21,7 +28,19 @@ type Method =
 	| 'events'
 	| 'systemInfo'
 	| 'containerLimits'
-	| 'stats';
+	| 'stats'
+	| 'containerAction'
+	| 'removeContainer'
+	| 'removeImage'
+	| 'listVolumes'
+	| 'listNetworks'
+	| 'removeVolume'
+	| 'removeNetwork'
+	| 'removeBuildCache'
+	| 'diskUsage'
+	| 'readFile'
+	| 'containerUser'
+	| 'exec';
 
 /** A stats sample with defaults for every figure a test does not set. */
 export function fakeSample(
@@ -59,6 +78,7 @@ export function fakeContainer(
 		status: 'Up 3 minutes',
 		createdAt: Date.parse('2026-11-01T00:00:00Z'),
 		labels: {},
+		networks: [],
 		...rest,
 		// The access layer promises sorted ports; so does the fake.
 		ports: [...ports].sort(comparePorts),
@@ -114,6 +134,18 @@ export class FakeDockerClient implements DockerClient {
 		systemInfo: 0,
 		containerLimits: 0,
 		stats: 0,
+		containerAction: 0,
+		removeContainer: 0,
+		removeImage: 0,
+		listVolumes: 0,
+		listNetworks: 0,
+		removeVolume: 0,
+		removeNetwork: 0,
+		removeBuildCache: 0,
+		diskUsage: 0,
+		readFile: 0,
+		containerUser: 0,
+		exec: 0,
 	};
 
 	private readonly containers = new Map<string, ContainerSummary>();
@@ -147,9 +179,26 @@ export class FakeDockerClient implements DockerClient {
 		this.containers.set(container.id, container);
 	}
 
-	removeContainer(id: string): void {
+	/** Removes a container without telling anyone, as if another client had. */
+	deleteContainer(id: string): void {
 		this.containers.delete(id);
 	}
+
+	/** A container by name, as the fake holds it now. */
+	container(name: string): ContainerSummary | undefined {
+		return [...this.containers.values()].find(
+			container => container.name === name,
+		);
+	}
+
+	/** Every call that changed the engine, in order, e.g. `stop web-1`. */
+	readonly actions: string[] = [];
+
+	/** Volumes, networks, build cache and sizes that the fake engine reports. */
+	volumes: VolumeSummary[] = [];
+	networks: NetworkSummary[] = [];
+	buildCache: BuildCacheRecord[] = [];
+	containerSizes = new Map<string, number>();
 
 	putImage(image: ImageSummary): void {
 		this.images.set(image.id, image);
@@ -278,11 +327,182 @@ export class FakeDockerClient implements DockerClient {
 			containerLimits: async id => this.containerLimits(id),
 			stats: (id, signal) => this.stats(id, signal),
 			openCgroupMeter: () => this.openCgroupMeter(),
+			containerAction: async (id, action) => this.containerAction(id, action),
+			removeContainer: async (id, options) => this.removeContainer(id, options),
+			removeImage: async (reference, options) =>
+				this.removeImage(reference, options),
+			listVolumes: async () => this.listVolumes(),
+			listNetworks: async () => this.listNetworks(),
+			removeVolume: async name => this.removeVolume(name),
+			removeNetwork: async id => this.removeNetwork(id),
+			removeBuildCache: async ids => this.removeBuildCache(ids),
+			diskUsage: async () => this.diskUsage(),
+			readFile: async (id, path) => this.readFile(id, path),
+			fileExists: async (id, path) => this.fileExists(id, path),
+			containerUser: async () => this.containerUser(),
+			exec: async () => this.exec(),
 		};
 		return {...methods, ...overrides};
 	}
 
 	/** Answers on a later tick, as a real engine does, failing as the test arranged. */
+	async containerAction(id: string, action: ContainerAction): Promise<void> {
+		await this.call('containerAction');
+		const container = this.requireContainer(id);
+		const next: Record<
+			ContainerAction,
+			Pick<ContainerSummary, 'state' | 'status'>
+		> = {
+			start: {state: 'running', status: 'Up Less than a second'},
+			restart: {state: 'running', status: 'Up Less than a second'},
+			unpause: {state: 'running', status: 'Up 3 minutes'},
+			pause: {state: 'paused', status: 'Up 3 minutes (Paused)'},
+			stop: {state: 'exited', status: 'Exited (0) Less than a second ago'},
+			kill: {state: 'exited', status: 'Exited (137) Less than a second ago'},
+		};
+		this.actions.push(`${action} ${container.name}`);
+		this.containers.set(id, {...container, ...next[action]});
+		this.emit({type: 'container', id, action});
+	}
+
+	async removeContainer(
+		id: string,
+		options: {readonly force: boolean; readonly volumes: boolean},
+	): Promise<void> {
+		await this.call('removeContainer');
+		const container = this.requireContainer(id);
+		if (container.state === 'running' && !options.force) {
+			throw new DockerError(
+				'conflict',
+				`You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`,
+			);
+		}
+
+		this.actions.push(
+			`rm${options.force ? ' -f' : ''}${options.volumes ? ' -v' : ''} ${container.name}`,
+		);
+		this.containers.delete(id);
+		this.emit({type: 'container', id, action: 'destroy'});
+	}
+
+	async removeImage(
+		reference: string,
+		options: {readonly force: boolean},
+	): Promise<ImageRemoval> {
+		await this.call('removeImage');
+		const image = [...this.images.values()].find(
+			candidate =>
+				candidate.id === reference || candidate.tags.includes(reference),
+		);
+		if (image === undefined) {
+			throw new DockerError('not-found', `No such image: ${reference}`);
+		}
+
+		if (reference !== image.id && image.tags.length > 1) {
+			this.actions.push(`rmi ${reference}`);
+			this.images.set(image.id, {
+				...image,
+				tags: image.tags.filter(tag => tag !== reference),
+			});
+			this.emit({type: 'image', id: image.id, action: 'untag'});
+			return {untagged: [reference], deleted: []};
+		}
+
+		const user = [...this.containers.values()].find(
+			container => container.imageId === image.id,
+		);
+		if (user !== undefined && !options.force) {
+			throw new DockerError(
+				'conflict',
+				`conflict: unable to delete ${image.id.slice(7, 19)} (cannot be forced) - image is being used by running container ${user.id.slice(0, 12)}`,
+			);
+		}
+
+		this.actions.push(`rmi${options.force ? ' -f' : ''} ${reference}`);
+		this.images.delete(image.id);
+		this.emit({type: 'image', id: image.id, action: 'delete'});
+		return {untagged: image.tags, deleted: [image.id]};
+	}
+
+	async listVolumes(): Promise<VolumeSummary[]> {
+		await this.call('listVolumes');
+		return [...this.volumes];
+	}
+
+	async listNetworks(): Promise<NetworkSummary[]> {
+		await this.call('listNetworks');
+		return [...this.networks];
+	}
+
+	async removeVolume(name: string): Promise<void> {
+		await this.call('removeVolume');
+		this.actions.push(`volume rm ${name}`);
+		this.volumes = this.volumes.filter(volume => volume.name !== name);
+	}
+
+	async removeNetwork(id: string): Promise<void> {
+		await this.call('removeNetwork');
+		this.actions.push(`network rm ${id}`);
+		this.networks = this.networks.filter(network => network.id !== id);
+	}
+
+	async removeBuildCache(ids: readonly string[]): Promise<number> {
+		await this.call('removeBuildCache');
+		this.actions.push(`builder prune ${ids.join(' ')}`);
+		const removed = this.buildCache.filter(record => ids.includes(record.id));
+		this.buildCache = this.buildCache.filter(
+			record => !ids.includes(record.id),
+		);
+		return removed.reduce((sum, record) => sum + record.size, 0);
+	}
+
+	async diskUsage(): Promise<DiskUsage> {
+		await this.call('diskUsage');
+		return {
+			containerSizes: this.containerSizes,
+			imageSizes: new Map(
+				[...this.images.values()].map(image => [
+					image.id,
+					{size: image.size, unique: image.size},
+				]),
+			),
+			volumes: this.volumes,
+			buildCache: this.buildCache,
+		};
+	}
+
+	/** Files in containers' file systems, by container id and path. */
+	readonly files = new Map<string, Map<string, string>>();
+
+	async readFile(id: string, path: string): Promise<string | undefined> {
+		await this.call('readFile');
+		return this.files.get(id)?.get(path);
+	}
+
+	async fileExists(id: string, path: string): Promise<boolean> {
+		await this.call('readFile');
+		return this.files.get(id)?.has(path) ?? false;
+	}
+
+	async containerUser(): Promise<string> {
+		await this.call('containerUser');
+		return '';
+	}
+
+	async exec(): Promise<ExecSession> {
+		await this.call('exec');
+		throw new DockerError('bad-request', 'the fake engine runs no processes');
+	}
+
+	private requireContainer(id: string): ContainerSummary {
+		const container = this.containers.get(id);
+		if (container === undefined) {
+			throw new DockerError('not-found', `No such container: ${id}`);
+		}
+
+		return container;
+	}
+
 	private async call(method: Method): Promise<void> {
 		await Promise.resolve();
 		this.enter(method);

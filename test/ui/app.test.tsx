@@ -68,13 +68,13 @@ describe('main screen', () => {
 		);
 		assert.match(lineWith(frame, 'job'), /Exited \(137\) 2 hours ago/);
 		assert.match(
-			lineWith(frame, /^│ nginx:1\.27/),
+			lineWith(frame, /^│\s+nginx:1\.27/),
 			/nginx:1\.27\s+nginx\s+187MB/,
 		);
 		assert.match(frame, /<none>:<none>/);
 		assert.match(
 			frame,
-			/a all\/running {2}C sort cpu {2}M mem {2}N name {2}\/ filter {2}q quit {2}\? help/,
+			/a all\/running {2}e shell {2}s start\/stop {2}r restart {2}C sort cpu .* \/ filter {2}q quit {2}\? help/,
 		);
 	});
 
@@ -93,8 +93,8 @@ describe('main screen', () => {
 	it('counts the containers that use each image', async () => {
 		app = renderApp({docker: engine()});
 		const frame = await app.waitForFrame('postgres:16');
-		assert.match(lineWith(frame, /^│ nginx:1\.27/), /\s1\s*│$/);
-		assert.match(lineWith(frame, /^│ <none>:<none>/), /\s-\s*│$/);
+		assert.match(lineWith(frame, /^│\s+nginx:1\.27/), /\s1\s*│$/);
+		assert.match(lineWith(frame, /^│\s+<none>:<none>/), /\s-\s*│$/);
 	});
 
 	it('fits an 80x24 terminal without wrapping any line', async () => {
@@ -165,7 +165,7 @@ describe('navigation', () => {
 		await app.waitForFrame('web-1');
 		await app.press('j');
 		await app.waitForFrame('Containers 2/3');
-		docker.removeContainer(web.id);
+		docker.deleteContainer(web.id);
 		docker.emit({type: 'container', id: web.id, action: 'destroy'});
 		// db, [web-1], job → job (the next one) takes the selection.
 		await app.waitForFrame('Containers 2/2');
@@ -277,7 +277,7 @@ describe('live updates', () => {
 		docker.putContainer(fakeContainer({name: 'cache', image: 'redis:7'}));
 		docker.emit({type: 'container', id: 'cache', action: 'start'});
 		await app.waitForFrame('cache');
-		docker.removeContainer(db.id);
+		docker.deleteContainer(db.id);
 		docker.emit({type: 'container', id: db.id, action: 'destroy'});
 		await app.waitForFrame(frame => !frame.includes(' db '));
 		docker.putImage(fakeImage({id: 'sha256:redis', tags: ['redis:7']}));
@@ -312,7 +312,7 @@ describe('live updates', () => {
 		assert.match(down, /connection refused/);
 		// The last known rows stay on screen while disconnected.
 		assert.match(down, /web-1/);
-		docker.removeContainer(job.id);
+		docker.deleteContainer(job.id);
 		docker.reconnect();
 		const back = await app.waitForFrame(
 			frame => frame.includes('● connected') && !frame.includes(' job '),

@@ -241,7 +241,7 @@ describe('startContainerFeed', () => {
 			'listContainers',
 			new DockerError('server', 'the engine had a bad day'),
 		);
-		feed.fake.removeContainer(web.id);
+		feed.fake.deleteContainer(web.id);
 		feed.fake.emit({type: 'container', id: web.id, action: 'destroy'});
 		await settle();
 		assert.equal(feed.state().containers, before);
@@ -294,7 +294,7 @@ describe('startContainerFeed', () => {
 		feed.fake.disconnect();
 		await feed.clock.advance(timing.backoffMs);
 		// While it was away, a container was created and another removed.
-		feed.fake.removeContainer(db.id);
+		feed.fake.deleteContainer(db.id);
 		feed.fake.putContainer(fakeContainer({name: 'cache'}));
 		feed.fake.reconnect();
 		await feed.clock.advance(2 * timing.backoffMs);

@@ -19,7 +19,7 @@ import {
 	stateGlyphs,
 } from '../../source/ui/format/rows.js';
 import {currentStatus, humanDuration} from '../../source/ui/format/status.js';
-import {formatAge, formatBytes, shortId} from '../../source/ui/format/units.js';
+import {formatAge, formatBytes, shortId} from '../../source/format/units.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
 
 const second = 1;
@@ -427,6 +427,7 @@ describe('sizeColumns', () => {
 
 	it('keeps every container column when there is room', () => {
 		assert.deepEqual(keys(sizeColumns(containerColumns, 200)), [
+			'mark',
 			'state',
 			'name',
 			'image',
@@ -437,6 +438,7 @@ describe('sizeColumns', () => {
 			'age',
 		]);
 		assert.deepEqual(keys(sizeColumns(imageColumns, 200)), [
+			'mark',
 			'tag',
 			'id',
 			'size',
@@ -481,12 +483,12 @@ describe('sizeColumns', () => {
 		assert.deepEqual(
 			[...seen],
 			[
-				'state,name,status',
-				'state,name,image,status',
-				'state,name,image,status,cpu',
-				'state,name,image,status,cpu,memory',
-				'state,name,image,status,cpu,memory,age',
-				'state,name,image,status,cpu,memory,ports,age',
+				'mark,state,name,status',
+				'mark,state,name,image,status',
+				'mark,state,name,image,status,cpu',
+				'mark,state,name,image,status,cpu,memory',
+				'mark,state,name,image,status,cpu,memory,age',
+				'mark,state,name,image,status,cpu,memory,ports,age',
 			],
 		);
 	});
@@ -626,6 +628,7 @@ describe('rows', () => {
 			],
 		});
 		assert.deepEqual(containerCells(container, now), {
+			mark: '',
 			state: '●',
 			name: 'web-1',
 			image: 'nginx:1.27',
@@ -684,6 +687,7 @@ describe('rows', () => {
 				createdAt: now - 3 * 24 * 3600 * 1000,
 			});
 			assert.deepEqual(imageCells(image, usedBy, now), {
+				mark: '',
 				tag,
 				id: '4f67c83422ec',
 				size: '187MB',

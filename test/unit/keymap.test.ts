@@ -87,11 +87,16 @@ const scopes: readonly Scope[] = [
 	'global',
 	'list',
 	'sortable',
+	'markable',
 	'containers',
 	'images',
 	'resources',
 	'help',
 	'filter',
+	'exec',
+	'confirm',
+	'prune',
+	'log',
 ];
 
 describe('keymap invariants', () => {
@@ -101,9 +106,15 @@ describe('keymap invariants', () => {
 			const info = commandInfo[command];
 			assert.ok(info.description.trim().length > 0, `${command} description`);
 			assert.ok(
-				['General', 'Navigation', 'Containers', 'Sort', 'Filter'].includes(
-					info.category,
-				),
+				[
+					'General',
+					'Navigation',
+					'Containers',
+					'Actions',
+					'Sort',
+					'Filter',
+					'Dialog',
+				].includes(info.category),
 				`${command} category`,
 			);
 			assert.ok(

@@ -644,7 +644,7 @@ describe('panes and dialogs', () => {
 		{
 			name: 'containers pane',
 			state,
-			scopes: ['containers', 'sortable', 'list', 'global'],
+			scopes: ['containers', 'sortable', 'markable', 'list', 'global'],
 		},
 		{
 			name: 'resources pane',
@@ -654,7 +654,7 @@ describe('panes and dialogs', () => {
 		{
 			name: 'images pane',
 			state: focusPane('images')(state),
-			scopes: ['images', 'list', 'global'],
+			scopes: ['images', 'markable', 'list', 'global'],
 		},
 		{
 			name: 'help dialog',

@@ -99,6 +99,7 @@ describe('toContainerSummary', () => {
 			ports: [],
 			createdAt: 1_795_844_050_000,
 			labels: {'dockmate.dev': 'stats'},
+			networks: ['bridge'],
 		});
 	});
 
@@ -355,6 +356,7 @@ describe('toContainerSummary', () => {
 			ports: [],
 			createdAt: 0,
 			labels: {},
+			networks: [],
 		});
 	});
 });

@@ -2,8 +2,9 @@ import {Box, Text} from 'ink';
 import {bindings} from '../../keymap/bindings.js';
 import {commands} from '../../keymap/commands.js';
 import {describeKeys} from '../../keymap/describe.js';
-import {activeBindings} from '../../keymap/resolve.js';
-import type {Pane} from '../../state/app-state.js';
+import {shownBindings} from '../../keymap/resolve.js';
+import type {AppState, Pane} from '../../state/app-state.js';
+import {useAppState} from '../hooks/use-app-state.js';
 import {scopesOfPane} from '../../state/selectors.js';
 import {theme} from '../theme.js';
 
@@ -13,6 +14,8 @@ type Props = {
 	readonly width: number;
 };
 
+const selectReadOnly = (state: AppState) => state.readOnly;
+
 const paneNames: Readonly<Record<Pane, string>> = {
 	containers: 'Containers',
 	images: 'Images',
@@ -21,7 +24,8 @@ const paneNames: Readonly<Record<Pane, string>> = {
 
 /** Every key of the focused pane and the global ones, straight from the keymap table. */
 export function HelpOverlay({pane, height, width}: Props) {
-	const rows = activeBindings(scopesOfPane(pane), bindings);
+	const isReadOnly = useAppState(selectReadOnly);
+	const rows = shownBindings(scopesOfPane(pane), bindings, isReadOnly);
 	const keyWidth = Math.max(
 		...rows.map(binding => describeKeys(binding).length),
 	);

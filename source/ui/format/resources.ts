@@ -1,6 +1,6 @@
 import type {ResourceSnapshot} from '../../state/app-state.js';
 import type {ColumnSpec} from './columns.js';
-import {formatBytes, formatMemory} from './units.js';
+import {formatBytes, formatMemory} from '../../format/units.js';
 
 export type ResourceColumn =
 	| 'name'
@@ -52,7 +52,9 @@ export function formatPercent(percent: number | undefined): string {
 		return missing;
 	}
 
-	return `${percent >= 100 ? Math.round(percent) : percent.toFixed(1)}%`;
+	// Rounded before choosing the form, so 99.96 reads 100%, not 100.0%.
+	const tenths = Math.round(percent * 10) / 10;
+	return `${tenths >= 100 ? Math.round(tenths) : tenths.toFixed(1)}%`;
 }
 
 /** `1.5 CPUs`, `0.2 CPU`. */

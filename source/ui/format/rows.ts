@@ -7,13 +7,27 @@ import type {ColumnSpec} from './columns.js';
 import type {ResourceUsage} from '../../state/resource-usage.js';
 import {formatPorts} from './ports.js';
 import {formatPercent} from './resources.js';
-import {formatAge, formatBytes, formatMemory, shortId} from './units.js';
+import {
+	formatAge,
+	formatBytes,
+	formatMemory,
+	shortId,
+} from '../../format/units.js';
 
 export type ContainerColumn =
-	'state' | 'name' | 'image' | 'status' | 'cpu' | 'memory' | 'ports' | 'age';
-export type ImageColumn = 'tag' | 'id' | 'size' | 'age' | 'used';
+	| 'mark'
+	| 'state'
+	| 'name'
+	| 'image'
+	| 'status'
+	| 'cpu'
+	| 'memory'
+	| 'ports'
+	| 'age';
+export type ImageColumn = 'mark' | 'tag' | 'id' | 'size' | 'age' | 'used';
 
 export const containerColumns: readonly ColumnSpec<ContainerColumn>[] = [
+	{key: 'mark', header: '', width: 1},
 	{key: 'state', header: '', width: 1},
 	{key: 'name', header: 'NAME', flex: 5, minWidth: 10},
 	{key: 'image', header: 'IMAGE', flex: 5, minWidth: 8, priority: 5},
@@ -25,6 +39,7 @@ export const containerColumns: readonly ColumnSpec<ContainerColumn>[] = [
 ];
 
 export const imageColumns: readonly ColumnSpec<ImageColumn>[] = [
+	{key: 'mark', header: '', width: 1},
 	{key: 'tag', header: 'REPOSITORY:TAG', flex: 1, minWidth: 12},
 	{key: 'id', header: 'IMAGE ID', width: 12, priority: 2},
 	{key: 'size', header: 'SIZE', width: 8, align: 'right'},
@@ -48,13 +63,25 @@ export const stateGlyphs: Readonly<Record<ContainerState, string>> = {
 	removing: '✕',
 };
 
+/** The glyph of a row marked for a bulk action. */
+export const markGlyph = '✓';
+
+/** How a row is decorated besides its data. */
+export type RowDecoration = {
+	readonly isMarked?: boolean;
+	/** An action under way (`stopping…`), shown instead of the status. */
+	readonly pending?: string | undefined;
+};
+
 /** The cells of a container row; CPU and memory show a dash until measured. */
 export function containerCells(
 	container: ContainerSummary,
 	now: number,
 	usage?: ResourceUsage,
+	decoration: RowDecoration = {},
 ): Record<ContainerColumn, string> {
 	return {
+		mark: decoration.isMarked ? markGlyph : '',
 		cpu: usage === undefined ? '' : formatPercent(usage.cpuPercent),
 		memory:
 			usage?.memoryUsage === undefined ? '' : formatMemory(usage.memoryUsage),
@@ -63,7 +90,7 @@ export function containerCells(
 		image: container.image.startsWith('sha256:')
 			? shortId(container.image)
 			: container.image,
-		status: container.status,
+		status: decoration.pending ?? container.status,
 		ports: formatPorts(container.ports),
 		age: formatAge(container.createdAt, now),
 	};
@@ -74,10 +101,16 @@ export function imageCells(
 	image: ImageSummary,
 	usedBy: number,
 	now: number,
+	decoration: RowDecoration = {},
 ): Record<ImageColumn, string> {
 	const [first = '<none>:<none>', ...others] = image.tags;
+	const tagText = others.length > 0 ? `${first} (+${others.length})` : first;
 	return {
-		tag: others.length > 0 ? `${first} (+${others.length})` : first,
+		mark: decoration.isMarked ? markGlyph : '',
+		tag:
+			decoration.pending === undefined
+				? tagText
+				: `${tagText} (${decoration.pending})`,
 		id: shortId(image.id),
 		size: formatBytes(image.size),
 		age: formatAge(image.createdAt, now),

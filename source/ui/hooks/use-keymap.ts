@@ -5,8 +5,19 @@ import {chord} from '../../keymap/chord.js';
 import {resolve} from '../../keymap/resolve.js';
 import {activeScopes} from '../../state/selectors.js';
 import {textTyped} from '../../state/updates.js';
+import {statusShown} from '../../state/action-updates.js';
+import {commandInfo, type Command} from '../../keymap/commands.js';
+import type {Services} from '../../runtime/services.js';
 import {handlers} from '../handlers.js';
 import {useServices} from './use-services.js';
+
+/** Read-only mode refuses every command that changes the engine, even when invoked anyway. */
+function isRefused(command: Command, services: Services): boolean {
+	return (
+		services.store.getState().readOnly &&
+		commandInfo[command].dangerous === true
+	);
+}
 
 function isPrintable(input: string, key: Key): boolean {
 	return (
@@ -38,7 +49,14 @@ export function useKeymap(pageSize: number): void {
 			for (const press of presses) {
 				const scopes = activeScopes(services.store.getState());
 				const command = resolve(chord(press, key), scopes, bindings);
-				if (command !== undefined) {
+				if (command !== undefined && isRefused(command, services)) {
+					services.dispatch(
+						statusShown(
+							`read-only mode: "${commandInfo[command].description}" is disabled`,
+							true,
+						),
+					);
+				} else if (command !== undefined) {
 					handlers[command]({services, pageSize});
 				} else if (
 					isPrintable(press, key) &&

@@ -34,6 +34,12 @@ export const ContainerRow = memo(function ContainerRow({
 	);
 	const now = useAppState(selectClock);
 	const listedAt = useAppState(selectListedAt);
+	const isMarked = useAppState(
+		useCallback((state: AppState) => state.marks.has(id), [id]),
+	);
+	const pending = useAppState(
+		useCallback((state: AppState) => state.pending.get(id), [id]),
+	);
 	const usage = useAppState(
 		useCallback((state: AppState) => state.resources.byId.get(id)?.usage, [id]),
 	);
@@ -45,15 +51,21 @@ export const ContainerRow = memo(function ContainerRow({
 		{...container, status: currentStatus(container.status, listedAt, now)},
 		now,
 		usage,
+		{isMarked, pending},
 	);
 	// The state glyph keeps its colour on the selected row too: it is what the eye looks for.
-	const [glyph, ...rest] = columns;
+	const [mark, glyph, ...rest] = columns;
+	const gap = ' '.repeat(columnGap);
 	return (
 		<Text wrap="truncate-end" {...rowColors(isSelected, isFocused)}>
+			<Text bold color={theme.mark}>
+				{mark ? fit(cells[mark.key], mark.size) : ''}
+			</Text>
+			{gap}
 			<Text bold color={theme.state[container.state]}>
 				{glyph ? fit(cells[glyph.key], glyph.size) : ''}
 			</Text>
-			{' '.repeat(columnGap)}
+			{gap}
 			{formatLine(rest, column => cells[column.key])}
 		</Text>
 	);

@@ -9,7 +9,7 @@ import {
 	historyGraph,
 	memoryScale,
 } from '../format/resources.js';
-import {formatMemory} from '../format/units.js';
+import {formatMemory} from '../../format/units.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {theme} from '../theme.js';
 

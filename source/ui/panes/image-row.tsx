@@ -33,11 +33,17 @@ export const ImageRow = memo(function ImageRow({
 		),
 	);
 	const now = useAppState(selectClock);
+	const isMarked = useAppState(
+		useCallback((state: AppState) => state.marks.has(id), [id]),
+	);
+	const pending = useAppState(
+		useCallback((state: AppState) => state.pending.get(id), [id]),
+	);
 	if (image === undefined) {
 		return null;
 	}
 
-	const cells = imageCells(image, usedBy, now);
+	const cells = imageCells(image, usedBy, now, {isMarked, pending});
 	return (
 		<Text
 			wrap="truncate-end"

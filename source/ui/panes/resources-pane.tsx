@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import type {AppState} from '../../state/app-state.js';
 import {resourceTotals} from '../../state/selectors.js';
 import {formatPercent, resourceColumns} from '../format/resources.js';
-import {formatMemory} from '../format/units.js';
+import {formatMemory} from '../../format/units.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {HistoryPanel} from './history-panel.js';
 import {ListPane} from './list-pane.js';

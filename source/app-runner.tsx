@@ -1,0 +1,262 @@
+import ansiEscapes from 'ansi-escapes';
+import {render, type Instance} from 'ink';
+import {App} from './app.js';
+import type {DockerClient, ExecSession} from './docker/docker-client.js';
+import {chooseShell} from './docker/shell.js';
+import {
+	runExecSession,
+	waitForKeypress,
+	type SessionInput,
+	type SessionOutput,
+} from './runtime/exec-session.js';
+import type {Services} from './runtime/services.js';
+import {commandLogged, statusShown} from './state/action-updates.js';
+
+/** Renders the app and lends the terminal to interactive processes in containers. */
+export type AppRunner = {
+	/**
+	 * Renders the app with `services`, and again with the same services after each hand-off, until
+	 * the app quits. Expects the terminal already taken over (alternate screen, hidden cursor).
+	 */
+	readonly run: (services: Services) => Promise<void>;
+	/** Ends the app; `run` resolves. */
+	readonly quit: () => void;
+	/** For {@link Services.exec}: hands the terminal over, unless the container cannot take it. */
+	readonly exec: Services['exec'];
+	/** Stops the renderer now, for the terminal's restore on exit. */
+	readonly stopRendering: () => void;
+};
+
+/** A session the engine has accepted, waiting for the terminal. */
+type Prepared = {
+	readonly session: ExecSession;
+	/** The container's name and the command, for the banner. */
+	readonly name: string;
+	readonly command: readonly string[];
+	/** Whether the user asked for this command (`E`), rather than a shell (`e`). */
+	readonly isCommand: boolean;
+};
+
+/** Signals that end the process during a hand-off (raw mode turns Ctrl-C into a keystroke). */
+const endingSignals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+/** Creates the runner for one terminal and engine. */
+export function createAppRunner({
+	stdin,
+	stdout,
+	docker,
+}: {
+	readonly stdin: NodeJS.ReadStream & SessionInput;
+	readonly stdout: NodeJS.WriteStream & SessionOutput;
+	readonly docker: DockerClient;
+}): AppRunner {
+	let services: Services | undefined;
+	let instance: Instance | undefined;
+	/** Set from the moment `e` is accepted until the app is back: one hand-off at a time. */
+	let isHandingOff = false;
+	/** What `run` does once the app has unmounted, instead of returning. */
+	let handOff: (() => Promise<void>) | undefined;
+
+	/** Everything that can fail before the terminal changes hands, so that a failure leaves the app as it was. */
+	const prepare = async (
+		services: Services,
+		id: string,
+		command: readonly string[] | undefined,
+	): Promise<Prepared | undefined> => {
+		const report = (text: string): void => {
+			services.dispatch(statusShown(text, true));
+		};
+
+		const container = services.store.getState().containers.byId.get(id);
+		if (container === undefined) {
+			report('that container is gone');
+			return undefined;
+		}
+
+		const {name} = container;
+		if (container.state !== 'running') {
+			report(`${name} is not running (${container.state})`);
+			return undefined;
+		}
+
+		// Choosing a shell takes a few engine calls: slow enough on a remote engine to need saying.
+		const opening = `opening a shell in ${name}…`;
+		if (command === undefined) {
+			services.dispatch(statusShown(opening));
+		}
+
+		let chosen = command;
+		let session: ExecSession | undefined;
+		let failure: string | undefined;
+		try {
+			chosen ??= await chooseShell(docker, id, name);
+			session = await docker.exec(id, {
+				command: chosen,
+				columns: stdout.columns || 80,
+				rows: stdout.rows || 24,
+			});
+		} catch (error) {
+			failure = error instanceof Error ? error.message : String(error);
+		}
+
+		services.dispatch(state =>
+			state.status?.text === opening ? {...state, status: undefined} : state,
+		);
+		if (chosen !== undefined) {
+			services.dispatch(
+				commandLogged({
+					time: Date.now(),
+					command: `docker exec -it ${[name, ...chosen].map(shellWord).join(' ')}`,
+					error: failure,
+				}),
+			);
+		}
+
+		if (
+			failure !== undefined ||
+			session === undefined ||
+			chosen === undefined
+		) {
+			report(failure ?? `cannot open a shell in ${name}`);
+			return undefined;
+		}
+
+		return {session, name, command: chosen, isCommand: command !== undefined};
+	};
+
+	/** Lends the terminal to the session; the app is unmounted meanwhile and rendered again after. */
+	const lend = async ({
+		session,
+		name,
+		command,
+		isCommand,
+	}: Prepared): Promise<void> => {
+		const what = isCommand ? command.map(shellWord).join(' ') : 'shell';
+		stdout.write(
+			ansiEscapes.cursorShow +
+				ansiEscapes.exitAlternativeScreen +
+				(isCommand
+					? `dockmate: running ${what} in ${name}\n`
+					: `dockmate: shell in ${name} (exit to return)\n`),
+		);
+		const stopGuarding = guardAgainstSignals(stdout);
+		try {
+			const exitCode = await runExecSession({session, stdin, stdout});
+			if (isCommand) {
+				// Its output would vanish under the app at once; the user reads it first.
+				stdout.write(
+					`\ndockmate: ${what} ended${exitCode === undefined ? '' : ` with code ${exitCode}`}; press any key to return\n`,
+				);
+				await waitForKeypress({stdin});
+			}
+		} catch (error) {
+			services?.dispatch(
+				statusShown(
+					`the connection to ${what} in ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+					true,
+				),
+			);
+		} finally {
+			stopGuarding();
+			stdout.write(
+				ansiEscapes.enterAlternativeScreen +
+					ansiEscapes.cursorHide +
+					ansiEscapes.clearScreen,
+			);
+		}
+	};
+
+	return {
+		async run(given) {
+			services = given;
+			for (;;) {
+				// Ink 6.8's incremental mode misplaces lines when the frame ends in a newline (ours is
+				// one row shorter than the terminal, see main-screen.tsx), so every frame is written whole.
+				instance = render(<App services={given} />, {
+					stdin,
+					stdout,
+					exitOnCtrlC: false,
+					patchConsole: false,
+					incrementalRendering: false,
+					maxFps: 30,
+				});
+				await instance.waitUntilExit();
+				instance = undefined;
+				const next = handOff;
+				handOff = undefined;
+				if (next === undefined) {
+					return;
+				}
+
+				try {
+					await next();
+				} finally {
+					isHandingOff = false;
+				}
+			}
+		},
+		quit() {
+			handOff = undefined;
+			instance?.unmount();
+		},
+		stopRendering() {
+			handOff = undefined;
+			instance?.unmount();
+		},
+		exec(id, command) {
+			if (isHandingOff || instance === undefined || services === undefined) {
+				return;
+			}
+
+			isHandingOff = true;
+			void prepare(services, id, command).then(prepared => {
+				if (prepared === undefined || instance === undefined) {
+					// Nothing to hand over, or the app quit while the engine was asked.
+					destroySession(prepared?.session);
+					isHandingOff = false;
+					return;
+				}
+
+				handOff = async () => lend(prepared);
+				instance.unmount();
+			});
+		},
+	};
+}
+
+/**
+ * Until the returned function is called, a signal that ends the process first re-enters the
+ * alternate screen: the terminal's restore leaves it, which also puts the cursor back where it was
+ * on entering, and that must be where the session left it, not where dockmate started.
+ */
+function guardAgainstSignals(stdout: NodeJS.WritableStream): () => void {
+	const onSignal = (signal: NodeJS.Signals): void => {
+		stop();
+		stdout.write(ansiEscapes.enterAlternativeScreen);
+		// With our listener gone, signal-exit handles it again: restore, then die of the signal.
+		process.kill(process.pid, signal);
+	};
+
+	const stop = (): void => {
+		for (const signal of endingSignals) {
+			process.removeListener(signal, onSignal);
+		}
+	};
+
+	for (const signal of endingSignals) {
+		process.on(signal, onSignal);
+	}
+
+	return stop;
+}
+
+function destroySession(session: ExecSession | undefined): void {
+	(session?.stream as {destroy?: () => void} | undefined)?.destroy?.();
+}
+
+/** Quotes a CLI argument only where a shell would need it. */
+function shellWord(word: string): string {
+	return /^[\w@%+=:,./-]+$/.test(word)
+		? word
+		: `'${word.replaceAll("'", String.raw`'\''`)}'`;
+}

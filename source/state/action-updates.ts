@@ -1,0 +1,357 @@
+import type {
+	AppState,
+	CommandLogEntry,
+	ConfirmDialog,
+	PruneCategory,
+	PruneDialog,
+	PruneItem,
+	Target,
+} from './app-state.js';
+import {imageUsage, visibleIds} from './selectors.js';
+import type {Update} from './updates.js';
+
+/** How many commands the log keeps. */
+export const commandLogLength = 500;
+
+export function statusShown(text: string, isError = false): Update {
+	return state => ({...state, status: {text, isError}});
+}
+
+export const statusCleared: Update = state =>
+	state.status === undefined ? state : {...state, status: undefined};
+
+export function pendingSet(ids: readonly string[], label: string): Update {
+	return state => {
+		const pending = new Map(state.pending);
+		for (const id of ids) {
+			pending.set(id, label);
+		}
+
+		return {...state, pending};
+	};
+}
+
+export function pendingCleared(ids: readonly string[]): Update {
+	return state => {
+		const pending = new Map(state.pending);
+		for (const id of ids) {
+			pending.delete(id);
+		}
+
+		return {...state, pending};
+	};
+}
+
+export function commandLogged(entry: CommandLogEntry): Update {
+	return state => ({
+		...state,
+		commandLog: [...state.commandLog, entry].slice(-commandLogLength),
+	});
+}
+
+/** Marks or unmarks the selected row of the focused pane, then moves down, as in a file manager. */
+export const markToggled: Update = state => {
+	const id = state.ui.selection[state.ui.focus];
+	if (id === undefined) {
+		return state;
+	}
+
+	const marks = new Set(state.marks);
+	if (marks.has(id)) {
+		marks.delete(id);
+	} else {
+		marks.add(id);
+	}
+
+	const ids = visibleIds(state, state.ui.focus);
+	const next = ids[Math.min(ids.length - 1, ids.indexOf(id) + 1)];
+	return {
+		...state,
+		marks,
+		ui: {
+			...state.ui,
+			selection: {...state.ui.selection, [state.ui.focus]: next},
+		},
+	};
+};
+
+export const allMarked: Update = state => ({
+	...state,
+	marks: new Set([...state.marks, ...visibleIds(state, state.ui.focus)]),
+});
+
+export const marksCleared: Update = state =>
+	state.marks.size === 0 ? state : {...state, marks: new Set()};
+
+/** Marks of rows no longer listed go with them. */
+export function marksPruned(state: AppState): AppState {
+	const kept = [...state.marks].filter(
+		id => state.containers.byId.has(id) || state.images.byId.has(id),
+	);
+	return kept.length === state.marks.size
+		? state
+		: {...state, marks: new Set(kept)};
+}
+
+/** What an action on the focused pane applies to: its marked rows, else its selected row. */
+export function actionIds(state: AppState): readonly string[] {
+	const ids = visibleIds(state, state.ui.focus);
+	const marked = ids.filter(id => state.marks.has(id));
+	if (marked.length > 0) {
+		return marked;
+	}
+
+	const selected = state.ui.selection[state.ui.focus];
+	return selected !== undefined && ids.includes(selected) ? [selected] : [];
+}
+
+/** The targets of a container action, by name and state. */
+export function containerTargets(
+	state: AppState,
+	ids: readonly string[],
+): Target[] {
+	return ids.flatMap(id => {
+		const container = state.containers.byId.get(id);
+		return container === undefined
+			? []
+			: [
+					{
+						id,
+						name: container.name,
+						isRunning:
+							container.state === 'running' ||
+							container.state === 'paused' ||
+							container.state === 'restarting',
+						usedBy: [],
+						otherTags: [],
+					},
+				];
+	});
+}
+
+/**
+ * The targets of an image removal. An image with several tags loses only its first tag (the
+ * one the row shows); one with a single tag or none is removed by id.
+ */
+export function imageTargets(
+	state: AppState,
+	ids: readonly string[],
+): Target[] {
+	const usage = imageUsage(state.containers.byId);
+	return ids.flatMap(id => {
+		const image = state.images.byId.get(id);
+		if (image === undefined) {
+			return [];
+		}
+
+		const [first, ...others] = image.tags;
+		const removesTagOnly = first !== undefined && others.length > 0;
+		const usedBy =
+			(usage.get(id) ?? 0) > 0
+				? [...state.containers.byId.values()]
+						.filter(container => container.imageId === id)
+						.map(container => container.name)
+				: [];
+		return [
+			{
+				id,
+				name: removesTagOnly
+					? first
+					: (first ?? id.replace(/^sha256:/, '').slice(0, 12)),
+				isRunning: false,
+				usedBy: removesTagOnly ? [] : usedBy,
+				otherTags: removesTagOnly ? others : [],
+			},
+		];
+	});
+}
+
+export function confirmOpened(
+	dialog: Omit<ConfirmDialog, 'kind' | 'force' | 'volumes'>,
+): Update {
+	return state => ({
+		...state,
+		ui: {
+			...state.ui,
+			dialog: {kind: 'confirm', force: false, volumes: false, ...dialog},
+		},
+	});
+}
+
+export function confirmToggled(option: 'force' | 'volumes'): Update {
+	return state => {
+		const {dialog} = state.ui;
+		if (
+			dialog?.kind !== 'confirm' ||
+			(option === 'volumes' && dialog.action !== 'remove-containers')
+		) {
+			return state;
+		}
+
+		return {
+			...state,
+			ui: {...state.ui, dialog: {...dialog, [option]: !dialog[option]}},
+		};
+	};
+}
+
+export function execPromptOpened(containerId: string, draft: string): Update {
+	return state => ({
+		...state,
+		ui: {...state.ui, dialog: {kind: 'exec', containerId, draft}},
+	});
+}
+
+/** Every prune category, in the order the dialog lists them. */
+export const pruneCategories: readonly PruneCategory[] = [
+	'containers',
+	'dangling-images',
+	'unused-images',
+	'volumes',
+	'networks',
+	'build-cache',
+];
+
+/** The age choices `u` cycles through, in hours. */
+export const pruneAges: readonly number[] = [0, 1, 24, 24 * 7, 24 * 30];
+
+export const pruneOpened: Update = state => ({
+	...state,
+	ui: {
+		...state.ui,
+		dialog: {
+			kind: 'prune',
+			stage: 'choose',
+			categories: new Set(['containers', 'dangling-images']),
+			olderThanHours: 0,
+			allVolumes: false,
+			items: [],
+			skipped: new Set(),
+			cursor: 0,
+			report: [],
+		},
+	},
+});
+
+function withPrune(
+	state: AppState,
+	change: (dialog: PruneDialog) => PruneDialog,
+): AppState {
+	const {dialog} = state.ui;
+	return dialog?.kind === 'prune'
+		? {...state, ui: {...state.ui, dialog: change(dialog)}}
+		: state;
+}
+
+/** The key of a preview item in `skipped`. */
+export function pruneKey(item: PruneItem): string {
+	return `${item.category}:${item.id}`;
+}
+
+export function pruneCursorMoved(step: number): Update {
+	return state =>
+		withPrune(state, dialog => {
+			const length =
+				dialog.stage === 'choose'
+					? pruneCategories.length
+					: dialog.items.length;
+			return {
+				...dialog,
+				cursor: Math.max(0, Math.min(length - 1, dialog.cursor + step)),
+			};
+		});
+}
+
+/** Space: on the choice, a category; on the preview, an item. */
+export const pruneToggled: Update = state =>
+	withPrune(state, dialog => {
+		if (dialog.stage === 'choose') {
+			const category = pruneCategories[dialog.cursor];
+			if (category === undefined) {
+				return dialog;
+			}
+
+			const categories = new Set(dialog.categories);
+			if (categories.has(category)) {
+				categories.delete(category);
+			} else {
+				categories.add(category);
+			}
+
+			return {...dialog, categories};
+		}
+
+		const item = dialog.items[dialog.cursor];
+		if (dialog.stage !== 'preview' || item === undefined) {
+			return dialog;
+		}
+
+		const skipped = new Set(dialog.skipped);
+		const key = pruneKey(item);
+		if (skipped.has(key)) {
+			skipped.delete(key);
+		} else {
+			skipped.add(key);
+		}
+
+		return {...dialog, skipped};
+	});
+
+export const pruneAgeCycled: Update = state =>
+	withPrune(state, dialog =>
+		dialog.stage === 'choose'
+			? {
+					...dialog,
+					olderThanHours:
+						pruneAges[
+							(pruneAges.indexOf(dialog.olderThanHours) + 1) % pruneAges.length
+						] ?? 0,
+				}
+			: dialog,
+	);
+
+export const pruneVolumesToggled: Update = state =>
+	withPrune(state, dialog =>
+		dialog.stage === 'choose'
+			? {...dialog, allVolumes: !dialog.allVolumes}
+			: dialog,
+	);
+
+export function pruneStaged(stage: PruneDialog['stage']): Update {
+	return state => withPrune(state, dialog => ({...dialog, stage}));
+}
+
+export function prunePreviewed(items: readonly PruneItem[]): Update {
+	return state =>
+		withPrune(state, dialog =>
+			dialog.stage === 'loading'
+				? {...dialog, stage: 'preview', items, skipped: new Set(), cursor: 0}
+				: dialog,
+		);
+}
+
+export function pruneReported(report: readonly string[]): Update {
+	return state =>
+		withPrune(state, dialog => ({...dialog, stage: 'done', report}));
+}
+
+export function logScrolled(step: number): Update {
+	return state => {
+		const {dialog} = state.ui;
+		return dialog?.kind === 'log'
+			? {
+					...state,
+					ui: {
+						...state.ui,
+						dialog: {
+							kind: 'log',
+							scroll: Math.max(
+								0,
+								Math.min(state.commandLog.length - 1, dialog.scroll + step),
+							),
+						},
+					},
+				}
+			: state;
+	};
+}

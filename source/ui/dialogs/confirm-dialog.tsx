@@ -1,0 +1,80 @@
+import {Box, Text} from 'ink';
+import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
+import {DialogFrame} from '../components/dialog-frame.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly dialog: Dialog;
+	readonly width: number;
+	readonly height: number;
+};
+
+const titles: Readonly<Record<Dialog['action'], string>> = {
+	kill: 'Kill',
+	'remove-containers': 'Remove',
+	'remove-images': 'Remove',
+};
+
+function describeTarget(dialog: Dialog, target: Target): string {
+	if (dialog.action === 'remove-images') {
+		if (target.otherTags.length > 0) {
+			return `${target.name}: only this tag goes; the image stays as ${target.otherTags.join(', ')}`;
+		}
+
+		return target.usedBy.length > 0
+			? `${target.name}: used by ${target.usedBy.join(', ')}`
+			: target.name;
+	}
+
+	return `${target.name}${target.isRunning ? ' (running)' : ''}`;
+}
+
+/** Names exactly what the action will touch; only `y` goes ahead. */
+export function ConfirmDialog({dialog, width, height}: Props) {
+	const noun = dialog.action === 'remove-images' ? 'image' : 'container';
+	const count = dialog.targets.length;
+	const listRows = Math.max(1, height - 8);
+	const shown = dialog.targets.slice(0, listRows);
+	const isRemoval = dialog.action !== 'kill';
+	return (
+		<DialogFrame
+			title={`${titles[dialog.action]} ${count} ${noun}${count === 1 ? '' : 's'}?`}
+			width={width}
+			height={height}
+		>
+			<Box flexDirection="column" marginTop={1}>
+				{shown.map(target => (
+					<Text key={target.id} wrap="truncate-end">
+						{'  • '}
+						{describeTarget(dialog, target)}
+					</Text>
+				))}
+				{count > shown.length ? (
+					<Text
+						color={theme.text.dim}
+					>{`  … and ${count - shown.length} more`}</Text>
+				) : null}
+			</Box>
+			<Box flexGrow={1} />
+			{isRemoval ? (
+				<Text wrap="truncate-end">
+					<Text color={theme.key}>f</Text> force: {dialog.force ? 'on' : 'off'}
+					{dialog.action === 'remove-containers' ? (
+						<>
+							{'   '}
+							<Text color={theme.key}>v</Text> also remove anonymous volumes:{' '}
+							{dialog.volumes ? 'yes' : 'no'}
+						</>
+					) : null}
+				</Text>
+			) : null}
+			<Text wrap="truncate-end">
+				<Text color={theme.key}>y</Text> yes,{' '}
+				{dialog.action === 'kill' ? 'kill' : 'remove'}
+				{'   '}
+				<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
+				cancel
+			</Text>
+		</DialogFrame>
+	);
+}

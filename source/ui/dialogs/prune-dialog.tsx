@@ -1,0 +1,149 @@
+import {Box, Text} from 'ink';
+import {pruneCategories, pruneKey} from '../../state/action-updates.js';
+import type {
+	PruneCategory,
+	PruneDialog as Dialog,
+} from '../../state/app-state.js';
+import {formatBytes} from '../../format/units.js';
+import {DialogFrame} from '../components/dialog-frame.js';
+import {windowStart} from '../components/table.js';
+import {fit} from '../format/columns.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly dialog: Dialog;
+	readonly width: number;
+	readonly height: number;
+};
+
+const categoryNames: Readonly<Record<PruneCategory, string>> = {
+	containers: 'stopped containers',
+	'dangling-images': 'dangling images (untagged, unused)',
+	'unused-images': 'unused images, tagged ones too',
+	volumes: 'unused volumes',
+	networks: 'unused networks',
+	'build-cache': 'build cache not in use',
+};
+
+function ageText(hours: number): string {
+	return hours === 0
+		? 'any age'
+		: hours % 24 === 0
+			? `older than ${hours / 24}d`
+			: `older than ${hours}h`;
+}
+
+function Choose({dialog}: {readonly dialog: Dialog}) {
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			{pruneCategories.map((category, index) => (
+				<Text
+					key={category}
+					wrap="truncate-end"
+					inverse={index === dialog.cursor}
+				>
+					{dialog.categories.has(category) ? ' [x] ' : ' [ ] '}
+					{categoryNames[category]}
+					{category === 'volumes'
+						? dialog.allVolumes
+							? ': named and anonymous'
+							: ': anonymous only'
+						: ''}
+				</Text>
+			))}
+			<Text> </Text>
+			<Text wrap="truncate-end">
+				<Text color={theme.key}>u</Text> age: {ageText(dialog.olderThanHours)}
+				{'   '}
+				<Text color={theme.key}>A</Text> volumes:{' '}
+				{dialog.allVolumes ? 'named too' : 'anonymous only'}
+			</Text>
+			<Text wrap="truncate-end">
+				<Text color={theme.key}>Space</Text> toggle ·{' '}
+				<Text color={theme.key}>Enter</Text> preview exactly what would go
+				(nothing is removed yet) · <Text color={theme.key}>Esc</Text> cancel
+			</Text>
+		</Box>
+	);
+}
+
+function Preview({dialog, width, height}: Props) {
+	const rows = Math.max(1, height - 6);
+	const start = windowStart(0, dialog.cursor, rows, dialog.items.length);
+	const chosen = dialog.items.filter(
+		item => !dialog.skipped.has(pruneKey(item)),
+	);
+	const total = chosen.reduce((sum, item) => sum + (item.size ?? 0), 0);
+	const nameWidth = Math.max(10, Math.floor((width - 30) / 2));
+	if (dialog.items.length === 0) {
+		return (
+			<Text color={theme.text.dim}>
+				nothing to prune: no item matches the chosen categories · Esc closes
+			</Text>
+		);
+	}
+
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate-end">
+				{`${chosen.length} of ${dialog.items.length} items marked · reclaims ${formatBytes(total)}`}
+			</Text>
+			{dialog.items.slice(start, start + rows).map((item, offset) => {
+				const index = start + offset;
+				return (
+					<Text
+						key={pruneKey(item)}
+						wrap="truncate-end"
+						inverse={index === dialog.cursor}
+					>
+						{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
+						{fit(item.category.replace('-', ' '), 15)}
+						{'  '}
+						{fit(item.name, nameWidth)}
+						{'  '}
+						{fit(
+							item.size === undefined ? '–' : formatBytes(item.size),
+							8,
+							'right',
+						)}
+						{'  '}
+						<Text color={theme.text.dim}>{item.detail}</Text>
+					</Text>
+				);
+			})}
+			<Box flexGrow={1} />
+			<Text wrap="truncate-end">
+				<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
+				<Text color={theme.key}>Enter</Text> remove the {chosen.length} marked
+				items · <Text color={theme.key}>Esc</Text> cancel
+			</Text>
+		</Box>
+	);
+}
+
+/**
+ * The prune: choose categories, see the itemised list of exactly what would go with sizes and the
+ * total, unmark what should stay, then remove exactly those items and read what happened.
+ */
+export function PruneDialog({dialog, width, height}: Props) {
+	return (
+		<DialogFrame title="Prune" width={width} height={height}>
+			{dialog.stage === 'choose' ? <Choose dialog={dialog} /> : null}
+			{dialog.stage === 'loading' ? <Text>listing what would go…</Text> : null}
+			{dialog.stage === 'preview' ? (
+				<Preview dialog={dialog} width={width} height={height} />
+			) : null}
+			{dialog.stage === 'running' ? <Text>removing…</Text> : null}
+			{dialog.stage === 'done' ? (
+				<Box flexDirection="column">
+					{dialog.report.slice(0, Math.max(1, height - 4)).map(line => (
+						<Text key={line} wrap="truncate-end">
+							{line}
+						</Text>
+					))}
+					<Text color={theme.text.dim}>Enter or Esc closes</Text>
+				</Box>
+			) : null}
+		</DialogFrame>
+	);
+}

@@ -1,0 +1,321 @@
+import assert from 'node:assert/strict';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {
+	createCgroupMeter,
+	type CgroupMeter,
+} from '../../source/docker/cgroup/cgroup-meter.js';
+import type {CgroupDriver} from '../../source/docker/cgroup/layout.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const v1Root = path.join(fixtures, 'cgroup-v1');
+const v1SystemdRoot = path.join(fixtures, 'cgroup-v1-systemd');
+const v2Root = path.join(fixtures, 'cgroup-v2');
+const procRoot = path.join(fixtures, 'proc');
+
+// The containers of the fixture trees (see cgroup.test.ts).
+const busy = '9dfc0708baa848107f42fa4ae4fd475a2dbc31b4d82405976ed00c9895e62d6a';
+const idle = 'c0103e24705c76850e9e2a1e56aa8378dcdcbea2fba4d5cd4dc52f43e553e7bc';
+const throttled =
+	'1a9b5c8b9497d9d76621668b196b51f5dc88ac9fdee4c042c2697515ffb53094';
+const oom = '2c0df34d428e1143b1d756d38901833175aeffcadde7234ddb50e6173143401a';
+const v1Systemd =
+	'33bf693c69a8c16687e2b3ba5b49411e2df9688b054afde66db1e23ed2f7e1e6';
+const web = '4b5e57f6eb2f42b9039b3d1e13929295f231749c510cbe341cd68036d9af97e2';
+const idleV2 =
+	'df964dac09dd9577b1fe27c6c3f5b8ae8a0e3efd6f2f56b95092febf001a07a8';
+const cgroupfsDefault =
+	'6ff65f576abf63e333fea8a0efa1a75bba0b7954019a4e5d52f5e921703aa1c2';
+const missing =
+	'0000000000000000000000000000000000000000000000000000000000000000';
+const late = 'ab'.repeat(32);
+
+const t0 = Date.parse('2026-11-28T12:00:00Z');
+
+const temporaryDirs: string[] = [];
+function temporaryDir(): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'dockmate-meter-'));
+	temporaryDirs.push(dir);
+	return dir;
+}
+
+/** A copy of a fixture tree the test may change. */
+function copyOf(root: string): string {
+	const dir = path.join(temporaryDir(), 'cgroup');
+	cpSync(root, dir, {recursive: true});
+	return dir;
+}
+
+const meters: CgroupMeter[] = [];
+function open(options: {
+	root: string;
+	driver?: CgroupDriver;
+	now?: () => number;
+}): CgroupMeter {
+	const meter = createCgroupMeter({
+		driver: options.driver,
+		root: options.root,
+		procRoot,
+		now: options.now ?? (() => t0),
+	});
+	assert.ok(meter, `no cgroups under ${options.root}`);
+	meters.push(meter);
+	return meter;
+}
+
+after(() => {
+	for (const meter of meters) {
+		meter.close();
+	}
+
+	for (const dir of temporaryDirs) {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+function webScope(root: string): string {
+	return path.join(root, 'system.slice', `docker-${web}.scope`);
+}
+
+/** Replaces a file by a new one (a new inode), as a descriptor kept open on the old one would not see. */
+function replaceFile(file: string, text: string): void {
+	const next = `${file}.next`;
+	writeFileSync(next, text);
+	renameSync(next, file);
+}
+
+describe('createCgroupMeter', () => {
+	const layouts: readonly [string, string, CgroupDriver | undefined, string][] =
+		[
+			['v1 (hybrid host)', v1Root, 'cgroupfs', 'cgroup v1'],
+			['v1 with the systemd driver', v1SystemdRoot, 'systemd', 'cgroup v1'],
+			['v2', v2Root, 'systemd', 'cgroup v2'],
+			['v2, driver unknown', v2Root, undefined, 'cgroup v2'],
+		];
+	for (const [name, root, driver, description] of layouts) {
+		it(`describes ${name} as ${description}`, () => {
+			assert.equal(
+				open({root, ...(driver === undefined ? {} : {driver})}).description,
+				description,
+			);
+		});
+	}
+
+	it('is undefined for a root with no cgroups', () => {
+		assert.equal(
+			createCgroupMeter({driver: 'systemd', root: temporaryDir(), procRoot}),
+			undefined,
+		);
+		assert.equal(
+			createCgroupMeter({
+				driver: undefined,
+				root: path.join(fixtures, 'no-such-dir'),
+				procRoot,
+			}),
+			undefined,
+		);
+	});
+});
+
+describe('CgroupMeter.measure', () => {
+	const known: readonly [
+		string,
+		string,
+		CgroupDriver | undefined,
+		string,
+		number,
+	][] = [
+		['v1 cgroupfs', v1Root, 'cgroupfs', busy, 275_029_745_841],
+		['v1 under an unknown driver', v1Root, undefined, throttled, 8_747_110_297],
+		['v1 systemd', v1SystemdRoot, 'systemd', v1Systemd, 512_993_400_112],
+		['v2 systemd', v2Root, 'systemd', web, 48_274_562_000],
+		['v2 cgroupfs', v2Root, 'cgroupfs', cgroupfsDefault, 1_200_000_000],
+	];
+	for (const [name, root, driver, id, cpuUsageNs] of known) {
+		it(`measures a known container: ${name}`, () => {
+			const meter = open({root, ...(driver === undefined ? {} : {driver})});
+			const result = meter.measure([id]);
+			assert.deepEqual([...result.keys()], [id]);
+			const measurement = result.get(id);
+			assert.equal(measurement?.time, t0);
+			assert.equal(measurement.sample.cpuUsageNs, cpuUsageNs);
+		});
+	}
+
+	it('measures several containers in one sweep, each stamped with the clock', () => {
+		let time = t0;
+		const meter = open({
+			root: v1Root,
+			driver: 'cgroupfs',
+			now: () => (time += 10),
+		});
+		const result = meter.measure([busy, idle, throttled, oom]);
+		assert.deepEqual([...result.keys()], [busy, idle, throttled, oom]);
+		assert.equal(result.get(idle)?.sample.memoryLimit, 67_108_864);
+		assert.equal(result.get(oom)?.sample.oomKills, 11);
+		assert.equal(result.get(throttled)?.sample.pidsLimit, 50);
+		const times = [...result.values()].map(measurement => measurement.time);
+		assert.deepEqual(times, [t0 + 10, t0 + 20, t0 + 30, t0 + 40]);
+	});
+
+	it('reads fresh figures on every sweep', () => {
+		const root = copyOf(v2Root);
+		const meter = open({root, driver: 'systemd'});
+		assert.equal(
+			meter.measure([web]).get(web)?.sample.cpuUsageNs,
+			48_274_562_000,
+		);
+		writeFileSync(
+			path.join(webScope(root), 'cpu.stat'),
+			'usage_usec 49274562\nnr_periods 52051\nnr_throttled 1303\n',
+		);
+		const next = meter.measure([web]).get(web);
+		assert.equal(next?.sample.cpuUsageNs, 49_274_562_000);
+		assert.equal(next.sample.cpuPeriods, 52_051);
+	});
+
+	it('returns nothing for an unknown id, alongside the known ones', () => {
+		for (const [root, driver, id] of [
+			[v1Root, 'cgroupfs', busy],
+			[v2Root, 'systemd', web],
+		] as const) {
+			const meter = open({root, driver});
+			const result = meter.measure([missing, id]);
+			assert.deepEqual([...result.keys()], [id]);
+			assert.equal(meter.measure([missing]).size, 0);
+		}
+	});
+
+	it('does not search again for an id it did not find until the id leaves the wanted list and returns', () => {
+		const root = copyOf(v2Root);
+		const meter = open({root, driver: 'systemd'});
+		assert.deepEqual([...meter.measure([web, late]).keys()], [web]);
+
+		// The container's cgroup appears after the first search.
+		const scope = path.join(root, 'system.slice', `docker-${late}.scope`);
+		mkdirSync(scope);
+		writeFileSync(path.join(scope, 'cpu.stat'), 'usage_usec 5000000\n');
+		writeFileSync(path.join(scope, 'memory.current'), '1048576\n');
+
+		assert.deepEqual([...meter.measure([web, late]).keys()], [web]);
+		assert.deepEqual([...meter.measure([web, late]).keys()], [web]);
+
+		// Out of the list once, and it is looked for afresh when it returns.
+		assert.deepEqual([...meter.measure([web]).keys()], [web]);
+		const result = meter.measure([web, late]);
+		assert.deepEqual([...result.keys()], [web, late]);
+		assert.equal(result.get(late)?.sample.cpuUsageNs, 5_000_000_000);
+	});
+
+	it('looks again on the next sweep for a cgroup that had no counters to read', () => {
+		const root = copyOf(v2Root);
+		const meter = open({root, driver: 'systemd'});
+		// The directory exists but its files are not there (yet): found, but nothing readable.
+		const scope = path.join(root, 'system.slice', `docker-${late}.scope`);
+		mkdirSync(scope);
+		assert.equal(meter.measure([late]).size, 0);
+
+		writeFileSync(path.join(scope, 'memory.current'), '2097152\n');
+		const result = meter.measure([late]);
+		assert.equal(result.get(late)?.sample.memoryUsage, 2_097_152);
+	});
+
+	it('keeps a measured container open between sweeps and releases it once no longer asked for', () => {
+		const root = copyOf(v2Root);
+		const meter = open({root, driver: 'systemd'});
+		assert.equal(
+			meter.measure([web]).get(web)?.sample.memoryLimit,
+			536_870_912,
+		);
+
+		// A new file in place of the old: descriptors kept open still read the old one.
+		replaceFile(path.join(webScope(root), 'memory.max'), '1073741824\n');
+		assert.equal(
+			meter.measure([web]).get(web)?.sample.memoryLimit,
+			536_870_912,
+		);
+
+		// Not asked for: released. Asked for again: opened afresh, so the new file is read.
+		assert.equal(meter.measure([idleV2]).has(web), false);
+		assert.equal(
+			meter.measure([web, idleV2]).get(web)?.sample.memoryLimit,
+			1_073_741_824,
+		);
+	});
+
+	it('releases a container whose cgroup is gone, and finds nothing for it afterwards', () => {
+		const root = copyOf(v2Root);
+		const meter = open({root, driver: 'systemd'});
+		assert.ok(meter.measure([web]).has(web));
+		assert.equal(meter.measure([]).size, 0);
+		rmSync(webScope(root), {recursive: true});
+		assert.equal(meter.measure([web]).size, 0);
+	});
+
+	it('close releases every container', () => {
+		const root = copyOf(v2Root);
+		const meter = open({root, driver: 'systemd'});
+		assert.ok(meter.measure([web]).has(web));
+		replaceFile(path.join(webScope(root), 'memory.max'), '1073741824\n');
+		meter.close();
+		assert.equal(
+			meter.measure([web]).get(web)?.sample.memoryLimit,
+			1_073_741_824,
+		);
+	});
+});
+
+describe('CgroupMeter network figures', () => {
+	it('sums the namespace of the first process listed in cgroup.procs, leaving out lo (v2)', () => {
+		const root = copyOf(v2Root);
+		writeFileSync(path.join(webScope(root), 'cgroup.procs'), '4242\n4243\n');
+		const meter = open({root, driver: 'systemd'});
+		assert.deepEqual(meter.measure([web]).get(web)?.network, {
+			rxBytes: 1_048_576_000 + 2048 + 9_007_199_254_740,
+			txBytes: 52_428_800 + 1024 + 123_456_789,
+		});
+	});
+
+	it('reads cgroup.procs from the pids hierarchy on v1', () => {
+		const root = copyOf(v1Root);
+		writeFileSync(
+			path.join(root, 'pids', 'dockmate-test', busy, 'cgroup.procs'),
+			'3743\n',
+		);
+		const meter = open({root, driver: 'cgroupfs'});
+		assert.deepEqual(meter.measure([busy]).get(busy)?.network, {
+			rxBytes: 0,
+			txBytes: 0,
+		});
+	});
+
+	const unreadable: readonly [string, string | undefined][] = [
+		['no cgroup.procs', undefined],
+		['an empty cgroup.procs', ''],
+		['a process without a network namespace file', '4343\n'],
+		['a process that is gone', '999999\n'],
+	];
+	for (const [name, procs] of unreadable) {
+		it(`has no network figures with ${name}, but still measures`, () => {
+			const root = copyOf(v2Root);
+			if (procs !== undefined) {
+				writeFileSync(path.join(webScope(root), 'cgroup.procs'), procs);
+			}
+
+			const meter = open({root, driver: 'systemd'});
+			const measurement = meter.measure([web]).get(web);
+			assert.equal(measurement?.sample.cpuUsageNs, 48_274_562_000);
+			assert.equal(measurement.network, undefined);
+		});
+	}
+});

@@ -1,0 +1,393 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import type {
+	ContainerState,
+	ContainerSummary,
+} from '../../source/docker/docker-client.js';
+import {
+	initialState,
+	type AppState,
+	type Pane,
+	type SortKey,
+} from '../../source/state/app-state.js';
+import type {ResourceUsage} from '../../source/state/resource-usage.js';
+import {resourceTotals, visibleIds} from '../../source/state/selectors.js';
+import {
+	containersListed,
+	resourcesDropped,
+	resourcesMeasured,
+	sortBy,
+	type Update,
+} from '../../source/state/updates.js';
+import {fakeContainer} from '../fakes/fake-docker-client.js';
+
+const t0 = Date.parse('2026-11-28T12:00:00Z');
+const mib = 1024 * 1024;
+
+/** A container whose id does not sort like its name, so ties by name and by id can be told apart. */
+function box(
+	name: string,
+	state: ContainerState = 'running',
+): ContainerSummary {
+	let hash = 7;
+	for (const character of name) {
+		hash = (hash * 131 + (character.codePointAt(0) ?? 0)) % 0xff_ff_ff;
+	}
+
+	return fakeContainer({
+		name,
+		state,
+		id: (0xff_ff_ff - hash).toString(16).padStart(8, '0').repeat(8),
+	});
+}
+
+function usage(
+	cpuPercent: number | undefined,
+	memoryUsage: number | undefined,
+): ResourceUsage {
+	return {
+		time: t0,
+		cpuPercent,
+		cpuLimit: undefined,
+		memoryUsage,
+		memoryLimit: undefined,
+		networkRx: undefined,
+		networkTx: undefined,
+		networkRxRate: undefined,
+		networkTxRate: undefined,
+		blockRead: undefined,
+		blockWrite: undefined,
+		blockReadRate: undefined,
+		blockWriteRate: undefined,
+		pids: undefined,
+		pidsLimit: undefined,
+		throttledRatio: undefined,
+		throttledPerSecond: undefined,
+		oomKills: undefined,
+	};
+}
+
+const alpha = box('alpha');
+const bravo = box('bravo');
+const charlie = box('charlie');
+// Measured, but its CPU is not known yet (first sample).
+const delta = box('delta');
+const echo = box('echo', 'paused');
+const foxtrot = box('foxtrot', 'exited');
+// Stopped, with figures left over: its state still puts it after every live container.
+const golf = box('golf', 'exited');
+// Live, never measured.
+const hotel = box('hotel');
+const all = [golf, foxtrot, echo, delta, charlie, bravo, alpha, hotel];
+
+const figures: readonly [ContainerSummary, ResourceUsage][] = [
+	[alpha, usage(50, 100 * mib)],
+	[bravo, usage(10, 300 * mib)],
+	[charlie, usage(50, 200 * mib)],
+	[delta, usage(undefined, 150 * mib)],
+	[echo, usage(80, 50 * mib)],
+	[golf, usage(999, 1024 * mib)],
+];
+
+function measured(
+	entries: readonly (readonly [ContainerSummary, ResourceUsage])[],
+): Update {
+	return resourcesMeasured(
+		new Map(entries.map(([container, value]) => [container.id, value])),
+		false,
+	);
+}
+
+function apply(state: AppState, ...updates: Update[]): AppState {
+	return updates.reduce((current, update) => update(current), state);
+}
+
+function loaded(): AppState {
+	return apply(
+		initialState({endpoint: 'fake://engine', readOnly: false, now: t0}),
+		containersListed(all, t0),
+		measured(figures),
+	);
+}
+
+/** `sortBy` presses that lead to a sort: the first press of a figure sorts largest first, a second reverses. */
+function sorted(state: AppState, key: SortKey, descending: boolean): AppState {
+	let next = sortBy(key)(state);
+	if (next.ui.sort.descending !== descending) {
+		next = sortBy(key)(next);
+	}
+
+	assert.deepEqual(next.ui.sort, {key, descending});
+	return next;
+}
+
+function names(state: AppState, pane: Pane = 'containers'): string[] {
+	return visibleIds(state, pane).map(
+		id => state.containers.byId.get(id)?.name ?? `? ${id}`,
+	);
+}
+
+describe('sortBy', () => {
+	const cases: readonly [string, readonly SortKey[], SortKey, boolean][] = [
+		['starts by name, A to Z', [], 'name', false],
+		['CPU sorts largest first', ['cpu'], 'cpu', true],
+		['memory sorts largest first', ['memory'], 'memory', true],
+		['the same key again reverses', ['cpu', 'cpu'], 'cpu', false],
+		['and again restores', ['cpu', 'cpu', 'cpu'], 'cpu', true],
+		['another key starts afresh', ['cpu', 'cpu', 'memory'], 'memory', true],
+		['name again reverses', ['name'], 'name', true],
+		['back to name is A to Z', ['memory', 'name'], 'name', false],
+	];
+	for (const [name, keys, key, descending] of cases) {
+		it(name, () => {
+			const state = apply(loaded(), ...keys.map(each => sortBy(each)));
+			assert.deepEqual(state.ui.sort, {key, descending});
+		});
+	}
+});
+
+describe('visibleIds sorted by figures', () => {
+	const cases: readonly [SortKey, boolean, readonly string[]][] = [
+		[
+			'cpu',
+			true,
+			[
+				'echo',
+				// Tied at 50%: by name.
+				'alpha',
+				'charlie',
+				'bravo',
+				// No CPU figure: after those with one, by name.
+				'delta',
+				'hotel',
+				'golf',
+				'foxtrot',
+			],
+		],
+		[
+			'cpu',
+			false,
+			[
+				'bravo',
+				'alpha',
+				'charlie',
+				'echo',
+				'delta',
+				'hotel',
+				'golf',
+				'foxtrot',
+			],
+		],
+		[
+			'memory',
+			true,
+			[
+				'bravo',
+				'charlie',
+				'delta',
+				'alpha',
+				'echo',
+				'hotel',
+				'golf',
+				'foxtrot',
+			],
+		],
+		[
+			'memory',
+			false,
+			[
+				'echo',
+				'alpha',
+				'delta',
+				'charlie',
+				'bravo',
+				'hotel',
+				'golf',
+				'foxtrot',
+			],
+		],
+		[
+			'name',
+			false,
+			[
+				'alpha',
+				'bravo',
+				'charlie',
+				'delta',
+				'echo',
+				'hotel',
+				'foxtrot',
+				'golf',
+			],
+		],
+		[
+			'name',
+			true,
+			[
+				'hotel',
+				'echo',
+				'delta',
+				'charlie',
+				'bravo',
+				'alpha',
+				'golf',
+				'foxtrot',
+			],
+		],
+	];
+	for (const [key, descending, expected] of cases) {
+		const direction = descending ? 'descending' : 'ascending';
+		it(`${key} ${direction}: live containers first, unmeasured after measured`, () => {
+			assert.deepEqual(names(sorted(loaded(), key, descending)), expected);
+		});
+
+		it(`${key} ${direction}: the Resources pane lists the live ones in the same order`, () => {
+			const state = sorted(loaded(), key, descending);
+			assert.deepEqual(
+				names(state, 'resources'),
+				expected.filter(name => name !== 'foxtrot' && name !== 'golf'),
+			);
+		});
+	}
+
+	it('follows new figures', () => {
+		const state = sorted(loaded(), 'cpu', true);
+		assert.deepEqual(names(state).slice(0, 4), [
+			'echo',
+			'alpha',
+			'charlie',
+			'bravo',
+		]);
+		const next = measured([
+			[bravo, usage(95, 300 * mib)],
+			[echo, usage(5, 50 * mib)],
+		])(state);
+		assert.deepEqual(names(next).slice(0, 4), [
+			'bravo',
+			'alpha',
+			'charlie',
+			'echo',
+		]);
+	});
+
+	it('puts a container whose figures were dropped after those with figures', () => {
+		const state = sorted(loaded(), 'cpu', true);
+		const next = resourcesDropped([echo.id])(state);
+		assert.deepEqual(names(next).slice(0, 6), [
+			'alpha',
+			'charlie',
+			'bravo',
+			'delta',
+			'echo',
+			'hotel',
+		]);
+	});
+
+	for (const key of ['cpu', 'memory'] as const) {
+		for (const descending of [true, false]) {
+			it(`keeps ties in name order across repeated measurements (${key}, ${descending ? 'descending' : 'ascending'})`, () => {
+				let state = sorted(loaded(), key, descending);
+				const first = names(state);
+				// The same figures again, arriving in different orders, and all tied at once.
+				const rounds: (readonly [ContainerSummary, ResourceUsage])[][] = [
+					[...figures].reverse(),
+					[...figures],
+					[
+						[charlie, usage(50, 200 * mib)],
+						[alpha, usage(50, 100 * mib)],
+					],
+				];
+				for (const round of rounds) {
+					state = measured(round)(state);
+					assert.deepEqual(names(state), first);
+				}
+
+				const tied = [alpha, bravo, charlie, delta, echo].map(
+					container => [container, usage(20, 64 * mib)] as const,
+				);
+				for (const round of [tied, [...tied].reverse(), tied]) {
+					state = measured(round)(state);
+					assert.deepEqual(names(state).slice(0, 5), [
+						'alpha',
+						'bravo',
+						'charlie',
+						'delta',
+						'echo',
+					]);
+				}
+			});
+		}
+	}
+
+	it('orders containers of the same name by id, in every direction', () => {
+		const twin = fakeContainer({name: 'alpha', id: '0'.repeat(64)});
+		const other = fakeContainer({name: 'alpha', id: 'f'.repeat(64)});
+		for (const [key, descending] of [
+			['cpu', true],
+			['cpu', false],
+			['name', false],
+		] as const) {
+			const state = sorted(
+				apply(
+					initialState({endpoint: 'fake://engine', readOnly: false, now: t0}),
+					containersListed([other, twin], t0),
+					measured([
+						[other, usage(1, 1)],
+						[twin, usage(1, 1)],
+					]),
+				),
+				key,
+				descending,
+			);
+			assert.deepEqual(visibleIds(state, 'containers'), [twin.id, other.id]);
+		}
+	});
+});
+
+describe('visibleIds sorted by name ignores figures', () => {
+	for (const pane of ['containers', 'resources'] as const) {
+		it(`returns the same array after a new measurement (${pane})`, () => {
+			const state = loaded();
+			assert.equal(state.ui.sort.key, 'name');
+			const before = visibleIds(state, pane);
+			let next = state;
+			for (const update of [
+				measured([[bravo, usage(99, 999 * mib)]]),
+				measured([[alpha, usage(1, 1)]]),
+				resourcesDropped([charlie.id]),
+				resourcesMeasured(new Map(), true),
+			]) {
+				next = update(next);
+				assert.notEqual(next.resources.byId, state.resources.byId);
+				assert.equal(visibleIds(next, pane), before);
+			}
+		});
+	}
+
+	it('returns a new array for a new measurement when sorting by CPU', () => {
+		const state = sorted(loaded(), 'cpu', true);
+		const before = visibleIds(state, 'containers');
+		const next = measured([[bravo, usage(99, 300 * mib)]])(state);
+		const after = visibleIds(next, 'containers');
+		assert.notEqual(after, before);
+		assert.equal(next.containers.byId.get(after[0] ?? '')?.name, 'bravo');
+	});
+});
+
+describe('resourceTotals', () => {
+	it('sums CPU and memory of every measured container, counting unknown figures as nothing', () => {
+		assert.deepEqual(resourceTotals(loaded().resources.byId), {
+			cpuPercent: 50 + 10 + 50 + 80 + 999,
+			memory: (100 + 300 + 200 + 150 + 50 + 1024) * mib,
+		});
+	});
+
+	it('is zero with nothing measured', () => {
+		assert.deepEqual(resourceTotals(new Map()), {cpuPercent: 0, memory: 0});
+	});
+
+	it('returns the same object for the same map', () => {
+		const {byId} = loaded().resources;
+		assert.equal(resourceTotals(byId), resourceTotals(byId));
+	});
+});

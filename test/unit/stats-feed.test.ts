@@ -1,0 +1,732 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import type {
+	CgroupMeasurement,
+	CgroupMeter,
+} from '../../source/docker/cgroup/cgroup-meter.js';
+import type {CgroupSample} from '../../source/docker/cgroup/read-cgroup.js';
+import type {
+	ContainerState,
+	ContainerSummary,
+	DockerClient,
+} from '../../source/docker/docker-client.js';
+import type {Schedule} from '../../source/runtime/scheduler.js';
+import {
+	startStatsFeed,
+	type StatsTiming,
+} from '../../source/runtime/stats-feed.js';
+import {initialState, type AppState} from '../../source/state/app-state.js';
+import {createStore, type Store} from '../../source/state/store.js';
+import {
+	connectionChanged,
+	containersListed,
+	focusPane,
+	moveSelection,
+	oomReported,
+	rowsShown,
+	type Update,
+} from '../../source/state/updates.js';
+import {
+	FakeDockerClient,
+	fakeContainer,
+	fakeSample,
+} from '../fakes/fake-docker-client.js';
+
+/** A clock and a timer queue that only move when the test says so (as in container-feed.test.ts). */
+class ManualScheduler {
+	time = Date.parse('2026-11-28T12:00:00Z');
+	private readonly tasks: {at: number; seq: number; task: () => void}[] = [];
+	private seq = 0;
+
+	readonly now = (): number => this.time;
+
+	readonly schedule: Schedule = (task, delayMs) => {
+		const entry = {at: this.time + Math.max(0, delayMs), seq: this.seq++, task};
+		this.tasks.push(entry);
+		return () => {
+			const index = this.tasks.indexOf(entry);
+			if (index !== -1) {
+				this.tasks.splice(index, 1);
+			}
+		};
+	};
+
+	/** Delays of the timers still pending, from now, soonest first. */
+	get pending(): number[] {
+		return this.tasks.map(task => task.at - this.time).sort((a, b) => a - b);
+	}
+
+	/** Moves the clock forward, running each timer that falls due (and what its promises do) in order. */
+	async advance(ms: number): Promise<void> {
+		const target = this.time + ms;
+		for (;;) {
+			await settle();
+			const next = this.tasks
+				.filter(task => task.at <= target)
+				.sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+			if (next === undefined) {
+				break;
+			}
+
+			this.tasks.splice(this.tasks.indexOf(next), 1);
+			this.time = next.at;
+			next.task();
+		}
+
+		this.time = target;
+		await settle();
+	}
+}
+
+/** Lets every queued promise reaction run; no time passes. */
+async function settle(): Promise<void> {
+	for (let round = 0; round < 5; round++) {
+		await new Promise<void>(resolve => {
+			setImmediate(resolve);
+		});
+	}
+}
+
+const intervalMs = 1000;
+const mib = 1024 * 1024;
+
+function box(name: string, state: ContainerState = 'running') {
+	return fakeContainer({name, state});
+}
+
+const a = box('a');
+const b = box('b');
+const c = box('c');
+const d = box('d', 'exited');
+const e = box('e', 'paused');
+
+/** A meter whose readings the test sets; only containers with a reading "have a cgroup". */
+class FakeMeter implements CgroupMeter {
+	readonly description = 'cgroup v2';
+	readonly readings = new Map<string, Partial<CgroupSample>>();
+	/** The ids of every measure call, in order. */
+	readonly asked: string[][] = [];
+	closed = 0;
+
+	constructor(private readonly now: () => number) {}
+
+	readonly measure = (
+		ids: readonly string[],
+	): ReadonlyMap<string, CgroupMeasurement> => {
+		this.asked.push([...ids]);
+		const result = new Map<string, CgroupMeasurement>();
+		for (const id of ids) {
+			const reading = this.readings.get(id);
+			if (reading !== undefined) {
+				result.set(id, {
+					time: this.now(),
+					sample: {...emptySample, ...reading},
+					network: undefined,
+				});
+			}
+		}
+
+		return result;
+	};
+
+	readonly close = (): void => {
+		this.closed++;
+	};
+}
+
+const emptySample: CgroupSample = {
+	cpuUsageNs: undefined,
+	cpuPeriods: undefined,
+	cpuThrottledPeriods: undefined,
+	cpuThrottledNs: undefined,
+	cpuQuota: undefined,
+	memoryUsage: undefined,
+	memoryLimit: undefined,
+	memoryLimitHits: undefined,
+	oomKills: undefined,
+	isUnderOom: undefined,
+	pids: undefined,
+	pidsLimit: undefined,
+	blockRead: undefined,
+	blockWrite: undefined,
+};
+
+type Feed = {
+	readonly fake: FakeDockerClient;
+	readonly clock: ManualScheduler;
+	readonly store: Store<AppState>;
+	readonly controller: AbortController;
+	readonly dispatch: (update: Update) => void;
+	readonly state: () => AppState;
+	/** How many times the figures were committed. */
+	readonly commits: () => number;
+	/** The ids with an open stats stream, sorted. */
+	readonly streams: () => string[];
+	readonly up: () => Promise<void>;
+	readonly down: () => Promise<void>;
+};
+
+const started: Feed[] = [];
+
+afterEach(() => {
+	for (const feed of started.splice(0)) {
+		feed.controller.abort();
+	}
+});
+
+function start(
+	options: {
+		containers?: readonly ContainerSummary[];
+		shown?: readonly ContainerSummary[];
+		timing?: Partial<StatsTiming>;
+		docker?: (fake: FakeDockerClient) => DockerClient;
+		meter?: (clock: ManualScheduler) => CgroupMeter;
+	} = {},
+): Feed {
+	const fake = new FakeDockerClient();
+	const clock = new ManualScheduler();
+	if (options.meter !== undefined) {
+		fake.cgroupMeter = options.meter(clock);
+	}
+
+	const store = createStore(
+		initialState({endpoint: fake.endpoint, readOnly: false, now: clock.time}),
+	);
+	const dispatch = (update: Update): void => {
+		store.update(update);
+	};
+
+	dispatch(containersListed(options.containers ?? [a, b, c, d], clock.time));
+	if (options.shown !== undefined) {
+		dispatch(
+			rowsShown(
+				'containers',
+				options.shown.map(container => container.id),
+			),
+		);
+	}
+
+	let commits = 0;
+	let lastById = store.getState().resources.byId;
+	store.subscribe(() => {
+		const {byId} = store.getState().resources;
+		if (byId !== lastById) {
+			lastById = byId;
+			commits++;
+		}
+	});
+
+	const controller = new AbortController();
+	startStatsFeed({
+		docker: options.docker?.(fake) ?? fake,
+		store,
+		dispatch,
+		schedule: clock.schedule,
+		timing: {intervalMs, maxStreams: 24, ...options.timing},
+		signal: controller.signal,
+	});
+	const feed: Feed = {
+		fake,
+		clock,
+		store,
+		controller,
+		dispatch,
+		state: () => store.getState(),
+		commits: () => commits,
+		streams: () => [...fake.openStatsStreams].sort(),
+		async up() {
+			dispatch(connectionChanged({status: 'up'}));
+			await settle();
+		},
+		async down() {
+			dispatch(
+				connectionChanged({
+					status: 'down',
+					error: 'connection refused',
+					retryAt: clock.time + 1000,
+				}),
+			);
+			await settle();
+		},
+	};
+	started.push(feed);
+	return feed;
+}
+
+function ids(...containers: readonly ContainerSummary[]): string[] {
+	return containers.map(container => container.id).sort();
+}
+
+/** A stats sample at `offsetMs` after the clock's start. */
+function sampleAt(
+	feed: Feed,
+	offsetMs: number,
+	fields: Parameters<typeof fakeSample>[0] = {},
+) {
+	return fakeSample({
+		time: Date.parse('2026-11-28T12:00:00Z') + offsetMs,
+		...fields,
+	});
+}
+
+describe('startStatsFeed: connection', () => {
+	it('does nothing until the connection is up', async () => {
+		const feed = start({shown: [a, b]});
+		await feed.clock.advance(5 * intervalMs);
+		await feed.down();
+		await feed.clock.advance(5 * intervalMs);
+		assert.equal(feed.fake.calls.systemInfo, 0);
+		assert.deepEqual(feed.streams(), []);
+		assert.deepEqual(feed.clock.pending, []);
+		assert.equal(feed.state().resources.source, undefined);
+
+		await feed.up();
+		assert.equal(feed.fake.calls.systemInfo, 1);
+		assert.equal(feed.state().resources.source, 'engine API');
+		assert.equal(feed.state().resources.hostCpus, 4);
+		assert.equal(feed.state().resources.hostMemory, 8_000_000_000);
+		assert.deepEqual(feed.streams(), ids(a, b));
+	});
+
+	it('closes every stream and stops committing when the connection goes down, and begins anew when it is back', async () => {
+		const feed = start({shown: [a, b]});
+		await feed.up();
+		feed.fake.pushStats(a.id, sampleAt(feed, 0, {cpuPercent: 5}));
+		await feed.clock.advance(intervalMs);
+		assert.ok(feed.state().resources.byId.has(a.id));
+
+		await feed.down();
+		assert.deepEqual(feed.streams(), []);
+		assert.deepEqual(feed.clock.pending, []);
+		const commits = feed.commits();
+		await feed.clock.advance(5 * intervalMs);
+		assert.equal(feed.commits(), commits);
+
+		await feed.up();
+		assert.equal(feed.fake.calls.systemInfo, 2);
+		assert.deepEqual(feed.streams(), ids(a, b));
+		// A new source: the old figures are gone.
+		assert.equal(feed.state().resources.byId.size, 0);
+	});
+
+	it('closes everything when the signal aborts, and ignores the connection afterwards', async () => {
+		const feed = start({shown: [a, b]});
+		await feed.up();
+		assert.deepEqual(feed.streams(), ids(a, b));
+
+		feed.controller.abort();
+		await settle();
+		assert.deepEqual(feed.streams(), []);
+		assert.deepEqual(feed.clock.pending, []);
+
+		await feed.down();
+		await feed.up();
+		assert.equal(feed.fake.calls.systemInfo, 1);
+		assert.deepEqual(feed.streams(), []);
+	});
+
+	it('starts nothing when the signal aborts while the host is being asked about', async () => {
+		const feed = start({shown: [a, b]});
+		feed.dispatch(connectionChanged({status: 'up'}));
+		feed.controller.abort();
+		await settle();
+		assert.deepEqual(feed.streams(), []);
+		assert.deepEqual(feed.clock.pending, []);
+		assert.equal(feed.state().resources.source, undefined);
+	});
+
+	it('starts nothing when the connection drops while the host is being asked about', async () => {
+		const feed = start({shown: [a, b]});
+		feed.dispatch(connectionChanged({status: 'up'}));
+		feed.dispatch(
+			connectionChanged({status: 'down', error: 'gone', retryAt: 0}),
+		);
+		await settle();
+		assert.deepEqual(feed.streams(), []);
+		assert.deepEqual(feed.clock.pending, []);
+	});
+});
+
+describe('startStatsFeed: engine API', () => {
+	it('follows the shown running containers and the focused pane’s selection, never stopped ones', async () => {
+		const feed = start({containers: [a, b, c, d, e], shown: [a, d]});
+		feed.dispatch(rowsShown('resources', [b.id]));
+		// Containers are listed a, b, c, e (live, by name), then d: two steps down selects c.
+		feed.dispatch(moveSelection(2));
+		assert.equal(feed.state().ui.selection.containers, c.id);
+		await feed.up();
+		assert.deepEqual(feed.streams(), ids(a, b, c));
+
+		// A paused container is still measured.
+		feed.dispatch(
+			rowsShown(
+				'containers',
+				[a, d, e].map(item => item.id),
+			),
+		);
+		await settle();
+		assert.deepEqual(feed.streams(), ids(a, b, c, e));
+	});
+
+	it('does not follow the selection of a pane without focus', async () => {
+		const feed = start({shown: [a]});
+		feed.dispatch(focusPane('resources'));
+		feed.dispatch(moveSelection(1));
+		assert.equal(feed.state().ui.selection.resources, b.id);
+		feed.dispatch(focusPane('images'));
+		await feed.up();
+		assert.deepEqual(feed.streams(), ids(a));
+	});
+
+	it('follows the selection of the pane that gains focus', async () => {
+		const feed = start({shown: [a]});
+		feed.dispatch(focusPane('resources'));
+		feed.dispatch(moveSelection(1));
+		feed.dispatch(focusPane('containers'));
+		await feed.up();
+		assert.deepEqual(feed.streams(), ids(a));
+		// Something unrelated happens first, so the feed has seen the state since it began.
+		feed.dispatch(oomReported(c.id));
+		await settle();
+		assert.deepEqual(feed.streams(), ids(a));
+
+		feed.dispatch(focusPane('resources'));
+		await settle();
+		assert.deepEqual(feed.streams(), ids(a, b));
+	});
+
+	it('never opens more than maxStreams, preferring the selection, then rows in order', async () => {
+		const feed = start({
+			containers: [a, b, c, e],
+			shown: [a, b, c, e],
+			timing: {maxStreams: 2},
+		});
+		await feed.up();
+		assert.deepEqual(feed.streams(), ids(a, b));
+
+		feed.dispatch(moveSelection('bottom'));
+		await settle();
+		assert.deepEqual(feed.streams(), ids(e, a));
+
+		feed.dispatch(
+			rowsShown(
+				'containers',
+				[c, b, a].map(item => item.id),
+			),
+		);
+		await settle();
+		assert.deepEqual(feed.streams(), ids(e, c));
+		assert.equal(feed.fake.calls.stats, 4);
+	});
+
+	it('closes a stream and drops its figures when its row is no longer shown', async () => {
+		const feed = start({shown: [a, b]});
+		await feed.up();
+		feed.fake.pushStats(a.id, sampleAt(feed, 0));
+		feed.fake.pushStats(b.id, sampleAt(feed, 0));
+		await feed.clock.advance(intervalMs);
+		assert.deepEqual([...feed.state().resources.byId.keys()].sort(), ids(a, b));
+
+		feed.dispatch(rowsShown('containers', [b.id]));
+		await settle();
+		assert.deepEqual(feed.streams(), ids(b));
+		assert.deepEqual([...feed.state().resources.byId.keys()], [b.id]);
+	});
+
+	it('closes a stream and drops its figures when the container stops', async () => {
+		const feed = start({shown: [a, b]});
+		await feed.up();
+		feed.fake.pushStats(a.id, sampleAt(feed, 0));
+		await feed.clock.advance(intervalMs);
+		assert.ok(feed.state().resources.byId.has(a.id));
+
+		feed.dispatch(
+			containersListed(
+				[{...a, state: 'exited', status: 'Exited (0) 1 second ago'}, b, c, d],
+				feed.clock.time,
+			),
+		);
+		await settle();
+		assert.deepEqual(feed.streams(), ids(b));
+		assert.equal(feed.state().resources.byId.has(a.id), false);
+	});
+
+	it('closes a stream when the container is removed', async () => {
+		const feed = start({shown: [a, b]});
+		await feed.up();
+		feed.dispatch(containersListed([b, c, d], feed.clock.time));
+		await settle();
+		assert.deepEqual(feed.streams(), ids(b));
+	});
+
+	it('commits the latest figures once per interval, not per sample', async () => {
+		const feed = start({shown: [a]});
+		feed.fake.limits.set(a.id, {cpus: 2, memory: 256 * mib, pids: 50});
+		await feed.up();
+		const base = feed.commits();
+		for (const [offset, cpuPercent, networkRx] of [
+			[0, 10, 0],
+			[250, 20, 1000],
+			[500, 30, 3000],
+		] as const) {
+			feed.fake.pushStats(
+				a.id,
+				sampleAt(feed, offset, {cpuPercent, networkRx}),
+			);
+		}
+
+		await settle();
+		assert.equal(feed.state().resources.byId.has(a.id), false);
+		assert.equal(feed.commits(), base);
+
+		await feed.clock.advance(intervalMs - 1);
+		assert.equal(feed.commits(), base);
+
+		await feed.clock.advance(1);
+		assert.equal(feed.commits(), base + 1);
+		const snapshot = feed.state().resources.byId.get(a.id);
+		assert.equal(snapshot?.usage.cpuPercent, 30);
+		// 2000 bytes between the last two samples, 250 ms apart.
+		assert.equal(snapshot.usage.networkRxRate, 8000);
+		assert.deepEqual(snapshot.cpuHistory, [30]);
+		assert.equal(snapshot.usage.cpuLimit, 2);
+		assert.equal(snapshot.usage.memoryLimit, 256 * mib);
+
+		// No new sample: nothing to commit.
+		await feed.clock.advance(3 * intervalMs);
+		assert.equal(feed.commits(), base + 1);
+
+		feed.fake.pushStats(a.id, sampleAt(feed, 1500, {cpuPercent: 40}));
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.commits(), base + 2);
+		assert.deepEqual(
+			feed.state().resources.byId.get(a.id)?.cpuHistory,
+			[30, 40],
+		);
+	});
+
+	it('commits every container’s figures together', async () => {
+		const feed = start({shown: [a, b, c]});
+		await feed.up();
+		const base = feed.commits();
+		for (const container of [a, b, c]) {
+			feed.fake.pushStats(container.id, sampleAt(feed, 0));
+		}
+
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.commits(), base + 1);
+		assert.equal(feed.state().resources.byId.size, 3);
+	});
+
+	it('reads the engine’s host-memory limit as no limit, and counts OOM events', async () => {
+		const feed = start({shown: [a, b]});
+		feed.fake.limits.set(b.id, {cpus: undefined, memory: undefined, pids: 10});
+		await feed.up();
+		feed.dispatch(oomReported(a.id));
+		feed.dispatch(oomReported(a.id));
+		feed.fake.pushStats(
+			a.id,
+			sampleAt(feed, 0, {memoryLimit: feed.fake.system.memory}),
+		);
+		feed.fake.pushStats(b.id, sampleAt(feed, 0, {memoryLimit: 64 * mib}));
+		await feed.clock.advance(intervalMs);
+		const usageA = feed.state().resources.byId.get(a.id)?.usage;
+		const usageB = feed.state().resources.byId.get(b.id)?.usage;
+		assert.ok(usageA && usageB);
+		assert.equal(usageA.memoryLimit, undefined);
+		assert.equal(usageA.oomKills, 2);
+		assert.equal(usageA.cpuLimit, undefined);
+		assert.equal(usageB.memoryLimit, 64 * mib);
+		assert.equal(usageB.pidsLimit, 10);
+		assert.equal(usageB.oomKills, undefined);
+	});
+
+	it('drops a container’s figures when the engine ends its stream', async () => {
+		const enders = new Map<string, AbortController>();
+		const feed = start({
+			shown: [a, b],
+			docker: fake =>
+				fake.with({
+					stats(id, signal) {
+						const own = new AbortController();
+						signal.addEventListener('abort', () => {
+							own.abort();
+						});
+						enders.set(id, own);
+						return fake.stats(id, own.signal);
+					},
+				}),
+		});
+		await feed.up();
+		feed.fake.pushStats(a.id, sampleAt(feed, 0));
+		feed.fake.pushStats(b.id, sampleAt(feed, 0));
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.state().resources.byId.size, 2);
+
+		enders.get(a.id)?.abort();
+		await settle();
+		assert.deepEqual(feed.streams(), ids(b));
+		assert.deepEqual([...feed.state().resources.byId.keys()], [b.id]);
+
+		// A sample that arrived before the end is not committed afterwards.
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.state().resources.byId.has(a.id), false);
+	});
+
+	it('drops every figure when the engine ends all streams with an error', async () => {
+		const feed = start({shown: [a, b]});
+		await feed.up();
+		feed.fake.pushStats(a.id, sampleAt(feed, 0));
+		feed.fake.pushStats(b.id, sampleAt(feed, 0));
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.state().resources.byId.size, 2);
+
+		feed.fake.disconnect();
+		await settle();
+		assert.deepEqual(feed.streams(), []);
+		assert.equal(feed.state().resources.byId.size, 0);
+	});
+});
+
+describe('startStatsFeed: cgroup files', () => {
+	function withMeter(
+		containers: readonly ContainerSummary[],
+		readings: readonly [ContainerSummary, Partial<CgroupSample>][],
+	): {feed: Feed; meter: () => FakeMeter} {
+		let meter: FakeMeter | undefined;
+		const feed = start({
+			containers,
+			shown: containers,
+			meter(clock) {
+				meter = new FakeMeter(clock.now);
+				for (const [container, reading] of readings) {
+					meter.readings.set(container.id, reading);
+				}
+
+				return meter;
+			},
+		});
+		return {
+			feed,
+			meter() {
+				assert.ok(meter);
+				return meter;
+			},
+		};
+	}
+
+	it('names the meter as the source and opens no stats stream', async () => {
+		const {feed} = withMeter(
+			[a, b, d],
+			[
+				[a, {cpuUsageNs: 1e9}],
+				[b, {cpuUsageNs: 1e9}],
+			],
+		);
+		await feed.up();
+		assert.equal(feed.state().resources.source, 'cgroup v2');
+		assert.equal(feed.state().resources.hostCpus, 4);
+		assert.deepEqual(feed.streams(), []);
+		assert.equal(feed.fake.calls.stats, 0);
+	});
+
+	it('measures every running container each interval, with CPU from the second reading on', async () => {
+		const {feed, meter} = withMeter(
+			[a, b, d, e],
+			[
+				[a, {cpuUsageNs: 1e9, memoryUsage: 10 * mib}],
+				[b, {cpuUsageNs: 2e9, memoryUsage: 20 * mib}],
+				[e, {cpuUsageNs: 3e9}],
+			],
+		);
+		await feed.up();
+		const sweeps = meter().asked.length;
+		assert.ok(sweeps >= 1);
+		for (const asked of meter().asked) {
+			assert.deepEqual([...asked].sort(), ids(a, b, e));
+		}
+
+		const first = feed.state().resources.byId;
+		assert.deepEqual([...first.keys()].sort(), ids(a, b, e));
+		assert.equal(first.get(a.id)?.usage.cpuPercent, undefined);
+		assert.equal(first.get(a.id)?.usage.memoryUsage, 10 * mib);
+
+		meter().readings.set(a.id, {cpuUsageNs: 1.5e9, memoryUsage: 11 * mib});
+		const commits = feed.commits();
+		await feed.clock.advance(intervalMs);
+		assert.equal(meter().asked.length, sweeps + 1);
+		assert.equal(feed.commits(), commits + 1);
+		const snapshot = feed.state().resources.byId.get(a.id);
+		assert.equal(snapshot?.usage.cpuPercent, 50);
+		assert.deepEqual(snapshot.memoryHistory, [10 * mib, 11 * mib]);
+		assert.equal(feed.state().resources.byId.get(b.id)?.usage.cpuPercent, 0);
+
+		await feed.clock.advance(3 * intervalMs);
+		assert.equal(meter().asked.length, sweeps + 4);
+	});
+
+	it('lets stopped containers and containers without a reading vanish', async () => {
+		const {feed, meter} = withMeter(
+			[a, b, c],
+			[
+				[a, {cpuUsageNs: 1e9}],
+				[b, {cpuUsageNs: 1e9}],
+				[c, {cpuUsageNs: 1e9}],
+			],
+		);
+		await feed.up();
+		assert.equal(feed.state().resources.byId.size, 3);
+
+		feed.dispatch(
+			containersListed([a, {...b, state: 'exited'}, c], feed.clock.time),
+		);
+		meter().readings.delete(c.id);
+		await feed.clock.advance(intervalMs);
+		assert.deepEqual(meter().asked.at(-1)?.sort(), ids(a, c));
+		assert.deepEqual([...feed.state().resources.byId.keys()], [a.id]);
+	});
+
+	it('measures with no container running yet', async () => {
+		const {feed, meter} = withMeter([d], []);
+		await feed.up();
+		assert.equal(feed.state().resources.source, 'cgroup v2');
+		assert.equal(meter().closed, 0);
+	});
+
+	it('falls back to the engine API when the meter finds none of the running containers', async () => {
+		const {feed, meter} = withMeter([a, b, d], []);
+		await feed.up();
+		assert.equal(feed.state().resources.source, 'engine API');
+		assert.equal(meter().closed, 1);
+		assert.deepEqual(feed.streams(), ids(a, b));
+		const asked = meter().asked.length;
+		await feed.clock.advance(3 * intervalMs);
+		assert.equal(meter().asked.length, asked);
+	});
+
+	it('keeps the meter when it finds some of the running containers', async () => {
+		const {feed, meter} = withMeter([a, b], [[b, {cpuUsageNs: 1e9}]]);
+		await feed.up();
+		assert.equal(feed.state().resources.source, 'cgroup v2');
+		assert.equal(meter().closed, 0);
+		assert.deepEqual([...feed.state().resources.byId.keys()], [b.id]);
+	});
+
+	it('closes the meter and stops sweeping when the connection goes down or the signal aborts', async () => {
+		const {feed, meter} = withMeter([a], [[a, {cpuUsageNs: 1e9}]]);
+		await feed.up();
+		await feed.down();
+		assert.equal(meter().closed, 1);
+		assert.deepEqual(feed.clock.pending, []);
+		const asked = meter().asked.length;
+		await feed.clock.advance(3 * intervalMs);
+		assert.equal(meter().asked.length, asked);
+
+		await feed.up();
+		assert.equal(feed.state().resources.source, 'cgroup v2');
+		assert.ok(meter().asked.length > asked);
+		feed.controller.abort();
+		assert.equal(meter().closed, 2);
+		assert.deepEqual(feed.clock.pending, []);
+	});
+});
