@@ -75,7 +75,11 @@ export function createAppRunner({
 
 		const {name} = container;
 		if (container.state !== 'running') {
-			report(`${name} is not running (${container.state})`);
+			report(
+				container.state === 'paused'
+					? `${name} is paused: p unpauses it`
+					: `${name} is not running (${container.state})`,
+			);
 			return undefined;
 		}
 

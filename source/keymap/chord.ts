@@ -71,3 +71,55 @@ export function isValidChord(text: string): boolean {
 
 	return keyNames.has(base) || (match?.[3] === undefined && /^\S$/u.test(base));
 }
+
+/** Every flag off: a plain printable key. */
+export const noKeyFlags: KeyFlags = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
+
+/** One key of a chunk: what Ink would have reported had it arrived alone. */
+export type Keypress = {readonly input: string; readonly key: KeyFlags};
+
+const controlKeys: Readonly<Record<string, Partial<KeyFlags>>> = {
+	'\r': {return: true},
+	'\n': {return: true},
+	'\t': {tab: true},
+	'\b': {backspace: true},
+	'\u007F': {delete: true},
+};
+
+/**
+ * Splits a chunk of keys that arrived in one read ("jj", "abc\r" over a slow link) into the
+ * keypresses Ink reports for them one by one: Enter, Tab, Backspace and Ctrl-letters included.
+ * Escape sequences never reach here in a chunk: Ink's input parser splits those off.
+ */
+export function splitChunk(input: string): Keypress[] {
+	return Array.from(input, char => {
+		const control = controlKeys[char];
+		if (control !== undefined) {
+			return {input: '', key: {...noKeyFlags, ...control}};
+		}
+
+		return char >= '\u0001' && char <= '\u001A'
+			? {
+					input: String.fromCodePoint((char.codePointAt(0) ?? 0) + 96),
+					key: {...noKeyFlags, ctrl: true},
+				}
+			: {input: char, key: noKeyFlags};
+	});
+}

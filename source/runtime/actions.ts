@@ -23,9 +23,12 @@ import {formatBytes} from '../format/units.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
+	/** Runs each planned action (a bulk `s` may stop some containers and start others) and reports once. */
 	readonly lifecycle: (
-		targets: readonly Target[],
-		action: ContainerAction,
+		plan: readonly {
+			readonly target: Target;
+			readonly action: ContainerAction;
+		}[],
 	) => Promise<void>;
 	readonly removeContainers: (
 		targets: readonly Target[],
@@ -155,7 +158,7 @@ export function createActions(options: {
 				statusShown(
 					targets.length === 1
 						? `${done} ${targets[0]?.name ?? ''}`
-						: `${done} ${targets.length}`,
+						: `${done} ${targets.length}: ${targets.map(target => target.name).join(', ')}`,
 				),
 			);
 			return;
@@ -194,17 +197,38 @@ export function createActions(options: {
 	};
 
 	return {
-		async lifecycle(targets, action) {
-			const failures = await withPending(
-				targets,
-				pendingLabels[action],
-				async target =>
-					logged(
+		async lifecycle(plan) {
+			for (const {target, action} of plan) {
+				dispatch(pendingSet([target.id], pendingLabels[action]));
+			}
+
+			const failures = await eachLimited(plan, async ({target, action}) => {
+				try {
+					await logged(
 						`docker container ${action} ${shellWord(target.name)}`,
 						async () => docker.containerAction(target.id, action),
-					),
+					);
+				} finally {
+					dispatch(pendingCleared([target.id]));
+				}
+			});
+			// A bulk s stops some and starts others: the count names each kind.
+			const actions = [...new Set(plan.map(({action}) => action))];
+			const done =
+				actions.length === 1
+					? pastTense[actions[0] ?? 'start']
+					: actions
+							.map(
+								action =>
+									`${pastTense[action]} ${plan.filter(step => step.action === action).length},`,
+							)
+							.join(' ')
+							.replace(/,$/, ' of');
+			report(
+				done,
+				plan.map(({target}) => target),
+				failures.map(({item, error}) => ({item: item.target, error})),
 			);
-			report(pastTense[action], targets, failures);
 		},
 
 		async removeContainers(targets, {force, volumes}) {
@@ -326,6 +350,14 @@ async function removePruneItem(
 
 		case 'dangling-images':
 		case 'unused-images': {
+			if (item.tags.length > 1) {
+				for (const tag of item.tags) {
+					await docker.removeImage(tag, {force: false});
+				}
+
+				return;
+			}
+
 			await docker.removeImage(item.id, {force: false});
 			return;
 		}

@@ -18,12 +18,15 @@ export type FeedTiming = {
 	/** First reconnect delay; doubles up to {@link FeedTiming.maxBackoffMs}. */
 	readonly backoffMs: number;
 	readonly maxBackoffMs: number;
+	/** A last re-list this long after a burst of container events, for state the list shows late. */
+	readonly settleMs: number;
 };
 
 export const defaultFeedTiming: FeedTiming = {
 	relistIntervalMs: 100,
 	backoffMs: 500,
 	maxBackoffMs: 15_000,
+	settleMs: 400,
 };
 
 function describe(error: unknown): string {
@@ -83,6 +86,17 @@ export function startContainerFeed(options: {
 		}),
 	};
 
+	// The engine announces some changes (pause, unpause, health) a moment before its list shows
+	// them; one more re-list a little after the last event of a burst catches up with those.
+	let cancelSettle: (() => void) | undefined;
+	const settleLater = (): void => {
+		cancelSettle?.();
+		cancelSettle = schedule(() => {
+			cancelSettle = undefined;
+			throttles.container.trigger();
+		}, timing.settleMs);
+	};
+
 	const followOnce = async (): Promise<void> => {
 		const info = await docker.engineInfo(signal);
 		dispatch(engineIdentified(info));
@@ -104,6 +118,7 @@ export function startContainerFeed(options: {
 				}
 
 				throttles.container.trigger();
+				settleLater();
 			} else if (type === 'image') {
 				throttles.image.trigger();
 			}
@@ -149,6 +164,7 @@ export function startContainerFeed(options: {
 
 		throttles.container.cancel();
 		throttles.image.cancel();
+		cancelSettle?.();
 	};
 
 	return run();

@@ -80,8 +80,13 @@ export const allMarked: Update = state => ({
 	marks: new Set([...state.marks, ...visibleIds(state, state.ui.focus)]),
 });
 
-export const marksCleared: Update = state =>
-	state.marks.size === 0 ? state : {...state, marks: new Set()};
+/** Esc clears the marks of the focused pane; those of the other pane stay. */
+export const marksCleared: Update = state => {
+	const pane =
+		state.ui.focus === 'images' ? state.images.byId : state.containers.byId;
+	const marks = new Set([...state.marks].filter(id => !pane.has(id)));
+	return marks.size === state.marks.size ? state : {...state, marks};
+};
 
 /** Marks of rows no longer listed go with them. */
 export function marksPruned(state: AppState): AppState {
@@ -123,6 +128,7 @@ export function containerTargets(
 							container.state === 'paused' ||
 							container.state === 'restarting',
 						usedBy: [],
+						isUsedByRunning: false,
 						otherTags: [],
 					},
 				];
@@ -146,12 +152,19 @@ export function imageTargets(
 
 		const [first, ...others] = image.tags;
 		const removesTagOnly = first !== undefined && others.length > 0;
-		const usedBy =
+		const users =
 			(usage.get(id) ?? 0) > 0
-				? [...state.containers.byId.values()]
-						.filter(container => container.imageId === id)
-						.map(container => container.name)
+				? [...state.containers.byId.values()].filter(
+						container => container.imageId === id,
+					)
 				: [];
+		const usedBy = users.map(container => container.name);
+		const isUsedByRunning = users.some(
+			container =>
+				container.state === 'running' ||
+				container.state === 'paused' ||
+				container.state === 'restarting',
+		);
 		return [
 			{
 				id,
@@ -160,6 +173,7 @@ export function imageTargets(
 					: (first ?? id.replace(/^sha256:/, '').slice(0, 12)),
 				isRunning: false,
 				usedBy: removesTagOnly ? [] : usedBy,
+				isUsedByRunning: !removesTagOnly && isUsedByRunning,
 				otherTags: removesTagOnly ? others : [],
 			},
 		];

@@ -36,6 +36,8 @@ export type Target = {
 	readonly isRunning: boolean;
 	/** Containers using an image (names); empty for containers. */
 	readonly usedBy: readonly string[];
+	/** Whether one of them runs: the engine then refuses even a forced removal. */
+	readonly isUsedByRunning: boolean;
 	/** Other tags of the image that stay when only `name` is removed. */
 	readonly otherTags: readonly string[];
 };
@@ -69,6 +71,11 @@ export type PruneItem = {
 	readonly detail: string;
 	/** Bytes it frees; undefined where the engine does not say. */
 	readonly size: number | undefined;
+	/**
+	 * An image's tags. The engine refuses to delete an image with several tags by id unless
+	 * forced, so such an image is removed tag by tag; the last tag takes the image with it.
+	 */
+	readonly tags: readonly string[];
 };
 
 export type PruneDialog = {

@@ -57,6 +57,7 @@ export function planPrune(
 					name: container.name,
 					detail: container.status,
 					size: inventory.usage.containerSizes.get(container.id),
+					tags: [],
 				});
 			}
 		}
@@ -88,6 +89,7 @@ export function planPrune(
 						? 'dangling'
 						: `unused${image.tags.length > 1 ? `, ${image.tags.length} tags` : ''}`,
 					size: inventory.usage.imageSizes.get(image.id)?.unique ?? image.size,
+					tags: image.tags,
 				});
 			}
 		}
@@ -108,6 +110,7 @@ export function planPrune(
 						: volume.name,
 					detail: `unused ${volume.driver} volume`,
 					size: volume.size,
+					tags: [],
 				});
 			}
 		}
@@ -126,6 +129,7 @@ export function planPrune(
 					name: network.name,
 					detail: `unused ${network.driver} network`,
 					size: undefined,
+					tags: [],
 				});
 			}
 		}
@@ -140,6 +144,7 @@ export function planPrune(
 					name: record.description || record.id.slice(0, 12),
 					detail: `${record.type}${record.shared ? ', shared' : ''}`,
 					size: record.size,
+					tags: [],
 				});
 			}
 		}

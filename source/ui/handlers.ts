@@ -16,6 +16,7 @@ import {
 	pruneCursorMoved,
 	pruneOpened,
 	pruneToggled,
+	pruneKey,
 	pruneVolumesToggled,
 	statusShown,
 } from '../state/action-updates.js';
@@ -76,17 +77,16 @@ function runLifecycle(
 	context: HandlerContext,
 	pick: (target: Target) => ContainerAction,
 ): void {
-	const targets = containerSelection(context);
-	const groups = new Map<ContainerAction, Target[]>();
-	for (const target of targets) {
-		const action = pick(target);
-		groups.set(action, [...(groups.get(action) ?? []), target]);
+	const plan = containerSelection(context).map(target => ({
+		target,
+		action: pick(target),
+	}));
+	if (plan.length === 0) {
+		context.services.dispatch(statusShown('select a container first', true));
+		return;
 	}
 
-	for (const [action, group] of groups) {
-		void context.services.actions.lifecycle(group, action);
-	}
-
+	void context.services.actions.lifecycle(plan);
 	context.services.dispatch(marksCleared);
 }
 
@@ -95,11 +95,7 @@ const isPaused = (services: Services, target: Target): boolean =>
 
 /** Why a confirmed action cannot go ahead without force, or undefined when it can. */
 function refusal(dialog: ConfirmDialog): string | undefined {
-	if (dialog.force) {
-		return undefined;
-	}
-
-	if (dialog.action === 'remove-containers') {
+	if (dialog.action === 'remove-containers' && !dialog.force) {
 		const running = dialog.targets
 			.filter(target => target.isRunning)
 			.map(target => target.name);
@@ -109,6 +105,16 @@ function refusal(dialog: ConfirmDialog): string | undefined {
 	}
 
 	if (dialog.action === 'remove-images') {
+		// The engine refuses even a forced removal of an image a running container uses.
+		const blocked = dialog.targets.filter(target => target.isUsedByRunning);
+		if (blocked.length > 0) {
+			return `${blocked.map(target => `${target.name} is used by running ${target.usedBy.join(', ')}`).join('; ')}: stop and remove ${blocked.length === 1 && blocked[0]?.usedBy.length === 1 ? 'it' : 'them'} first`;
+		}
+
+		if (dialog.force) {
+			return undefined;
+		}
+
 		const used = dialog.targets.filter(target => target.usedBy.length > 0);
 		return used.length === 0
 			? undefined
@@ -290,7 +296,9 @@ export const handlers = {
 		services.dispatch(marksCleared);
 		switch (dialog.action) {
 			case 'kill': {
-				void services.actions.lifecycle(dialog.targets, 'kill');
+				void services.actions.lifecycle(
+					dialog.targets.map(target => ({target, action: 'kill' as const})),
+				);
 				break;
 			}
 
@@ -359,7 +367,13 @@ export const handlers = {
 			}
 
 			case 'preview': {
-				void services.actions.runPrune();
+				if (dialog.items.every(item => dialog.skipped.has(pruneKey(item)))) {
+					services.dispatch(closeDialog);
+					services.dispatch(statusShown('nothing pruned: no item was marked'));
+				} else {
+					void services.actions.runPrune();
+				}
+
 				break;
 			}
 

@@ -170,8 +170,23 @@ describe('e: a shell in the selected container', {timeout: 240_000}, () => {
 		const mark = token();
 		await screen.sendKeys(`echo "dm-$((6*7))-${mark} $0"`, 'Enter');
 		await screen.waitForText(new RegExp(`^dm-42-${mark} /bin/ash$`, 'm'));
-		// Ctrl-C goes to the shell, not to dockmate.
-		await screen.sendKeys('sleep 30', 'Enter', 'C-c');
+		// Ctrl-C goes to the shell's foreground job, not to dockmate.
+		await screen.sendKeys('sleep 31', 'Enter');
+		await waitFor(
+			async () => {
+				const {stdout} = await daemon.docker([
+					'exec',
+					'exec-bravo',
+					'/bin/busybox',
+					'ps',
+					'-o',
+					'args',
+				]);
+				return stdout.split('\n').some(line => line.trim() === 'sleep 31');
+			},
+			{timeoutMs: 5000, message: 'sleep did not start in the shell'},
+		);
+		await screen.sendKeys('C-c');
 		await screen.sendKeys(`echo "still-$((1+1))-${mark}"`, 'Enter');
 		await screen.waitForText(new RegExp(`^still-2-${mark}$`, 'm'));
 
@@ -222,11 +237,10 @@ describe('e: a shell in the selected container', {timeout: 240_000}, () => {
 		await screen.sendKeys('E');
 		await screen.waitForText('Run a command in exec-bravo');
 		const mark = token();
-		await screen.sendKeys(
-			'C-u',
-			`sh -c 'echo "cmd-$((3*4))-${mark}"; exit 3'`,
-			'Enter',
-		);
+		const command = `sh -c 'echo "cmd-$((3*4))-${mark}"; exit 3'`;
+		await screen.sendKeys('C-u', command);
+		await screen.waitForText(`$ ${command}`);
+		await screen.sendKeys('Enter');
 		const shown = await screen.waitForText(/press any key to return/);
 		assert.match(
 			shown,

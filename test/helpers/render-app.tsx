@@ -8,6 +8,7 @@ import {waitFor} from './wait-for.js';
 
 /** Short intervals so that feed behaviour shows within a test's deadline. */
 export const fastTiming: FeedTiming = {
+	settleMs: 40,
 	relistIntervalMs: 20,
 	backoffMs: 20,
 	maxBackoffMs: 200,

@@ -85,6 +85,8 @@ const timing: FeedTiming = {
 	relistIntervalMs: 100,
 	backoffMs: 500,
 	maxBackoffMs: 4000,
+	// Far beyond what these tests advance the clock: the settle re-list has a test of its own.
+	settleMs: 1_000_000,
 };
 
 const web = fakeContainer({name: 'web', imageId: 'sha256:nginx'});
@@ -108,6 +110,7 @@ function start(
 		fake?: FakeDockerClient;
 		docker?: DockerClient;
 		clock?: ManualScheduler;
+		timing?: FeedTiming;
 	} = {},
 ): Feed {
 	const fake =
@@ -132,7 +135,7 @@ function start(
 		},
 		schedule: clock.schedule,
 		now: clock.now,
-		timing,
+		timing: options.timing ?? timing,
 		signal: controller.signal,
 	});
 	const feed = {
@@ -217,6 +220,23 @@ describe('startContainerFeed', () => {
 		assert.equal(feed.fake.calls.listContainers, containerLists + 2);
 		assert.equal(feed.fake.calls.listImages, imageLists);
 		assert.deepEqual(containerNames(feed.state()), ['db', 'new', 'web']);
+	});
+
+	it('re-lists once more a little after the last container event, for state the list shows late', async () => {
+		const feed = start({timing: {...timing, settleMs: 400}});
+		await feed.clock.advance(1000);
+		const containerLists = feed.fake.calls.listContainers;
+		feed.fake.emit({type: 'container', id: web.id, action: 'pause'});
+		await settle();
+		assert.equal(feed.fake.calls.listContainers, containerLists + 1);
+		await feed.clock.advance(200);
+		feed.fake.emit({type: 'container', id: web.id, action: 'unpause'});
+		await feed.clock.advance(399);
+		const beforeSettle = feed.fake.calls.listContainers;
+		await feed.clock.advance(1);
+		assert.equal(feed.fake.calls.listContainers, beforeSettle + 1);
+		await feed.clock.advance(10_000);
+		assert.equal(feed.fake.calls.listContainers, beforeSettle + 1);
 	});
 
 	it('re-lists images on image events and ignores other kinds', async () => {

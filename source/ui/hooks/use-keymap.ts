@@ -1,7 +1,7 @@
 import {useInput, type Key} from 'ink';
 import {useCallback} from 'react';
 import {bindings, textScopes} from '../../keymap/bindings.js';
-import {chord} from '../../keymap/chord.js';
+import {chord, splitChunk, type KeyFlags} from '../../keymap/chord.js';
 import {resolve} from '../../keymap/resolve.js';
 import {activeScopes} from '../../state/selectors.js';
 import {textTyped} from '../../state/updates.js';
@@ -19,7 +19,7 @@ function isRefused(command: Command, services: Services): boolean {
 	);
 }
 
-function isPrintable(input: string, key: Key): boolean {
+function isPrintable(input: string, key: KeyFlags): boolean {
 	return (
 		input !== '' &&
 		!key.ctrl &&
@@ -40,15 +40,19 @@ export function useKeymap(pageSize: number): void {
 	const services = useServices();
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			// Keys typed faster than the terminal is read arrive as one chunk ("jjj"), which Ink
-			// hands over as one input; each character is its own keypress here.
+			// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r"),
+			// which Ink hands over as one input; each key is its own keypress here.
 			const presses =
 				input.length > 1 && !key.ctrl && !key.meta
-					? Array.from(input)
-					: [input];
+					? splitChunk(input)
+					: [{input, key}];
 			for (const press of presses) {
 				const scopes = activeScopes(services.store.getState());
-				const command = resolve(chord(press, key), scopes, bindings);
+				const command = resolve(
+					chord(press.input, press.key),
+					scopes,
+					bindings,
+				);
 				if (command !== undefined && isRefused(command, services)) {
 					services.dispatch(
 						statusShown(
@@ -59,12 +63,12 @@ export function useKeymap(pageSize: number): void {
 				} else if (command !== undefined) {
 					handlers[command]({services, pageSize});
 				} else if (
-					isPrintable(press, key) &&
+					isPrintable(press.input, press.key) &&
 					scopes.some(scope => textScopes.has(scope))
 				) {
 					// Typed text goes through the store too, so that it follows the key that opened
 					// the prompt even when both arrived in one chunk.
-					services.dispatch(textTyped(press));
+					services.dispatch(textTyped(press.input));
 				}
 			}
 		},

@@ -1,0 +1,65 @@
+import {parseArgs} from 'node:util';
+
+export type BenchOptions = {
+	/** Container counts, ascending: the fleet only ever grows between them. */
+	readonly sizes: readonly number[];
+	/** Length of each CPU measurement window, in seconds. */
+	readonly windowSeconds: number;
+	/** Cores that all CPU burners together may use (each gets at most 0.5). */
+	readonly burnBudget: number;
+};
+
+export const usage = `Usage: npm run bench -- [--sizes 10,100,300] [--window 20] [--burn-budget 1]
+
+  --sizes        container counts to measure, each at least 2 (default 10,100,300)
+  --window       seconds of each CPU measurement window (default 20)
+  --burn-budget  cores that the CPU-burning containers may use together (default 1)`;
+
+function positive(name: string, text: string): number {
+	const value = Number(text);
+	if (!Number.isFinite(value) || value <= 0) {
+		throw new Error(`--${name} must be a positive number, not "${text}"`);
+	}
+
+	return value;
+}
+
+/**
+ * Parses the bench's command line.
+ * @throws Error that says what is wrong, for the caller to print with {@link usage}.
+ */
+export function parseBenchOptions(args: readonly string[]): BenchOptions {
+	const {values} = parseArgs({
+		args: [...args],
+		options: {
+			sizes: {type: 'string', default: '10,100,300'},
+			window: {type: 'string', default: '20'},
+			'burn-budget': {type: 'string', default: '1'},
+		},
+		strict: true,
+		allowPositionals: false,
+	});
+	const sizes = values.sizes
+		.split(',')
+		.filter(Boolean)
+		.map(text => {
+			const size = Number(text);
+			// Two at least: the key latency test moves the selection down a row and back.
+			if (!Number.isInteger(size) || size < 2) {
+				throw new Error(
+					`--sizes takes whole numbers of 2 or more, not "${text}"`,
+				);
+			}
+
+			return size;
+		});
+	if (sizes.length === 0) {
+		throw new Error('--sizes needs at least one size');
+	}
+
+	return {
+		sizes: [...new Set(sizes)].sort((a, b) => a - b),
+		windowSeconds: positive('window', values.window),
+		burnBudget: positive('burn-budget', values['burn-budget']),
+	};
+}

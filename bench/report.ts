@@ -1,0 +1,95 @@
+/** How a figure is printed; MiB as ps and top count it (the reference's "MB"). */
+export type Unit = 'ms' | '%' | 'MiB';
+
+/** One line of a size's table. */
+export type Figure = {
+	readonly label: string;
+	readonly value: number;
+	readonly unit: Unit;
+	/** Must stay below this; at N = 300 in the brief, shown against every size. */
+	readonly target?: number;
+	/** lazydocker 0.23's figure at N = 300, measured the same way. */
+	readonly reference?: number;
+	/** Context in parentheses after the figure. */
+	readonly note?: string;
+};
+
+/** The size that the targets and reference figures were set for. */
+export const referenceSize = 300;
+
+/** Targets at N = 300, and lazydocker 0.23 measured the same way at that size. */
+export const goals = {
+	firstPaintMs: {target: 600, reference: 660},
+	dockmateCpuPercent: {target: 5, reference: 17.6},
+	daemonCpuPercent: {target: 10, reference: 81},
+	rssMib: {target: 120, reference: 64},
+	keyLatencyMs: {target: 30, reference: 67},
+} as const;
+
+export function formatValue(value: number, unit: Unit): string {
+	if (Number.isNaN(value)) {
+		return `? ${unit}`;
+	}
+
+	const digits = unit === 'ms' && Math.abs(value) >= 10 ? 0 : 1;
+	return `${value.toFixed(digits)} ${unit}`;
+}
+
+/** True when the figure has a target and does not meet it. */
+export function misses(figure: Figure): boolean {
+	return (
+		figure.target !== undefined && !(figure.value < figure.target) // NaN misses too.
+	);
+}
+
+/** A target or reference as given, without the decimals of a measurement. */
+function formatGiven(value: number, unit: Unit): string {
+	return `${value} ${unit}`;
+}
+
+function formatRatio(value: number, reference: number): string {
+	// A daemon-side cost within noise of zero can come out a hair below it.
+	return `${Math.max(0, value / reference).toFixed(2)}x`;
+}
+
+/** `  first paint   412 ms   target < 600 ms   ok   lazydocker 660 ms: 0.62x` */
+export function formatFigure(figure: Figure): string {
+	const columns = [
+		`  ${figure.label.padEnd(22)}`,
+		formatValue(figure.value, figure.unit).padStart(10),
+		figure.target === undefined
+			? ''.padEnd(30)
+			: `   target < ${formatGiven(figure.target, figure.unit)}`.padEnd(22) +
+				(misses(figure) ? 'MISSED' : 'ok').padEnd(8),
+	];
+	if (figure.reference !== undefined) {
+		columns.push(
+			`lazydocker ${formatGiven(figure.reference, figure.unit)}: ${formatRatio(figure.value, figure.reference)}`.padEnd(
+				30,
+			),
+		);
+	}
+
+	if (figure.note !== undefined) {
+		columns.push(`(${figure.note})`);
+	}
+
+	return columns.join('').trimEnd();
+}
+
+/** A titled table of figures, with a closing line that lists the missed targets. */
+export function formatTable(
+	title: string,
+	figures: readonly Figure[],
+	notes: readonly string[] = [],
+): string {
+	const missed = figures.filter(figure => misses(figure));
+	return [
+		title,
+		...notes.map(note => `  ${note}`),
+		...figures.map(figure => formatFigure(figure)),
+		missed.length === 0
+			? '  all targets met'
+			: `  MISSED ${missed.length} target${missed.length === 1 ? '' : 's'}: ${missed.map(figure => figure.label).join(', ')}`,
+	].join('\n');
+}

@@ -1,0 +1,490 @@
+// Measures dockmate against a throwaway Docker daemon with 10, 100 and 300 containers: first
+// paint, its own CPU and memory, the CPU it costs the daemon, and key latency. Run it with
+// `npm run bench` (see bench/options.ts for the flags).
+import {setTimeout as delay} from 'node:timers/promises';
+import {cliPath} from '../test/helpers/dockmate.js';
+import {
+	startThrowawayDaemon,
+	type ThrowawayDaemon,
+} from '../test/helpers/throwaway-daemon.js';
+import {startTmux, type TmuxSession} from '../test/helpers/tmux.js';
+import {waitFor} from '../test/helpers/wait-for.js';
+import {measureCpuWindow, type CpuGroup} from './cpu-window.js';
+import {
+	burnerCount,
+	cpusPerBurner,
+	removeFleet,
+	scaleFleet,
+	type Fleet,
+} from './fleet.js';
+import {
+	containersSelection,
+	measureKeyLatency,
+	measureTmuxRoundTrip,
+	median,
+	percentile,
+	timeUntilScreen,
+	typingGapMs,
+} from './latency.js';
+import {
+	formatMachineInfo,
+	measureStartupFloor,
+	readMachineInfo,
+} from './machine.js';
+import {parseBenchOptions, usage, type BenchOptions} from './options.js';
+import {
+	clockTicksPerSecond,
+	cpuTicks,
+	findChildPids,
+	findDaemonPids,
+	readProcMemory,
+	readProcStat,
+} from './proc-stat.js';
+import {
+	formatTable,
+	formatValue,
+	goals,
+	referenceSize,
+	type Figure,
+} from './report.js';
+
+const image = 'dockmate-bench/busybox:1';
+const columns = 120;
+const rows = 40;
+const keyPresses = 20;
+/** Launches per size for first paint, of which the median counts: one is at the mercy of noise. */
+const firstPaintRuns = 5;
+/** Lets the first stats samples and JIT warm-up pass before the CPU window opens. */
+const settleMs = 2000;
+/** A container name as the bench names them; the image name has `bench/`, not `bench-`. */
+const containerNamePattern = /bench-(?:burn-)?\d{2}/;
+
+type SizeResult = {
+	/** One per launch. */
+	readonly firstPaints: readonly number[];
+	/** CPU that dockmate had used by then, one per launch: unlike the time, barely moved by other load. */
+	readonly firstPaintCpu: readonly number[];
+	/** dockerd and containerd, without dockmate and with it. */
+	readonly engineIdlePercent: number;
+	readonly engineBusyPercent: number;
+	/** The containerd shims, one per container. */
+	readonly shimsIdlePercent: number;
+	readonly shimsBusyPercent: number;
+	readonly dockmatePercent: number;
+	/** The tmux server, which parses every frame dockmate writes, as a user's terminal would. */
+	readonly terminalPercent: number;
+	/** The containers' own processes, CPU burners included. */
+	readonly containersIdlePercent: number;
+	readonly containersBusyPercent: number;
+	/** Everything else on the machine in each window: other users' work skews the figures. */
+	readonly otherIdlePercent: number;
+	readonly otherBusyPercent: number;
+	readonly daemonProcesses: number;
+	readonly rssMib: number;
+	readonly hwmMib: number;
+	/** Paced like typing: see typingGapMs. */
+	readonly latencies: readonly number[];
+	/** Pressed as soon as the previous press showed, as a held key. */
+	readonly heldLatencies: readonly number[];
+	/** dockmate's CPU per typed key, less its idle rate: the part of key latency that is its own work. */
+	readonly cpuPerPressMs: number;
+	readonly roundTrips: readonly number[];
+};
+
+function progress(message: string): void {
+	// Progress goes to stderr, so that stdout holds just the report.
+	process.stderr.write(`· ${message}\n`);
+}
+
+function ticksToMs(ticks: number): number {
+	return (ticks * 1000) / clockTicksPerSecond();
+}
+
+function dockmateCpuMs(pid: number): number {
+	const stat = readProcStat(pid);
+	if (!stat) {
+		throw new Error(`dockmate (pid ${pid}) is gone`);
+	}
+
+	return ticksToMs(cpuTicks(stat, true));
+}
+
+function isGone(pid: number): boolean {
+	const state = readProcStat(pid)?.state;
+	return state === undefined || state === 'Z' || state === 'X';
+}
+
+type Launched = {
+	readonly session: TmuxSession;
+	/** dockmate's, which is also the pane's. */
+	readonly pid: number;
+	/** The tmux server's. */
+	readonly tmuxPid: number;
+	readonly firstPaintMs: number;
+	readonly firstPaintCpuMs: number;
+};
+
+/** Starts dockmate in a tmux pane of its own and times it until a container name shows. */
+async function launchDockmate(daemon: ThrowawayDaemon): Promise<Launched> {
+	// The shell waits for a keystroke and then becomes dockmate (exec), so the clock starts when
+	// dockmate does rather than when the tmux server does, and the pane's pid is dockmate's.
+	const session = await startTmux({
+		command: [
+			'sh',
+			'-c',
+			'read -r _ && exec "$0" "$@"',
+			process.execPath,
+			cliPath,
+			'--host',
+			daemon.host,
+		],
+		columns,
+		rows,
+	});
+	try {
+		const pid = Number(await session.display('#{pane_pid}'));
+		const tmuxPid = Number(await session.display('#{pid}'));
+		// Sleeping means blocked in `read`: sh has nothing else to wait for at that point.
+		await waitFor(() => readProcStat(pid)?.state === 'S', {
+			timeoutMs: 5000,
+			message: 'the pane shell did not get to `read`',
+		});
+		// Includes one send-keys (see the tmux round trip) and the polling's lateness (see
+		// pollIntervalMs): an upper bound.
+		const started = performance.now();
+		await session.sendKeys('Enter');
+		const firstPaintMs = await timeUntilScreen(
+			session,
+			started,
+			screen => containerNamePattern.test(screen),
+			{timeoutMs: 30_000, message: 'dockmate showed no container name'},
+		);
+		const stat = readProcStat(pid);
+		if (stat?.comm === 'sh' || stat === undefined) {
+			throw new Error(`pid ${pid} is "${stat?.comm ?? 'gone'}", not dockmate`);
+		}
+
+		return {
+			session,
+			pid,
+			tmuxPid,
+			firstPaintMs,
+			firstPaintCpuMs: ticksToMs(cpuTicks(stat, true)),
+		};
+	} catch (error: unknown) {
+		await session.kill();
+		throw error;
+	}
+}
+
+async function closeDockmate({session, pid}: Launched): Promise<void> {
+	await session.kill();
+	// The next launch, or the next size's idle baseline, must not see this one still closing its
+	// connections.
+	await waitFor(() => isGone(pid), {
+		timeoutMs: 10_000,
+		message: `dockmate (pid ${pid}) did not exit after its tmux server was killed`,
+	});
+}
+
+async function measureSize(
+	daemon: ThrowawayDaemon,
+	size: number,
+	windowMs: number,
+	cores: number,
+): Promise<SizeResult> {
+	// Apart, because the shims' own periodic work (below) swamps the engine's in the sum.
+	const engineGroup: CpuGroup = {
+		findPids: () => findDaemonPids(daemon.dir, 'engine'),
+		withChildren: true,
+	};
+	const shimsGroup: CpuGroup = {
+		findPids: () => findDaemonPids(daemon.dir, 'shims'),
+		withChildren: true,
+	};
+	const containersGroup: CpuGroup = {
+		findPids() {
+			const daemonPids = findDaemonPids(daemon.dir);
+			// Children of dockerd include containerd, which is daemon side already.
+			return findChildPids(daemonPids).filter(pid => !daemonPids.includes(pid));
+		},
+		withChildren: true,
+	};
+	const daemonProcesses = findDaemonPids(daemon.dir).length;
+	progress(`N = ${size}: daemon idle baseline over ${windowMs / 1000} s`);
+	const idle = await measureCpuWindow(
+		{engine: engineGroup, shims: shimsGroup, containers: containersGroup},
+		windowMs,
+		cores,
+	);
+
+	progress(
+		`N = ${size}: launching dockmate ${firstPaintRuns} times for first paint`,
+	);
+	const firstPaints: number[] = [];
+	const firstPaintCpu: number[] = [];
+	for (let run = 1; run < firstPaintRuns; run++) {
+		const launched = await launchDockmate(daemon);
+		firstPaints.push(launched.firstPaintMs);
+		firstPaintCpu.push(launched.firstPaintCpuMs);
+		await closeDockmate(launched);
+	}
+
+	// The last launch stays for the rest of the measurements.
+	const launched = await launchDockmate(daemon);
+	const {session, pid, tmuxPid} = launched;
+	firstPaints.push(launched.firstPaintMs);
+	firstPaintCpu.push(launched.firstPaintCpuMs);
+	try {
+		await timeUntilScreen(
+			session,
+			performance.now(),
+			screen => containersSelection(screen)?.shown === size,
+			{
+				timeoutMs: 30_000,
+				message: `dockmate did not list all ${size} containers`,
+			},
+		);
+		// A fixed settling time, as the brief asks: ages tick every second, so the screen never
+		// stops changing and there is no condition to wait for.
+		await delay(settleMs);
+
+		progress(`N = ${size}: dockmate and daemon CPU over ${windowMs / 1000} s`);
+		const busy = await measureCpuWindow(
+			{
+				dockmate: {findPids: () => [pid], withChildren: true},
+				terminal: {findPids: () => [tmuxPid], withChildren: false},
+				engine: engineGroup,
+				shims: shimsGroup,
+				containers: containersGroup,
+			},
+			windowMs,
+			cores,
+		);
+		const memory = readProcMemory(pid);
+		if (!memory || !(await session.isAlive())) {
+			throw new Error(
+				`dockmate exited during the CPU window:\n${await session.capture()}`,
+			);
+		}
+
+		progress(`N = ${size}: key latency`);
+		const roundTrips = await measureTmuxRoundTrip(session, keyPresses);
+		const pressesStarted = performance.now();
+		const cpuBefore = dockmateCpuMs(pid);
+		const latencies = await measureKeyLatency(session, keyPresses);
+		// Less what dockmate spends anyway (the clock redraws every second), as in the window.
+		const cpuPerPressMs =
+			(dockmateCpuMs(pid) -
+				cpuBefore -
+				(busy.percent.dockmate / 100) * (performance.now() - pressesStarted)) /
+			keyPresses;
+		const heldLatencies = await measureKeyLatency(session, keyPresses, {
+			gapMs: 0,
+		});
+		return {
+			firstPaints,
+			firstPaintCpu,
+			cpuPerPressMs,
+			engineIdlePercent: idle.percent.engine,
+			engineBusyPercent: busy.percent.engine,
+			shimsIdlePercent: idle.percent.shims,
+			shimsBusyPercent: busy.percent.shims,
+			dockmatePercent: busy.percent.dockmate,
+			terminalPercent: busy.percent.terminal,
+			containersIdlePercent: idle.percent.containers,
+			containersBusyPercent: busy.percent.containers,
+			otherIdlePercent:
+				idle.machinePercent -
+				idle.percent.engine -
+				idle.percent.shims -
+				idle.percent.containers,
+			otherBusyPercent:
+				busy.machinePercent -
+				busy.percent.engine -
+				busy.percent.shims -
+				busy.percent.containers -
+				busy.percent.dockmate -
+				busy.percent.terminal,
+			daemonProcesses,
+			rssMib: memory.rssKb / 1024,
+			hwmMib: memory.hwmKb / 1024,
+			latencies,
+			heldLatencies,
+			roundTrips,
+		};
+	} finally {
+		await closeDockmate(launched);
+	}
+}
+
+/**
+ * Above this, in % of one core, something outside the bench competed for the CPU: tmux alone
+ * stays well below it, since nothing polls the screen during the CPU windows.
+ */
+const otherLoadWarning = 10;
+
+function machineNotes(result: SizeResult): string[] {
+	const percent = (value: number): string => formatValue(value, '%');
+	const other = Math.max(result.otherIdlePercent, result.otherBusyPercent);
+	return [
+		`containers used ${percent(result.containersIdlePercent)} (idle window) and ${percent(result.containersBusyPercent)} (dockmate window); the rest of the machine ${percent(result.otherIdlePercent)} and ${percent(result.otherBusyPercent)}`,
+		...(other > otherLoadWarning
+			? [
+					`WARNING: processes outside this bench used up to ${percent(other)} of a core while it measured: times come out longer, and every figure less certain, than on a quiet machine`,
+				]
+			: []),
+	];
+}
+
+function daemonNotes(result: SizeResult): string[] {
+	const percent = (value: number): string => formatValue(value, '%');
+	return [
+		`daemon side: ${result.daemonProcesses} processes (dockerd, containerd, one shim per container); idle → with dockmate: dockerd+containerd ${percent(result.engineIdlePercent)} → ${percent(result.engineBusyPercent)}, shims ${percent(result.shimsIdlePercent)} → ${percent(result.shimsBusyPercent)}`,
+		// Measured with no client at all: the share of it that a window catches varies.
+		'  (each shim works ~10 ms on its own every 30 s, so the shims wobble between windows whatever dockmate does)',
+	];
+}
+
+function figuresFor(result: SizeResult): Figure[] {
+	const percent = (value: number): string => formatValue(value, '%');
+	const daemonIdle = result.engineIdlePercent + result.shimsIdlePercent;
+	const daemonBusy = result.engineBusyPercent + result.shimsBusyPercent;
+	return [
+		{
+			label: 'first paint median',
+			value: median(result.firstPaints),
+			unit: 'ms',
+			...goals.firstPaintMs,
+			note: `of ${result.firstPaints.length} launches: ${result.firstPaints.map(ms => Math.round(ms)).join(', ')} ms`,
+		},
+		{
+			label: 'CPU until first paint',
+			value: median(result.firstPaintCpu),
+			unit: 'ms',
+			note: 'median; all threads, in 10 ms ticks; unlike the time, other load barely moves it',
+		},
+		{
+			label: 'dockmate CPU',
+			value: result.dockmatePercent,
+			unit: '%',
+			...goals.dockmateCpuPercent,
+		},
+		{
+			label: 'daemon-side CPU',
+			value: daemonBusy - daemonIdle,
+			unit: '%',
+			...goals.daemonCpuPercent,
+			note: `${percent(daemonBusy)} with dockmate − ${percent(daemonIdle)} idle`,
+		},
+		{
+			label: 'terminal (tmux) CPU',
+			value: result.terminalPercent,
+			unit: '%',
+			note: 'drawing what dockmate writes; not in the targets',
+		},
+		{label: 'RSS at end', value: result.rssMib, unit: 'MiB', ...goals.rssMib},
+		{label: 'peak RSS (VmHWM)', value: result.hwmMib, unit: 'MiB'},
+		{
+			label: 'key latency median',
+			value: median(result.latencies),
+			unit: 'ms',
+			...goals.keyLatencyMs,
+			note: `j and k typed ${typingGapMs} ms apart`,
+		},
+		{
+			label: 'key latency p90',
+			value: percentile(result.latencies, 0.9),
+			unit: 'ms',
+		},
+		{
+			label: 'CPU per key press',
+			value: result.cpuPerPressMs,
+			unit: 'ms',
+			note: "dockmate's own work in each latency above, less its idle rate",
+		},
+		{
+			label: 'keys back to back',
+			value: median(result.heldLatencies),
+			unit: 'ms',
+			note: `median; p90 ${formatValue(percentile(result.heldLatencies, 0.9), 'ms')}; a held key, where Ink's 30 fps cap adds up to 34 ms`,
+		},
+		{
+			label: 'tmux round trip median',
+			value: median(result.roundTrips),
+			unit: 'ms',
+			note: `p90 ${formatValue(percentile(result.roundTrips, 0.9), 'ms')}; send-keys + one capture, inside every latency above`,
+		},
+	];
+}
+
+async function bench(options: BenchOptions): Promise<void> {
+	const runStarted = performance.now();
+	const windowMs = options.windowSeconds * 1000;
+	progress('starting a throwaway Docker daemon');
+	const daemon = await startThrowawayDaemon();
+	try {
+		if (daemon.external) {
+			throw new Error(
+				'the bench measures the CPU of dockerd, containerd and the shims, so it needs a daemon of its own: unset DOCKMATE_TEST_DOCKER_HOST',
+			);
+		}
+
+		const info = await readMachineInfo(daemon);
+		const floor = await measureStartupFloor(cliPath);
+		console.log(formatMachineInfo(info));
+		console.log(
+			`start-up floor: node -e 0 ${formatValue(floor.bareNodeMs, 'ms')}, dockmate --version ${formatValue(floor.versionMs, 'ms')} (medians of 7)`,
+		);
+		console.log(
+			`window ${options.windowSeconds} s; CPU in % of one core (${info.cores * 100}% = the whole machine); targets and lazydocker 0.23 figures are for N = ${referenceSize}`,
+		);
+		await daemon.importBusyboxImage(image);
+		const fleet: Fleet = {sleepers: 0, burners: 0};
+		for (const size of options.sizes) {
+			const burners = burnerCount(size);
+			const cpus = cpusPerBurner(burners, options.burnBudget);
+			const before = fleet.sleepers + fleet.burners;
+			progress(`N = ${size}: creating ${size - before} containers`);
+			const setupMs = await scaleFleet(daemon, fleet, {
+				image,
+				total: size,
+				cpus,
+			});
+			const result = await measureSize(daemon, size, windowMs, info.cores);
+			console.log(
+				`\n${formatTable(`N = ${size}`, figuresFor(result), [
+					`${size} containers: ${size - burners} running sleep, ${burners} burning CPU under --cpus ${cpus}; the ${size - before} new ones created in ${(setupMs / 1000).toFixed(1)} s`,
+					...daemonNotes(result),
+					...machineNotes(result),
+				])}`,
+			);
+		}
+	} finally {
+		progress('removing the containers and stopping the daemon');
+		const stopping = performance.now();
+		await removeFleet(daemon).catch(() => undefined);
+		await daemon.stop();
+		progress(
+			`removed and stopped in ${((performance.now() - stopping) / 1000).toFixed(1)} s`,
+		);
+	}
+
+	progress(
+		`bench finished in ${((performance.now() - runStarted) / 1000).toFixed(0)} s`,
+	);
+}
+
+let options: BenchOptions | undefined;
+try {
+	options = parseBenchOptions(process.argv.slice(2));
+} catch (error: unknown) {
+	console.error(
+		`${error instanceof Error ? error.message : String(error)}\n\n${usage}`,
+	);
+	process.exitCode = 2;
+}
+
+if (options) {
+	await bench(options);
+}

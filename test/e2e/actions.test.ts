@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import {after, afterEach, before, describe, it} from 'node:test';
+import {launchDockmate} from '../helpers/dockmate.js';
+import {
+	e2eLabel,
+	startThrowawayDaemon,
+	type ThrowawayDaemon,
+} from '../helpers/throwaway-daemon.js';
+import type {TmuxSession} from '../helpers/tmux.js';
+import {waitFor} from '../helpers/wait-for.js';
+
+const image = 'dockmate-e2e/busybox:actions';
+
+describe('housekeeping on a real engine', {timeout: 300_000}, () => {
+	let daemon: ThrowawayDaemon;
+	let screen: TmuxSession | undefined;
+
+	const run = async (name: string, ...command: string[]): Promise<void> => {
+		await daemon.dockerOk([
+			'run',
+			'--detach',
+			'--name',
+			name,
+			'--label',
+			`${e2eLabel}=1`,
+			image,
+			...(command.length > 0 ? command : ['sleep', '600']),
+		]);
+	};
+
+	const create = async (name: string): Promise<void> => {
+		await daemon.dockerOk([
+			'create',
+			'--name',
+			name,
+			'--label',
+			`${e2eLabel}=1`,
+			image,
+			'true',
+		]);
+	};
+
+	/** The engine's state of a container, or `gone`. */
+	const stateOf = async (name: string): Promise<string> => {
+		const result = await daemon.docker([
+			'inspect',
+			'--format',
+			'{{.State.Status}}',
+			name,
+		]);
+		return result.code === 0 ? result.stdout.trim() : 'gone';
+	};
+
+	const engineSays = async (name: string, expected: string): Promise<void> => {
+		await waitFor(async () => (await stateOf(name)) === expected, {
+			timeoutMs: 15_000,
+			message: `${name} never became ${expected}`,
+		});
+	};
+
+	/** Starts dockmate with the named container selected in the Containers pane. */
+	const select = async (
+		name: string,
+		args: string[] = [],
+	): Promise<TmuxSession> => {
+		screen = await launchDockmate({host: daemon.host, args});
+		await screen.waitForText(
+			text => text.includes('● connected') && text.includes(name),
+		);
+		await screen.sendKeys('/', ...Array.from(name), 'Enter');
+		await screen.waitForText(
+			new RegExp(`Containers 1/1( of \\d+)? · filter: ${name}`),
+		);
+		return screen;
+	};
+
+	before(async () => {
+		daemon = await startThrowawayDaemon();
+		await daemon.importBusyboxImage(image);
+	});
+
+	afterEach(async () => {
+		await screen?.kill();
+		screen = undefined;
+	});
+
+	after(async () => {
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+		await daemon?.stop();
+	});
+
+	it('s stops and starts, r restarts, p pauses and unpauses, K kills after asking', async () => {
+		await run('act-life');
+		const screen = await select('act-life');
+		// Each key waits until dockmate shows the last change: s and p act on the state shown.
+		await screen.sendKeys('s');
+		await engineSays('act-life', 'exited');
+		await screen.waitForText(/stopped act-life/);
+		await screen.waitForText(/○\s+act-life\s+\S+\s+Exited/);
+		await screen.sendKeys('s');
+		await engineSays('act-life', 'running');
+		await screen.waitForText(/●\s+act-life\s+\S+\s+Up/);
+		const startedAt = await daemon.dockerOk([
+			'inspect',
+			'--format',
+			'{{.State.StartedAt}}',
+			'act-life',
+		]);
+		await screen.sendKeys('r');
+		await waitFor(
+			async () =>
+				(await daemon.dockerOk([
+					'inspect',
+					'--format',
+					'{{.State.StartedAt}}',
+					'act-life',
+				])) !== startedAt,
+			{timeoutMs: 20_000, message: 'restart did not restart'},
+		);
+		await screen.waitForText(/restarted act-life/);
+		await screen.sendKeys('p');
+		await engineSays('act-life', 'paused');
+		await screen.waitForText(/\(Paused\)/);
+		await screen.sendKeys('p');
+		await engineSays('act-life', 'running');
+		await screen.waitForText(/●\s+act-life\s+\S+\s+Up \S+ \S+\s/);
+		await screen.sendKeys('K');
+		await screen.waitForText('Kill 1 container?');
+		await screen.sendKeys('n');
+		await screen.waitForText('act-life');
+		assert.equal(await stateOf('act-life'), 'running');
+		await screen.sendKeys('K');
+		await screen.waitForText('Kill 1 container?');
+		await screen.sendKeys('y');
+		await engineSays('act-life', 'exited');
+	});
+
+	it('d removes a stopped container, refuses a running one until forced', async () => {
+		await create('act-stopped');
+		await run('act-running');
+		let screen = await select('act-stopped');
+		await screen.sendKeys('d');
+		await screen.waitForText(/Remove 1 container\?[\s\S]*act-stopped/);
+		await screen.sendKeys('Enter', 'x');
+		assert.equal(
+			await stateOf('act-stopped'),
+			'created',
+			'a key other than y confirmed',
+		);
+		await screen.sendKeys('y');
+		await engineSays('act-stopped', 'gone');
+		await screen.kill();
+
+		screen = await select('act-running');
+		await screen.sendKeys('d');
+		await screen.waitForText('act-running (running)');
+		await screen.sendKeys('y');
+		await screen.waitForText(/refused: act-running is running: press f/);
+		assert.equal(await stateOf('act-running'), 'running');
+		await screen.sendKeys('f', 'y');
+		await engineSays('act-running', 'gone');
+	});
+
+	it('removes images: only a shared tag goes; an image in use is refused naming its container', async () => {
+		await run('act-user');
+		await daemon.dockerOk(['tag', image, 'dockmate-e2e/zz-extra:1']);
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText(
+			text =>
+				text.includes('● connected') && text.includes('busybox:actions (+1)'),
+		);
+		await screen.sendKeys('2', 'd');
+		await screen.waitForText(
+			/busybox:actions: only this tag goes; the image stays as dockmate-e2e\/zz-extra:1/,
+		);
+		await screen.sendKeys('y');
+		await waitFor(
+			async () => (await daemon.docker(['image', 'inspect', image])).code !== 0,
+			{
+				timeoutMs: 10_000,
+				message: 'the tag was not removed',
+			},
+		);
+		assert.equal(
+			(await daemon.docker(['image', 'inspect', 'dockmate-e2e/zz-extra:1']))
+				.code,
+			0,
+			'the image went with its tag',
+		);
+
+		await screen.waitForText(/zz-extra:1\s/);
+		await screen.sendKeys('d');
+		await screen.waitForText(/zz-extra:1: used by act-user/);
+		await screen.sendKeys('y');
+		await screen.waitForText(
+			/refused: .*zz-extra:1 is used by running act-user/,
+		);
+		assert.equal(
+			(await daemon.docker(['image', 'inspect', 'dockmate-e2e/zz-extra:1']))
+				.code,
+			0,
+		);
+		// Later tests run containers from the first name.
+		await daemon.dockerOk(['tag', 'dockmate-e2e/zz-extra:1', image]);
+	});
+
+	it('removes every marked container in one go', async () => {
+		await create('act-bulk-1');
+		await create('act-bulk-2');
+		await create('act-bulk-3');
+		screen = await launchDockmate({host: daemon.host});
+		await screen.waitForText('act-bulk-3');
+		await screen.sendKeys('/', ...Array.from('act-bulk'), 'Enter');
+		await screen.waitForText(/Containers 1\/3( of \d+)?/);
+		await screen.sendKeys('*', 'd');
+		await screen.waitForText(
+			/Remove 3 containers\?[\s\S]*act-bulk-1[\s\S]*act-bulk-2[\s\S]*act-bulk-3/,
+		);
+		await screen.sendKeys('y');
+		for (const name of ['act-bulk-1', 'act-bulk-2', 'act-bulk-3']) {
+			await engineSays(name, 'gone');
+		}
+	});
+
+	it('prunes exactly the previewed stopped containers: running ones and one created after the preview stay', async () => {
+		await create('act-prune-old');
+		await run('act-prune-running');
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('act-prune-old');
+		await screen.sendKeys('P');
+		await screen.waitForText('[x] stopped containers');
+		await screen.sendKeys('Enter');
+		const preview = await screen.waitForText(/items marked · reclaims/);
+		assert.match(preview, /act-prune-old/);
+		assert.doesNotMatch(preview, /act-prune-running/);
+		await create('act-prune-late');
+		await screen.sendKeys('Enter');
+		await screen.waitForText(/removed \d+ items?, reclaimed/);
+		assert.equal(await stateOf('act-prune-old'), 'gone');
+		assert.equal(await stateOf('act-prune-running'), 'running');
+		assert.equal(await stateOf('act-prune-late'), 'created');
+	});
+
+	it('read-only mode refuses remove and prune and changes nothing', async () => {
+		await create('act-readonly');
+		const screen = await select('act-readonly', ['--read-only']);
+		assert.match(await screen.capture(), /\[read-only\]/);
+		await screen.sendKeys('d');
+		await screen.waitForText(/read-only mode: "Remove/);
+		await screen.sendKeys('P');
+		await screen.waitForText(/read-only mode: "Prune/);
+		assert.doesNotMatch(
+			await screen.capture(),
+			/Remove 1 container\?|\[x\] stopped containers/,
+		);
+		assert.equal(await stateOf('act-readonly'), 'created');
+	});
+
+	it('logs every action with its docker CLI command', async () => {
+		await create('act-logged');
+		const screen = await select('act-logged');
+		await screen.sendKeys('d');
+		await screen.waitForText('Remove 1 container?');
+		await screen.sendKeys('y');
+		await engineSays('act-logged', 'gone');
+		await screen.sendKeys('L');
+		await screen.waitForText(/✓ docker container rm act-logged/);
+	});
+});
