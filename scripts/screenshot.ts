@@ -128,6 +128,7 @@ async function shoot(
 	columns: number,
 	rows: number,
 	file: string,
+	resourcesFile?: string,
 ): Promise<void> {
 	const screen = await launchDockmate({host: daemon.host, columns, rows});
 	try {
@@ -144,18 +145,29 @@ async function shoot(
 				text.includes('<none>'),
 			20_000,
 		);
-		// One key at a time, each after the last has shown: two keys that reach dockmate in one
-		// read arrive as a single two-character input, which matches no binding.
 		for (const row of [2, 3]) {
 			await screen.sendKeys('j');
 			// The pane's title counts the selected row: `Containers 3/6`.
 			await screen.waitForText(new RegExp(`Containers\\D*${row}/6`));
 		}
 
-		const capture = await screen.capture({colours: true});
-		const svg = ansiToSvg(capture, {columns, rows, title: 'dockmate'});
-		writeFileSync(path.join(mediaDir, file), svg);
-		console.log(`wrote media/${file} (${columns}x${rows})`);
+		const save = async (name: string): Promise<void> => {
+			const capture = await screen.capture({colours: true});
+			const svg = ansiToSvg(capture, {columns, rows, title: 'dockmate'});
+			writeFileSync(path.join(mediaDir, name), svg);
+			console.log(`wrote media/${name} (${columns}x${rows})`);
+		};
+
+		await save(file);
+		if (resourcesFile !== undefined) {
+			// The busy container's chart needs a few seconds of history to be worth a look.
+			await screen.sendKeys('3', 'C');
+			await screen.waitForText(
+				text => text.includes('CPU 60s') && /last (?:[5-9]|\d\d)s/.test(text),
+				20_000,
+			);
+			await save(resourcesFile);
+		}
 	} finally {
 		await screen.kill();
 	}
@@ -170,7 +182,7 @@ const daemon = await startThrowawayDaemon();
 try {
 	await stage(daemon);
 	mkdirSync(mediaDir, {recursive: true});
-	await shoot(daemon, 120, 32, 'dockmate.svg');
+	await shoot(daemon, 120, 32, 'dockmate.svg', 'dockmate-resources.svg');
 	await shoot(daemon, 80, 24, 'dockmate-80x24.svg');
 } finally {
 	await daemon.stop();

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import meow from 'meow';
 import {createAppRunner} from './app-runner.js';
+import {ConfigError, configPath, readConfig} from './config.js';
 import {createDockerodeClient} from './docker/dockerode-client.js';
 import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
@@ -16,6 +17,8 @@ const cli = meow(
 	  -H, --host <url>     Engine to connect to: unix:///path, tcp://host:port, ssh://user@host
 	  -c, --context <name> Docker context to use (see: docker context ls)
 	  --read-only          Refuse every action that changes the engine
+	                       (also "readOnly": true in ~/.config/dockmate/config.json;
+	                       --no-read-only overrides that)
 	  -h, --help           Show this help
 	  -v, --version        Show the version
 
@@ -30,7 +33,7 @@ const cli = meow(
 		flags: {
 			host: {type: 'string', shortFlag: 'H'},
 			context: {type: 'string', shortFlag: 'c'},
-			readOnly: {type: 'boolean', default: false},
+			readOnly: {type: 'boolean'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'v'},
 		},
@@ -52,6 +55,17 @@ function fail(message: string, hint?: string): never {
 }
 
 async function main(): Promise<void> {
+	let config;
+	try {
+		config = readConfig(configPath(process.env, os.homedir()));
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			fail(error.message);
+		}
+
+		throw error;
+	}
+
 	let endpoint;
 	try {
 		endpoint = resolveEndpoint({
@@ -97,7 +111,7 @@ async function main(): Promise<void> {
 	});
 	const services = createServices({
 		docker,
-		readOnly: cli.flags.readOnly,
+		readOnly: cli.flags.readOnly ?? config.readOnly ?? false,
 		quit: runner.quit,
 		exec: runner.exec,
 	});

@@ -47,17 +47,15 @@ export const commands = {
 	'sort.cpu': {
 		description: 'Sort by CPU, busiest first (again: reverse)',
 		category: 'Sort',
-		hint: 'sort cpu',
+		hint: 'sort',
 	},
 	'sort.memory': {
 		description: 'Sort by memory, largest first (again: reverse)',
 		category: 'Sort',
-		hint: 'mem',
 	},
 	'sort.name': {
 		description: 'Sort by name (again: reverse)',
 		category: 'Sort',
-		hint: 'name',
 	},
 	'list.down': {description: 'Move down', category: 'Navigation'},
 	'list.up': {description: 'Move up', category: 'Navigation'},

@@ -24,13 +24,19 @@ export function Footer() {
 	const status = useAppState(selectStatus);
 	const hints = useMemo(
 		(): KeyHint[] =>
-			shownBindings(scopes, bindings, isReadOnly).flatMap(binding => {
-				const {hint} = commandInfo[binding.command];
-				const [key] = binding.keys;
-				return hint === undefined || key === undefined
-					? []
-					: [{keys: describeChord(key), label: hint}];
-			}),
+			// Help comes first, so that it is on screen however narrow the terminal.
+			[...shownBindings(scopes, bindings, isReadOnly)]
+				.sort(
+					(a, b) =>
+						Number(b.command === 'app.help') - Number(a.command === 'app.help'),
+				)
+				.flatMap(binding => {
+					const {hint} = commandInfo[binding.command];
+					const [key] = binding.keys;
+					return hint === undefined || key === undefined
+						? []
+						: [{keys: describeChord(key), label: hint}];
+				}),
 		[scopes, isReadOnly],
 	);
 	if (status !== undefined) {

@@ -74,7 +74,7 @@ describe('main screen', () => {
 		assert.match(frame, /<none>:<none>/);
 		assert.match(
 			frame,
-			/a all\/running {2}e shell {2}s start\/stop {2}r restart {2}C sort cpu .* \/ filter {2}q quit {2}\? help/,
+			/^\? help {2}a all\/running {2}e shell {2}s start\/stop {2}r restart {2}C sort .* \/ filter {2}q quit/m,
 		);
 	});
 

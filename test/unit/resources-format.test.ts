@@ -230,25 +230,18 @@ describe('cpuScale and memoryScale', () => {
 		});
 	}
 
-	const memory: readonly [
-		string,
-		ResourceSnapshot,
-		number | undefined,
-		number,
-	][] = [
-		['the limit', snapshot({memoryLimit: 512 * mib}), 8 * gib, 512 * mib],
-		['the host’s memory without a limit', snapshot({}), 8 * gib, 8 * gib],
+	const memory: readonly [string, ResourceSnapshot, number][] = [
+		['the limit', snapshot({memoryLimit: 512 * mib}), 512 * mib],
 		[
-			'the most used when the host is unknown',
+			'a quarter above the most used without a limit',
 			snapshot({}, {memory: [10, 300, 20]}),
-			undefined,
-			300,
+			375,
 		],
-		['at least 1 with nothing known', snapshot({}), undefined, 1],
+		['at least 1 with nothing known', snapshot({}), 1.25],
 	];
-	for (const [name, value, host, expected] of memory) {
+	for (const [name, value, expected] of memory) {
 		it(`memoryScale: ${name}`, () => {
-			assert.equal(memoryScale(value, host), expected);
+			assert.equal(memoryScale(value), expected);
 		});
 	}
 });
@@ -336,7 +329,8 @@ describe('resourceCells', () => {
 		);
 		assert.equal(cells.memory, '1GiB');
 		assert.equal(cells.memoryLimit, 'host·12.5%');
-		assert.equal(cells.memoryGraph, ' █');
+		// Scaled to a quarter above the most used, not to the host: a visible line.
+		assert.equal(cells.memoryGraph, ' ▇');
 		assert.equal(cells.cpu, '150%');
 		assert.equal(cells.cpuLimit, dash);
 	});

@@ -6,6 +6,7 @@ import {shownBindings} from '../../keymap/resolve.js';
 import type {AppState, Pane} from '../../state/app-state.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {scopesOfPane} from '../../state/selectors.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -29,23 +30,20 @@ export function HelpOverlay({pane, height, width}: Props) {
 	const keyWidth = Math.max(
 		...rows.map(binding => describeKeys(binding).length),
 	);
+	// As many columns as the keys need at this height, sharing the width.
+	const listHeight = Math.max(1, height - 3);
+	const columnWidth = Math.floor(
+		(width - 4) / Math.max(1, Math.ceil(rows.length / listHeight)),
+	);
 	return (
-		<Box
-			flexDirection="column"
-			height={height}
+		<DialogFrame
+			title={`Keys · ${paneNames[pane]} pane (Esc or ? closes)`}
 			width={width}
-			borderStyle="round"
-			borderColor={theme.border.focused}
-			paddingX={1}
-			overflow="hidden"
+			height={height}
 		>
-			<Text bold color={theme.text.title}>
-				Keys · {paneNames[pane]} pane{' '}
-				<Text color={theme.text.dim}>(Esc or ? closes)</Text>
-			</Text>
-			<Box flexDirection="column" flexWrap="wrap" height={height - 3}>
+			<Box flexDirection="column" flexWrap="wrap" height={listHeight}>
 				{rows.map(binding => (
-					<Box key={binding.command} width={Math.min(width - 4, 48)}>
+					<Box key={binding.command} width={columnWidth} paddingRight={1}>
 						<Text wrap="truncate-end">
 							<Text color={theme.key}>
 								{describeKeys(binding).padEnd(keyWidth)}
@@ -55,6 +53,6 @@ export function HelpOverlay({pane, height, width}: Props) {
 					</Box>
 				))}
 			</Box>
-		</Box>
+		</DialogFrame>
 	);
 }

@@ -130,15 +130,13 @@ export function cpuScale(snapshot: ResourceSnapshot): number {
 	return Math.max(limit, ...snapshot.cpuHistory);
 }
 
-/** The scale of a container's memory chart: its limit, else the host's memory. */
-export function memoryScale(
-	snapshot: ResourceSnapshot,
-	hostMemory: number | undefined,
-): number {
+/**
+ * The scale of a container's memory chart: its limit; without one, a little above what it used,
+ * since against the host's memory most containers would draw a flat line at the bottom.
+ */
+export function memoryScale(snapshot: ResourceSnapshot): number {
 	return (
-		snapshot.usage.memoryLimit ??
-		hostMemory ??
-		Math.max(1, ...snapshot.memoryHistory)
+		snapshot.usage.memoryLimit ?? Math.max(1, ...snapshot.memoryHistory) * 1.25
 	);
 }
 
@@ -195,7 +193,7 @@ export function resourceCells(
 		memoryGraph: sparkline(
 			snapshot.memoryHistory,
 			graphWidth,
-			memoryScale(snapshot, hostMemory),
+			memoryScale(snapshot),
 		),
 		network: `${formatRate(usage.networkRxRate)} ${formatRate(usage.networkTxRate)}`,
 		block: `${formatRate(usage.blockReadRate)} ${formatRate(usage.blockWriteRate)}`,

@@ -1,7 +1,13 @@
 import {useInput, type Key} from 'ink';
 import {useCallback} from 'react';
 import {bindings, textScopes} from '../../keymap/bindings.js';
-import {chord, splitChunk, type KeyFlags} from '../../keymap/chord.js';
+import {
+	chord,
+	noKeyFlags,
+	splitChunk,
+	type KeyFlags,
+	type Keypress,
+} from '../../keymap/chord.js';
 import {resolve} from '../../keymap/resolve.js';
 import {activeScopes} from '../../state/selectors.js';
 import {textTyped} from '../../state/updates.js';
@@ -17,6 +23,29 @@ function isRefused(command: Command, services: Services): boolean {
 		services.store.getState().readOnly &&
 		commandInfo[command].dangerous === true
 	);
+}
+
+/**
+ * Esc followed at once by a key reaches us as Alt+key (a terminal cannot tell them apart). Where
+ * Alt+key means nothing, it is taken as the two keys, which is what a quick typist meant.
+ */
+function escapeThenKey(
+	input: string,
+	key: KeyFlags,
+	services: Services,
+): Keypress[] {
+	const pressed = {input, key};
+	if (!key.meta || key.escape || input.length !== 1) {
+		return [pressed];
+	}
+
+	const scopes = activeScopes(services.store.getState());
+	return resolve(chord(input, key), scopes, bindings) === undefined
+		? [
+				{input: '', key: {...noKeyFlags, escape: true}},
+				{input, key: {...key, meta: false}},
+			]
+		: [pressed];
 }
 
 function isPrintable(input: string, key: KeyFlags): boolean {
@@ -45,7 +74,7 @@ export function useKeymap(pageSize: number): void {
 			const presses =
 				input.length > 1 && !key.ctrl && !key.meta
 					? splitChunk(input)
-					: [{input, key}];
+					: escapeThenKey(input, key, services);
 			for (const press of presses) {
 				const scopes = activeScopes(services.store.getState());
 				const command = resolve(

@@ -50,7 +50,7 @@ export function HistoryPanel({width, height}: Props) {
 
 	const {usage} = snapshot;
 	const cpuMax = cpuScale(snapshot);
-	const memoryMax = memoryScale(snapshot, hostMemory);
+	const memoryMax = memoryScale(snapshot);
 	const cpu = historyGraph(
 		snapshot.cpuHistory,
 		chartWidth,

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, describe, it} from 'node:test';
+import {ConfigError, configPath, readConfig} from '../../source/config.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'dockmate-config-'));
+after(() => {
+	rmSync(dir, {recursive: true, force: true});
+});
+
+function file(name: string, text: string): string {
+	const full = path.join(dir, name);
+	writeFileSync(full, text);
+	return full;
+}
+
+describe('config file', () => {
+	it('lives under XDG_CONFIG_HOME, else ~/.config; an empty XDG_CONFIG_HOME is unset', () => {
+		assert.equal(
+			configPath({XDG_CONFIG_HOME: '/x'}, '/home/u'),
+			'/x/dockmate/config.json',
+		);
+		assert.equal(
+			configPath({}, '/home/u'),
+			'/home/u/.config/dockmate/config.json',
+		);
+		assert.equal(
+			configPath({XDG_CONFIG_HOME: ''}, '/home/u'),
+			'/home/u/.config/dockmate/config.json',
+		);
+	});
+
+	it('a missing file is an empty config', () => {
+		assert.deepEqual(readConfig(path.join(dir, 'none.json')), {});
+	});
+
+	it('reads readOnly', () => {
+		assert.deepEqual(readConfig(file('on.json', '{"readOnly": true}')), {
+			readOnly: true,
+		});
+		assert.deepEqual(readConfig(file('off.json', '{"readOnly": false}')), {
+			readOnly: false,
+		});
+		assert.deepEqual(readConfig(file('empty.json', '{}')), {});
+	});
+
+	for (const [name, text, message] of [
+		['broken.json', '{readOnly: true', /is not valid JSON/],
+		['array.json', '[true]', /must hold a JSON object/],
+		['string.json', '{"readOnly": "yes"}', /"readOnly" must be true or false/],
+	] as const) {
+		it(`refuses ${name} with a clear message`, () => {
+			assert.throws(
+				() => readConfig(file(name, text)),
+				(error: unknown) =>
+					error instanceof ConfigError && message.test(error.message),
+			);
+		});
+	}
+});
