@@ -12,7 +12,8 @@ export type BenchOptions = {
 export const usage = `Usage: npm run bench -- [--sizes 10,100,300] [--window 20] [--burn-budget 1]
 
   --sizes        container counts to measure, each at least 2 (default 10,100,300)
-  --window       seconds of each CPU measurement window (default 20)
+  --window       seconds of each CPU measurement window (default 20); a multiple of 30
+                 keeps the shims' own 30 s cycle out of the daemon-side figure
   --burn-budget  cores that the CPU-burning containers may use together (default 1)`;
 
 function positive(name: string, text: string): number {

@@ -133,7 +133,7 @@ async function launchDockmate(daemon: ThrowawayDaemon): Promise<Launched> {
 			'sh',
 			'-c',
 			'read -r _ && exec "$0" "$@"',
-			process.execPath,
+			// As users run it: the bundle's shebang sets dockmate's V8 flags.
 			cliPath,
 			'--host',
 			daemon.host,
@@ -342,7 +342,7 @@ function daemonNotes(result: SizeResult): string[] {
 	return [
 		`daemon side: ${result.daemonProcesses} processes (dockerd, containerd, one shim per container); idle → with dockmate: dockerd+containerd ${percent(result.engineIdlePercent)} → ${percent(result.engineBusyPercent)}, shims ${percent(result.shimsIdlePercent)} → ${percent(result.shimsBusyPercent)}`,
 		// Measured with no client at all: the share of it that a window catches varies.
-		'  (each shim works ~10 ms on its own every 30 s, so the shims wobble between windows whatever dockmate does)',
+		'  (each shim works ~10 ms on its own every 30 s: a window that is not a multiple of 30 s catches more or less of it, whatever dockmate does)',
 	];
 }
 

@@ -73,9 +73,14 @@ export function createServices(options: {
 		exec: options.exec ?? (() => undefined),
 		actions: createActions({docker, store, dispatch, now}),
 		async start() {
+			// Skipped while resource figures already moved the clock along within the last second.
 			const tick = (): void => {
 				if (!controller.signal.aborted) {
-					dispatch(clockTicked(now()));
+					const time = now();
+					if (time - store.getState().clock >= clockIntervalMs - 50) {
+						dispatch(clockTicked(time));
+					}
+
 					schedule(tick, clockIntervalMs);
 				}
 			};
@@ -87,6 +92,7 @@ export function createServices(options: {
 				dispatch,
 				schedule,
 				timing: options.statsTiming ?? defaultStatsTiming,
+				now,
 				signal: controller.signal,
 			});
 			await startContainerFeed({

@@ -17,6 +17,7 @@ import {
 } from '../state/resource-usage.js';
 import type {Store} from '../state/store.js';
 import {
+	clockTicked,
 	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
@@ -44,7 +45,18 @@ type Options = {
 	readonly schedule: Schedule;
 	readonly timing: StatsTiming;
 	readonly signal: AbortSignal;
+	/** The clock; figures carry it into the store so that ages and figures repaint together. */
+	readonly now?: () => number;
 };
+
+/**
+ * New figures and the clock in one commit: a repaint costs the same whatever changed, so the
+ * once-a-second figures bring the ages along instead of a second repaint for them.
+ */
+function withClock(options: Options, update: Update): Update {
+	const now = (options.now ?? Date.now)();
+	return state => clockTicked(now)(update(state));
+}
 
 /** A source of figures while connected; stopped when the connection drops. */
 type Source = {readonly stop: () => void};
@@ -94,7 +106,7 @@ function startCgroupSource(
 		}
 
 		previous = new Map(measurements);
-		dispatch(resourcesMeasured(usages, true));
+		dispatch(withClock(options, resourcesMeasured(usages, true)));
 		cancel = schedule(sweep, timing.intervalMs);
 	};
 
@@ -223,7 +235,7 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 		}
 
 		if (usages.size > 0) {
-			dispatch(resourcesMeasured(usages, false));
+			dispatch(withClock(options, resourcesMeasured(usages, false)));
 		}
 
 		cancel = schedule(flush, timing.intervalMs);
