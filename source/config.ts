@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 
 /** Settings from dockmate's config file; every one optional. */
@@ -24,13 +24,24 @@ export function configPath(
 	return path.join(base, 'dockmate', 'config.json');
 }
 
+function exists(file: string): boolean {
+	try {
+		statSync(file);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Reads the config file; none at all is an empty config, a broken one a {@link ConfigError}. */
 export function readConfig(file: string): FileConfig {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+		if (!exists(file)) {
+			// Absent, or behind a folder this user may not enter (sudo -u with a foreign HOME):
+			// either way there is no config of theirs to honour.
 			return {};
 		}
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, describe, it} from 'node:test';
-import {launchDockmate} from '../helpers/dockmate.js';
+import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
+import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
 import {
-	e2eLabel,
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
 } from '../helpers/throwaway-daemon.js';
@@ -14,31 +14,6 @@ const image = 'dockmate-e2e/busybox:actions';
 describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	let daemon: ThrowawayDaemon;
 	let screen: TmuxSession | undefined;
-
-	const run = async (name: string, ...command: string[]): Promise<void> => {
-		await daemon.dockerOk([
-			'run',
-			'--detach',
-			'--name',
-			name,
-			'--label',
-			`${e2eLabel}=1`,
-			image,
-			...(command.length > 0 ? command : ['sleep', '600']),
-		]);
-	};
-
-	const create = async (name: string): Promise<void> => {
-		await daemon.dockerOk([
-			'create',
-			'--name',
-			name,
-			'--label',
-			`${e2eLabel}=1`,
-			image,
-			'true',
-		]);
-	};
 
 	/** The engine's state of a container, or `gone`. */
 	const stateOf = async (name: string): Promise<string> => {
@@ -67,10 +42,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		await screen.waitForText(
 			text => text.includes('● connected') && text.includes(name),
 		);
-		await screen.sendKeys('/', ...Array.from(name), 'Enter');
-		await screen.waitForText(
-			new RegExp(`Containers 1/1( of \\d+)? · filter: ${name}`),
-		);
+		await selectByFilter(screen, name);
 		return screen;
 	};
 
@@ -90,7 +62,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('s stops and starts, r restarts, p pauses and unpauses, K kills after asking', async () => {
-		await run('act-life');
+		await runLabelled(daemon, {name: 'act-life', image});
 		const screen = await select('act-life');
 		// Each key waits until dockmate shows the last change: s and p act on the state shown.
 		await screen.sendKeys('s');
@@ -136,8 +108,8 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('d removes a stopped container, refuses a running one until forced', async () => {
-		await create('act-stopped');
-		await run('act-running');
+		await createLabelled(daemon, {name: 'act-stopped', image});
+		await runLabelled(daemon, {name: 'act-running', image});
 		let screen = await select('act-stopped');
 		await screen.sendKeys('d');
 		await screen.waitForText(/Remove 1 container\?[\s\S]*act-stopped/);
@@ -162,7 +134,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('removes images: only a shared tag goes; an image in use is refused naming its container', async () => {
-		await run('act-user');
+		await runLabelled(daemon, {name: 'act-user', image});
 		await daemon.dockerOk(['tag', image, 'dockmate-e2e/zz-extra:1']);
 		screen = await launchDockmate({host: daemon.host, columns: 140});
 		await screen.waitForText(
@@ -205,9 +177,9 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('removes every marked container in one go', async () => {
-		await create('act-bulk-1');
-		await create('act-bulk-2');
-		await create('act-bulk-3');
+		await createLabelled(daemon, {name: 'act-bulk-1', image});
+		await createLabelled(daemon, {name: 'act-bulk-2', image});
+		await createLabelled(daemon, {name: 'act-bulk-3', image});
 		screen = await launchDockmate({host: daemon.host});
 		await screen.waitForText('act-bulk-3');
 		await screen.sendKeys('/', ...Array.from('act-bulk'), 'Enter');
@@ -223,8 +195,8 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('prunes exactly the previewed stopped containers: running ones and one created after the preview stay', async () => {
-		await create('act-prune-old');
-		await run('act-prune-running');
+		await createLabelled(daemon, {name: 'act-prune-old', image});
+		await runLabelled(daemon, {name: 'act-prune-running', image});
 		screen = await launchDockmate({host: daemon.host, columns: 140});
 		await screen.waitForText('act-prune-old');
 		await screen.sendKeys('P');
@@ -233,7 +205,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		const preview = await screen.waitForText(/items marked · reclaims/);
 		assert.match(preview, /act-prune-old/);
 		assert.doesNotMatch(preview, /act-prune-running/);
-		await create('act-prune-late');
+		await createLabelled(daemon, {name: 'act-prune-late', image});
 		await screen.sendKeys('Enter');
 		await screen.waitForText(/removed \d+ items?, reclaimed/);
 		assert.equal(await stateOf('act-prune-old'), 'gone');
@@ -242,7 +214,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('read-only mode refuses remove and prune and changes nothing', async () => {
-		await create('act-readonly');
+		await createLabelled(daemon, {name: 'act-readonly', image});
 		const screen = await select('act-readonly', ['--read-only']);
 		assert.match(await screen.capture(), /\[read-only\]/);
 		await screen.sendKeys('d');
@@ -257,7 +229,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('logs every action with its docker CLI command', async () => {
-		await create('act-logged');
+		await createLabelled(daemon, {name: 'act-logged', image});
 		const screen = await select('act-logged');
 		await screen.sendKeys('d');
 		await screen.waitForText('Remove 1 container?');

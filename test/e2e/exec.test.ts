@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {after, afterEach, before, describe, it} from 'node:test';
-import {beforeMarker, launchDockmate} from '../helpers/dockmate.js';
 import {
-	e2eLabel,
+	assertTerminalRestored,
+	beforeMarker,
+	dockmatePid,
+	launchDockmate,
+} from '../helpers/dockmate.js';
+import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
+import {
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
 } from '../helpers/throwaway-daemon.js';
@@ -29,50 +33,9 @@ function token(): string {
 	return randomBytes(6).toString('hex');
 }
 
-/** The PID of dockmate itself: the child of the pane's shell. */
-async function dockmatePid(screen: TmuxSession): Promise<number> {
-	const shell = await screen.display('#{pane_pid}');
-	return waitFor(
-		() => {
-			const children = execFileSync('pgrep', ['-P', shell], {
-				encoding: 'utf8',
-			}).trim();
-			return Number(children.split('\n')[0]) || undefined;
-		},
-		{timeoutMs: 5000, message: 'dockmate process not found'},
-	);
-}
-
-/** Waits for dockmate to end and checks that the terminal is the user's again. */
-async function assertTerminalRestored(
-	screen: TmuxSession,
-	expectedExit: RegExp,
-): Promise<string> {
-	const after = await screen.waitForText(/AFTER-DOCKMATE exit=\d+\s+\S/);
-	assert.match(after, expectedExit);
-	assert.match(after, /(^|\s)icanon(\s|$)/m, 'raw mode was left on');
-	assert.match(after, /(^|\s)echo(\s|$)/m, 'echo was left off');
-	assert.equal(await screen.display('#{alternate_on}'), '0');
-	assert.equal(await screen.display('#{cursor_flag}'), '1', 'cursor hidden');
-	return after;
-}
-
 describe('e: a shell in the selected container', {timeout: 240_000}, () => {
 	let daemon: ThrowawayDaemon;
 	let screen: TmuxSession | undefined;
-
-	const run = async (name: string, ...command: string[]): Promise<void> => {
-		await daemon.dockerOk([
-			'run',
-			'--detach',
-			'--name',
-			name,
-			'--label',
-			`${e2eLabel}=1`,
-			image,
-			...command,
-		]);
-	};
 
 	/** dockmate on its main screen, with the container `name` selected. */
 	const launchOn = async (name: string): Promise<TmuxSession> => {
@@ -96,25 +59,24 @@ describe('e: a shell in the selected container', {timeout: 240_000}, () => {
 	before(async () => {
 		daemon = await startThrowawayDaemon();
 		await daemon.importBusyboxImage(image);
-		await run('exec-alpha', 'sleep', '600');
+		await runLabelled(daemon, {name: 'exec-alpha', image});
 		// Its root's login shell is ash, so that the test can tell it was chosen over /bin/sh.
-		await run(
-			'exec-bravo',
-			'sh',
-			'-c',
-			"sed -i 's#:/bin/sh$#:/bin/ash#' /etc/passwd && exec sleep 600",
-		);
-		await daemon.dockerOk([
-			'create',
-			'--name',
-			'exec-charlie',
-			'--label',
-			`${e2eLabel}=1`,
+		await runLabelled(daemon, {
+			name: 'exec-bravo',
 			image,
-			'true',
-		]);
+			command: [
+				'sh',
+				'-c',
+				"sed -i 's#:/bin/sh$#:/bin/ash#' /etc/passwd && exec sleep 600",
+			],
+		});
+		await createLabelled(daemon, {name: 'exec-charlie', image});
 		// The shell goes once the container runs: no shell to open, though the engine would exec.
-		await run('exec-noshell', 'sh', '-c', 'rm /bin/sh && exec sleep 600');
+		await runLabelled(daemon, {
+			name: 'exec-noshell',
+			image,
+			command: ['sh', '-c', 'rm /bin/sh && exec sleep 600'],
+		});
 		await waitFor(
 			async () =>
 				(

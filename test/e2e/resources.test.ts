@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
+import {runLabelled} from '../helpers/e2e-containers.js';
+import {lineWith} from '../helpers/frame.js';
 import {
-	e2eLabel,
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
 } from '../helpers/throwaway-daemon.js';
@@ -12,10 +13,7 @@ const image = 'dockmate-e2e/busybox:resources';
 
 /** The screen line of the row named `name`. */
 function row(screen: string, name: string): string {
-	return (
-		screen.split('\n').find(line => new RegExp(`\\s${name}\\s`).test(line)) ??
-		''
-	);
+	return lineWith(screen, new RegExp(`\\s${name}\\s`));
 }
 
 /** The first percentage on a row (its CPU column), as a number. */
@@ -28,44 +26,36 @@ describe('resource figures on a real engine', {timeout: 180_000}, () => {
 	let daemon: ThrowawayDaemon;
 	let screen: TmuxSession | undefined;
 
-	const run = async (name: string, ...args: string[]): Promise<void> => {
-		await daemon.dockerOk([
-			'run',
-			'--detach',
-			'--name',
-			name,
-			'--label',
-			`${e2eLabel}=1`,
-			...args,
-		]);
-	};
-
 	before(async () => {
 		daemon = await startThrowawayDaemon();
 		await daemon.importBusyboxImage(image);
-		await run('e2e-busy', image, 'sh', '-c', 'while :; do :; done');
-		await run(
-			'e2e-capped',
-			'--cpus',
-			'0.2',
+		await runLabelled(daemon, {
+			name: 'e2e-busy',
 			image,
-			'sh',
-			'-c',
-			'yes > /dev/null',
-		);
-		await run('e2e-small', '--memory', '32m', image, 'sleep', '600');
+			command: ['sh', '-c', 'while :; do :; done'],
+		});
+		await runLabelled(daemon, {
+			name: 'e2e-capped',
+			image,
+			options: ['--cpus', '0.2'],
+			command: ['sh', '-c', 'yes > /dev/null'],
+		});
+		await runLabelled(daemon, {
+			name: 'e2e-small',
+			image,
+			options: ['--memory', '32m'],
+		});
 		// The subshell outgrows the limit and is OOM-killed; the container lives on.
-		await run(
-			'e2e-oom',
-			'--memory',
-			'32m',
-			'--memory-swap',
-			'32m',
+		await runLabelled(daemon, {
+			name: 'e2e-oom',
 			image,
-			'sh',
-			'-c',
-			'(x=$(head -c 100000000 /dev/zero | tr "\\000" a)); sleep 600',
-		);
+			options: ['--memory', '32m', '--memory-swap', '32m'],
+			command: [
+				'sh',
+				'-c',
+				'(x=$(head -c 100000000 /dev/zero | tr "\\000" a)); sleep 600',
+			],
+		});
 		screen = await launchDockmate({host: daemon.host, columns: 160, rows: 40});
 	});
 

@@ -1,64 +1,18 @@
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {after, afterEach, before, describe, it} from 'node:test';
-import {beforeMarker, launchDockmate} from '../helpers/dockmate.js';
 import {
-	e2eLabel,
+	assertTerminalRestored,
+	dockmatePid,
+	launchDockmate,
+} from '../helpers/dockmate.js';
+import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
+import {
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
 } from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
-import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:screen';
-
-/** A container, running `sleep` unless told otherwise, labelled for clean-up. */
-async function run(
-	daemon: ThrowawayDaemon,
-	name: string,
-	...command: string[]
-): Promise<string> {
-	return daemon.dockerOk([
-		'run',
-		'--detach',
-		'--name',
-		name,
-		'--label',
-		`${e2eLabel}=1`,
-		image,
-		...(command.length > 0 ? command : ['sleep', '600']),
-	]);
-}
-
-/** The PID of dockmate itself: the child of the pane's shell. */
-async function dockmatePid(screen: TmuxSession): Promise<number> {
-	const shell = await screen.display('#{pane_pid}');
-	return waitFor(
-		() => {
-			// meow renames the process to "dockmate", so it is found as the shell's only child.
-			const children = execFileSync('pgrep', ['-P', shell], {
-				encoding: 'utf8',
-			}).trim();
-			return Number(children.split('\n')[0]) || undefined;
-		},
-		{timeoutMs: 5000, message: 'dockmate process not found'},
-	);
-}
-
-/** Waits for dockmate to end and checks that the terminal is the user's again. */
-async function assertTerminalRestored(
-	screen: TmuxSession,
-	expectedExit: RegExp,
-): Promise<void> {
-	const after = await screen.waitForText(/AFTER-DOCKMATE exit=\d+\s+\S/);
-	assert.match(after, expectedExit);
-	assert.match(after, new RegExp(beforeMarker), 'the normal screen came back');
-	assert.doesNotMatch(after, /Containers/, 'dockmate left its screen behind');
-	assert.match(after, /(^|\s)icanon(\s|$)/m, 'raw mode was left on');
-	assert.match(after, /(^|\s)echo(\s|$)/m, 'echo was left off');
-	assert.equal(await screen.display('#{alternate_on}'), '0');
-	assert.equal(await screen.display('#{cursor_flag}'), '1', 'cursor hidden');
-}
 
 describe('dockmate against a real engine', {timeout: 180_000}, () => {
 	let daemon: ThrowawayDaemon;
@@ -67,17 +21,9 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 	before(async () => {
 		daemon = await startThrowawayDaemon();
 		await daemon.importBusyboxImage(image);
-		await run(daemon, 'e2e-web');
-		await run(daemon, 'e2e-worker');
-		await daemon.dockerOk([
-			'create',
-			'--name',
-			'e2e-stopped',
-			'--label',
-			`${e2eLabel}=1`,
-			image,
-			'true',
-		]);
+		await runLabelled(daemon, {name: 'e2e-web', image});
+		await runLabelled(daemon, {name: 'e2e-worker', image});
+		await createLabelled(daemon, {name: 'e2e-stopped', image});
 	});
 
 	afterEach(async () => {
@@ -106,7 +52,7 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 	it('follows containers started, stopped and removed with the docker CLI', async () => {
 		screen = await launchDockmate({host: daemon.host});
 		await screen.waitForText('e2e-web');
-		await run(daemon, 'e2e-late');
+		await runLabelled(daemon, {name: 'e2e-late', image});
 		await screen.waitForText(/●\s+e2e-late\s+\S+\s+Up /, 2000);
 		await daemon.dockerOk(['stop', '--time', '0', 'e2e-late']);
 		await screen.waitForText(/○\s+e2e-late\s+\S+\s+Exited \(137\)/, 2000);
@@ -131,7 +77,7 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		await screen.sendKeys('Escape');
 		await screen.waitForText('e2e-worker');
 		await screen.sendKeys('q');
-		await assertTerminalRestored(screen, /exit=0/);
+		await assertTerminalRestored(screen, /exit=0/, {normalScreen: true});
 	});
 
 	it('moves the selection and switches panes with the keys', async () => {
@@ -170,7 +116,7 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 			screen = await launchDockmate({host: daemon.host});
 			await screen.waitForText('e2e-web');
 			await act(screen);
-			await assertTerminalRestored(screen, exit);
+			await assertTerminalRestored(screen, exit, {normalScreen: true});
 		});
 	}
 });

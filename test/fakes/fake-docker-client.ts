@@ -85,6 +85,16 @@ export function fakeContainer(
 	};
 }
 
+/** `count` running containers named `prefix-000`, `prefix-001` and on, in that order. */
+export function numberedContainers(
+	prefix: string,
+	count: number,
+): ContainerSummary[] {
+	return Array.from({length: count}, (_, index) =>
+		fakeContainer({name: `${prefix}-${String(index).padStart(3, '0')}`}),
+	);
+}
+
 /** An image with defaults for every field a test does not care about. */
 export function fakeImage(
 	fields: Partial<ImageSummary> & {readonly id: string},

@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startTmux, type TmuxSession} from './tmux.js';
+import {waitFor} from './wait-for.js';
 
 /** The built binary, as users run it. */
 export const cliPath = path.resolve(
@@ -38,4 +41,68 @@ export async function launchDockmate(options: {
 		columns: options.columns ?? 120,
 		rows: options.rows ?? 40,
 	});
+}
+
+/** The PID of dockmate itself, in a session from {@link launchDockmate}: the child of the pane's shell. */
+export async function dockmatePid(screen: TmuxSession): Promise<number> {
+	const shell = await screen.display('#{pane_pid}');
+	return waitFor(
+		() => {
+			// meow renames the process to "dockmate", so it is found as the shell's only child.
+			const children = execFileSync('pgrep', ['-P', shell], {
+				encoding: 'utf8',
+			}).trim();
+			return Number(children.split('\n')[0]) || undefined;
+		},
+		{timeoutMs: 5000, message: 'dockmate process not found'},
+	);
+}
+
+/** What {@link assertTerminalRestored} checks beyond the terminal's modes. */
+export type RestoredTerminalChecks = {
+	/** Also check that the shell's screen from before dockmate is back, with none of dockmate's left on it. */
+	readonly normalScreen?: boolean;
+};
+
+/**
+ * Waits for dockmate, in a session from {@link launchDockmate}, to end and checks that the
+ * terminal is the user's again: the exit status matches `expectedExit`, line editing and echo are
+ * on, the alternate screen is off and the cursor shows.
+ * @returns the screen once dockmate ended.
+ */
+export async function assertTerminalRestored(
+	screen: TmuxSession,
+	expectedExit: RegExp,
+	checks: RestoredTerminalChecks = {},
+): Promise<string> {
+	const after = await screen.waitForText(/AFTER-DOCKMATE exit=\d+\s+\S/);
+	assert.match(after, expectedExit);
+	if (checks.normalScreen) {
+		assert.match(
+			after,
+			new RegExp(beforeMarker),
+			'the normal screen came back',
+		);
+		assert.doesNotMatch(after, /Containers/, 'dockmate left its screen behind');
+	}
+
+	assert.match(after, /(^|\s)icanon(\s|$)/m, 'raw mode was left on');
+	assert.match(after, /(^|\s)echo(\s|$)/m, 'echo was left off');
+	assert.equal(await screen.display('#{alternate_on}'), '0');
+	assert.equal(await screen.display('#{cursor_flag}'), '1', 'cursor hidden');
+	return after;
+}
+
+/**
+ * Filters dockmate's Containers pane down to the container `name` (types it after `/`, then
+ * Enter), which selects it, and waits until the pane shows that one row.
+ */
+export async function selectByFilter(
+	screen: TmuxSession,
+	name: string,
+): Promise<void> {
+	await screen.sendKeys('/', ...Array.from(name), 'Enter');
+	await screen.waitForText(
+		new RegExp(`Containers 1/1( of \\d+)? · filter: ${name}`),
+	);
 }

@@ -12,6 +12,7 @@ import {
 	fakeContainer,
 	fakeImage,
 } from '../fakes/fake-docker-client.js';
+import {lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -142,14 +143,12 @@ function escaped(text: string): string {
 
 /** The row of the container named `name`, or '' when it is not listed. */
 function containerRow(frame: string, name: string): string {
-	const row = new RegExp(`^│ [✓ ] {2}\\S {2}${escaped(name)} `);
-	return frame.split('\n').find(line => row.test(line)) ?? '';
+	return lineWith(frame, new RegExp(`^│ [✓ ] {2}\\S {2}${escaped(name)} `));
 }
 
 /** The row of the image whose first tag is `tag`, or '' when it is not listed. */
 function imageRow(frame: string, tag: string): string {
-	const row = new RegExp(`^│ [✓ ] {2}${escaped(tag)}[ (]`);
-	return frame.split('\n').find(line => row.test(line)) ?? '';
+	return lineWith(frame, new RegExp(`^│ [✓ ] {2}${escaped(tag)}[ (]`));
 }
 
 /** How many rows of the frame are marked. */
@@ -1127,10 +1126,7 @@ describe('read-only mode', () => {
 		await current.press('G');
 		await current.waitForFrame('Containers 4/4');
 		await current.press('N');
-		const order = (frame: string) =>
-			['db', 'web-1'].sort(
-				(a, b) => frame.indexOf(` ${a} `) - frame.indexOf(` ${b} `),
-			);
+		const order = (frame: string) => namesInOrder(frame, ['db', 'web-1']);
 		await current.waitForFrame(frame => order(frame).join() === 'web-1,db');
 		await current.press('N');
 		await current.waitForFrame(frame => order(frame).join() === 'db,web-1');

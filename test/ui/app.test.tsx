@@ -5,7 +5,9 @@ import {
 	FakeDockerClient,
 	fakeContainer,
 	fakeImage,
+	numberedContainers,
 } from '../fakes/fake-docker-client.js';
+import {lineWith} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 
@@ -36,17 +38,6 @@ const images = [
 
 function engine() {
 	return new FakeDockerClient({containers: [web, db, job], images});
-}
-
-/** The first line of the frame that shows `text`, or that starts (inside the border) with `start`. */
-function lineWith(frame: string, text: string | RegExp): string {
-	return (
-		frame
-			.split('\n')
-			.find(line =>
-				typeof text === 'string' ? line.includes(text) : text.test(line),
-			) ?? ''
-	);
 }
 
 let app: ReturnType<typeof renderApp> | undefined;
@@ -174,9 +165,7 @@ describe('navigation', () => {
 	});
 
 	it('pages through a long list, rendering only the rows that fit', async () => {
-		const many = Array.from({length: 500}, (_, index) =>
-			fakeContainer({name: `svc-${String(index).padStart(3, '0')}`}),
-		);
+		const many = numberedContainers('svc', 500);
 		app = renderApp({
 			docker: new FakeDockerClient({containers: many}),
 			rows: 24,

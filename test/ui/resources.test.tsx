@@ -4,7 +4,9 @@ import {
 	FakeDockerClient,
 	fakeContainer,
 	fakeSample,
+	numberedContainers,
 } from '../fakes/fake-docker-client.js';
+import {lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -23,11 +25,6 @@ const stopped = fakeContainer({
 	state: 'exited',
 	status: 'Exited (0) 1 hour ago',
 });
-
-/** The line of the frame that shows `text`. */
-function lineWith(frame: string, text: string): string {
-	return frame.split('\n').find(line => line.includes(text)) ?? '';
-}
 
 /** Waits until the fake engine has a stats stream open for each id. */
 async function streamsOpen(
@@ -111,9 +108,7 @@ describe('resource figures from the engine API', () => {
 		await app.waitForFrame(frame => lineWith(frame, 'bravo').includes('80.0%'));
 		await app.press('C');
 		const order = (frame: string) =>
-			['alpha', 'bravo', 'charlie'].sort(
-				(a, b) => frame.indexOf(` ${a} `) - frame.indexOf(` ${b} `),
-			);
+			namesInOrder(frame, ['alpha', 'bravo', 'charlie']);
 		await app.waitForFrame(
 			frame => order(frame).join() === 'bravo,alpha,charlie',
 		);
@@ -134,9 +129,7 @@ describe('resource figures from the engine API', () => {
 	});
 
 	it('opens streams only for the rows on screen, never more than the cap, and closes them as rows scroll away', async () => {
-		const many = Array.from({length: 300}, (_, index) =>
-			fakeContainer({name: `svc-${String(index).padStart(3, '0')}`}),
-		);
+		const many = numberedContainers('svc', 300);
 		const docker = new FakeDockerClient({containers: many});
 		app = renderApp({docker, rows: 24});
 		await app.waitForFrame('svc-000');
@@ -161,9 +154,7 @@ describe('resource figures from the engine API', () => {
 	});
 
 	it('a stats burst for 500 off-screen containers does not touch what is on screen', async () => {
-		const many = Array.from({length: 520}, (_, index) =>
-			fakeContainer({name: `job-${String(index).padStart(3, '0')}`}),
-		);
+		const many = numberedContainers('job', 520);
 		const docker = new FakeDockerClient({containers: many});
 		app = renderApp({docker, rows: 24});
 		await app.waitForFrame('job-000');

@@ -1,53 +1,36 @@
 import assert from 'node:assert/strict';
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	renameSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
-import {fileURLToPath} from 'node:url';
 import {
 	createCgroupMeter,
 	type CgroupMeter,
 } from '../../source/docker/cgroup/cgroup-meter.js';
 import type {CgroupDriver} from '../../source/docker/cgroup/layout.js';
+import {
+	busy,
+	cgroupfsDefault,
+	fixtures,
+	idle,
+	idleV2,
+	missing,
+	oom,
+	procRoot,
+	temporaryDirs,
+	throttled,
+	v1Root,
+	v1Systemd,
+	v1SystemdRoot,
+	v2Root,
+	web,
+} from '../helpers/cgroup-fixtures.js';
 
-const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const v1Root = path.join(fixtures, 'cgroup-v1');
-const v1SystemdRoot = path.join(fixtures, 'cgroup-v1-systemd');
-const v2Root = path.join(fixtures, 'cgroup-v2');
-const procRoot = path.join(fixtures, 'proc');
-
-// The containers of the fixture trees (see cgroup.test.ts).
-const busy = '9dfc0708baa848107f42fa4ae4fd475a2dbc31b4d82405976ed00c9895e62d6a';
-const idle = 'c0103e24705c76850e9e2a1e56aa8378dcdcbea2fba4d5cd4dc52f43e553e7bc';
-const throttled =
-	'1a9b5c8b9497d9d76621668b196b51f5dc88ac9fdee4c042c2697515ffb53094';
-const oom = '2c0df34d428e1143b1d756d38901833175aeffcadde7234ddb50e6173143401a';
-const v1Systemd =
-	'33bf693c69a8c16687e2b3ba5b49411e2df9688b054afde66db1e23ed2f7e1e6';
-const web = '4b5e57f6eb2f42b9039b3d1e13929295f231749c510cbe341cd68036d9af97e2';
-const idleV2 =
-	'df964dac09dd9577b1fe27c6c3f5b8ae8a0e3efd6f2f56b95092febf001a07a8';
-const cgroupfsDefault =
-	'6ff65f576abf63e333fea8a0efa1a75bba0b7954019a4e5d52f5e921703aa1c2';
-const missing =
-	'0000000000000000000000000000000000000000000000000000000000000000';
+/** A container whose cgroup the tests add to a copied tree. */
 const late = 'ab'.repeat(32);
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 
-const temporaryDirs: string[] = [];
-function temporaryDir(): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'dockmate-meter-'));
-	temporaryDirs.push(dir);
-	return dir;
-}
+const temporaryDir = temporaryDirs('dockmate-meter-');
 
 /** A copy of a fixture tree the test may change. */
 function copyOf(root: string): string {
@@ -76,10 +59,6 @@ function open(options: {
 after(() => {
 	for (const meter of meters) {
 		meter.close();
-	}
-
-	for (const dir of temporaryDirs) {
-		rmSync(dir, {recursive: true, force: true});
 	}
 });
 

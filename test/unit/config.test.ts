@@ -60,3 +60,19 @@ describe('config file', () => {
 		});
 	}
 });
+
+describe('config file out of reach', () => {
+	it('one that exists but cannot be read is a clear error', () => {
+		assert.throws(
+			() => readConfig(dir),
+			(error: unknown) =>
+				error instanceof ConfigError &&
+				error.message.startsWith('cannot read '),
+		);
+	});
+
+	it('a folder that is a file on the way is no config, not a crash', () => {
+		const notFolder = file('plain.txt', 'x');
+		assert.deepEqual(readConfig(path.join(notFolder, 'config.json')), {});
+	});
+});

@@ -9,7 +9,6 @@ import {
 	startContainerFeed,
 	type FeedTiming,
 } from '../../source/runtime/container-feed.js';
-import type {Schedule} from '../../source/runtime/scheduler.js';
 import {
 	initialState,
 	type AppState,
@@ -22,64 +21,10 @@ import {
 	fakeContainer,
 	fakeImage,
 } from '../fakes/fake-docker-client.js';
-
-/**
- * A clock and a timer queue that only move when the test says so. (The design names a shared
- * `test/fakes/manual-scheduler.ts`; until it exists, this one is local.)
- */
-class ManualScheduler {
-	time = Date.parse('2026-11-28T12:00:00Z');
-	private readonly tasks: {at: number; seq: number; task: () => void}[] = [];
-	private seq = 0;
-
-	readonly now = (): number => this.time;
-
-	readonly schedule: Schedule = (task, delayMs) => {
-		const entry = {at: this.time + Math.max(0, delayMs), seq: this.seq++, task};
-		this.tasks.push(entry);
-		return () => {
-			const index = this.tasks.indexOf(entry);
-			if (index !== -1) {
-				this.tasks.splice(index, 1);
-			}
-		};
-	};
-
-	/** Delays of the timers still pending, from now, soonest first. */
-	get pending(): number[] {
-		return this.tasks.map(task => task.at - this.time).sort((a, b) => a - b);
-	}
-
-	/** Moves the clock forward, running each timer that falls due (and what its promises do) in order. */
-	async advance(ms: number): Promise<void> {
-		const target = this.time + ms;
-		for (;;) {
-			await settle();
-			const next = this.tasks
-				.filter(task => task.at <= target)
-				.sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-			if (next === undefined) {
-				break;
-			}
-
-			this.tasks.splice(this.tasks.indexOf(next), 1);
-			this.time = next.at;
-			next.task();
-		}
-
-		this.time = target;
-		await settle();
-	}
-}
+import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
 /** Lets every queued promise reaction run; no time passes. */
-async function settle(): Promise<void> {
-	for (let round = 0; round < 3; round++) {
-		await new Promise<void>(resolve => {
-			setImmediate(resolve);
-		});
-	}
-}
+const settle = settler(3);
 
 const timing: FeedTiming = {
 	relistIntervalMs: 100,
@@ -116,7 +61,7 @@ function start(
 	const fake =
 		options.fake ??
 		new FakeDockerClient({containers: [web, db], images: [nginx]});
-	const clock = options.clock ?? new ManualScheduler();
+	const clock = options.clock ?? new ManualScheduler({settle});
 	const store = createStore(
 		initialState({endpoint: fake.endpoint, readOnly: false, now: clock.time}),
 	);
@@ -328,7 +273,8 @@ describe('startContainerFeed', () => {
 		assert.equal(feed.fake.openEventStreams, 1);
 	});
 
-	it('keeps backing off when a reconnection drops again at once', async () => {
+	/** A feed whose connection dropped, whose retries after 500 and 1000 ms failed, and whose third one (2000 ms on) got it up again. */
+	async function upAfterTwoFailedRetries(): Promise<Feed> {
 		const feed = start();
 		await settle();
 		feed.fake.disconnect();
@@ -337,6 +283,11 @@ describe('startContainerFeed', () => {
 		feed.fake.reconnect();
 		await feed.clock.advance(2000);
 		assert.equal(feed.state().connection.status, 'up');
+		return feed;
+	}
+
+	it('keeps backing off when a reconnection drops again at once', async () => {
+		const feed = await upAfterTwoFailedRetries();
 		feed.fake.disconnect();
 		await settle();
 		const connection = feed.state().connection;
@@ -345,14 +296,7 @@ describe('startContainerFeed', () => {
 	});
 
 	it('starts the backoff over after a connection that stayed up a while', async () => {
-		const feed = start();
-		await settle();
-		feed.fake.disconnect();
-		await feed.clock.advance(500);
-		await feed.clock.advance(1000);
-		feed.fake.reconnect();
-		await feed.clock.advance(2000);
-		assert.equal(feed.state().connection.status, 'up');
+		const feed = await upAfterTwoFailedRetries();
 		await feed.clock.advance(timing.maxBackoffMs + 1);
 		feed.fake.disconnect();
 		await settle();

@@ -14,32 +14,13 @@ import {
 	type KeyFlags,
 	type Scope,
 } from '../../source/keymap/index.js';
-import {keyNames} from '../../source/keymap/chord.js';
+import {keyNames, noKeyFlags} from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
 import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
 import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
 
-const noKey: KeyFlags = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-};
-
 function key(flags: Partial<KeyFlags>): KeyFlags {
-	return {...noKey, ...flags};
+	return {...noKeyFlags, ...flags};
 }
 
 const namedFlags: Readonly<Record<string, keyof KeyFlags>> = {

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {CgroupMeasurement} from '../../source/docker/cgroup/cgroup-meter.js';
-import type {CgroupSample} from '../../source/docker/cgroup/read-cgroup.js';
 import type {ContainerLimits} from '../../source/docker/docker-client.js';
 import type {ResourceSample} from '../../source/docker/stats-math.js';
 import {
@@ -9,36 +7,12 @@ import {
 	usageFromStats,
 	type ResourceUsage,
 } from '../../source/state/resource-usage.js';
+import {cgroupMeasurement} from '../fakes/cgroup-samples.js';
 import {fakeSample} from '../fakes/fake-docker-client.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 const mib = 1024 * 1024;
 const hostMemory = 8 * 1024 * mib;
-
-const emptySample: CgroupSample = {
-	cpuUsageNs: undefined,
-	cpuPeriods: undefined,
-	cpuThrottledPeriods: undefined,
-	cpuThrottledNs: undefined,
-	cpuQuota: undefined,
-	memoryUsage: undefined,
-	memoryLimit: undefined,
-	memoryLimitHits: undefined,
-	oomKills: undefined,
-	isUnderOom: undefined,
-	pids: undefined,
-	pidsLimit: undefined,
-	blockRead: undefined,
-	blockWrite: undefined,
-};
-
-function measurement(
-	time: number,
-	sample: Partial<CgroupSample>,
-	network?: CgroupMeasurement['network'],
-): CgroupMeasurement {
-	return {time, sample: {...emptySample, ...sample}, network};
-}
 
 /** Every figure of a usage that is a number, by name, so tests can check none went negative. */
 function numbers(usage: ResourceUsage): [string, number][] {
@@ -58,7 +32,7 @@ const rateFields = [
 ] as const;
 
 describe('usageFromCgroup', () => {
-	const first = measurement(
+	const first = cgroupMeasurement(
 		t0,
 		{
 			cpuUsageNs: 10e9,
@@ -77,7 +51,7 @@ describe('usageFromCgroup', () => {
 		{rxBytes: 1000, txBytes: 500},
 	);
 	// Two seconds later: 1 s of CPU time, 20 periods of which 5 throttled, 4000 B read, 3000 B received.
-	const second = measurement(
+	const second = cgroupMeasurement(
 		t0 + 2000,
 		{
 			...first.sample,
@@ -145,9 +119,12 @@ describe('usageFromCgroup', () => {
 			[1000, 0, 0],
 		];
 		for (const [elapsedMs, usedNs, expected] of cases) {
-			const next = measurement(t0 + elapsedMs, {cpuUsageNs: 10e9 + usedNs});
+			const next = cgroupMeasurement(t0 + elapsedMs, {
+				cpuUsageNs: 10e9 + usedNs,
+			});
 			assert.equal(
-				usageFromCgroup(measurement(t0, {cpuUsageNs: 10e9}), next).cpuPercent,
+				usageFromCgroup(cgroupMeasurement(t0, {cpuUsageNs: 10e9}), next)
+					.cpuPercent,
 				expected,
 				`${usedNs} ns in ${elapsedMs} ms`,
 			);
@@ -155,7 +132,7 @@ describe('usageFromCgroup', () => {
 	});
 
 	it('reads unlimited limits (Infinity) as no limit', () => {
-		const unlimited = measurement(t0, {
+		const unlimited = cgroupMeasurement(t0, {
 			cpuQuota: Number.POSITIVE_INFINITY,
 			memoryLimit: Number.POSITIVE_INFINITY,
 			pidsLimit: Number.POSITIVE_INFINITY,
@@ -172,8 +149,8 @@ describe('usageFromCgroup', () => {
 
 	it('has no network figures where the namespace was unreadable', () => {
 		const usage = usageFromCgroup(
-			measurement(t0, {}, undefined),
-			measurement(t0 + 1000, {}, undefined),
+			cgroupMeasurement(t0, {}, undefined),
+			cgroupMeasurement(t0 + 1000, {}, undefined),
 		);
 		assert.equal(usage.networkRx, undefined);
 		assert.equal(usage.networkTx, undefined);
@@ -183,8 +160,8 @@ describe('usageFromCgroup', () => {
 
 	it('has no network rate when only the newer reading has a namespace', () => {
 		const usage = usageFromCgroup(
-			measurement(t0, {}, undefined),
-			measurement(t0 + 1000, {}, {rxBytes: 10, txBytes: 20}),
+			cgroupMeasurement(t0, {}, undefined),
+			cgroupMeasurement(t0 + 1000, {}, {rxBytes: 10, txBytes: 20}),
 		);
 		assert.equal(usage.networkRx, 10);
 		assert.equal(usage.networkRxRate, undefined);
@@ -201,7 +178,7 @@ describe('usageFromCgroup', () => {
 
 	it('has unknown rates, never negative ones, after the counters were reset', () => {
 		// The container restarted: its new cgroup counts from zero again.
-		const restarted = measurement(
+		const restarted = cgroupMeasurement(
 			t0 + 1000,
 			{
 				cpuUsageNs: 1e6,
@@ -225,7 +202,7 @@ describe('usageFromCgroup', () => {
 	});
 
 	it('has no throttled ratio when no CFS period elapsed', () => {
-		const idle = measurement(t0 + 1000, first.sample, first.network);
+		const idle = cgroupMeasurement(t0 + 1000, first.sample, first.network);
 		const usage = usageFromCgroup(first, idle);
 		assert.equal(usage.throttledRatio, undefined);
 		assert.equal(usage.throttledPerSecond, 0);

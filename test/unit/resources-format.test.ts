@@ -13,33 +13,13 @@ import {
 	sparkline,
 } from '../../source/ui/format/resources.js';
 import {formatMemory} from '../../source/format/units.js';
+import {unknownUsage} from '../fakes/resource-usage.js';
 
 const kib = 1024;
 const mib = 1024 * kib;
 const gib = 1024 * mib;
 const tib = 1024 * gib;
 const dash = '–';
-
-const unknownUsage: ResourceUsage = {
-	time: 0,
-	cpuPercent: undefined,
-	cpuLimit: undefined,
-	memoryUsage: undefined,
-	memoryLimit: undefined,
-	networkRx: undefined,
-	networkTx: undefined,
-	networkRxRate: undefined,
-	networkTxRate: undefined,
-	blockRead: undefined,
-	blockWrite: undefined,
-	blockReadRate: undefined,
-	blockWriteRate: undefined,
-	pids: undefined,
-	pidsLimit: undefined,
-	throttledRatio: undefined,
-	throttledPerSecond: undefined,
-	oomKills: undefined,
-};
 
 function snapshot(
 	usage: Partial<ResourceUsage>,

@@ -20,6 +20,7 @@ import {
 	type Update,
 } from '../../source/state/updates.js';
 import {fakeContainer} from '../fakes/fake-docker-client.js';
+import {unknownUsage} from '../fakes/resource-usage.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 const mib = 1024 * 1024;
@@ -45,26 +46,7 @@ function usage(
 	cpuPercent: number | undefined,
 	memoryUsage: number | undefined,
 ): ResourceUsage {
-	return {
-		time: t0,
-		cpuPercent,
-		cpuLimit: undefined,
-		memoryUsage,
-		memoryLimit: undefined,
-		networkRx: undefined,
-		networkTx: undefined,
-		networkRxRate: undefined,
-		networkTxRate: undefined,
-		blockRead: undefined,
-		blockWrite: undefined,
-		blockReadRate: undefined,
-		blockWriteRate: undefined,
-		pids: undefined,
-		pidsLimit: undefined,
-		throttledRatio: undefined,
-		throttledPerSecond: undefined,
-		oomKills: undefined,
-	};
+	return {...unknownUsage, time: t0, cpuPercent, memoryUsage};
 }
 
 const alpha = box('alpha');

@@ -10,7 +10,6 @@ import type {
 	ContainerSummary,
 	DockerClient,
 } from '../../source/docker/docker-client.js';
-import type {Schedule} from '../../source/runtime/scheduler.js';
 import {
 	startStatsFeed,
 	type StatsTiming,
@@ -31,61 +30,11 @@ import {
 	fakeContainer,
 	fakeSample,
 } from '../fakes/fake-docker-client.js';
-
-/** A clock and a timer queue that only move when the test says so (as in container-feed.test.ts). */
-class ManualScheduler {
-	time = Date.parse('2026-11-28T12:00:00Z');
-	private readonly tasks: {at: number; seq: number; task: () => void}[] = [];
-	private seq = 0;
-
-	readonly now = (): number => this.time;
-
-	readonly schedule: Schedule = (task, delayMs) => {
-		const entry = {at: this.time + Math.max(0, delayMs), seq: this.seq++, task};
-		this.tasks.push(entry);
-		return () => {
-			const index = this.tasks.indexOf(entry);
-			if (index !== -1) {
-				this.tasks.splice(index, 1);
-			}
-		};
-	};
-
-	/** Delays of the timers still pending, from now, soonest first. */
-	get pending(): number[] {
-		return this.tasks.map(task => task.at - this.time).sort((a, b) => a - b);
-	}
-
-	/** Moves the clock forward, running each timer that falls due (and what its promises do) in order. */
-	async advance(ms: number): Promise<void> {
-		const target = this.time + ms;
-		for (;;) {
-			await settle();
-			const next = this.tasks
-				.filter(task => task.at <= target)
-				.sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-			if (next === undefined) {
-				break;
-			}
-
-			this.tasks.splice(this.tasks.indexOf(next), 1);
-			this.time = next.at;
-			next.task();
-		}
-
-		this.time = target;
-		await settle();
-	}
-}
+import {cgroupMeasurement} from '../fakes/cgroup-samples.js';
+import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
 /** Lets every queued promise reaction run; no time passes. */
-async function settle(): Promise<void> {
-	for (let round = 0; round < 5; round++) {
-		await new Promise<void>(resolve => {
-			setImmediate(resolve);
-		});
-	}
-}
+const settle = settler(5);
 
 const intervalMs = 1000;
 const mib = 1024 * 1024;
@@ -118,11 +67,7 @@ class FakeMeter implements CgroupMeter {
 		for (const id of ids) {
 			const reading = this.readings.get(id);
 			if (reading !== undefined) {
-				result.set(id, {
-					time: this.now(),
-					sample: {...emptySample, ...reading},
-					network: undefined,
-				});
+				result.set(id, cgroupMeasurement(this.now(), reading));
 			}
 		}
 
@@ -133,23 +78,6 @@ class FakeMeter implements CgroupMeter {
 		this.closed++;
 	};
 }
-
-const emptySample: CgroupSample = {
-	cpuUsageNs: undefined,
-	cpuPeriods: undefined,
-	cpuThrottledPeriods: undefined,
-	cpuThrottledNs: undefined,
-	cpuQuota: undefined,
-	memoryUsage: undefined,
-	memoryLimit: undefined,
-	memoryLimitHits: undefined,
-	oomKills: undefined,
-	isUnderOom: undefined,
-	pids: undefined,
-	pidsLimit: undefined,
-	blockRead: undefined,
-	blockWrite: undefined,
-};
 
 type Feed = {
 	readonly fake: FakeDockerClient;
@@ -184,7 +112,7 @@ function start(
 	} = {},
 ): Feed {
 	const fake = new FakeDockerClient();
-	const clock = new ManualScheduler();
+	const clock = new ManualScheduler({settle});
 	if (options.meter !== undefined) {
 		fake.cgroupMeter = options.meter(clock);
 	}

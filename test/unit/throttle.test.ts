@@ -1,64 +1,12 @@
 import assert from 'node:assert/strict';
 import {getEventListeners} from 'node:events';
 import {describe, it} from 'node:test';
-import {pause, type Schedule} from '../../source/runtime/scheduler.js';
+import {pause} from '../../source/runtime/scheduler.js';
 import {createThrottle} from '../../source/runtime/throttle.js';
-
-/**
- * A clock and a timer queue that only move when the test says so. (The design names a shared
- * `test/fakes/manual-scheduler.ts`; until it exists, this one is local.)
- */
-class ManualScheduler {
-	time = 0;
-	private readonly tasks: {at: number; seq: number; task: () => void}[] = [];
-	private seq = 0;
-
-	readonly now = (): number => this.time;
-
-	readonly schedule: Schedule = (task, delayMs) => {
-		const entry = {at: this.time + Math.max(0, delayMs), seq: this.seq++, task};
-		this.tasks.push(entry);
-		return () => {
-			const index = this.tasks.indexOf(entry);
-			if (index !== -1) {
-				this.tasks.splice(index, 1);
-			}
-		};
-	};
-
-	/** Delays of the timers still pending, from now. */
-	get pending(): number[] {
-		return this.tasks.map(task => task.at - this.time);
-	}
-
-	/** Moves the clock forward, running each timer that falls due (and what its promises do) in order. */
-	async advance(ms: number): Promise<void> {
-		const target = this.time + ms;
-		for (;;) {
-			await settle();
-			const next = this.tasks
-				.filter(task => task.at <= target)
-				.sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-			if (next === undefined) {
-				break;
-			}
-
-			this.tasks.splice(this.tasks.indexOf(next), 1);
-			this.time = next.at;
-			next.task();
-		}
-
-		this.time = target;
-		await settle();
-	}
-}
+import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
 /** Lets every queued promise reaction run; no time passes. */
-async function settle(): Promise<void> {
-	await new Promise<void>(resolve => {
-		setImmediate(resolve);
-	});
-}
+const settle = settler(1);
 
 type Deferred = {readonly promise: Promise<void>; readonly resolve: () => void};
 
@@ -72,7 +20,7 @@ function deferred(): Deferred {
 
 /** A throttle over a task that records when each run started and can be held open. */
 function setup(options: {intervalMs?: number; slow?: boolean} = {}) {
-	const clock = new ManualScheduler();
+	const clock = new ManualScheduler({start: 0});
 	const starts: number[] = [];
 	const open: Deferred[] = [];
 	let active = 0;
@@ -240,7 +188,7 @@ describe('createThrottle', () => {
 
 describe('pause', () => {
 	it('resolves after the delay', async () => {
-		const clock = new ManualScheduler();
+		const clock = new ManualScheduler({start: 0});
 		let done = false;
 		const paused = pause(
 			clock.schedule,
@@ -257,7 +205,7 @@ describe('pause', () => {
 	});
 
 	it('resolves at once, scheduling nothing, when the signal is already aborted', async () => {
-		const clock = new ManualScheduler();
+		const clock = new ManualScheduler({start: 0});
 		const controller = new AbortController();
 		controller.abort();
 		let done = false;
@@ -271,7 +219,7 @@ describe('pause', () => {
 	});
 
 	it('resolves at once on abort and cancels its timer', async () => {
-		const clock = new ManualScheduler();
+		const clock = new ManualScheduler({start: 0});
 		const controller = new AbortController();
 		let done = false;
 		const paused = pause(clock.schedule, 60_000, controller.signal).then(() => {
@@ -289,7 +237,7 @@ describe('pause', () => {
 	});
 
 	it('removes its abort listener when the delay passes', async () => {
-		const clock = new ManualScheduler();
+		const clock = new ManualScheduler({start: 0});
 		const controller = new AbortController();
 		const paused = pause(clock.schedule, 10, controller.signal);
 		assert.equal(getEventListeners(controller.signal, 'abort').length, 1);
