@@ -50,6 +50,7 @@ export type ImageSummary = {
 	readonly tags: readonly string[];
 	readonly size: number;
 	readonly createdAt: number;
+	readonly labels: Readonly<Record<string, string>>;
 };
 
 /** What `GET /version` says about the engine. */

@@ -164,6 +164,7 @@ export function toImageSummary(raw: unknown): ImageSummary | undefined {
 		tags: tags.sort(),
 		size: number(raw['Size']),
 		createdAt: created * 1000,
+		labels: stringRecord(raw['Labels']),
 	};
 }
 

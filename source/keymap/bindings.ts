@@ -1,7 +1,11 @@
 import type {Command} from './commands.js';
 
 /** Scopes in which a printable key that is bound to nothing is typed as text. */
-export const textScopes: ReadonlySet<Scope> = new Set(['filter', 'exec']);
+export const textScopes: ReadonlySet<Scope> = new Set([
+	'filter',
+	'exec',
+	'pruneLabel',
+]);
 
 /**
  * Where a binding applies. `global` and `list` apply under any pane; a pane scope only when it has
@@ -20,6 +24,7 @@ export type Scope =
 	| 'exec'
 	| 'confirm'
 	| 'prune'
+	| 'pruneLabel'
 	| 'log';
 
 export type Binding = {
@@ -84,6 +89,16 @@ export const bindings: readonly Binding[] = [
 	{command: 'prune.next', keys: ['enter'], scope: 'prune'},
 	{command: 'prune.age', keys: ['u'], scope: 'prune'},
 	{command: 'prune.volumesAll', keys: ['A'], scope: 'prune'},
+	{command: 'prune.everything', keys: ['a'], scope: 'prune'},
+	{command: 'prune.label', keys: ['l'], scope: 'prune'},
+	{command: 'prune.labelDone', keys: ['enter', 'esc'], scope: 'pruneLabel'},
+	{
+		command: 'filter.deleteBack',
+		keys: ['backspace', 'delete'],
+		scope: 'pruneLabel',
+	},
+	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'pruneLabel'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'pruneLabel'},
 	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'prune'},
 	{command: 'log.down', keys: ['j', 'down'], scope: 'log'},
 	{command: 'log.up', keys: ['k', 'up'], scope: 'log'},

@@ -160,6 +160,20 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'age',
 	},
+	'prune.everything': {
+		description: 'Everything: every category, or none',
+		category: 'Dialog',
+	},
+	'prune.label': {
+		description: 'Only items with a label (key or key=value)',
+		category: 'Dialog',
+		hint: 'label',
+	},
+	'prune.labelDone': {
+		description: 'Done typing the label',
+		category: 'Dialog',
+		hint: 'done',
+	},
 	'prune.volumesAll': {
 		description: 'Volumes: anonymous only, or named ones too',
 		category: 'Dialog',

@@ -283,6 +283,7 @@ export function createActions(options: {
 						categories: dialog.categories,
 						olderThanHours: dialog.olderThanHours,
 						allVolumes: dialog.allVolumes,
+						label: dialog.label,
 						now: now(),
 					},
 				);

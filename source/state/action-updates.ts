@@ -239,6 +239,8 @@ export const pruneOpened: Update = state => ({
 			categories: new Set(['containers', 'dangling-images']),
 			olderThanHours: 0,
 			allVolumes: false,
+			label: '',
+			isEditingLabel: false,
 			items: [],
 			skipped: new Set(),
 			cursor: 0,
@@ -323,6 +325,30 @@ export const pruneAgeCycled: Update = state =>
 				}
 			: dialog,
 	);
+
+/** `a`: every category, or back to none. */
+export const pruneEverythingToggled: Update = state =>
+	withPrune(state, dialog =>
+		dialog.stage === 'choose'
+			? {
+					...dialog,
+					categories:
+						dialog.categories.size === pruneCategories.length
+							? new Set()
+							: new Set(pruneCategories),
+				}
+			: dialog,
+	);
+
+/** `l` starts typing the label filter; Enter or Esc ends it, keeping what was typed. */
+export function pruneLabelEditing(isEditing: boolean): Update {
+	return state =>
+		withPrune(state, dialog =>
+			dialog.stage === 'choose'
+				? {...dialog, isEditingLabel: isEditing}
+				: dialog,
+		);
+}
 
 export const pruneVolumesToggled: Update = state =>
 	withPrune(state, dialog =>

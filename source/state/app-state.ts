@@ -86,6 +86,10 @@ export type PruneDialog = {
 	readonly olderThanHours: number;
 	/** Volumes: named ones too, not only anonymous ones. */
 	readonly allVolumes: boolean;
+	/** Only items with this label: `key` or `key=value`, as `docker … prune --filter label=`. */
+	readonly label: string;
+	/** The label is being typed. */
+	readonly isEditingLabel: boolean;
 	readonly items: readonly PruneItem[];
 	/** Keys (`category:id`) of the items the user unmarked in the preview. */
 	readonly skipped: ReadonlySet<string>;

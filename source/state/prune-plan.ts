@@ -23,8 +23,26 @@ export type PruneChoice = {
 	readonly olderThanHours: number;
 	/** Named volumes too, not only anonymous ones (the API's `all` filter). */
 	readonly allVolumes: boolean;
+	/** Only items carrying this label (`key` or `key=value`); empty for any. */
+	readonly label: string;
 	readonly now: number;
 };
+
+/** Whether `labels` satisfy a `key` or `key=value` filter, as the engine's `label=` filter does. */
+export function hasLabel(
+	labels: Readonly<Record<string, string>>,
+	filter: string,
+): boolean {
+	const wanted = filter.trim();
+	if (wanted === '') {
+		return true;
+	}
+
+	const separator = wanted.indexOf('=');
+	return separator === -1
+		? wanted in labels
+		: labels[wanted.slice(0, separator)] === wanted.slice(separator + 1);
+}
 
 const stoppedStates = new Set(['exited', 'created', 'dead']);
 
@@ -41,15 +59,20 @@ export function planPrune(
 			? choice.now - choice.olderThanHours * 3_600_000
 			: Number.POSITIVE_INFINITY;
 	const isOldEnough = (time: number): boolean => time < cutoff;
+	// Build cache records carry no labels: a label filter leaves them out, as the engine would.
 	const wants = (category: PruneCategory): boolean =>
-		choice.categories.has(category);
+		choice.categories.has(category) &&
+		(category !== 'build-cache' || choice.label.trim() === '');
+	const labelled = (labels: Readonly<Record<string, string>>): boolean =>
+		hasLabel(labels, choice.label);
 	const items: PruneItem[] = [];
 
 	if (wants('containers')) {
 		for (const container of inventory.containers) {
 			if (
 				stoppedStates.has(container.state) &&
-				isOldEnough(container.createdAt)
+				isOldEnough(container.createdAt) &&
+				labelled(container.labels)
 			) {
 				items.push({
 					category: 'containers',
@@ -77,7 +100,8 @@ export function planPrune(
 			if (
 				eligible &&
 				!usedImages.has(image.id) &&
-				isOldEnough(image.createdAt)
+				isOldEnough(image.createdAt) &&
+				labelled(image.labels)
 			) {
 				items.push({
 					category: isDangling ? 'dangling-images' : 'unused-images',
@@ -100,7 +124,8 @@ export function planPrune(
 			if (
 				volume.refCount === 0 &&
 				(choice.allVolumes || volume.isAnonymous) &&
-				isOldEnough(volume.createdAt)
+				isOldEnough(volume.createdAt) &&
+				labelled(volume.labels)
 			) {
 				items.push({
 					category: 'volumes',
@@ -121,7 +146,8 @@ export function planPrune(
 			if (
 				!network.isBuiltIn &&
 				!inventory.networksInUse.has(network.name) &&
-				isOldEnough(network.createdAt)
+				isOldEnough(network.createdAt) &&
+				labelled(network.labels)
 			) {
 				items.push({
 					category: 'networks',

@@ -233,6 +233,10 @@ export function selectedId(state: AppState, pane: Pane): string | undefined {
 /** The keymap scopes in force, innermost first. A dialog is modal: only its own scope applies. */
 export function activeScopes(state: AppState): readonly Scope[] {
 	const {dialog, focus} = state.ui;
+	if (dialog?.kind === 'prune' && dialog.isEditingLabel) {
+		return pruneLabelScopes;
+	}
+
 	if (dialog !== undefined) {
 		return dialogScopes[dialog.kind];
 	}
@@ -255,6 +259,8 @@ const dialogScopes: Readonly<
 	prune: ['prune'],
 	log: ['log'],
 };
+
+const pruneLabelScopes: readonly Scope[] = ['pruneLabel'];
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
 	containers: ['containers', 'sortable', 'markable', 'list', 'global'],

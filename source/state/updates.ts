@@ -266,6 +266,10 @@ function draftChanged(
 		return filterTyped(change(dialog.draft))(state);
 	}
 
+	if (dialog?.kind === 'prune' && dialog.isEditingLabel) {
+		return withUi(state, {dialog: {...dialog, label: change(dialog.label)}});
+	}
+
 	return dialog?.kind === 'exec'
 		? withUi(state, {dialog: {...dialog, draft: change(dialog.draft)}})
 		: state;

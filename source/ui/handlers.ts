@@ -14,6 +14,8 @@ import {
 	marksCleared,
 	pruneAgeCycled,
 	pruneCursorMoved,
+	pruneEverythingToggled,
+	pruneLabelEditing,
 	pruneOpened,
 	pruneToggled,
 	pruneKey,
@@ -353,6 +355,15 @@ export const handlers = {
 	},
 	'prune.volumesAll'({services}) {
 		services.dispatch(pruneVolumesToggled);
+	},
+	'prune.everything'({services}) {
+		services.dispatch(pruneEverythingToggled);
+	},
+	'prune.label'({services}) {
+		services.dispatch(pruneLabelEditing(true));
+	},
+	'prune.labelDone'({services}) {
+		services.dispatch(pruneLabelEditing(false));
 	},
 	'prune.next'({services}) {
 		const {dialog} = services.store.getState().ui;

@@ -103,6 +103,7 @@ export function fakeImage(
 		tags: [],
 		size: 1_500_000,
 		createdAt: Date.parse('2026-10-01T00:00:00Z'),
+		labels: {},
 		...fields,
 	};
 }

@@ -813,6 +813,30 @@ describe('prune', () => {
 		assert.deepEqual(docker.actions, []);
 	});
 
+	it('a selects every category, l filters by label (typed text, Enter keeps it) and the preview honours it', async () => {
+		const docker = pruneEngine();
+		docker.volumes = docker.volumes.map(volume =>
+			volume.name === 'pgdata' ? {...volume, labels: {team: 'data'}} : volume,
+		);
+		const current = open(docker);
+		await current.waitForFrame(' job ');
+		await current.press('P', 'a');
+		const everything = await current.waitForFrame('[x] build cache not in use');
+		assert.doesNotMatch(everything, /\[ \]/, 'a category was left out');
+		await current.press('A', 'l', ...Array.from('team=data'));
+		await current.waitForFrame('label: team=data');
+		await current.press(keys.enter);
+		await current.waitForFrame(
+			/label: team=data \(build cache has no labels: left out\)/,
+		);
+		await current.press(keys.enter);
+		const preview = await current.waitForFrame('reclaims');
+		assert.match(preview, /1 of 1 items marked/);
+		assert.match(item(preview, 'pgdata'), /volumes\s+pgdata/);
+		await current.press(keys.escape);
+		assert.deepEqual(docker.actions, []);
+	});
+
 	it('previews each item with its size and the total; dangling only by default, unused images when asked', async () => {
 		const docker = pruneEngine();
 		const current = open(docker);

@@ -77,6 +77,7 @@ const scopes: readonly Scope[] = [
 	'exec',
 	'confirm',
 	'prune',
+	'pruneLabel',
 	'log',
 ];
 

@@ -369,6 +369,7 @@ describe('toImageSummary', () => {
 				tags: ['dmtest:1'],
 				size: 1_982_319,
 				createdAt: 1_795_843_765_000,
+				labels: {},
 			},
 		]);
 	});
@@ -432,6 +433,7 @@ describe('toImageSummary', () => {
 				tags: [],
 				size: 0,
 				createdAt: 0,
+				labels: {},
 			},
 		);
 	});

@@ -57,6 +57,22 @@ function Choose({dialog}: {readonly dialog: Dialog}) {
 				{'   '}
 				<Text color={theme.key}>A</Text> volumes:{' '}
 				{dialog.allVolumes ? 'named too' : 'anonymous only'}
+				{'   '}
+				<Text color={theme.key}>a</Text> everything
+			</Text>
+			<Text wrap="truncate-end">
+				<Text color={theme.key}>l</Text> label:{' '}
+				{dialog.isEditingLabel ? (
+					<>
+						{dialog.label}
+						<Text inverse> </Text>
+						<Text color={theme.text.dim}> key or key=value · Enter done</Text>
+					</>
+				) : dialog.label === '' ? (
+					'any'
+				) : (
+					`${dialog.label} (build cache has no labels: left out)`
+				)}
 			</Text>
 			<Text wrap="truncate-end">
 				<Text color={theme.key}>Space</Text> toggle ·{' '}

@@ -9,11 +9,28 @@ import {
 	historyGraph,
 	memoryScale,
 } from '../format/resources.js';
-import {formatMemory} from '../../format/units.js';
+import {formatBytes, formatMemory} from '../../format/units.js';
+import type {ResourceUsage} from '../../state/resource-usage.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {theme} from '../theme.js';
 
 type Props = {readonly width: number; readonly height: number};
+
+function total(bytes: number | undefined): string {
+	return bytes === undefined ? '–' : formatBytes(bytes);
+}
+
+/** Totals since the container started, and the cgroup's pressure. */
+function totalsLine(usage: ResourceUsage): string {
+	return [
+		`net ↓${total(usage.networkRx)} ↑${total(usage.networkTx)}`,
+		`block read ${total(usage.blockRead)} written ${total(usage.blockWrite)}`,
+		usage.throttledRatio === undefined
+			? 'not throttled'
+			: `throttled in ${formatPercent(usage.throttledRatio * 100)} of periods (${(usage.throttledPerSecond ?? 0).toFixed(1)}/s)`,
+		`OOM kills ${usage.oomKills ?? '–'}`,
+	].join(' · ');
+}
 
 const selectSelected = (state: AppState) => selectedId(state, 'resources');
 const selectHostMemory = (state: AppState) => state.resources.hostMemory;
@@ -82,6 +99,9 @@ export function HistoryPanel({width, height}: Props) {
 						? `host ${formatMemory(hostMemory ?? 0)}`
 						: formatMemory(usage.memoryLimit)}
 				</Text>
+			</Text>
+			<Text wrap="truncate-end" color={theme.text.dim}>
+				{totalsLine(usage)}
 			</Text>
 			<Box>
 				<Box flexDirection="column" width={chartWidth + 2}>

@@ -16,7 +16,7 @@ const selectHostMemory = (state: AppState) => state.resources.hostMemory;
 const selectLoaded = (state: AppState) => state.containers.loaded;
 
 /** Rows under the list for the selected container's charts, when the terminal is tall enough. */
-const historyRows = 7;
+const historyRows = 8;
 
 /** What every running container costs right now, with host totals and the selected one's last minute. */
 export function ResourcesPane({

@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import type {
+	DiskUsage,
+	VolumeSummary,
+} from '../../source/docker/docker-client.js';
+import type {PruneCategory} from '../../source/state/app-state.js';
+import {
+	hasLabel,
+	planPrune,
+	type PruneChoice,
+	type PruneInventory,
+} from '../../source/state/prune-plan.js';
+import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
+
+const now = Date.parse('2026-11-28T12:00:00Z');
+const hour = 3_600_000;
+
+function volume(
+	fields: Partial<VolumeSummary> & {readonly name: string},
+): VolumeSummary {
+	return {
+		driver: 'local',
+		size: 1000,
+		refCount: 0,
+		isAnonymous: false,
+		createdAt: now - 48 * hour,
+		labels: {},
+		...fields,
+	};
+}
+
+const running = fakeContainer({
+	name: 'web',
+	imageId: 'sha256:used',
+	networks: ['backend'],
+});
+const exited = fakeContainer({
+	name: 'old-job',
+	state: 'exited',
+	status: 'Exited (0) 2 days ago',
+	createdAt: now - 48 * hour,
+	labels: {team: 'data'},
+});
+const fresh = fakeContainer({
+	name: 'new-job',
+	state: 'created',
+	status: 'Created',
+	createdAt: now - 10 * 60_000,
+});
+
+const usage: DiskUsage = {
+	containerSizes: new Map([[exited.id, 4096]]),
+	imageSizes: new Map([
+		['sha256:dangling', {size: 5000, unique: 3000}],
+		['sha256:tagged', {size: 7000, unique: 7000}],
+	]),
+	volumes: [
+		volume({name: 'a'.repeat(64), isAnonymous: true}),
+		volume({name: 'pgdata', labels: {team: 'data'}}),
+		volume({name: 'in-use', refCount: 1}),
+	],
+	buildCache: [
+		{
+			id: 'cache-1',
+			type: 'regular',
+			description: 'COPY . /app',
+			size: 900,
+			inUse: false,
+			shared: false,
+			lastUsedAt: now - 48 * hour,
+		},
+		{
+			id: 'cache-2',
+			type: 'regular',
+			description: 'RUN make',
+			size: 800,
+			inUse: true,
+			shared: false,
+			lastUsedAt: now,
+		},
+	],
+};
+
+const inventory: PruneInventory = {
+	containers: [running, exited, fresh],
+	images: [
+		fakeImage({id: 'sha256:used', tags: ['web:1']}),
+		fakeImage({id: 'sha256:dangling', createdAt: now - 48 * hour}),
+		fakeImage({
+			id: 'sha256:tagged',
+			tags: ['tool:2', 'tool:latest'],
+			createdAt: now - 48 * hour,
+			labels: {team: 'data'},
+		}),
+	],
+	networks: [
+		{
+			id: 'n1',
+			name: 'bridge',
+			driver: 'bridge',
+			createdAt: 0,
+			labels: {},
+			isBuiltIn: true,
+		},
+		{
+			id: 'n2',
+			name: 'backend',
+			driver: 'bridge',
+			createdAt: 0,
+			labels: {},
+			isBuiltIn: false,
+		},
+		{
+			id: 'n3',
+			name: 'old-net',
+			driver: 'bridge',
+			createdAt: 0,
+			labels: {},
+			isBuiltIn: false,
+		},
+	],
+	networksInUse: new Set(['backend']),
+	usage,
+};
+
+function plan(
+	categories: readonly PruneCategory[],
+	fields: Partial<PruneChoice> = {},
+): string[] {
+	return planPrune(inventory, {
+		categories: new Set(categories),
+		olderThanHours: 0,
+		allVolumes: false,
+		label: '',
+		now,
+		...fields,
+	}).map(item => `${item.category}:${item.name}:${item.size ?? '-'}`);
+}
+
+describe('planPrune', () => {
+	it('lists stopped containers with their writable size, never running ones', () => {
+		assert.deepEqual(plan(['containers']), [
+			'containers:old-job:4096',
+			'containers:new-job:-',
+		]);
+	});
+
+	it('dangling images only, or unused tagged ones too; an image in use never', () => {
+		assert.deepEqual(plan(['dangling-images']), [
+			'dangling-images:<none> dangling:3000',
+		]);
+		assert.deepEqual(plan(['unused-images']), [
+			'dangling-images:<none> dangling:3000',
+			'unused-images:tool:2:7000',
+		]);
+	});
+
+	it('keeps every tag of an image, so that it can be removed tag by tag', () => {
+		const [item] = planPrune(inventory, {
+			categories: new Set(['unused-images']),
+			olderThanHours: 0,
+			allVolumes: false,
+			label: 'team=data',
+			now,
+		});
+		assert.deepEqual(item?.tags, ['tool:2', 'tool:latest']);
+	});
+
+	it('anonymous unused volumes, or named ones too; a volume in use never', () => {
+		assert.deepEqual(plan(['volumes']), [
+			`volumes:${'a'.repeat(12)} (anonymous):1000`,
+		]);
+		assert.deepEqual(plan(['volumes'], {allVolumes: true}), [
+			`volumes:${'a'.repeat(12)} (anonymous):1000`,
+			'volumes:pgdata:1000',
+		]);
+	});
+
+	it('networks no running container uses, never the built-in ones', () => {
+		assert.deepEqual(plan(['networks']), ['networks:old-net:-']);
+	});
+
+	it('build cache not in use', () => {
+		assert.deepEqual(plan(['build-cache']), ['build-cache:COPY . /app:900']);
+	});
+
+	it('an age leaves out what is younger', () => {
+		assert.deepEqual(plan(['containers'], {olderThanHours: 1}), [
+			'containers:old-job:4096',
+		]);
+	});
+
+	it('a label filter keeps only labelled items and leaves out the build cache, which has no labels', () => {
+		const all: PruneCategory[] = [
+			'containers',
+			'dangling-images',
+			'unused-images',
+			'volumes',
+			'networks',
+			'build-cache',
+		];
+		assert.deepEqual(plan(all, {label: 'team=data', allVolumes: true}), [
+			'containers:old-job:4096',
+			'unused-images:tool:2:7000',
+			'volumes:pgdata:1000',
+		]);
+		assert.deepEqual(
+			plan(all, {label: 'team', allVolumes: true}),
+			plan(all, {label: 'team=data', allVolumes: true}),
+		);
+		assert.deepEqual(plan(all, {label: 'team=web'}), []);
+	});
+});
+
+describe('hasLabel', () => {
+	for (const [filter, expected] of [
+		['', true],
+		['team', true],
+		['team=data', true],
+		['team=web', false],
+		['owner', false],
+		['  team  ', true],
+	] as const) {
+		it(`"${filter}" → ${expected}`, () => {
+			assert.equal(hasLabel({team: 'data'}, filter), expected);
+		});
+	}
+});
