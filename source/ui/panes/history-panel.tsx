@@ -54,7 +54,8 @@ export function HistoryPanel({width, height}: Props) {
 	);
 	const hostMemory = useAppState(selectHostMemory);
 	const chartWidth = Math.max(10, Math.floor((width - 4) / 2) - 2);
-	const chartHeight = Math.max(1, height - 2);
+	// Below the name line and the totals line, above the scale line.
+	const chartHeight = Math.max(1, height - 3);
 	if (snapshot === undefined || name === undefined) {
 		return (
 			<Box height={height} width={width} paddingX={1}>
