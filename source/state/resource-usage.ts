@@ -1,7 +1,11 @@
 import {cgroupRates} from '../docker/cgroup/cgroup-math.js';
 import type {CgroupMeasurement} from '../docker/cgroup/cgroup-meter.js';
 import type {ContainerLimits} from '../docker/docker-client.js';
-import {counterRate, type ResourceSample} from '../docker/stats-math.js';
+import {
+	counterRate,
+	resourceRates,
+	type ResourceSample,
+} from '../docker/stats-math.js';
 
 /** What one container costs right now, whichever source measured it. Undefined means unknown. */
 export type ResourceUsage = {
@@ -98,6 +102,8 @@ export function usageFromStats(
 		next.cpuThrottledPeriods === undefined
 			? undefined
 			: next.cpuThrottledPeriods - previous.cpuThrottledPeriods;
+	const rates =
+		previous === undefined ? undefined : resourceRates(previous, next);
 	const memoryLimit =
 		limits?.memory ??
 		(next.memoryLimit !== undefined && next.memoryLimit < hostMemory
@@ -111,16 +117,12 @@ export function usageFromStats(
 		memoryLimit,
 		networkRx: next.networkRx,
 		networkTx: next.networkTx,
-		networkRxRate: counterRate(previous?.networkRx, next.networkRx, elapsedMs),
-		networkTxRate: counterRate(previous?.networkTx, next.networkTx, elapsedMs),
+		networkRxRate: rates?.networkRxPerSecond,
+		networkTxRate: rates?.networkTxPerSecond,
 		blockRead: next.blockRead,
 		blockWrite: next.blockWrite,
-		blockReadRate: counterRate(previous?.blockRead, next.blockRead, elapsedMs),
-		blockWriteRate: counterRate(
-			previous?.blockWrite,
-			next.blockWrite,
-			elapsedMs,
-		),
+		blockReadRate: rates?.blockReadPerSecond,
+		blockWriteRate: rates?.blockWritePerSecond,
 		pids: next.pids,
 		pidsLimit: next.pidsLimit ?? limits?.pids,
 		throttledRatio:
