@@ -53,6 +53,44 @@ const lazyDependencies = {
 	},
 };
 
+/**
+ * Ink caches the measured size and the wrapped form of every text it ever rendered, without a
+ * bound. A screen of figures that change every second renders new texts every second, so in a
+ * session left open for hours those caches only grow; here they are emptied when they get large.
+ */
+const boundedInkCaches = {
+	name: 'bounded-ink-caches',
+	setup(context) {
+		const patch = (file, replacements) =>
+			context.onLoad({filter: file}, async ({path}) => {
+				let source = await readFile(path, 'utf8');
+				for (const [from, to] of replacements) {
+					if (!source.includes(from)) {
+						throw new Error(`ink changed: "${from}" not found in ${path}`);
+					}
+
+					source = source.replace(from, to);
+				}
+
+				return {contents: source, loader: 'js'};
+			});
+
+		patch(/ink[/\\]build[/\\]measure-text\.js$/, [
+			[
+				'cache.set(text, dimensions);',
+				'if (cache.size >= 4096) cache.clear(); cache.set(text, dimensions);',
+			],
+		]);
+		patch(/ink[/\\]build[/\\]wrap-text\.js$/, [
+			['const cache = {};', 'let cache = {}; let cacheSize = 0;'],
+			[
+				'cache[cacheKey] = wrappedText;',
+				'if (++cacheSize > 4096) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;',
+			],
+		]);
+	},
+};
+
 await build({
 	entryPoints: ['source/cli.tsx'],
 	outfile: 'dist/cli.js',
@@ -65,7 +103,7 @@ await build({
 	legalComments: 'none',
 	// ssh2 loads optional native crypto bindings at run time, so it stays outside the bundle.
 	external: ['ssh2', 'cpu-features'],
-	plugins: [withoutDevtools, lazyDependencies],
+	plugins: [withoutDevtools, lazyDependencies, boundedInkCaches],
 	banner: {
 		// A 1 MB young generation (about 10 MB less resident memory): the once-a-second figures make
 		// short-lived garbage that default semi-spaces let pile up before a scavenge. V8 takes the
