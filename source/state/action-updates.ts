@@ -158,7 +158,9 @@ export function imageTargets(
 						container => container.imageId === id,
 					)
 				: [];
-		const usedBy = users.map(container => container.name);
+		const usedBy = users
+			.map(container => container.name)
+			.sort(new Intl.Collator('en', {numeric: true}).compare);
 		const isUsedByRunning = users.some(
 			container =>
 				container.state === 'running' ||
