@@ -6,21 +6,28 @@ function round(value: number, unit = 1): number {
 	return Number(value.toFixed(digits));
 }
 
-/** Decimal sizes like `docker images` prints them: `5.58MB`, `1.2GB`, `0B`. */
-export function formatBytes(bytes: number): string {
+/**
+ * `bytes` in the largest unit that keeps the figure under `base`, rounded before the unit is
+ * settled, so 999.9kB reads 1MB rather than 1000kB.
+ */
+function scaled(bytes: number, base: number, units: readonly string[]): string {
 	if (!Number.isFinite(bytes) || bytes < 0) {
 		return '-';
 	}
 
 	let value = bytes;
 	let unit = 0;
-	// Round before settling on the unit, so 999.9kB reads 1MB rather than 1000kB.
-	while (round(value) >= 1000 && unit < byteUnits.length - 1) {
-		value /= 1000;
+	while (round(value) >= base && unit < units.length - 1) {
+		value /= base;
 		unit++;
 	}
 
-	return `${round(value, unit)}${byteUnits[unit] ?? ''}`;
+	return `${round(value, unit)}${units[unit] ?? ''}`;
+}
+
+/** Decimal sizes like `docker images` prints them: `5.58MB`, `1.2GB`, `0B`. */
+export function formatBytes(bytes: number): string {
+	return scaled(bytes, 1000, byteUnits);
 }
 
 const ageSteps: readonly (readonly [number, string])[] = [
@@ -54,16 +61,10 @@ const memoryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
 /** Memory in binary units, as `docker stats` shows it: `32MiB`, `1.5GiB`. */
 export function formatMemory(bytes: number): string {
-	if (!Number.isFinite(bytes) || bytes < 0) {
-		return '-';
-	}
+	return scaled(bytes, 1024, memoryUnits);
+}
 
-	let value = bytes;
-	let unit = 0;
-	while (round(value) >= 1024 && unit < memoryUnits.length - 1) {
-		value /= 1024;
-		unit++;
-	}
-
-	return `${round(value, unit)}${memoryUnits[unit] ?? ''}`;
+/** `1 item`, `3 items`. */
+export function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -19,7 +19,7 @@ import type {
 import {planPrune} from '../state/prune-plan.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
-import {formatBytes} from '../format/units.js';
+import {formatBytes, plural} from '../format/units.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
@@ -72,10 +72,6 @@ function shellWord(word: string): string {
 	return /^[\w@%+=:,./-]+$/.test(word)
 		? word
 		: `'${word.replaceAll("'", String.raw`'\''`)}'`;
-}
-
-function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Runs `work` for each item, a few at a time; resolves with the failures. */

@@ -51,25 +51,26 @@ export function startContainerFeed(options: {
 	const timing = options.timing ?? defaultFeedTiming;
 
 	// A failed list leaves the old rows up: the event stream, not a list, decides that we are disconnected.
-	const listContainers = async (): Promise<void> => {
-		const listedAt = now();
-		await docker.listContainers(signal).then(
-			list => {
-				dispatch(containersListed(list, listedAt));
-			},
-			() => undefined,
-		);
-	};
+	const relist =
+		<T>(
+			list: (signal: AbortSignal) => Promise<T[]>,
+			listed: (items: T[], listedAt: number) => Update,
+		) =>
+		async (): Promise<void> => {
+			const listedAt = now();
+			await list(signal).then(
+				items => {
+					dispatch(listed(items, listedAt));
+				},
+				() => undefined,
+			);
+		};
 
-	const listImages = async (): Promise<void> => {
-		const listedAt = now();
-		await docker.listImages(signal).then(
-			list => {
-				dispatch(imagesListed(list, listedAt));
-			},
-			() => undefined,
-		);
-	};
+	const listContainers = relist(
+		async s => docker.listContainers(s),
+		containersListed,
+	);
+	const listImages = relist(async s => docker.listImages(s), imagesListed);
 
 	const throttles = {
 		container: createThrottle({

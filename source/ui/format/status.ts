@@ -1,3 +1,5 @@
+import {plural} from '../../format/units.js';
+
 /**
  * The engine writes a container's status with the age baked in ("Up 3 minutes", "Exited (137)
  * 2 hours ago"), computed when it answered the list. Re-listing to keep that fresh would be
@@ -29,10 +31,6 @@ function parseDuration(match: RegExpExecArray): number {
 		phraseSeconds[match[1] ?? ''] ??
 		Number(match[2]) * (unitSeconds[match[3] ?? ''] ?? 0)
 	);
-}
-
-function plural(count: number, unit: string): string {
-	return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /** Docker's `units.HumanDuration`, for a duration in seconds. */

@@ -20,6 +20,28 @@ function total(bytes: number | undefined): string {
 	return bytes === undefined ? '–' : formatBytes(bytes);
 }
 
+/** One chart, a text line per row. */
+function Chart({
+	lines,
+	color,
+	width,
+}: {
+	readonly lines: readonly string[];
+	readonly color: string;
+	readonly width: number;
+}) {
+	return (
+		<Box flexDirection="column" width={width}>
+			{lines.map((line, index) => (
+				// Rows of a chart never reorder, so their position is their identity.
+				<Text key={index} color={color}>
+					{line}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
 /** Totals since the container started, and the cgroup's pressure. */
 function totalsLine(usage: ResourceUsage): string {
 	return [
@@ -105,22 +127,12 @@ export function HistoryPanel({width, height}: Props) {
 				{totalsLine(usage)}
 			</Text>
 			<Box>
-				<Box flexDirection="column" width={chartWidth + 2}>
-					{cpu.map((line, index) => (
-						// Rows of one chart never reorder, so their position is their identity.
-
-						<Text key={index} color={theme.chart.cpu}>
-							{line}
-						</Text>
-					))}
-				</Box>
-				<Box flexDirection="column" width={chartWidth + 2}>
-					{memory.map((line, index) => (
-						<Text key={index} color={theme.chart.memory}>
-							{line}
-						</Text>
-					))}
-				</Box>
+				<Chart lines={cpu} color={theme.chart.cpu} width={chartWidth + 2} />
+				<Chart
+					lines={memory}
+					color={theme.chart.memory}
+					width={chartWidth + 2}
+				/>
 			</Box>
 			<Text color={theme.text.dim} wrap="truncate-end">
 				{`CPU, top = ${formatPercent(cpuMax)}`.padEnd(chartWidth + 2)}
