@@ -103,7 +103,7 @@ function refusal(dialog: ConfirmDialog): string | undefined {
 			.map(target => target.name);
 		return running.length === 0
 			? undefined
-			: `${running.join(', ')} ${running.length === 1 ? 'is' : 'are'} running: press f to force the removal (it stops them), or stop first`;
+			: `${running.join(', ')} ${running.length === 1 ? 'is' : 'are'} running: press f to force the removal (which stops ${running.length === 1 ? 'it' : 'them'}), or stop first`;
 	}
 
 	if (dialog.action === 'remove-images') {

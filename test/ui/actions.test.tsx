@@ -386,7 +386,7 @@ describe('remove containers', () => {
 		);
 		assert.match(
 			footer(refused),
-			/^refused: web-1 is running: press f to force the removal \(it stops them\), or stop first/,
+			/^refused: web-1 is running: press f to force the removal \(which stops it\), or stop first/,
 		);
 		assert.match(refused, /Remove 1 container\?/, 'the dialog stays open');
 		assert.equal(docker.calls.removeContainer, 0);

@@ -118,14 +118,17 @@ describe('resource figures from the engine API', () => {
 		await app.waitForFrame(
 			frame => order(frame).join() === 'bravo,alpha,charlie',
 		);
+		assert.match(app.lastFrame(), /Containers \d\/3 · by CPU ↓/);
 		await app.press('C');
 		await app.waitForFrame(
 			frame => order(frame).join() === 'alpha,charlie,bravo',
 		);
+		assert.match(app.lastFrame(), /by CPU ↑/);
 		await app.press('N');
 		await app.waitForFrame(
 			frame => order(frame).join() === 'alpha,bravo,charlie',
 		);
+		assert.doesNotMatch(app.lastFrame(), / by (CPU|name)/);
 	});
 
 	it('opens streams only for the rows on screen, never more than the cap, and closes them as rows scroll away', async () => {

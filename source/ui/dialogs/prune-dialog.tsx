@@ -4,7 +4,7 @@ import type {
 	PruneCategory,
 	PruneDialog as Dialog,
 } from '../../state/app-state.js';
-import {formatBytes} from '../../format/units.js';
+import {formatBytes, plural} from '../../format/units.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {windowStart} from '../components/table.js';
 import {fit} from '../format/columns.js';
@@ -130,8 +130,9 @@ function Preview({dialog, width, height}: Props) {
 			<Box flexGrow={1} />
 			<Text wrap="truncate-end">
 				<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
-				<Text color={theme.key}>Enter</Text> remove the {chosen.length} marked
-				items · <Text color={theme.key}>Esc</Text> cancel
+				<Text color={theme.key}>Enter</Text> remove the{' '}
+				{plural(chosen.length, 'marked item')} ·{' '}
+				<Text color={theme.key}>Esc</Text> cancel
 			</Text>
 		</Box>
 	);

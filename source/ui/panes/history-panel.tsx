@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useCallback} from 'react';
-import type {AppState} from '../../state/app-state.js';
+import {historyLength, type AppState} from '../../state/app-state.js';
 import {selectedId} from '../../state/selectors.js';
 import {
 	cpuScale,
@@ -75,7 +75,11 @@ export function HistoryPanel({width, height}: Props) {
 		),
 	);
 	const hostMemory = useAppState(selectHostMemory);
-	const chartWidth = Math.max(10, Math.floor((width - 4) / 2) - 2);
+	// One cell per sample: wider than the history would only add blank space.
+	const chartWidth = Math.min(
+		historyLength,
+		Math.max(10, Math.floor((width - 4) / 2) - 2),
+	);
 	// Below the name line and the totals line, above the scale line.
 	const chartHeight = Math.max(1, height - 3);
 	if (snapshot === undefined || name === undefined) {

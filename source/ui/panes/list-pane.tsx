@@ -35,6 +35,17 @@ type Props<K extends string> = {
 	readonly isLoaded: boolean;
 };
 
+const sortNames = {name: 'name', cpu: 'CPU', memory: 'memory'} as const;
+
+/** The order a container list is in, for its title; empty for the default (live first, by name). */
+function describeSort(sort: AppState['ui']['sort']): string {
+	if (sort.key === 'name' && !sort.descending) {
+		return '';
+	}
+
+	return `by ${sortNames[sort.key]} ${sort.descending ? '↓' : '↑'}`;
+}
+
 /** Rows of chrome inside a pane besides its data rows: two borders and the header line. */
 export const paneChromeRows = 3;
 
@@ -68,6 +79,13 @@ export function ListPane<K extends string>({
 	const isFocused = useAppState(
 		useCallback((state: AppState) => state.ui.focus === pane, [pane]),
 	);
+	const sortText = useAppState(
+		useCallback(
+			(state: AppState) =>
+				pane === 'images' ? '' : describeSort(state.ui.sort),
+			[pane],
+		),
+	);
 	const filter = useAppState(
 		useCallback((state: AppState) => state.ui.filters[pane], [pane]),
 	);
@@ -88,6 +106,7 @@ export function ListPane<K extends string>({
 		ids.length === total ? `${total}` : `${ids.length} of ${total}`;
 	const detail = [
 		isLoaded ? `${position}/${counts}` : '',
+		sortText,
 		mode ?? '',
 		filter !== '' && !isFiltering ? `filter: ${filter}` : '',
 	]

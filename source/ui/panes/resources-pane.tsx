@@ -15,8 +15,10 @@ const selectHostCpus = (state: AppState) => state.resources.hostCpus;
 const selectHostMemory = (state: AppState) => state.resources.hostMemory;
 const selectLoaded = (state: AppState) => state.containers.loaded;
 
-/** Rows under the list for the selected container's charts, when the terminal is tall enough. */
-const historyRows = 8;
+/** Rows under the list for the selected container's charts: a third of a tall pane, at least 8. */
+function historyRows(height: number): number {
+	return Math.max(8, Math.floor(height / 3));
+}
 
 /** What every running container costs right now, with host totals and the selected one's last minute. */
 export function ResourcesPane({
@@ -46,7 +48,7 @@ export function ResourcesPane({
 				mode={mode}
 				columns={resourceColumns}
 				width={width}
-				height={showsHistory ? height - historyRows : height}
+				height={showsHistory ? height - historyRows(height) : height}
 				total={measured}
 				isLoaded={isLoaded}
 				loadingText="loading containers…"
@@ -54,7 +56,7 @@ export function ResourcesPane({
 				renderRow={row => <ResourceRow {...row} />}
 			/>
 			{showsHistory ? (
-				<HistoryPanel width={width} height={historyRows} />
+				<HistoryPanel width={width} height={historyRows(height)} />
 			) : null}
 		</Box>
 	);
