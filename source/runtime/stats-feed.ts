@@ -4,7 +4,6 @@ import type {
 } from '../docker/cgroup/cgroup-meter.js';
 import type {
 	ContainerLimits,
-	ContainerSummary,
 	DockerClient,
 	SystemInfo,
 } from '../docker/docker-client.js';
@@ -15,6 +14,7 @@ import {
 	usageFromStats,
 	type ResourceUsage,
 } from '../state/resource-usage.js';
+import {isLive} from '../state/selectors.js';
 import type {Store} from '../state/store.js';
 import {
 	clockTicked,
@@ -61,17 +61,9 @@ function withClock(options: Options, update: Update): Update {
 /** A source of figures while connected; stopped when the connection drops. */
 type Source = {readonly stop: () => void};
 
-function isMeasurable(container: ContainerSummary): boolean {
-	return (
-		container.state === 'running' ||
-		container.state === 'paused' ||
-		container.state === 'restarting'
-	);
-}
-
 function measurableIds(state: AppState): string[] {
 	return [...state.containers.byId.values()]
-		.filter(isMeasurable)
+		.filter(isLive)
 		.map(container => container.id);
 }
 
@@ -139,11 +131,7 @@ function wantedStreams(state: AppState, maxStreams: number): string[] {
 	const wanted: string[] = [];
 	for (const id of candidates) {
 		const container = state.containers.byId.get(id);
-		if (
-			container !== undefined &&
-			isMeasurable(container) &&
-			!wanted.includes(id)
-		) {
+		if (container !== undefined && isLive(container) && !wanted.includes(id)) {
 			wanted.push(id);
 		}
 

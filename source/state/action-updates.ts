@@ -7,7 +7,10 @@ import type {
 	PruneItem,
 	Target,
 } from './app-state.js';
-import {imageUsage, visibleIds} from './selectors.js';
+import type {ContainerSummary} from '../docker/docker-client.js';
+import {imageUsage, isLive, visibleIds} from './selectors.js';
+
+const byName = new Intl.Collator('en', {numeric: true});
 import type {Update} from './updates.js';
 
 /** How many commands the log keeps. */
@@ -123,12 +126,9 @@ export function containerTargets(
 					{
 						id,
 						name: container.name,
-						isRunning:
-							container.state === 'running' ||
-							container.state === 'paused' ||
-							container.state === 'restarting',
+						isRunning: isLive(container),
 						usedBy: [],
-						isUsedByRunning: false,
+						runningUsers: [],
 						otherTags: [],
 					},
 				];
@@ -158,15 +158,8 @@ export function imageTargets(
 						container => container.imageId === id,
 					)
 				: [];
-		const usedBy = users
-			.map(container => container.name)
-			.sort(new Intl.Collator('en', {numeric: true}).compare);
-		const isUsedByRunning = users.some(
-			container =>
-				container.state === 'running' ||
-				container.state === 'paused' ||
-				container.state === 'restarting',
-		);
+		const names = (containers: readonly ContainerSummary[]): string[] =>
+			containers.map(container => container.name).sort(byName.compare);
 		return [
 			{
 				id,
@@ -174,8 +167,8 @@ export function imageTargets(
 					? first
 					: (first ?? id.replace(/^sha256:/, '').slice(0, 12)),
 				isRunning: false,
-				usedBy: removesTagOnly ? [] : usedBy,
-				isUsedByRunning: !removesTagOnly && isUsedByRunning,
+				usedBy: removesTagOnly ? [] : names(users),
+				runningUsers: removesTagOnly ? [] : names(users.filter(isLive)),
 				otherTags: removesTagOnly ? others : [],
 			},
 		];

@@ -36,8 +36,8 @@ export type Target = {
 	readonly isRunning: boolean;
 	/** Containers using an image (names); empty for containers. */
 	readonly usedBy: readonly string[];
-	/** Whether one of them runs: the engine then refuses even a forced removal. */
-	readonly isUsedByRunning: boolean;
+	/** Those of them that run: the engine then refuses even a forced removal. */
+	readonly runningUsers: readonly string[];
 	/** Other tags of the image that stay when only `name` is removed. */
 	readonly otherTags: readonly string[];
 };

@@ -97,7 +97,13 @@ export function matchesFilter(
 	);
 }
 
-function isLive(container: ContainerSummary): boolean {
+/** Running, paused or restarting: a container with processes, and so with figures. */
+export function isLive(container: ContainerSummary): boolean {
+	return stateRank[container.state] === 0;
+}
+
+/** What "running only" keeps: everything not stopped, a container being removed included. */
+function isNotStopped(container: ContainerSummary): boolean {
 	return (
 		container.state !== 'exited' &&
 		container.state !== 'created' &&
@@ -115,7 +121,7 @@ function listContainers(
 	return [...byId.values()]
 		.filter(
 			container =>
-				(!liveOnly || isLive(container)) &&
+				(!liveOnly || isNotStopped(container)) &&
 				matchesFilter(filter, [container.name, container.image, container.id]),
 		)
 		.sort(containerOrder(sort, resources))

@@ -108,9 +108,12 @@ function refusal(dialog: ConfirmDialog): string | undefined {
 
 	if (dialog.action === 'remove-images') {
 		// The engine refuses even a forced removal of an image a running container uses.
-		const blocked = dialog.targets.filter(target => target.isUsedByRunning);
+		const blocked = dialog.targets.filter(
+			target => target.runningUsers.length > 0,
+		);
 		if (blocked.length > 0) {
-			return `${blocked.map(target => `${target.name} is used by running ${target.usedBy.join(', ')}`).join('; ')}: stop and remove ${blocked.length === 1 && blocked[0]?.usedBy.length === 1 ? 'it' : 'them'} first`;
+			const count = blocked.flatMap(target => target.runningUsers).length;
+			return `${blocked.map(target => `${target.name} is used by running ${target.runningUsers.join(', ')}`).join('; ')}: stop and remove ${count === 1 ? 'it' : 'them'} first`;
 		}
 
 		if (dialog.force) {
