@@ -8,7 +8,7 @@ import type {
 	SystemInfo,
 } from '../docker/docker-client.js';
 import type {ResourceSample} from '../docker/stats-math.js';
-import type {AppState} from '../state/app-state.js';
+import {isContainerPane, type AppState} from '../state/app-state.js';
 import {
 	usageFromCgroup,
 	usageFromStats,
@@ -122,7 +122,7 @@ type Stream = {
 /** The containers worth a stream: the selected one and those on screen, running, capped. */
 function wantedStreams(state: AppState, maxStreams: number): string[] {
 	const {shown, selection, focus} = state.ui;
-	const selected = focus === 'images' ? undefined : selection[focus];
+	const selected = isContainerPane(focus) ? selection[focus] : undefined;
 	const candidates = [
 		...(selected === undefined ? [] : [selected]),
 		...shown.containers,

@@ -8,7 +8,8 @@ import type {
 	Target,
 } from './app-state.js';
 import type {ContainerSummary} from '../docker/docker-client.js';
-import {imageUsage, isLive, visibleIds} from './selectors.js';
+import {panes} from './app-state.js';
+import {imageUsage, isLive, paneItems, visibleIds} from './selectors.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 import type {Update} from './updates.js';
@@ -85,16 +86,15 @@ export const allMarked: Update = state => ({
 
 /** Esc clears the marks of the focused pane; those of the other pane stay. */
 export const marksCleared: Update = state => {
-	const pane =
-		state.ui.focus === 'images' ? state.images.byId : state.containers.byId;
+	const pane = paneItems(state, state.ui.focus);
 	const marks = new Set([...state.marks].filter(id => !pane.has(id)));
 	return marks.size === state.marks.size ? state : {...state, marks};
 };
 
 /** Marks of rows no longer listed go with them. */
 export function marksPruned(state: AppState): AppState {
-	const kept = [...state.marks].filter(
-		id => state.containers.byId.has(id) || state.images.byId.has(id),
+	const kept = [...state.marks].filter(id =>
+		panes.some(pane => paneItems(state, pane).has(id)),
 	);
 	return kept.length === state.marks.size
 		? state

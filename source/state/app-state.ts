@@ -9,6 +9,21 @@ import type {ResourceUsage} from './resource-usage.js';
 export const panes = ['containers', 'images', 'resources'] as const;
 export type Pane = (typeof panes)[number];
 
+/** Panes whose rows are containers: container actions apply to their selection and marks. */
+const containerPanes: ReadonlySet<Pane> = new Set(['containers', 'resources']);
+
+export function isContainerPane(pane: Pane): boolean {
+	return containerPanes.has(pane);
+}
+
+/** A record with the same value for every pane, for per-pane state. */
+export function perPane<T>(value: T): Record<Pane, T> {
+	return Object.fromEntries(panes.map(pane => [pane, value])) as Record<
+		Pane,
+		T
+	>;
+}
+
 /** The state of the engine connection, as the header shows it. */
 export type Connection =
 	| {readonly status: 'connecting'}
@@ -199,15 +214,11 @@ export function initialState(options: {
 		ui: {
 			focus: 'containers',
 			showAll: true,
-			filters: {containers: '', images: '', resources: ''},
-			selection: {
-				containers: undefined,
-				images: undefined,
-				resources: undefined,
-			},
+			filters: perPane(''),
+			selection: perPane<string | undefined>(undefined),
 			dialog: undefined,
 			sort: {key: 'name', descending: false},
-			shown: {containers: [], images: [], resources: []},
+			shown: perPane<readonly string[]>([]),
 		},
 		readOnly: options.readOnly,
 		clock: options.now,

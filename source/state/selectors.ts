@@ -3,7 +3,13 @@ import type {
 	ContainerSummary,
 	ImageSummary,
 } from '../docker/docker-client.js';
-import type {AppState, Pane, ResourceSnapshot, Sort} from './app-state.js';
+import {
+	panes,
+	type AppState,
+	type Pane,
+	type ResourceSnapshot,
+	type Sort,
+} from './app-state.js';
 import type {Scope} from '../keymap/bindings.js';
 import {memoizeLast} from './memo.js';
 
@@ -155,7 +161,10 @@ const visibleImages = memoizeLast(
 			.map(image => image.id),
 );
 
-/** The ids a pane lists, in display order, after its filter. */
+/**
+ * The ids a pane lists, in display order, after its filter. Every case must be memoized:
+ * `keepSelection` asks each pane after every update.
+ */
 export function visibleIds(state: AppState, pane: Pane): readonly string[] {
 	switch (pane) {
 		case 'containers': {
@@ -183,6 +192,26 @@ export function visibleIds(state: AppState, pane: Pane): readonly string[] {
 		}
 	}
 }
+
+/** The objects a pane's rows stand for, by id: what its marks and selection refer to. */
+export function paneItems(
+	state: AppState,
+	pane: Pane,
+): ReadonlyMap<string, unknown> {
+	switch (pane) {
+		case 'containers':
+		case 'resources': {
+			return state.containers.byId;
+		}
+
+		case 'images': {
+			return state.images.byId;
+		}
+	}
+}
+
+/** The panes that can be focused: some exist only on some engines (Swarm's on a manager). */
+export const availablePanes: (state: AppState) => readonly Pane[] = () => panes;
 
 /** How many containers (running or not) use each image id. */
 export const imageUsage = memoizeLast(

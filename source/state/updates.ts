@@ -14,7 +14,7 @@ import type {
 } from './app-state.js';
 import {historyLength, panes} from './app-state.js';
 import type {ResourceUsage} from './resource-usage.js';
-import {visibleIds} from './selectors.js';
+import {availablePanes, visibleIds} from './selectors.js';
 
 /** A pure state transition. */
 export type Update = (state: AppState) => AppState;
@@ -180,16 +180,21 @@ export function clockTicked(now: number): Update {
 	return state => ({...state, clock: now});
 }
 
+/** Focuses a pane, if this engine has it. */
 export function focusPane(pane: Pane): Update {
 	return state =>
-		state.ui.focus === pane ? state : withUi(state, {focus: pane});
+		state.ui.focus === pane || !availablePanes(state).includes(pane)
+			? state
+			: withUi(state, {focus: pane});
 }
 
 export function cyclePane(step: 1 | -1): Update {
 	return state => {
-		const index = panes.indexOf(state.ui.focus);
+		const available = availablePanes(state);
+		const index = available.indexOf(state.ui.focus);
 		const next =
-			panes[(index + step + panes.length) % panes.length] ?? 'containers';
+			available[(index + step + available.length) % available.length] ??
+			'containers';
 		return focusPane(next)(state);
 	};
 }

@@ -22,7 +22,12 @@ import {
 	pruneVolumesToggled,
 	statusShown,
 } from '../state/action-updates.js';
-import type {AppState, ConfirmDialog, Target} from '../state/app-state.js';
+import {
+	isContainerPane,
+	type AppState,
+	type ConfirmDialog,
+	type Target,
+} from '../state/app-state.js';
 import {splitCommand} from './format/command-line.js';
 import {
 	closeDialog,
@@ -55,18 +60,17 @@ function openConfirm(state: AppState): ConfirmDialog | undefined {
 /** The containers the focused pane acts on (marked rows, else the selected one). */
 function containerSelection({services}: HandlerContext): readonly Target[] {
 	const state = services.store.getState();
-	return state.ui.focus === 'images'
-		? []
-		: containerTargets(state, actionIds(state));
+	return isContainerPane(state.ui.focus)
+		? containerTargets(state, actionIds(state))
+		: [];
 }
 
 /** The one selected container, or a status line saying why there is none. */
 function selectedContainer({services}: HandlerContext): Target | undefined {
 	const state = services.store.getState();
-	const id =
-		state.ui.focus === 'images'
-			? undefined
-			: state.ui.selection[state.ui.focus];
+	const id = isContainerPane(state.ui.focus)
+		? state.ui.selection[state.ui.focus]
+		: undefined;
 	const [target] = id === undefined ? [] : containerTargets(state, [id]);
 	if (target === undefined) {
 		services.dispatch(statusShown('select a container first', true));
@@ -279,10 +283,12 @@ export const handlers = {
 						action: 'remove-images',
 						targets: imageTargets(state, ids),
 					})
-				: confirmOpened({
-						action: 'remove-containers',
-						targets: containerTargets(state, ids),
-					}),
+				: isContainerPane(state.ui.focus)
+					? confirmOpened({
+							action: 'remove-containers',
+							targets: containerTargets(state, ids),
+						})
+					: statusShown('nothing here can be removed', true),
 		);
 	},
 	'confirm.yes'({services}) {

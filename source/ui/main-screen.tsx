@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {AppState} from '../state/app-state.js';
+import {perPane, type AppState, type Pane} from '../state/app-state.js';
 import {ConfirmDialog} from './dialogs/confirm-dialog.js';
 import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
@@ -30,19 +30,23 @@ const selectExecName = (state: AppState) =>
 
 /**
  * Splits the rows between the panes: Containers and Images share the screen, the focused one
- * taking the larger part; Resources, the view of what everything costs, takes it whole.
+ * taking the larger part; every other pane takes it whole.
  */
 export function paneHeights(
 	available: number,
-	focus: AppState['ui']['focus'],
-): Readonly<Record<AppState['ui']['focus'], number>> {
+	focus: Pane,
+): Readonly<Record<Pane, number>> {
 	const larger = Math.ceil(available * 0.6);
 	const smaller = available - larger;
-	return focus === 'images'
-		? {containers: smaller, images: larger, resources: 0}
-		: focus === 'containers'
-			? {containers: larger, images: smaller, resources: 0}
-			: {containers: 0, images: 0, resources: available};
+	const heights = perPane(0);
+	if (focus === 'containers' || focus === 'images') {
+		heights.containers = focus === 'containers' ? larger : smaller;
+		heights.images = focus === 'images' ? larger : smaller;
+	} else {
+		heights[focus] = available;
+	}
+
+	return heights;
 }
 
 function Body({
@@ -50,7 +54,7 @@ function Body({
 	width,
 	height,
 }: {
-	readonly focus: AppState['ui']['focus'];
+	readonly focus: Pane;
 	readonly width: number;
 	readonly height: number;
 }) {
@@ -98,16 +102,21 @@ function Body({
 		}
 	}
 
-	if (focus === 'resources') {
-		return <ResourcesPane width={width} height={heights.resources} />;
-	}
+	switch (focus) {
+		case 'containers':
+		case 'images': {
+			return (
+				<>
+					<ContainersPane width={width} height={heights.containers} />
+					<ImagesPane width={width} height={heights.images} />
+				</>
+			);
+		}
 
-	return (
-		<>
-			<ContainersPane width={width} height={heights.containers} />
-			<ImagesPane width={width} height={heights.images} />
-		</>
-	);
+		case 'resources': {
+			return <ResourcesPane width={width} height={heights.resources} />;
+		}
+	}
 }
 
 /** The whole screen: header, the panes (or the help), and the key hints. */

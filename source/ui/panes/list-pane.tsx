@@ -1,6 +1,10 @@
 import {Box, Text} from 'ink';
 import {useCallback, useMemo, type ReactNode} from 'react';
-import type {AppState, Pane} from '../../state/app-state.js';
+import {
+	isContainerPane,
+	type AppState,
+	type Pane,
+} from '../../state/app-state.js';
 import {selectedId, visibleIds} from '../../state/selectors.js';
 import {
 	sizeColumns,
@@ -82,7 +86,7 @@ export function ListPane<K extends string>({
 	const sortText = useAppState(
 		useCallback(
 			(state: AppState) =>
-				pane === 'images' ? '' : describeSort(state.ui.sort),
+				isContainerPane(pane) ? describeSort(state.ui.sort) : '',
 			[pane],
 		),
 	);
