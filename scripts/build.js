@@ -18,9 +18,33 @@ const withoutDevtools = {
 };
 
 /**
- * Keeps what start-up never needs out of it. dockerode loads gRPC for BuildKit sessions, which
- * dockmate does not use (about 16 ms), and docker-modem loads ssh2 for ssh:// engines at the top of
- * its module (about 37 ms); ssh2 is loaded on the first ssh:// connection instead.
+ * Replaces exact snippets of a dependency's source as it is bundled. The build fails when a
+ * snippet is no longer there, so an upgrade that changes the code cannot silently undo a patch.
+ */
+function patched(replacements) {
+	return async ({path}) => {
+		let source = await readFile(path, 'utf8');
+		for (const [from, to] of replacements) {
+			if (!source.includes(from)) {
+				throw new Error(`dependency changed: "${from}" not found in ${path}`);
+			}
+
+			source = source.replace(from, to);
+		}
+
+		return {contents: source, loader: 'js'};
+	};
+}
+
+/**
+ * Keeps what start-up never needs out of it:
+ * - dockerode loads gRPC for BuildKit sessions, which dockmate does not use (about 16 ms);
+ * - docker-modem loads ssh2 for ssh:// engines at the top of its module (about 37 ms): ssh2 is
+ *   loaded on the first ssh:// connection instead;
+ * - meow loads and runs normalize-package-data (with the SPDX licence list) when it is imported,
+ *   though it is needed only to print `--help` (about 25 ms);
+ * - Yoga reads its embedded WebAssembly through `fetch`, and Node loads its whole fetch
+ *   implementation (undici) on first use (about 40 ms); the same bytes are decoded directly.
  */
 const lazyDependencies = {
 	name: 'lazy-dependencies',
@@ -32,23 +56,33 @@ const lazyDependencies = {
 		}));
 		context.onLoad(
 			{filter: /docker-modem[/\\]lib[/\\]modem\.js$/},
-			async ({path}) => {
-				const source = await readFile(path, 'utf8');
-				const eager = "ssh = require('./ssh'),";
-				if (!source.includes(eager)) {
-					throw new Error(
-						`docker-modem changed: "${eager}" not found in ${path}`,
-					);
-				}
-
-				return {
-					contents: source.replace(
-						eager,
-						"ssh = (options) => require('./ssh')(options),",
-					),
-					loader: 'js',
-				};
+			patched([
+				[
+					"ssh = require('./ssh'),",
+					"ssh = (options) => require('./ssh')(options),",
+				],
+			]),
+		);
+		context.onLoad(
+			{filter: /meow[/\\]build[/\\]dependencies\.js$/},
+			patched([
+				[
+					'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+					'const normalizePackageData = (...options) => getDefaultExportFromCjs(requireNormalize())(...options);',
+				],
+			]),
+		);
+		context.onLoad(
+			{
+				filter:
+					/yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/,
 			},
+			patched([
+				[
+					'"function"!=typeof fetch?Promise.resolve()',
+					'true?Promise.resolve()',
+				],
+			]),
 		);
 	},
 };
@@ -61,33 +95,91 @@ const lazyDependencies = {
 const boundedInkCaches = {
 	name: 'bounded-ink-caches',
 	setup(context) {
-		const patch = (file, replacements) =>
-			context.onLoad({filter: file}, async ({path}) => {
-				let source = await readFile(path, 'utf8');
-				for (const [from, to] of replacements) {
-					if (!source.includes(from)) {
-						throw new Error(`ink changed: "${from}" not found in ${path}`);
-					}
-
-					source = source.replace(from, to);
-				}
-
-				return {contents: source, loader: 'js'};
-			});
-
-		patch(/ink[/\\]build[/\\]measure-text\.js$/, [
-			[
-				'cache.set(text, dimensions);',
-				'if (cache.size >= 4096) cache.clear(); cache.set(text, dimensions);',
-			],
-		]);
-		patch(/ink[/\\]build[/\\]wrap-text\.js$/, [
-			['const cache = {};', 'let cache = {}; let cacheSize = 0;'],
-			[
-				'cache[cacheKey] = wrappedText;',
-				'if (++cacheSize > 4096) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;',
-			],
-		]);
+		context.onLoad(
+			{filter: /ink[/\\]build[/\\]measure-text\.js$/},
+			patched([
+				[
+					'cache.set(text, dimensions);',
+					'if (cache.size >= 4096) cache.clear(); cache.set(text, dimensions);',
+				],
+			]),
+		);
+		context.onLoad(
+			{filter: /ink[/\\]build[/\\]render-node-to-output\.js$/},
+			patched([
+				// Measured again for every text of every frame, though most texts stay the same.
+				[
+					'const currentWidth = widestLine(text);',
+					'let currentWidth = widths.get(text); if (currentWidth === undefined) { if (widths.size >= 4096) widths.clear(); currentWidth = widestLine(text); widths.set(text, currentWidth); }',
+				],
+				[
+					"import widestLine from 'widest-line';",
+					"import widestLine from 'widest-line';\nconst widths = new Map();",
+				],
+			]),
+		);
+		context.onLoad(
+			{filter: /ink[/\\]build[/\\]output\.js$/},
+			patched([
+				// Shared by every frame instead of made anew for each, and bounded like the others.
+				[
+					'export default class Output {',
+					'const sharedCaches = new OutputCaches();\nexport default class Output {',
+				],
+				['caches = new OutputCaches();', 'caches = sharedCaches;'],
+				[
+					'this.styledChars.set(line, cached);',
+					'if (this.styledChars.size >= 4096) this.styledChars.clear(); this.styledChars.set(line, cached);',
+				],
+				[
+					'this.widths.set(text, cached);',
+					'if (this.widths.size >= 4096) this.widths.clear(); this.widths.set(text, cached);',
+				],
+				[
+					'this.blockWidths.set(text, cached);',
+					'if (this.blockWidths.size >= 4096) this.blockWidths.clear(); this.blockWidths.set(text, cached);',
+				],
+				// Cells are replaced, never changed, so every blank one can be the same object.
+				[
+					`row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+					'row.push(blankCell);',
+				],
+				[
+					'const sharedCaches',
+					"const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nconst sharedCaches",
+				],
+			]),
+		);
+		context.onLoad(
+			{filter: /ansi-tokenize[/\\]build[/\\]styledChars\.js$/},
+			patched([
+				// Neighbouring characters mostly share their styles; diffing equal styles (three sets and
+				// two arrays a character) yields nothing, so it is skipped.
+				[
+					'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+					'if (!sameCodes(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+				],
+				[
+					'export function styledCharsToString(chars) {',
+					'function sameCodes(a, b) { if (a === b) return true; if (a.length !== b.length) return false; for (let i = 0; i < a.length; i++) { if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false; } return true; }\nexport function styledCharsToString(chars) {',
+				],
+			]),
+		);
+		context.onLoad(
+			{filter: /ink[/\\]build[/\\]wrap-text\.js$/},
+			patched([
+				['const cache = {};', 'let cache = {}; let cacheSize = 0;'],
+				[
+					'cache[cacheKey] = wrappedText;',
+					'if (++cacheSize > 4096) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;',
+				],
+			]),
+		);
 	},
 };
 
