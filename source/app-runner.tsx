@@ -1,3 +1,4 @@
+import {errorMessage} from './docker/errors.js';
 import ansiEscapes from 'ansi-escapes';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
@@ -9,20 +10,27 @@ import {
 	type SessionInput,
 	type SessionOutput,
 } from './runtime/exec-session.js';
+import type {EngineSession} from './runtime/engine-session.js';
 import type {Services} from './runtime/services.js';
 import {commandLogged, statusShown} from './state/action-updates.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
 	/**
-	 * Renders the app with `services`, and again with the same services after each hand-off, until
-	 * the app quits. Expects the terminal already taken over (alternate screen, hidden cursor).
+	 * Renders the app with the session's services, again after each hand-off, and afresh when a
+	 * host switch replaces them, until the app quits. Expects the terminal already taken over
+	 * (alternate screen, hidden cursor).
 	 */
-	readonly run: (services: Services) => Promise<void>;
+	readonly run: (session: EngineSession) => Promise<void>;
 	/** Ends the app; `run` resolves. */
 	readonly quit: () => void;
 	/** For {@link Services.exec}: hands the terminal over, unless the container cannot take it. */
 	readonly exec: Services['exec'];
+	/**
+	 * Hands the terminal to a created container's TTY, starting it (`docker run -it`); the app
+	 * comes back when the container ends or is detached from.
+	 */
+	readonly attach: (containerId: string, name: string) => void;
 	/** Stops the renderer now, for the terminal's restore on exit. */
 	readonly stopRendering: () => void;
 };
@@ -35,6 +43,8 @@ type Prepared = {
 	readonly command: readonly string[];
 	/** Whether the user asked for this command (`E`), rather than a shell (`e`). */
 	readonly isCommand: boolean;
+	/** A container's own TTY (`docker run -it`) rather than an exec. */
+	readonly isAttach?: boolean;
 };
 
 /** Signals that end the process during a hand-off (raw mode turns Ctrl-C into a keystroke). */
@@ -48,7 +58,8 @@ export function createAppRunner({
 }: {
 	readonly stdin: NodeJS.ReadStream & SessionInput;
 	readonly stdout: NodeJS.WriteStream & SessionOutput;
-	readonly docker: DockerClient;
+	/** The engine connected to now: a host switch changes it. */
+	readonly docker: () => DockerClient;
 }): AppRunner {
 	let services: Services | undefined;
 	let instance: Instance | undefined;
@@ -92,15 +103,16 @@ export function createAppRunner({
 		let chosen = command;
 		let session: ExecSession | undefined;
 		let failure: string | undefined;
+		const engine = docker();
 		try {
-			chosen ??= await chooseShell(docker, id, name);
-			session = await docker.exec(id, {
+			chosen ??= await chooseShell(engine, id, name);
+			session = await engine.exec(id, {
 				command: chosen,
 				columns: stdout.columns || 80,
 				rows: stdout.rows || 24,
 			});
 		} catch (error) {
-			failure = error instanceof Error ? error.message : String(error);
+			failure = errorMessage(error);
 		}
 
 		services.dispatch(state =>
@@ -134,14 +146,21 @@ export function createAppRunner({
 		name,
 		command,
 		isCommand,
+		isAttach = false,
 	}: Prepared): Promise<void> => {
-		const what = isCommand ? command.map(shellWord).join(' ') : 'shell';
+		const what = isCommand
+			? command.map(shellWord).join(' ')
+			: isAttach
+				? 'the terminal'
+				: 'shell';
 		stdout.write(
 			ansiEscapes.cursorShow +
 				ansiEscapes.exitAlternativeScreen +
 				(isCommand
 					? `dockmate: running ${what} in ${name}\n`
-					: `dockmate: shell in ${name} (exit to return)\n`),
+					: isAttach
+						? `dockmate: attached to ${name} (Ctrl-P Ctrl-Q detaches and returns)\n`
+						: `dockmate: shell in ${name} (exit to return)\n`),
 		);
 		const stopGuarding = guardAgainstSignals(stdout);
 		try {
@@ -153,10 +172,21 @@ export function createAppRunner({
 				);
 				await waitForKeypress({stdin});
 			}
+
+			if (isAttach) {
+				services?.dispatch(
+					statusShown(
+						exitCode === undefined
+							? `detached from ${name}: it runs on`
+							: `${name} exited with code ${exitCode}`,
+						exitCode !== undefined && exitCode !== 0,
+					),
+				);
+			}
 		} catch (error) {
 			services?.dispatch(
 				statusShown(
-					`the connection to ${what} in ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+					`the connection to ${what} in ${name} failed: ${errorMessage(error)}`,
 					true,
 				),
 			);
@@ -170,13 +200,35 @@ export function createAppRunner({
 		}
 	};
 
+	/** Unmounts the app for the session once the engine has accepted it; the app stays if it did not. */
+	const handOver = (prepared: Promise<Prepared | undefined>): void => {
+		void prepared.then(accepted => {
+			if (accepted === undefined || instance === undefined) {
+				// Nothing to hand over, or the app quit while the engine was asked.
+				destroySession(accepted?.session);
+				isHandingOff = false;
+				return;
+			}
+
+			handOff = async () => lend(accepted);
+			instance.unmount();
+		});
+	};
+
 	return {
-		async run(given) {
-			services = given;
+		async run(session) {
+			services = session.services();
+			// A new engine's services get a new tree: nothing of the old one's component state stays.
+			let generation = 0;
+			const unsubscribe = session.subscribe(() => {
+				services = session.services();
+				generation++;
+				instance?.rerender(<App key={generation} services={services} />);
+			});
 			for (;;) {
 				// Ink 6.8's incremental mode misplaces lines when the frame ends in a newline (ours is
 				// one row shorter than the terminal, see main-screen.tsx), so every frame is written whole.
-				instance = render(<App services={given} />, {
+				instance = render(<App key={generation} services={services} />, {
 					stdin,
 					stdout,
 					exitOnCtrlC: false,
@@ -189,6 +241,7 @@ export function createAppRunner({
 				const next = handOff;
 				handOff = undefined;
 				if (next === undefined) {
+					unsubscribe();
 					return;
 				}
 
@@ -213,17 +266,43 @@ export function createAppRunner({
 			}
 
 			isHandingOff = true;
-			void prepare(services, id, command).then(prepared => {
-				if (prepared === undefined || instance === undefined) {
-					// Nothing to hand over, or the app quit while the engine was asked.
-					destroySession(prepared?.session);
-					isHandingOff = false;
-					return;
-				}
+			handOver(prepare(services, id, command));
+		},
+		attach(id, name) {
+			if (isHandingOff || instance === undefined || services === undefined) {
+				services?.dispatch(
+					statusShown(`${name} was created but not started: s starts it`, true),
+				);
+				return;
+			}
 
-				handOff = async () => lend(prepared);
-				instance.unmount();
-			});
+			isHandingOff = true;
+			const target = services;
+			handOver(
+				docker()
+					.startAttached(id, {
+						columns: stdout.columns || 80,
+						rows: stdout.rows || 24,
+					})
+					.then(
+						(session): Prepared => ({
+							session,
+							name,
+							command: [],
+							isCommand: false,
+							isAttach: true,
+						}),
+						(error: unknown) => {
+							target.dispatch(
+								statusShown(
+									`cannot attach to ${name}: ${errorMessage(error)}`,
+									true,
+								),
+							);
+							return undefined;
+						},
+					),
+			);
 		},
 	};
 }

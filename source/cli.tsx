@@ -1,11 +1,14 @@
 import os from 'node:os';
 import meow from 'meow';
 import {createAppRunner} from './app-runner.js';
-import {ConfigError, configPath, readConfig} from './config.js';
+import {ConfigError, configPath, isLogTail, readConfig} from './config.js';
 import {createDockerodeClient} from './docker/dockerode-client.js';
 import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
+import {defaultLogSettings} from './runtime/log-feed.js';
 import {createServices} from './runtime/services.js';
+import {createEngineSession} from './runtime/engine-session.js';
+import {readHostList} from './host-list.js';
 import {takeOverTerminal} from './terminal.js';
 
 const cli = meow(
@@ -19,14 +22,19 @@ const cli = meow(
 	  --read-only          Refuse every action that changes the engine
 	                       (also "readOnly": true in ~/.config/dockmate/config.json;
 	                       --no-read-only overrides that)
+	  --tail <lines>       Lines of history the logs view (l) starts with; default 500
+	                       (also "logTail" in the config file)
 	  -h, --help           Show this help
 	  -v, --version        Show the version
 
 	The engine is chosen like the docker CLI does: --host, DOCKER_HOST, --context,
-	DOCKER_CONTEXT, the current context in ~/.docker/config.json, then the local socket.
+	DOCKER_CONTEXT, the current context in ~/.docker/config.json, then the local socket
+	(or Podman's, where there is no Docker socket).
 	TLS for tcp:// follows DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
 
-	Press ? inside dockmate for the keys.
+	Press ? inside dockmate for the keys; c switches engines live, among the docker
+	contexts and "hosts" in the config file, e.g.
+	  {"hosts": [{"name": "prod", "host": "ssh://me@server"}]}
 `,
 	{
 		importMeta: import.meta,
@@ -34,6 +42,7 @@ const cli = meow(
 			host: {type: 'string', shortFlag: 'H'},
 			context: {type: 'string', shortFlag: 'c'},
 			readOnly: {type: 'boolean'},
+			tail: {type: 'number'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'v'},
 		},
@@ -46,6 +55,11 @@ process.noDeprecation = true;
 
 /** How long we wait for the engine before giving up with a message. */
 const connectTimeoutMs = 4000;
+/**
+ * How long the first frame waits for the container list. Drawing an empty frame first costs as
+ * much as drawing the list, and the list usually arrives well within this.
+ */
+const firstListWaitMs = 300;
 
 function fail(message: string, hint?: string): never {
 	process.stderr.write(
@@ -64,6 +78,11 @@ async function main(): Promise<void> {
 		}
 
 		throw error;
+	}
+
+	const logTail = cli.flags.tail ?? config.logTail ?? defaultLogSettings.tail;
+	if (!isLogTail(logTail)) {
+		fail('--tail takes a whole number of lines, 0 or more');
 	}
 
 	let endpoint;
@@ -102,22 +121,39 @@ async function main(): Promise<void> {
 	const runner = createAppRunner({
 		stdin: process.stdin,
 		stdout: process.stdout,
-		docker,
+		docker: () => session.docker(),
 	});
 	const restore = takeOverTerminal({
 		stdin: process.stdin,
 		stdout: process.stdout,
 		stopRendering: runner.stopRendering,
 	});
-	const services = createServices({
+	const readOnly = cli.flags.readOnly ?? config.readOnly ?? false;
+	// A host switch makes services like these on the new engine; read-only stays as configured.
+	const session = createEngineSession({
 		docker,
-		readOnly: cli.flags.readOnly ?? config.readOnly ?? false,
-		quit: runner.quit,
-		exec: runner.exec,
+		endpoint,
+		connect: createDockerodeClient,
+		listChoices: () =>
+			readHostList({
+				env: process.env,
+				homeDir: os.homedir(),
+				startup: endpoint,
+			}),
+		makeServices: (client, switching) =>
+			createServices({
+				docker: client,
+				readOnly,
+				logSettings: {tail: logTail},
+				quit: runner.quit,
+				exec: runner.exec,
+				attach: runner.attach,
+				switching,
+			}),
 	});
-	void services.start();
-	await runner.run(services);
-	services.dispose();
+	await session.services().firstList(firstListWaitMs);
+	await runner.run(session);
+	session.dispose();
 	restore();
 	process.exit(0);
 }

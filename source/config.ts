@@ -1,10 +1,16 @@
 import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
+import {parseHostEntries} from './config-hosts.js';
+import type {HostEntry} from './docker/endpoint.js';
 
 /** Settings from dockmate's config file; every one optional. */
 export type FileConfig = {
 	/** Refuse every action that changes the engine, as `--read-only` does. */
 	readonly readOnly?: boolean;
+	/** Lines of history the logs view starts with, as `--tail` sets it. */
+	readonly logTail?: number;
+	/** Engines the host switcher (`c`) offers besides the docker contexts. */
+	readonly hosts?: readonly HostEntry[];
 };
 
 /** The config file is unreadable or says something dockmate does not understand. */
@@ -31,6 +37,11 @@ function exists(file: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** A number of log lines to start with: `--tail` and `"logTail"` take the same. */
+export function isLogTail(value: unknown): value is number {
+	return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /** Reads the config file; none at all is an empty config, a broken one a {@link ConfigError}. */
@@ -63,10 +74,26 @@ export function readConfig(file: string): FileConfig {
 		);
 	}
 
-	const {readOnly} = parsed as Record<string, unknown>;
+	const {readOnly, logTail} = parsed as Record<string, unknown>;
 	if (readOnly !== undefined && typeof readOnly !== 'boolean') {
 		throw new ConfigError(`${file}: "readOnly" must be true or false`);
 	}
 
-	return readOnly === undefined ? {} : {readOnly};
+	if (logTail !== undefined && !isLogTail(logTail)) {
+		throw new ConfigError(
+			`${file}: "logTail" must be a whole number of lines, 0 or more`,
+		);
+	}
+
+	const hostList = (parsed as Record<string, unknown>)['hosts'];
+	const hosts = hostList === undefined ? undefined : parseHostEntries(hostList);
+	if (typeof hosts === 'string') {
+		throw new ConfigError(`${file}: ${hosts}`);
+	}
+
+	return {
+		...(readOnly === undefined ? {} : {readOnly}),
+		...(logTail === undefined ? {} : {logTail}),
+		...(hosts === undefined ? {} : {hosts}),
+	};
 }

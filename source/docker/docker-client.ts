@@ -1,5 +1,20 @@
 import type {CgroupMeter} from './cgroup/cgroup-meter.js';
+import type {
+	ContainerDetails,
+	ImageDetails,
+	ImageLayer,
+	Inspected,
+} from './inspect.js';
 import type {ResourceSample} from './stats-math.js';
+import type {SystemDetails} from './system.js';
+import type {CliEnvironment} from './cli-environment.js';
+import type {
+	NodeAvailability,
+	SwarmNode,
+	SwarmService,
+	SwarmTask,
+} from './swarm.js';
+import type {NetworkDetails, VolumeDetails} from './volumes-networks.js';
 
 /**
  * The Docker access layer's contract: every engine dockmate talks to (Docker, Podman, the in-memory fake)
@@ -41,6 +56,8 @@ export type ContainerSummary = {
 	readonly labels: Readonly<Record<string, string>>;
 	/** Names of the networks it is attached to. */
 	readonly networks: readonly string[];
+	/** Names of the volumes it mounts, sorted. */
+	readonly volumes: readonly string[];
 };
 
 /** One row of `GET /images/json`. A dangling image has no tags. */
@@ -70,6 +87,8 @@ export type SystemInfo = {
 	readonly memory: number;
 	readonly cgroupDriver: 'cgroupfs' | 'systemd' | undefined;
 	readonly cgroupVersion: string;
+	/** The engine manages a Swarm (`Swarm.LocalNodeState` active with `ControlAvailable`): services and nodes can be listed. */
+	readonly isSwarmManager: boolean;
 };
 
 /** The resource limits set on a container; undefined where there is none. */
@@ -119,10 +138,31 @@ export type NetworkSummary = {
 	readonly id: string;
 	readonly name: string;
 	readonly driver: string;
+	/** `local`, `swarm` or `global`. */
+	readonly scope: string;
+	/** The subnets of its IPAM config, e.g. `172.18.0.0/16`. */
+	readonly subnets: readonly string[];
+	/** Internal networks have no route out of the host. */
+	readonly internal: boolean;
 	readonly createdAt: number;
 	readonly labels: Readonly<Record<string, string>>;
 	/** bridge, host and none come with the engine and cannot be removed. */
 	readonly isBuiltIn: boolean;
+};
+
+/** What `docker volume create` is given. */
+export type VolumeCreation = {
+	readonly name: string;
+	readonly driver: string;
+};
+
+/** What `docker network create` is given. */
+export type NetworkCreation = {
+	readonly name: string;
+	readonly driver: string;
+	/** A CIDR, or undefined to let the engine pick one. */
+	readonly subnet: string | undefined;
+	readonly internal: boolean;
 };
 
 /** One build cache record from `system df`. */
@@ -147,16 +187,104 @@ export type DiskUsage = {
 	>;
 	readonly volumes: readonly VolumeSummary[];
 	readonly buildCache: readonly BuildCacheRecord[];
+	/** Bytes of all image layers, each shared layer counted once; undefined where the engine does not say. */
+	readonly layersSize: number | undefined;
 };
 
-/** A change reported by `GET /events`, reduced to what the view reacts to. */
+/** One message of an image pull's progress stream (`POST /images/create`), cleaned of control characters. */
+export type PullEvent =
+	/** Progress of one layer: `Downloading` with byte counts, `Already exists`, `Pull complete`… */
+	| {
+			readonly kind: 'layer';
+			readonly id: string;
+			readonly status: string;
+			readonly current: number | undefined;
+			readonly total: number | undefined;
+	  }
+	/** A line about the whole pull: `Pulling from library/busybox`, `Digest: sha256:…`, `Status: …`. */
+	| {readonly kind: 'status'; readonly text: string};
+
+/** What `docker build` sends: a folder, filtered by its `.dockerignore`, and where the Dockerfile is in it. */
+export type BuildOptions = {
+	/** Absolute path of the context folder. */
+	readonly context: string;
+	/** The Dockerfile's path inside the context, with forward slashes. */
+	readonly dockerfile: string;
+	/** `name:tag` for the image; undefined leaves it untagged. */
+	readonly tag: string | undefined;
+};
+
+/** One message of a build's output stream (`POST /build`), cleaned of control characters. */
+export type BuildEvent =
+	/** One line of the builder's output. */
+	| {readonly kind: 'output'; readonly text: string}
+	/** The id of the image the build produced. */
+	| {readonly kind: 'image'; readonly id: string}
+	/** The context has reached the engine: this many bytes of tar. */
+	| {readonly kind: 'sent'; readonly bytes: number};
+
+/** A port of a new container published on the host, as `-p [ip:][hostPort:]containerPort[/protocol]`. */
+export type PortBinding = {
+	readonly containerPort: number;
+	readonly protocol: 'tcp' | 'udp' | 'sctp';
+	/** Undefined: every address. */
+	readonly hostIp: string | undefined;
+	/** Undefined: a port the engine picks. */
+	readonly hostPort: number | undefined;
+};
+
+/** A restart policy, as `--restart`. */
+export type RestartPolicy = {
+	readonly name: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+	/** Only for `on-failure`; 0 retries for ever. */
+	readonly maximumRetryCount: number;
+};
+
+/** What `docker run` makes of its options: a container to create. */
+export type ContainerSpec = {
+	/** Image id or reference. */
+	readonly image: string;
+	/** Undefined: the engine picks a name. */
+	readonly name: string | undefined;
+	/** Empty: the image's own command. */
+	readonly command: readonly string[];
+	/** `KEY=VALUE` strings. */
+	readonly env: readonly string[];
+	readonly ports: readonly PortBinding[];
+	/** Memory limit in bytes; undefined for none. */
+	readonly memory: number | undefined;
+	/** CPU limit in CPUs (`--cpus`); undefined for none. */
+	readonly cpus: number | undefined;
+	readonly restart: RestartPolicy;
+	/** With a TTY and stdin kept open, as `-it`. */
+	readonly interactive: boolean;
+};
+
+/** A change reported by `GET /events`, cleaned of control characters. */
 export type DockerEvent = {
-	readonly type: 'container' | 'image' | 'other';
+	/**
+	 * The engine's object type: `container`, `image`, `volume`, `network`, `daemon`, `plugin`,
+	 * `builder`, Swarm's `service`/`node`/`secret`/`config`, Podman's `pod`; `unknown` if it names none.
+	 */
+	readonly type: string;
+	/** `die`, `start`, `health_status: healthy`…; Podman's `died` reads `die`, as Docker's. */
 	readonly action: string;
 	readonly id: string;
+	/** The object as the user knows it: a container's or network's name, an image reference, a volume name. */
+	readonly name: string;
 	/** Milliseconds since the epoch. */
 	readonly time: number;
+	/** Nanoseconds since the epoch, as precise as a double holds: tells apart events of one millisecond. */
+	readonly timeNano: number;
 	readonly attributes: Readonly<Record<string, string>>;
+};
+
+/** One line a container wrote, cleaned of control characters. */
+export type LogLine = {
+	readonly stream: 'stdout' | 'stderr';
+	/** When the engine received it, in milliseconds since the epoch. */
+	readonly time: number;
+	readonly text: string;
 };
 
 /** The client side of the engine connection, as used by feeds and actions. */
@@ -173,10 +301,30 @@ export type DockerClient = {
 	 * {@link DockerError}) when the connection drops; reconnecting is the caller's policy.
 	 */
 	events(signal: AbortSignal): AsyncIterable<DockerEvent>;
+	/** The events of a past span (`GET /events?since&until`, times in ms), oldest first: one request, not a stream. */
+	pastEvents(options: {
+		readonly since: number;
+		readonly until: number;
+		readonly signal?: AbortSignal;
+	}): Promise<DockerEvent[]>;
+	/** `GET /containers/{id}/json`: the details dockmate shows, and the whole answer. */
+	inspectContainer(id: string): Promise<Inspected<ContainerDetails>>;
+	/** `GET /images/{reference}/json`. */
+	inspectImage(reference: string): Promise<Inspected<ImageDetails>>;
+	/** `GET /images/{reference}/history`: its layers, newest first, as `docker history` lists them. */
+	imageHistory(reference: string): Promise<ImageLayer[]>;
 	systemInfo(signal?: AbortSignal): Promise<SystemInfo>;
 	containerLimits(id: string, signal?: AbortSignal): Promise<ContainerLimits>;
 	/** Follows `GET /containers/{id}/stats?stream=1` (about one frame a second) until the signal aborts. */
 	stats(id: string, signal: AbortSignal): AsyncIterable<ResourceSample>;
+	/**
+	 * Follows a container's output, its last `tail` lines first, until the signal aborts; yields the
+	 * lines each chunk completes. Ends when the container stops.
+	 */
+	logs(
+		id: string,
+		options: {readonly tail: number; readonly signal: AbortSignal},
+	): AsyncIterable<readonly LogLine[]>;
 	/**
 	 * Opens a reader of containers' counters straight from this machine's cgroup files, where the engine
 	 * runs on this machine and they are readable: far cheaper for the engine than a stats stream per
@@ -198,6 +346,14 @@ export type DockerClient = {
 	listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]>;
 	removeVolume(name: string): Promise<void>;
 	removeNetwork(id: string): Promise<void>;
+	/** Creates a volume; returns its name, the engine's choice where none was given. */
+	createVolume(options: VolumeCreation): Promise<string>;
+	/** Creates a network; returns its id. */
+	createNetwork(options: NetworkCreation): Promise<string>;
+	inspectVolume(name: string): Promise<Inspected<VolumeDetails>>;
+	inspectNetwork(id: string): Promise<Inspected<NetworkDetails>>;
+	/** `docker version` and `docker info` in one. */
+	systemDetails(signal?: AbortSignal): Promise<SystemDetails>;
 	/** Removes build cache records by id; returns the bytes reclaimed. */
 	removeBuildCache(ids: readonly string[]): Promise<number>;
 	diskUsage(signal?: AbortSignal): Promise<DiskUsage>;
@@ -207,6 +363,49 @@ export type DockerClient = {
 	fileExists(id: string, path: string): Promise<boolean>;
 	/** The user a container's processes run as by default (`Config.User`), empty for root. */
 	containerUser(id: string): Promise<string>;
+	/** Swarm services, with their running and wanted task counts; a manager only. */
+	listServices(signal?: AbortSignal): Promise<SwarmService[]>;
+	/** The tasks of one service, past ones included (as `docker service ps`). */
+	listTasks(serviceId: string, signal?: AbortSignal): Promise<SwarmTask[]>;
+	listNodes(signal?: AbortSignal): Promise<SwarmNode[]>;
+	/** Sets a replicated service's replica count; a global service is refused. */
+	scaleService(id: string, replicas: number): Promise<void>;
+	removeService(id: string): Promise<void>;
+	/** Drains, pauses or activates a node. */
+	setNodeAvailability(
+		id: string,
+		availability: NodeAvailability,
+	): Promise<void>;
+	/** Follows a service's output from all its tasks, as {@link DockerClient.logs} does a container's. */
+	serviceLogs(
+		id: string,
+		options: {readonly tail: number; readonly signal: AbortSignal},
+	): AsyncIterable<readonly LogLine[]>;
+	/**
+	 * The environment that points the docker CLI and compose at this same engine (`DOCKER_HOST`,
+	 * TLS settings or a context), or why that cannot be done.
+	 */
+	cliEnvironment(): CliEnvironment;
+	/**
+	 * Pulls an image by reference, following its progress until the pull ends; throws a
+	 * {@link RegistryError} when the engine reports that it failed. Aborting the signal cancels it.
+	 */
+	pullImage(reference: string, signal: AbortSignal): AsyncIterable<PullEvent>;
+	/** Builds an image from a local folder, following its output; throws when the build fails. */
+	buildImage(
+		options: BuildOptions,
+		signal: AbortSignal,
+	): AsyncIterable<BuildEvent>;
+	/** Creates (without starting) a container; returns its id. */
+	createContainer(spec: ContainerSpec): Promise<string>;
+	/**
+	 * Attaches to a created container's TTY, then starts it: as `docker run -it` does, so that no
+	 * output is missed. The session's exit code is undefined while the container runs on (detached).
+	 */
+	startAttached(
+		id: string,
+		size: {readonly columns: number; readonly rows: number},
+	): Promise<ExecSession>;
 	/** Starts `command` in the container with a TTY of the given size, attached. */
 	exec(
 		id: string,

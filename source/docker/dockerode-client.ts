@@ -1,12 +1,27 @@
 import {readFileSync} from 'node:fs';
+import os from 'node:os';
 import type {Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {createCgroupMeter} from './cgroup/cgroup-meter.js';
-import type {DockerClient} from './docker-client.js';
+import {cliEnvironment} from './cli-environment.js';
+import {swarmCalls, type SwarmApi} from './swarm.js';
+import type {DockerClient, DockerEvent} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';
 import {describeEndpoint} from './endpoint.js';
 import {toDockerError} from './errors.js';
-import {jsonLines} from './json-lines.js';
+import {createSshAccess, type SshAccess} from './ssh-access.js';
+import {
+	inspected,
+	toContainerDetails,
+	toImageDetails,
+	toImageHistory,
+} from './inspect.js';
+import {definedOf, followJsonLines} from './json-lines.js';
+import {followLogs, type LogsApi} from './logs.js';
+import {startAttached, type AttachApi} from './attach.js';
+import {buildImage, type BuildApi} from './build.js';
+import {toCreateOptions} from './create-container.js';
+import {pullImage, type PullApi} from './pull.js';
 import {resourceSampleFromStats} from './stats-math.js';
 import {
 	toContainerLimits,
@@ -23,6 +38,12 @@ import {
 	toVolumes,
 } from './to-domain.js';
 import {firstFileInTar} from './tar.js';
+import {toSystemDetails} from './system.js';
+import {
+	networkCreateBody,
+	toNetworkDetails,
+	toVolumeDetails,
+} from './volumes-networks.js';
 
 type Abortable = {readonly abortSignal?: AbortSignal};
 
@@ -30,74 +51,98 @@ type Abortable = {readonly abortSignal?: AbortSignal};
  * The dockerode calls we make, typed as dockerode implements them: its published types leave out
  * the options (abort signal included) that these methods accept.
  */
-type DockerodeCalls = {
-	ping(options: Abortable): Promise<unknown>;
-	version(options: Abortable): Promise<unknown>;
-	listContainers(
-		options: Abortable & {readonly all: boolean},
-	): Promise<unknown[]>;
-	listImages(options: Abortable): Promise<unknown[]>;
-	info(options: Abortable): Promise<unknown>;
-	getContainer(id: string): {
-		inspect(options: Abortable): Promise<unknown>;
-		stats(options: Abortable & {readonly stream: true}): Promise<Readable>;
-		start(): Promise<unknown>;
-		stop(): Promise<unknown>;
-		restart(): Promise<unknown>;
-		pause(): Promise<unknown>;
-		unpause(): Promise<unknown>;
-		kill(): Promise<unknown>;
-		remove(options: {
-			readonly force: boolean;
-			readonly v: boolean;
-		}): Promise<unknown>;
-		getArchive(options: {readonly path: string}): Promise<Readable>;
-		infoArchive(options: {readonly path: string}): Promise<unknown>;
-		exec(options: {
-			readonly Cmd: readonly string[];
-			readonly AttachStdin: true;
-			readonly AttachStdout: true;
-			readonly AttachStderr: true;
-			readonly Tty: true;
-			readonly ConsoleSize: readonly [number, number];
-		}): Promise<{
-			start(options: {
-				readonly hijack: true;
-				readonly stdin: true;
-				readonly Tty: true;
-			}): Promise<NodeJS.ReadWriteStream>;
-			resize(options: {
-				readonly h: number;
-				readonly w: number;
-			}): Promise<unknown>;
-			inspect(): Promise<{readonly ExitCode?: number | null}>;
+type DockerodeCalls = SwarmApi &
+	PullApi &
+	BuildApi & {
+		ping(options: Abortable): Promise<unknown>;
+		version(options: Abortable): Promise<unknown>;
+		listContainers(
+			options: Abortable & {readonly all: boolean},
+		): Promise<unknown[]>;
+		listImages(options: Abortable): Promise<unknown[]>;
+		info(options: Abortable): Promise<unknown>;
+		getContainer(id: string): LogsApi &
+			AttachApi & {
+				inspect(options: Abortable): Promise<unknown>;
+				stats(options: Abortable & {readonly stream: true}): Promise<Readable>;
+				start(): Promise<unknown>;
+				stop(): Promise<unknown>;
+				restart(): Promise<unknown>;
+				pause(): Promise<unknown>;
+				unpause(): Promise<unknown>;
+				kill(): Promise<unknown>;
+				remove(options: {
+					readonly force: boolean;
+					readonly v: boolean;
+				}): Promise<unknown>;
+				getArchive(options: {readonly path: string}): Promise<Readable>;
+				infoArchive(options: {readonly path: string}): Promise<unknown>;
+				exec(options: {
+					readonly Cmd: readonly string[];
+					readonly AttachStdin: true;
+					readonly AttachStdout: true;
+					readonly AttachStderr: true;
+					readonly Tty: true;
+					readonly ConsoleSize: readonly [number, number];
+				}): Promise<{
+					start(options: {
+						readonly hijack: true;
+						readonly stdin: true;
+						readonly Tty: true;
+					}): Promise<NodeJS.ReadWriteStream>;
+					resize(options: {
+						readonly h: number;
+						readonly w: number;
+					}): Promise<unknown>;
+					inspect(): Promise<{readonly ExitCode?: number | null}>;
+				}>;
+			};
+		getImage(reference: string): {
+			remove(options: {readonly force: boolean}): Promise<unknown>;
+			inspect(): Promise<unknown>;
+			history(): Promise<unknown>;
+		};
+		getVolume(name: string): {
+			remove(): Promise<unknown>;
+			inspect(): Promise<unknown>;
+		};
+		getNetwork(id: string): {
+			remove(): Promise<unknown>;
+			inspect(): Promise<unknown>;
+		};
+		createVolume(options: {
+			readonly Name: string;
+			readonly Driver: string;
+		}): Promise<{readonly name: string}>;
+		createNetwork(options: Readonly<Record<string, unknown>>): Promise<{
+			readonly id: string;
 		}>;
-	};
-	getImage(reference: string): {
-		remove(options: {readonly force: boolean}): Promise<unknown>;
-	};
-	getVolume(name: string): {remove(): Promise<unknown>};
-	getNetwork(id: string): {remove(): Promise<unknown>};
-	listVolumes(options: Abortable): Promise<unknown>;
-	listNetworks(options: Abortable): Promise<unknown[]>;
-	df(options: Abortable): Promise<unknown>;
-	modem: {
-		dial(
-			options: {
-				readonly path: string;
-				readonly method: string;
-				readonly options: Readonly<Record<string, string>>;
-				readonly statusCodes: Readonly<Record<number, boolean | string>>;
+		createContainer(
+			options: Record<string, unknown>,
+		): Promise<{readonly id: string}>;
+		listVolumes(options: Abortable): Promise<unknown>;
+		listNetworks(options: Abortable): Promise<unknown[]>;
+		df(options: Abortable): Promise<unknown>;
+		modem: {
+			dial(
+				options: {
+					readonly path: string;
+					readonly method: string;
+					readonly options: Readonly<Record<string, string>>;
+					readonly statusCodes: Readonly<Record<number, boolean | string>>;
+				},
+				callback: (error: unknown, data: unknown) => void,
+			): void;
+		};
+		getEvents(
+			options: Abortable & {
+				readonly filters?: Readonly<Record<string, readonly string[]>>;
+				/** Unix seconds. */
+				readonly since?: number;
+				readonly until?: number;
 			},
-			callback: (error: unknown, data: unknown) => void,
-		): void;
+		): Promise<Readable>;
 	};
-	getEvents(
-		options: Abortable & {
-			readonly filters: Readonly<Record<string, readonly string[]>>;
-		},
-	): Promise<Readable>;
-};
 
 function abortable(signal: AbortSignal | undefined): Abortable {
 	return signal === undefined ? {} : {abortSignal: signal};
@@ -107,7 +152,10 @@ function readOptional(path: string | undefined): Buffer | undefined {
 	return path === undefined ? undefined : readFileSync(path);
 }
 
-function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
+function dockerodeOptions(
+	endpoint: Endpoint,
+	ssh: SshAccess | undefined,
+): Docker.DockerOptions {
 	switch (endpoint.kind) {
 		case 'unix': {
 			return {socketPath: endpoint.socketPath};
@@ -135,64 +183,38 @@ function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 		}
 
 		case 'ssh': {
-			const agent = process.env['SSH_AUTH_SOCK'];
 			return {
 				protocol: 'ssh',
 				host: endpoint.host,
 				port: endpoint.port,
-				...(endpoint.username === undefined
+				...(ssh === undefined
 					? {}
-					: {username: endpoint.username}),
-				sshOptions: agent === undefined ? {} : {agent},
+					: {username: ssh.username, sshOptions: ssh.options}),
 			};
 		}
 	}
 }
 
-/**
- * Yields what `map` makes of each JSON line of a streaming response until the signal aborts; a dropped
- * connection ends the iteration with a {@link DockerError}.
- */
-async function* follow<T>(
-	stream: Readable,
-	signal: AbortSignal,
-	map: (raw: unknown) => T | undefined,
-	fail: (error: unknown) => never,
-): AsyncGenerator<T> {
-	const destroy = (): void => {
-		stream.destroy();
-	};
-
-	signal.addEventListener('abort', destroy, {once: true});
-	try {
-		for await (const raw of jsonLines(stream)) {
-			const value = map(raw);
-			if (value !== undefined) {
-				yield value;
-			}
-		}
-	} catch (error) {
-		if (!signal.aborted) {
-			fail(error);
-		}
-	} finally {
-		signal.removeEventListener('abort', destroy);
-		stream.destroy();
-	}
-}
-
 /** The one place that talks to dockerode: adapts it to {@link DockerClient}. */
 export function createDockerodeClient(endpoint: Endpoint): DockerClient {
+	const ssh =
+		endpoint.kind === 'ssh'
+			? createSshAccess(endpoint, process.env, os.homedir())
+			: undefined;
 	const docker = new Docker(
-		dockerodeOptions(endpoint),
+		dockerodeOptions(endpoint, ssh),
 	) as unknown as DockerodeCalls;
 	const name = describeEndpoint(endpoint);
 	const fail = (error: unknown): never => {
-		throw toDockerError(error, endpoint.url);
+		throw (
+			ssh?.explain(error, endpoint.url) ?? toDockerError(error, endpoint.url)
+		);
 	};
 
 	return {
 		endpoint: name,
+		...swarmCalls(docker, fail),
+		cliEnvironment: () => cliEnvironment(endpoint),
 		async ping(signal) {
 			await docker.ping(abortable(signal)).catch(fail);
 		},
@@ -212,13 +234,46 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 			return raw.map(toImageSummary).filter(image => image !== undefined);
 		},
 		async *events(signal) {
+			// Every type: the Events pane shows volumes, networks and the daemon's own events too.
+			const stream = await docker.getEvents({abortSignal: signal}).catch(fail);
+			yield* followJsonLines(stream, signal, fail, {
+				each: definedOf(toDockerEvent),
+			});
+		},
+		async pastEvents({since, until, signal}) {
 			const stream = await docker
 				.getEvents({
-					abortSignal: signal,
-					filters: {type: ['container', 'image']},
+					...abortable(signal),
+					since: Math.floor(since / 1000),
+					until: Math.ceil(until / 1000),
 				})
 				.catch(fail);
-			yield* follow(stream, signal, toDockerEvent, fail);
+			const events: DockerEvent[] = [];
+			const never = new AbortController().signal;
+			for await (const event of followJsonLines(stream, signal ?? never, fail, {
+				each: definedOf(toDockerEvent),
+			})) {
+				events.push(event);
+			}
+
+			return events;
+		},
+		async inspectContainer(id) {
+			return inspected(
+				await docker.getContainer(id).inspect({}).catch(fail),
+				toContainerDetails,
+			);
+		},
+		async inspectImage(reference) {
+			return inspected(
+				await docker.getImage(reference).inspect().catch(fail),
+				toImageDetails,
+			);
+		},
+		async imageHistory(reference) {
+			return toImageHistory(
+				await docker.getImage(reference).history().catch(fail),
+			);
 		},
 		async systemInfo(signal) {
 			return toSystemInfo(await docker.info(abortable(signal)).catch(fail));
@@ -233,7 +288,12 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				.getContainer(id)
 				.stats({stream: true, abortSignal: signal})
 				.catch(fail);
-			yield* follow(stream, signal, resourceSampleFromStats, fail);
+			yield* followJsonLines(stream, signal, fail, {
+				each: definedOf(resourceSampleFromStats),
+			});
+		},
+		logs(id, options) {
+			return followLogs(docker.getContainer(id), options, fail);
 		},
 		async containerAction(id, action) {
 			await docker.getContainer(id)[action]().catch(fail);
@@ -261,6 +321,33 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		},
 		async removeNetwork(id) {
 			await docker.getNetwork(id).remove().catch(fail);
+		},
+		async createVolume({name, driver}) {
+			const volume = await docker
+				.createVolume({Name: name, Driver: driver})
+				.catch(fail);
+			return volume.name;
+		},
+		async createNetwork(options) {
+			const network = await docker
+				.createNetwork(networkCreateBody(options))
+				.catch(fail);
+			return network.id;
+		},
+		async inspectVolume(name) {
+			const raw = await docker.getVolume(name).inspect().catch(fail);
+			return inspected(raw, toVolumeDetails);
+		},
+		async inspectNetwork(id) {
+			const raw = await docker.getNetwork(id).inspect().catch(fail);
+			return inspected(raw, toNetworkDetails);
+		},
+		async systemDetails(signal) {
+			const [version, info] = await Promise.all([
+				docker.version(abortable(signal)),
+				docker.info(abortable(signal)),
+			]).catch(fail);
+			return toSystemDetails(version, info);
 		},
 		async removeBuildCache(ids) {
 			// dockerode's pruneBuilder sends no filters, so the request is made here.
@@ -349,6 +436,19 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 					return typeof info.ExitCode === 'number' ? info.ExitCode : undefined;
 				},
 			};
+		},
+		pullImage(reference, signal) {
+			return pullImage(docker, reference, signal, fail);
+		},
+		buildImage(options, signal) {
+			return buildImage(docker, options, signal, fail);
+		},
+		async createContainer(spec) {
+			return (await docker.createContainer(toCreateOptions(spec)).catch(fail))
+				.id;
+		},
+		async startAttached(id, size) {
+			return startAttached(docker.getContainer(id), size, fail);
 		},
 		openCgroupMeter(info) {
 			// A unix socket means the engine runs on this machine, and with it its containers' cgroups.

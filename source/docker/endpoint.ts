@@ -24,7 +24,9 @@ export type EndpointSource =
 			readonly contextName: string;
 			readonly from: ContextOrigin;
 	  }
-	| {readonly kind: 'default'};
+	| {readonly kind: 'default'}
+	/** A host entry in dockmate's own config file. */
+	| {readonly kind: 'host'; readonly name: string};
 
 /** A Docker engine to connect to; `url` is the normalised address, e.g. `tcp://10.0.0.5:2376`. */
 export type Endpoint =
@@ -57,6 +59,8 @@ export type ResolveEndpointInput = {
 	readonly context?: string | undefined;
 	readonly env: Readonly<Record<string, string | undefined>>;
 	readonly homeDir: string;
+	/** Whether a path is a socket; looks at the file system unless told. */
+	readonly isSocket?: (path: string) => boolean;
 };
 
 /** The endpoint settings are wrong; `message` is one line that names the flag, variable or file at fault. */
@@ -77,6 +81,11 @@ type HostOrigin =
 			readonly from: ContextOrigin;
 			readonly tlsDir: string;
 			readonly skipTlsVerify: boolean;
+	  }
+	| {
+			readonly kind: 'entry';
+			readonly name: string;
+			readonly tls: TlsFiles | undefined;
 	  };
 
 type Address =
@@ -103,6 +112,7 @@ type Authority = {
 type Settings = {
 	readonly env: Readonly<Record<string, string | undefined>>;
 	readonly configDir: string;
+	readonly isSocket: (path: string) => boolean;
 };
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -112,6 +122,14 @@ function nonEmpty(value: string | undefined): string | undefined {
 function isFile(filePath: string): boolean {
 	try {
 		return statSync(filePath).isFile();
+	} catch {
+		return false;
+	}
+}
+
+function isSocketFile(filePath: string): boolean {
+	try {
+		return statSync(filePath).isSocket();
 	} catch {
 		return false;
 	}
@@ -132,9 +150,20 @@ function errorCode(error: unknown): string | undefined {
 }
 
 function originSource(origin: HostOrigin): EndpointSource {
-	return origin.kind === 'context'
-		? {kind: 'context', contextName: origin.name, from: origin.from}
-		: {kind: origin.kind};
+	switch (origin.kind) {
+		case 'context': {
+			return {kind: 'context', contextName: origin.name, from: origin.from};
+		}
+
+		case 'entry': {
+			return {kind: 'host', name: origin.name};
+		}
+
+		case 'flag':
+		case 'env': {
+			return {kind: origin.kind};
+		}
+	}
 }
 
 function describeOrigin(origin: HostOrigin): {
@@ -153,6 +182,10 @@ function describeOrigin(origin: HostOrigin): {
 		case 'context': {
 			return {subject: 'host', where: `context "${origin.name}"`};
 		}
+
+		case 'entry': {
+			return {subject: 'host', where: `host "${origin.name}"`};
+		}
 	}
 }
 
@@ -163,7 +196,9 @@ function malformed(
 ): EndpointError {
 	const {subject} = describeOrigin(origin);
 	const suffix =
-		origin.kind === 'context' ? ` in context "${origin.name}"` : '';
+		origin.kind === 'context' || origin.kind === 'entry'
+			? ` in ${describeOrigin(origin).where}`
+			: '';
 	return new EndpointError(`malformed ${subject} "${raw}"${suffix}: ${reason}`);
 }
 
@@ -420,7 +455,9 @@ function endpointFromHost(
 			const tls =
 				origin.kind === 'context'
 					? contextTls(origin.tlsDir, origin.skipTlsVerify, address.isHttps)
-					: envTls(settings, address.isHttps);
+					: origin.kind === 'entry'
+						? (origin.tls ?? (address.isHttps ? {verify: true} : undefined))
+						: envTls(settings, address.isHttps);
 			return tcpEndpoint(address.host, address.port, tls, source);
 		}
 
@@ -451,12 +488,30 @@ function defaultContextEndpoint(settings: Settings): Endpoint {
 		return tcpEndpoint('localhost', undefined, tls, {kind: 'default'});
 	}
 
+	// Without a Docker engine here, Podman's Docker-compatible socket is the engine there is.
+	const socketPath =
+		[defaultSocketPath, ...podmanSockets(settings.env)].find(file =>
+			settings.isSocket(file),
+		) ?? defaultSocketPath;
 	return {
 		kind: 'unix',
-		socketPath: defaultSocketPath,
-		url: `unix://${defaultSocketPath}`,
+		socketPath,
+		url: `unix://${socketPath}`,
 		source: {kind: 'default'},
 	};
+}
+
+/** Where Podman's service listens: the user's own (rootless), then the system's. */
+function podmanSockets(
+	env: Readonly<Record<string, string | undefined>>,
+): string[] {
+	const runtimeDir = nonEmpty(env['XDG_RUNTIME_DIR']);
+	return [
+		...(runtimeDir === undefined
+			? []
+			: [path.join(runtimeDir, 'podman', 'podman.sock')]),
+		'/run/podman/podman.sock',
+	];
 }
 
 function readCurrentContext(configPath: string): string | undefined {
@@ -559,6 +614,62 @@ function endpointFromContext(
 	);
 }
 
+/** The docker CLI's config folder: `$DOCKER_CONFIG`, else `~/.docker`. */
+export function dockerConfigDir(
+	env: Readonly<Record<string, string | undefined>>,
+	homeDir: string,
+): string {
+	return nonEmpty(env['DOCKER_CONFIG']) ?? path.join(homeDir, '.docker');
+}
+
+function settingsOf(input: ResolveEndpointInput): Settings {
+	return {
+		env: input.env,
+		configDir: dockerConfigDir(input.env, input.homeDir),
+		isSocket: input.isSocket ?? isSocketFile,
+	};
+}
+
+/** A host from dockmate's config file: a name, an address, and for tcp:// its TLS folder. */
+export type HostEntry = {
+	readonly name: string;
+	readonly host: string;
+	/** The folder with `ca.pem`, `cert.pem` and `key.pem`, as DOCKER_CERT_PATH; `~/` is the home folder. */
+	readonly certPath?: string;
+	/** Check the engine's certificate against `ca.pem`; true unless told. */
+	readonly tlsVerify?: boolean;
+};
+
+/**
+ * The endpoint of a host entry. A `certPath` turns TLS on, as DOCKER_CERT_PATH with
+ * DOCKER_TLS_VERIFY does; the environment's DOCKER_* variables play no part.
+ */
+export function resolveHostEntry(
+	entry: HostEntry,
+	input: Omit<ResolveEndpointInput, 'host' | 'context'>,
+): Endpoint {
+	const settings = settingsOf(input);
+	const verify = entry.tlsVerify ?? true;
+	let tls: TlsFiles | undefined;
+	if (entry.certPath !== undefined) {
+		const folder = entry.certPath.replace(/^~(?=\/|$)/, input.homeDir);
+		const hasCa = isFile(path.join(folder, 'ca.pem'));
+		if (verify && !hasCa) {
+			throw new EndpointError(
+				`host "${entry.name}": ${path.join(folder, 'ca.pem')} does not exist (certPath names the folder with ca.pem, cert.pem and key.pem; "tlsVerify": false skips the check)`,
+			);
+		}
+
+		tls = tlsFiles(folder, hasCa, verify);
+	}
+
+	return endpointFromHost(
+		entry.host,
+		{kind: 'entry', name: entry.name, tls},
+		settings,
+	);
+}
+
 /**
  * Picks the engine the docker CLI would talk to: `--context`, then `--host`, `DOCKER_HOST`, `DOCKER_CONTEXT`,
  * `currentContext` in `$DOCKER_CONFIG/config.json`, then the local socket (docker/cli `resolveContextName`).
@@ -573,11 +684,7 @@ export function resolveEndpoint(input: ResolveEndpointInput): Endpoint {
 		);
 	}
 
-	const settings: Settings = {
-		env,
-		configDir:
-			nonEmpty(env['DOCKER_CONFIG']) ?? path.join(input.homeDir, '.docker'),
-	};
+	const settings = settingsOf(input);
 	const configPath = path.join(settings.configDir, 'config.json');
 	if (context !== undefined) {
 		return endpointFromContext(context, 'flag', settings, configPath);
@@ -605,9 +712,21 @@ export function resolveEndpoint(input: ResolveEndpointInput): Endpoint {
 	return defaultContextEndpoint(settings);
 }
 
-/** A short name for the header: `ctx prod (tcp://10.0.0.5:2376)` for a context, else the url. */
+/** A short name for the header: `ctx prod (tcp://10.0.0.5:2376)` for a context, `prod (…)` for a host entry, else the url. */
 export function describeEndpoint(endpoint: Endpoint): string {
-	return endpoint.source.kind === 'context'
-		? `ctx ${endpoint.source.contextName} (${endpoint.url})`
-		: endpoint.url;
+	switch (endpoint.source.kind) {
+		case 'context': {
+			return `ctx ${endpoint.source.contextName} (${endpoint.url})`;
+		}
+
+		case 'host': {
+			return `${endpoint.source.name} (${endpoint.url})`;
+		}
+
+		case 'flag':
+		case 'env':
+		case 'default': {
+			return endpoint.url;
+		}
+	}
 }

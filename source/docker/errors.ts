@@ -1,3 +1,5 @@
+import {describeTlsFailure} from './tls-errors.js';
+
 /** Why a call to the engine failed, in terms the user can act on. */
 export type DockerErrorCode =
 	| 'unreachable'
@@ -20,6 +22,11 @@ export class DockerError extends Error {
 	) {
 		super(message);
 	}
+}
+
+/** What an error says, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }
 
 type RawError = {
@@ -88,6 +95,20 @@ function firstLine(text: string): string {
 	return (text.split('\n')[0] ?? '').trim();
 }
 
+/**
+ * The engine's message in a refused streaming request (pull, build): docker-modem leaves the body
+ * out of `json` then, and puts it in its own message, `(HTTP code 500) server error - …`.
+ */
+function streamedAnswer(raw: RawError): string | undefined {
+	const cause =
+		typeof raw.message === 'string'
+			? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(raw.message)?.[1]?.trim()
+			: undefined;
+	return cause === undefined || cause === '' || cause === '[object Object]'
+		? undefined
+		: cause;
+}
+
 function engineMessage(raw: RawError): string | undefined {
 	const {json} = raw;
 	if (
@@ -120,7 +141,9 @@ export function toDockerError(error: unknown, endpoint: string): DockerError {
 			? error
 			: {message: String(error)};
 	const errno = typeof raw.code === 'string' ? raw.code : undefined;
-	const socket = errno === undefined ? undefined : socketHints[errno];
+	const socket =
+		describeTlsFailure(raw) ??
+		(errno === undefined ? undefined : socketHints[errno]);
 	if (socket) {
 		return new DockerError(
 			socket.code,
@@ -140,6 +163,7 @@ export function toDockerError(error: unknown, endpoint: string): DockerError {
 	if (typeof raw.statusCode === 'number') {
 		const message =
 			engineMessage(raw) ??
+			streamedAnswer(raw) ??
 			(typeof raw.reason === 'string' ? raw.reason : `HTTP ${raw.statusCode}`);
 		return new DockerError(
 			statusCodes[raw.statusCode] ?? 'unknown',

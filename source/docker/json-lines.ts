@@ -1,3 +1,6 @@
+import type {Readable} from 'node:stream';
+import {followStream} from './follow-stream.js';
+
 /**
  * Splits a byte stream of newline-delimited JSON (the Engine API's `/events` and streaming
  * `/stats`) into parsed values. Chunks may end anywhere, inside a value or inside a multi-byte
@@ -27,4 +30,42 @@ export async function* jsonLines(
 	if (rest !== '') {
 		yield JSON.parse(rest) as unknown;
 	}
+}
+
+/** What {@link followJsonLines} makes of a stream. */
+type Reading<T> = {
+	/** The values one line stands for. */
+	readonly each: (raw: unknown) => Iterable<T>;
+	/** What comes after the last line, once the stream has ended. */
+	readonly end?: () => Iterable<T>;
+	/** Whether an error `each` threw ends the stream as it is, rather than through `fail`. */
+	readonly isOwn?: (error: unknown) => boolean;
+};
+
+/** Follows a streaming response of JSON lines, as {@link followStream} does. */
+export async function* followJsonLines<T>(
+	stream: Readable,
+	signal: AbortSignal,
+	fail: (error: unknown) => never,
+	{each, end = () => [], isOwn}: Reading<T>,
+): AsyncGenerator<T> {
+	async function* values(): AsyncGenerator<T> {
+		for await (const raw of jsonLines(stream)) {
+			yield* each(raw);
+		}
+
+		yield* end();
+	}
+
+	yield* followStream(stream, signal, fail, values(), isOwn);
+}
+
+/** The value `map` makes of a line, or none where it makes nothing of it. */
+export function definedOf<T>(
+	map: (raw: unknown) => T | undefined,
+): (raw: unknown) => T[] {
+	return raw => {
+		const value = map(raw);
+		return value === undefined ? [] : [value];
+	};
 }

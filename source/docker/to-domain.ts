@@ -16,21 +16,24 @@ import type {
 import {sanitize} from './sanitize.js';
 
 /** A JSON object as it came off the wire: nothing is trusted until read through the helpers below. */
-type Json = Readonly<Record<string, unknown>>;
+export type Json = Readonly<Record<string, unknown>>;
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown): string {
+/** A string from the wire, sanitised; '' for anything else. */
+export function text(value: unknown): string {
 	return typeof value === 'string' ? sanitize(value) : '';
 }
 
-function number(value: unknown): number {
+/** A finite number from the wire; 0 for anything else. */
+export function number(value: unknown): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-function stringRecord(value: unknown): Readonly<Record<string, string>> {
+/** A string-to-string map from the wire (labels, attributes), sanitised and sorted by key. */
+export function stringRecord(value: unknown): Readonly<Record<string, string>> {
 	if (!isObject(value)) {
 		return {};
 	}
@@ -59,7 +62,7 @@ const stateAliases: Readonly<Record<string, ContainerState>> = {
 	initialized: 'created',
 };
 
-function containerState(value: unknown): ContainerState {
+export function containerState(value: unknown): ContainerState {
 	const state = typeof value === 'string' ? value.toLowerCase() : '';
 	if (containerStates.has(state)) {
 		return state as ContainerState;
@@ -139,7 +142,18 @@ export function toContainerSummary(raw: unknown): ContainerSummary | undefined {
 		createdAt: number(raw['Created']) * 1000,
 		labels: stringRecord(raw['Labels']),
 		networks: networkNames(raw['NetworkSettings']),
+		volumes: volumeNames(raw['Mounts']),
 	};
+}
+
+/** The named and anonymous volumes among a container's mounts; bind mounts have no name. */
+function volumeNames(mounts: unknown): string[] {
+	const list = Array.isArray(mounts) ? mounts.filter(isObject) : [];
+	return list
+		.filter(mount => text(mount['Type']) === 'volume')
+		.map(mount => text(mount['Name']))
+		.filter(Boolean)
+		.sort();
 }
 
 function networkNames(settings: unknown): string[] {
@@ -199,13 +213,36 @@ export function toDockerEvent(raw: unknown): DockerEvent | undefined {
 		text(raw['type']) ||
 		(typeof raw['from'] === 'string' ? 'container' : '');
 	const nanos = number(raw['timeNano']);
+	const action = text(raw['Action']) || text(raw['status']);
+	const id = text(actor['ID']) || text(raw['id']);
+	const attributes = stringRecord(actor['Attributes']);
+	const time = nanos > 0 ? Math.floor(nanos / 1e6) : number(raw['time']) * 1000;
 	return {
-		type: type === 'container' || type === 'image' ? type : 'other',
-		action: text(raw['Action']) || text(raw['status']),
-		id: text(actor['ID']) || text(raw['id']),
-		time: nanos > 0 ? Math.floor(nanos / 1e6) : number(raw['time']) * 1000,
-		attributes: stringRecord(actor['Attributes']),
+		type: type || 'unknown',
+		// Podman before 4.4 sends its own `died` through the Docker API.
+		action: action === 'died' ? 'die' : action,
+		id,
+		name: eventObjectName(type, id, attributes),
+		time,
+		timeNano: nanos > 0 ? nanos : time * 1e6,
+		attributes,
 	};
+}
+
+/**
+ * A volume's event names it by id; an image's by the reference pulled or pushed, else by the tag
+ * in `name`; everything else carries its name in `name`.
+ */
+function eventObjectName(
+	type: string,
+	id: string,
+	attributes: Readonly<Record<string, string>>,
+): string {
+	if (type === 'volume' || (type === 'image' && !id.startsWith('sha256:'))) {
+		return id;
+	}
+
+	return attributes['name'] ?? id;
 }
 
 /** Maps `GET /info`. */
@@ -218,10 +255,20 @@ export function toSystemInfo(raw: unknown): SystemInfo {
 		cgroupDriver:
 			driver === 'cgroupfs' || driver === 'systemd' ? driver : undefined,
 		cgroupVersion: text(info['CgroupVersion']) || '1',
+		isSwarmManager: isSwarmManager(info['Swarm']),
 	};
 }
 
-function positive(value: unknown): number | undefined {
+/** A node in a Swarm whose manager role is in force: a worker, or a manager cut off, cannot list services. */
+function isSwarmManager(swarm: unknown): boolean {
+	return (
+		isObject(swarm) &&
+		swarm['LocalNodeState'] === 'active' &&
+		swarm['ControlAvailable'] === true
+	);
+}
+
+export function positive(value: unknown): number | undefined {
 	const result = number(value);
 	return result > 0 ? result : undefined;
 }
@@ -245,7 +292,8 @@ export function toContainerLimits(raw: unknown): ContainerLimits {
 	};
 }
 
-function time(value: unknown): number {
+/** An RFC 3339 time from the wire in milliseconds; 0 when absent or unreadable. */
+export function time(value: unknown): number {
 	const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
 	return Number.isFinite(parsed) ? parsed : 0;
 }
@@ -299,10 +347,17 @@ export function toNetworkSummary(raw: unknown): NetworkSummary | undefined {
 	}
 
 	const name = text(raw['Name']);
+	const ipam = isObject(raw['IPAM']) ? raw['IPAM'] : {};
+	const config = Array.isArray(ipam['Config'])
+		? ipam['Config'].filter(isObject)
+		: [];
 	return {
 		id: text(raw['Id']),
 		name,
 		driver: text(raw['Driver']),
+		scope: text(raw['Scope']),
+		subnets: config.map(entry => text(entry['Subnet'])).filter(Boolean),
+		internal: raw['Internal'] === true,
 		createdAt: time(raw['Created']),
 		labels: stringRecord(raw['Labels']),
 		isBuiltIn: builtInNetworks.has(name),
@@ -350,6 +405,10 @@ export function toDiskUsage(raw: unknown): DiskUsage {
 		),
 		volumes: list('Volumes').map(toVolume),
 		buildCache: list('BuildCache').map(toBuildCacheRecord),
+		layersSize:
+			typeof df['LayersSize'] === 'number'
+				? number(df['LayersSize'])
+				: undefined,
 	};
 }
 

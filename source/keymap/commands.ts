@@ -44,6 +44,153 @@ export const commands = {
 		description: 'Focus the Resources pane',
 		category: 'Navigation',
 	},
+	'focus.projects': {
+		description: 'Focus the Projects pane (compose)',
+		category: 'Navigation',
+	},
+	'focus.volumes': {
+		description: 'Focus the Volumes pane',
+		category: 'Navigation',
+	},
+	'focus.networks': {
+		description: 'Focus the Networks pane',
+		category: 'Navigation',
+	},
+	'focus.events': {
+		description: 'Focus the Events pane: what the engine did, newest first',
+		category: 'Navigation',
+	},
+	'focus.system': {
+		description: 'Focus the System pane: engine, host and disk usage',
+		category: 'Navigation',
+	},
+	'volume.create': {
+		description: 'Create a volume: name and driver',
+		category: 'Actions',
+		hint: 'new',
+		dangerous: true,
+	},
+	'network.create': {
+		description: 'Create a network: name, driver, subnet, internal',
+		category: 'Actions',
+		hint: 'new',
+		dangerous: true,
+	},
+	'system.refresh': {
+		description: 'Measure disk usage again (system df; can take a while)',
+		category: 'Actions',
+		hint: 'refresh',
+	},
+	'system.prune': {
+		description: 'Prune the category under the cursor (preview first)',
+		category: 'Actions',
+		hint: 'prune this',
+		dangerous: true,
+	},
+	'system.order': {
+		description: 'Order the items by size, largest first, or by name',
+		category: 'Sort',
+		hint: 'size/name',
+	},
+	'focus.services': {
+		description: 'Focus the Services pane (Swarm manager only)',
+		category: 'Navigation',
+	},
+	'focus.nodes': {
+		description: 'Focus the Nodes pane (Swarm manager only)',
+		category: 'Navigation',
+	},
+	'project.restart': {
+		description: 'Restart every container of the project',
+		category: 'Actions',
+		hint: 'restart',
+		dangerous: true,
+	},
+	'project.startStop': {
+		description:
+			"Stop the project's running containers; start them all if none runs",
+		category: 'Actions',
+		hint: 'start/stop',
+		dangerous: true,
+	},
+	'project.remove': {
+		description: "Remove the project's containers (asks first, lists them)",
+		category: 'Actions',
+		hint: 'remove',
+		dangerous: true,
+	},
+	'project.logs': {
+		description: 'Logs of all its services, merged by time',
+		category: 'Actions',
+		hint: 'logs',
+	},
+	'compose.up': {
+		description:
+			'compose up: create and start the project from its recorded files',
+		category: 'Actions',
+		hint: 'up',
+		dangerous: true,
+	},
+	'compose.down': {
+		description:
+			'compose down: stop and remove the project (asks first; v: volumes too)',
+		category: 'Actions',
+		hint: 'down',
+		dangerous: true,
+	},
+	'compose.confirmDown': {
+		description: 'Yes, run compose down',
+		category: 'Dialog',
+		hint: 'yes',
+	},
+	'compose.toggleVolumes': {
+		description: "Also remove the project's volumes (down --volumes)",
+		category: 'Dialog',
+		hint: 'volumes',
+	},
+	'output.close': {
+		description: 'Close; stops compose first if it still runs',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'output.down': {description: 'Scroll down', category: 'Dialog'},
+	'output.up': {description: 'Scroll up', category: 'Dialog'},
+	'output.pageDown': {description: 'Scroll down one page', category: 'Dialog'},
+	'output.pageUp': {description: 'Scroll up one page', category: 'Dialog'},
+	'output.top': {description: 'Go to the oldest line kept', category: 'Dialog'},
+	'output.bottom': {
+		description: 'Go to the newest line and follow',
+		category: 'Dialog',
+	},
+	'service.scale': {
+		description: 'Scale: set the number of replicas',
+		category: 'Actions',
+		hint: 'scale',
+		dangerous: true,
+	},
+	'scale.run': {
+		description: 'Scale to the number typed',
+		category: 'Dialog',
+		hint: 'scale',
+	},
+	'service.logs': {
+		description: 'Logs of the service, all its tasks',
+		category: 'Actions',
+		hint: 'logs',
+	},
+	'service.remove': {
+		description: 'Remove the service (asks first)',
+		category: 'Actions',
+		hint: 'remove',
+		dangerous: true,
+	},
+	'node.availability': {
+		description: 'Drain the node, or activate a drained one (asks first)',
+		category: 'Actions',
+		hint: 'drain/activate',
+		dangerous: true,
+	},
+	'swarm.confirm': {description: 'Yes, do it', category: 'Dialog', hint: 'yes'},
 	'sort.cpu': {
 		description: 'Sort by CPU, busiest first (again: reverse)',
 		category: 'Sort',
@@ -130,6 +277,23 @@ export const commands = {
 		category: 'General',
 		hint: 'log',
 	},
+	'hosts.open': {
+		description:
+			'Switch engines: docker contexts and the hosts of the config file',
+		category: 'General',
+	},
+	'hosts.down': {description: 'Move down', category: 'Dialog'},
+	'hosts.up': {description: 'Move up', category: 'Dialog'},
+	'hosts.choose': {
+		description: 'Connect to the engine under the cursor',
+		category: 'Dialog',
+		hint: 'switch',
+	},
+	'hosts.close': {
+		description: 'Close, abandoning a connection under way',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
 	'exec.run': {description: 'Run the command', category: 'Dialog', hint: 'run'},
 	'dialog.cancel': {
 		description: 'Close without doing anything',
@@ -180,6 +344,141 @@ export const commands = {
 	},
 	'log.down': {description: 'Scroll down', category: 'Dialog'},
 	'log.up': {description: 'Scroll up', category: 'Dialog'},
+	'item.details': {
+		description:
+			'Details: a summary (image: and its history) and the full inspect JSON',
+		category: 'General',
+		hint: 'details',
+	},
+	'container.events': {
+		description:
+			'Why did it restart? Its events: exits with their codes, OOM kills',
+		category: 'Containers',
+		hint: 'events',
+	},
+	'events.type': {
+		description:
+			'Only events of one type: all, container, image, volume, network, … (cycles)',
+		category: 'Filter',
+		hint: 'type',
+	},
+	'events.container': {
+		description:
+			"Only the selected event's container (again: every container's)",
+		category: 'Filter',
+		hint: 'this container',
+	},
+	'details.view': {
+		description: 'Summary or the full inspect JSON',
+		category: 'Dialog',
+		hint: 'summary/JSON',
+	},
+	'details.search': {
+		description: 'Search (matches highlighted; n/N next/previous)',
+		category: 'Dialog',
+		hint: 'search',
+	},
+	'details.nextMatch': {description: 'Next match', category: 'Dialog'},
+	'details.previousMatch': {description: 'Previous match', category: 'Dialog'},
+	'details.wrap': {
+		description: 'Wrap long lines, or cut them at the edge',
+		category: 'Dialog',
+		hint: 'wrap',
+	},
+	'details.down': {description: 'Scroll down', category: 'Dialog'},
+	'details.up': {description: 'Scroll up', category: 'Dialog'},
+	'details.pageDown': {description: 'Scroll down one page', category: 'Dialog'},
+	'details.pageUp': {description: 'Scroll up one page', category: 'Dialog'},
+	'details.top': {description: 'Go to the first line', category: 'Dialog'},
+	'details.bottom': {description: 'Go to the last page', category: 'Dialog'},
+	'details.searchRun': {
+		description: 'Search: jump to the first match from the top line down',
+		category: 'Dialog',
+		hint: 'find',
+	},
+	'details.searchCancel': {
+		description: 'Close the prompt; the search stays as it was',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
+	'logs.open': {
+		description:
+			'Logs: follow the output (of the marked containers: merged, by time)',
+		category: 'Containers',
+		hint: 'logs',
+	},
+	'logs.follow': {
+		description: 'Pause or resume following new lines',
+		category: 'Dialog',
+		hint: 'follow',
+	},
+	'logs.search': {
+		description: 'Search (backwards from the bottom; matches highlighted)',
+		category: 'Dialog',
+		hint: 'search',
+	},
+	'logs.nextMatch': {
+		description: 'Next match, older (wraps around)',
+		category: 'Dialog',
+	},
+	'logs.previousMatch': {
+		description: 'Previous match, newer (wraps around)',
+		category: 'Dialog',
+	},
+	'logs.filter': {
+		description: 'Filter mode: only the lines matching the search, or all',
+		category: 'Dialog',
+		hint: 'filter',
+	},
+	'logs.timestamps': {
+		description: 'Show or hide timestamps',
+		category: 'Dialog',
+		hint: 'time',
+	},
+	'logs.wrap': {
+		description: 'Wrap long lines, or cut them at the edge',
+		category: 'Dialog',
+		hint: 'wrap',
+	},
+	'logs.save': {
+		description:
+			'Save the lines shown (filtered) to <name>-<time>.log in the current folder',
+		category: 'Dialog',
+		hint: 'save',
+	},
+	'logs.close': {
+		description: 'Close the logs; their streams stop',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'logs.down': {description: 'Scroll down', category: 'Dialog'},
+	'logs.up': {
+		description: 'Scroll up (pauses following)',
+		category: 'Dialog',
+	},
+	'logs.pageDown': {description: 'Scroll down one page', category: 'Dialog'},
+	'logs.pageUp': {
+		description: 'Scroll up one page (pauses following)',
+		category: 'Dialog',
+	},
+	'logs.top': {
+		description: 'Go to the oldest line kept (pauses following)',
+		category: 'Dialog',
+	},
+	'logs.bottom': {
+		description: 'Go to the newest line and follow',
+		category: 'Dialog',
+	},
+	'logs.searchRun': {
+		description: 'Search: jump to the newest match above the bottom line',
+		category: 'Dialog',
+		hint: 'find',
+	},
+	'logs.searchCancel': {
+		description: 'Close the prompt; the search stays as it was',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
 	'filter.keep': {
 		description: 'Keep the filter and close the prompt',
 		category: 'Filter',
@@ -198,11 +497,82 @@ export const commands = {
 		category: 'Filter',
 		hint: 'clear',
 	},
+	'image.pull': {
+		description: 'Pull an image by reference, showing its progress',
+		category: 'Actions',
+		hint: 'pull',
+		dangerous: true,
+	},
+	'image.run': {
+		description:
+			'Run a container of the image: name, command, env, ports, limits, restart, -it',
+		category: 'Actions',
+		hint: 'run',
+		dangerous: true,
+	},
+	'image.build': {
+		description: 'Build an image from a folder (honours its .dockerignore)',
+		category: 'Actions',
+		hint: 'build',
+		dangerous: true,
+	},
+	'pull.start': {
+		description: 'Pull the image',
+		category: 'Dialog',
+		hint: 'pull',
+		dangerous: true,
+	},
+	'pull.close': {
+		description: 'Close; a pull under way is called off',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'pull.edit': {
+		description: 'Change the reference and pull again',
+		category: 'Dialog',
+	},
+	'field.next': {description: 'Next field', category: 'Dialog', hint: 'field'},
+	'field.previous': {description: 'Previous field', category: 'Dialog'},
+	'field.enter': {
+		description: 'Next field; on the last one, go',
+		category: 'Dialog',
+	},
+	'field.go': {
+		description: 'Go: create and start the container, or build the image',
+		category: 'Dialog',
+		hint: 'go',
+		dangerous: true,
+	},
+	'field.cycle': {
+		description: 'Next choice',
+		category: 'Dialog',
+		hint: 'choose',
+	},
+	'field.cycleBack': {description: 'Previous choice', category: 'Dialog'},
+	'build.close': {
+		description: 'Close; a build under way is called off',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'build.edit': {
+		description: 'Back to the form, to change it and build again',
+		category: 'Dialog',
+	},
+	'build.down': {description: 'Scroll down', category: 'Dialog'},
+	'build.up': {description: 'Scroll up', category: 'Dialog', hint: 'scroll'},
+	'build.top': {description: 'Go to the first line', category: 'Dialog'},
+	'build.bottom': {
+		description: 'Go to the last line and follow the output',
+		category: 'Dialog',
+		hint: 'follow',
+	},
 	'help.close': {
 		description: 'Close the help',
 		category: 'General',
 		hint: 'close',
 	},
+	'help.down': {description: 'Scroll the help down', category: 'General'},
+	'help.up': {description: 'Scroll the help up', category: 'General'},
 } as const satisfies Record<string, CommandInfo>;
 
 export type Command = keyof typeof commands;

@@ -1,4 +1,4 @@
-export {bindings, type Binding, type Scope} from './bindings.js';
+export {bindings, scopes, type Binding, type Scope} from './bindings.js';
 export {chord, isValidChord, type KeyFlags} from './chord.js';
 export {
 	commandInfo,

@@ -1,4 +1,22 @@
-import type {ContainerAction, DockerClient} from '../docker/docker-client.js';
+import {errorMessage} from '../docker/errors.js';
+import type {
+	ContainerAction,
+	DockerClient,
+	NetworkCreation,
+	VolumeCreation,
+} from '../docker/docker-client.js';
+import {
+	createChecked,
+	createStarted,
+	refusalErrors,
+	type CreateOrder,
+} from '../state/create-form.js';
+import {
+	networksListed,
+	selectionSet,
+	volumesListed,
+} from '../state/volumes-networks.js';
+import {closeDialog} from '../state/updates.js';
 import {
 	commandLogged,
 	pendingCleared,
@@ -38,6 +56,14 @@ export type Actions = {
 		targets: readonly Target[],
 		options: {readonly force: boolean},
 	) => Promise<void>;
+	/** Removes volumes by name; the engine keeps any a container mounts. */
+	readonly removeVolumes: (targets: readonly Target[]) => Promise<void>;
+	readonly removeNetworks: (targets: readonly Target[]) => Promise<void>;
+	/**
+	 * Creates what the create form asks for and selects it; if the engine refuses, the form stays
+	 * open with its answer on the field it is about.
+	 */
+	readonly create: (request: CreateOrder) => Promise<void>;
 	readonly previewPrune: () => Promise<void>;
 	readonly runPrune: () => Promise<void>;
 };
@@ -63,12 +89,8 @@ const pastTense: Readonly<Record<ContainerAction, string>> = {
 /** How many engine calls a bulk action keeps in flight. */
 const concurrency = 8;
 
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /** Quotes a CLI argument only where a shell would need it. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
 	return /^[\w@%+=:,./-]+$/.test(word)
 		? word
 		: `'${word.replaceAll("'", String.raw`'\''`)}'`;
@@ -87,7 +109,7 @@ async function eachLimited<T>(
 			try {
 				await work(item);
 			} catch (error) {
-				failures.push({item, error: message(error)});
+				failures.push({item, error: errorMessage(error)});
 			}
 		}
 	};
@@ -109,6 +131,35 @@ const categoryCommands: Readonly<
 	'build-cache': id =>
 		`docker builder prune --force --filter id=${shellWord(id)}`,
 };
+
+/** A volume or network just created, as its pane lists it. */
+type Created = {
+	readonly pane: 'volumes' | 'networks';
+	readonly id: string;
+	readonly name: string;
+};
+
+function volumeCreateCommand({name, driver}: VolumeCreation): string {
+	return [
+		'docker volume create',
+		...(driver === 'local' ? [] : [`--driver ${shellWord(driver)}`]),
+		...(name === '' ? [] : [shellWord(name)]),
+	].join(' ');
+}
+
+function networkCreateCommand(network: NetworkCreation): string {
+	return [
+		'docker network create',
+		...(network.driver === 'bridge'
+			? []
+			: [`--driver ${shellWord(network.driver)}`]),
+		...(network.subnet === undefined
+			? []
+			: [`--subnet ${shellWord(network.subnet)}`]),
+		...(network.internal ? ['--internal'] : []),
+		shellWord(network.name),
+	].join(' ');
+}
 
 /** Containers first: removing them is what frees images, volumes and networks. */
 const removalOrder: readonly PruneCategory[] = [
@@ -138,7 +189,9 @@ export function createActions(options: {
 			await call();
 			dispatch(commandLogged({time: now(), command, error: undefined}));
 		} catch (error) {
-			dispatch(commandLogged({time: now(), command, error: message(error)}));
+			dispatch(
+				commandLogged({time: now(), command, error: errorMessage(error)}),
+			);
 			throw error;
 		}
 	};
@@ -190,6 +243,25 @@ export function createActions(options: {
 	const pruneDialog = (): PruneDialog | undefined => {
 		const {dialog} = store.getState().ui;
 		return dialog?.kind === 'prune' ? dialog : undefined;
+	};
+
+	// Each lists its kind again once created, so that the new row is there to be selected.
+	const createVolume = async (volume: VolumeCreation): Promise<Created> => {
+		let name = volume.name;
+		await logged(volumeCreateCommand(volume), async () => {
+			name = await docker.createVolume(volume);
+		});
+		dispatch(volumesListed(await docker.listVolumes(), now()));
+		return {pane: 'volumes', id: name, name};
+	};
+
+	const createNetwork = async (network: NetworkCreation): Promise<Created> => {
+		let id = '';
+		await logged(networkCreateCommand(network), async () => {
+			id = await docker.createNetwork(network);
+		});
+		dispatch(networksListed(await docker.listNetworks(), now()));
+		return {pane: 'networks', id, name: network.name};
 	};
 
 	return {
@@ -252,6 +324,41 @@ export function createActions(options: {
 			report('removed', targets, failures);
 		},
 
+		async removeVolumes(targets) {
+			const failures = await withPending(targets, 'removing…', async target =>
+				logged(`docker volume rm ${shellWord(target.id)}`, async () =>
+					docker.removeVolume(target.id),
+				),
+			);
+			report('removed', targets, failures);
+		},
+
+		async removeNetworks(targets) {
+			const failures = await withPending(targets, 'removing…', async target =>
+				logged(`docker network rm ${shellWord(target.name)}`, async () =>
+					docker.removeNetwork(target.id),
+				),
+			);
+			report('removed', targets, failures);
+		},
+
+		async create(order) {
+			dispatch(createStarted);
+			try {
+				const {pane, id, name} =
+					order.object === 'volume'
+						? await createVolume(order.volume)
+						: await createNetwork(order.network);
+				dispatch(closeDialog);
+				dispatch(selectionSet(pane, id));
+				dispatch(statusShown(`created ${order.object} ${name}`));
+			} catch (error) {
+				dispatch(
+					createChecked(refusalErrors(order.object, errorMessage(error))),
+				);
+			}
+		},
+
 		async previewPrune() {
 			const dialog = pruneDialog();
 			if (dialog === undefined) {
@@ -286,7 +393,9 @@ export function createActions(options: {
 				dispatch(prunePreviewed(items));
 			} catch (error) {
 				dispatch(pruneStaged('choose'));
-				dispatch(statusShown(`prune preview failed: ${message(error)}`, true));
+				dispatch(
+					statusShown(`prune preview failed: ${errorMessage(error)}`, true),
+				);
 			}
 		},
 

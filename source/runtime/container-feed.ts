@@ -1,5 +1,6 @@
-import type {DockerClient} from '../docker/docker-client.js';
-import {DockerError} from '../docker/errors.js';
+import type {FeedContext} from './feed-context.js';
+import type {DockerEvent} from '../docker/docker-client.js';
+import {DockerError, errorMessage} from '../docker/errors.js';
 import type {Update} from '../state/updates.js';
 import {
 	oomReported,
@@ -8,7 +9,8 @@ import {
 	engineIdentified,
 	imagesListed,
 } from '../state/updates.js';
-import {pause, type Schedule} from './scheduler.js';
+import {networksListed, volumesListed} from '../state/volumes-networks.js';
+import {pause} from './scheduler.js';
 import {createThrottle} from './throttle.js';
 
 /** How the feed is timed; every figure is a reason, not a guess. */
@@ -29,9 +31,11 @@ export const defaultFeedTiming: FeedTiming = {
 	settleMs: 400,
 };
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
+/** A list kept up to date by the same event stream: listed on every (re)connect, told every event. */
+export type FeedFollower = {
+	readonly relist: () => Promise<void>;
+	readonly onEvent: (event: DockerEvent) => void;
+};
 
 /**
  * Keeps the container and image lists in step with the engine: lists once, then follows
@@ -39,15 +43,15 @@ function describe(error: unknown): string {
  * reports the connection as down at once, retries with backoff, and re-lists after reconnecting,
  * since a reconnect is not itself an event.
  */
-export function startContainerFeed(options: {
-	readonly docker: DockerClient;
-	readonly dispatch: (update: Update) => void;
-	readonly schedule: Schedule;
-	readonly now: () => number;
-	readonly timing?: FeedTiming;
-	readonly signal: AbortSignal;
-}): Promise<void> {
+export function startContainerFeed(
+	options: Omit<FeedContext, 'store'> & {
+		readonly timing?: FeedTiming;
+		/** Other lists the same event stream keeps up to date (Swarm's). */
+		readonly followers?: readonly FeedFollower[];
+	},
+): Promise<void> {
 	const {docker, dispatch, schedule, now, signal} = options;
+	const followers = options.followers ?? [];
 	const timing = options.timing ?? defaultFeedTiming;
 
 	// A failed list leaves the old rows up: the event stream, not a list, decides that we are disconnected.
@@ -71,20 +75,20 @@ export function startContainerFeed(options: {
 		containersListed,
 	);
 	const listImages = relist(async s => docker.listImages(s), imagesListed);
+	const listVolumes = relist(async s => docker.listVolumes(s), volumesListed);
+	const listNetworks = relist(
+		async s => docker.listNetworks(s),
+		networksListed,
+	);
 
+	const throttled = (run: () => Promise<void>) =>
+		createThrottle({intervalMs: timing.relistIntervalMs, schedule, now, run});
+	// By event type: an event re-lists the kind of object it is about.
 	const throttles = {
-		container: createThrottle({
-			intervalMs: timing.relistIntervalMs,
-			schedule,
-			now,
-			run: listContainers,
-		}),
-		image: createThrottle({
-			intervalMs: timing.relistIntervalMs,
-			schedule,
-			now,
-			run: listImages,
-		}),
+		container: throttled(listContainers),
+		image: throttled(listImages),
+		volume: throttled(listVolumes),
+		network: throttled(listNetworks),
 	};
 
 	// The engine announces some changes (pause, unpause, health) a moment before its list shows
@@ -99,20 +103,32 @@ export function startContainerFeed(options: {
 	};
 
 	const followOnce = async (): Promise<void> => {
-		const info = await docker.engineInfo(signal);
-		dispatch(engineIdentified(info));
 		const events = docker.events(signal)[Symbol.asyncIterator]();
 		// Subscribing first and listing right after, plus one trailing re-list once the stream is
 		// up, closes the gap in which an event could slip between the list and the subscription.
 		const first = events.next();
 		// Awaited below; until then a failure must not count as an unhandled rejection.
 		first.catch(() => undefined);
-		await Promise.all([listContainers(), listImages()]);
+		// All at once: at start-up every round trip waited for would delay the first rows.
+		const [info] = await Promise.all([
+			docker.engineInfo(signal),
+			listContainers(),
+			listImages(),
+			listVolumes(),
+			listNetworks(),
+			...followers.map(async follower => follower.relist()),
+		]);
+		dispatch(engineIdentified(info));
 		dispatch(connectionChanged({status: 'up'}));
-		throttles.container.trigger();
-		throttles.image.trigger();
+		for (const throttle of Object.values(throttles)) {
+			throttle.trigger();
+		}
 		for (let result = await first; !result.done; result = await events.next()) {
 			const {type, action, id} = result.value;
+			for (const follower of followers) {
+				follower.onEvent(result.value);
+			}
+
 			if (type === 'container') {
 				if (action === 'oom') {
 					dispatch(oomReported(id));
@@ -120,8 +136,8 @@ export function startContainerFeed(options: {
 
 				throttles.container.trigger();
 				settleLater();
-			} else if (type === 'image') {
-				throttles.image.trigger();
+			} else if (type === 'image' || type === 'volume' || type === 'network') {
+				throttles[type].trigger();
 			}
 		}
 
@@ -154,7 +170,7 @@ export function startContainerFeed(options: {
 				dispatch(
 					connectionChanged({
 						status: 'down',
-						error: describe(error),
+						error: errorMessage(error),
 						retryAt: now() + backoff,
 					}),
 				);
@@ -163,8 +179,10 @@ export function startContainerFeed(options: {
 			}
 		}
 
-		throttles.container.cancel();
-		throttles.image.cancel();
+		for (const throttle of Object.values(throttles)) {
+			throttle.cancel();
+		}
+
 		cancelSettle?.();
 	};
 

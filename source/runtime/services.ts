@@ -1,16 +1,41 @@
+import type {FeedContext} from './feed-context.js';
+import {homedir} from 'node:os';
 import type {DockerClient} from '../docker/docker-client.js';
 import {initialState, type AppState} from '../state/app-state.js';
 import {createStore, type Store} from '../state/store.js';
 import {marksPruned} from '../state/action-updates.js';
 import {clockTicked, keepSelection, type Update} from '../state/updates.js';
-import {startContainerFeed, type FeedTiming} from './container-feed.js';
+import {
+	defaultFeedTiming,
+	startContainerFeed,
+	type FeedTiming,
+} from './container-feed.js';
 import {createActions, type Actions} from './actions.js';
+import {createSystemFeed, type SystemFeed} from './system-feed.js';
 import {realSchedule, type Schedule} from './scheduler.js';
 import {
 	defaultStatsTiming,
 	startStatsFeed,
 	type StatsTiming,
 } from './stats-feed.js';
+import {
+	createLogs,
+	defaultLogSettings,
+	type Logs,
+	type LogSettings,
+} from './log-feed.js';
+import {createComposeActions, type ComposeActions} from './compose-actions.js';
+import {createComposeRunner, type ComposeRunner} from './compose-runner.js';
+import {createSwarmActions, type SwarmActions} from './swarm-actions.js';
+import {createSwarmFeed, defaultSwarmTiming} from './swarm-feed.js';
+import {createDetails, type Details} from './details-loader.js';
+import {createEventLogFeed} from './event-log-feed.js';
+import {createImageWorkflow, type ImageWorkflow} from './image-workflow.js';
+import {
+	createHostSwitcher,
+	type EngineSwitching,
+	type HostSwitcher,
+} from './host-switcher.js';
 
 /** Everything the view needs: the store to read, `dispatch` to change it, and the feeds' lifetime. */
 export type Services = {
@@ -28,8 +53,27 @@ export type Services = {
 		command: readonly string[] | undefined,
 	) => void;
 	readonly actions: Actions;
+	/** The System pane's engine details and disk usage, measured on demand. */
+	readonly system: SystemFeed;
+	/** Container logs: `logs.open({ids, title})` shows one container's, or several merged. */
+	readonly logs: Logs;
+	/** The host switcher (`c`): lists the engines and moves dockmate to another. */
+	readonly hosts: HostSwitcher;
+	/** compose up and down on a project (`U`, `D`). */
+	readonly compose: ComposeActions;
+	/** Scale and remove services, drain and activate nodes. */
+	readonly swarm: SwarmActions;
+	/** Details dialogs (`i`): opens one and loads what the engine says about its object. */
+	readonly details: Details;
+	/** Pull, run and build from the Images pane (`u`, `n`, `b`). */
+	readonly images: ImageWorkflow;
 	/** Starts the feeds; resolves when they have stopped. */
 	readonly start: () => Promise<void>;
+	/**
+	 * Resolves once the containers are listed or the engine is found down, or after `timeoutMs`:
+	 * a first frame drawn before then would only be redrawn at once, delaying the rows.
+	 */
+	readonly firstList: (timeoutMs: number) => Promise<void>;
 	/** Stops every feed and closes every stream. */
 	readonly dispose: () => void;
 };
@@ -50,6 +94,18 @@ export function createServices(options: {
 	readonly now?: () => number;
 	readonly timing?: FeedTiming;
 	readonly statsTiming?: StatsTiming;
+	readonly logSettings?: Partial<LogSettings>;
+	/** Moving to another engine; without it the host switcher says it is not available. */
+	readonly switching?: EngineSwitching;
+	/** Runs compose; the real programs unless a test gives its own. */
+	readonly composeRunner?: ComposeRunner;
+	/**
+	 * Hands the terminal to a container's TTY (`docker run -it`) and brings the app back when it
+	 * ends or is detached from. The CLI provides it.
+	 */
+	readonly attach?: (containerId: string, name: string) => void;
+	/** Where a build context starts; the current folder unless told. */
+	readonly cwd?: string;
 }): Services {
 	const {docker} = options;
 	const schedule = options.schedule ?? realSchedule;
@@ -65,6 +121,15 @@ export function createServices(options: {
 	const dispatch = (update: Update): void => {
 		store.update(state => keepSelection(state, marksPruned(update(state))));
 	};
+	const context: FeedContext = {
+		docker,
+		store,
+		dispatch,
+		schedule,
+		now,
+		signal: controller.signal,
+	};
+	const system = createSystemFeed(context);
 
 	return {
 		store,
@@ -72,6 +137,28 @@ export function createServices(options: {
 		quit: options.quit ?? (() => undefined),
 		exec: options.exec ?? (() => undefined),
 		actions: createActions({docker, store, dispatch, now}),
+		system,
+		hosts: createHostSwitcher({
+			switching: options.switching,
+			store,
+			dispatch,
+		}),
+		logs: createLogs({
+			...context,
+			settings: {...defaultLogSettings, ...options.logSettings},
+		}),
+		compose: createComposeActions({
+			...context,
+			runner: options.composeRunner ?? createComposeRunner(),
+		}),
+		swarm: createSwarmActions({docker, dispatch, now}),
+		details: createDetails({docker, dispatch}),
+		images: createImageWorkflow({
+			...context,
+			attach: options.attach ?? (() => undefined),
+			cwd: options.cwd ?? process.cwd(),
+			home: homedir(),
+		}),
 		async start() {
 			// Skipped while resource figures already moved the clock along within the last second.
 			const tick = (): void => {
@@ -86,22 +173,46 @@ export function createServices(options: {
 			};
 
 			schedule(tick, clockIntervalMs);
+			system.start();
 			startStatsFeed({
-				docker,
-				store,
-				dispatch,
-				schedule,
+				...context,
 				timing: options.statsTiming ?? defaultStatsTiming,
-				now,
-				signal: controller.signal,
+			});
+			const swarm = createSwarmFeed({
+				...context,
+				timing: {
+					...defaultSwarmTiming,
+					relistIntervalMs: (options.timing ?? defaultFeedTiming)
+						.relistIntervalMs,
+				},
 			});
 			await startContainerFeed({
-				docker,
-				dispatch,
-				schedule,
-				now,
+				...context,
 				...(options.timing ? {timing: options.timing} : {}),
-				signal: controller.signal,
+				followers: [swarm, createEventLogFeed(context)],
+			});
+		},
+		async firstList(timeoutMs) {
+			const isSettled = (state: AppState): boolean =>
+				state.containers.loaded || state.connection.status === 'down';
+			await new Promise<void>(resolve => {
+				if (isSettled(store.getState())) {
+					resolve();
+					return;
+				}
+
+				const done = (): void => {
+					unsubscribe();
+					cancel();
+					resolve();
+				};
+
+				const unsubscribe = store.subscribe(() => {
+					if (isSettled(store.getState())) {
+						done();
+					}
+				});
+				const cancel = schedule(done, timeoutMs);
 			});
 		},
 		dispose() {

@@ -1,12 +1,9 @@
+import type {FeedContext} from './feed-context.js';
 import type {
 	CgroupMeasurement,
 	CgroupMeter,
 } from '../docker/cgroup/cgroup-meter.js';
-import type {
-	ContainerLimits,
-	DockerClient,
-	SystemInfo,
-} from '../docker/docker-client.js';
+import type {ContainerLimits, SystemInfo} from '../docker/docker-client.js';
 import type {ResourceSample} from '../docker/stats-math.js';
 import {isContainerPane, type AppState} from '../state/app-state.js';
 import {
@@ -15,7 +12,6 @@ import {
 	type ResourceUsage,
 } from '../state/resource-usage.js';
 import {isLive} from '../state/selectors.js';
-import type {Store} from '../state/store.js';
 import {
 	clockTicked,
 	resourceSourceChanged,
@@ -23,7 +19,6 @@ import {
 	resourcesMeasured,
 	type Update,
 } from '../state/updates.js';
-import type {Schedule} from './scheduler.js';
 
 /** How the stats feed is timed and bounded. */
 export type StatsTiming = {
@@ -38,13 +33,8 @@ export const defaultStatsTiming: StatsTiming = {
 	maxStreams: 24,
 };
 
-type Options = {
-	readonly docker: DockerClient;
-	readonly store: Store<AppState>;
-	readonly dispatch: (update: Update) => void;
-	readonly schedule: Schedule;
+type Options = Omit<FeedContext, 'now'> & {
 	readonly timing: StatsTiming;
-	readonly signal: AbortSignal;
 	/** The clock; figures carry it into the store so that ages and figures repaint together. */
 	readonly now?: () => number;
 };

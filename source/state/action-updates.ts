@@ -224,25 +224,38 @@ export const pruneCategories: readonly PruneCategory[] = [
 /** The age choices `u` cycles through, in hours. */
 export const pruneAges: readonly number[] = [0, 1, 24, 24 * 7, 24 * 30];
 
-export const pruneOpened: Update = state => ({
-	...state,
-	ui: {
-		...state.ui,
-		dialog: {
-			kind: 'prune',
-			stage: 'choose',
-			categories: new Set(['containers', 'dangling-images']),
-			olderThanHours: 0,
-			allVolumes: false,
-			label: '',
-			isEditingLabel: false,
-			items: [],
-			skipped: new Set(),
-			cursor: 0,
-			report: [],
+/** Opens the prune dialog with `categories` chosen and the cursor on the first of them. */
+export function pruneOpenedFor(
+	...categories: readonly PruneCategory[]
+): Update {
+	return state => ({
+		...state,
+		ui: {
+			...state.ui,
+			dialog: {
+				kind: 'prune',
+				stage: 'choose',
+				categories: new Set(categories),
+				olderThanHours: 0,
+				allVolumes: false,
+				label: '',
+				isEditingLabel: false,
+				items: [],
+				skipped: new Set(),
+				cursor: Math.max(
+					0,
+					pruneCategories.indexOf(categories[0] ?? 'containers'),
+				),
+				report: [],
+			},
 		},
-	},
-});
+	});
+}
+
+export const pruneOpened: Update = pruneOpenedFor(
+	'containers',
+	'dangling-images',
+);
 
 function withPrune(
 	state: AppState,

@@ -2,11 +2,43 @@ import type {
 	ContainerSummary,
 	EngineInfo,
 	ImageSummary,
+	NetworkSummary,
+	VolumeSummary,
 } from '../docker/docker-client.js';
 import type {ResourceUsage} from './resource-usage.js';
+import {initialSystemView, type SystemView} from './system-view.js';
+import type {CreateDialog} from './create-form.js';
+import type {LogsDialog} from './logs-dialog.js';
+import type {HostsDialog} from './hosts-dialog.js';
+import type {DetailsDialog} from './details.js';
+import {
+	initialCompose,
+	type ComposeDownDialog,
+	type ComposeOutputDialog,
+	type ComposeState,
+} from './compose-state.js';
+import {
+	initialSwarm,
+	type ScaleDialog,
+	type SwarmConfirmDialog,
+	type SwarmState,
+} from './swarm-state.js';
+import {emptyEventLog, type EventLog} from './events.js';
+import type {ImageDialog} from './image-dialogs.js';
 
 /** The list panes, in the order `Tab` and the number keys visit them. */
-export const panes = ['containers', 'images', 'resources'] as const;
+export const panes = [
+	'containers',
+	'images',
+	'resources',
+	'projects',
+	'volumes',
+	'networks',
+	'events',
+	'system',
+	'services',
+	'nodes',
+] as const;
 export type Pane = (typeof panes)[number];
 
 /** Panes whose rows are containers: container actions apply to their selection and marks. */
@@ -32,7 +64,7 @@ export type Connection =
 
 /** What sits on top of the panes; one at a time. */
 export type Dialog =
-	| {readonly kind: 'help'}
+	| {readonly kind: 'help'; readonly scroll?: number}
 	| {readonly kind: 'filter'; readonly draft: string}
 	| {
 			readonly kind: 'exec';
@@ -41,6 +73,15 @@ export type Dialog =
 	  }
 	| ConfirmDialog
 	| PruneDialog
+	| LogsDialog
+	| DetailsDialog
+	| ComposeDownDialog
+	| ComposeOutputDialog
+	| ScaleDialog
+	| SwarmConfirmDialog
+	| CreateDialog
+	| HostsDialog
+	| ImageDialog
 	| {readonly kind: 'log'; readonly scroll: number};
 
 /** One thing a confirm dialog will act on, named as the user knows it. */
@@ -60,7 +101,12 @@ export type Target = {
 /** A destructive action waiting for `y`; nothing else confirms it. */
 export type ConfirmDialog = {
 	readonly kind: 'confirm';
-	readonly action: 'remove-containers' | 'remove-images' | 'kill';
+	readonly action:
+		| 'remove-containers'
+		| 'remove-images'
+		| 'remove-volumes'
+		| 'remove-networks'
+		| 'kill';
 	readonly targets: readonly Target[];
 	readonly force: boolean;
 	/** Containers: remove their anonymous volumes too. */
@@ -178,7 +224,18 @@ export type AppState = {
 	readonly connection: Connection;
 	readonly containers: Collection<ContainerSummary>;
 	readonly images: Collection<ImageSummary>;
+	/** Volumes by name: the engine knows a volume by its name. */
+	readonly volumes: Collection<VolumeSummary>;
+	readonly networks: Collection<NetworkSummary>;
+	/** The engine and host, and disk usage, for the System pane. */
+	readonly system: SystemView;
 	readonly resources: Resources;
+	/** The daemon's recent events, for the Events pane. */
+	readonly events: EventLog;
+	/** Services, nodes and tasks, when the engine manages a Swarm. */
+	readonly swarm: SwarmState;
+	/** Compose projects taken down this session. */
+	readonly compose: ComposeState;
 	readonly ui: UiState;
 	readonly readOnly: boolean;
 	/** The time the view shows ages against; advanced by a slow tick, not per render. */
@@ -204,6 +261,9 @@ export function initialState(options: {
 		connection: {status: 'connecting'},
 		containers: {byId: new Map(), loaded: false, listedAt: options.now},
 		images: {byId: new Map(), loaded: false, listedAt: options.now},
+		volumes: {byId: new Map(), loaded: false, listedAt: options.now},
+		networks: {byId: new Map(), loaded: false, listedAt: options.now},
+		system: initialSystemView,
 		resources: {
 			byId: new Map(),
 			source: undefined,
@@ -211,6 +271,9 @@ export function initialState(options: {
 			hostMemory: undefined,
 			oomEvents: new Map(),
 		},
+		events: emptyEventLog,
+		swarm: initialSwarm(options.now),
+		compose: initialCompose,
 		ui: {
 			focus: 'containers',
 			showAll: true,

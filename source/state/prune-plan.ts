@@ -5,6 +5,7 @@ import type {
 	NetworkSummary,
 } from '../docker/docker-client.js';
 import type {PruneCategory, PruneItem} from './app-state.js';
+import {volumeName} from './volumes-networks.js';
 
 /** What the engine has, as the prune preview needs it. */
 export type PruneInventory = {
@@ -130,9 +131,7 @@ export function planPrune(
 				items.push({
 					category: 'volumes',
 					id: volume.name,
-					name: volume.isAnonymous
-						? `${volume.name.slice(0, 12)} (anonymous)`
-						: volume.name,
+					name: volumeName(volume),
 					detail: `unused ${volume.driver} volume`,
 					size: volume.size,
 					tags: [],

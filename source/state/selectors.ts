@@ -10,8 +10,16 @@ import {
 	type ResourceSnapshot,
 	type Sort,
 } from './app-state.js';
-import type {Scope} from '../keymap/bindings.js';
+import {bindings, type Binding, type Scope} from '../keymap/bindings.js';
+import {shownBindings} from '../keymap/resolve.js';
 import {memoizeLast} from './memo.js';
+import {imageDialogScopes} from './image-dialogs.js';
+import {eventsByKey, shownEvents} from './events.js';
+import {projectsOf, visibleProjects} from './compose-projects.js';
+import {visibleNodes, visibleServices} from './swarm-selectors.js';
+import {systemRowsOf, visibleSystemRows} from './system-view.js';
+import {createFormScopes} from './create-form.js';
+import {visibleNetworks, visibleVolumes} from './volumes-networks.js';
 
 const stateRank: Readonly<Record<ContainerState, number>> = {
 	running: 0,
@@ -190,6 +198,37 @@ export function visibleIds(state: AppState, pane: Pane): readonly string[] {
 		case 'images': {
 			return visibleImages(state.images.byId, state.ui.filters.images);
 		}
+
+		case 'projects': {
+			return visibleProjects(projectsOf(state), state.ui.filters.projects);
+		}
+
+		case 'volumes': {
+			return visibleVolumes(state.volumes.byId, state.ui.filters.volumes);
+		}
+
+		case 'networks': {
+			return visibleNetworks(state.networks.byId, state.ui.filters.networks);
+		}
+
+		case 'system': {
+			return visibleSystemRows(state);
+		}
+
+		case 'services': {
+			return visibleServices(
+				state.swarm.services.byId,
+				state.ui.filters.services,
+			);
+		}
+
+		case 'nodes': {
+			return visibleNodes(state.swarm.nodes.byId, state.ui.filters.nodes);
+		}
+
+		case 'events': {
+			return shownEvents(state);
+		}
 	}
 }
 
@@ -207,11 +246,47 @@ export function paneItems(
 		case 'images': {
 			return state.images.byId;
 		}
+
+		case 'projects': {
+			return projectsOf(state);
+		}
+
+		case 'volumes': {
+			return state.volumes.byId;
+		}
+
+		case 'networks': {
+			return state.networks.byId;
+		}
+
+		case 'system': {
+			return systemRowsOf(state);
+		}
+
+		case 'services': {
+			return state.swarm.services.byId;
+		}
+
+		case 'nodes': {
+			return state.swarm.nodes.byId;
+		}
+
+		case 'events': {
+			return eventsByKey(state.events.items);
+		}
 	}
 }
 
+const swarmPanes: ReadonlySet<Pane> = new Set(['services', 'nodes']);
+// Made on first use: app-state and this module import each other, so `panes` may not exist yet
+// while this module loads.
+let panesWithoutSwarm: readonly Pane[] | undefined;
+
 /** The panes that can be focused: some exist only on some engines (Swarm's on a manager). */
-export const availablePanes: (state: AppState) => readonly Pane[] = () => panes;
+export const availablePanes = (state: AppState): readonly Pane[] =>
+	state.swarm.isManager
+		? panes
+		: (panesWithoutSwarm ??= panes.filter(pane => !swarmPanes.has(pane)));
 
 /** How many containers (running or not) use each image id. */
 export const imageUsage = memoizeLast(
@@ -272,6 +347,23 @@ export function activeScopes(state: AppState): readonly Scope[] {
 		return pruneLabelScopes;
 	}
 
+	if (dialog?.kind === 'logs' && dialog.draft !== undefined) {
+		return logsSearchScopes;
+	}
+
+	if (dialog?.kind === 'details' && dialog.draft !== undefined) {
+		return detailsSearchScopes;
+	}
+
+	const imageDialog = imageDialogScopes(dialog);
+	if (imageDialog !== undefined) {
+		return imageDialog;
+	}
+
+	if (dialog?.kind === 'create') {
+		return createFormScopes(dialog);
+	}
+
 	if (dialog !== undefined) {
 		return dialogScopes[dialog.kind];
 	}
@@ -292,15 +384,37 @@ const dialogScopes: Readonly<
 	exec: ['exec'],
 	confirm: ['confirm'],
 	prune: ['prune'],
+	hosts: ['hosts'],
 	log: ['log'],
+	logs: ['logs'],
+	details: ['details'],
+	'compose-down': ['composeDown'],
+	'compose-output': ['composeOutput'],
+	scale: ['scale'],
+	'swarm-confirm': ['swarmConfirm'],
+	// Chosen by `createFormScopes` above: a choice field has keys of its own.
+	create: ['form'],
+	// Chosen by imageDialogScopes, by stage and focused field.
+	pull: [],
+	run: [],
+	build: [],
 };
 
 const pruneLabelScopes: readonly Scope[] = ['pruneLabel'];
+const logsSearchScopes: readonly Scope[] = ['logsSearch'];
+const detailsSearchScopes: readonly Scope[] = ['detailsSearch'];
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
 	containers: ['containers', 'sortable', 'markable', 'list', 'global'],
 	images: ['images', 'markable', 'list', 'global'],
 	resources: ['resources', 'sortable', 'list', 'global'],
+	projects: ['projects', 'list', 'global'],
+	volumes: ['volumes', 'markable', 'list', 'global'],
+	networks: ['networks', 'markable', 'list', 'global'],
+	system: ['system', 'list', 'global'],
+	services: ['services', 'list', 'global'],
+	nodes: ['nodes', 'list', 'global'],
+	events: ['events', 'list', 'global'],
 };
 
 /** Summed CPU and memory of every measured container, for the Resources pane's title. */
@@ -316,3 +430,39 @@ export const resourceTotals = memoizeLast(
 		return {cpuPercent, memory};
 	},
 );
+
+/** A key that focuses a pane by number, for the help's one line of them. */
+export type PaneKey = {readonly binding: Binding; readonly pane: Pane};
+
+/**
+ * The help's rows for a pane: every key in force there, except that the keys which focus a pane
+ * by number get one line of their own, and only for the panes this engine has.
+ */
+export const helpBindings = memoizeLast(
+	(
+		pane: Pane,
+		isReadOnly: boolean,
+		available: readonly Pane[],
+	): {
+		readonly keys: readonly Binding[];
+		readonly paneKeys: readonly PaneKey[];
+	} => {
+		const shown = shownBindings(scopesOfPane(pane), bindings, isReadOnly);
+		return {
+			keys: shown.filter(binding => paneOfKey(binding) === undefined),
+			paneKeys: shown.flatMap(binding => {
+				const target = paneOfKey(binding);
+				return target !== undefined && available.includes(target)
+					? [{binding, pane: target}]
+					: [];
+			}),
+		};
+	},
+);
+
+/** The pane a `focus.<pane>` binding with a digit key focuses. */
+function paneOfKey(binding: Binding): Pane | undefined {
+	return binding.keys.some(key => /^\d$/.test(key))
+		? panes.find(pane => binding.command === `focus.${pane}`)
+		: undefined;
+}

@@ -14,7 +14,12 @@ import type {
 } from './app-state.js';
 import {historyLength, panes} from './app-state.js';
 import type {ResourceUsage} from './resource-usage.js';
-import {availablePanes, visibleIds} from './selectors.js';
+import {availablePanes, helpBindings, visibleIds} from './selectors.js';
+import {logsDraftChanged} from './logs-dialog.js';
+import {detailsDraftChanged} from './details.js';
+import {scaleDraftChanged} from './swarm-state.js';
+import {createDraftChanged} from './create-form.js';
+import {imageDialogTyped} from './image-dialogs.js';
 
 /** A pure state transition. */
 export type Update = (state: AppState) => AppState;
@@ -22,57 +27,70 @@ export type Update = (state: AppState) => AppState;
 /** Where a cursor move goes: a relative step, or an end of the list. */
 export type Movement = number | 'top' | 'bottom';
 
-function byId<T extends {readonly id: string}>(
-	items: readonly T[],
-): ReadonlyMap<string, T> {
-	return new Map(items.map(item => [item.id, item]));
-}
-
-/** Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. */
-function replaceCollection<T extends {readonly id: string}>(
+/**
+ * Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. `keyOf`
+ * names an item's key where it is not its `id` (a volume is known by its name).
+ */
+function replaceKeyedCollection<T>(
 	previous: Collection<T>,
 	items: readonly T[],
 	listedAt: number,
 	isSame: (a: T, b: T) => boolean,
+	keyOf: (item: T) => string,
 ): Collection<T> {
 	const unchanged =
 		previous.loaded &&
 		previous.byId.size === items.length &&
 		items.every(item => {
-			const old = previous.byId.get(item.id);
+			const old = previous.byId.get(keyOf(item));
 			return old !== undefined && isSame(old, item);
 		});
-	return unchanged ? previous : {byId: byId(items), loaded: true, listedAt};
+	return unchanged
+		? previous
+		: {
+				byId: new Map(items.map(item => [keyOf(item), item])),
+				loaded: true,
+				listedAt,
+			};
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function containersListed(
-	list: readonly ContainerSummary[],
-	listedAt: number,
-): Update {
-	return state => {
-		const containers = replaceCollection(
-			state.containers,
+/**
+ * The update a new listing of one collection makes: the state stays the same object when the
+ * listing changed nothing.
+ */
+export function collectionListed<T>(
+	collectionOf: (state: AppState) => Collection<T>,
+	withCollection: (state: AppState, collection: Collection<T>) => AppState,
+	keyOf: (item: T) => string,
+): (list: readonly T[], listedAt: number) => Update {
+	return (list, listedAt) => state => {
+		const previous = collectionOf(state);
+		const next = replaceKeyedCollection(
+			previous,
 			list,
 			listedAt,
 			sameJson,
+			keyOf,
 		);
-		return containers === state.containers ? state : {...state, containers};
+		return next === previous ? state : withCollection(state, next);
 	};
 }
 
-export function imagesListed(
-	list: readonly ImageSummary[],
-	listedAt: number,
-): Update {
-	return state => {
-		const images = replaceCollection(state.images, list, listedAt, sameJson);
-		return images === state.images ? state : {...state, images};
-	};
-}
+export const containersListed = collectionListed(
+	state => state.containers,
+	(state, containers) => ({...state, containers}),
+	(container: ContainerSummary) => container.id,
+);
+
+export const imagesListed = collectionListed(
+	state => state.images,
+	(state, images) => ({...state, images}),
+	(image: ImageSummary) => image.id,
+);
 
 export function connectionChanged(connection: Connection): Update {
 	return state =>
@@ -241,6 +259,26 @@ export function openDialog(dialog: Dialog): Update {
 	return state => withUi(state, {dialog});
 }
 
+/** Scrolls the help by `step` rows, as far as its last row. */
+export function helpScrolled(step: number): Update {
+	return state => {
+		const {dialog} = state.ui;
+		if (dialog?.kind !== 'help') {
+			return state;
+		}
+
+		const last = helpBindings(
+			state.ui.focus,
+			state.readOnly,
+			availablePanes(state),
+		).keys.length;
+		const scroll = Math.min(last, Math.max(0, (dialog.scroll ?? 0) + step));
+		return scroll === (dialog.scroll ?? 0)
+			? state
+			: withUi(state, {dialog: {...dialog, scroll}});
+	};
+}
+
 export const closeDialog: Update = state =>
 	state.ui.dialog === undefined ? state : withUi(state, {dialog: undefined});
 
@@ -271,8 +309,29 @@ function draftChanged(
 		return filterTyped(change(dialog.draft))(state);
 	}
 
+	const typed = imageDialogTyped(state, change);
+	if (typed !== undefined) {
+		return typed;
+	}
+
 	if (dialog?.kind === 'prune' && dialog.isEditingLabel) {
 		return withUi(state, {dialog: {...dialog, label: change(dialog.label)}});
+	}
+
+	if (dialog?.kind === 'logs') {
+		return logsDraftChanged(change)(state);
+	}
+
+	if (dialog?.kind === 'details') {
+		return detailsDraftChanged(change)(state);
+	}
+
+	if (dialog?.kind === 'scale') {
+		return scaleDraftChanged(change)(state);
+	}
+
+	if (dialog?.kind === 'create') {
+		return createDraftChanged(change)(state);
 	}
 
 	return dialog?.kind === 'exec'

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {useMemo} from 'react';
 import {bindings} from '../keymap/bindings.js';
-import {commandInfo} from '../keymap/commands.js';
+import {commandInfo, type Command} from '../keymap/commands.js';
 import {describeChord} from '../keymap/describe.js';
 import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
@@ -14,6 +14,10 @@ const selectScopes = (state: AppState) => activeScopes(state);
 const selectReadOnly = (state: AppState) => state.readOnly;
 const selectStatus = (state: AppState) => state.status;
 
+function footerRank(command: Command): number {
+	return command === 'app.help' ? 0 : command === 'app.quit' ? 1 : 2;
+}
+
 /**
  * The last line: the outcome of the last action (errors in red), then the hints for the scopes
  * in force, generated from the keymap: each hinted command with its first key.
@@ -24,12 +28,9 @@ export function Footer() {
 	const status = useAppState(selectStatus);
 	const hints = useMemo(
 		(): KeyHint[] =>
-			// Help comes first, so that it is on screen however narrow the terminal.
+			// Help and quit come first, so that they are on screen however narrow the terminal.
 			[...shownBindings(scopes, bindings, isReadOnly)]
-				.sort(
-					(a, b) =>
-						Number(b.command === 'app.help') - Number(a.command === 'app.help'),
-				)
+				.sort((a, b) => footerRank(a.command) - footerRank(b.command))
 				.flatMap(binding => {
 					const {hint} = commandInfo[binding.command];
 					const [key] = binding.keys;

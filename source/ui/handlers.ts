@@ -29,6 +29,24 @@ import {
 	type Target,
 } from '../state/app-state.js';
 import {splitCommand} from './format/command-line.js';
+import {detailsHandlers} from './details-handlers.js';
+import {eventsHandlers} from './events-handlers.js';
+import {imageHandlers} from './image-handlers.js';
+import {composeSwarmHandlers} from './compose-swarm-handlers.js';
+import {resourceHandlers, volumeNetworkRemoval} from './resource-handlers.js';
+import {volumeNetworkRefusal} from '../state/volumes-networks.js';
+import {hostCursorMoved} from '../state/hosts-dialog.js';
+import {
+	logsFilterToggled,
+	logsFollowToggled,
+	logsMatchJumped,
+	logsScrolled,
+	logsSearchCancelled,
+	logsSearched,
+	logsSearchOpened,
+	logsTimestampsToggled,
+	logsWrapToggled,
+} from '../state/logs-dialog.js';
 import {
 	closeDialog,
 	cyclePane,
@@ -42,6 +60,7 @@ import {
 	openFilter,
 	sortBy,
 	toggleShowAll,
+	helpScrolled,
 } from '../state/updates.js';
 
 /** What a handler may use: the services, and the height of a page in the focused list. */
@@ -135,6 +154,11 @@ function refusal(dialog: ConfirmDialog): string | undefined {
 
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
 export const handlers = {
+	...detailsHandlers,
+	...eventsHandlers,
+	...imageHandlers,
+	...resourceHandlers,
+	...composeSwarmHandlers,
 	'app.quit'({services}) {
 		services.quit();
 	},
@@ -143,6 +167,12 @@ export const handlers = {
 	},
 	'help.close'({services}) {
 		services.dispatch(closeDialog);
+	},
+	'help.down'({services}) {
+		services.dispatch(helpScrolled(1));
+	},
+	'help.up'({services}) {
+		services.dispatch(helpScrolled(-1));
 	},
 	'focus.next'({services}) {
 		services.dispatch(cyclePane(1));
@@ -277,6 +307,12 @@ export const handlers = {
 			return;
 		}
 
+		const removal = volumeNetworkRemoval(state, ids);
+		if (removal !== undefined) {
+			services.dispatch(removal);
+			return;
+		}
+
 		services.dispatch(
 			state.ui.focus === 'images'
 				? confirmOpened({
@@ -297,7 +333,9 @@ export const handlers = {
 			return;
 		}
 
-		const refused = refusal(dialog);
+		const refused =
+			refusal(dialog) ??
+			volumeNetworkRefusal(services.store.getState(), dialog);
 		if (refused !== undefined) {
 			services.dispatch(statusShown(`refused: ${refused}`, true));
 			return;
@@ -325,6 +363,16 @@ export const handlers = {
 				void services.actions.removeImages(dialog.targets, {
 					force: dialog.force,
 				});
+				break;
+			}
+
+			case 'remove-volumes': {
+				void services.actions.removeVolumes(dialog.targets);
+				break;
+			}
+
+			case 'remove-networks': {
+				void services.actions.removeNetworks(dialog.targets);
 				break;
 			}
 		}
@@ -408,6 +456,21 @@ export const handlers = {
 			}
 		}
 	},
+	'hosts.open'({services}) {
+		services.hosts.open();
+	},
+	'hosts.down'({services}) {
+		services.dispatch(hostCursorMoved(1));
+	},
+	'hosts.up'({services}) {
+		services.dispatch(hostCursorMoved(-1));
+	},
+	'hosts.choose'({services}) {
+		services.hosts.choose();
+	},
+	'hosts.close'({services}) {
+		services.hosts.cancel();
+	},
 	'app.log'({services}) {
 		const {commandLog} = services.store.getState();
 		services.dispatch(
@@ -419,5 +482,69 @@ export const handlers = {
 	},
 	'log.up'({services}) {
 		services.dispatch(logScrolled(-1));
+	},
+	'logs.open'(context) {
+		const targets = containerSelection(context);
+		const [first] = targets;
+		if (first === undefined) {
+			context.services.dispatch(statusShown('select a container first', true));
+			return;
+		}
+
+		context.services.logs.open({
+			ids: targets.map(target => target.id),
+			title: targets.length === 1 ? first.name : `${targets.length} containers`,
+		});
+	},
+	'logs.follow'({services, pageSize}) {
+		services.dispatch(logsFollowToggled(pageSize));
+	},
+	'logs.search'({services}) {
+		services.dispatch(logsSearchOpened);
+	},
+	'logs.nextMatch'({services, pageSize}) {
+		services.dispatch(logsMatchJumped(-1, pageSize));
+	},
+	'logs.previousMatch'({services, pageSize}) {
+		services.dispatch(logsMatchJumped(1, pageSize));
+	},
+	'logs.filter'({services}) {
+		services.dispatch(logsFilterToggled);
+	},
+	'logs.timestamps'({services}) {
+		services.dispatch(logsTimestampsToggled);
+	},
+	'logs.wrap'({services}) {
+		services.dispatch(logsWrapToggled);
+	},
+	'logs.save'({services}) {
+		void services.logs.save();
+	},
+	'logs.close'({services}) {
+		services.dispatch(closeDialog);
+	},
+	'logs.down'({services, pageSize}) {
+		services.dispatch(logsScrolled(1, pageSize));
+	},
+	'logs.up'({services, pageSize}) {
+		services.dispatch(logsScrolled(-1, pageSize));
+	},
+	'logs.pageDown'({services, pageSize}) {
+		services.dispatch(logsScrolled(pageSize, pageSize));
+	},
+	'logs.pageUp'({services, pageSize}) {
+		services.dispatch(logsScrolled(-pageSize, pageSize));
+	},
+	'logs.top'({services, pageSize}) {
+		services.dispatch(logsScrolled('top', pageSize));
+	},
+	'logs.bottom'({services, pageSize}) {
+		services.dispatch(logsScrolled('bottom', pageSize));
+	},
+	'logs.searchRun'({services, pageSize}) {
+		services.dispatch(logsSearched(pageSize));
+	},
+	'logs.searchCancel'({services}) {
+		services.dispatch(logsSearchCancelled);
 	},
 } satisfies Record<Command, Handler>;

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {AppState} from '../state/app-state.js';
 import {counts} from '../state/selectors.js';
-import {useAppState} from './hooks/use-app-state.js';
+import {useAppState, useClock} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
 
 const selectEngine = (state: AppState) => state.engine;
@@ -9,13 +9,12 @@ const selectEndpoint = (state: AppState) => state.endpoint;
 const selectConnection = (state: AppState) => state.connection;
 const selectCounts = (state: AppState) =>
 	counts(state.containers.byId, state.images.byId);
-const selectClock = (state: AppState) => state.clock;
 const selectReadOnly = (state: AppState) => state.readOnly;
 const selectSource = (state: AppState) => state.resources.source;
 
 function ConnectionBadge() {
 	const connection = useAppState(selectConnection);
-	const now = useAppState(selectClock);
+	const now = useClock();
 	switch (connection.status) {
 		case 'up': {
 			return <Text color={theme.connection.up}>● connected</Text>;

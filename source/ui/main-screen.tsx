@@ -4,7 +4,10 @@ import {ConfirmDialog} from './dialogs/confirm-dialog.js';
 import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
 import {LogView} from './dialogs/log-view.js';
+import {ContainerLogs, logsViewRows} from './dialogs/container-logs.js';
 import {PruneDialog} from './dialogs/prune-dialog.js';
+import {ImageDialog} from './dialogs/image-dialog.js';
+import {HostsDialog} from './dialogs/hosts-dialog.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
 import {useAppState} from './hooks/use-app-state.js';
@@ -13,7 +16,23 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {ContainersPane} from './panes/containers-pane.js';
 import {ImagesPane} from './panes/images-pane.js';
 import {ResourcesPane} from './panes/resources-pane.js';
+import {EventsPane} from './panes/events-pane.js';
+import {DetailsDialog} from './dialogs/details-dialog.js';
 import {paneChromeRows} from './panes/list-pane.js';
+import {ProjectsPane} from './panes/projects-pane.js';
+import {ServicesPane} from './panes/services-pane.js';
+import {NodesPane} from './panes/nodes-pane.js';
+import {ComposeDownDialog} from './dialogs/compose-down-dialog.js';
+import {
+	ComposeOutput,
+	composeOutputChromeRows,
+} from './dialogs/compose-output.js';
+import {ScalePrompt} from './dialogs/scale-prompt.js';
+import {SwarmConfirmDialog} from './dialogs/swarm-confirm-dialog.js';
+import {CreateDialog} from './dialogs/create-dialog.js';
+import {NetworksPane} from './panes/networks-pane.js';
+import {SystemPane} from './panes/system-pane.js';
+import {VolumesPane} from './panes/volumes-pane.js';
 
 /** Below this the panes cannot show a useful row, so we say so instead of garbling. */
 export const minimumSize = {columns: 60, rows: 14} as const;
@@ -23,6 +42,9 @@ const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectDialog = (state: AppState) => state.ui.dialog;
 const selectCommandLog = (state: AppState) => state.commandLog;
+const selectIsLogs = (state: AppState) => state.ui.dialog?.kind === 'logs';
+const selectIsComposeOutput = (state: AppState) =>
+	state.ui.dialog?.kind === 'compose-output';
 const selectExecName = (state: AppState) =>
 	state.ui.dialog?.kind === 'exec'
 		? state.containers.byId.get(state.ui.dialog.containerId)?.name
@@ -64,7 +86,14 @@ function Body({
 	const execName = useAppState(selectExecName);
 	switch (dialog?.kind) {
 		case 'help': {
-			return <HelpOverlay pane={focus} height={height} width={width} />;
+			return (
+				<HelpOverlay
+					pane={focus}
+					scroll={dialog.scroll ?? 0}
+					height={height}
+					width={width}
+				/>
+			);
 		}
 
 		case 'confirm': {
@@ -73,6 +102,14 @@ function Body({
 
 		case 'prune': {
 			return <PruneDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'hosts': {
+			return <HostsDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'details': {
+			return <DetailsDialog dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'log': {
@@ -86,6 +123,10 @@ function Body({
 			);
 		}
 
+		case 'logs': {
+			return <ContainerLogs dialog={dialog} width={width} height={height} />;
+		}
+
 		case 'exec': {
 			return (
 				<ExecPrompt
@@ -94,6 +135,36 @@ function Body({
 					width={width}
 				/>
 			);
+		}
+
+		case 'compose-down': {
+			return (
+				<ComposeDownDialog dialog={dialog} width={width} height={height} />
+			);
+		}
+
+		case 'compose-output': {
+			return <ComposeOutput dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'scale': {
+			return <ScalePrompt dialog={dialog} width={width} />;
+		}
+
+		case 'swarm-confirm': {
+			return (
+				<SwarmConfirmDialog dialog={dialog} width={width} height={height} />
+			);
+		}
+
+		case 'pull':
+		case 'run':
+		case 'build': {
+			return <ImageDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'create': {
+			return <CreateDialog dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'filter':
@@ -116,6 +187,34 @@ function Body({
 		case 'resources': {
 			return <ResourcesPane width={width} height={heights.resources} />;
 		}
+
+		case 'events': {
+			return <EventsPane width={width} height={heights.events} />;
+		}
+
+		case 'projects': {
+			return <ProjectsPane width={width} height={heights.projects} />;
+		}
+
+		case 'volumes': {
+			return <VolumesPane width={width} height={heights.volumes} />;
+		}
+
+		case 'networks': {
+			return <NetworksPane width={width} height={heights.networks} />;
+		}
+
+		case 'system': {
+			return <SystemPane width={width} height={heights.system} />;
+		}
+
+		case 'services': {
+			return <ServicesPane width={width} height={heights.services} />;
+		}
+
+		case 'nodes': {
+			return <NodesPane width={width} height={heights.nodes} />;
+		}
 	}
 }
 
@@ -126,7 +225,15 @@ export function MainScreen() {
 	// Ink redraws the whole screen for every frame as tall as the terminal, so stay one row short.
 	const height = rows - 1;
 	const available = height - headerRows - footerRows;
-	useKeymap(Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows));
+	const isLogs = useAppState(selectIsLogs);
+	const isComposeOutput = useAppState(selectIsComposeOutput);
+	useKeymap(
+		isLogs
+			? logsViewRows(available)
+			: isComposeOutput
+				? Math.max(1, available - composeOutputChromeRows)
+				: Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows),
+	);
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
 			<Box

@@ -11,6 +11,13 @@ export const theme = {
 	pending: 'yellow',
 	mark: 'magenta',
 	chart: {cpu: 'cyan', memory: 'magenta'},
+	logs: {
+		stderr: 'red',
+		match: {backgroundColor: 'yellow', color: 'black'},
+		currentMatch: {backgroundColor: 'magenta', color: 'white'},
+		/** A merged log's name column: one colour per container, in turn; red is stderr's. */
+		names: ['cyan', 'green', 'yellow', 'magenta', 'blue', 'white'],
+	},
 	state: {
 		running: 'green',
 		restarting: 'yellow',

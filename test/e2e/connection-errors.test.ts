@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
 import {createServer, type Server} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {cliPath} from '../helpers/dockmate.js';
+import {runCli, type DockerResult} from '../helpers/throwaway-daemon.js';
 
-type Outcome = {
-	readonly code: number | null;
-	readonly stdout: string;
-	readonly stderr: string;
-	readonly ms: number;
-};
+type Outcome = DockerResult & {readonly ms: number};
 
 /** Runs dockmate with only the given environment (no DOCKER_* of the test process) and no tty. */
 async function dockmate(
@@ -33,23 +28,11 @@ async function dockmate(
 					cliPath,
 					...args,
 				];
-	const child = spawn(command[0]!, command.slice(1), {
+	const result = await runCli(command[0]!, command.slice(1), {
 		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, ...env},
-		stdio: ['ignore', 'pipe', 'pipe'],
-		timeout: 15_000,
+		timeoutMs: 15_000,
 	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	const code = await new Promise<number | null>(resolve => {
-		child.on('close', resolve);
-	});
-	return {code, stdout, stderr, ms: performance.now() - started};
+	return {...result, ms: performance.now() - started};
 }
 
 /** A failure is one clear line and a hint on stderr, exit status 1, within five seconds, no stack trace. */

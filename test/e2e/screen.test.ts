@@ -86,7 +86,8 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		await screen.sendKeys('j', 'j');
 		await screen.waitForText('Containers 3/3');
 		await screen.sendKeys('Tab');
-		await screen.waitForText(/Tab pane/);
+		// The Images pane's hints, after the two that always show first.
+		await screen.waitForText(/\? help\s+q quit\s+u pull/);
 		await screen.sendKeys('a');
 		// a belongs to the Containers pane; with Images focused it does nothing.
 		await screen.sendKeys('1', 'a');

@@ -5,7 +5,9 @@ import type {
 	DiskUsage,
 	ExecSession,
 	ImageRemoval,
+	NetworkCreation,
 	NetworkSummary,
+	VolumeCreation,
 	VolumeSummary,
 	ContainerLimits,
 	SystemInfo,
@@ -14,10 +16,44 @@ import type {
 	DockerEvent,
 	EngineInfo,
 	ImageSummary,
+	LogLine,
+} from '../../source/docker/docker-client.js';
+import type {
+	BuildEvent,
+	BuildOptions,
+	ContainerSpec,
+	PullEvent,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import {registryError} from '../../source/docker/pull.js';
+import type {CliEnvironment} from '../../source/docker/cli-environment.js';
+import type {
+	NodeAvailability,
+	SwarmNode,
+	SwarmService,
+	SwarmTask,
+} from '../../source/docker/swarm.js';
+import type {
+	ContainerDetails,
+	ImageDetails,
+	ImageLayer,
+	Inspected,
+} from '../../source/docker/inspect.js';
+import {
+	fakeContainerDetails,
+	fakeImageDetails,
+	fakeInspected,
+} from './fake-details.js';
 import type {ResourceSample} from '../../source/docker/stats-math.js';
 import {comparePorts} from '../../source/docker/to-domain.js';
+import {inspected} from '../../source/docker/inspect.js';
+import type {SystemDetails} from '../../source/docker/system.js';
+import {
+	toNetworkDetails,
+	toVolumeDetails,
+	type NetworkDetails,
+	type VolumeDetails,
+} from '../../source/docker/volumes-networks.js';
 import {fakeStream, type StreamSubscriber} from './fake-stream.js';
 
 type Method =
@@ -29,6 +65,11 @@ type Method =
 	| 'systemInfo'
 	| 'containerLimits'
 	| 'stats'
+	| 'pastEvents'
+	| 'inspectContainer'
+	| 'inspectImage'
+	| 'imageHistory'
+	| 'logs'
 	| 'containerAction'
 	| 'removeContainer'
 	| 'removeImage'
@@ -36,11 +77,41 @@ type Method =
 	| 'listNetworks'
 	| 'removeVolume'
 	| 'removeNetwork'
+	| 'createVolume'
+	| 'createNetwork'
+	| 'inspectVolume'
+	| 'inspectNetwork'
+	| 'systemDetails'
 	| 'removeBuildCache'
 	| 'diskUsage'
 	| 'readFile'
 	| 'containerUser'
+	| 'listServices'
+	| 'listTasks'
+	| 'listNodes'
+	| 'scaleService'
+	| 'removeService'
+	| 'setNodeAvailability'
+	| 'serviceLogs'
+	| 'pullImage'
+	| 'buildImage'
+	| 'createContainer'
+	| 'startAttached'
 	| 'exec';
+
+/** What a pull or a build does in the fake engine, step by step. */
+export type FakeRun<T> = {
+	/** Pull progress messages, or build output lines, yielded a tick apart. */
+	readonly steps: readonly T[];
+	/** Awaited after the steps: a test holds the run under way until it resolves. */
+	readonly hold?: Promise<void>;
+	/** Steps yielded after the hold. */
+	readonly rest?: readonly T[];
+	/** Ends the run with this error. */
+	readonly failure?: Error;
+	/** The image the run adds when it succeeds. */
+	readonly image?: ImageSummary;
+};
 
 /** A stats sample with defaults for every figure a test does not set. */
 export function fakeSample(
@@ -79,6 +150,7 @@ export function fakeContainer(
 		createdAt: Date.parse('2026-11-01T00:00:00Z'),
 		labels: {},
 		networks: [],
+		volumes: [],
 		...rest,
 		// The access layer promises sorted ports; so does the fake.
 		ports: [...ports].sort(comparePorts),
@@ -108,6 +180,38 @@ export function fakeImage(
 	};
 }
 
+/** A volume with defaults for every field a test does not care about; size unmeasured. */
+export function fakeVolume(
+	fields: Partial<VolumeSummary> & {readonly name: string},
+): VolumeSummary {
+	return {
+		driver: 'local',
+		size: undefined,
+		refCount: undefined,
+		isAnonymous: /^[\da-f]{64}$/.test(fields.name),
+		createdAt: Date.parse('2026-10-01T00:00:00Z'),
+		labels: {},
+		...fields,
+	};
+}
+
+/** A network with defaults for every field a test does not care about. */
+export function fakeNetwork(
+	fields: Partial<NetworkSummary> & {readonly name: string},
+): NetworkSummary {
+	return {
+		id: `${fields.name}-net`.padEnd(64, '0'),
+		driver: 'bridge',
+		scope: 'local',
+		subnets: [],
+		internal: false,
+		createdAt: Date.parse('2026-10-01T00:00:00Z'),
+		labels: {},
+		isBuiltIn: ['bridge', 'host', 'none'].includes(fields.name),
+		...fields,
+	};
+}
+
 /**
  * An in-memory engine behind the same {@link DockerClient} interface as the real adapter: tests
  * change its tables, emit events, make calls fail and drop the connection.
@@ -127,6 +231,7 @@ export class FakeDockerClient implements DockerClient {
 		memory: 8_000_000_000,
 		cgroupDriver: 'cgroupfs',
 		cgroupVersion: '1',
+		isSwarmManager: false,
 	};
 
 	/** What {@link openCgroupMeter} hands out; none, as for a remote engine, unless a test sets one. */
@@ -145,6 +250,11 @@ export class FakeDockerClient implements DockerClient {
 		systemInfo: 0,
 		containerLimits: 0,
 		stats: 0,
+		pastEvents: 0,
+		inspectContainer: 0,
+		inspectImage: 0,
+		imageHistory: 0,
+		logs: 0,
 		containerAction: 0,
 		removeContainer: 0,
 		removeImage: 0,
@@ -152,10 +262,26 @@ export class FakeDockerClient implements DockerClient {
 		listNetworks: 0,
 		removeVolume: 0,
 		removeNetwork: 0,
+		createVolume: 0,
+		createNetwork: 0,
+		inspectVolume: 0,
+		inspectNetwork: 0,
+		systemDetails: 0,
 		removeBuildCache: 0,
 		diskUsage: 0,
 		readFile: 0,
 		containerUser: 0,
+		listServices: 0,
+		listTasks: 0,
+		listNodes: 0,
+		scaleService: 0,
+		removeService: 0,
+		setNodeAvailability: 0,
+		serviceLogs: 0,
+		pullImage: 0,
+		buildImage: 0,
+		createContainer: 0,
+		startAttached: 0,
 		exec: 0,
 	};
 
@@ -215,14 +341,21 @@ export class FakeDockerClient implements DockerClient {
 		this.images.set(image.id, image);
 	}
 
-	/** Sends an event to every open event stream. */
+	/** Every event so far, oldest first, for {@link pastEvents}; tests may seed it with older ones. */
+	readonly eventHistory: DockerEvent[] = [];
+
+	/** Sends an event to every open event stream, and keeps it for {@link pastEvents}. */
 	emit(event: Partial<DockerEvent> & Pick<DockerEvent, 'type' | 'id'>): void {
+		const time = event.time ?? Date.now();
 		const full: DockerEvent = {
 			action: 'update',
-			time: Date.now(),
+			name: event.attributes?.['name'] ?? event.id,
 			attributes: {},
 			...event,
+			time,
+			timeNano: event.timeNano ?? time * 1e6,
 		};
+		this.eventHistory.push(full);
 		for (const subscriber of this.subscribers) {
 			subscriber.push(full);
 		}
@@ -321,6 +454,110 @@ export class FakeDockerClient implements DockerClient {
 		yield* fakeStream(subscribers, signal);
 	}
 
+	/** Every line each container wrote, by id; a logs stream starts with the tail of it. */
+	private readonly logHistory = new Map<string, LogLine[]>();
+	private readonly logSubscribers = new Map<
+		string,
+		Set<StreamSubscriber<readonly LogLine[]>>
+	>();
+
+	/** A container writes lines: kept for later streams, sent to every open one, as one chunk. */
+	writeLog(id: string, lines: readonly LogLine[]): void {
+		this.logHistory.set(id, [...(this.logHistory.get(id) ?? []), ...lines]);
+		for (const subscriber of this.logSubscribers.get(id) ?? []) {
+			subscriber.push(lines);
+		}
+	}
+
+	/** The container stops: its open logs streams end. */
+	endLogs(id: string): void {
+		for (const subscriber of this.logSubscribers.get(id) ?? []) {
+			subscriber.end();
+		}
+	}
+
+	/** How many logs streams are open. */
+	get openLogStreams(): number {
+		return [...this.logSubscribers.values()].reduce(
+			(sum, subscribers) => sum + subscribers.size,
+			0,
+		);
+	}
+
+	async *logs(
+		id: string,
+		options: {readonly tail: number; readonly signal: AbortSignal},
+	): AsyncGenerator<readonly LogLine[]> {
+		await this.call('logs');
+		let subscribers = this.logSubscribers.get(id);
+		if (subscribers === undefined) {
+			subscribers = new Set();
+			this.logSubscribers.set(id, subscribers);
+		}
+
+		// Subscribed (the generator runs up to its first wait) before the tail is read: no line is lost between them.
+		const live = fakeStream(subscribers, options.signal);
+		const first = live.next();
+		const tail = (this.logHistory.get(id) ?? []).slice(-options.tail);
+		if (tail.length > 0 && options.tail > 0) {
+			yield tail;
+		}
+
+		const next = await first;
+		if (next.done !== true) {
+			yield next.value;
+			yield* live;
+		}
+	}
+
+	async pastEvents(options: {
+		readonly since: number;
+		readonly until: number;
+	}): Promise<DockerEvent[]> {
+		await this.call('pastEvents');
+		return this.eventHistory.filter(
+			event => event.time >= options.since && event.time <= options.until,
+		);
+	}
+
+	/** What {@link inspectContainer} reports beyond a container's list row, by id. */
+	readonly containerDetails = new Map<string, Partial<ContainerDetails>>();
+	/** Layers of each image, by id, for {@link imageHistory}. */
+	readonly imageLayers = new Map<string, ImageLayer[]>();
+
+	async inspectContainer(id: string): Promise<Inspected<ContainerDetails>> {
+		await this.call('inspectContainer');
+		return fakeInspected(
+			fakeContainerDetails(
+				this.requireContainer(id),
+				this.limits.get(id),
+				this.containerDetails.get(id),
+			),
+		);
+	}
+
+	async inspectImage(reference: string): Promise<Inspected<ImageDetails>> {
+		await this.call('inspectImage');
+		return fakeInspected(fakeImageDetails(this.requireImage(reference)));
+	}
+
+	async imageHistory(reference: string): Promise<ImageLayer[]> {
+		await this.call('imageHistory');
+		return this.imageLayers.get(this.requireImage(reference).id) ?? [];
+	}
+
+	private requireImage(reference: string): ImageSummary {
+		const image = [...this.images.values()].find(
+			candidate =>
+				candidate.id === reference || candidate.tags.includes(reference),
+		);
+		if (image === undefined) {
+			throw new DockerError('not-found', `No such image: ${reference}`);
+		}
+
+		return image;
+	}
+
 	openCgroupMeter(): CgroupMeter | undefined {
 		return this.cgroupMeter;
 	}
@@ -337,6 +574,11 @@ export class FakeDockerClient implements DockerClient {
 			systemInfo: async () => this.systemInfo(),
 			containerLimits: async id => this.containerLimits(id),
 			stats: (id, signal) => this.stats(id, signal),
+			pastEvents: async options => this.pastEvents(options),
+			inspectContainer: async id => this.inspectContainer(id),
+			inspectImage: async reference => this.inspectImage(reference),
+			imageHistory: async reference => this.imageHistory(reference),
+			logs: (id, options) => this.logs(id, options),
 			openCgroupMeter: () => this.openCgroupMeter(),
 			containerAction: async (id, action) => this.containerAction(id, action),
 			removeContainer: async (id, options) => this.removeContainer(id, options),
@@ -346,11 +588,29 @@ export class FakeDockerClient implements DockerClient {
 			listNetworks: async () => this.listNetworks(),
 			removeVolume: async name => this.removeVolume(name),
 			removeNetwork: async id => this.removeNetwork(id),
+			createVolume: async options => this.createVolume(options),
+			createNetwork: async options => this.createNetwork(options),
+			inspectVolume: async name => this.inspectVolume(name),
+			inspectNetwork: async id => this.inspectNetwork(id),
+			systemDetails: async () => this.systemDetails(),
 			removeBuildCache: async ids => this.removeBuildCache(ids),
 			diskUsage: async () => this.diskUsage(),
 			readFile: async (id, path) => this.readFile(id, path),
 			fileExists: async (id, path) => this.fileExists(id, path),
 			containerUser: async () => this.containerUser(),
+			listServices: async () => this.listServices(),
+			listTasks: async serviceId => this.listTasks(serviceId),
+			listNodes: async () => this.listNodes(),
+			scaleService: async (id, replicas) => this.scaleService(id, replicas),
+			removeService: async id => this.removeService(id),
+			setNodeAvailability: async (id, availability) =>
+				this.setNodeAvailability(id, availability),
+			serviceLogs: (id, options) => this.serviceLogs(id, options),
+			cliEnvironment: () => this.cliEnvironment(),
+			pullImage: (reference, signal) => this.pullImage(reference, signal),
+			buildImage: (options, signal) => this.buildImage(options, signal),
+			createContainer: async spec => this.createContainer(spec),
+			startAttached: async () => this.startAttached(),
 			exec: async () => this.exec(),
 		};
 		return {...methods, ...overrides};
@@ -445,16 +705,144 @@ export class FakeDockerClient implements DockerClient {
 		return [...this.networks];
 	}
 
+	/** As the engine does: a volume any container mounts, running or not, stays. */
 	async removeVolume(name: string): Promise<void> {
 		await this.call('removeVolume');
+		const users = [...this.containers.values()].filter(container =>
+			container.volumes.includes(name),
+		);
+		if (users.length > 0) {
+			throw new DockerError(
+				'conflict',
+				`remove ${name}: volume is in use - [${users.map(user => user.id).join(', ')}]`,
+			);
+		}
+
 		this.actions.push(`volume rm ${name}`);
 		this.volumes = this.volumes.filter(volume => volume.name !== name);
+		this.emit({type: 'volume', id: name, action: 'destroy'});
 	}
 
 	async removeNetwork(id: string): Promise<void> {
 		await this.call('removeNetwork');
 		this.actions.push(`network rm ${id}`);
 		this.networks = this.networks.filter(network => network.id !== id);
+		this.emit({type: 'network', id, action: 'destroy'});
+	}
+
+	/** As the engine does: an unnamed volume gets 64 hex digits, an existing name is handed back. */
+	async createVolume(options: VolumeCreation): Promise<string> {
+		await this.call('createVolume');
+		const name =
+			options.name || String(this.volumes.length + 1).padStart(64, 'a');
+		if (this.volumes.some(volume => volume.name === name)) {
+			return name;
+		}
+
+		this.actions.push(`volume create ${options.driver} ${name}`);
+		this.volumes = [
+			...this.volumes,
+			fakeVolume({name, driver: options.driver}),
+		];
+		this.emit({type: 'volume', id: name, action: 'create'});
+		return name;
+	}
+
+	async createNetwork(options: NetworkCreation): Promise<string> {
+		await this.call('createNetwork');
+		if (this.networks.some(network => network.name === options.name)) {
+			throw new DockerError(
+				'conflict',
+				`network with name ${options.name} already exists`,
+			);
+		}
+
+		const id = `${options.name}-net`.padEnd(64, '0');
+		this.actions.push(
+			`network create ${options.driver} ${options.name}${options.subnet === undefined ? '' : ` ${options.subnet}`}${options.internal ? ' internal' : ''}`,
+		);
+		this.networks = [
+			...this.networks,
+			fakeNetwork({
+				id,
+				name: options.name,
+				driver: options.driver,
+				subnets: options.subnet === undefined ? [] : [options.subnet],
+				internal: options.internal,
+			}),
+		];
+		this.emit({type: 'network', id, action: 'create'});
+		return id;
+	}
+
+	async inspectVolume(name: string): Promise<Inspected<VolumeDetails>> {
+		await this.call('inspectVolume');
+		const volume = this.volumes.find(candidate => candidate.name === name);
+		if (volume === undefined) {
+			throw new DockerError('not-found', `get ${name}: no such volume`);
+		}
+
+		const raw = {
+			Name: volume.name,
+			Driver: volume.driver,
+			Mountpoint: `/var/lib/docker/volumes/${volume.name}/_data`,
+			Labels: volume.labels,
+			Scope: 'local',
+		};
+		return inspected(raw, toVolumeDetails);
+	}
+
+	async inspectNetwork(id: string): Promise<Inspected<NetworkDetails>> {
+		await this.call('inspectNetwork');
+		const network = this.networks.find(candidate => candidate.id === id);
+		if (network === undefined) {
+			throw new DockerError('not-found', `network ${id} not found`);
+		}
+
+		const raw = {
+			Name: network.name,
+			Id: network.id,
+			Driver: network.driver,
+			Scope: network.scope,
+			Internal: network.internal,
+			IPAM: {Config: network.subnets.map(subnet => ({Subnet: subnet}))},
+			Labels: network.labels,
+		};
+		return inspected(raw, toNetworkDetails);
+	}
+
+	/** What {@link systemDetails} answers beyond the engine and host above. */
+	details: Partial<SystemDetails> = {};
+
+	async systemDetails(): Promise<SystemDetails> {
+		await this.call('systemDetails');
+		const containers = [...this.containers.values()];
+		const count = (state: ContainerSummary['state']): number =>
+			containers.filter(container => container.state === state).length;
+		return {
+			engine: this.engine,
+			minApiVersion: '1.12',
+			hostname: 'fake-host',
+			operatingSystem: 'Fake Linux 1.0',
+			kernel: '6.1.0-fake',
+			cgroupDriver: this.system.cgroupDriver ?? '',
+			cgroupVersion: this.system.cgroupVersion,
+			storageDriver: 'overlay2',
+			rootDir: '/var/lib/docker',
+			cpus: this.system.cpus,
+			memory: this.system.memory,
+			swarm: 'inactive',
+			isSwarmManager: false,
+			containers: {
+				total: containers.length,
+				running: count('running'),
+				paused: count('paused'),
+				stopped: containers.length - count('running') - count('paused'),
+			},
+			images: this.images.size,
+			warnings: [],
+			...this.details,
+		};
 	}
 
 	async removeBuildCache(ids: readonly string[]): Promise<number> {
@@ -479,6 +867,10 @@ export class FakeDockerClient implements DockerClient {
 			),
 			volumes: this.volumes,
 			buildCache: this.buildCache,
+			layersSize: [...this.images.values()].reduce(
+				(sum, image) => sum + image.size,
+				0,
+			),
 		};
 	}
 
@@ -503,6 +895,235 @@ export class FakeDockerClient implements DockerClient {
 	async exec(): Promise<ExecSession> {
 		await this.call('exec');
 		throw new DockerError('bad-request', 'the fake engine runs no processes');
+	}
+
+	/** What a pull does, by the reference as typed; a reference without one is unknown to the registry. */
+	readonly pulls = new Map<string, FakeRun<PullEvent>>();
+
+	/** What the next builds do; without one a build fails. */
+	build: FakeRun<string> | undefined;
+
+	/** The options of every build, in order. */
+	readonly builds: BuildOptions[] = [];
+
+	/** The spec of every container created, in order. */
+	readonly created: ContainerSpec[] = [];
+
+	async *pullImage(
+		reference: string,
+		signal: AbortSignal,
+	): AsyncGenerator<PullEvent> {
+		await this.call('pullImage');
+		this.actions.push(`pull ${reference}`);
+		const script = this.pulls.get(reference) ?? {
+			steps: [],
+			failure: registryError(
+				`manifest for ${reference} not found: manifest unknown: manifest unknown`,
+				reference,
+			),
+		};
+		yield* this.play(script, signal);
+	}
+
+	async *buildImage(
+		options: BuildOptions,
+		signal: AbortSignal,
+	): AsyncGenerator<BuildEvent> {
+		await this.call('buildImage');
+		this.builds.push(options);
+		this.actions.push(`build ${options.tag ?? ''}`.trim());
+		const script: FakeRun<string> = this.build ?? {
+			steps: [],
+			failure: new DockerError('bad-request', 'no build was arranged'),
+		};
+		for await (const step of this.play(script, signal)) {
+			yield {kind: 'output', text: step};
+		}
+
+		if (script.image !== undefined) {
+			yield {kind: 'image', id: script.image.id};
+		}
+	}
+
+	async createContainer(spec: ContainerSpec): Promise<string> {
+		await this.call('createContainer');
+		const name = spec.name ?? `fake_${this.created.length}`;
+		const user = this.container(name);
+		if (user !== undefined) {
+			throw new DockerError(
+				'conflict',
+				`Conflict. The container name "/${name}" is already in use by container "${user.id}"`,
+			);
+		}
+
+		const image = [...this.images.values()].find(
+			candidate =>
+				candidate.id === spec.image || candidate.tags.includes(spec.image),
+		);
+		if (image === undefined) {
+			throw new DockerError('not-found', `No such image: ${spec.image}`);
+		}
+
+		this.created.push(spec);
+		this.actions.push(`create ${name}`);
+		const container = fakeContainer({
+			name,
+			image: spec.image,
+			imageId: image.id,
+			state: 'created',
+			status: 'Created',
+		});
+		this.containers.set(container.id, container);
+		this.emit({type: 'container', id: container.id, action: 'create'});
+		return container.id;
+	}
+
+	async startAttached(): Promise<ExecSession> {
+		await this.call('startAttached');
+		throw new DockerError('bad-request', 'the fake engine runs no processes');
+	}
+
+	/** Yields a script's steps one tick apart, then waits for its hold, then fails or adds its image. */
+	private async *play<T>(
+		script: FakeRun<T>,
+		signal: AbortSignal,
+	): AsyncGenerator<T> {
+		const steps = async function* (list: readonly T[] = []) {
+			for (const step of list) {
+				await Promise.resolve();
+				if (signal.aborted) {
+					return;
+				}
+
+				yield step;
+			}
+		};
+
+		yield* steps(script.steps);
+		// Calling a run off ends its hold, as it ends the real request.
+		await Promise.race([
+			script.hold,
+			new Promise(resolve => {
+				signal.addEventListener('abort', resolve, {once: true});
+			}),
+		]);
+		yield* steps(script.rest);
+		if (signal.aborted) {
+			return;
+		}
+
+		if (script.failure !== undefined) {
+			throw script.failure;
+		}
+
+		if (script.image !== undefined) {
+			this.images.set(script.image.id, script.image);
+			this.emit({type: 'image', id: script.image.id, action: 'pull'});
+		}
+	}
+
+	/** Swarm services, tasks and nodes; the engine acts as a manager only while `system.isSwarmManager`. */
+	services: SwarmService[] = [];
+	tasks: SwarmTask[] = [];
+	nodes: SwarmNode[] = [];
+
+	/** What {@link cliEnvironment} answers. */
+	cli: CliEnvironment = {
+		ok: true,
+		variables: {DOCKER_HOST: 'unix:///fake/docker.sock'},
+	};
+
+	async listServices(): Promise<SwarmService[]> {
+		await this.swarmCall('listServices');
+		return [...this.services];
+	}
+
+	async listTasks(serviceId: string): Promise<SwarmTask[]> {
+		await this.swarmCall('listTasks');
+		return this.tasks.filter(task => task.serviceId === serviceId);
+	}
+
+	async listNodes(): Promise<SwarmNode[]> {
+		await this.swarmCall('listNodes');
+		return [...this.nodes];
+	}
+
+	/** Scales at once (no tasks start or stop) and announces it, as the engine's `service update` event does. */
+	async scaleService(id: string, replicas: number): Promise<void> {
+		await this.swarmCall('scaleService');
+		const service = this.requireService(id);
+		if (service.mode !== 'replicated') {
+			throw new DockerError(
+				'bad-request',
+				`${service.name}: scale can only be used with replicated mode`,
+			);
+		}
+
+		this.actions.push(`service scale ${service.name}=${replicas}`);
+		this.services = this.services.map(other =>
+			other.id === id ? {...other, desired: replicas} : other,
+		);
+		this.emit({type: 'service', id, action: 'update'});
+	}
+
+	async removeService(id: string): Promise<void> {
+		await this.swarmCall('removeService');
+		const service = this.requireService(id);
+		this.actions.push(`service rm ${service.name}`);
+		this.services = this.services.filter(other => other.id !== id);
+		this.emit({type: 'service', id, action: 'remove'});
+	}
+
+	async setNodeAvailability(
+		id: string,
+		availability: NodeAvailability,
+	): Promise<void> {
+		await this.swarmCall('setNodeAvailability');
+		const node = this.nodes.find(other => other.id === id);
+		if (node === undefined) {
+			throw new DockerError('not-found', `node ${id} not found`);
+		}
+
+		this.actions.push(
+			`node update --availability ${availability} ${node.hostname}`,
+		);
+		this.nodes = this.nodes.map(other =>
+			other.id === id ? {...other, availability} : other,
+		);
+		this.emit({type: 'node', id, action: 'update'});
+	}
+
+	/** A service's output is kept like a container's, by the service's id (see {@link writeLog}). */
+	async *serviceLogs(
+		id: string,
+		options: {readonly tail: number; readonly signal: AbortSignal},
+	): AsyncGenerator<readonly LogLine[]> {
+		await this.swarmCall('serviceLogs');
+		yield* this.logs(id, options);
+	}
+
+	cliEnvironment(): CliEnvironment {
+		return this.cli;
+	}
+
+	/** A Swarm call, refused as the engine refuses it on a node that is no manager. */
+	private async swarmCall(method: Method): Promise<void> {
+		await this.call(method);
+		if (!this.system.isSwarmManager) {
+			throw new DockerError(
+				'server',
+				'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+			);
+		}
+	}
+
+	private requireService(id: string): SwarmService {
+		const service = this.services.find(other => other.id === id);
+		if (service === undefined) {
+			throw new DockerError('not-found', `service ${id} not found`);
+		}
+
+		return service;
 	}
 
 	private requireContainer(id: string): ContainerSummary {

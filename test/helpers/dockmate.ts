@@ -24,6 +24,8 @@ export async function launchDockmate(options: {
 	readonly args?: readonly string[];
 	readonly columns?: number;
 	readonly rows?: number;
+	/** Variables for dockmate on top of tmux's few (see {@link startTmux}), e.g. HOME or DOCKER_CERT_PATH. */
+	readonly env?: Readonly<Record<string, string>>;
 }): Promise<TmuxSession> {
 	const args = ['--host', options.host, ...(options.args ?? [])]
 		.map(arg => `'${arg.replaceAll("'", "'\\''")}'`)
@@ -40,6 +42,7 @@ export async function launchDockmate(options: {
 		command: ['sh', '-c', script],
 		columns: options.columns ?? 120,
 		rows: options.rows ?? 40,
+		...(options.env === undefined ? {} : {env: options.env}),
 	});
 }
 

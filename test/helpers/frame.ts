@@ -21,3 +21,13 @@ export function namesInOrder(
 		(a, b) => frame.indexOf(` ${a} `) - frame.indexOf(` ${b} `),
 	);
 }
+
+/** The last line of a frame: the status of the last action, then the key hints. */
+export function footer(frame: string): string {
+	return frame.trimEnd().split('\n').at(-1) ?? '';
+}
+
+/** A frame without its last line (the status line names things too). */
+export function body(frame: string): string {
+	return frame.trimEnd().split('\n').slice(0, -1).join('\n');
+}

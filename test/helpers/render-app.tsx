@@ -1,7 +1,11 @@
+import assert from 'node:assert/strict';
 import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
+import type {Pane} from '../../source/state/app-state.js';
 import type {FeedTiming} from '../../source/runtime/container-feed.js';
+import type {LogSettings} from '../../source/runtime/log-feed.js';
+import type {ComposeRunner} from '../../source/runtime/compose-runner.js';
 import {createServices, type Services} from '../../source/runtime/services.js';
 import {FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {waitFor} from './wait-for.js';
@@ -27,6 +31,11 @@ export function renderApp(
 		readonly columns?: number;
 		readonly rows?: number;
 		readonly readOnly?: boolean;
+		readonly logSettings?: Partial<LogSettings>;
+		readonly composeRunner?: ComposeRunner;
+		readonly attach?: (containerId: string, name: string) => void;
+		/** Where a build context starts. */
+		readonly cwd?: string;
 	} = {},
 ) {
 	const docker = options.docker ?? new FakeDockerClient();
@@ -36,6 +45,10 @@ export function renderApp(
 		readOnly: options.readOnly ?? false,
 		timing: fastTiming,
 		statsTiming: {intervalMs: 20, maxStreams: 24},
+		...(options.logSettings ? {logSettings: options.logSettings} : {}),
+		...(options.composeRunner ? {composeRunner: options.composeRunner} : {}),
+		...(options.attach ? {attach: options.attach} : {}),
+		...(options.cwd === undefined ? {} : {cwd: options.cwd}),
 		quit() {
 			quitCount++;
 		},
@@ -60,6 +73,10 @@ export function renderApp(
 				instance.stdin.write(key);
 				await settle();
 			}
+		},
+		/** Types text one key at a time, as a user does. */
+		async type(text: string) {
+			await this.press(...Array.from(text));
 		},
 		/** Waits until the frame contains `text` (or satisfies a predicate); returns the frame. */
 		async waitForFrame(
@@ -90,4 +107,21 @@ export function renderApp(
 			await running;
 		},
 	};
+}
+
+export type RenderedApp = ReturnType<typeof renderApp>;
+
+/** Moves the selection of `pane` (which must have focus) onto the row with `id`. */
+export async function selectRow(
+	app: RenderedApp,
+	pane: Pane,
+	id: string,
+): Promise<void> {
+	const selected = () => app.services.store.getState().ui.selection[pane];
+	await app.press('g');
+	for (let step = 0; step < 30 && selected() !== id; step++) {
+		await app.press('j');
+	}
+
+	assert.equal(selected(), id, `could not select ${id} in ${pane}`);
 }

@@ -32,6 +32,12 @@ export type ThrowawayDaemonOptions = {
 	readonly liveRestore?: boolean;
 	/** How long `start()` waits for the API to answer; default 30 s. */
 	readonly startTimeoutMs?: number;
+	/**
+	 * More dockerd flags, after the helper's own: e.g. a second `--host tcp://127.0.0.1:PORT` with
+	 * `--tlsverify` and its certificates. The helper itself keeps talking to the unix socket.
+	 * Ignored for a `DOCKMATE_TEST_DOCKER_HOST` engine, which a test needing them cannot use.
+	 */
+	readonly extraArgs?: readonly string[];
 };
 
 /** What a docker CLI call printed and how it exited (-1 when it was killed). */
@@ -263,6 +269,7 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 	private readonly watchdog: ChildProcess;
 	private readonly liveRestore: boolean;
 	private readonly startTimeoutMs: number;
+	private readonly extraArgs: readonly string[];
 
 	constructor(
 		dir: string,
@@ -272,6 +279,7 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 		super(dir, `unix://${dir}/docker.sock`);
 		this.liveRestore = options.liveRestore ?? true;
 		this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
+		this.extraArgs = options.extraArgs ?? [];
 		// An empty config, so that a daemon.json on the machine cannot add hosts or settings
 		// that clash with the flags below.
 		writeFileSync(path.join(dir, 'daemon.json'), '{}\n');
@@ -324,6 +332,7 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 			`--containerd-namespace=${path.basename(dir)}`,
 			`--containerd-plugins-namespace=${path.basename(dir)}-plugins`,
 			...(this.liveRestore ? ['--live-restore'] : []),
+			...this.extraArgs,
 		];
 		const log = openSync(this.logPath, 'a');
 		let child: ChildProcess;
@@ -625,7 +634,11 @@ function daemonEnv(): NodeJS.ProcessEnv {
 	return env;
 }
 
-async function runCli(
+/**
+ * Runs a program to its end and collects what it printed; a program that cannot start, or that
+ * runs out of time and is killed, exits -1 with the reason at the end of stderr.
+ */
+export async function runCli(
 	command: string,
 	args: readonly string[],
 	options: {env: NodeJS.ProcessEnv; timeoutMs: number; input?: string | Buffer},
@@ -666,7 +679,12 @@ async function runCli(
 	});
 }
 
-async function buildBusyboxRootfs(dir: string): Promise<string> {
+/**
+ * Writes `busybox-rootfs.tar` into `dir`: the host's static busybox, a symlink per applet and a
+ * passwd, for `import` into any engine. Also used for the Podman tests.
+ * @returns the tar's path.
+ */
+export async function buildBusyboxRootfs(dir: string): Promise<string> {
 	const busybox = '/bin/busybox';
 	if (!existsSync(busybox)) {
 		throw new Error(
@@ -875,7 +893,7 @@ function blockFor(ms: number): void {
  * kills its processes, unmounts, removes leftover cgroups and the folder.
  * @returns what could not be cleaned.
  */
-function sweepSync(dir: string): string[] {
+export function sweepSync(dir: string): string[] {
 	const problems: string[] = [];
 	let containerIds: string[] = [];
 	try {

@@ -6,15 +6,14 @@ import type {
 	ImageRemoval,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
-import type {Pane} from '../../source/state/app-state.js';
 import {
 	FakeDockerClient,
 	fakeContainer,
 	fakeImage,
 } from '../fakes/fake-docker-client.js';
-import {lineWith, namesInOrder} from '../helpers/frame.js';
+import {body, footer, lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
-import {renderApp} from '../helpers/render-app.js';
+import {renderApp, selectRow} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const space = ' ';
@@ -132,11 +131,6 @@ function open(docker: FakeDockerClient, readOnly = false) {
 	return app;
 }
 
-/** The last line of the frame: the status of the last action, then the key hints. */
-function footer(frame: string): string {
-	return frame.trimEnd().split('\n').at(-1) ?? '';
-}
-
 function escaped(text: string): string {
 	return text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
 }
@@ -156,26 +150,6 @@ function markCount(frame: string): number {
 	return frame.split('\n').filter(line => line.startsWith('│ ✓ ')).length;
 }
 
-/** The frame without its last line (the status line names things too). */
-function body(frame: string): string {
-	return frame.trimEnd().split('\n').slice(0, -1).join('\n');
-}
-
-/** Moves the selection of `pane` (which must have focus) onto the row with `id`. */
-async function select(
-	current: ReturnType<typeof renderApp>,
-	pane: Pane,
-	id: string,
-): Promise<void> {
-	const selected = () => current.services.store.getState().ui.selection[pane];
-	await current.press('g');
-	for (let step = 0; step < 20 && selected() !== id; step++) {
-		await current.press('j');
-	}
-
-	assert.equal(selected(), id, `could not select ${id} in ${pane}`);
-}
-
 /** Waits until the fake engine's `actions` log has `count` entries. */
 async function actionsDone(docker: FakeDockerClient, count: number) {
 	return waitFor(() => docker.actions.length >= count && docker.actions, {
@@ -189,7 +163,7 @@ describe('start, stop, restart, pause', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame('web-1');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		const release = docker.hold();
 		await current.press('s');
 		await current.waitForFrame(frame =>
@@ -210,7 +184,7 @@ describe('start, stop, restart, pause', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' job ');
-		await select(current, 'containers', job.id);
+		await selectRow(current, 'containers', job.id);
 		await current.press('s');
 		const frame = await current.waitForFrame(frame =>
 			containerRow(frame, 'job').includes('Up Less than'),
@@ -227,7 +201,7 @@ describe('start, stop, restart, pause', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' db ');
-		await select(current, 'containers', db.id);
+		await selectRow(current, 'containers', db.id);
 		await current.press('r');
 		await current.waitForFrame(frame =>
 			footer(frame).startsWith('restarted db'),
@@ -242,7 +216,7 @@ describe('start, stop, restart, pause', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame('web-1');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		await current.press('p');
 		await current.waitForFrame(frame =>
 			footer(frame).startsWith('paused web-1'),
@@ -270,7 +244,7 @@ describe('start, stop, restart, pause', () => {
 		);
 		const current = open(docker);
 		await current.waitForFrame(' db ');
-		await select(current, 'containers', db.id);
+		await selectRow(current, 'containers', db.id);
 		await current.press('s');
 		const frame = await current.waitForFrame(frame =>
 			footer(frame).startsWith('db: cannot stop container: permission denied'),
@@ -286,7 +260,7 @@ describe('kill', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame('web-1');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		await current.press('K');
 		const dialog = await current.waitForFrame('Kill 1 container?');
 		assert.match(dialog, /• web-1 \(running\)/);
@@ -321,7 +295,7 @@ describe('kill', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' job ');
-		await select(current, 'containers', job.id);
+		await selectRow(current, 'containers', job.id);
 		await current.press('K');
 		const frame = await current.waitForFrame(frame =>
 			footer(frame).startsWith('nothing running to kill'),
@@ -336,7 +310,7 @@ describe('remove containers', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' job ');
-		await select(current, 'containers', job.id);
+		await selectRow(current, 'containers', job.id);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 container?');
 		assert.match(dialog, /• job\s*│/);
@@ -376,7 +350,7 @@ describe('remove containers', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame('web-1');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 container?');
 		assert.match(dialog, /• web-1 \(running\)/);
@@ -406,7 +380,7 @@ describe('remove containers', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' cron ');
-		await select(current, 'containers', cron.id);
+		await selectRow(current, 'containers', cron.id);
 		await current.press('d');
 		await current.waitForFrame('also remove anonymous volumes: no');
 		await current.press('v');
@@ -429,7 +403,7 @@ describe('remove images', () => {
 		const current = open(docker);
 		await current.waitForFrame('busybox:latest');
 		await current.press('2');
-		await select(current, 'images', 'sha256:busybox');
+		await selectRow(current, 'images', 'sha256:busybox');
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 image?');
 		assert.match(dialog, /• busybox:latest: used by (cron, job|job, cron)/);
@@ -469,7 +443,7 @@ describe('remove images', () => {
 		const current = open(docker);
 		await current.waitForFrame('app:2 (+1)');
 		await current.press('2');
-		await select(current, 'images', 'sha256:app');
+		await selectRow(current, 'images', 'sha256:app');
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 image?');
 		assert.match(
@@ -551,7 +525,7 @@ describe('marks and bulk actions', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' job ');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		await current.press(space, space, space);
 		await current.waitForFrame(frame => markCount(frame) === 3);
 		await current.press('d');
@@ -603,7 +577,7 @@ describe('marks and bulk actions', () => {
 		);
 		const current = open(docker);
 		await current.waitForFrame(' old ');
-		await select(current, 'containers', cron.id);
+		await selectRow(current, 'containers', cron.id);
 		await current.press(space, space, space);
 		await current.waitForFrame(frame => markCount(frame) === 3);
 		await current.press('d');
@@ -663,7 +637,7 @@ describe('marks and bulk actions', () => {
 		);
 		const current = open(docker);
 		await current.waitForFrame(' job ');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		// web-1 (running) and cron (stopped).
 		await current.press(space, space, 's');
 		await actionsDone(docker, 1);
@@ -731,6 +705,9 @@ describe('prune', () => {
 				id: 'net-bridge',
 				name: 'bridge',
 				driver: 'bridge',
+				scope: 'local',
+				subnets: [],
+				internal: false,
 				createdAt: 0,
 				labels: {},
 				isBuiltIn: true,
@@ -739,6 +716,9 @@ describe('prune', () => {
 				id: 'net-backend',
 				name: 'backend',
 				driver: 'bridge',
+				scope: 'local',
+				subnets: [],
+				internal: false,
 				createdAt: 0,
 				labels: {},
 				isBuiltIn: false,
@@ -747,6 +727,9 @@ describe('prune', () => {
 				id: 'net-frontend',
 				name: 'frontend',
 				driver: 'bridge',
+				scope: 'local',
+				subnets: [],
+				internal: false,
 				createdAt: 0,
 				labels: {},
 				isBuiltIn: false,
@@ -1177,12 +1160,12 @@ describe('command log', () => {
 		await current.press(keys.escape);
 		await current.waitForFrame(frame => !frame.includes('Command log'));
 
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		await current.press('s');
 		await current.waitForFrame(frame =>
 			footer(frame).startsWith('stopped web-1'),
 		);
-		await select(current, 'containers', job.id);
+		await selectRow(current, 'containers', job.id);
 		await current.press('d', 'y');
 		await current.waitForFrame(frame =>
 			footer(frame).startsWith('removed job'),
@@ -1191,7 +1174,7 @@ describe('command log', () => {
 			db.id,
 			new DockerError('server', 'cannot restart container: busy'),
 		);
-		await select(current, 'containers', db.id);
+		await selectRow(current, 'containers', db.id);
 		await current.press('r');
 		await current.waitForFrame(frame =>
 			footer(frame).startsWith('db: cannot restart'),
@@ -1234,7 +1217,7 @@ describe('command log', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame('web-1');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		await current.press('d', 'f', 'v', 'y');
 		await actionsDone(docker, 1);
 		await current.press('L');
@@ -1249,7 +1232,7 @@ describe('exec keys', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' job ');
-		await select(current, 'containers', job.id);
+		await selectRow(current, 'containers', job.id);
 		await current.press('e');
 		await current.waitForFrame(frame =>
 			footer(frame).startsWith('job is not running (s starts it)'),
@@ -1267,7 +1250,7 @@ describe('exec keys', () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame('web-1');
-		await select(current, 'containers', web.id);
+		await selectRow(current, 'containers', web.id);
 		await current.press('E');
 		const prompt = await current.waitForFrame('Run a command in web-1');
 		assert.match(prompt, /\$ \/bin\/sh /);

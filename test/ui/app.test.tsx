@@ -65,7 +65,7 @@ describe('main screen', () => {
 		assert.match(frame, /<none>:<none>/);
 		assert.match(
 			frame,
-			/^\? help {2}a all\/running {2}e shell {2}s start\/stop {2}r restart {2}C sort .* \/ filter {2}q quit/m,
+			/^\? help {2}q quit {2}a all\/running {2}e shell {2}s start\/stop {2}r restart {2}.*h events {2}C sort .* \/ filter {2}i details/m,
 		);
 	});
 
@@ -246,6 +246,24 @@ describe('help and quit', () => {
 		await app.press('2', '?');
 		const imagesHelp = await app.waitForFrame('Keys · Images pane');
 		assert.doesNotMatch(imagesHelp, /Show all containers/);
+	});
+
+	it('at 80x24 the help shows whole descriptions, scrolls with j/k, and names the panes on one line', async () => {
+		app = renderApp({docker: engine(), columns: 80, rows: 24});
+		await app.waitForFrame('web-1');
+		await app.press('?');
+		const first = await app.waitForFrame(/1–\d+ of \d+, j\/k scrolls/);
+		assert.match(first, /s\s+Stop a running container, start a stopped one/);
+		assert.match(
+			first,
+			/Panes\s+1 Containers {2}2 Images {2}3 Resources {2}4 Projects/,
+		);
+		assert.doesNotMatch(first, /Focus the Images pane/);
+		await app.press('j', 'j');
+		const scrolled = await app.waitForFrame(/3–\d+ of \d+, j\/k scrolls/);
+		assert.doesNotMatch(scrolled, /Show all containers or running only/);
+		await app.press('k', 'k');
+		await app.waitForFrame(/1–\d+ of \d+, j\/k scrolls/);
 	});
 
 	it('q and Ctrl-C quit', async () => {

@@ -46,6 +46,23 @@ describe('config file', () => {
 		assert.deepEqual(readConfig(file('empty.json', '{}')), {});
 	});
 
+	it('reads logTail: a whole number of lines, 0 or more', () => {
+		assert.deepEqual(readConfig(file('tail.json', '{"logTail": 2000}')), {
+			logTail: 2000,
+		});
+		assert.deepEqual(readConfig(file('tail0.json', '{"logTail": 0}')), {
+			logTail: 0,
+		});
+		for (const bad of ['-1', '1.5', '"500"']) {
+			assert.throws(
+				() => readConfig(file('bad-tail.json', `{"logTail": ${bad}}`)),
+				(error: unknown) =>
+					error instanceof ConfigError &&
+					error.message.includes('"logTail" must be a whole number of lines'),
+			);
+		}
+	});
+
 	for (const [name, text, message] of [
 		['broken.json', '{readOnly: true', /is not valid JSON/],
 		['array.json', '[true]', /must hold a JSON object/],

@@ -20,6 +20,8 @@ import {
 	FakeDockerClient,
 	fakeContainer,
 	fakeImage,
+	fakeNetwork,
+	fakeVolume,
 } from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
@@ -147,6 +149,23 @@ describe('startContainerFeed', () => {
 		assert.equal(order[0], 'list (streams open: 1)');
 	});
 
+	it('lists without waiting for the engine to identify itself', async () => {
+		const fake = new FakeDockerClient({containers: [web]});
+		const docker = fake.with({
+			// Unanswered until the feed gives up on it.
+			engineInfo: async signal =>
+				new Promise((_resolve, reject) => {
+					signal?.addEventListener('abort', () => {
+						reject(new Error('aborted'));
+					});
+				}),
+		});
+		const feed = start({fake, docker});
+		await settle();
+		assert.deepEqual(containerNames(feed.state()), ['web']);
+		assert.equal(feed.state().engine, undefined);
+	});
+
 	it('re-lists containers once per interval for a burst of container events, and images not at all', async () => {
 		const feed = start();
 		await feed.clock.advance(1000);
@@ -196,6 +215,35 @@ describe('startContainerFeed', () => {
 		assert.equal(feed.fake.calls.listImages, imageLists + 1);
 		assert.equal(feed.fake.calls.listContainers, containerLists);
 		assert.ok(feed.state().images.byId.has('sha256:new'));
+	});
+
+	it('lists volumes and networks, and re-lists each on its own events, a burst at a time', async () => {
+		const feed = start();
+		await feed.clock.advance(1000);
+		assert.equal(feed.state().volumes.loaded, true);
+		assert.equal(feed.state().networks.loaded, true);
+		const volumeLists = feed.fake.calls.listVolumes;
+		const networkLists = feed.fake.calls.listNetworks;
+		feed.fake.volumes = [fakeVolume({name: 'data'})];
+		for (let index = 0; index < 50; index++) {
+			feed.fake.emit({type: 'volume', id: 'data', action: 'mount'});
+		}
+
+		await feed.clock.advance(1000);
+		assert.ok(feed.state().volumes.byId.has('data'));
+		assert.ok(
+			feed.fake.calls.listVolumes - volumeLists <= 2,
+			`${feed.fake.calls.listVolumes - volumeLists} volume lists`,
+		);
+		assert.equal(feed.fake.calls.listNetworks, networkLists);
+		feed.fake.networks = [fakeNetwork({name: 'backend'})];
+		feed.fake.emit({type: 'network', id: 'n', action: 'create'});
+		await feed.clock.advance(1000);
+		assert.equal(feed.fake.calls.listNetworks, networkLists + 1);
+		assert.deepEqual(
+			[...feed.state().networks.byId.values()].map(network => network.name),
+			['backend'],
+		);
 	});
 
 	it('keeps the old rows when a re-list fails', async () => {

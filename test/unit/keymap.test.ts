@@ -9,6 +9,7 @@ import {
 	commands,
 	isValidChord,
 	resolve,
+	scopes,
 	type Binding,
 	type Command,
 	type KeyFlags,
@@ -18,6 +19,21 @@ import {keyNames, noKeyFlags} from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
 import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
 import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
+import {logsOpened, logsSearchOpened} from '../../source/state/logs-dialog.js';
+import {
+	detailsOpened,
+	detailsSearchOpened,
+} from '../../source/state/details.js';
+import {
+	scaleOpened,
+	swarmConfirmOpened,
+	swarmDetected,
+} from '../../source/state/swarm-updates.js';
+import {
+	composeDownOpened,
+	composeOutputOpened,
+} from '../../source/state/compose-state.js';
+import {fakeService} from '../fakes/fake-swarm.js';
 
 function key(flags: Partial<KeyFlags>): KeyFlags {
 	return {...noKeyFlags, ...flags};
@@ -64,22 +80,6 @@ function keypressFor(text: string): {input: string; flags: KeyFlags} {
 }
 
 const allCommands = Object.keys(commands) as Command[];
-const scopes: readonly Scope[] = [
-	'global',
-	'list',
-	'sortable',
-	'markable',
-	'containers',
-	'images',
-	'resources',
-	'help',
-	'filter',
-	'exec',
-	'confirm',
-	'prune',
-	'pruneLabel',
-	'log',
-];
 
 describe('keymap invariants', () => {
 	it('every command has a description, a category and at least one binding', () => {
@@ -153,7 +153,11 @@ describe('keymap invariants', () => {
 	});
 
 	it('the footer-hinted commands of each pane all appear in its help', () => {
-		const state = initialState({endpoint: 'x', readOnly: false, now: 0});
+		// A Swarm manager's, so that every pane can be focused.
+		const state = swarmDetected(
+			true,
+			0,
+		)(initialState({endpoint: 'x', readOnly: false, now: 0}));
 		for (const pane of panes) {
 			const footer = activeBindings(
 				activeScopes(focusPane(pane)(state)),
@@ -173,9 +177,26 @@ describe('keymap invariants', () => {
 
 	it('every dialog can be closed and quit from', () => {
 		const state = initialState({endpoint: 'x', readOnly: false, now: 0});
+		const logs = logsOpened({session: 1, title: 'web', sources: []})(state);
+		const details = detailsOpened({kind: 'container', id: 'w', name: 'web'})(
+			state,
+		);
 		for (const dialog of [
+			details,
+			detailsSearchOpened(details),
 			openDialog({kind: 'help'})(state),
 			openFilter(state),
+			logs,
+			logsSearchOpened(logs),
+			composeDownOpened('shop')(state),
+			composeOutputOpened({run: 1, title: 'up', commandLine: ''})(state),
+			scaleOpened(fakeService({name: 'web'}))(state),
+			swarmConfirmOpened({
+				action: {kind: 'remove-service'},
+				id: 'w',
+				name: 'web',
+				details: [],
+			})(state),
 		]) {
 			const active = activeScopes(dialog);
 			assert.ok(resolve('esc', active, bindings) !== undefined, active.join());
@@ -359,7 +380,8 @@ describe('resolve', () => {
 		{chord: 'q', scopes: ['help'], command: 'help.close'},
 		{chord: 'esc', scopes: ['help'], command: 'help.close'},
 		{chord: 'ctrl+c', scopes: ['help'], command: 'app.quit'},
-		{chord: 'j', scopes: ['help'], command: undefined},
+		{chord: 'j', scopes: ['help'], command: 'help.down'},
+		{chord: 'a', scopes: ['help'], command: undefined},
 		// Dialogs are modal: typing in the filter reaches no global or list command.
 		{chord: 'q', scopes: ['filter'], command: undefined},
 		{chord: 'j', scopes: ['filter'], command: undefined},
@@ -413,7 +435,7 @@ describe('activeBindings', () => {
 		const help = activeBindings(['help'], bindings);
 		assert.deepEqual(
 			help.map(binding => binding.command),
-			['help.close', 'app.quit'],
+			['help.close', 'help.down', 'help.up', 'app.quit'],
 		);
 		const containers = activeBindings(
 			['containers', 'list', 'global'],

@@ -11,7 +11,11 @@ import {
 	type PruneChoice,
 	type PruneInventory,
 } from '../../source/state/prune-plan.js';
-import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
+import {
+	fakeContainer,
+	fakeImage,
+	fakeNetwork,
+} from '../fakes/fake-docker-client.js';
 
 const now = Date.parse('2026-11-28T12:00:00Z');
 const hour = 3_600_000;
@@ -50,6 +54,7 @@ const fresh = fakeContainer({
 });
 
 const usage: DiskUsage = {
+	layersSize: 12_000,
 	containerSizes: new Map([[exited.id, 4096]]),
 	imageSizes: new Map([
 		['sha256:dangling', {size: 5000, unique: 3000}],
@@ -95,30 +100,9 @@ const inventory: PruneInventory = {
 		}),
 	],
 	networks: [
-		{
-			id: 'n1',
-			name: 'bridge',
-			driver: 'bridge',
-			createdAt: 0,
-			labels: {},
-			isBuiltIn: true,
-		},
-		{
-			id: 'n2',
-			name: 'backend',
-			driver: 'bridge',
-			createdAt: 0,
-			labels: {},
-			isBuiltIn: false,
-		},
-		{
-			id: 'n3',
-			name: 'old-net',
-			driver: 'bridge',
-			createdAt: 0,
-			labels: {},
-			isBuiltIn: false,
-		},
+		fakeNetwork({id: 'n1', name: 'bridge', createdAt: 0}),
+		fakeNetwork({id: 'n2', name: 'backend', createdAt: 0}),
+		fakeNetwork({id: 'n3', name: 'old-net', createdAt: 0}),
 	],
 	networksInUse: new Set(['backend']),
 	usage,

@@ -10,6 +10,7 @@ import {
 	activeScopes,
 	counts,
 	imageUsage,
+	availablePanes,
 	matchesFilter,
 	selectedId,
 	visibleIds,
@@ -568,14 +569,16 @@ describe('selectedId', () => {
 describe('panes and dialogs', () => {
 	const state = loaded([box('a')]);
 
-	it('cyclePane wraps both ways', () => {
+	it('cyclePane wraps both ways, over the panes this engine has', () => {
+		const order = availablePanes(state);
 		assert.equal(state.ui.focus, 'containers');
 		const next = cyclePane(1)(state);
 		assert.equal(next.ui.focus, 'images');
 		assert.equal(cyclePane(1)(next).ui.focus, 'resources');
-		assert.equal(cyclePane(1)(cyclePane(1)(next)).ui.focus, 'containers');
-		assert.equal(cyclePane(-1)(state).ui.focus, 'resources');
+		assert.equal(cyclePane(-1)(state).ui.focus, order.at(-1));
 		assert.equal(cyclePane(-1)(next).ui.focus, 'containers');
+		const round = order.reduce(cycled => cyclePane(1)(cycled), state);
+		assert.equal(round.ui.focus, 'containers');
 	});
 
 	it('focusPane keeps the state when the pane already has focus', () => {
@@ -616,12 +619,18 @@ describe('panes and dialogs', () => {
 			...state,
 			ui: {
 				...state.ui,
-				filters: {containers: 'ab', images: 'cd', resources: 'ef'},
+				filters: {
+					...state.ui.filters,
+					containers: 'ab',
+					images: 'cd',
+					resources: 'ef',
+				},
 			},
 		};
 		const cleared = filterCleared(openFilter(both));
 		assert.equal(cleared.ui.dialog, undefined);
 		assert.deepEqual(cleared.ui.filters, {
+			...state.ui.filters,
 			containers: '',
 			images: 'cd',
 			resources: 'ef',

@@ -100,6 +100,7 @@ describe('toContainerSummary', () => {
 			createdAt: 1_795_844_050_000,
 			labels: {'dockmate.dev': 'stats'},
 			networks: ['bridge'],
+			volumes: [],
 		});
 	});
 
@@ -357,6 +358,7 @@ describe('toContainerSummary', () => {
 			createdAt: 0,
 			labels: {},
 			networks: [],
+			volumes: [],
 		});
 	});
 });
@@ -509,8 +511,11 @@ describe('toDockerEvent', () => {
 			type: 'container',
 			action: 'die',
 			id: oomId,
+			name: 'dm-stats-oom',
 			// timeNano 1795844152960749988, in milliseconds.
 			time: 1_795_844_152_960,
+			// The same, as near as a double gets.
+			timeNano: 1_795_844_152_960_750_080,
 			attributes: {
 				'dockmate.dev': 'stats',
 				exitCode: '137',
@@ -531,13 +536,15 @@ describe('toDockerEvent', () => {
 				type: 'image',
 				action: 'untag',
 				id: 'sha256:abc',
+				name: 'busybox:latest',
 				time: 1_700_000_000_123,
+				timeNano: 1_700_000_000_123_456_768,
 				attributes: {name: 'busybox:latest'},
 			},
 		);
 	});
 
-	it('maps other event types to "other"', () => {
+	it('keeps the type of other events as the engine names it', () => {
 		for (const type of ['network', 'volume', 'daemon', 'plugin', 'builder']) {
 			const event = toDockerEvent({
 				Type: type,
@@ -545,7 +552,7 @@ describe('toDockerEvent', () => {
 				Actor: {ID: 'n1', Attributes: {}},
 				time: 1,
 			});
-			assert.equal(event?.type, 'other', type);
+			assert.equal(event?.type, type);
 		}
 	});
 
@@ -563,7 +570,9 @@ describe('toDockerEvent', () => {
 				type: 'container',
 				action: 'start',
 				id: 'dfdf82bd3881',
+				name: 'dfdf82bd3881',
 				time: 1_374_067_924_000,
+				timeNano: 1_374_067_924_000_000_000,
 				attributes: {},
 			},
 		);
@@ -625,7 +634,15 @@ describe('toDockerEvent', () => {
 				time: 'now',
 				timeNano: -1,
 			}),
-			{type: 'other', action: '', id: '', time: 0, attributes: {}},
+			{
+				type: 'unknown',
+				action: '',
+				id: '',
+				name: '',
+				time: 0,
+				timeNano: 0,
+				attributes: {},
+			},
 		);
 	});
 });

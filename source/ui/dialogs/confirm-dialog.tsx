@@ -13,9 +13,29 @@ const titles: Readonly<Record<Dialog['action'], string>> = {
 	kill: 'Kill',
 	'remove-containers': 'Remove',
 	'remove-images': 'Remove',
+	'remove-volumes': 'Remove',
+	'remove-networks': 'Remove',
+};
+
+const nouns: Readonly<Record<Dialog['action'], string>> = {
+	kill: 'container',
+	'remove-containers': 'container',
+	'remove-images': 'image',
+	'remove-volumes': 'volume',
+	'remove-networks': 'network',
 };
 
 function describeTarget(dialog: Dialog, target: Target): string {
+	if (
+		dialog.action === 'remove-volumes' ||
+		dialog.action === 'remove-networks'
+	) {
+		const how = dialog.action === 'remove-volumes' ? 'used by' : 'attached';
+		return target.usedBy.length > 0
+			? `${target.name}: ${how} ${target.usedBy.join(', ')}`
+			: target.name;
+	}
+
 	if (dialog.action === 'remove-images') {
 		if (target.otherTags.length > 0) {
 			return `${target.name}: only this tag goes; the image stays as ${target.otherTags.join(', ')}`;
@@ -31,11 +51,13 @@ function describeTarget(dialog: Dialog, target: Target): string {
 
 /** Names exactly what the action will touch; only `y` goes ahead. */
 export function ConfirmDialog({dialog, width, height}: Props) {
-	const noun = dialog.action === 'remove-images' ? 'image' : 'container';
+	const noun = nouns[dialog.action];
 	const count = dialog.targets.length;
 	const listRows = Math.max(1, height - 8);
 	const shown = dialog.targets.slice(0, listRows);
-	const isRemoval = dialog.action !== 'kill';
+	// The engine keeps a volume in use whatever the flags: force would only mislead.
+	const canForce =
+		dialog.action !== 'kill' && dialog.action !== 'remove-volumes';
 	return (
 		<DialogFrame
 			title={`${titles[dialog.action]} ${count} ${noun}${count === 1 ? '' : 's'}?`}
@@ -56,7 +78,7 @@ export function ConfirmDialog({dialog, width, height}: Props) {
 				) : null}
 			</Box>
 			<Box flexGrow={1} />
-			{isRemoval ? (
+			{canForce ? (
 				<Text wrap="truncate-end">
 					<Text color={theme.key}>f</Text> force: {dialog.force ? 'on' : 'off'}
 					{dialog.action === 'remove-containers' ? (

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {DialogFrame} from '../components/dialog-frame.js';
+import {TypedLine} from '../components/typed-line.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -12,11 +13,7 @@ type Props = {
 export function ExecPrompt({name, draft, width}: Props) {
 	return (
 		<DialogFrame title={`Run a command in ${name}`} width={width} height={5}>
-			<Text wrap="truncate-start">
-				<Text color={theme.key}>$ </Text>
-				{draft}
-				<Text inverse> </Text>
-			</Text>
+			<TypedLine prompt="$ " draft={draft} />
 			<Text color={theme.text.dim}>
 				Enter runs it with a terminal · Esc cancels
 			</Text>

@@ -1,7 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {AppState} from '../../state/app-state.js';
+import {TypedLine} from '../components/typed-line.js';
 import {useAppState} from '../hooks/use-app-state.js';
-import {theme} from '../theme.js';
 
 const selectDraft = (state: AppState): string =>
 	state.ui.dialog?.kind === 'filter' ? state.ui.dialog.draft : '';
@@ -14,14 +14,7 @@ export function FilterPrompt() {
 	const draft = useAppState(selectDraft);
 	return (
 		<Box height={1}>
-			<Text wrap="truncate-start">
-				<Text color={theme.key}>/</Text>
-				{draft}
-				<Text inverse> </Text>
-				{draft === '' ? (
-					<Text color={theme.text.dim}> name, image or id</Text>
-				) : null}
-			</Text>
+			<TypedLine prompt="/" draft={draft} hint="name, image or id" />
 		</Box>
 	);
 }

@@ -1,48 +1,76 @@
 import {Box, Text} from 'ink';
-import {bindings} from '../../keymap/bindings.js';
 import {commands} from '../../keymap/commands.js';
 import {describeKeys} from '../../keymap/describe.js';
-import {shownBindings} from '../../keymap/resolve.js';
 import type {AppState, Pane} from '../../state/app-state.js';
+import {availablePanes, helpBindings} from '../../state/selectors.js';
 import {useAppState} from '../hooks/use-app-state.js';
-import {scopesOfPane} from '../../state/selectors.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {theme} from '../theme.js';
 
 type Props = {
 	readonly pane: Pane;
+	readonly scroll: number;
 	readonly height: number;
 	readonly width: number;
 };
-
-const selectReadOnly = (state: AppState) => state.readOnly;
 
 const paneNames: Readonly<Record<Pane, string>> = {
 	containers: 'Containers',
 	images: 'Images',
 	resources: 'Resources',
+	projects: 'Projects',
+	volumes: 'Volumes',
+	networks: 'Networks',
+	events: 'Events',
+	system: 'System',
+	services: 'Services',
+	nodes: 'Nodes',
 };
 
-/** Every key of the focused pane and the global ones, straight from the keymap table. */
-export function HelpOverlay({pane, height, width}: Props) {
+const selectReadOnly = (state: AppState) => state.readOnly;
+
+/** A column narrower than this would cut most descriptions short. */
+const minimumColumnWidth = 44;
+
+/**
+ * Every key of the focused pane and the global ones, straight from the keymap table: in as many
+ * columns as fit the width, scrolled with j/k when they do not fit the height.
+ */
+export function HelpOverlay({pane, scroll, height, width}: Props) {
 	const isReadOnly = useAppState(selectReadOnly);
-	const rows = shownBindings(scopesOfPane(pane), bindings, isReadOnly);
+	const available = useAppState(availablePanes);
+	const {keys, paneKeys} = helpBindings(pane, isReadOnly, available);
 	const keyWidth = Math.max(
-		...rows.map(binding => describeKeys(binding).length),
+		...keys.map(binding => describeKeys(binding).length),
 	);
-	// As many columns as the keys need at this height, sharing the width.
+	const panesLine = paneKeys
+		.map(({binding, pane}) => `${describeKeys(binding)} ${paneNames[pane]}`)
+		.join('  ');
+	// Two rows of frame, one of title.
 	const listHeight = Math.max(1, height - 3);
-	const columnWidth = Math.floor(
-		(width - 4) / Math.max(1, Math.ceil(rows.length / listHeight)),
+	const inner = width - 4;
+	const columns = Math.max(
+		1,
+		Math.min(
+			Math.floor(inner / minimumColumnWidth),
+			Math.ceil(keys.length / Math.max(1, listHeight - 1)),
+		),
 	);
+	const columnWidth = Math.floor(inner / columns);
+	const capacity = Math.max(1, listHeight - 1) * columns;
+	const fits = keys.length <= capacity;
+	const shown = fits ? keys : keys.slice(scroll, scroll + capacity);
+	const more = fits
+		? ''
+		: ` · ${scroll + 1}–${scroll + shown.length} of ${keys.length}, j/k scrolls`;
 	return (
 		<DialogFrame
-			title={`Keys · ${paneNames[pane]} pane (Esc or ? closes)`}
+			title={`Keys · ${paneNames[pane]} pane (Esc or ? closes)${more}`}
 			width={width}
 			height={height}
 		>
-			<Box flexDirection="column" flexWrap="wrap" height={listHeight}>
-				{rows.map(binding => (
+			<Box flexDirection="column" flexWrap="wrap" height={listHeight - 1}>
+				{shown.map(binding => (
 					<Box key={binding.command} width={columnWidth} paddingRight={1}>
 						<Text wrap="truncate-end">
 							<Text color={theme.key}>
@@ -53,6 +81,9 @@ export function HelpOverlay({pane, height, width}: Props) {
 					</Box>
 				))}
 			</Box>
+			<Text wrap="truncate-end">
+				<Text color={theme.key}>{'Panes'.padEnd(keyWidth)}</Text> {panesLine}
+			</Text>
 		</DialogFrame>
 	);
 }

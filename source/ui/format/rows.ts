@@ -64,7 +64,7 @@ export const stateGlyphs: Readonly<Record<ContainerState, string>> = {
 };
 
 /** The glyph of a row marked for a bulk action. */
-export const markGlyph = '✓';
+const markGlyph = '✓';
 
 /** How a row is decorated besides its data. */
 export type RowDecoration = {
@@ -72,6 +72,18 @@ export type RowDecoration = {
 	/** An action under way (`stopping…`), shown instead of the status. */
 	readonly pending?: string | undefined;
 };
+
+/** The mark column of a markable row. */
+export function markCell(decoration: RowDecoration): string {
+	return decoration.isMarked ? markGlyph : '';
+}
+
+/** A row's name, followed by the action under way on it. */
+export function withPending(name: string, decoration: RowDecoration): string {
+	return decoration.pending === undefined
+		? name
+		: `${name} (${decoration.pending})`;
+}
 
 /** The cells of a container row; CPU and memory show a dash until measured. */
 export function containerCells(
@@ -81,7 +93,7 @@ export function containerCells(
 	decoration: RowDecoration = {},
 ): Record<ContainerColumn, string> {
 	return {
-		mark: decoration.isMarked ? markGlyph : '',
+		mark: markCell(decoration),
 		cpu: usage === undefined ? '' : formatPercent(usage.cpuPercent),
 		memory:
 			usage?.memoryUsage === undefined ? '' : formatMemory(usage.memoryUsage),
@@ -106,11 +118,8 @@ export function imageCells(
 	const [first = '<none>:<none>', ...others] = image.tags;
 	const tagText = others.length > 0 ? `${first} (+${others.length})` : first;
 	return {
-		mark: decoration.isMarked ? markGlyph : '',
-		tag:
-			decoration.pending === undefined
-				? tagText
-				: `${tagText} (${decoration.pending})`,
+		mark: markCell(decoration),
+		tag: withPending(tagText, decoration),
 		id: shortId(image.id),
 		size: formatBytes(image.size),
 		age: formatAge(image.createdAt, now),

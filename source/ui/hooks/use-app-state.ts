@@ -11,3 +11,10 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
 	const read = useCallback(() => selector(store.getState()), [store, selector]);
 	return useSyncExternalStore(store.subscribe, read, read);
 }
+
+const selectClock = (state: AppState): number => state.clock;
+
+/** The store's clock, for ages on screen: re-renders on each tick. */
+export function useClock(): number {
+	return useAppState(selectClock);
+}

@@ -6,6 +6,7 @@ import {
 } from '../format/rows.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {ContainerRow} from './container-row.js';
+import type {PaneSize} from './collection-pane.js';
 import {ListPane} from './list-pane.js';
 
 const selectTotal = (state: AppState) => state.containers.byId.size;
@@ -14,15 +15,7 @@ const selectShowAll = (state: AppState) => state.ui.showAll;
 const selectAnyPorts = (state: AppState) => anyPorts(state.containers.byId);
 
 /** Every container, running and stopped (or running only, with `a`). */
-export function ContainersPane({
-	width,
-	height,
-}: {
-	readonly width: number;
-	readonly height: number;
-}) {
-	const total = useAppState(selectTotal);
-	const isLoaded = useAppState(selectLoaded);
+export function ContainersPane({width, height}: PaneSize) {
 	const showAll = useAppState(selectShowAll);
 	const hasPorts = useAppState(selectAnyPorts);
 	return (
@@ -32,14 +25,14 @@ export function ContainersPane({
 			columns={hasPorts ? containerColumns : containerColumnsWithoutPorts}
 			width={width}
 			height={height}
-			total={total}
-			isLoaded={isLoaded}
+			selectTotal={selectTotal}
+			selectLoaded={selectLoaded}
 			loadingText="loading containers…"
 			emptyText={
 				showAll ? 'no containers' : 'no running containers (a shows all)'
 			}
 			{...(showAll ? {} : {mode: 'running only'})}
-			renderRow={row => <ContainerRow {...row} />}
+			Row={ContainerRow}
 		/>
 	);
 }

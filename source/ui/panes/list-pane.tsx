@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useCallback, useMemo, type ReactNode} from 'react';
+import {useCallback, useMemo, type ComponentType} from 'react';
 import {
 	isContainerPane,
 	type AppState,
@@ -18,6 +18,14 @@ import {useAppState} from '../hooks/use-app-state.js';
 import {useServices} from '../hooks/use-services.js';
 import {rowsShown} from '../../state/updates.js';
 
+/** What a pane's row component gets: the id it shows and how it is drawn. */
+export type RowProps<K extends string> = {
+	readonly id: string;
+	readonly columns: readonly SizedColumn<K>[];
+	readonly isSelected: boolean;
+	readonly isFocused: boolean;
+};
+
 type Props<K extends string> = {
 	readonly pane: Pane;
 	readonly title: string;
@@ -28,15 +36,10 @@ type Props<K extends string> = {
 	readonly height: number;
 	readonly loadingText: string;
 	readonly emptyText: string;
-	readonly renderRow: (row: {
-		readonly id: string;
-		readonly columns: readonly SizedColumn<K>[];
-		readonly isSelected: boolean;
-		readonly isFocused: boolean;
-	}) => ReactNode;
-	/** Total items before filtering, for the title. */
-	readonly total: number;
-	readonly isLoaded: boolean;
+	readonly Row: ComponentType<RowProps<K>>;
+	/** Total items before filtering, for the title. A stable selector, like every one below. */
+	readonly selectTotal: (state: AppState) => number;
+	readonly selectLoaded: (state: AppState) => boolean;
 };
 
 const sortNames = {name: 'name', cpu: 'CPU', memory: 'memory'} as const;
@@ -63,11 +66,13 @@ export function ListPane<K extends string>({
 	height,
 	loadingText,
 	emptyText,
-	renderRow,
-	total,
-	isLoaded,
+	Row,
+	selectTotal,
+	selectLoaded,
 }: Props<K>) {
 	const {dispatch} = useServices();
+	const total = useAppState(selectTotal);
+	const isLoaded = useAppState(selectLoaded);
 	const onShown = useCallback(
 		(shown: readonly string[]) => {
 			dispatch(rowsShown(pane, shown));
@@ -133,9 +138,14 @@ export function ListPane<K extends string>({
 					height={dataRows}
 					emptyText={filter === '' ? emptyText : `nothing matches "${filter}"`}
 					onShown={onShown}
-					renderRow={(id, isSelected) =>
-						renderRow({id, columns: sized, isSelected, isFocused})
-					}
+					renderRow={(id, isSelected) => (
+						<Row
+							id={id}
+							columns={sized}
+							isSelected={isSelected}
+							isFocused={isFocused}
+						/>
+					)}
 				/>
 			) : (
 				<Text>{loadingText}</Text>

@@ -1,27 +1,17 @@
-import {Text} from 'ink';
 import {memo, useCallback} from 'react';
 import type {AppState} from '../../state/app-state.js';
-import {formatLine, type SizedColumn} from '../format/columns.js';
 import {resourceCells, type ResourceColumn} from '../format/resources.js';
 import {useAppState} from '../hooks/use-app-state.js';
-import {rowColors} from '../theme.js';
-
-type Props = {
-	readonly id: string;
-	readonly columns: readonly SizedColumn<ResourceColumn>[];
-	readonly isSelected: boolean;
-	readonly isFocused: boolean;
-};
+import type {RowProps} from './list-pane.js';
+import {RowLine} from './row-line.js';
 
 const selectHostMemory = (state: AppState) => state.resources.hostMemory;
 
 /** One container's figures; re-renders when its own snapshot changes, not when others' do. */
 export const ResourceRow = memo(function ResourceRow({
 	id,
-	columns,
-	isSelected,
-	isFocused,
-}: Props) {
+	...row
+}: RowProps<ResourceColumn>) {
 	const name = useAppState(
 		useCallback((state: AppState) => state.containers.byId.get(id)?.name, [id]),
 	);
@@ -34,11 +24,11 @@ export const ResourceRow = memo(function ResourceRow({
 	}
 
 	const graphWidth =
-		columns.find(column => column.key === 'cpuGraph')?.size ?? 0;
-	const cells = resourceCells(name, snapshot, hostMemory, graphWidth);
+		row.columns.find(column => column.key === 'cpuGraph')?.size ?? 0;
 	return (
-		<Text wrap="truncate-end" {...rowColors(isSelected, isFocused)}>
-			{formatLine(columns, column => cells[column.key])}
-		</Text>
+		<RowLine
+			{...row}
+			cells={resourceCells(name, snapshot, hostMemory, graphWidth)}
+		/>
 	);
 });

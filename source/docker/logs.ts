@@ -1,0 +1,204 @@
+import type {Readable} from 'node:stream';
+import type {LogLine} from './docker-client.js';
+import {followStream} from './follow-stream.js';
+import {sanitize} from './sanitize.js';
+import {isObject} from './to-domain.js';
+
+/**
+ * A non-TTY container's output comes multiplexed: each frame is an 8-byte header (stream type in
+ * byte 0: 1 stdout, 2 stderr; payload length in bytes 4-7, big-endian) and then the payload.
+ */
+const headerLength = 8;
+const stderrFrame = 2;
+
+/**
+ * Docker's json-file driver cuts lines longer than 16 KiB into parts, each with a timestamp of its
+ * own; an unfinished line this long is taken as such a part, so no line grows without bound.
+ */
+const maxLineLength = 16 * 1024;
+
+/** The RFC 3339 (nanosecond) time `timestamps=1` puts before each line, and the space after it. */
+const timestampPrefix =
+	/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) ?/;
+
+/** Turns the bytes of a logs response into lines, whatever the chunks' boundaries. */
+export type LogDecoder = {
+	/** Takes the next chunk; returns the lines it completes. */
+	readonly push: (chunk: Uint8Array) => LogLine[];
+	/** The response has ended: returns an unfinished last line, if there is one. */
+	readonly end: () => LogLine[];
+};
+
+type LineSplitter = {
+	readonly write: (bytes: Uint8Array, out: LogLine[]) => void;
+	readonly end: (out: LogLine[]) => void;
+};
+
+/**
+ * Creates a decoder for one container's logs response: raw bytes for a TTY container,
+ * multiplexed frames otherwise. A header or a payload may be split over chunks, and a line over
+ * frames; stdout and stderr each carry their own unfinished line and UTF-8 state.
+ */
+export function createLogDecoder(options: {readonly tty: boolean}): LogDecoder {
+	// A line without a timestamp (none should come) is placed with the line before it.
+	let lastTime = 0;
+	const toLine = (stream: LogLine['stream'], raw: string): LogLine => {
+		const match = timestampPrefix.exec(raw);
+		const time = match?.[1] === undefined ? Number.NaN : Date.parse(match[1]);
+		if (!Number.isNaN(time)) {
+			lastTime = time;
+		}
+
+		return {
+			stream,
+			time: lastTime,
+			text: sanitize(match === null ? raw : raw.slice(match[0].length)),
+		};
+	};
+
+	const splitter = (stream: LogLine['stream']): LineSplitter => {
+		const decoder = new TextDecoder();
+		let pending = '';
+		return {
+			write(bytes, out) {
+				const parts = (pending + decoder.decode(bytes, {stream: true})).split(
+					'\n',
+				);
+				pending = parts.pop() ?? '';
+				for (const part of parts) {
+					out.push(toLine(stream, part));
+				}
+
+				while (pending.length >= maxLineLength) {
+					out.push(toLine(stream, pending.slice(0, maxLineLength)));
+					pending = pending.slice(maxLineLength);
+				}
+			},
+			end(out) {
+				const rest = pending + decoder.decode();
+				pending = '';
+				if (rest !== '') {
+					out.push(toLine(stream, rest));
+				}
+			},
+		};
+	};
+
+	const stdout = splitter('stdout');
+	const stderr = splitter('stderr');
+	const end = (): LogLine[] => {
+		const out: LogLine[] = [];
+		stdout.end(out);
+		stderr.end(out);
+		return out;
+	};
+
+	if (options.tty) {
+		return {
+			push(chunk) {
+				const out: LogLine[] = [];
+				stdout.write(chunk, out);
+				return out;
+			},
+			end,
+		};
+	}
+
+	const header = new Uint8Array(headerLength);
+	let headerFill = 0;
+	let remaining = 0;
+	let current = stdout;
+	return {
+		push(chunk) {
+			const out: LogLine[] = [];
+			let offset = 0;
+			while (offset < chunk.length) {
+				if (remaining > 0) {
+					const take = Math.min(remaining, chunk.length - offset);
+					current.write(chunk.subarray(offset, offset + take), out);
+					offset += take;
+					remaining -= take;
+					continue;
+				}
+
+				const take = Math.min(headerLength - headerFill, chunk.length - offset);
+				header.set(chunk.subarray(offset, offset + take), headerFill);
+				headerFill += take;
+				offset += take;
+				if (headerFill === headerLength) {
+					headerFill = 0;
+					current = header[0] === stderrFrame ? stderr : stdout;
+					remaining = new DataView(header.buffer).getUint32(4);
+				}
+			}
+
+			return out;
+		},
+		end,
+	};
+}
+
+/** Whether an inspect answer describes a container with a TTY. */
+function hasTty(raw: unknown): boolean {
+	return (
+		isObject(raw) && isObject(raw['Config']) && raw['Config']['Tty'] === true
+	);
+}
+
+/** The logs call of a container or a service, as dockerode makes it. */
+export type LogsCall = (options: {
+	readonly follow: true;
+	readonly stdout: true;
+	readonly stderr: true;
+	readonly timestamps: true;
+	readonly tail: number;
+	readonly abortSignal: AbortSignal;
+}) => Promise<Readable>;
+
+/** The calls on one container that following its logs takes, as dockerode makes them. */
+export type LogsApi = {
+	inspect(options: {readonly abortSignal: AbortSignal}): Promise<unknown>;
+	logs: LogsCall;
+};
+
+/**
+ * Follows `GET /containers/{id}/logs?follow=1&stdout=1&stderr=1&timestamps=1&tail=N` until the
+ * signal aborts or the container stops; a dropped connection ends it with `fail`'s error.
+ * Timestamps are always asked for: they are what orders lines of several containers.
+ */
+export async function* followLogs(
+	container: LogsApi,
+	options: {readonly tail: number; readonly signal: AbortSignal},
+	fail: (error: unknown) => never,
+): AsyncGenerator<LogLine[]> {
+	const {signal, tail} = options;
+	const tty = hasTty(
+		await container.inspect({abortSignal: signal}).catch(fail),
+	);
+	const stream = await container
+		.logs({
+			follow: true,
+			stdout: true,
+			stderr: true,
+			timestamps: true,
+			tail,
+			abortSignal: signal,
+		})
+		.catch(fail);
+	const decoder = createLogDecoder({tty});
+	async function* batches(): AsyncGenerator<LogLine[]> {
+		for await (const chunk of stream) {
+			const lines = decoder.push(chunk as Uint8Array);
+			if (lines.length > 0) {
+				yield lines;
+			}
+		}
+
+		const rest = decoder.end();
+		if (rest.length > 0) {
+			yield rest;
+		}
+	}
+
+	yield* followStream(stream, signal, fail, batches());
+}

@@ -1,0 +1,135 @@
+import type {DockerClient} from '../docker/docker-client.js';
+import type {Endpoint} from '../docker/endpoint.js';
+import {DockerError} from '../docker/errors.js';
+import {choiceId, type HostChoice} from '../docker/host-choices.js';
+import {statusShown} from '../state/action-updates.js';
+import type {EngineSwitching} from './host-switcher.js';
+import type {Services} from './services.js';
+
+/**
+ * The engine dockmate is connected to and the services wired to it. Switching engines swaps both
+ * at once: the view renders whatever {@link EngineSession.services} returns after each change.
+ */
+export type EngineSession = {
+	readonly services: () => Services;
+	readonly docker: () => DockerClient;
+	/** Tells the listener each time the services were replaced. */
+	readonly subscribe: (listener: () => void) => () => void;
+	/** Stops the current services' feeds. */
+	readonly dispose: () => void;
+};
+
+/** How long a new engine has to answer before the switch counts as failed. */
+export const defaultSwitchTimeoutMs = 5000;
+
+/**
+ * Resolves when the engine answers a ping; rejects when it fails, when `timeoutMs` passes first
+ * (whether or not the client heeds the abort), or when `signal` aborts.
+ */
+async function answersWithin(
+	client: DockerClient,
+	target: Endpoint,
+	timeoutMs: number,
+	signal: AbortSignal,
+): Promise<void> {
+	const deadline = new AbortController();
+	let timer: NodeJS.Timeout | undefined;
+	const stop = (): void => {
+		deadline.abort();
+	};
+
+	signal.addEventListener('abort', stop, {once: true});
+	const expired = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => {
+			reject(
+				new DockerError(
+					'timeout',
+					`cannot connect to the Docker engine at ${target.url}: no answer within ${timeoutMs / 1000} s`,
+				),
+			);
+			deadline.abort();
+		}, timeoutMs);
+		deadline.signal.addEventListener('abort', () => {
+			reject(new Error('cancelled'));
+		});
+	});
+	try {
+		await Promise.race([client.ping(deadline.signal), expired]);
+	} finally {
+		clearTimeout(timer);
+		signal.removeEventListener('abort', stop);
+		// Settles `expired` (as cancelled) once the ping won, so nothing waits on it.
+		deadline.abort();
+	}
+}
+
+/**
+ * Starts the services of the first engine, and switches to another when the host switcher asks:
+ * the new engine must answer a ping within the deadline, and only then are the old feeds stopped
+ * and streams closed and new services started on a fresh store. A failure changes nothing.
+ */
+export function createEngineSession(options: {
+	/** The engine dockmate started with, already answering. */
+	readonly docker: DockerClient;
+	readonly endpoint: Endpoint;
+	readonly connect: (endpoint: Endpoint) => DockerClient;
+	/** The choices to list (read afresh each time) and why the list may be short. */
+	readonly listChoices: () => {
+		readonly choices: readonly HostChoice[];
+		readonly problem: string | undefined;
+	};
+	/** New services on `docker`, whose host switcher uses `switching`; the session starts them. */
+	readonly makeServices: (
+		docker: DockerClient,
+		switching: EngineSwitching,
+	) => Services;
+	readonly switchTimeoutMs?: number;
+}): EngineSession {
+	const timeoutMs = options.switchTimeoutMs ?? defaultSwitchTimeoutMs;
+	const listeners = new Set<() => void>();
+	let endpoint = options.endpoint;
+	let docker = options.docker;
+
+	const switching: EngineSwitching = {
+		list() {
+			const {choices, problem} = options.listChoices();
+			return {choices, currentId: choiceId(endpoint), problem};
+		},
+		async switchTo(target, signal) {
+			const client = options.connect(target);
+			await answersWithin(client, target, timeoutMs, signal);
+			if (signal.aborted) {
+				throw new Error('cancelled');
+			}
+
+			const next = options.makeServices(client, switching);
+			const previous = services;
+			services = next;
+			docker = client;
+			endpoint = target;
+			previous.dispose();
+			next.dispatch(statusShown(`switched to ${client.endpoint}`));
+			void next.start();
+			for (const listener of listeners) {
+				listener();
+			}
+		},
+	};
+
+	let services = options.makeServices(docker, switching);
+	void services.start();
+
+	return {
+		services: () => services,
+		docker: () => docker,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		dispose() {
+			services.dispose();
+		},
+	};
+}

@@ -1,0 +1,92 @@
+import type {HostChoice} from '../docker/host-choices.js';
+import {statusShown} from './action-updates.js';
+import type {Update} from './updates.js';
+
+/** The engines to switch between, as the runtime listed them. */
+export type HostList = {
+	readonly choices: readonly HostChoice[];
+	/** The choice dockmate is connected to now. */
+	readonly currentId: string;
+	/** Why the list may be short (the config file is broken), in one line. */
+	readonly problem: string | undefined;
+};
+
+/** The host switcher (`c`): docker contexts and hosts of the config file. */
+export type HostsDialog = HostList & {
+	readonly kind: 'hosts';
+	readonly cursor: number;
+	/** The choice being connected to; keys other than Esc wait meanwhile. */
+	readonly connecting: string | undefined;
+	/** Why the last switch failed; dockmate stayed where it was. */
+	readonly error: string | undefined;
+};
+
+/** Opens the switcher on the current engine. */
+export function hostsOpened(list: HostList): Update {
+	return state => ({
+		...state,
+		ui: {
+			...state.ui,
+			dialog: {
+				kind: 'hosts',
+				...list,
+				cursor: Math.max(
+					0,
+					list.choices.findIndex(choice => choice.id === list.currentId),
+				),
+				connecting: undefined,
+				error: undefined,
+			},
+		},
+	});
+}
+
+function withHosts(
+	change: (dialog: HostsDialog) => HostsDialog | undefined,
+): Update {
+	return state => {
+		const {dialog} = state.ui;
+		if (dialog?.kind !== 'hosts') {
+			return state;
+		}
+
+		const next = change(dialog);
+		return next === dialog
+			? state
+			: {...state, ui: {...state.ui, dialog: next}};
+	};
+}
+
+/** Moves the cursor by `delta`, within the list; not while connecting. */
+export function hostCursorMoved(delta: number): Update {
+	return withHosts(dialog =>
+		dialog.connecting === undefined
+			? {
+					...dialog,
+					cursor: Math.min(
+						Math.max(0, dialog.cursor + delta),
+						Math.max(0, dialog.choices.length - 1),
+					),
+				}
+			: dialog,
+	);
+}
+
+/** A connection to the choice `id` is under way. */
+export function hostConnecting(id: string): Update {
+	return withHosts(dialog => ({...dialog, connecting: id, error: undefined}));
+}
+
+/** The switch failed: the dialog stays, with the reason, and so does the engine we had. */
+export function hostSwitchFailed(error: string): Update {
+	return state =>
+		statusShown(
+			error,
+			true,
+		)(withHosts(dialog => ({...dialog, connecting: undefined, error}))(state));
+}
+
+/** The choice under the cursor, if the switcher is open. */
+export function choiceUnderCursor(dialog: HostsDialog): HostChoice | undefined {
+	return dialog.choices[dialog.cursor];
+}

@@ -1,0 +1,300 @@
+import type {ImageSummary} from '../docker/docker-client.js';
+import type {Scope} from '../keymap/bindings.js';
+import type {AppState, Dialog} from './app-state.js';
+import {
+	buildDialog,
+	buildOutputLength,
+	type BuildDialog,
+	type BuildField,
+} from './build-form.js';
+import {formChecked, formEdited, formFocusMoved, type Form} from './form.js';
+import {pullInput, type PullDialog, type PullFailure} from './pull-dialog.js';
+import type {PullProgress} from './pull-progress.js';
+import {
+	nextChoice,
+	runChoices,
+	runForm,
+	type RunDialog,
+	type RunField,
+} from './run-form.js';
+import type {Update} from './updates.js';
+import {createChoiceCycled, type CreateField} from './create-form.js';
+
+/** The dialogs of pull, run and build. */
+export type ImageDialog = PullDialog | RunDialog | BuildDialog;
+
+function withDialog(state: AppState, dialog: Dialog): AppState {
+	return {...state, ui: {...state.ui, dialog}};
+}
+
+/** Changes the open dialog if it is of `kind`; leaves the state alone otherwise (it was closed). */
+function changeDialog<K extends ImageDialog['kind']>(
+	kind: K,
+	change: (
+		dialog: Extract<ImageDialog, {kind: K}>,
+	) => Extract<ImageDialog, {kind: K}>,
+): Update {
+	return state => {
+		const {dialog} = state.ui;
+		return dialog?.kind === kind
+			? withDialog(state, change(dialog as Extract<ImageDialog, {kind: K}>))
+			: state;
+	};
+}
+
+export const pullOpened: Update = state => withDialog(state, pullInput);
+
+/** The run form for `image`: created from its first tag, so that the container names the image so. */
+export function runOpened(image: ImageSummary): Update {
+	return state =>
+		withDialog(state, {
+			kind: 'run',
+			image: image.tags[0] ?? image.id,
+			form: runForm(),
+			isCreating: false,
+		});
+}
+
+export function buildOpened(cwd: string): Update {
+	return state => withDialog(state, buildDialog(cwd));
+}
+
+/** The keymap scopes of an open pull, run or build dialog; undefined for any other dialog. */
+export function imageDialogScopes(
+	dialog: Dialog | undefined,
+): readonly Scope[] | undefined {
+	if (dialog?.kind === 'pull') {
+		return dialog.stage === 'input' ? pullInputScopes : pullProgressScopes;
+	}
+
+	if (dialog?.kind === 'run') {
+		return runChoices[dialog.form.focused] === undefined
+			? formScopes
+			: formChoiceScopes;
+	}
+
+	if (dialog?.kind === 'build') {
+		return dialog.stage === 'form' ? formScopes : buildOutputScopes;
+	}
+
+	return undefined;
+}
+
+const pullInputScopes: readonly Scope[] = ['pullInput'];
+const pullProgressScopes: readonly Scope[] = ['pullProgress'];
+const formScopes: readonly Scope[] = ['form'];
+const formChoiceScopes: readonly Scope[] = ['formChoice'];
+const buildOutputScopes: readonly Scope[] = ['buildOutput'];
+
+/**
+ * Typing into a pull, run or build dialog: the reference, or the focused field. A choice field
+ * that only picks from its list takes no text. Undefined when no such dialog takes text now.
+ */
+export function imageDialogTyped(
+	state: AppState,
+	change: (draft: string) => string,
+): AppState | undefined {
+	const {dialog} = state.ui;
+	if (dialog?.kind === 'pull' && dialog.stage === 'input') {
+		return withDialog(state, {
+			...dialog,
+			draft: change(dialog.draft),
+			problem: undefined,
+		});
+	}
+
+	if (dialog?.kind === 'run' && !dialog.isCreating) {
+		return runChoices[dialog.form.focused]?.isTyped === false
+			? state
+			: withDialog(state, {...dialog, form: formEdited(dialog.form, change)});
+	}
+
+	if (dialog?.kind === 'build' && dialog.stage === 'form') {
+		return withDialog(state, {
+			...dialog,
+			form: formEdited(dialog.form, change),
+		});
+	}
+
+	return undefined;
+}
+
+/** Changes the form of the open run or build form. */
+function changeForm(
+	change: <F extends RunField | BuildField | CreateField>(
+		form: Form<F>,
+	) => Form<F>,
+): Update {
+	return state => {
+		const {dialog} = state.ui;
+		if (dialog?.kind === 'create' && !dialog.isCreating) {
+			return withDialog(state, {...dialog, form: change(dialog.form)});
+		}
+
+		if (dialog?.kind === 'run') {
+			return withDialog(state, {...dialog, form: change(dialog.form)});
+		}
+
+		return dialog?.kind === 'build' && dialog.stage === 'form'
+			? withDialog(state, {...dialog, form: change(dialog.form)})
+			: state;
+	};
+}
+
+export function formFieldMoved(step: 1 | -1): Update {
+	return changeForm(form => formFocusMoved(form, step));
+}
+
+/** The focused choice field of the run form takes its next (or previous) value. */
+export function formChoiceCycled(step: 1 | -1): Update {
+	const cycleCreate = createChoiceCycled(step);
+	const cycleRun = changeDialog('run', dialog => {
+		const choices = runChoices[dialog.form.focused];
+		return choices === undefined
+			? dialog
+			: {
+					...dialog,
+					form: formEdited(dialog.form, value =>
+						nextChoice(choices, value, step),
+					),
+				};
+	});
+	return state =>
+		state.ui.dialog?.kind === 'create' ? cycleCreate(state) : cycleRun(state);
+}
+
+export function runChecked(errors: Partial<Record<RunField, string>>): Update {
+	return changeDialog('run', dialog => ({
+		...dialog,
+		form: formChecked(dialog.form, errors),
+		isCreating: false,
+	}));
+}
+
+export function runCreating(isCreating: boolean): Update {
+	return changeDialog('run', dialog => ({...dialog, isCreating}));
+}
+
+export function pullRefused(problem: string): Update {
+	return changeDialog('pull', dialog => ({...dialog, problem}));
+}
+
+export function pullStarted(reference: string): Update {
+	return changeDialog('pull', dialog => ({
+		...pullInput,
+		draft: dialog.draft,
+		stage: 'pulling',
+		reference,
+	}));
+}
+
+/** New progress of the pull under way; ignored once that pull's dialog is gone. */
+export function pullAdvanced(
+	reference: string,
+	progress: PullProgress,
+): Update {
+	return changeDialog('pull', dialog =>
+		dialog.stage === 'pulling' && dialog.reference === reference
+			? {...dialog, progress}
+			: dialog,
+	);
+}
+
+export function pullEnded(reference: string, progress: PullProgress): Update {
+	return changeDialog('pull', dialog =>
+		dialog.reference === reference
+			? {...dialog, stage: 'done', progress}
+			: dialog,
+	);
+}
+
+/** The pull failed: its half-done progress goes, and the reason takes its place. */
+export function pullFailed(reference: string, failure: PullFailure): Update {
+	return changeDialog('pull', dialog =>
+		dialog.reference === reference
+			? {...pullInput, draft: dialog.draft, reference, stage: 'failed', failure}
+			: dialog,
+	);
+}
+
+/** Back from a finished pull to the reference: a failed one to fix it, a done one for another. */
+export const pullEditing: Update = changeDialog('pull', dialog =>
+	dialog.stage === 'pulling'
+		? dialog
+		: {
+				...dialog,
+				stage: 'input',
+				draft: dialog.stage === 'done' ? '' : dialog.draft,
+			},
+);
+
+export function buildChecked(
+	errors: Partial<Record<BuildField, string>>,
+): Update {
+	return changeDialog('build', dialog => ({
+		...dialog,
+		form: formChecked(dialog.form, errors),
+	}));
+}
+
+export const buildStarted: Update = changeDialog('build', dialog => ({
+	...dialog,
+	stage: 'building',
+	output: [],
+	dropped: 0,
+	scroll: 0,
+	imageId: undefined,
+	error: undefined,
+}));
+
+/** More lines of build output; a view scrolled up stays on the lines it shows. */
+export function buildOutputAdded(
+	lines: readonly string[],
+	imageId: string | undefined,
+): Update {
+	return changeDialog('build', dialog => {
+		if (dialog.stage !== 'building') {
+			return dialog;
+		}
+
+		const all = [...dialog.output, ...lines];
+		const output = all.slice(-buildOutputLength);
+		return {
+			...dialog,
+			output,
+			dropped: dialog.dropped + all.length - output.length,
+			scroll:
+				dialog.scroll === 0
+					? 0
+					: Math.min(output.length - 1, dialog.scroll + lines.length),
+			imageId: imageId ?? dialog.imageId,
+		};
+	});
+}
+
+export function buildEnded(error: string | undefined): Update {
+	return changeDialog('build', dialog =>
+		dialog.stage === 'building'
+			? {...dialog, stage: error === undefined ? 'done' : 'failed', error}
+			: dialog,
+	);
+}
+
+/** Back from a finished build to its form, to change it and build again. */
+export const buildEditing: Update = changeDialog('build', dialog =>
+	dialog.stage === 'building' ? dialog : {...dialog, stage: 'form'},
+);
+
+/** Scrolls the build output by `step` lines (positive: towards the newest), or to its end. */
+export function buildScrolled(step: number | 'end' | 'start'): Update {
+	return changeDialog('build', dialog => {
+		const last = Math.max(0, dialog.output.length - 1);
+		const scroll =
+			step === 'end'
+				? 0
+				: step === 'start'
+					? last
+					: Math.min(last, Math.max(0, dialog.scroll - step));
+		return scroll === dialog.scroll ? dialog : {...dialog, scroll};
+	});
+}

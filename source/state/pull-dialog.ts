@@ -1,0 +1,31 @@
+import {noPullProgress, type PullProgress} from './pull-progress.js';
+
+/** Why a pull failed: in plain words, the engine's own message, and what to do about it. */
+export type PullFailure = {
+	readonly message: string;
+	readonly engineMessage: string | undefined;
+	readonly hint: string | undefined;
+};
+
+/** `u` on the Images pane: a reference typed in, then its pull's progress, then how it ended. */
+export type PullDialog = {
+	readonly kind: 'pull';
+	readonly stage: 'input' | 'pulling' | 'done' | 'failed';
+	readonly draft: string;
+	/** What is wrong with the typed reference, until it changes. */
+	readonly problem: string | undefined;
+	/** The reference being (or last) pulled. */
+	readonly reference: string;
+	readonly progress: PullProgress;
+	readonly failure: PullFailure | undefined;
+};
+
+export const pullInput: PullDialog = {
+	kind: 'pull',
+	stage: 'input',
+	draft: '',
+	problem: undefined,
+	reference: '',
+	progress: noPullProgress,
+	failure: undefined,
+};

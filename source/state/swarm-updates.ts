@@ -1,0 +1,83 @@
+import type {SwarmNode, SwarmService, SwarmTask} from '../docker/swarm.js';
+import type {AppState} from './app-state.js';
+import {
+	compareTasks,
+	initialSwarm,
+	type SwarmConfirmDialog,
+	type SwarmState,
+} from './swarm-state.js';
+import {collectionListed, sameJson, type Update} from './updates.js';
+
+function withSwarm(state: AppState, swarm: Partial<SwarmState>): AppState {
+	return {...state, swarm: {...state.swarm, ...swarm}};
+}
+
+/**
+ * The engine said whether it manages a Swarm. A node that stopped being a manager keeps no
+ * services or nodes on screen: they are no longer this engine's to show.
+ */
+export function swarmDetected(isManager: boolean, now: number): Update {
+	return state =>
+		state.swarm.isManager === isManager
+			? state
+			: {
+					...state,
+					swarm: isManager ? {...state.swarm, isManager} : initialSwarm(now),
+					ui:
+						!isManager &&
+						(state.ui.focus === 'services' || state.ui.focus === 'nodes')
+							? {...state.ui, focus: 'containers'}
+							: state.ui,
+				};
+}
+
+export const servicesListed = collectionListed(
+	state => state.swarm.services,
+	(state, services) => withSwarm(state, {services}),
+	(service: SwarmService) => service.id,
+);
+
+export const nodesListed = collectionListed(
+	state => state.swarm.nodes,
+	(state, nodes) => withSwarm(state, {nodes}),
+	(node: SwarmNode) => node.id,
+);
+
+export function tasksListed(
+	serviceId: string,
+	tasks: readonly SwarmTask[],
+): Update {
+	return state => {
+		const sorted = [...tasks].sort(compareTasks);
+		const current = state.swarm.tasks;
+		return current.serviceId === serviceId && sameJson(current.tasks, sorted)
+			? state
+			: withSwarm(state, {tasks: {serviceId, tasks: sorted}});
+	};
+}
+
+/** Opens the replica count prompt on a service, starting from its current count. */
+export function scaleOpened(service: SwarmService): Update {
+	return state => ({
+		...state,
+		ui: {
+			...state.ui,
+			dialog: {
+				kind: 'scale',
+				serviceId: service.id,
+				name: service.name,
+				draft: String(service.desired),
+			},
+		},
+	});
+}
+
+/** Opens the confirm dialog of a Swarm change. */
+export function swarmConfirmOpened(
+	dialog: Omit<SwarmConfirmDialog, 'kind'>,
+): Update {
+	return state => ({
+		...state,
+		ui: {...state.ui, dialog: {kind: 'swarm-confirm', ...dialog}},
+	});
+}

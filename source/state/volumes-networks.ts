@@ -1,0 +1,218 @@
+import type {
+	ContainerSummary,
+	NetworkSummary,
+	VolumeSummary,
+} from '../docker/docker-client.js';
+import {shortId} from '../format/units.js';
+import type {AppState, ConfirmDialog, Target} from './app-state.js';
+import {memoizeLast} from './memo.js';
+import {isLive, matchesFilter} from './selectors.js';
+import {collectionListed, type Update} from './updates.js';
+
+const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
+
+/** A volume as the user knows it: anonymous ones by the start of their generated name. */
+export function volumeName(volume: VolumeSummary): string {
+	return volume.isAnonymous
+		? `${shortId(volume.name)} (anonymous)`
+		: volume.name;
+}
+
+export const volumesListed = collectionListed(
+	state => state.volumes,
+	(state, volumes) => ({...state, volumes}),
+	(volume: VolumeSummary) => volume.name,
+);
+
+export const networksListed = collectionListed(
+	state => state.networks,
+	(state, networks) => ({...state, networks}),
+	(network: NetworkSummary) => network.id,
+);
+
+/** The containers that use something, by name, and those of them that run. */
+export type Users = {
+	readonly all: readonly string[];
+	readonly running: readonly string[];
+};
+
+/** Nobody: the same object every time, so selectors of it stay stable. */
+export const noUsers: Users = {all: [], running: []};
+
+function usersBy(
+	pick: (container: ContainerSummary) => readonly string[],
+): (
+	containers: ReadonlyMap<string, ContainerSummary>,
+) => ReadonlyMap<string, Users> {
+	return memoizeLast(containers => {
+		const users = new Map<string, {all: string[]; running: string[]}>();
+		const sorted = [...containers.values()].sort((a, b) =>
+			collator.compare(a.name, b.name),
+		);
+		for (const container of sorted) {
+			for (const key of pick(container)) {
+				const entry = users.get(key) ?? {all: [], running: []};
+				entry.all.push(container.name);
+				if (isLive(container)) {
+					entry.running.push(container.name);
+				}
+
+				users.set(key, entry);
+			}
+		}
+
+		return users;
+	});
+}
+
+const volumeUsersOf = usersBy(container => container.volumes);
+const networkUsersOf = usersBy(container => container.networks);
+
+/** Containers mounting a volume, by its name. */
+export function volumeUsers(state: AppState, name: string): Users {
+	return volumeUsersOf(state.containers.byId).get(name) ?? noUsers;
+}
+
+/** Containers attached to a network, by its name (which is how a container lists its networks). */
+export function networkUsers(state: AppState, name: string): Users {
+	return networkUsersOf(state.containers.byId).get(name) ?? noUsers;
+}
+
+/** Named volumes by name, then anonymous ones, newest first. */
+function compareVolumes(a: VolumeSummary, b: VolumeSummary): number {
+	return (
+		Number(a.isAnonymous) - Number(b.isAnonymous) ||
+		(a.isAnonymous ? b.createdAt - a.createdAt : 0) ||
+		collator.compare(a.name, b.name)
+	);
+}
+
+/** Volume names in display order, after the filter (on name and driver). */
+export const visibleVolumes = memoizeLast(
+	(
+		byName: ReadonlyMap<string, VolumeSummary>,
+		filter: string,
+	): readonly string[] => {
+		return [...byName.values()]
+			.filter(volume => matchesFilter(filter, [volume.name, volume.driver]))
+			.sort(compareVolumes)
+			.map(volume => volume.name);
+	},
+);
+
+/** Network ids, user networks by name first and the engine's own last, after the filter. */
+export const visibleNetworks = memoizeLast(
+	(
+		byId: ReadonlyMap<string, NetworkSummary>,
+		filter: string,
+	): readonly string[] => {
+		return [...byId.values()]
+			.filter(network =>
+				matchesFilter(filter, [
+					network.name,
+					network.driver,
+					...network.subnets,
+				]),
+			)
+			.sort(
+				(a, b) =>
+					Number(a.isBuiltIn) - Number(b.isBuiltIn) ||
+					collator.compare(a.name, b.name),
+			)
+			.map(network => network.id);
+	},
+);
+
+/** A volume or network to remove, and the containers that use it. */
+function usedTarget(id: string, name: string, users: Users): Target {
+	return {
+		id,
+		name,
+		isRunning: false,
+		usedBy: users.all,
+		runningUsers: users.running,
+		otherTags: [],
+	};
+}
+
+/** The targets of a volume removal: every container mounting it, running or not, keeps it. */
+export function volumeTargets(
+	state: AppState,
+	names: readonly string[],
+): Target[] {
+	return names.flatMap(name => {
+		const volume = state.volumes.byId.get(name);
+		if (volume === undefined) {
+			return [];
+		}
+
+		return [usedTarget(name, volumeName(volume), volumeUsers(state, name))];
+	});
+}
+
+/** The targets of a network removal, with the containers attached to each. */
+export function networkTargets(
+	state: AppState,
+	ids: readonly string[],
+): Target[] {
+	return ids.flatMap(id => {
+		const network = state.networks.byId.get(id);
+		if (network === undefined) {
+			return [];
+		}
+
+		return [usedTarget(id, network.name, networkUsers(state, network.name))];
+	});
+}
+
+function pronoun(names: readonly string[]): string {
+	return names.length === 1 ? 'it' : 'them';
+}
+
+/**
+ * Why a volume or network removal cannot go ahead, or undefined when it can. The engine keeps a
+ * volume any container mounts, even a stopped one, and force does not change that. It keeps a
+ * network with running containers attached; it would remove one that only stopped containers
+ * are attached to, and they could not start again, so that takes force.
+ */
+export function volumeNetworkRefusal(
+	state: AppState,
+	dialog: ConfirmDialog,
+): string | undefined {
+	if (dialog.action === 'remove-volumes') {
+		const used = dialog.targets.filter(target => target.usedBy.length > 0);
+		return used.length === 0
+			? undefined
+			: `${used.map(target => `${target.name} is used by ${target.usedBy.join(', ')}`).join('; ')}: remove ${pronoun(used.flatMap(target => target.usedBy))} first`;
+	}
+
+	if (dialog.action !== 'remove-networks') {
+		return undefined;
+	}
+
+	const builtIn = dialog.targets.filter(
+		target => state.networks.byId.get(target.id)?.isBuiltIn === true,
+	);
+	if (builtIn.length > 0) {
+		return `${builtIn.map(target => target.name).join(', ')} ${builtIn.length === 1 ? 'comes' : 'come'} with the engine and cannot be removed`;
+	}
+
+	const busy = dialog.targets.filter(target => target.runningUsers.length > 0);
+	if (busy.length > 0) {
+		return `${busy.map(target => `${target.name} has running ${target.runningUsers.join(', ')} attached`).join('; ')}: stop or disconnect ${pronoun(busy.flatMap(target => target.runningUsers))} first`;
+	}
+
+	const attached = dialog.targets.filter(target => target.usedBy.length > 0);
+	const stopped = attached.flatMap(target => target.usedBy);
+	return attached.length === 0 || dialog.force
+		? undefined
+		: `${attached.map(target => `${target.name} is attached to stopped ${target.usedBy.join(', ')}`).join('; ')}: press f to force (${stopped.length === 1 ? 'it' : 'they'} will not start without it)`;
+}
+
+/** Puts a pane's cursor on a row, e.g. one just created. */
+export function selectionSet(pane: 'volumes' | 'networks', id: string): Update {
+	return state => ({
+		...state,
+		ui: {...state.ui, selection: {...state.ui.selection, [pane]: id}},
+	});
+}

@@ -1,0 +1,104 @@
+import {Box, Text} from 'ink';
+import type {Form} from '../../state/form.js';
+import {fit} from '../format/columns.js';
+import {DialogFrame} from './dialog-frame.js';
+import {theme} from '../theme.js';
+
+/** How a field is labelled and what an empty one means. */
+export type FieldLabel = {
+	readonly label: string;
+	readonly placeholder: string;
+	/** Picked from a list with Space or the arrows, rather than only typed. */
+	readonly isChoice?: boolean;
+};
+
+type Props<F extends string> = {
+	readonly form: Form<F>;
+	readonly labels: Readonly<Record<F, FieldLabel>>;
+};
+
+/**
+ * The fields of a form, one a line: the focused one with a cursor, an empty one with what it
+ * means, a wrong one with its problem underneath.
+ */
+export function FormFields<F extends string>({form, labels}: Props<F>) {
+	const labelWidth =
+		Math.max(...form.fields.map(field => labels[field].label.length)) + 2;
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			{form.fields.map(field => {
+				const {label, placeholder, isChoice} = labels[field];
+				const isFocused = field === form.focused;
+				const value = form.values[field];
+				const error = form.errors[field];
+				return (
+					<Box key={field} flexDirection="column">
+						<Text wrap="truncate-end">
+							<Text
+								bold={isFocused}
+								{...(isFocused ? {color: theme.text.accent} : {})}
+							>
+								{isFocused ? '› ' : '  '}
+								{fit(label, labelWidth)}
+							</Text>
+							{isChoice === true ? <Text color={theme.key}>‹ </Text> : null}
+							{value}
+							{isChoice === true ? <Text color={theme.key}> ›</Text> : null}
+							{isFocused && isChoice !== true ? <Text inverse> </Text> : null}
+							{(value === '' || (isChoice === true && isFocused)) &&
+							placeholder !== '' ? (
+								<Text color={theme.text.dim}>
+									{value === '' ? '' : '  '}
+									{placeholder}
+								</Text>
+							) : null}
+						</Text>
+						{error === undefined ? null : (
+							<Text color={theme.status.error} wrap="truncate-end">
+								{' '.repeat(labelWidth + 2)}✕ {error}
+							</Text>
+						)}
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
+
+type DialogProps<F extends string> = Props<F> & {
+	readonly title: string;
+	readonly width: number;
+	readonly height: number;
+	/** What Ctrl+G (or Enter on the last field) does, e.g. `create`. */
+	readonly verb: string;
+	/** Shown instead of the keys while the form's command runs. */
+	readonly busyText?: string | undefined;
+};
+
+/** A dialog that is a form: its fields, and the keys that move through it and submit it. */
+export function FormDialog<F extends string>({
+	title,
+	width,
+	height,
+	form,
+	labels,
+	verb,
+	busyText,
+}: DialogProps<F>) {
+	return (
+		<DialogFrame title={title} width={width} height={height}>
+			<FormFields form={form} labels={labels} />
+			<Box flexGrow={1} />
+			{busyText === undefined ? (
+				<Text wrap="truncate-end" color={theme.text.dim}>
+					<Text color={theme.key}>Tab</Text>/<Text color={theme.key}>↑↓</Text>{' '}
+					field · <Text color={theme.key}>Enter</Text> next, on the last: {verb}{' '}
+					· <Text color={theme.key}>Ctrl+G</Text> {verb} ·{' '}
+					<Text color={theme.key}>Esc</Text> cancel
+				</Text>
+			) : (
+				<Text color={theme.pending}>{busyText}</Text>
+			)}
+		</DialogFrame>
+	);
+}

@@ -1,0 +1,309 @@
+import type {Command} from '../keymap/commands.js';
+import {
+	confirmOpened,
+	containerTargets,
+	statusShown,
+} from '../state/action-updates.js';
+import type {AppState, Pane} from '../state/app-state.js';
+import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
+import {
+	composeDownOpened,
+	composeOutputScrolled,
+	composeVolumesToggled,
+} from '../state/compose-state.js';
+import {availablePanes, selectedId} from '../state/selectors.js';
+import {nextAvailability} from '../state/swarm-state.js';
+import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
+import {closeDialog, focusPane} from '../state/updates.js';
+import {plural} from '../format/units.js';
+import type {HandlerContext} from './handlers.js';
+
+type Handler = (context: HandlerContext) => void;
+
+const paneNames: Partial<Record<Pane, string>> = {
+	services: 'Services',
+	nodes: 'Nodes',
+};
+
+/** Focuses a pane, or says why this engine has none. */
+function focusOrExplain({services}: HandlerContext, pane: Pane): void {
+	if (availablePanes(services.store.getState()).includes(pane)) {
+		services.dispatch(focusPane(pane));
+	} else {
+		services.dispatch(
+			statusShown(
+				`the ${paneNames[pane] ?? pane} pane needs a Swarm manager; this engine is not one`,
+				true,
+			),
+		);
+	}
+}
+
+/** The project selected in the Projects pane, or a status line saying there is none. */
+function selectedProject({
+	services,
+}: HandlerContext): ComposeProject | undefined {
+	const state = services.store.getState();
+	const id = selectedId(state, 'projects');
+	const project = id === undefined ? undefined : projectsOf(state).get(id);
+	if (project === undefined) {
+		services.dispatch(statusShown('select a project first', true));
+	}
+
+	return project;
+}
+
+/** The selected project if it has containers to act on; one taken down can only come back up. */
+function projectWithContainers(
+	context: HandlerContext,
+): ComposeProject | undefined {
+	const project = selectedProject(context);
+	if (project?.total === 0) {
+		context.services.dispatch(
+			statusShown(`${project.id} is down: U brings it back up`, true),
+		);
+		return undefined;
+	}
+
+	return project;
+}
+
+function selected<T>(
+	{services}: HandlerContext,
+	pane: 'services' | 'nodes',
+	pick: (state: AppState, id: string) => T | undefined,
+): T | undefined {
+	const state = services.store.getState();
+	const id = selectedId(state, pane);
+	const item = id === undefined ? undefined : pick(state, id);
+	if (item === undefined) {
+		services.dispatch(
+			statusShown(
+				`select a ${pane === 'services' ? 'service' : 'node'} first`,
+				true,
+			),
+		);
+	}
+
+	return item;
+}
+
+const selectedService = (context: HandlerContext) =>
+	selected(context, 'services', (state, id) =>
+		state.swarm.services.byId.get(id),
+	);
+
+const selectedNode = (context: HandlerContext) =>
+	selected(context, 'nodes', (state, id) => state.swarm.nodes.byId.get(id));
+
+/** Handlers of the Projects, Services and Nodes panes and of their dialogs. */
+export const composeSwarmHandlers = {
+	'focus.projects'({services}) {
+		services.dispatch(focusPane('projects'));
+	},
+	'focus.services'(context) {
+		focusOrExplain(context, 'services');
+	},
+	'focus.nodes'(context) {
+		focusOrExplain(context, 'nodes');
+	},
+	'project.restart'(context) {
+		const project = projectWithContainers(context);
+		if (project !== undefined) {
+			const targets = containerTargets(
+				context.services.store.getState(),
+				project.containerIds,
+			);
+			void context.services.actions.lifecycle(
+				targets.map(target => ({target, action: 'restart' as const})),
+			);
+		}
+	},
+	'project.startStop'(context) {
+		const project = projectWithContainers(context);
+		if (project === undefined) {
+			return;
+		}
+
+		const targets = containerTargets(
+			context.services.store.getState(),
+			project.containerIds,
+		);
+		// Like `s` on a container: a project with anything running stops; a stopped one starts.
+		const running = targets.filter(target => target.isRunning);
+		void context.services.actions.lifecycle(
+			running.length > 0
+				? running.map(target => ({target, action: 'stop' as const}))
+				: targets.map(target => ({target, action: 'start' as const})),
+		);
+	},
+	'project.remove'(context) {
+		const project = projectWithContainers(context);
+		if (project !== undefined) {
+			context.services.dispatch(
+				confirmOpened({
+					action: 'remove-containers',
+					targets: containerTargets(
+						context.services.store.getState(),
+						project.containerIds,
+					),
+				}),
+			);
+		}
+	},
+	'project.logs'(context) {
+		const project = projectWithContainers(context);
+		if (project !== undefined) {
+			context.services.logs.open({
+				ids: project.containerIds,
+				title: `project ${project.id}`,
+			});
+		}
+	},
+	'compose.up'(context) {
+		const project = selectedProject(context);
+		if (project !== undefined) {
+			void context.services.compose.run(project.id, 'up', {volumes: false});
+		}
+	},
+	'compose.down'(context) {
+		const project = selectedProject(context);
+		if (project !== undefined) {
+			context.services.dispatch(composeDownOpened(project.id));
+		}
+	},
+	'compose.confirmDown'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind === 'compose-down') {
+			services.dispatch(closeDialog);
+			void services.compose.run(dialog.projectId, 'down', {
+				volumes: dialog.volumes,
+			});
+		}
+	},
+	'compose.toggleVolumes'({services}) {
+		services.dispatch(composeVolumesToggled);
+	},
+	'output.close'({services}) {
+		// The run stops when its output is no longer shown.
+		services.dispatch(closeDialog);
+	},
+	'output.down'({services, pageSize}) {
+		services.dispatch(composeOutputScrolled(1, pageSize));
+	},
+	'output.up'({services, pageSize}) {
+		services.dispatch(composeOutputScrolled(-1, pageSize));
+	},
+	'output.pageDown'({services, pageSize}) {
+		services.dispatch(composeOutputScrolled(pageSize, pageSize));
+	},
+	'output.pageUp'({services, pageSize}) {
+		services.dispatch(composeOutputScrolled(-pageSize, pageSize));
+	},
+	'output.top'({services, pageSize}) {
+		services.dispatch(composeOutputScrolled('top', pageSize));
+	},
+	'output.bottom'({services, pageSize}) {
+		services.dispatch(composeOutputScrolled('bottom', pageSize));
+	},
+	'service.scale'(context) {
+		const service = selectedService(context);
+		if (service === undefined) {
+			return;
+		}
+
+		context.services.dispatch(
+			service.mode === 'replicated'
+				? scaleOpened(service)
+				: statusShown(
+						`${service.name} is a ${service.mode} service: it has no replica count to scale`,
+						true,
+					),
+		);
+	},
+	'scale.run'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind !== 'scale') {
+			return;
+		}
+
+		if (dialog.draft === '') {
+			services.dispatch(statusShown('type the number of replicas', true));
+			return;
+		}
+
+		services.dispatch(closeDialog);
+		void services.swarm.scale(
+			{id: dialog.serviceId, name: dialog.name},
+			Number(dialog.draft),
+		);
+	},
+	'service.logs'(context) {
+		const service = selectedService(context);
+		if (service !== undefined) {
+			context.services.logs.open({
+				ids: [service.id],
+				title: `service ${service.name}`,
+				of: 'service',
+			});
+		}
+	},
+	'service.remove'(context) {
+		const service = selectedService(context);
+		if (service !== undefined) {
+			context.services.dispatch(
+				swarmConfirmOpened({
+					action: {kind: 'remove-service'},
+					id: service.id,
+					name: service.name,
+					details: [
+						`its ${plural(service.running, 'running task')} stop and its containers are removed`,
+						`image ${service.image}`,
+					],
+				}),
+			);
+		}
+	},
+	'node.availability'(context) {
+		const node = selectedNode(context);
+		if (node === undefined) {
+			return;
+		}
+
+		const to = nextAvailability(node);
+		const nodes = context.services.store.getState().swarm.nodes.byId;
+		const others = [...nodes.values()].filter(
+			other => other.id !== node.id && other.availability === 'active',
+		);
+		context.services.dispatch(
+			swarmConfirmOpened({
+				action: {kind: 'node-availability', to},
+				id: node.id,
+				name: node.hostname,
+				details:
+					to === 'drain'
+						? [
+								'its tasks stop and no new ones start on it until it is activated',
+								others.length === 0
+									? 'no other node is active: replicated services will have nowhere to run'
+									: `the orchestrator moves them to ${plural(others.length, 'other active node')}`,
+							]
+						: [`it takes new tasks again (it is ${node.availability} now)`],
+			}),
+		);
+	},
+	'swarm.confirm'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind !== 'swarm-confirm') {
+			return;
+		}
+
+		services.dispatch(closeDialog);
+		const target = {id: dialog.id, name: dialog.name};
+		if (dialog.action.kind === 'remove-service') {
+			void services.swarm.removeService(target);
+		} else {
+			void services.swarm.setAvailability(target, dialog.action.to);
+		}
+	},
+} satisfies Partial<Record<Command, Handler>>;

@@ -1,0 +1,45 @@
+import type {RunDialog as Dialog, RunField} from '../../state/run-form.js';
+import {FormDialog, type FieldLabel} from '../components/form-fields.js';
+
+type Props = {
+	readonly dialog: Dialog;
+	readonly width: number;
+	readonly height: number;
+};
+
+const labels: Readonly<Record<RunField, FieldLabel>> = {
+	name: {label: 'Name', placeholder: 'empty: the engine picks one'},
+	command: {label: 'Command', placeholder: "empty: the image's own"},
+	env: {
+		label: 'Env',
+		placeholder: 'KEY=VALUE … (quote a value with spaces)',
+	},
+	ports: {label: 'Ports', placeholder: 'e.g. 8080:80 127.0.0.1:5353:53/udp'},
+	memory: {label: 'Memory', placeholder: 'e.g. 64m or 1g; empty: no limit'},
+	cpus: {label: 'CPUs', placeholder: 'e.g. 0.5; empty: no limit'},
+	restart: {
+		label: 'Restart',
+		placeholder: 'Space changes; on-failure:N retries N times',
+		isChoice: true,
+	},
+	interactive: {
+		label: 'Interactive',
+		placeholder: 'yes: a terminal in it, like docker run -it',
+		isChoice: true,
+	},
+};
+
+/** `n` on an image: `docker run` as a form, each field checked before anything is created. */
+export function RunDialog({dialog, width, height}: Props) {
+	return (
+		<FormDialog
+			title={`Run a container of ${dialog.image}`}
+			width={width}
+			height={height}
+			form={dialog.form}
+			labels={labels}
+			verb="run"
+			busyText={dialog.isCreating ? 'creating…' : undefined}
+		/>
+	);
+}

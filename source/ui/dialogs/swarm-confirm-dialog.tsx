@@ -1,0 +1,45 @@
+import {Box, Text} from 'ink';
+import type {SwarmConfirmDialog as Dialog} from '../../state/swarm-state.js';
+import {DialogFrame} from '../components/dialog-frame.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly dialog: Dialog;
+	readonly width: number;
+	readonly height: number;
+};
+
+function question(dialog: Dialog): {title: string; verb: string} {
+	const {action, name} = dialog;
+	if (action.kind === 'remove-service') {
+		return {title: `Remove service ${name}?`, verb: 'remove'};
+	}
+
+	return action.to === 'drain'
+		? {title: `Drain node ${name}?`, verb: 'drain'}
+		: {title: `Make node ${name} ${action.to}?`, verb: action.to};
+}
+
+/** A Swarm change, with what it does to running work; only `y` goes ahead. */
+export function SwarmConfirmDialog({dialog, width, height}: Props) {
+	const {title, verb} = question(dialog);
+	return (
+		<DialogFrame title={title} width={width} height={height}>
+			<Box flexDirection="column" marginTop={1}>
+				{dialog.details.map(line => (
+					<Text key={line} wrap="truncate-end">
+						{'  • '}
+						{line}
+					</Text>
+				))}
+			</Box>
+			<Box flexGrow={1} />
+			<Text wrap="truncate-end">
+				<Text color={theme.key}>y</Text> yes, {verb}
+				{'   '}
+				<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
+				cancel
+			</Text>
+		</DialogFrame>
+	);
+}

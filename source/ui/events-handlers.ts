@@ -1,0 +1,72 @@
+import type {Command} from '../keymap/commands.js';
+import {statusShown} from '../state/action-updates.js';
+import {isContainerPane, type AppState} from '../state/app-state.js';
+import {
+	eventContainerChosen,
+	eventsByKey,
+	eventsOfContainer,
+	eventTypeCycled,
+	type EventContainer,
+} from '../state/events.js';
+import {focusPane} from '../state/updates.js';
+import {shortId} from '../format/units.js';
+import type {HandlerContext} from './handlers.js';
+
+/** The container the selected event is about: its own event, or a volume mount or network connect of it. */
+function eventContainer(state: AppState): EventContainer | undefined {
+	const key = state.ui.selection.events;
+	const event =
+		key === undefined ? undefined : eventsByKey(state.events.items).get(key);
+	if (event === undefined) {
+		return undefined;
+	}
+
+	if (event.type === 'container') {
+		return {id: event.id, name: event.name};
+	}
+
+	const id = event.attributes['container'];
+	return id === undefined
+		? undefined
+		: {id, name: state.containers.byId.get(id)?.name ?? shortId(id)};
+}
+
+/** The Events pane's commands, and `h` on a container pane. */
+export const eventsHandlers = {
+	'focus.events'({services}) {
+		services.dispatch(focusPane('events'));
+	},
+	'container.events'({services}) {
+		const state = services.store.getState();
+		const id = isContainerPane(state.ui.focus)
+			? state.ui.selection[state.ui.focus]
+			: undefined;
+		const container =
+			id === undefined ? undefined : state.containers.byId.get(id);
+		if (container === undefined) {
+			services.dispatch(statusShown('select a container first', true));
+			return;
+		}
+
+		services.dispatch(
+			eventsOfContainer({id: container.id, name: container.name}),
+		);
+	},
+	'events.type'({services}) {
+		services.dispatch(eventTypeCycled);
+	},
+	'events.container'({services}) {
+		const state = services.store.getState();
+		if (state.events.container !== undefined) {
+			services.dispatch(eventContainerChosen(undefined));
+			return;
+		}
+
+		const container = eventContainer(state);
+		services.dispatch(
+			container === undefined
+				? statusShown('this event is not about a container', true)
+				: eventContainerChosen(container),
+		);
+	},
+} satisfies Partial<Record<Command, (context: HandlerContext) => void>>;

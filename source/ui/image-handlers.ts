@@ -1,0 +1,140 @@
+import type {Command} from '../keymap/commands.js';
+import {statusShown} from '../state/action-updates.js';
+import {
+	buildEditing,
+	buildScrolled,
+	formChoiceCycled,
+	formFieldMoved,
+	pullEditing,
+	pullOpened,
+	runOpened,
+} from '../state/image-dialogs.js';
+import {isLastField} from '../state/form.js';
+import {selectedId} from '../state/selectors.js';
+import {closeDialog} from '../state/updates.js';
+import type {HandlerContext} from './handlers.js';
+import {submitCreate} from './resource-handlers.js';
+
+type ImageCommand =
+	| 'image.pull'
+	| 'image.run'
+	| 'image.build'
+	| 'pull.start'
+	| 'pull.close'
+	| 'pull.edit'
+	| 'field.next'
+	| 'field.previous'
+	| 'field.enter'
+	| 'field.go'
+	| 'field.cycle'
+	| 'field.cycleBack'
+	| 'build.close'
+	| 'build.edit'
+	| 'build.down'
+	| 'build.up'
+	| 'build.top'
+	| 'build.bottom';
+
+/**
+ * Runs the open form: the run form creates its container, the build form starts its build, the
+ * create form (Volumes and Networks panes) its volume or network.
+ */
+function go({services}: HandlerContext): void {
+	const {dialog} = services.store.getState().ui;
+	if (dialog?.kind === 'run') {
+		void services.images.run();
+	} else if (dialog?.kind === 'build') {
+		void services.images.build();
+	} else if (dialog?.kind === 'create') {
+		submitCreate(services);
+	}
+}
+
+/** The handlers of pull, run and build (`u`, `n`, `b` on the Images pane) and their dialogs. */
+export const imageHandlers = {
+	'image.pull'({services}) {
+		services.dispatch(pullOpened);
+	},
+	'image.run'({services}) {
+		const state = services.store.getState();
+		const id = selectedId(state, 'images');
+		const image = id === undefined ? undefined : state.images.byId.get(id);
+		services.dispatch(
+			image === undefined
+				? statusShown('select an image first', true)
+				: runOpened(image),
+		);
+	},
+	'image.build'({services}) {
+		services.images.openBuild();
+	},
+	'pull.start'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind === 'pull') {
+			void services.images.pull(dialog.draft);
+		}
+	},
+	'pull.close'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind === 'pull' && dialog.stage === 'pulling') {
+			services.images.cancelPull();
+			services.dispatch(statusShown(`pull of ${dialog.reference} called off`));
+		}
+
+		services.dispatch(closeDialog);
+	},
+	'pull.edit'({services}) {
+		services.dispatch(pullEditing);
+	},
+	'field.next'({services}) {
+		services.dispatch(formFieldMoved(1));
+	},
+	'field.previous'({services}) {
+		services.dispatch(formFieldMoved(-1));
+	},
+	'field.enter'(context) {
+		const {dialog} = context.services.store.getState().ui;
+		if (
+			(dialog?.kind === 'run' ||
+				dialog?.kind === 'build' ||
+				dialog?.kind === 'create') &&
+			isLastField<string>(dialog.form)
+		) {
+			go(context);
+		} else {
+			context.services.dispatch(formFieldMoved(1));
+		}
+	},
+	'field.go': go,
+	'field.cycle'({services}) {
+		services.dispatch(formChoiceCycled(1));
+	},
+	'field.cycleBack'({services}) {
+		services.dispatch(formChoiceCycled(-1));
+	},
+	'build.close'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind === 'build' && dialog.stage === 'building') {
+			services.images.cancelBuild();
+			services.dispatch(statusShown('build called off'));
+		}
+
+		services.dispatch(closeDialog);
+	},
+	'build.edit'({services}) {
+		services.dispatch(buildEditing);
+	},
+	'build.down'({services}) {
+		services.dispatch(buildScrolled(1));
+	},
+	'build.up'({services}) {
+		services.dispatch(buildScrolled(-1));
+	},
+	'build.top'({services}) {
+		services.dispatch(buildScrolled('start'));
+	},
+	'build.bottom'({services}) {
+		services.dispatch(buildScrolled('end'));
+	},
+} satisfies Record<ImageCommand, (context: HandlerContext) => void> &
+	Partial<Record<Command, unknown>>;

@@ -1,0 +1,63 @@
+import {Box} from 'ink';
+import type {ComponentType} from 'react';
+import type {AppState, Pane} from '../../state/app-state.js';
+import type {ColumnSpec} from '../format/columns.js';
+import {useAppState} from '../hooks/use-app-state.js';
+import {ListPane, type RowProps} from './list-pane.js';
+
+/** The room main-screen gives a pane. */
+export type PaneSize = {readonly width: number; readonly height: number};
+
+type Spec<K extends string> = {
+	readonly pane: Pane;
+	readonly title: string;
+	readonly columns: readonly ColumnSpec<K>[];
+	readonly Row: ComponentType<RowProps<K>>;
+	readonly selectTotal: (state: AppState) => number;
+	readonly selectLoaded: (state: AppState) => boolean;
+	/** Extra words after the title; a module-level selector returning a string. */
+	readonly selectMode?: (state: AppState) => string;
+	readonly loadingText: string;
+	/** What an empty list says, given the mode words. */
+	readonly emptyText: string | ((mode: string) => string);
+	/** A panel under the list about its selected row, shown once the pane is `minHeight` tall. */
+	readonly panel?: {
+		readonly Panel: ComponentType<PaneSize>;
+		readonly minHeight: number;
+		readonly rows: (height: number) => number;
+	};
+};
+
+const noMode = () => '';
+
+/** A pane that lists one collection of the store, and maybe a panel about its selected row below. */
+export function collectionPane<K extends string>({
+	selectMode = noMode,
+	emptyText,
+	panel,
+	...list
+}: Spec<K>): ComponentType<PaneSize> {
+	return function CollectionPane({width, height}: PaneSize) {
+		const mode = useAppState(selectMode);
+		const showsPanel = panel !== undefined && height >= panel.minHeight;
+		const panelRows = showsPanel ? panel.rows(height) : 0;
+		const listPane = (
+			<ListPane
+				{...list}
+				mode={mode}
+				emptyText={typeof emptyText === 'string' ? emptyText : emptyText(mode)}
+				width={width}
+				height={height - panelRows}
+			/>
+		);
+		// A pane with a panel keeps its column box when the panel hides, so the list is not mounted anew.
+		return panel === undefined ? (
+			listPane
+		) : (
+			<Box flexDirection="column" height={height}>
+				{listPane}
+				{showsPanel ? <panel.Panel width={width} height={panelRows} /> : null}
+			</Box>
+		);
+	};
+}

@@ -1,0 +1,50 @@
+import {memo, useCallback} from 'react';
+import type {AppState} from '../../state/app-state.js';
+import {projectsOf} from '../../state/compose-projects.js';
+import {
+	projectCells,
+	projectHealth,
+	type ProjectColumn,
+} from '../format/project-rows.js';
+import {useAppState} from '../hooks/use-app-state.js';
+import {theme} from '../theme.js';
+import type {RowProps} from './list-pane.js';
+import {RowLine} from './row-line.js';
+
+const healthColors = {
+	running: theme.state.running,
+	partial: theme.state.restarting,
+	stopped: theme.state.exited,
+} as const;
+
+/** One compose project line. */
+export const ProjectRow = memo(function ProjectRow({
+	id,
+	...row
+}: RowProps<ProjectColumn>) {
+	const project = useAppState(
+		useCallback((state: AppState) => projectsOf(state).get(id), [id]),
+	);
+	// An action on the project marks each of its containers; the first such label stands for all.
+	const pending = useAppState(
+		useCallback(
+			(state: AppState) =>
+				projectsOf(state)
+					.get(id)
+					?.containerIds.map(container => state.pending.get(container))
+					.find(label => label !== undefined),
+			[id],
+		),
+	);
+	if (project === undefined) {
+		return null;
+	}
+
+	return (
+		<RowLine
+			{...row}
+			cells={projectCells(project, pending)}
+			leadColors={[healthColors[projectHealth(project)]]}
+		/>
+	);
+});

@@ -1,0 +1,22 @@
+import type {AppState} from '../../state/app-state.js';
+import {volumeColumns} from '../format/resource-rows.js';
+import {collectionPane} from './collection-pane.js';
+import {VolumeRow} from './volume-row.js';
+
+/** Every volume, with the containers that mount it and its size where `system df` measured it. */
+export const VolumesPane = collectionPane({
+	pane: 'volumes',
+	title: '5 Volumes',
+	columns: volumeColumns,
+	Row: VolumeRow,
+	selectTotal: (state: AppState) => state.volumes.byId.size,
+	selectLoaded: (state: AppState) => state.volumes.loaded,
+	selectMode: (state: AppState) =>
+		state.system.isMeasuring
+			? 'measuring sizes…'
+			: state.system.disk === undefined
+				? ''
+				: 'sizes from system df',
+	loadingText: 'loading volumes…',
+	emptyText: 'no volumes (n creates one)',
+});

@@ -1,0 +1,89 @@
+import type {Command} from '../keymap/commands.js';
+import type {Services} from '../runtime/services.js';
+import {
+	confirmOpened,
+	pruneOpenedFor,
+	statusShown,
+} from '../state/action-updates.js';
+import type {AppState} from '../state/app-state.js';
+import {
+	checkCreateForm,
+	createChecked,
+	createFormOpened,
+} from '../state/create-form.js';
+import {pruneCategoryOf} from '../state/disk-usage.js';
+import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
+import {focusPane, type Update} from '../state/updates.js';
+import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
+import type {HandlerContext} from './handlers.js';
+
+/** The confirm dialog `d` opens on the Volumes and Networks panes; undefined on other panes. */
+export function volumeNetworkRemoval(
+	state: AppState,
+	ids: readonly string[],
+): Update | undefined {
+	if (state.ui.focus === 'volumes') {
+		return confirmOpened({
+			action: 'remove-volumes',
+			targets: volumeTargets(state, ids),
+		});
+	}
+
+	return state.ui.focus === 'networks'
+		? confirmOpened({
+				action: 'remove-networks',
+				targets: networkTargets(state, ids),
+			})
+		: undefined;
+}
+
+/** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
+export function submitCreate(services: Services): void {
+	const state = services.store.getState();
+	const {dialog} = state.ui;
+	if (dialog?.kind !== 'create' || dialog.isCreating) {
+		return;
+	}
+
+	const request = checkCreateForm(state, dialog);
+	if (request.ok) {
+		void services.actions.create(request);
+	} else {
+		services.dispatch(createChecked(request.errors));
+	}
+}
+
+/** Keys of the Volumes, Networks and System panes and of the create form. */
+export const resourceHandlers = {
+	'focus.volumes'({services}) {
+		services.dispatch(focusPane('volumes'));
+	},
+	'focus.networks'({services}) {
+		services.dispatch(focusPane('networks'));
+	},
+	'focus.system'({services}) {
+		services.dispatch(focusPane('system'));
+	},
+	'volume.create'({services}) {
+		services.dispatch(createFormOpened('volume'));
+	},
+	'network.create'({services}) {
+		services.dispatch(createFormOpened('network'));
+	},
+	'system.refresh'({services}) {
+		void services.system.refresh();
+	},
+	'system.order'({services}) {
+		services.dispatch(diskOrderToggled);
+	},
+	'system.prune'({services}) {
+		const state = services.store.getState();
+		const id = state.ui.selection.system;
+		const category = id === undefined ? undefined : categoryOfRow(id);
+		services.dispatch(
+			category === undefined
+				? statusShown('no disk usage measured yet (r measures it)', true)
+				: pruneOpenedFor(pruneCategoryOf[category]),
+		);
+	},
+} satisfies Partial<Record<Command, (context: HandlerContext) => void>>;

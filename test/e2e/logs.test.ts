@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import {after, afterEach, before, describe, it} from 'node:test';
+import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
+import {runLabelled} from '../helpers/e2e-containers.js';
+import {
+	startThrowawayDaemon,
+	type ThrowawayDaemon,
+} from '../helpers/throwaway-daemon.js';
+import type {TmuxSession} from '../helpers/tmux.js';
+
+const image = 'dockmate-e2e/busybox:logs';
+
+/** The highest `line-N` on the screen, or -1. */
+function lastCounter(screen: string): number {
+	return Math.max(
+		-1,
+		...[...screen.matchAll(/\bline-(\d+)\b/g)].map(match => Number(match[1])),
+	);
+}
+
+describe('l: container logs on a real engine', {timeout: 240_000}, () => {
+	let daemon: ThrowawayDaemon;
+	let screen: TmuxSession | undefined;
+
+	before(async () => {
+		daemon = await startThrowawayDaemon();
+		await daemon.importBusyboxImage(image);
+		// A stderr line, a line full of escape sequences (a window title, clear screen, red), then a counter.
+		await runLabelled(daemon, {
+			name: 'logs-counter',
+			image,
+			command: [
+				'sh',
+				'-c',
+				String.raw`echo boot-error >&2; printf '\033]0;PWNED\007\033[2J\033[31mred-text\033[0m\n'; i=0; while true; do echo line-$i; i=$((i+1)); sleep 0.2; done`,
+			],
+		});
+		await runLabelled(daemon, {
+			name: 'logs-tty',
+			image,
+			options: ['--tty'],
+			command: ['sh', '-c', 'echo tty-hello; echo tty-second; exec sleep 600'],
+		});
+	});
+
+	afterEach(async () => {
+		await screen?.kill();
+		screen = undefined;
+	});
+
+	after(async () => {
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+		await daemon?.stop();
+	});
+
+	const open = async (name: string): Promise<TmuxSession> => {
+		screen = await launchDockmate({host: daemon.host});
+		await screen.waitForText(
+			text => text.includes('● connected') && text.includes(name),
+		);
+		await selectByFilter(screen, name);
+		await screen.sendKeys('l');
+		await screen.waitForText(`Logs · ${name}`);
+		return screen;
+	};
+
+	it('follows a counter live, shows stderr marked, finds a line, and lets no escape sequence through', async () => {
+		const screen = await open('logs-counter');
+		const first = lastCounter(
+			await screen.waitForText(text => lastCounter(text) >= 15),
+		);
+		// New lines appear while following.
+		await screen.waitForText(text => lastCounter(text) >= first + 5);
+
+		// The stderr line carries the marker; the stdout lines do not.
+		const top = await screen.waitForText(/▌boot-error/);
+		assert.doesNotMatch(top, /▌line-/);
+		// The escape sequences were stripped: the text is there, plain, the screen not cleared, the title unchanged.
+		assert.match(top, /red-text/);
+		assert.match(top, /Logs · logs-counter/);
+		assert.notEqual(await screen.display('#{pane_title}'), 'PWNED');
+		const coloured = await screen.capture({colours: true});
+		const redText = coloured.split('\n').find(row => row.includes('red-text'));
+		assert.ok(redText !== undefined);
+		// The last colour change before the text (tmux writes SGR codes) does not make it red.
+		const colour =
+			[
+				...redText
+					.slice(0, redText.indexOf('red-text'))
+					.matchAll(/\[([\d;]*)m/g),
+			].at(-1)?.[1] ?? '';
+		assert.ok(!colour.split(';').includes('31'), redText);
+
+		await screen.sendKeys('/', 'line-12', 'Enter');
+		const found = await screen.waitForText(/"line-12": 1 match/);
+		assert.match(found, /paused/);
+		assert.match(found, /\bline-12\b/);
+		// The view stays on the match while the counter goes on.
+		const counted = Number(/· (\d+) lines ·/.exec(found)?.[1]);
+		await screen.waitForText(text => {
+			const lines = Number(/· (\d+) lines ·/.exec(text)?.[1]);
+			return lines > counted + 3 && /\bline-12\b/.test(text);
+		});
+	});
+
+	it('reads a TTY container raw, and merges marked containers by time with their names', async () => {
+		const screen = await open('logs-tty');
+		const shown = await screen.waitForText('tty-second');
+		assert.match(shown, /^│\s+tty-hello\s+│$/m);
+		await screen.sendKeys('Escape', '/', 'C-u', 'logs-', 'Enter');
+		await screen.waitForText(/Containers 2\/2/);
+		await screen.sendKeys('*', 'l');
+		await screen.waitForText('Logs · 2 containers');
+		// The oldest lines, with times: the counter started first, the TTY container a moment later.
+		await screen.sendKeys('g', 't');
+		const merged = await screen.waitForText(
+			text =>
+				/logs-counter\s+\S+\s+▌boot-error/.test(text) &&
+				/logs-tty\s+\S+\s+tty-second/.test(text),
+		);
+		const rows = merged.split('\n');
+		const bootRow = rows.findIndex(row => row.includes('▌boot-error'));
+		const ttyRow = rows.findIndex(row =>
+			/logs-tty\s+\S+\s+tty-hello/.test(row),
+		);
+		assert.ok(bootRow !== -1 && ttyRow > bootRow, merged);
+		const times = rows.flatMap(row => {
+			const time = /logs-\w+\s+(\d\d:\d\d:\d\d\.\d{3}) /.exec(row)?.[1];
+			return time === undefined ? [] : [time];
+		});
+		assert.ok(times.length >= 4, merged);
+		assert.deepEqual(times, [...times].sort(), 'lines in time order');
+	});
+});

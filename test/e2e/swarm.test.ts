@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import {after, afterEach, before, describe, it} from 'node:test';
+import {launchDockmate} from '../helpers/dockmate.js';
+import {
+	startThrowawayDaemon,
+	type ThrowawayDaemon,
+} from '../helpers/throwaway-daemon.js';
+import type {TmuxSession} from '../helpers/tmux.js';
+import {waitFor} from '../helpers/wait-for.js';
+
+const image = 'dockmate-e2e/busybox:swarm';
+
+describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
+	let daemon: ThrowawayDaemon;
+	let screen: TmuxSession | undefined;
+
+	/** `running/desired` of a service, as the docker CLI counts them. */
+	const replicas = async (name: string): Promise<string> =>
+		daemon.dockerOk([
+			'service',
+			'ls',
+			'--filter',
+			`name=${name}`,
+			'--format',
+			'{{.Replicas}}',
+		]);
+
+	before(async () => {
+		// A Swarm refuses live-restore: "--live-restore daemon configuration is incompatible with swarm mode".
+		daemon = await startThrowawayDaemon({liveRestore: false});
+		await daemon.dockerOk([
+			'swarm',
+			'init',
+			'--advertise-addr',
+			'127.0.0.1',
+			'--listen-addr',
+			'127.0.0.1:2377',
+		]);
+		await daemon.importBusyboxImage(image);
+		// No registry can be reached: the tag is used as it is, not resolved to a digest.
+		await daemon.dockerOk([
+			'service',
+			'create',
+			'--detach',
+			'--no-resolve-image',
+			'--name',
+			'dmweb',
+			image,
+			'sleep',
+			'600',
+		]);
+		await waitFor(async () => (await replicas('dmweb')) === '1/1', {
+			timeoutMs: 60_000,
+			message: 'the service never ran its task',
+		});
+	});
+
+	afterEach(async () => {
+		await screen?.kill();
+		screen = undefined;
+	});
+
+	after(async () => {
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+		await daemon?.stop();
+	});
+
+	it('lists the service with its replicas and tasks, and scales it to 2', async () => {
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('9');
+		await screen.waitForText(
+			/dmweb\s+replicated\s+1\/1\s+dockmate-e2e\/busybox:swarm/,
+		);
+		await screen.waitForText(
+			/Tasks of dmweb[\s\S]*dmweb\.1\s+\S+\s+\S+\s+running\s+Running/,
+		);
+
+		await screen.sendKeys('s');
+		await screen.waitForText(/Scale dmweb[\s\S]*replicas: 1/);
+		await screen.sendKeys('BSpace', '2', 'Enter');
+		await screen.waitForText('scaled dmweb to 2');
+		assert.equal(
+			await daemon.dockerOk([
+				'service',
+				'inspect',
+				'--format',
+				'{{.Spec.Mode.Replicated.Replicas}}',
+				'dmweb',
+			]),
+			'2',
+		);
+		await waitFor(async () => (await replicas('dmweb')) === '2/2', {
+			timeoutMs: 60_000,
+			message: 'the second replica never ran',
+		});
+		// The task's start is no service event: the pane learns it while it is on screen.
+		await screen.waitForText(/dmweb\s+replicated\s+2\/2/, 30_000);
+		await screen.waitForText(/dmweb\.2\s+\S+\s+\S+\s+running\s+Running/);
+	});
+
+	it('the Nodes pane shows the manager', async () => {
+		const hostname = await daemon.dockerOk([
+			'node',
+			'ls',
+			'--format',
+			'{{.Hostname}}',
+		]);
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('0');
+		await screen.waitForText(
+			new RegExp(
+				`0 Nodes 1/1[\\s\\S]*${hostname}\\s+manager\\s+active\\s+ready\\s+\\S+\\s+leader`,
+			),
+		);
+	});
+});

@@ -1,0 +1,252 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {describe, it} from 'node:test';
+import {
+	inspected,
+	toContainerDetails,
+	toImageDetails,
+	toImageHistory,
+} from '../../source/docker/inspect.js';
+import type {DetailsContent} from '../../source/state/details.js';
+import {
+	detailsLines,
+	lineText,
+	type DetailLine,
+} from '../../source/ui/format/details-lines.js';
+import {
+	clampScroll,
+	countMatches,
+	findLine,
+	lastScroll,
+	lineRows,
+	markMatches,
+	viewRows,
+} from '../../source/ui/format/details-view.js';
+
+function fixture(name: string): unknown {
+	return JSON.parse(
+		readFileSync(new URL(`../fixtures/api/${name}`, import.meta.url), 'utf8'),
+	);
+}
+
+const now = Date.parse('2026-11-28T08:00:00Z');
+
+const container: DetailsContent = {
+	status: 'loaded',
+	payload: {
+		kind: 'container',
+		inspected: inspected(
+			fixture('docker-20.10-container-inspect.json'),
+			toContainerDetails,
+		),
+	},
+};
+
+const image: DetailsContent = {
+	status: 'loaded',
+	payload: {
+		kind: 'image',
+		inspected: inspected(
+			fixture('docker-20.10-image-inspect.json'),
+			toImageDetails,
+		),
+		history: toImageHistory(fixture('docker-20.10-image-history.json')),
+	},
+};
+
+function texts(lines: readonly DetailLine[]): string[] {
+	return lines.map(line => lineText(line));
+}
+
+function lineWith(lines: readonly string[], pattern: RegExp): string {
+	const found = lines.find(line => pattern.test(line));
+	assert.ok(found, `no line matches ${String(pattern)}:\n${lines.join('\n')}`);
+	return found;
+}
+
+const plain = (text: string): DetailLine => [{text, tone: 'plain'}];
+
+function loadedPayload(content: DetailsContent) {
+	assert.equal(content.status, 'loaded');
+	return content.payload;
+}
+
+describe('the summary of a recorded container', () => {
+	const lines = texts(detailsLines(container, 'summary', now));
+
+	it('shows what it runs and how it is set up to restart', () => {
+		assert.match(lineWith(lines, /^Command/), /\/bin\/sh -c 'sleep 600'$/);
+		assert.match(lineWith(lines, /^Entrypoint/), /\/bin\/sh$/);
+		assert.match(
+			lineWith(lines, /^Restart/),
+			/on-failure \(at most 3 retries\) · restarted 0 times/,
+		);
+		assert.match(lineWith(lines, /^State/), /running · pid 21323 · started/);
+		assert.match(lineWith(lines, /^OOMKilled/), /no$/);
+		assert.match(lineWith(lines, /^Health/), /healthy · failing streak 0/);
+	});
+
+	it('shows the limits, the namespace modes and the cgroup settings', () => {
+		assert.match(
+			lineWith(lines, /^ {2}Memory/),
+			/64MiB \(reservation 32MiB, memory\+swap 128MiB\)/,
+		);
+		assert.match(lineWith(lines, /^ {2}CPUs/), /0\.5 CPU$/);
+		assert.match(lineWith(lines, /^ {2}PIDs/), /100$/);
+		assert.match(lineWith(lines, /^ {2}IPC/), /shareable$/);
+		assert.match(lineWith(lines, /^ {2}PID /), /default$/);
+		assert.match(lineWith(lines, /^ {2}Cgroup {2}/), /private$/);
+		assert.match(lineWith(lines, /^ {2}Cgroup parent/), /default$/);
+	});
+
+	it('lists env, mounts, ports and labels', () => {
+		assert.ok(lines.includes('Environment (2)'));
+		assert.ok(lines.includes('  FOO=bar'));
+		assert.match(lineWith(lines, /dmvol → \/data/), /\(rw, z\)$/);
+		assert.ok(lines.includes('  8080/tcp'));
+		assert.ok(lines.includes('  purpose=details'));
+	});
+
+	it('says an exit code and an OOM kill in words', () => {
+		const exited = texts(
+			detailsLines(
+				{
+					status: 'loaded',
+					payload: {
+						kind: 'container',
+						inspected: inspected(
+							{
+								...(fixture(
+									'docker-20.10-container-exited-inspect.json',
+								) as object),
+								State: {Status: 'exited', ExitCode: 137, OOMKilled: true},
+							},
+							toContainerDetails,
+						),
+					},
+				},
+				'summary',
+				now,
+			),
+		);
+		assert.match(lineWith(exited, /^State/), /exited \(exit code 137\)/);
+		assert.match(lineWith(exited, /^OOMKilled/), /yes/);
+	});
+});
+
+describe('the summary of a recorded image', () => {
+	const lines = texts(detailsLines(image, 'summary', now));
+
+	it('shows its tags, platform and config', () => {
+		assert.match(lineWith(lines, /^Tags/), /dockmate-e2e\/built:1$/);
+		assert.match(lineWith(lines, /^Platform/), /linux\/amd64$/);
+		assert.match(lineWith(lines, /^Exposed ports/), /8080\/tcp$/);
+		assert.ok(lines.includes('  GREETING=hello'));
+		assert.ok(lines.includes('  org.example.purpose=details test'));
+	});
+
+	it('lists its history like docker history: id, age, size, what made it', () => {
+		const header = lines.indexOf('History (6 steps, newest first)');
+		assert.notEqual(header, -1);
+		assert.match(
+			lines[header + 1] ?? '',
+			/IMAGE\s+CREATED\s+SIZE\s+CREATED BY/,
+		);
+		assert.match(
+			lines[header + 2] ?? '',
+			/^ {2}2bfad5e9e90a\s+\d+m\s+0B\s+\/bin\/sh -c #\(nop\) {2}CMD \["sh"\]$/,
+		);
+		assert.match(
+			lines[header + 7] ?? '',
+			/^ {2}e54eb231678f\s+\d+m\s+1\.98MB\s+\/bin\/sh -c #\(nop\) COPY file:/,
+		);
+	});
+});
+
+describe('the JSON view', () => {
+	it('is the indented JSON, line for line, keys told apart', () => {
+		const lines = detailsLines(container, 'json', now);
+		const {json} = loadedPayload(container).inspected;
+		assert.deepEqual(texts(lines), json.split('\n'));
+		const memory = lines.find(line => lineText(line).includes('"Memory"'));
+		assert.deepEqual(
+			memory?.map(segment => segment.tone),
+			['plain', 'label', 'plain'],
+		);
+	});
+
+	it('is empty until loaded', () => {
+		assert.deepEqual(detailsLines({status: 'loading'}, 'json', now), []);
+	});
+});
+
+describe('searching and scrolling', () => {
+	const lines = ['alpha', 'Beta', 'gamma', 'beta two', 'delta'].map(text =>
+		plain(text),
+	);
+
+	it('finds the next match, case-insensitively, wrapping around', () => {
+		assert.equal(findLine(lines, 'beta', -1, 1), 1);
+		assert.equal(findLine(lines, 'beta', 1, 1), 3);
+		assert.equal(findLine(lines, 'beta', 3, 1), 1);
+		assert.equal(findLine(lines, 'beta', 1, -1), 3);
+		assert.equal(findLine(lines, 'zeta', 0, 1), undefined);
+		assert.equal(countMatches(lines, 'BETA'), 2);
+	});
+
+	it('marks matches across segments of different tones', () => {
+		const line: DetailLine = [
+			{text: 'Memory', tone: 'label'},
+			{text: ' 64MiB', tone: 'plain'},
+		];
+		assert.deepEqual(markMatches(line, 'ry 6', false), [
+			{text: 'Memo', tone: 'label'},
+			{text: 'ry', tone: 'match'},
+			{text: ' 6', tone: 'match'},
+			{text: '4MiB', tone: 'plain'},
+		]);
+		assert.deepEqual(markMatches(line, 'mi', true), [
+			{text: 'Memory', tone: 'label'},
+			{text: ' 64', tone: 'plain'},
+			{text: 'Mi', tone: 'currentMatch'},
+			{text: 'B', tone: 'plain'},
+		]);
+		assert.equal(markMatches(line, 'zzz', false), line);
+	});
+
+	it('keeps the last page full, counting wrapped rows', () => {
+		const long = [plain('x'.repeat(25)), ...lines];
+		const viewport = {rows: 3, columns: 10};
+		assert.equal(lineRows(long[0]!, 10, true), 3);
+		assert.equal(lineRows(long[0]!, 10, false), 1);
+		assert.equal(lastScroll(long, viewport, false), 3);
+		assert.equal(clampScroll(99, long, viewport, false), 3);
+		assert.equal(clampScroll(-4, long, viewport, false), 0);
+		const rows = viewRows(long, {
+			scroll: 0,
+			viewport,
+			wrap: true,
+			query: '',
+			match: undefined,
+		});
+		assert.deepEqual(
+			rows.map(row => [row.line, lineText(row.segments)]),
+			[
+				[0, 'x'.repeat(10)],
+				[0, 'x'.repeat(10)],
+				[0, 'x'.repeat(5)],
+			],
+		);
+		const cut = viewRows(long, {
+			scroll: 3,
+			viewport,
+			wrap: false,
+			query: 'beta',
+			match: 4,
+		});
+		assert.deepEqual(
+			cut.map(row => row.segments.map(segment => segment.tone)),
+			[['plain'], ['currentMatch', 'plain'], ['plain']],
+		);
+	});
+});

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {initialState} from '../../source/state/app-state.js';
+import {
+	composeOutputOpened,
+	composeOutputReceived,
+	composeOutputScrolled,
+} from '../../source/state/compose-state.js';
+import {availablePanes, visibleIds} from '../../source/state/selectors.js';
+import {
+	nodesListed,
+	scaleOpened,
+	servicesListed,
+	swarmDetected,
+	tasksListed,
+} from '../../source/state/swarm-updates.js';
+import {
+	cyclePane,
+	focusPane,
+	textDeletedBack,
+	textTyped,
+} from '../../source/state/updates.js';
+import {fakeNode, fakeService, fakeTask} from '../fakes/fake-swarm.js';
+
+const state = initialState({endpoint: 'x', readOnly: false, now: 0});
+const manager = swarmDetected(true, 0)(state);
+const web = fakeService({name: 'web'});
+
+describe('Swarm state', () => {
+	it('offers the Services and Nodes panes on a manager only, in the planned order', () => {
+		assert.ok(!availablePanes(state).includes('services'));
+		assert.equal(
+			focusPane('services')(state),
+			state,
+			'refused outside a Swarm',
+		);
+		assert.deepEqual(availablePanes(manager).slice(-2), ['services', 'nodes']);
+		assert.equal(cyclePane(-1)(manager).ui.focus, 'nodes');
+		assert.equal(focusPane('nodes')(manager).ui.focus, 'nodes');
+	});
+
+	it('forgets the Swarm and leaves its panes when the engine stops being a manager', () => {
+		const listed = nodesListed(
+			[fakeNode({hostname: 'vm'})],
+			0,
+		)(servicesListed([web], 0)(focusPane('services')(manager)));
+		assert.deepEqual(visibleIds(listed, 'services'), [web.id]);
+		const left = swarmDetected(false, 5)(listed);
+		assert.equal(left.ui.focus, 'containers');
+		assert.equal(left.swarm.services.byId.size, 0);
+		assert.equal(left.swarm.nodes.loaded, false);
+		assert.equal(swarmDetected(false, 9)(left), left, 'no change, same state');
+	});
+
+	it('keeps the task list object while nothing in it changed', () => {
+		const tasks = [fakeTask(web, 2), fakeTask(web, 1)];
+		const listed = tasksListed(web.id, tasks)(manager);
+		assert.deepEqual(
+			listed.swarm.tasks.tasks.map(task => task.slot),
+			[1, 2],
+		);
+		assert.equal(tasksListed(web.id, [...tasks])(listed), listed);
+	});
+
+	it('takes digits only in the scale prompt', () => {
+		const prompt = scaleOpened({...web, desired: 3})(manager);
+		assert.deepEqual(prompt.ui.dialog, {
+			kind: 'scale',
+			serviceId: web.id,
+			name: 'web',
+			draft: '3',
+		});
+		const typed = textTyped('x1 2')(textDeletedBack(prompt));
+		assert.equal(
+			typed.ui.dialog?.kind === 'scale' ? typed.ui.dialog.draft : '',
+			'12',
+		);
+	});
+});
+
+describe('compose output', () => {
+	const lines = Array.from({length: 50}, (_, index) => `line ${index}`);
+	const open = composeOutputReceived(
+		1,
+		lines,
+		0,
+	)(composeOutputOpened({run: 1, title: 'up', commandLine: 'x'})(state));
+	const scroll = (s: typeof open) =>
+		s.ui.dialog?.kind === 'compose-output' ? s.ui.dialog.scroll : 'closed';
+
+	it('follows the newest line until scrolled back, and again from the bottom', () => {
+		assert.equal(scroll(open), undefined);
+		const back = composeOutputScrolled(-5, 10)(open);
+		assert.equal(scroll(back), 44);
+		assert.equal(scroll(composeOutputScrolled('top', 10)(back)), 9);
+		assert.equal(scroll(composeOutputScrolled(-100, 10)(back)), 9);
+		assert.equal(scroll(composeOutputScrolled(5, 10)(back)), undefined);
+		assert.equal(scroll(composeOutputScrolled('bottom', 10)(back)), undefined);
+	});
+
+	it('takes no output of an older run', () => {
+		assert.equal(composeOutputReceived(2, ['late'], 0)(open), open);
+	});
+});
