@@ -3,16 +3,16 @@
 import {chmod, readFile} from 'node:fs/promises';
 import {build} from 'esbuild';
 
-/** Ink loads React DevTools only when DEV=true; dockmate never ships them. */
+/**
+ * Ink loads React DevTools (and a WebSocket client for them) only when DEV=true; dockmate never
+ * ships them.
+ */
 const withoutDevtools = {
 	name: 'without-devtools',
 	setup(context) {
-		context.onResolve({filter: /^react-devtools-core$/}, () => ({
-			path: 'react-devtools-core',
-			namespace: 'stub',
-		}));
-		context.onLoad({filter: /.*/, namespace: 'stub'}, () => ({
-			contents: 'export default {connectToDevTools() {}};',
+		context.onLoad({filter: /ink[/\\]build[/\\]devtools\.js$/}, () => ({
+			contents: 'export {};',
+			loader: 'js',
 		}));
 	},
 };
@@ -38,11 +38,12 @@ function patched(replacements) {
 
 /**
  * Keeps what start-up never needs out of it:
- * - dockerode loads gRPC for BuildKit sessions, which dockmate does not use (about 16 ms);
+ * - dockerode loads gRPC for BuildKit sessions and protobuf for BuildKit progress, which dockmate
+ *   does not use (about 16 ms, and 90 KB of the bundle);
  * - docker-modem loads ssh2 for ssh:// engines at the top of its module (about 37 ms): ssh2 is
  *   loaded on the first ssh:// connection instead;
- * - meow loads and runs normalize-package-data (with the SPDX licence list) when it is imported,
- *   though it is needed only to print `--help` (about 25 ms);
+ * - meow loads and runs normalize-package-data (with the SPDX licence lists) when it is imported,
+ *   for nothing but its `pkg` result, which dockmate does not read (about 25 ms, and 100 KB);
  * - Yoga reads its embedded WebAssembly through `fetch`, and Node loads its whole fetch
  *   implementation (undici) on first use (about 40 ms); the same bytes are decoded directly.
  */
@@ -52,6 +53,11 @@ const lazyDependencies = {
 		context.onLoad({filter: /dockerode[/\\]lib[/\\]session\.js$/}, () => ({
 			contents:
 				"module.exports = function () { throw new Error('BuildKit sessions are not supported'); };",
+			loader: 'js',
+		}));
+		context.onLoad({filter: /dockerode[/\\]lib[/\\]buildkit\.js$/}, () => ({
+			contents:
+				"module.exports = {followProgress() { throw new Error('BuildKit progress is not supported'); }};",
 			loader: 'js',
 		}));
 		context.onLoad(
@@ -68,7 +74,7 @@ const lazyDependencies = {
 			patched([
 				[
 					'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-					'const normalizePackageData = (...options) => getDefaultExportFromCjs(requireNormalize())(...options);',
+					'const normalizePackageData = () => undefined;',
 				],
 			]),
 		);

@@ -56,8 +56,8 @@ process.noDeprecation = true;
 /** How long we wait for the engine before giving up with a message. */
 const connectTimeoutMs = 4000;
 /**
- * How long the first frame waits for the container list. Drawing an empty frame first costs as
- * much as drawing the list, and the list usually arrives well within this.
+ * How long the first frame waits for the container list. Drawing an empty frame first costs
+ * about as much as drawing the list, and the list usually arrives well within this.
  */
 const firstListWaitMs = 300;
 
