@@ -1,6 +1,6 @@
-// Bundles the CLI into one file: Node loads a single module far faster than Ink's hundreds,
-// which is most of dockmate's start-up time.
-import {chmod, readFile} from 'node:fs/promises';
+// Bundles dockmate into dist/: Node loads a few large modules far faster than Ink's hundreds of
+// small ones, which was most of dockmate's start-up time.
+import {chmod, readFile, rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 
 /**
@@ -189,9 +189,14 @@ const boundedInkCaches = {
 	},
 };
 
+await rm('dist', {recursive: true, force: true});
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	// The bin loads the app as a second file (a chunk) only after it has asked the engine for its
+	// containers: see source/bin.ts.
+	entryPoints: {cli: 'source/bin.ts'},
+	outdir: 'dist',
+	splitting: true,
+	chunkNames: '[name]-[hash]',
 	bundle: true,
 	minify: true,
 	platform: 'node',

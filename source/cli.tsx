@@ -2,6 +2,10 @@ import os from 'node:os';
 import meow from 'meow';
 import {createAppRunner} from './app-runner.js';
 import {ConfigError, configPath, isLogTail, readConfig} from './config.js';
+import {
+	withPrefetchedContainers,
+	type ContainerPrefetch,
+} from './docker/container-prefetch.js';
 import {createDockerodeClient} from './docker/dockerode-client.js';
 import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
@@ -68,7 +72,8 @@ function fail(message: string, hint?: string): never {
 	process.exit(1);
 }
 
-async function main(): Promise<void> {
+/** Runs dockmate; `prefetch` is the container list the bin asked for while this was loading. */
+export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 	let config;
 	try {
 		config = readConfig(configPath(process.env, os.homedir()));
@@ -101,7 +106,11 @@ async function main(): Promise<void> {
 		throw error;
 	}
 
-	const docker = createDockerodeClient(endpoint);
+	const docker = withPrefetchedContainers(
+		createDockerodeClient(endpoint),
+		endpoint,
+		prefetch,
+	);
 	try {
 		await docker.ping(AbortSignal.timeout(connectTimeoutMs));
 	} catch (error) {
@@ -157,5 +166,3 @@ async function main(): Promise<void> {
 	restore();
 	process.exit(0);
 }
-
-await main();

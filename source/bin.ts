@@ -1,0 +1,44 @@
+// The bin. Before the bulk of dockmate is loaded, it asks a local engine for its containers, so
+// that the engine lists them while Node compiles the app (see container-prefetch.ts).
+import os from 'node:os';
+import {parseArgs} from 'node:util';
+import {
+	prefetchContainers,
+	type ContainerPrefetch,
+} from './docker/container-prefetch.js';
+import {resolveEndpoint} from './docker/endpoint.js';
+
+/**
+ * The list of the engine the arguments name. Anything but plain connection flags (`--help`, a
+ * typo) asks nothing: the app then explains, or lists for itself.
+ */
+function prefetch(args: readonly string[]): ContainerPrefetch | undefined {
+	try {
+		const {values} = parseArgs({
+			args: [...args],
+			strict: true,
+			allowPositionals: false,
+			options: {
+				host: {type: 'string', short: 'H'},
+				context: {type: 'string', short: 'c'},
+				'read-only': {type: 'boolean'},
+				'no-read-only': {type: 'boolean'},
+				tail: {type: 'string'},
+			},
+		});
+		return prefetchContainers(
+			resolveEndpoint({
+				host: values.host,
+				context: values.context,
+				env: process.env,
+				homeDir: os.homedir(),
+			}),
+		);
+	} catch {
+		return undefined;
+	}
+}
+
+const early = prefetch(process.argv.slice(2));
+const {main} = await import('./cli.js');
+await main(early);
