@@ -3,6 +3,10 @@
 import {chmod, readFile, rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 
+const narrowCharacters = JSON.parse(
+	await readFile(new URL('narrow-characters.json', import.meta.url), 'utf8'),
+);
+
 /**
  * Ink loads React DevTools (and a WebSocket client for them) only when DEV=true; dockmate never
  * ships them.
@@ -107,6 +111,26 @@ const boundedInkCaches = {
 				[
 					'cache.set(text, dimensions);',
 					'if (cache.size >= 4096) cache.clear(); cache.set(text, dimensions);',
+				],
+			]),
+		);
+		/*
+		 * string-width measures a string of printable ASCII by its length but sends any other through
+		 * grapheme segmentation. Ink measures every text of every frame, and nearly every row has a
+		 * separator, arrow, box-drawing character, block or glyph, so strings made only of the
+		 * one-column characters dockmate draws with take the same short cut
+		 * (test/unit/narrow-characters.test.ts checks each against string-width itself).
+		 */
+		context.onLoad(
+			// The copies Ink and widest-line use; dockmate's own is an older major.
+			{
+				filter:
+					/(?:ink|widest-line)[/\\]node_modules[/\\]string-width[/\\]index\.js$/,
+			},
+			patched([
+				[
+					'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+					`if (/^[${narrowCharacters.characterClass}]*$/.test(string)) {`,
 				],
 			]),
 		);
