@@ -128,7 +128,7 @@ async function shoot(
 	columns: number,
 	rows: number,
 	file: string,
-	resourcesFile?: string,
+	more?: {readonly resources: string; readonly events: string},
 ): Promise<void> {
 	const screen = await launchDockmate({host: daemon.host, columns, rows});
 	try {
@@ -159,14 +159,18 @@ async function shoot(
 		};
 
 		await save(file);
-		if (resourcesFile !== undefined) {
+		if (more !== undefined) {
 			// The busy container's chart needs a few seconds of history to be worth a look.
 			await screen.sendKeys('3', 'C');
 			await screen.waitForText(
 				text => text.includes('CPU 60s') && /last (?:[5-9]|\d\d)s/.test(text),
 				20_000,
 			);
-			await save(resourcesFile);
+			await save(more.resources);
+			// The failed migration's exit, from the history fetched on connect.
+			await screen.sendKeys('7');
+			await screen.waitForText(/die .*migrate-2026-11/);
+			await save(more.events);
 		}
 	} finally {
 		await screen.kill();
@@ -182,7 +186,10 @@ const daemon = await startThrowawayDaemon();
 try {
 	await stage(daemon);
 	mkdirSync(mediaDir, {recursive: true});
-	await shoot(daemon, 120, 32, 'dockmate.svg', 'dockmate-resources.svg');
+	await shoot(daemon, 120, 32, 'dockmate.svg', {
+		resources: 'dockmate-resources.svg',
+		events: 'dockmate-events.svg',
+	});
 	await shoot(daemon, 80, 24, 'dockmate-80x24.svg');
 } finally {
 	await daemon.stop();
