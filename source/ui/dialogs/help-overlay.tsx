@@ -43,12 +43,15 @@ export function HelpOverlay({pane, scroll, height, width}: Props) {
 	const keyWidth = Math.max(
 		...keys.map(binding => describeKeys(binding).length),
 	);
-	const panesLine = paneKeys
-		.map(({binding, pane}) => `${describeKeys(binding)} ${paneNames[pane]}`)
-		.join('  ');
-	// Two rows of frame, one of title.
-	const listHeight = Math.max(1, height - 3);
 	const inner = width - 4;
+	const paneLines = packed(
+		paneKeys.map(
+			({binding, pane}) => `${describeKeys(binding)} ${paneNames[pane]}`,
+		),
+		inner - keyWidth - 1,
+	);
+	// Two rows of frame, one of title, and the panes' lines.
+	const listHeight = Math.max(1, height - 3 - paneLines.length + 1);
 	const columns = Math.max(
 		1,
 		Math.min(
@@ -81,9 +84,29 @@ export function HelpOverlay({pane, scroll, height, width}: Props) {
 					</Box>
 				))}
 			</Box>
-			<Text wrap="truncate-end">
-				<Text color={theme.key}>{'Panes'.padEnd(keyWidth)}</Text> {panesLine}
-			</Text>
+			{paneLines.map((line, index) => (
+				<Text key={line} wrap="truncate-end">
+					<Text color={theme.key}>
+						{(index === 0 ? 'Panes' : '').padEnd(keyWidth)}
+					</Text>{' '}
+					{line}
+				</Text>
+			))}
 		</DialogFrame>
 	);
+}
+
+/** Entries joined two spaces apart, as many to a line as fit `width`. */
+function packed(entries: readonly string[], width: number): string[] {
+	const lines: string[] = [];
+	for (const entry of entries) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 2 + entry.length <= width) {
+			lines[lines.length - 1] = `${last}  ${entry}`;
+		} else {
+			lines.push(entry);
+		}
+	}
+
+	return lines;
 }
