@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {useMemo} from 'react';
-import {bindings} from '../keymap/bindings.js';
-import {commandInfo, type Command} from '../keymap/commands.js';
+import {bindings, type Binding} from '../keymap/bindings.js';
+import {commandInfo} from '../keymap/commands.js';
 import {describeChord} from '../keymap/describe.js';
 import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
@@ -14,8 +14,16 @@ const selectScopes = (state: AppState) => activeScopes(state);
 const selectReadOnly = (state: AppState) => state.readOnly;
 const selectStatus = (state: AppState) => state.status;
 
-function footerRank(command: Command): number {
-	return command === 'app.help' ? 0 : command === 'app.quit' ? 1 : 2;
+/**
+ * Help, then quit, then the rest, where the panes' keys are in force. A dialog binds quit to
+ * Ctrl-C only, as a way out rather than its point, so there it keeps its place at the end.
+ */
+function footerRank(binding: Binding): number {
+	if (binding.command === 'app.help') {
+		return 0;
+	}
+
+	return binding.command === 'app.quit' && binding.keys.includes('q') ? 1 : 2;
 }
 
 /**
@@ -30,7 +38,7 @@ export function Footer() {
 		(): KeyHint[] =>
 			// Help and quit come first, so that they are on screen however narrow the terminal.
 			[...shownBindings(scopes, bindings, isReadOnly)]
-				.sort((a, b) => footerRank(a.command) - footerRank(b.command))
+				.sort((a, b) => footerRank(a) - footerRank(b))
 				.flatMap(binding => {
 					const {hint} = commandInfo[binding.command];
 					const [key] = binding.keys;
