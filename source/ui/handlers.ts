@@ -33,8 +33,12 @@ import {detailsHandlers} from './details-handlers.js';
 import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
-import {resourceHandlers, volumeNetworkRemoval} from './resource-handlers.js';
-import {volumeNetworkRefusal} from '../state/volumes-networks.js';
+import {resourceHandlers} from './resource-handlers.js';
+import {
+	networkTargets,
+	volumeNetworkRefusal,
+	volumeTargets,
+} from '../state/volumes-networks.js';
 import {hostCursorMoved} from '../state/hosts-dialog.js';
 import {
 	logsFilterToggled,
@@ -61,6 +65,7 @@ import {
 	sortBy,
 	toggleShowAll,
 	helpScrolled,
+	type Update,
 } from '../state/updates.js';
 
 /** What a handler may use: the services, and the height of a page in the focused list. */
@@ -96,6 +101,48 @@ function selectedContainer({services}: HandlerContext): Target | undefined {
 	}
 
 	return target;
+}
+
+/** The confirm dialog `d` opens on the focused pane, naming `ids`; or why nothing can go. */
+function removalConfirm(state: AppState, ids: readonly string[]): Update {
+	switch (state.ui.focus) {
+		case 'images': {
+			return confirmOpened({
+				action: 'remove-images',
+				targets: imageTargets(state, ids),
+			});
+		}
+
+		case 'volumes': {
+			return confirmOpened({
+				action: 'remove-volumes',
+				targets: volumeTargets(state, ids),
+			});
+		}
+
+		case 'networks': {
+			return confirmOpened({
+				action: 'remove-networks',
+				targets: networkTargets(state, ids),
+			});
+		}
+
+		case 'containers':
+		case 'resources': {
+			return confirmOpened({
+				action: 'remove-containers',
+				targets: containerTargets(state, ids),
+			});
+		}
+
+		case 'projects':
+		case 'events':
+		case 'system':
+		case 'services':
+		case 'nodes': {
+			return statusShown('nothing here can be removed', true);
+		}
+	}
 }
 
 function runLifecycle(
@@ -307,25 +354,7 @@ export const handlers = {
 			return;
 		}
 
-		const removal = volumeNetworkRemoval(state, ids);
-		if (removal !== undefined) {
-			services.dispatch(removal);
-			return;
-		}
-
-		services.dispatch(
-			state.ui.focus === 'images'
-				? confirmOpened({
-						action: 'remove-images',
-						targets: imageTargets(state, ids),
-					})
-				: isContainerPane(state.ui.focus)
-					? confirmOpened({
-							action: 'remove-containers',
-							targets: containerTargets(state, ids),
-						})
-					: statusShown('nothing here can be removed', true),
-		);
+		services.dispatch(removalConfirm(state, ids));
 	},
 	'confirm.yes'({services}) {
 		const dialog = openConfirm(services.store.getState());

@@ -1,11 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
-import {
-	confirmOpened,
-	pruneOpenedFor,
-	statusShown,
-} from '../state/action-updates.js';
-import type {AppState} from '../state/app-state.js';
+import {pruneOpenedFor, statusShown} from '../state/action-updates.js';
 import {
 	checkCreateForm,
 	createChecked,
@@ -13,29 +8,8 @@ import {
 } from '../state/create-form.js';
 import {pruneCategoryOf} from '../state/disk-usage.js';
 import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
-import {focusPane, type Update} from '../state/updates.js';
-import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
+import {focusPane} from '../state/updates.js';
 import type {HandlerContext} from './handlers.js';
-
-/** The confirm dialog `d` opens on the Volumes and Networks panes; undefined on other panes. */
-export function volumeNetworkRemoval(
-	state: AppState,
-	ids: readonly string[],
-): Update | undefined {
-	if (state.ui.focus === 'volumes') {
-		return confirmOpened({
-			action: 'remove-volumes',
-			targets: volumeTargets(state, ids),
-		});
-	}
-
-	return state.ui.focus === 'networks'
-		? confirmOpened({
-				action: 'remove-networks',
-				targets: networkTargets(state, ids),
-			})
-		: undefined;
-}
 
 /** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
 export function submitCreate(services: Services): void {
