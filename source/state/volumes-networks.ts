@@ -165,7 +165,7 @@ export function networkTargets(
 	});
 }
 
-function pronoun(names: readonly string[]): string {
+export function pronoun(names: readonly string[]): string {
 	return names.length === 1 ? 'it' : 'them';
 }
 

@@ -34,11 +34,8 @@ import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
-import {
-	networkTargets,
-	volumeNetworkRefusal,
-	volumeTargets,
-} from '../state/volumes-networks.js';
+import {removalRefusal} from '../state/removal-refusal.js';
+import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {hostCursorMoved} from '../state/hosts-dialog.js';
 import {
 	logsFilterToggled,
@@ -164,40 +161,6 @@ function runLifecycle(
 
 const isPaused = (services: Services, target: Target): boolean =>
 	services.store.getState().containers.byId.get(target.id)?.state === 'paused';
-
-/** Why a confirmed action cannot go ahead without force, or undefined when it can. */
-function refusal(dialog: ConfirmDialog): string | undefined {
-	if (dialog.action === 'remove-containers' && !dialog.force) {
-		const running = dialog.targets
-			.filter(target => target.isRunning)
-			.map(target => target.name);
-		return running.length === 0
-			? undefined
-			: `${running.join(', ')} ${running.length === 1 ? 'is' : 'are'} running: press f to force the removal (which stops ${running.length === 1 ? 'it' : 'them'}), or stop first`;
-	}
-
-	if (dialog.action === 'remove-images') {
-		// The engine refuses even a forced removal of an image a running container uses.
-		const blocked = dialog.targets.filter(
-			target => target.runningUsers.length > 0,
-		);
-		if (blocked.length > 0) {
-			const count = blocked.flatMap(target => target.runningUsers).length;
-			return `${blocked.map(target => `${target.name} is used by running ${target.runningUsers.join(', ')}`).join('; ')}: stop and remove ${count === 1 ? 'it' : 'them'} first`;
-		}
-
-		if (dialog.force) {
-			return undefined;
-		}
-
-		const used = dialog.targets.filter(target => target.usedBy.length > 0);
-		return used.length === 0
-			? undefined
-			: `${used.map(target => `${target.name} is used by ${target.usedBy.join(', ')}`).join('; ')}: press f to force`;
-	}
-
-	return undefined;
-}
 
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
 export const handlers = {
@@ -362,9 +325,7 @@ export const handlers = {
 			return;
 		}
 
-		const refused =
-			refusal(dialog) ??
-			volumeNetworkRefusal(services.store.getState(), dialog);
+		const refused = removalRefusal(services.store.getState(), dialog);
 		if (refused !== undefined) {
 			services.dispatch(statusShown(`refused: ${refused}`, true));
 			return;
