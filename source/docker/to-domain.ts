@@ -386,6 +386,7 @@ export function toDiskUsage(raw: unknown): DiskUsage {
 	const df = isObject(raw) ? raw : {};
 	const list = (key: string): Json[] =>
 		Array.isArray(df[key]) ? df[key].filter(isObject) : [];
+	const images = list('Images');
 	return {
 		containerSizes: new Map(
 			list('Containers').map(container => [
@@ -393,23 +394,36 @@ export function toDiskUsage(raw: unknown): DiskUsage {
 				number(container['SizeRw']),
 			]),
 		),
+		// Podman lists an image once per tag: the map keeps one entry per id.
 		imageSizes: new Map(
-			list('Images').map(image => {
+			images.map(image => {
 				const size = number(image['Size']);
 				const shared = number(image['SharedSize']);
 				return [
-					text(image['Id']),
+					imageId(image['Id']),
 					{size, unique: shared > 0 ? size - shared : size},
 				];
 			}),
 		),
 		volumes: list('Volumes').map(toVolume),
 		buildCache: list('BuildCache').map(toBuildCacheRecord),
+		// Podman says 0 for images that take space: it did not add the layers up.
 		layersSize:
-			typeof df['LayersSize'] === 'number'
+			typeof df['LayersSize'] === 'number' &&
+			(df['LayersSize'] > 0 ||
+				images.every(image => number(image['Size']) === 0))
 				? number(df['LayersSize'])
 				: undefined,
 	};
+}
+
+/**
+ * An image id in the `sha256:…` form the lists use: Podman's `/system/df` gives bare hex ids,
+ * which would join with no image or container of the lists.
+ */
+function imageId(value: unknown): string {
+	const id = text(value);
+	return /^[\da-f]{64}$/.test(id) ? `sha256:${id}` : id;
 }
 
 /** The default user of a container, from `GET /containers/{id}/json`. */

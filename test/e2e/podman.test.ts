@@ -123,6 +123,19 @@ describe('Podman through its Docker-compatible API', {timeout: 300_000}, () => {
 		await screen.waitForText(text => highest(text) >= before + 3);
 	});
 
+	it('the System pane counts the image the containers use as active, as the Images pane does', async () => {
+		screen = await launchDockmate({host: podman.host, columns: 160});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('2');
+		await screen.waitForText(/busybox:podman\s.*\s3\s*│/);
+		await screen.sendKeys('8');
+		const frame = await screen.waitForText('Images (1, 1 active)');
+		assert.match(
+			lineWith(frame, '  localhost/dockmate-e2e/busybox:podman'),
+			/3 containers/,
+		);
+	});
+
 	it('d removes a container, a running one when forced', async () => {
 		const screen = await select('pm-doomed');
 		await screen.sendKeys('d');

@@ -9,6 +9,7 @@ import type {
 import {
 	toContainerSummary,
 	toDiskUsage,
+	toImageSummary,
 } from '../../source/docker/to-domain.js';
 import {initialState} from '../../source/state/app-state.js';
 import {
@@ -30,12 +31,20 @@ import {
 	fakeVolume,
 } from '../fakes/fake-docker-client.js';
 
-const recordedDf: unknown = JSON.parse(
-	readFileSync(
-		new URL('../fixtures/api/docker-20.10-system-df.json', import.meta.url),
-		'utf8',
-	),
-);
+function recorded(name: string): unknown {
+	return JSON.parse(
+		readFileSync(new URL(`../fixtures/api/${name}`, import.meta.url), 'utf8'),
+	);
+}
+
+const recordedDf = recorded('docker-20.10-system-df.json');
+
+/** Items of a recorded list, mapped; what the mapping drops is left out. */
+function mapped<T>(name: string, map: (raw: unknown) => T | undefined): T[] {
+	return (recorded(name) as unknown[])
+		.map(map)
+		.filter((item): item is T => item !== undefined);
+}
 
 function byId<T extends {readonly id: string}>(
 	items: readonly T[],
@@ -238,6 +247,42 @@ describe('summarizeDiskUsage', () => {
 				[0, 0, 0, 0],
 			],
 		);
+	});
+});
+
+describe('disk usage on Podman', () => {
+	// Podman 4.3 names images in /system/df by bare hex ids (its lists say `sha256:`), lists an
+	// image once per tag and reports a LayersSize of 0.
+	const listedContainers = byId(
+		mapped('podman-4.3-containers.json', toContainerSummary),
+	);
+	const listedImages = byId(mapped('podman-4.3-images.json', toImageSummary));
+	const entry = category(
+		summarizeDiskUsage(
+			toDiskUsage(recorded('podman-4.3-system-df.json')),
+			listedContainers,
+			listedImages,
+		),
+		'images',
+	);
+
+	it('counts an image as used when the container list says a container uses it', () => {
+		assert.deepEqual([entry.total, entry.active], [2, 1]);
+		assert.deepEqual(
+			entry.items.map(item => [item.name, item.isActive, item.detail]),
+			[
+				[
+					'localhost/dockmate-e2e/busybox:df',
+					true,
+					'2 containers, 2.13MB shared',
+				],
+				['localhost/dockmate-e2e/unused:1', false, 'unused, 2.13MB shared'],
+			],
+		);
+	});
+
+	it('adds up the image sizes where the engine says its layers take nothing', () => {
+		assert.equal(entry.size, 2_131_032 + 2_132_785);
 	});
 });
 
