@@ -321,6 +321,14 @@ describe('the Networks pane', () => {
 });
 
 describe('the System pane', () => {
+	it('says its image count takes in intermediate images, unlike the header that counts the listed ones', async () => {
+		const docker = engine();
+		docker.details = {images: 5};
+		const current = await openPane('8', docker);
+		const frame = await current.waitForFrame('5 images incl. intermediate');
+		assert.match(frame, /containers 1 running \/ 2 · images 2\b/);
+	});
+
 	it('8 shows docker version and info essentials and disk usage like system df', async () => {
 		const docker = engine();
 		const current = await openPane('8', docker);

@@ -36,14 +36,17 @@ const selectMode = (state: AppState) => {
 		.join(' · ');
 };
 
-/** `docker version` and `docker info` essentials, one topic a line. */
+/**
+ * `docker version` and `docker info` essentials, one topic a line. The engine's image count takes
+ * in the intermediate images of builds, which no list shows (the header counts the listed ones).
+ */
 export function engineLines(details: SystemDetails): string[] {
 	const {engine, containers} = details;
 	const lines = [
 		`${engine.product} ${engine.version} · API ${engine.apiVersion}${details.minApiVersion === '' ? '' : ` (min ${details.minApiVersion})`} · ${engine.os}/${engine.arch}`,
 		`${plural(details.cpus, 'CPU')} · ${formatMemory(details.memory)} · ${details.operatingSystem || '?'} · kernel ${details.kernel || '?'} · ${details.hostname || '?'}`,
 		`cgroup ${details.cgroupDriver || '?'} v${details.cgroupVersion} · storage ${details.storageDriver || '?'} · swarm ${details.swarm}${details.isSwarmManager ? ' (manager)' : ''}`,
-		`${plural(containers.total, 'container')} (${containers.running} running, ${containers.paused} paused, ${containers.stopped} stopped) · ${plural(details.images, 'image')} · root ${details.rootDir || '?'}`,
+		`${plural(containers.total, 'container')} (${containers.running} running, ${containers.paused} paused, ${containers.stopped} stopped) · ${plural(details.images, 'image')} incl. intermediate · root ${details.rootDir || '?'}`,
 	];
 	const [warning, ...more] = details.warnings.map(text =>
 		text.replace(/^WARNING:\s*/, ''),
