@@ -324,8 +324,13 @@ describe('the System pane', () => {
 	it('says its image count takes in intermediate images, unlike the header that counts the listed ones', async () => {
 		const docker = engine();
 		docker.details = {images: 5};
-		const current = await openPane('8', docker);
-		const frame = await current.waitForFrame('5 images incl. intermediate');
+		app = renderApp({docker, columns: 80, rows: 24});
+		await app.waitForFrame('● connected');
+		await app.press('8');
+		// At 80 columns too, where the end of the line is cut.
+		const frame = await app.waitForFrame(
+			/Objects 5 images incl\. intermediate · 2 containers/,
+		);
 		assert.match(frame, /containers 1 running \/ 2 · images 2\b/);
 	});
 

@@ -46,7 +46,7 @@ export function engineLines(details: SystemDetails): string[] {
 		`${engine.product} ${engine.version} · API ${engine.apiVersion}${details.minApiVersion === '' ? '' : ` (min ${details.minApiVersion})`} · ${engine.os}/${engine.arch}`,
 		`${plural(details.cpus, 'CPU')} · ${formatMemory(details.memory)} · ${details.operatingSystem || '?'} · kernel ${details.kernel || '?'} · ${details.hostname || '?'}`,
 		`cgroup ${details.cgroupDriver || '?'} v${details.cgroupVersion} · storage ${details.storageDriver || '?'} · swarm ${details.swarm}${details.isSwarmManager ? ' (manager)' : ''}`,
-		`${plural(containers.total, 'container')} (${containers.running} running, ${containers.paused} paused, ${containers.stopped} stopped) · ${plural(details.images, 'image')} incl. intermediate · root ${details.rootDir || '?'}`,
+		`${plural(details.images, 'image')} incl. intermediate · ${plural(containers.total, 'container')} (${containers.running} running, ${containers.paused} paused, ${containers.stopped} stopped) · root ${details.rootDir || '?'}`,
 	];
 	const [warning, ...more] = details.warnings.map(text =>
 		text.replace(/^WARNING:\s*/, ''),
