@@ -35,6 +35,7 @@ import type {
 	Target,
 } from '../state/app-state.js';
 import {planPrune} from '../state/prune-plan.js';
+import {imageRowId} from '../state/image-rows.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
 import {formatBytes, plural} from '../format/units.js';
@@ -171,6 +172,40 @@ const removalOrder: readonly PruneCategory[] = [
 	'build-cache',
 ];
 
+/** What an image target is named by on the command line: its tags, else its short id. */
+function imageReferences(target: Target): readonly string[] {
+	const tags = target.tags ?? [];
+	return tags.length === 0 ? [target.name] : tags;
+}
+
+/** The Images pane rows of an image target: its tags' rows, or the dangling image's row. */
+function imageTargetRows(target: Target): readonly string[] {
+	const tags = target.tags ?? [];
+	return tags.length === 0
+		? [imageRowId(target.id, undefined)]
+		: tags.map(tag => imageRowId(target.id, tag));
+}
+
+/**
+ * Untags the target's tags one at a time. When no other tag stays, the image goes: the last step
+ * removes it by id, which the engine refuses (unless forced) if a tag was added meanwhile.
+ */
+async function removeImageTarget(
+	docker: DockerClient,
+	target: Target,
+	force: boolean,
+): Promise<void> {
+	const tags = target.tags ?? [];
+	const goes = target.otherTags.length === 0;
+	for (const tag of goes ? tags.slice(0, -1) : tags) {
+		await docker.removeImage(tag, {force});
+	}
+
+	if (goes) {
+		await docker.removeImage(target.id, {force});
+	}
+}
+
 /** Creates the actions over an engine and a store. */
 export function createActions(options: {
 	readonly docker: DockerClient;
@@ -226,12 +261,14 @@ export function createActions(options: {
 		);
 	};
 
+	/** Runs `work` on each target, its rows (`rowsOf`) showing `label` meanwhile. */
 	const withPending = async (
 		targets: readonly Target[],
 		label: string,
 		work: (target: Target) => Promise<void>,
+		rowsOf: (target: Target) => readonly string[] = target => [target.id],
 	): Promise<{item: Target; error: string}[]> => {
-		const ids = targets.map(target => target.id);
+		const ids = targets.flatMap(rowsOf);
 		dispatch(pendingSet(ids, label));
 		try {
 			return await eachLimited(targets, work);
@@ -311,15 +348,17 @@ export function createActions(options: {
 		},
 
 		async removeImages(targets, {force}) {
-			const failures = await withPending(targets, 'removing…', async target =>
-				logged(
-					`docker image rm${force ? ' --force' : ''} ${shellWord(target.name)}`,
-					async () =>
-						docker.removeImage(
-							target.otherTags.length > 0 ? target.name : target.id,
-							{force},
-						),
-				),
+			const failures = await withPending(
+				targets,
+				'removing…',
+				async target =>
+					logged(
+						`docker image rm${force ? ' --force' : ''} ${imageReferences(target).map(shellWord).join(' ')}`,
+						async () => {
+							await removeImageTarget(docker, target, force);
+						},
+					),
+				imageTargetRows,
 			);
 			report('removed', targets, failures);
 		},

@@ -7,9 +7,11 @@ import type {
 	PruneItem,
 	Target,
 } from './app-state.js';
-import type {ContainerSummary} from '../docker/docker-client.js';
+import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
+import {shortId} from '../format/units.js';
 import {panes} from './app-state.js';
-import {imageUsage, isLive, paneItems, visibleIds} from './selectors.js';
+import {imageRows} from './image-rows.js';
+import {isLive, paneItems, visibleIds} from './selectors.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 import type {Update} from './updates.js';
@@ -136,42 +138,44 @@ export function containerTargets(
 }
 
 /**
- * The targets of an image removal. An image with several tags loses only its first tag (the
- * one the row shows); one with a single tag or none is removed by id.
+ * The targets of an image removal, from Images pane rows: one per image, with the tags of its
+ * rows. Tags of an image that no row names stay, and so does the image; when no tag stays, the
+ * image goes, and the containers using it are named.
  */
 export function imageTargets(
 	state: AppState,
-	ids: readonly string[],
+	rowIds: readonly string[],
 ): Target[] {
-	const usage = imageUsage(state.containers.byId);
-	return ids.flatMap(id => {
-		const image = state.images.byId.get(id);
-		if (image === undefined) {
-			return [];
+	const rows = imageRows(state.images.byId);
+	const chosen = new Map<string, {image: ImageSummary; tags: string[]}>();
+	for (const rowId of rowIds) {
+		const row = rows.get(rowId);
+		if (row !== undefined) {
+			const entry = chosen.get(row.image.id) ?? {image: row.image, tags: []};
+			entry.tags.push(...(row.tag === undefined ? [] : [row.tag]));
+			chosen.set(row.image.id, entry);
 		}
+	}
 
-		const [first, ...others] = image.tags;
-		const removesTagOnly = first !== undefined && others.length > 0;
+	const names = (containers: readonly ContainerSummary[]): string[] =>
+		containers.map(container => container.name).sort(byName.compare);
+	return [...chosen.values()].map(({image, tags}) => {
+		const otherTags = image.tags.filter(tag => !tags.includes(tag));
 		const users =
-			(usage.get(id) ?? 0) > 0
-				? [...state.containers.byId.values()].filter(
-						container => container.imageId === id,
-					)
-				: [];
-		const names = (containers: readonly ContainerSummary[]): string[] =>
-			containers.map(container => container.name).sort(byName.compare);
-		return [
-			{
-				id,
-				name: removesTagOnly
-					? first
-					: (first ?? id.replace(/^sha256:/, '').slice(0, 12)),
-				isRunning: false,
-				usedBy: removesTagOnly ? [] : names(users),
-				runningUsers: removesTagOnly ? [] : names(users.filter(isLive)),
-				otherTags: removesTagOnly ? others : [],
-			},
-		];
+			otherTags.length > 0
+				? []
+				: [...state.containers.byId.values()].filter(
+						container => container.imageId === image.id,
+					);
+		return {
+			id: image.id,
+			name: tags.length === 0 ? shortId(image.id) : tags.join(', '),
+			isRunning: false,
+			usedBy: names(users),
+			runningUsers: names(users.filter(isLive)),
+			otherTags,
+			tags,
+		};
 	});
 }
 

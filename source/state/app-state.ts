@@ -96,6 +96,11 @@ export type Target = {
 	readonly runningUsers: readonly string[];
 	/** Other tags of the image that stay when only `name` is removed. */
 	readonly otherTags: readonly string[];
+	/**
+	 * An image's tags that go (all of them when no other tag stays: then the image goes too);
+	 * none for a dangling image, removed by id.
+	 */
+	readonly tags?: readonly string[];
 };
 
 /** A destructive action waiting for `y`; nothing else confirms it. */

@@ -7,6 +7,7 @@ import type {
 import {shortId} from '../format/units.js';
 import type {AppState, Pane} from './app-state.js';
 import {eventsByKey} from './events.js';
+import {imageReference, imageRows} from './image-rows.js';
 import type {Update} from './updates.js';
 import type {
 	NetworkDetails,
@@ -90,6 +91,12 @@ const imageTarget: TargetOf = (state, id) => {
 	return image && {kind: 'image', id, name: image.tags[0] ?? shortId(id)};
 };
 
+/** An Images pane row's details are its image's, named by the row's tag. */
+const imageRowTarget: TargetOf = (state, rowId) => {
+	const row = imageRows(state.images.byId).get(rowId);
+	return row && {kind: 'image', id: row.image.id, name: imageReference(row)};
+};
+
 const volumeTarget: TargetOf = (state, name) => {
 	const volume = state.volumes.byId.get(name);
 	return volume && {kind: 'volume', id: name, name: volumeName(volume)};
@@ -137,7 +144,7 @@ const systemTarget: TargetOf = (state, rowId) => {
 const paneTargets: Partial<Record<Pane, TargetOf>> = {
 	containers: containerTarget,
 	resources: containerTarget,
-	images: imageTarget,
+	images: imageRowTarget,
 	events: eventTarget,
 	volumes: volumeTarget,
 	networks: networkTarget,

@@ -1,4 +1,3 @@
-import type {ImageSummary} from '../docker/docker-client.js';
 import type {Scope} from '../keymap/bindings.js';
 import type {AppState, Dialog} from './app-state.js';
 import {
@@ -44,12 +43,12 @@ function changeDialog<K extends ImageDialog['kind']>(
 
 export const pullOpened: Update = state => withDialog(state, pullInput);
 
-/** The run form for `image`: created from its first tag, so that the container names the image so. */
-export function runOpened(image: ImageSummary): Update {
+/** The run form for an image `reference` (a tag, so that the container names the image so, else its id). */
+export function runOpened(reference: string): Update {
 	return state =>
 		withDialog(state, {
 			kind: 'run',
-			image: image.tags[0] ?? image.id,
+			image: reference,
 			form: runForm(),
 			isCreating: false,
 		});

@@ -14,6 +14,7 @@ import {bindings, type Binding, type Scope} from '../keymap/bindings.js';
 import {shownBindings} from '../keymap/resolve.js';
 import {memoizeLast} from './memo.js';
 import {imageDialogScopes} from './image-dialogs.js';
+import {imageRows, type ImageRow} from './image-rows.js';
 import {eventsByKey, shownEvents} from './events.js';
 import {projectsOf, visibleProjects} from './compose-projects.js';
 import {visibleNodes, visibleServices} from './swarm-selectors.js';
@@ -85,19 +86,17 @@ function containerOrder(
 	};
 }
 
-/** Tagged images by name, dangling ones last and newest first. */
-function compareImages(a: ImageSummary, b: ImageSummary): number {
-	const tagA = a.tags[0];
-	const tagB = b.tags[0];
-	if (tagA === undefined || tagB === undefined) {
+/** Tag rows by tag, dangling images last and newest first; ties by id, so rows never swap. */
+function compareImageRows(a: ImageRow, b: ImageRow): number {
+	if (a.tag === undefined || b.tag === undefined) {
 		return (
-			(tagA === undefined ? 1 : 0) - (tagB === undefined ? 1 : 0) ||
-			b.createdAt - a.createdAt ||
+			(a.tag === undefined ? 1 : 0) - (b.tag === undefined ? 1 : 0) ||
+			b.image.createdAt - a.image.createdAt ||
 			a.id.localeCompare(b.id)
 		);
 	}
 
-	return collator.compare(tagA, tagB) || a.id.localeCompare(b.id);
+	return collator.compare(a.tag, b.tag) || a.id.localeCompare(b.id);
 }
 
 /** Case-insensitive substring match of `filter` against any of `fields`. */
@@ -153,20 +152,18 @@ function sortInputs(state: AppState): Resources {
 
 const noResources: Resources = new Map();
 
+/** The Images pane's rows, one per tag, each matched against the filter by its own tag. */
 const visibleImages = memoizeLast(
-	(
-		byId: ReadonlyMap<string, ImageSummary>,
-		filter: string,
-	): readonly string[] =>
-		[...byId.values()]
-			.filter(image =>
+	(rows: ReadonlyMap<string, ImageRow>, filter: string): readonly string[] =>
+		[...rows.values()]
+			.filter(row =>
 				matchesFilter(filter, [
-					...image.tags,
-					image.id.replace(/^sha256:/, ''),
+					row.tag ?? '<none>:<none>',
+					row.image.id.replace(/^sha256:/, ''),
 				]),
 			)
-			.sort(compareImages)
-			.map(image => image.id),
+			.sort(compareImageRows)
+			.map(row => row.id),
 );
 
 /**
@@ -196,7 +193,10 @@ export function visibleIds(state: AppState, pane: Pane): readonly string[] {
 		}
 
 		case 'images': {
-			return visibleImages(state.images.byId, state.ui.filters.images);
+			return visibleImages(
+				imageRows(state.images.byId),
+				state.ui.filters.images,
+			);
 		}
 
 		case 'projects': {
@@ -244,7 +244,7 @@ export function paneItems(
 		}
 
 		case 'images': {
-			return state.images.byId;
+			return imageRows(state.images.byId);
 		}
 
 		case 'projects': {

@@ -10,6 +10,7 @@ import {
 	runOpened,
 } from '../state/image-dialogs.js';
 import {isLastField} from '../state/form.js';
+import {imageRows} from '../state/image-rows.js';
 import {selectedId} from '../state/selectors.js';
 import {closeDialog} from '../state/updates.js';
 import type {HandlerContext} from './handlers.js';
@@ -58,11 +59,13 @@ export const imageHandlers = {
 	'image.run'({services}) {
 		const state = services.store.getState();
 		const id = selectedId(state, 'images');
-		const image = id === undefined ? undefined : state.images.byId.get(id);
+		const row =
+			id === undefined ? undefined : imageRows(state.images.byId).get(id);
+		// The row's tag, else the image id: the container is created from what the row shows.
 		services.dispatch(
-			image === undefined
+			row === undefined
 				? statusShown('select an image first', true)
-				: runOpened(image),
+				: runOpened(row.tag ?? row.image.id),
 		);
 	},
 	'image.build'({services}) {

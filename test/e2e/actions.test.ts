@@ -133,47 +133,75 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		await engineSays('act-running', 'gone');
 	});
 
-	it('removes images: only a shared tag goes; an image in use is refused naming its container', async () => {
-		await runLabelled(daemon, {name: 'act-user', image});
-		await daemon.dockerOk(['tag', image, 'dockmate-e2e/zz-extra:1']);
+	it('images: a row per tag; d untags exactly the chosen tag; the last tags take the image', async () => {
+		const bb = 'dockmate-e2e/bb';
+		const id = await daemon.importBusyboxImage(`${bb}:latest`);
+		await daemon.dockerOk(['tag', `${bb}:latest`, `${bb}:1`]);
+		await daemon.dockerOk(['tag', `${bb}:latest`, `${bb}:2`]);
+		const tagsLeft = async (): Promise<string> =>
+			(
+				await daemon.dockerOk([
+					'image',
+					'ls',
+					'--format',
+					'{{.Repository}}:{{.Tag}}',
+					bb,
+				])
+			)
+				.split('\n')
+				.filter(Boolean)
+				.sort()
+				.join(' ');
 		screen = await launchDockmate({host: daemon.host, columns: 140});
-		await screen.waitForText(
-			text =>
-				text.includes('● connected') && text.includes('busybox:actions (+1)'),
+		await screen.waitForText('● connected');
+		await screen.sendKeys('2');
+		const short = id.replace(/^sha256:/, '').slice(0, 12);
+		const listed = await screen.waitForText(
+			text => text.split(short).length - 1 === 3,
 		);
-		await screen.sendKeys('2', 'd');
+		for (const tag of ['1', '2', 'latest']) {
+			assert.match(listed, new RegExp(`${bb}:${tag}\\s+${short}\\s`));
+		}
+
+		await screen.sendKeys('/', ...Array.from(`${bb}:latest`), 'Enter');
+		await screen.waitForText(/Images 1\/1( of \d+)? .*filter: /);
+		await screen.sendKeys('d');
 		await screen.waitForText(
-			/busybox:actions: only this tag goes; the image stays as dockmate-e2e\/zz-extra:1/,
+			`untag ${bb}:latest; the image stays with its other tags (${bb}:1, ${bb}:2)`,
 		);
+		await screen.sendKeys('y');
+		await waitFor(async () => (await tagsLeft()) === `${bb}:1 ${bb}:2`, {
+			timeoutMs: 10_000,
+			message: 'bb:latest alone was not untagged',
+		});
+		await screen.waitForText(`removed ${bb}:latest`);
+
+		// Both tags left marked: the image goes with them.
+		await screen.sendKeys('/', 'C-u', ...Array.from(`${bb}:`), 'Enter');
+		await screen.waitForText(/Images 1\/2( of \d+)? .*filter: /);
+		await screen.sendKeys('*', 'd');
+		await screen.waitForText(`${bb}:1, ${bb}:2 (every tag: the image goes)`);
 		await screen.sendKeys('y');
 		await waitFor(
-			async () => (await daemon.docker(['image', 'inspect', image])).code !== 0,
-			{
-				timeoutMs: 10_000,
-				message: 'the tag was not removed',
-			},
+			async () => (await daemon.docker(['image', 'inspect', id])).code !== 0,
+			{timeoutMs: 10_000, message: 'the image did not go with its last tags'},
 		);
-		assert.equal(
-			(await daemon.docker(['image', 'inspect', 'dockmate-e2e/zz-extra:1']))
-				.code,
-			0,
-			'the image went with its tag',
-		);
+		assert.equal(await tagsLeft(), '');
+	});
 
-		await screen.waitForText(/zz-extra:1\s/);
+	it('images: the last tag of an image in use is refused, naming the container', async () => {
+		await runLabelled(daemon, {name: 'act-user', image});
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('2', '/', ...Array.from(image), 'Enter');
+		await screen.waitForText(/Images 1\/1( of \d+)? .*filter: /);
 		await screen.sendKeys('d');
-		await screen.waitForText(/zz-extra:1: used by .*act-user/);
+		await screen.waitForText(/busybox:actions: used by .*act-user/);
 		await screen.sendKeys('y');
 		await screen.waitForText(
-			/refused: .*zz-extra:1 is used by running act-user/,
+			/refused: .*busybox:actions is used by running act-user/,
 		);
-		assert.equal(
-			(await daemon.docker(['image', 'inspect', 'dockmate-e2e/zz-extra:1']))
-				.code,
-			0,
-		);
-		// Later tests run containers from the first name.
-		await daemon.dockerOk(['tag', 'dockmate-e2e/zz-extra:1', image]);
+		assert.equal((await daemon.docker(['image', 'inspect', image])).code, 0);
 	});
 
 	it('removes every marked container in one go', async () => {

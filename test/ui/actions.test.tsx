@@ -403,7 +403,7 @@ describe('remove images', () => {
 		const current = open(docker);
 		await current.waitForFrame('busybox:latest');
 		await current.press('2');
-		await selectRow(current, 'images', 'sha256:busybox');
+		await selectRow(current, 'images', 'sha256:busybox busybox:latest');
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 image?');
 		assert.match(dialog, /• busybox:latest: used by (cron, job|job, cron)/);
@@ -438,32 +438,104 @@ describe('remove images', () => {
 		assert.ok(docker.container('cron'), 'the containers stay');
 	});
 
-	it('an image with several tags loses only its first tag, and the dialog says so', async () => {
+	it('lists one row per tag, the image figures on each', async () => {
+		const current = open(engine());
+		await current.press('2');
+		const frame = await current.waitForFrame('2 Images');
+		const [first, second] = [
+			imageRow(frame, 'app:2'),
+			imageRow(frame, 'app:latest'),
+		].map(row => row.replace(/^│ +\S+ +/, ''));
+		assert.match(first ?? '', /^app\s/);
+		assert.equal(first, second, 'the same id, size, age and users');
+		assert.match(frame, /2 Images 1\/5 · 4 images/);
+	});
+
+	it('i and n on a tag row act on the image by that tag', async () => {
+		const current = open(engine());
+		await current.press('2');
+		await selectRow(current, 'images', 'sha256:app app:latest');
+		await current.press('i');
+		await current.waitForFrame('Image app:latest · summary');
+		await current.press(keys.escape, 'n');
+		await current.waitForFrame('Run a container of app:latest');
+	});
+
+	it('d on a tag row untags exactly that tag; the dialog says the image stays', async () => {
 		const docker = engine();
 		const current = open(docker);
-		await current.waitForFrame('app:2 (+1)');
 		await current.press('2');
-		await selectRow(current, 'images', 'sha256:app');
+		await selectRow(current, 'images', 'sha256:app app:latest');
 		await current.press('d');
-		const dialog = await current.waitForFrame('Remove 1 image?');
+		const dialog = await current.waitForFrame('Remove 1 tag?');
 		assert.match(
 			dialog,
-			/• app:2: only this tag goes; the image stays as app:latest/,
+			/• untag app:latest; the image stays with its other tag \(app:2\)/,
 		);
 		await current.press('y');
 		const frame = await current.waitForFrame(
-			frame =>
-				imageRow(frame, 'app:latest') !== '' &&
-				!frame.includes('Remove 1 image'),
+			frame => imageRow(frame, 'app:latest') === '' && frame.includes('app:2'),
 		);
-		assert.doesNotMatch(body(frame), /app:2/);
-		assert.doesNotMatch(imageRow(frame, 'app:latest'), /\(\+/);
-		assert.match(footer(frame), /^removed app:2 /);
-		assert.deepEqual(docker.actions, ['rmi app:2']);
+		assert.match(footer(frame), /^removed app:latest /);
+		assert.deepEqual(docker.actions, ['rmi app:latest']);
 		const image = (await docker.listImages()).find(
 			candidate => candidate.id === 'sha256:app',
 		);
-		assert.deepEqual(image?.tags, ['app:latest']);
+		assert.deepEqual(image?.tags, ['app:2']);
+		await current.press('L');
+		await current.waitForFrame(/✓ docker image rm app:latest/);
+	});
+
+	it('a filter that matches one tag removes that tag, not the image’s first', async () => {
+		const docker = engine();
+		const current = open(docker);
+		await current.press('2', '/', ...Array.from('latest'), keys.enter);
+		await current.waitForFrame(/1\/2 of 5 · 4 images · filter: latest/);
+		assert.equal(
+			current.services.store.getState().ui.selection.images,
+			'sha256:app app:latest',
+		);
+		await current.press('d');
+		await current.waitForFrame('untag app:latest');
+		await current.press('y');
+		await actionsDone(docker, 1);
+		assert.deepEqual(docker.actions, ['rmi app:latest']);
+	});
+
+	it('marked tag rows: exactly those tags go; marks covering every tag take the image', async () => {
+		const docker = engine();
+		docker.putImage(
+			fakeImage({id: 'sha256:multi', tags: ['m:1', 'm:2', 'm:3']}),
+		);
+		const current = open(docker);
+		await current.press('2');
+		await current.waitForFrame('m:3');
+		await selectRow(current, 'images', 'sha256:multi m:1');
+		await current.press(space, 'j', space);
+		await current.press('d');
+		let dialog = await current.waitForFrame('Remove 2 tags?');
+		assert.match(
+			dialog,
+			/• untag m:1, m:3; the image stays with its other tag \(m:2\)/,
+		);
+		await current.press('y');
+		await actionsDone(docker, 2);
+		assert.deepEqual(docker.actions, ['rmi m:1', 'rmi m:3']);
+		await current.waitForFrame(frame => imageRow(frame, 'm:1') === '');
+
+		await selectRow(current, 'images', 'sha256:app app:2');
+		await current.press(space, space, 'd');
+		dialog = await current.waitForFrame('Remove 1 image?');
+		assert.match(dialog, /• app:2, app:latest \(every tag: the image goes\)/);
+		await current.press('y');
+		await actionsDone(docker, 4);
+		assert.deepEqual(docker.actions.slice(2), ['rmi app:2', 'rmi sha256:app']);
+		assert.equal(
+			(await docker.listImages()).some(image => image.id === 'sha256:app'),
+			false,
+		);
+		await current.press('L');
+		await current.waitForFrame(/✓ docker image rm app:2 app:latest/);
 	});
 });
 
@@ -1144,7 +1216,7 @@ describe('read-only mode', () => {
 		await current.press(keys.escape, '?');
 		await current.waitForFrame('Keys · Containers pane');
 		await current.press(keys.escape, '2', 'j');
-		await current.waitForFrame('Images 2/4');
+		await current.waitForFrame('Images 2/5');
 		assert.deepEqual(docker.actions, []);
 		assert.doesNotMatch(footer(current.lastFrame()), /read-only mode:/);
 	});

@@ -655,45 +655,40 @@ describe('rows', () => {
 		}
 	});
 
-	const imageCases: readonly {
-		readonly name: string;
-		readonly tags: readonly string[];
-		readonly usedBy: number;
-		readonly tag: string;
-		readonly used: string;
-	}[] = [
-		{
-			name: 'one tag, unused',
-			tags: ['nginx:1.27'],
-			usedBy: 0,
-			tag: 'nginx:1.27',
-			used: '-',
-		},
-		{
-			name: 'several tags',
-			tags: ['nginx:1.27', 'nginx:latest', 'web:prod'],
-			usedBy: 3,
-			tag: 'nginx:1.27 (+2)',
-			used: '3',
-		},
-		{name: 'dangling', tags: [], usedBy: 1, tag: '<none>:<none>', used: '1'},
-	];
-	for (const {name, tags, usedBy, tag, used} of imageCases) {
-		it(`imageCells: ${name}`, () => {
-			const image = fakeImage({
-				id: 'sha256:4f67c83422ec747235357c04556616234e66fc3fa39cb4f40b2d4441ddd8f100',
-				tags,
-				size: 187_000_000,
-				createdAt: now - 3 * 24 * 3600 * 1000,
-			});
-			assert.deepEqual(imageCells(image, usedBy, now), {
-				mark: '',
-				tag,
-				id: '4f67c83422ec',
-				size: '187MB',
-				age: '3d',
-				used,
-			});
+	it('imageCells: each tag of an image its own row, with the image figures repeated', () => {
+		const image = fakeImage({
+			id: 'sha256:4f67c83422ec747235357c04556616234e66fc3fa39cb4f40b2d4441ddd8f100',
+			tags: ['nginx:1.27', 'nginx:latest'],
+			size: 187_000_000,
+			createdAt: now - 3 * 24 * 3600 * 1000,
 		});
-	}
+		const dangling = {...image, tags: []};
+		assert.deepEqual(
+			[
+				imageCells({id: 'a', image, tag: 'nginx:1.27'}, 0, now),
+				imageCells({id: 'b', image, tag: 'nginx:latest'}, 3, now, {
+					isMarked: true,
+				}),
+				imageCells({id: 'c', image: dangling, tag: undefined}, 1, now),
+				// Cut at the start, where tags of one repository do not differ.
+				imageCells(
+					{id: 'd', image, tag: 'registry.example/team/nginx:latest'},
+					0,
+					now,
+					{},
+					20,
+				),
+				imageCells({id: 'e', image, tag: 'nginx:1.27'}, 0, now, {
+					pending: 'removing…',
+				}),
+			].map(cells => Object.values(cells).join('|')),
+			[
+				'|nginx:1.27|4f67c83422ec|187MB|3d|-',
+				'✓|nginx:latest|4f67c83422ec|187MB|3d|3',
+				'|<none>:<none>|4f67c83422ec|187MB|3d|1',
+				'|…e/team/nginx:latest|4f67c83422ec|187MB|3d|-',
+				'|nginx:1.27 (removing…)|4f67c83422ec|187MB|3d|-',
+			],
+		);
+	});
 });

@@ -277,21 +277,26 @@ describe('visibleIds', () => {
 		];
 		const state = focusPane('images')(loaded([], images));
 		const cases: readonly (readonly [string, readonly string[]])[] = [
-			// Tagged by name, then dangling ones newest first.
+			// A row per tag, by tag; then dangling images, newest first.
 			[
 				'',
 				[
-					'sha256:eee555',
-					'sha256:aaa111',
-					'sha256:bbb222',
+					'sha256:eee555 Alpine:3',
+					'sha256:aaa111 nginx:1.27',
+					'sha256:aaa111 nginx:latest',
+					'sha256:bbb222 postgres:16',
 					'sha256:ccc333',
 					'sha256:ddd444',
 				],
 			],
-			['latest', ['sha256:aaa111']],
-			['POSTGRES', ['sha256:bbb222']],
+			// Each tag is matched on its own: the image's other tags are not listed.
+			['latest', ['sha256:aaa111 nginx:latest']],
+			['POSTGRES', ['sha256:bbb222 postgres:16']],
+			// The id matches every row of its image.
+			['aaa1', ['sha256:aaa111 nginx:1.27', 'sha256:aaa111 nginx:latest']],
 			['ccc', ['sha256:ccc333']],
-			['alpine', ['sha256:eee555']],
+			['<none>', ['sha256:ccc333', 'sha256:ddd444']],
+			['alpine', ['sha256:eee555 Alpine:3']],
 			// The id is matched without its algorithm prefix.
 			['sha256', []],
 		];
@@ -412,7 +417,7 @@ describe('moveSelection', () => {
 			focusPane('images'),
 			moveSelection(1),
 		);
-		assert.equal(state.ui.selection.images, 'sha256:2');
+		assert.equal(state.ui.selection.images, 'sha256:2 b:1');
 		assert.equal(selectedName(state), 'x');
 	});
 });
@@ -544,9 +549,9 @@ describe('keepSelection', () => {
 			focusPane('images'),
 			moveSelection(1),
 		);
-		assert.equal(state.ui.selection.images, 'sha256:2');
+		assert.equal(state.ui.selection.images, 'sha256:2 b:1');
 		state = apply(state, imagesListed([images[0]!, images[2]!], t0 + 1));
-		assert.equal(state.ui.selection.images, 'sha256:3');
+		assert.equal(state.ui.selection.images, 'sha256:3 c:1');
 		assert.equal(selectedName(state), 'x');
 	});
 });

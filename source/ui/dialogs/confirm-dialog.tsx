@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
+import {plural} from '../../format/units.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {theme} from '../theme.js';
 
@@ -38,20 +39,43 @@ function describeTarget(dialog: Dialog, target: Target): string {
 
 	if (dialog.action === 'remove-images') {
 		if (target.otherTags.length > 0) {
-			return `${target.name}: only this tag goes; the image stays as ${target.otherTags.join(', ')}`;
+			return `untag ${target.name}; the image stays with its other ${target.otherTags.length === 1 ? 'tag' : 'tags'} (${target.otherTags.join(', ')})`;
 		}
 
+		const name =
+			(target.tags?.length ?? 0) > 1
+				? `${target.name} (every tag: the image goes)`
+				: target.name;
 		return target.usedBy.length > 0
-			? `${target.name}: used by ${target.usedBy.join(', ')}`
-			: target.name;
+			? `${name}: used by ${target.usedBy.join(', ')}`
+			: name;
 	}
 
 	return `${target.name}${target.isRunning ? ' (running)' : ''}`;
 }
 
+/** `2 containers`; an image removal counts the tags that go from images that stay apart. */
+function countText(dialog: Dialog): string {
+	if (dialog.action !== 'remove-images') {
+		return plural(dialog.targets.length, nouns[dialog.action]);
+	}
+
+	const untags = dialog.targets.filter(target => target.otherTags.length > 0);
+	const images = dialog.targets.length - untags.length;
+	const tags = untags.reduce(
+		(sum, target) => sum + (target.tags?.length ?? 0),
+		0,
+	);
+	return [
+		tags > 0 ? plural(tags, 'tag') : '',
+		images > 0 || tags === 0 ? plural(images, 'image') : '',
+	]
+		.filter(Boolean)
+		.join(' and ');
+}
+
 /** Names exactly what the action will touch; only `y` goes ahead. */
 export function ConfirmDialog({dialog, width, height}: Props) {
-	const noun = nouns[dialog.action];
 	const count = dialog.targets.length;
 	const listRows = Math.max(1, height - 8);
 	const shown = dialog.targets.slice(0, listRows);
@@ -60,7 +84,7 @@ export function ConfirmDialog({dialog, width, height}: Props) {
 		dialog.action !== 'kill' && dialog.action !== 'remove-volumes';
 	return (
 		<DialogFrame
-			title={`${titles[dialog.action]} ${count} ${noun}${count === 1 ? '' : 's'}?`}
+			title={`${titles[dialog.action]} ${countText(dialog)}?`}
 			width={width}
 			height={height}
 		>

@@ -1,8 +1,8 @@
 import type {
 	ContainerState,
 	ContainerSummary,
-	ImageSummary,
 } from '../../docker/docker-client.js';
+import type {ImageRow} from '../../state/image-rows.js';
 import type {ColumnSpec} from './columns.js';
 import type {ResourceUsage} from '../../state/resource-usage.js';
 import {formatPorts} from './ports.js';
@@ -40,7 +40,8 @@ export const containerColumns: readonly ColumnSpec<ContainerColumn>[] = [
 
 export const imageColumns: readonly ColumnSpec<ImageColumn>[] = [
 	{key: 'mark', header: '', width: 1},
-	{key: 'tag', header: 'REPOSITORY:TAG', flex: 1, minWidth: 12},
+	// Wide enough to tell the tags of one repository apart before the age and id columns go.
+	{key: 'tag', header: 'REPOSITORY:TAG', flex: 1, minWidth: 20},
 	{key: 'id', header: 'IMAGE ID', width: 12, priority: 2},
 	{key: 'size', header: 'SIZE', width: 8, align: 'right'},
 	{key: 'age', header: 'AGE', width: 4, align: 'right', priority: 1},
@@ -108,18 +109,37 @@ export function containerCells(
 	};
 }
 
-/** The cells of an image row; `usedBy` is how many containers were created from it. */
+/**
+ * A reference cut at its start to `size` characters: what tells the tags of one repository apart
+ * is at its end (`…/app:1.2`); the registry at the start says least.
+ */
+function tailWithin(text: string, size: number): string {
+	const characters = Array.from(text);
+	return characters.length <= size
+		? text
+		: `…${characters.slice(1 - Math.max(2, size)).join('')}`;
+}
+
+/**
+ * The cells of an image row: its tag (cut at the start to `tagSize`, when given), and the image's
+ * id, size, age and `usedBy` (how many containers were created from it), repeated on each tag's
+ * row as `docker image ls` does.
+ */
 export function imageCells(
-	image: ImageSummary,
+	row: ImageRow,
 	usedBy: number,
 	now: number,
 	decoration: RowDecoration = {},
+	tagSize = Infinity,
 ): Record<ImageColumn, string> {
-	const [first = '<none>:<none>', ...others] = image.tags;
-	const tagText = others.length > 0 ? `${first} (+${others.length})` : first;
+	const {image} = row;
+	const pending = withPending('', decoration).length;
 	return {
 		mark: markCell(decoration),
-		tag: withPending(tagText, decoration),
+		tag: withPending(
+			tailWithin(row.tag ?? '<none>:<none>', tagSize - pending),
+			decoration,
+		),
 		id: shortId(image.id),
 		size: formatBytes(image.size),
 		age: formatAge(image.createdAt, now),

@@ -1,5 +1,6 @@
 import {memo, useCallback} from 'react';
 import type {AppState} from '../../state/app-state.js';
+import {imageRows} from '../../state/image-rows.js';
 import {imageUsage} from '../../state/selectors.js';
 import {imageCells, type ImageColumn} from '../format/rows.js';
 import {useAppState, useClock} from '../hooks/use-app-state.js';
@@ -8,18 +9,25 @@ import {theme} from '../theme.js';
 import type {RowProps} from './list-pane.js';
 import {RowLine} from './row-line.js';
 
-/** One image line, with how many containers use the image. */
+/** One tag of an image (or a dangling image), with how many containers use the image. */
 export const ImageRow = memo(function ImageRow({
 	id,
 	...row
 }: RowProps<ImageColumn>) {
 	const image = useAppState(
-		useCallback((state: AppState) => state.images.byId.get(id), [id]),
+		useCallback(
+			(state: AppState) => imageRows(state.images.byId).get(id),
+			[id],
+		),
 	);
+	const imageId = image?.image.id;
 	const usedBy = useAppState(
 		useCallback(
-			(state: AppState) => imageUsage(state.containers.byId).get(id) ?? 0,
-			[id],
+			(state: AppState) =>
+				imageId === undefined
+					? 0
+					: (imageUsage(state.containers.byId).get(imageId) ?? 0),
+			[imageId],
 		),
 	);
 	const now = useClock();
@@ -31,8 +39,14 @@ export const ImageRow = memo(function ImageRow({
 	return (
 		<RowLine
 			{...row}
-			cells={imageCells(image, usedBy, now, decoration)}
-			color={image.tags.length === 0 ? theme.text.dim : undefined}
+			cells={imageCells(
+				image,
+				usedBy,
+				now,
+				decoration,
+				row.columns.find(column => column.key === 'tag')?.size,
+			)}
+			color={image.tag === undefined ? theme.text.dim : undefined}
 		/>
 	);
 });
