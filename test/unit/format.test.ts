@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import stringWidth from 'string-width';
 import type {PortMapping} from '../../source/docker/docker-client.js';
 import {toContainerSummary} from '../../source/docker/to-domain.js';
+import {cellWidth, fit} from '../../source/ui/format/cells.js';
 import {
-	fit,
 	columnGap,
 	sizeColumns,
 	type ColumnSpec,
@@ -378,7 +377,7 @@ describe('currentStatus', () => {
 });
 
 function cells(text: string): number {
-	return stringWidth(text);
+	return cellWidth(text);
 }
 
 /** How wide a row of these columns is on screen, single spaces between them. */

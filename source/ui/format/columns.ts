@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {fit} from './cells.js';
 
 /** One column of a list pane: a fixed width, or a share of what is left. */
 export type ColumnSpec<K extends string = string> = {
@@ -76,51 +76,6 @@ export function sizeColumns<K extends string>(
 
 		kept = kept.filter(column => column !== droppable);
 	}
-}
-
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
-
-/** The longest prefix of `text` that takes at most `size` terminal cells, and its width. */
-function prefixWithin(
-	text: string,
-	size: number,
-): {text: string; width: number} {
-	let width = 0;
-	let end = 0;
-	for (const {segment, index} of graphemes.segment(text)) {
-		const cells = stringWidth(segment);
-		if (width + cells > size) {
-			break;
-		}
-
-		width += cells;
-		end = index + segment.length;
-	}
-
-	return {text: text.slice(0, end), width};
-}
-
-/**
- * Cuts or pads `text` to exactly `size` terminal cells, marking a cut with `…`. Widths are
- * measured in cells, so wide characters (CJK, emoji) cannot push the next column out of line.
- */
-export function fit(
-	text: string,
-	size: number,
-	align: 'left' | 'right' = 'left',
-): string {
-	if (size <= 0) {
-		return '';
-	}
-
-	const width = stringWidth(text);
-	if (width > size) {
-		const head = prefixWithin(text, size - 1);
-		return `${head.text}…${' '.repeat(size - 1 - head.width)}`;
-	}
-
-	const padding = ' '.repeat(size - width);
-	return align === 'right' ? padding + text : text + padding;
 }
 
 /** One table line: each column's text fitted to its size, joined by the column gap. */

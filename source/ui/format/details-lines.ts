@@ -18,7 +18,7 @@ import type {
 } from '../../docker/volumes-networks.js';
 import type {DetailsDialog, DetailsPayload} from '../../state/details.js';
 import {memoizeLast} from '../../state/memo.js';
-import {fit} from './columns.js';
+import {fit} from './cells.js';
 import {formatPorts} from './ports.js';
 import {formatCpus} from './resources.js';
 

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {cellWidth} from './cells.js';
 import {findMatch, matchCount, matchRanges} from '../../state/log-lines.js';
 import {memoizeLast} from '../../state/memo.js';
 import {
@@ -17,7 +17,7 @@ export function lineRows(
 	columns: number,
 	wrap: boolean,
 ): number {
-	return wrap && columns > 0 && stringWidth(lineText(line)) > columns
+	return wrap && columns > 0 && cellWidth(lineText(line)) > columns
 		? wrapSegments(line, columns).length
 		: 1;
 }

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {cells, cellWidth, fit} from './cells.js';
 import {clockTime, matchRanges, type LogEntry} from '../../state/log-lines.js';
 
 /** How a piece of a log row is drawn; the component maps these to theme colours. */
@@ -19,14 +19,8 @@ export const maxNameWidth = 20;
 /** The width of a merged log's name column: its longest name, up to {@link maxNameWidth}; 0 for one container. */
 export function nameColumnWidth(names: readonly string[]): number {
 	return names.length > 1
-		? Math.min(maxNameWidth, Math.max(...names.map(name => stringWidth(name))))
+		? Math.min(maxNameWidth, Math.max(...names.map(name => cellWidth(name))))
 		: 0;
-}
-
-function fit(name: string, width: number): string {
-	return stringWidth(name) > width
-		? `${name.slice(0, width - 1)}…`
-		: name + ' '.repeat(width - stringWidth(name));
 }
 
 /** A line's text cut into plain parts and highlighted matches of `query`. */
@@ -86,7 +80,7 @@ export function lineSegments(
 }
 
 /**
- * Cuts a row of segments into rows of at most `width` columns, wide characters kept whole: the
+ * Cuts a row of segments into rows of at most `width` columns, clusters kept whole: the
  * view counts rows exactly, so a wrapped line never pushes the newest one off the screen.
  */
 export function wrapSegments<S extends {readonly text: string}>(
@@ -97,9 +91,8 @@ export function wrapSegments<S extends {readonly text: string}>(
 	let column = 0;
 	for (const segment of segments) {
 		let piece = '';
-		for (const character of segment.text) {
-			const characterWidth = stringWidth(character);
-			if (column + characterWidth > width && column > 0) {
+		for (const cell of cells(segment.text)) {
+			if (column + cell.width > width && column > 0) {
 				if (piece !== '') {
 					rows.at(-1)?.push({...segment, text: piece});
 				}
@@ -109,8 +102,8 @@ export function wrapSegments<S extends {readonly text: string}>(
 				column = 0;
 			}
 
-			piece += character;
-			column += characterWidth;
+			piece += cell.text;
+			column += cell.width;
 		}
 
 		if (piece !== '') {
