@@ -97,6 +97,30 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		assert.ok(lines.every(line => line.length <= 80));
 	});
 
+	it('keeps CPU and MEM at 60 columns, and shows a long name whole at 200', async () => {
+		const long = `e2e-${'long-name-'.repeat(5)}end`;
+		await createLabelled(daemon, {name: long, image});
+		try {
+			screen = await launchDockmate({host: daemon.host, columns: 60, rows: 20});
+			const narrow = await screen.waitForText('e2e-web');
+			assert.match(narrow, /NAME\s+STATUS\s+CPU\s+MEM/);
+			assert.doesNotMatch(narrow, /NAME\s+IMAGE/);
+			await screen.kill();
+			screen = await launchDockmate({
+				host: daemon.host,
+				columns: 200,
+				rows: 50,
+			});
+			const wide = await screen.waitForText('e2e-web');
+			assert.match(
+				wide,
+				new RegExp(`○\\s+${long}\\s+dockmate-e2e/busybox:screen`),
+			);
+		} finally {
+			await daemon.dockerOk(['rm', long]);
+		}
+	});
+
 	it('keeps every border in line when engine text holds a line separator and a ZWJ emoji', async () => {
 		// Some terminals join the family into one emoji and others draw its three parts.
 		const odd = '👩‍👩‍👧\u2028x';
