@@ -146,6 +146,14 @@ describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
 			'busybox',
 			'secret-ok',
 		]);
+
+		// The next build starts from this one's folder and tag.
+		await screen.sendKeys('b');
+		const again = await screen.waitForText('Build an image');
+		assert.match(again, new RegExp(`Context\\s+${context}\\s`));
+		assert.match(again, /Tag\s+e2e\/built:1/);
+		await screen.sendKeys('Escape');
+		await screen.waitForText(text => !text.includes('Build an image'));
 	});
 
 	it('n creates and starts a container with the name and memory limit given', async () => {
