@@ -204,6 +204,50 @@ describe('runExecSession', () => {
 		assert.equal(stdin.read(), 'q');
 	});
 
+	it('comes back at once from a detach, keeping what was typed after it for dockmate', async () => {
+		const stdin = fakeStdin();
+		const fake = fakeSession({
+			// A detached container runs on: the engine would never report an exit.
+			exitCode: async () => new Promise<never>(() => undefined),
+		});
+		const done = runExecSession({
+			session: fake.session,
+			stdin,
+			stdout: fakeStdout(),
+		});
+		stdin.write('ls\u0010');
+		stdin.write('\u0011/we');
+		stdin.write('b');
+		await waitFor(() => fake.received() === 'ls\u0010\u0011', {
+			timeoutMs: 2000,
+			message: 'the detach keys did not reach the engine',
+		});
+		await settle();
+		fake.exit();
+		assert.equal(await done, undefined);
+		assert.equal(fake.exitCodeCalls(), 0);
+		assert.equal(fake.received(), 'ls\u0010\u0011');
+		assert.equal(stdin.read(), '/web');
+	});
+
+	it('passes Ctrl-P on when another key follows it', async () => {
+		const stdin = fakeStdin();
+		const fake = fakeSession();
+		const done = runExecSession({
+			session: fake.session,
+			stdin,
+			stdout: fakeStdout(),
+		});
+		stdin.write('\u0010x\u0010\u0010y');
+		await waitFor(() => fake.received() === '\u0010x\u0010\u0010y', {
+			timeoutMs: 2000,
+			message: 'the keys did not reach the process',
+		});
+		fake.exit();
+		assert.equal(await done, 0);
+		assert.equal(fake.exitCodeCalls(), 1);
+	});
+
 	it('ends when the connection closes without an end', async () => {
 		const stdin = fakeStdin();
 		const fake = fakeSession();
