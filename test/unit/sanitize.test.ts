@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {toDockerError} from '../../source/docker/errors.js';
 import {sanitize} from '../../source/docker/sanitize.js';
 
 const esc = '\u001B';
@@ -264,5 +265,13 @@ describe('sanitize', () => {
 			const once = sanitize(input);
 			assert.equal(sanitize(once), once, JSON.stringify(input));
 		}
+	});
+
+	it('is applied to the engine’s error messages too', () => {
+		const refused = toDockerError(
+			{statusCode: 409, json: {message: `name ${esc}[2Jin use\u2028 by 👍🏽`}},
+			'unix:///x.sock',
+		);
+		assert.equal(refused.message, 'name in use by 👍');
 	});
 });
