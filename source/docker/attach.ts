@@ -20,7 +20,8 @@ export type AttachApi = {
 /**
  * How long after its TTY closes a container may take to be reported as exited. The engine closes
  * the attach stream as the process ends, a moment before it records the exit; a container still
- * running after this was detached from (Ctrl-P Ctrl-Q) and runs on.
+ * running after this was detached from and runs on. (A detach typed in dockmate is known at once,
+ * see runtime/exec-session.ts, and does not wait for this.)
  */
 const exitGraceMs = 2000;
 

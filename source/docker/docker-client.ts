@@ -285,6 +285,8 @@ export type LogLine = {
 	/** When the engine received it, in milliseconds since the epoch. */
 	readonly time: number;
 	readonly text: string;
+	/** A service's line: the id of the task that printed it. */
+	readonly taskId?: string;
 };
 
 /** The client side of the engine connection, as used by feeds and actions. */

@@ -1,3 +1,4 @@
+import {sanitize} from './sanitize.js';
 import {describeTlsFailure} from './tls-errors.js';
 
 /** Why a call to the engine failed, in terms the user can act on. */
@@ -91,8 +92,9 @@ const statusCodes: Readonly<Record<number, DockerErrorCode>> = {
 	500: 'server',
 };
 
+/** The first line of an answer, sanitised: the engine's words reach the status line. */
 function firstLine(text: string): string {
-	return (text.split('\n')[0] ?? '').trim();
+	return sanitize(text.split('\n')[0] ?? '').trim();
 }
 
 /**

@@ -21,6 +21,30 @@ const maxLineLength = 16 * 1024;
 const timestampPrefix =
 	/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) ?/;
 
+/**
+ * What `details=1` puts after the timestamp of a service's line: `key=value` pairs joined by commas
+ * (`com.docker.swarm.node.id=…,com.docker.swarm.service.id=…,com.docker.swarm.task.id=…`), values
+ * URL-encoded, then a space.
+ */
+const detailsPrefix = /^([^\s=,]+=[^\s,]*(?:,[^\s=,]+=[^\s,]*)*) /;
+
+const taskIdKey = 'com.docker.swarm.task.id';
+
+/** The task a service's line names in its details, and the line without them. */
+function withoutDetails(raw: string): {text: string; taskId?: string} {
+	const match = detailsPrefix.exec(raw);
+	if (match?.[1] === undefined) {
+		return {text: raw};
+	}
+
+	const pairs = new URLSearchParams(match[1].replaceAll(',', '&'));
+	const taskId = pairs.get(taskIdKey);
+	return {
+		text: raw.slice(match[0].length),
+		...(taskId === null || taskId === '' ? {} : {taskId: sanitize(taskId)}),
+	};
+}
+
 /** Turns the bytes of a logs response into lines, whatever the chunks' boundaries. */
 export type LogDecoder = {
 	/** Takes the next chunk; returns the lines it completes. */
@@ -37,9 +61,13 @@ type LineSplitter = {
 /**
  * Creates a decoder for one container's logs response: raw bytes for a TTY container,
  * multiplexed frames otherwise. A header or a payload may be split over chunks, and a line over
- * frames; stdout and stderr each carry their own unfinished line and UTF-8 state.
+ * frames; stdout and stderr each carry their own unfinished line and UTF-8 state. With `details`
+ * (a service's logs), each line's task is taken from the details before it.
  */
-export function createLogDecoder(options: {readonly tty: boolean}): LogDecoder {
+export function createLogDecoder(options: {
+	readonly tty: boolean;
+	readonly details?: boolean;
+}): LogDecoder {
 	// A line without a timestamp (none should come) is placed with the line before it.
 	let lastTime = 0;
 	const toLine = (stream: LogLine['stream'], raw: string): LogLine => {
@@ -49,11 +77,10 @@ export function createLogDecoder(options: {readonly tty: boolean}): LogDecoder {
 			lastTime = time;
 		}
 
-		return {
-			stream,
-			time: lastTime,
-			text: sanitize(match === null ? raw : raw.slice(match[0].length)),
-		};
+		const rest = match === null ? raw : raw.slice(match[0].length);
+		const {text, ...task} =
+			options.details === true ? withoutDetails(rest) : {text: rest};
+		return {stream, time: lastTime, text: sanitize(text), ...task};
 	};
 
 	const splitter = (stream: LogLine['stream']): LineSplitter => {
@@ -152,6 +179,8 @@ export type LogsCall = (options: {
 	readonly stderr: true;
 	readonly timestamps: true;
 	readonly tail: number;
+	/** A service's lines with their task, node and service ids. */
+	readonly details?: boolean;
 	readonly abortSignal: AbortSignal;
 }) => Promise<Readable>;
 
@@ -168,10 +197,15 @@ export type LogsApi = {
  */
 export async function* followLogs(
 	container: LogsApi,
-	options: {readonly tail: number; readonly signal: AbortSignal},
+	options: {
+		readonly tail: number;
+		readonly signal: AbortSignal;
+		/** Asks for, and takes off, the details of a service's lines: see {@link createLogDecoder}. */
+		readonly details?: boolean;
+	},
 	fail: (error: unknown) => never,
 ): AsyncGenerator<LogLine[]> {
-	const {signal, tail} = options;
+	const {signal, tail, details = false} = options;
 	const tty = hasTty(
 		await container.inspect({abortSignal: signal}).catch(fail),
 	);
@@ -182,10 +216,11 @@ export async function* followLogs(
 			stderr: true,
 			timestamps: true,
 			tail,
+			...(details ? {details} : {}),
 			abortSignal: signal,
 		})
 		.catch(fail);
-	const decoder = createLogDecoder({tty});
+	const decoder = createLogDecoder({tty, details});
 	async function* batches(): AsyncGenerator<LogLine[]> {
 		for await (const chunk of stream) {
 			const lines = decoder.push(chunk as Uint8Array);

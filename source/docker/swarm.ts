@@ -49,6 +49,8 @@ export type SwarmTask = {
 	/** Why it failed, e.g. `task: non-zero exit (3)`; '' when it did not. */
 	readonly error: string;
 	readonly containerId: string;
+	/** When the orchestrator made it: the newest task of a slot is the one that counts. */
+	readonly createdAt: number;
 	/** When its state last changed. */
 	readonly updatedAt: number;
 };
@@ -244,6 +246,7 @@ export function toSwarmTask(raw: unknown): SwarmTask | undefined {
 		message: text(status['Message']),
 		error: text(status['Err']),
 		containerId: text(object(status['ContainerStatus'])['ContainerID']),
+		createdAt: time(raw['CreatedAt']),
 		updatedAt: time(status['Timestamp']) || time(raw['UpdatedAt']),
 	};
 }
@@ -383,7 +386,8 @@ export function swarmCalls(
 					}),
 					logs: async logOptions => service.logs(logOptions),
 				},
-				options,
+				// Which task printed each line, as `docker service logs` shows it.
+				{...options, details: true},
 				fail,
 			);
 		},

@@ -13,6 +13,70 @@ export type SessionOutput = NodeJS.WritableStream & {
 	readonly rows?: number;
 };
 
+/** The engine's default detach keys, for attach and exec alike: Ctrl-P Ctrl-Q. */
+const detachKeys = [0x10, 0x11] as const;
+
+type Chunk = string | Buffer;
+
+function codeAt(chunk: Chunk, index: number): number {
+	return typeof chunk === 'string'
+		? chunk.charCodeAt(index)
+		: (chunk[index] ?? -1);
+}
+
+function sliced(chunk: Chunk, start: number, end?: number): Chunk {
+	return typeof chunk === 'string'
+		? chunk.slice(start, end)
+		: chunk.subarray(start, end);
+}
+
+/**
+ * Passes keystrokes on to a session until the detach keys: those are passed on too (the engine
+ * acts on them), and whatever is typed after them is held for dockmate, not sent to a session the
+ * engine is closing.
+ */
+function detachWatch(write: (chunk: Chunk) => void): {
+	readonly onData: (chunk: Chunk) => void;
+	readonly isDetached: () => boolean;
+	readonly typedAfter: () => Chunk[];
+} {
+	let matched = 0;
+	let detached = false;
+	const after: Chunk[] = [];
+	return {
+		onData(chunk) {
+			if (detached) {
+				after.push(chunk);
+				return;
+			}
+
+			for (let index = 0; index < chunk.length; index++) {
+				const code = codeAt(chunk, index);
+				// The sequence may straddle reads: each key of it usually comes in its own.
+				matched =
+					code === detachKeys[matched]
+						? matched + 1
+						: code === detachKeys[0]
+							? 1
+							: 0;
+				if (matched === detachKeys.length) {
+					detached = true;
+					write(sliced(chunk, 0, index + 1));
+					if (index + 1 < chunk.length) {
+						after.push(sliced(chunk, index + 1));
+					}
+
+					return;
+				}
+			}
+
+			write(chunk);
+		},
+		isDetached: () => detached,
+		typedAfter: () => after,
+	};
+}
+
 /**
  * Hands the terminal to an exec session until its stream ends: keystrokes go to the process raw
  * (Ctrl-C included, as with `docker exec -it`), its output to the screen, and the terminal's size
@@ -20,9 +84,9 @@ export type SessionOutput = NodeJS.WritableStream & {
  *
  * Afterwards every listener and pipe it added to the terminal is gone, the stream is destroyed,
  * stdin is paused and raw mode is off: whoever reads the keyboard next (Ink) starts from a quiet
- * terminal.
- * @returns the process's exit code; undefined when the engine does not say or `signal` ended the
- * session early.
+ * terminal, with the keys typed after a detach (Ctrl-P Ctrl-Q) waiting for it in stdin.
+ * @returns the process's exit code; undefined when the session was detached from (at once: the
+ * engine is not asked), when the engine does not say, or when `signal` ended the session early.
  * @throws the stream's error, after the same clean-up, if the connection fails.
  */
 export async function runExecSession({
@@ -45,6 +109,9 @@ export async function runExecSession({
 		}
 	};
 
+	const keys = detachWatch(chunk => {
+		stream.write(chunk);
+	});
 	let cleanUp = (): void => undefined;
 	const ended = new Promise<'ended' | 'aborted'>((resolve, reject) => {
 		const onEnd = (): void => {
@@ -64,10 +131,14 @@ export async function runExecSession({
 
 		cleanUp = () => {
 			cleanUp = () => undefined;
-			stdin.unpipe(stream);
+			stdin.removeListener('data', keys.onData);
 			stream.unpipe(stdout);
-			// Unpiping leaves stdin flowing with nobody listening: keystrokes would be lost until Ink reads.
+			// Left flowing with nobody listening, stdin would lose keystrokes until Ink reads.
 			stdin.pause();
+			for (const chunk of keys.typedAfter().reverse()) {
+				stdin.unshift(chunk);
+			}
+
 			if (stdin.isTTY) {
 				stdin.setRawMode?.(false);
 			}
@@ -96,12 +167,14 @@ export async function runExecSession({
 		}
 
 		// The session ending must not end the terminal, nor a closed terminal end the session.
-		stdin.pipe(stream, {end: false});
+		stdin.on('data', keys.onData);
+		stdin.resume();
 		stream.pipe(stdout, {end: false});
 		resize();
 	});
 
-	if ((await ended) === 'aborted') {
+	// After a detach the container runs on: there is no exit to wait for.
+	if ((await ended) === 'aborted' || keys.isDetached()) {
 		return undefined;
 	}
 

@@ -11,6 +11,7 @@ import {
 	buildOutputLength,
 	checkBuild,
 	type BuildDialog,
+	type BuildValues,
 } from '../state/build-form.js';
 import {
 	buildChecked,
@@ -45,7 +46,7 @@ export type ImageWorkflow = {
 	readonly cancelPull: () => void;
 	/** Checks the run form; creates and starts the container, or hands the terminal to it (-it). */
 	readonly run: () => Promise<void>;
-	/** Opens the build form, the context starting at the current folder. */
+	/** Opens the build form as the last build this session was, or on the current folder. */
 	readonly openBuild: () => void;
 	/** Checks the build form, then builds, streaming the output into the dialog. */
 	readonly build: () => Promise<void>;
@@ -115,6 +116,8 @@ export function createImageWorkflow(
 	const {docker, store, dispatch, schedule, now} = options;
 	let pulling: AbortController | undefined;
 	let building: AbortController | undefined;
+	// What the last build was given, as typed: the next build most often repeats or retags it.
+	let lastBuild: BuildValues | undefined;
 	options.signal.addEventListener(
 		'abort',
 		() => {
@@ -291,7 +294,7 @@ export function createImageWorkflow(
 		},
 
 		openBuild() {
-			dispatch(buildOpened(options.cwd));
+			dispatch(buildOpened(options.cwd, lastBuild));
 		},
 
 		async build() {
@@ -311,6 +314,7 @@ export function createImageWorkflow(
 				return;
 			}
 
+			lastBuild = dialog.form.values;
 			const {context, dockerfile, tag} = checked.options;
 			const command = [
 				'docker',

@@ -34,13 +34,17 @@ export type SwarmFeed = {
 /** The label the engine puts on every task's container: its events tell of a service's tasks. */
 const serviceLabel = 'com.docker.swarm.service.id';
 
-/** The Services pane is on screen (a dialog hides it, except the filter prompt at its foot). */
+/**
+ * The Services pane is on screen (a dialog hides it, except the filter prompt at its foot), or the
+ * logs of its service are.
+ */
 function showsServices(state: AppState): boolean {
 	const {focus, dialog} = state.ui;
 	return (
 		state.swarm.isManager &&
 		focus === 'services' &&
-		(dialog === undefined || dialog.kind === 'filter')
+		// A service's logs name each line's task from this list, new tasks too.
+		(dialog === undefined || dialog.kind === 'filter' || dialog.kind === 'logs')
 	);
 }
 
@@ -48,8 +52,8 @@ function showsServices(state: AppState): boolean {
  * Keeps services, nodes and the selected service's tasks up to date. Service and node events
  * re-list their kind. Tasks have no events of their own before API 1.41 and a task's progress
  * (pending, running, failed) changes no service, while events of tasks on other nodes never
- * reach this engine: so while the Services pane is on screen, and only then, services and the
- * selected service's tasks are also re-listed every couple of seconds.
+ * reach this engine: so while the Services pane or a service's logs are on screen, and only then,
+ * services and the selected service's tasks are also re-listed every couple of seconds.
  */
 export function createSwarmFeed(
 	options: FeedContext & {readonly timing?: SwarmTiming},

@@ -26,15 +26,17 @@ export type BuildDialog = {
 /** How many lines of build output are kept. */
 export const buildOutputLength = 2000;
 
-export function buildDialog(cwd: string): BuildDialog {
+/** The form's values: those of the last build this session, or the current folder's Dockerfile. */
+export type BuildValues = Readonly<Record<BuildField, string>>;
+
+export function buildDialog(cwd: string, last?: BuildValues): BuildDialog {
 	return {
 		kind: 'build',
 		stage: 'form',
-		form: createForm(buildFields, {
-			context: cwd,
-			dockerfile: 'Dockerfile',
-			tag: '',
-		}),
+		form: createForm(
+			buildFields,
+			last ?? {context: cwd, dockerfile: 'Dockerfile', tag: ''},
+		),
 		output: [],
 		dropped: 0,
 		scroll: 0,

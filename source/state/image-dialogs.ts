@@ -5,6 +5,7 @@ import {
 	buildOutputLength,
 	type BuildDialog,
 	type BuildField,
+	type BuildValues,
 } from './build-form.js';
 import {formChecked, formEdited, formFocusMoved, type Form} from './form.js';
 import {pullInput, type PullDialog, type PullFailure} from './pull-dialog.js';
@@ -54,8 +55,9 @@ export function runOpened(reference: string): Update {
 		});
 }
 
-export function buildOpened(cwd: string): Update {
-	return state => withDialog(state, buildDialog(cwd));
+/** The build form, filled in as the last build this session was, if any. */
+export function buildOpened(cwd: string, last?: BuildValues): Update {
+	return state => withDialog(state, buildDialog(cwd, last));
 }
 
 /** The keymap scopes of an open pull, run or build dialog; undefined for any other dialog. */

@@ -5,13 +5,14 @@ import type {
 	SwarmTask,
 } from '../docker/swarm.js';
 import type {Collection} from './app-state.js';
+import {memoizeLast} from './memo.js';
 import type {Update} from './updates.js';
 
 /** The tasks of the service selected in the Services pane. */
 export type TaskList = {
 	/** The service they belong to; undefined before any was listed. */
 	readonly serviceId: string | undefined;
-	/** Current tasks first (by slot), then past ones, newest first. */
+	/** By slot, the newest task of each first (see {@link compareTasks}). */
 	readonly tasks: readonly SwarmTask[];
 };
 
@@ -57,16 +58,38 @@ export function initialSwarm(now: number): SwarmState {
 
 const isCurrent = (task: SwarmTask): boolean => task.desiredState === 'running';
 
-/** Current tasks by slot (a global service's by node), then the history, newest first. */
+/** Whether two tasks fill the same slot: a replicated service's slot, a global one's node. */
+function sameSlot(a: SwarmTask, b: SwarmTask): boolean {
+	return a.slot === b.slot && (a.slot !== undefined || a.nodeId === b.nodeId);
+}
+
+/**
+ * As `docker service ps` lists them: by slot (a global service's by node), and within a slot the
+ * newest task first, the ones it replaced after it.
+ */
 export function compareTasks(a: SwarmTask, b: SwarmTask): number {
 	return (
-		Number(isCurrent(b)) - Number(isCurrent(a)) ||
 		(a.slot ?? 0) - (b.slot ?? 0) ||
-		(isCurrent(a) ? a.nodeId.localeCompare(b.nodeId) : 0) ||
+		(a.slot === undefined ? a.nodeId.localeCompare(b.nodeId) : 0) ||
+		b.createdAt - a.createdAt ||
+		Number(isCurrent(b)) - Number(isCurrent(a)) ||
 		b.updatedAt - a.updatedAt ||
 		a.id.localeCompare(b.id)
 	);
 }
+
+/** The tasks of a list sorted by {@link compareTasks} that a newer task of their slot replaced. */
+export const replacedTasks = memoizeLast(
+	(tasks: readonly SwarmTask[]): ReadonlySet<string> =>
+		new Set(
+			tasks
+				.filter((task, index) => {
+					const newer = tasks[index - 1];
+					return newer !== undefined && sameSlot(newer, task);
+				})
+				.map(task => task.id),
+		),
+);
 
 /** The label `D` gives a node: drain an active one, activate one that is drained or paused. */
 export function nextAvailability(node: SwarmNode): NodeAvailability {

@@ -4,7 +4,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {launchDockmate} from '../helpers/dockmate.js';
+import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {freePort} from '../helpers/free-port.js';
 import {
 	startThrowawayDaemon,
@@ -146,6 +146,14 @@ describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
 			'busybox',
 			'secret-ok',
 		]);
+
+		// The next build starts from this one's folder and tag.
+		await screen.sendKeys('b');
+		const again = await screen.waitForText('Build an image');
+		assert.match(again, new RegExp(`Context\\s+${context}\\s`));
+		assert.match(again, /Tag\s+e2e\/built:1/);
+		await screen.sendKeys('Escape');
+		await screen.waitForText(text => !text.includes('Build an image'));
 	});
 
 	it('n creates and starts a container with the name and memory limit given', async () => {
@@ -194,7 +202,18 @@ describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
 		await screen.sendKeys('prb-detach', 'BTab', 'Space', 'C-g');
 		await screen.waitForText('dockmate: attached to prb-detach');
 		await screen.sendKeys('C-p', 'C-q');
-		await screen.waitForText('detached from prb-detach: it runs on');
+		// At once: a detached container runs on, there is no exit to wait for.
+		await screen.waitForText('detached from prb-detach: it runs on', 1500);
+		assert.equal(await inspect('{{.State.Status}}', 'prb-detach'), 'running');
+
+		// Keys typed after a detach are dockmate's, even in the same read as Ctrl-Q.
+		await screen.sendKeys('1');
+		await selectByFilter(screen, 'prb-detach');
+		await screen.sendKeys('e');
+		await screen.waitForText('dockmate: shell in prb-detach');
+		await screen.sendKeys('\u0010\u0011?');
+		await screen.waitForText('Keys · Containers pane', 1500);
+		await screen.sendKeys('Escape');
 		assert.equal(await inspect('{{.State.Status}}', 'prb-detach'), 'running');
 	});
 

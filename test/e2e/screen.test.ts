@@ -4,6 +4,7 @@ import {
 	assertTerminalRestored,
 	dockmatePid,
 	launchDockmate,
+	selectByFilter,
 } from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
 import {
@@ -94,6 +95,80 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		await screen.waitForText('running only');
 		const lines = (await screen.capture()).split('\n');
 		assert.ok(lines.every(line => line.length <= 80));
+	});
+
+	it('keeps CPU and MEM at 60 columns, and shows a long name whole at 200', async () => {
+		const long = `e2e-${'long-name-'.repeat(5)}end`;
+		await createLabelled(daemon, {name: long, image});
+		try {
+			screen = await launchDockmate({host: daemon.host, columns: 60, rows: 20});
+			const narrow = await screen.waitForText('e2e-web');
+			assert.match(narrow, /NAME\s+STATUS\s+CPU\s+MEM/);
+			assert.doesNotMatch(narrow, /NAME\s+IMAGE/);
+			await screen.kill();
+			screen = await launchDockmate({
+				host: daemon.host,
+				columns: 200,
+				rows: 50,
+			});
+			const wide = await screen.waitForText('e2e-web');
+			assert.match(
+				wide,
+				new RegExp(`○\\s+${long}\\s+dockmate-e2e/busybox:screen`),
+			);
+		} finally {
+			await daemon.dockerOk(['rm', long]);
+		}
+	});
+
+	it('keeps every border in line when engine text holds a line separator and a ZWJ emoji', async () => {
+		// Some terminals join the family into one emoji and others draw its three parts.
+		const odd = '👩‍👩‍👧\u2028x';
+		await runLabelled(daemon, {
+			name: 'e2e-odd',
+			image,
+			options: [
+				...['--label', `com.docker.compose.project=p${odd}`],
+				...['--label', `com.docker.compose.service=s${odd}`],
+				...['--env', `WHO=${odd}`],
+			],
+			command: ['sh', '-c', `echo 'hi ${odd}'; sleep 600`],
+		});
+		const framed = async (view: string): Promise<void> => {
+			const lines = (await screen!.capture()).split('\n');
+			const widths = await screen!.lineWidths();
+			assert.match(
+				lines[0] ?? '',
+				/^dockmate /,
+				`${view}: the screen scrolled`,
+			);
+			for (const [row, line] of lines.entries()) {
+				if (/^[│╭╰]/.test(line)) {
+					assert.equal(widths[row], 80, `${view}, row ${row}: ${line}`);
+				}
+			}
+		};
+
+		try {
+			screen = await launchDockmate({host: daemon.host, columns: 80, rows: 24});
+			await screen.sendKeys('4');
+			await screen.waitForText(/4 Projects 1\/1[\s\S]*p👩/);
+			await framed('projects');
+			await screen.sendKeys('1');
+			await selectByFilter(screen, 'e2e-odd');
+			await screen.sendKeys('Enter');
+			await screen.waitForText('Container e2e-odd');
+			await screen.sendKeys('/', 'W', 'H', 'O', 'Enter');
+			await screen.waitForText('WHO=👩');
+			await framed('details');
+			await screen.sendKeys('Escape', 'Escape');
+			await screen.waitForText('Containers 1/1');
+			await screen.sendKeys('l');
+			await screen.waitForText('hi 👩');
+			await framed('logs');
+		} finally {
+			await daemon.dockerOk(['rm', '--force', 'e2e-odd']);
+		}
 	});
 
 	for (const [how, act, exit] of [

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
+import {freePort} from '../helpers/free-port.js';
 import {
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
@@ -34,7 +35,8 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 			'--advertise-addr',
 			'127.0.0.1',
 			'--listen-addr',
-			'127.0.0.1:2377',
+			// Not 2377: another Swarm of the tests may be listening there.
+			`127.0.0.1:${await freePort()}`,
 		]);
 		await daemon.importBusyboxImage(image);
 		// No registry can be reached: the tag is used as it is, not resolved to a digest.
@@ -97,6 +99,46 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 		// The task's start is no service event: the pane learns it while it is on screen.
 		await screen.waitForText(/dmweb\s+replicated\s+2\/2/, 30_000);
 		await screen.waitForText(/dmweb\.2\s+\S+\s+\S+\s+running\s+Running/);
+	});
+
+	it('names each line of a service’s logs by its task, and shows a finished job’s task as its main row', async () => {
+		await daemon.dockerOk([
+			...['service', 'create', '--detach', '--no-resolve-image'],
+			...['--name', 'dmlog', '--replicas', '2', image],
+			...['sh', '-c', 'echo hello from $(hostname); sleep 600'],
+		]);
+		await waitFor(async () => (await replicas('dmlog')) === '2/2', {
+			timeoutMs: 60_000,
+			message: 'the service never ran its tasks',
+		});
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('9');
+		await screen.waitForText(
+			/Tasks of dmlog[\s\S]*dmlog\.2\s+\S+\s+\S+\s+running/,
+		);
+		await screen.sendKeys('l');
+		const logs = await screen.waitForText(
+			/│ dmlog\.1 +hello from[\s\S]*│ dmlog\.2 +hello from|│ dmlog\.2 +hello from[\s\S]*│ dmlog\.1 +hello from/,
+		);
+		assert.match(logs, /Logs · service dmlog/);
+		await screen.sendKeys('Escape');
+
+		await daemon.dockerOk(['service', 'rm', 'dmlog']);
+
+		// As `docker service ps`: a job's finished task (named by its node) is its main row, not history.
+		await daemon.dockerOk([
+			...['service', 'create', '--detach', '--no-resolve-image'],
+			...['--name', 'dmjob', '--mode', 'replicated-job', image, 'true'],
+		]);
+		await screen.waitForText(/│ dmjob\s+repl\. job/);
+		await screen.sendKeys('k');
+		const job = await screen.waitForText(
+			/Tasks of dmjob[\s\S]*│ dmjob\.\S+\s+\S+\s+\S+\s+complete\s+Complete/,
+			30_000,
+		);
+		assert.doesNotMatch(job, /\\_ dmjob/);
+		await daemon.dockerOk(['service', 'rm', 'dmjob']);
 	});
 
 	it('the Nodes pane shows the manager', async () => {

@@ -40,6 +40,7 @@ export function fakeTask(
 		message: 'started',
 		error: '',
 		containerId: '',
+		createdAt: Date.parse('2026-11-01T00:00:00Z'),
 		updatedAt: Date.parse('2026-11-01T00:00:00Z'),
 		...fields,
 	};

@@ -45,6 +45,11 @@ export type TmuxSession = {
 		matcher: ScreenMatcher,
 		timeoutMs?: number,
 	) => Promise<string>;
+	/**
+	 * How many columns each screen line takes as tmux drew it (its last written cell + 1, 0 for a
+	 * blank line): the truth about wide characters, which the captured text cannot tell.
+	 */
+	readonly lineWidths: () => Promise<number[]>;
 	/** False once the program has exited (the pane stays, with its last screen) or the session is gone. */
 	readonly isAlive: () => Promise<boolean>;
 	/** The program's exit status, 128 + the signal number if a signal killed it, undefined while it runs or after kill(). */
@@ -237,6 +242,23 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
 					describe: () => `\n${frame(screen)}`,
 				},
 			);
+		},
+		async lineWidths() {
+			// Copy mode's end-of-line stops after a line's last cell; one tmux call walks every line.
+			const rows = Number(await tryDisplay('#{pane_height}'));
+			const walk = Array.from({length: rows}, () => [
+				...[';', 'send-keys', '-t', paneId, '-X', 'start-of-line'],
+				...[';', 'send-keys', '-t', paneId, '-X', 'end-of-line'],
+				...[';', 'display-message', '-p', '-t', paneId, '#{copy_cursor_x}'],
+				...[';', 'send-keys', '-t', paneId, '-X', 'cursor-down'],
+			]).flat();
+			const output = await tmux(socketName, [
+				...['copy-mode', '-t', paneId],
+				...[';', 'send-keys', '-t', paneId, '-X', 'top-line'],
+				...walk,
+				...[';', 'send-keys', '-t', paneId, '-X', 'cancel'],
+			]);
+			return output.trim().split('\n').map(Number);
 		},
 		async isAlive() {
 			const pane = await paneState();

@@ -364,6 +364,8 @@ describe('Swarm panes', () => {
 			frame,
 			/\\_ web\.1.*shutdown\s+Failed.*task: non-zero exit \(1\)/,
 		);
+		// As `docker service ps`: a slot's replaced tasks right under its newest one.
+		assert.match(frame, /│ web\.1 [^\n]*\n│ {2}\\_ web\.1 [^\n]*\n│ web\.2 /);
 	});
 
 	it('s scales a service to the number typed', async () => {
@@ -398,16 +400,24 @@ describe('Swarm panes', () => {
 
 	it('l follows the service’s logs', async () => {
 		const {app, docker} = await openServices();
+		const time = Date.parse('2026-11-28T12:00:00Z');
 		docker.writeLog(web.id, [
+			{stream: 'stdout', time, text: 'from a task', taskId: 'web-task-1'},
+			{stream: 'stdout', time, text: 'from another', taskId: 'web-task-2'},
 			{
 				stream: 'stdout',
-				time: Date.parse('2026-11-28T12:00:00Z'),
-				text: 'from a task',
+				time,
+				text: 'from a new one',
+				taskId: 'k3xq9zw1v2u7r8',
 			},
 		]);
 		await app.press('l');
-		const frame = await app.waitForFrame(/from a task/);
+		const frame = await app.waitForFrame(/from a new one/);
 		assert.match(frame, /Logs · service web/);
+		// A task column, as `docker service logs` has; a task not listed yet goes by its id.
+		assert.match(frame, /│ web\.1 +from a task/);
+		assert.match(frame, /│ web\.2 +from another/);
+		assert.match(frame, /│ k3xq… +from a new one/);
 		assert.equal(docker.calls.serviceLogs, 1);
 	});
 

@@ -372,6 +372,36 @@ describe('build (b)', () => {
 		);
 	});
 
+	it('opens the form again as the last build was given, for the next build', async () => {
+		const start = mkdtempSync(path.join(tmpdir(), 'dockmate-build-'));
+		const context = mkdtempSync(path.join(tmpdir(), 'dockmate-build-'));
+		folders.push(start, context);
+		writeFileSync(path.join(context, 'web.Dockerfile'), 'FROM scratch\n');
+		const docker = new FakeDockerClient({containers: [web], images: [busybox]});
+		docker.build = {
+			steps: ['Step 1/1 : FROM scratch'],
+			image: fakeImage({id: 'sha256:built', tags: ['app:2']}),
+		};
+		await onImages({docker, cwd: start});
+		await app!.press('b');
+		await app!.waitForFrame('Build an image');
+		await app!.press('\u0015');
+		await app!.type(context);
+		await app!.press(keys.tab, '\u0015');
+		await app!.type('web.Dockerfile');
+		await app!.press(keys.tab);
+		await app!.type('app:2');
+		await app!.press(ctrlG);
+		await app!.waitForFrame('✓ built app:2');
+		await app!.press(keys.escape);
+		await app!.waitForFrame('2 Images 2/2');
+		await app!.press('b');
+		const again = await app!.waitForFrame('Build an image');
+		assert.match(lineWith(again, 'Context'), new RegExp(`${context}\\s`));
+		assert.match(lineWith(again, 'Dockerfile'), /web\.Dockerfile/);
+		assert.match(lineWith(again, 'Tag'), /app:2/);
+	});
+
 	it('shows the builder’s error and goes back to the form with b', async () => {
 		const context = mkdtempSync(path.join(tmpdir(), 'dockmate-build-'));
 		folders.push(context);

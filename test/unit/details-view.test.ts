@@ -99,6 +99,37 @@ describe('the summary of a recorded container', () => {
 		assert.match(lineWith(lines, /^ {2}Cgroup parent/), /default$/);
 	});
 
+	it('sets every value in one column, two past the longest label', () => {
+		const parent = lineWith(lines, /^ {2}Cgroup parent/);
+		assert.match(parent, /^ {2}Cgroup parent {2}default$/);
+		const valueColumn = parent.indexOf('default');
+		for (const pattern of [
+			/^Name /,
+			/^Command /,
+			/^ {2}Memory /,
+			/^ {2}Privileged /,
+		]) {
+			const line = lineWith(lines, pattern);
+			assert.equal(line.slice(valueColumn - 2, valueColumn), '  ', line);
+			assert.notEqual(line[valueColumn], ' ', line);
+		}
+	});
+
+	it('wraps a long value under itself, not at the edge of the view', () => {
+		const summary = detailsLines(container, 'summary', now);
+		const rows = viewRows(summary, {
+			scroll: 0,
+			viewport: {rows: 4, columns: 40},
+			wrap: true,
+			query: '',
+			match: undefined,
+		}).map(row => lineText(row.segments));
+		const valueColumn = (rows[0] ?? '').search(/\S+$/);
+		assert.match(rows[1] ?? '', /^ID +[\da-f]+$/);
+		assert.match(rows[2] ?? '', /^ +[\da-f]+$/);
+		assert.equal((rows[2] ?? '').search(/\S/), valueColumn, rows.join('\n'));
+	});
+
 	it('lists env, mounts, ports and labels', () => {
 		assert.ok(lines.includes('Environment (2)'));
 		assert.ok(lines.includes('  FOO=bar'));
@@ -140,7 +171,10 @@ describe('the summary of a recorded image', () => {
 	it('shows its tags, platform and config', () => {
 		assert.match(lineWith(lines, /^Tags/), /dockmate-e2e\/built:1$/);
 		assert.match(lineWith(lines, /^Platform/), /linux\/amd64$/);
-		assert.match(lineWith(lines, /^Exposed ports/), /8080\/tcp$/);
+		assert.match(
+			lineWith(lines, /^Exposed ports/),
+			/^Exposed ports {2}8080\/tcp$/,
+		);
 		assert.ok(lines.includes('  GREETING=hello'));
 		assert.ok(lines.includes('  org.example.purpose=details test'));
 	});

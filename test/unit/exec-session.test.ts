@@ -101,6 +101,17 @@ function listeners(emitter: EventEmitter): Record<string, number> {
 	);
 }
 
+/** Lends a fresh terminal to `fake`. */
+function lent<F extends ReturnType<typeof fakeSession>>(fake: F) {
+	const stdin = fakeStdin();
+	const done = runExecSession({
+		session: fake.session,
+		stdin,
+		stdout: fakeStdout(),
+	});
+	return {stdin, fake, done};
+}
+
 async function settle(): Promise<void> {
 	await new Promise(resolve => {
 		setImmediate(resolve);
@@ -204,14 +215,42 @@ describe('runExecSession', () => {
 		assert.equal(stdin.read(), 'q');
 	});
 
-	it('ends when the connection closes without an end', async () => {
-		const stdin = fakeStdin();
-		const fake = fakeSession();
-		const done = runExecSession({
-			session: fake.session,
-			stdin,
-			stdout: fakeStdout(),
+	it('comes back at once from a detach, keeping what was typed after it for dockmate', async () => {
+		const {stdin, fake, done} = lent(
+			fakeSession({
+				// A detached container runs on: the engine would never report an exit.
+				exitCode: async () => new Promise<never>(() => undefined),
+			}),
+		);
+		stdin.write('ls\u0010');
+		stdin.write('\u0011/we');
+		stdin.write('b');
+		await waitFor(() => fake.received() === 'ls\u0010\u0011', {
+			timeoutMs: 2000,
+			message: 'the detach keys did not reach the engine',
 		});
+		await settle();
+		fake.exit();
+		assert.equal(await done, undefined);
+		assert.equal(fake.exitCodeCalls(), 0);
+		assert.equal(fake.received(), 'ls\u0010\u0011');
+		assert.equal(stdin.read(), '/web');
+	});
+
+	it('passes Ctrl-P on when another key follows it', async () => {
+		const {stdin, fake, done} = lent(fakeSession());
+		stdin.write('\u0010x\u0010\u0010y');
+		await waitFor(() => fake.received() === '\u0010x\u0010\u0010y', {
+			timeoutMs: 2000,
+			message: 'the keys did not reach the process',
+		});
+		fake.exit();
+		assert.equal(await done, 0);
+		assert.equal(fake.exitCodeCalls(), 1);
+	});
+
+	it('ends when the connection closes without an end', async () => {
+		const {stdin, fake, done} = lent(fakeSession());
 		fake.stream.destroy();
 		assert.equal(await done, 0);
 		assert.equal(stdin.isRaw, false);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import stringWidth from 'string-width';
 import type {PortMapping} from '../../source/docker/docker-client.js';
 import {toContainerSummary} from '../../source/docker/to-domain.js';
+import {cellWidth, fit} from '../../source/ui/format/cells.js';
 import {
-	fit,
 	columnGap,
 	sizeColumns,
 	type ColumnSpec,
@@ -378,7 +377,7 @@ describe('currentStatus', () => {
 });
 
 function cells(text: string): number {
-	return stringWidth(text);
+	return cellWidth(text);
 }
 
 /** How wide a row of these columns is on screen, single spaces between them. */
@@ -470,7 +469,7 @@ describe('sizeColumns', () => {
 		}
 	});
 
-	it('drops ports first, then age, memory, CPU and image, and never name, status or the state dot', () => {
+	it('drops ports first, then age, image, memory and CPU, and never name, status or the state dot', () => {
 		const seen = new Set<string>();
 		for (let width = 0; width <= 300; width++) {
 			const sized = keys(sizeColumns(containerColumns, width));
@@ -484,12 +483,41 @@ describe('sizeColumns', () => {
 			[...seen],
 			[
 				'mark,state,name,status',
-				'mark,state,name,image,status',
-				'mark,state,name,image,status,cpu',
+				'mark,state,name,status,cpu',
+				'mark,state,name,status,cpu,memory',
 				'mark,state,name,image,status,cpu,memory',
 				'mark,state,name,image,status,cpu,memory,age',
 				'mark,state,name,image,status,cpu,memory,ports,age',
 			],
+		);
+	});
+
+	it('keeps CPU and MEM at 60 columns, and gives a wide terminal to the name, not to blanks after the image', () => {
+		assert.deepEqual(keys(sizeColumns(containerColumns, 56)), [
+			'mark',
+			'state',
+			'name',
+			'status',
+			'cpu',
+			'memory',
+		]);
+		const wide = sizeColumns(containerColumns, 196);
+		const size = (key: string) =>
+			wide.find(column => column.key === key)?.size ?? 0;
+		assert.equal(size('image'), 40);
+		assert.equal(size('status'), 30);
+		assert.ok(size('name') >= 50, `name ${size('name')}`);
+		assert.equal(rowWidth(wide), 196);
+		const capped = sizeColumns(
+			[
+				{key: 'a', header: 'A', flex: 1, maxWidth: 5},
+				{key: 'b', header: 'B', flex: 1},
+			],
+			40,
+		);
+		assert.deepEqual(
+			capped.map(column => column.size),
+			[5, 40 - 5 - columnGap],
 		);
 	});
 

@@ -130,6 +130,39 @@ describe('log frame decoder', () => {
 		assert.equal(line?.text, 'red!');
 	});
 
+	it('takes a service line’s task from its details, as `details=1` sends them', () => {
+		const decoder = createLogDecoder({tty: false, details: true});
+		const details =
+			'com.docker.swarm.node.id=bcp1hcmv,com.docker.swarm.service.id=9g5hnt18,com.docker.swarm.task.id=pce12efp';
+		assert.deepEqual(
+			decoder.push(
+				Buffer.concat([
+					frame(1, `${t1} ${details} hello from 17a2 a=b\n`),
+					frame(2, `${t2} ${details},extra=%20x oops\n`),
+				]),
+			),
+			[
+				{
+					stream: 'stdout',
+					time: Date.parse(t1),
+					text: 'hello from 17a2 a=b',
+					taskId: 'pce12efp',
+				},
+				{
+					stream: 'stderr',
+					time: Date.parse(t2),
+					text: 'oops',
+					taskId: 'pce12efp',
+				},
+			],
+		);
+		// A container's line that merely starts with `key=value ` keeps it.
+		assert.deepEqual(
+			createLogDecoder({tty: false}).push(frame(1, `${t1} a=b c\n`)),
+			[{stream: 'stdout', time: Date.parse(t1), text: 'a=b c'}],
+		);
+	});
+
 	it('a line without a timestamp is placed with the line before it', () => {
 		const lines = decode(
 			Buffer.concat([frame(1, `${t2} dated\n`), frame(1, 'undated\n')]),

@@ -312,6 +312,19 @@ describe('log rows', () => {
 		assert.deepEqual(text(wrapSegments([{text: '', style: 'plain'}], 4)), ['']);
 	});
 
+	it('cuts a wide name by columns and wraps by clusters, a flag or an accent never split', () => {
+		const [name] = lineSegments(entry(0, 'x', {source: 1}), {
+			name: '日本語のコンテナ',
+			nameWidth: 6,
+			timestamps: false,
+			query: '',
+			isCurrentMatch: false,
+		});
+		assert.equal(name?.text, '日本…  ');
+		const segments: Segment[] = [{text: 'abc🇩🇪e\u0301f', style: 'plain'}];
+		assert.deepEqual(text(wrapSegments(segments, 4)), ['abc', '🇩🇪e\u0301f']);
+	});
+
 	it('a saved log has the name column for merged logs and full times when shown', () => {
 		const lines = [
 			entry(0, 'one', {time: Date.parse('2026-11-28T12:00:00.5Z')}),

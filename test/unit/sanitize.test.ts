@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {toDockerError} from '../../source/docker/errors.js';
 import {sanitize} from '../../source/docker/sanitize.js';
 
 const esc = '\u001B';
@@ -9,7 +10,7 @@ const st = `${esc}\\`;
 /** Anything a terminal would act on rather than print. */
 const terminalControl =
 	// eslint-disable-next-line no-control-regex -- finding control characters is the point
-	/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+	/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
 
 type Case = {
 	readonly name: string;
@@ -162,6 +163,23 @@ const controlCases: readonly Case[] = [
 		output: 'abc',
 	},
 	{name: 'direction marks', input: 'a\u200Eb\u200Fc', output: 'abc'},
+	{name: 'line separator U+2028', input: 'one\u2028two', output: 'onetwo'},
+	{name: 'paragraph separator U+2029', input: 'one\u2029two', output: 'onetwo'},
+	{name: 'soft hyphen', input: 'co\u00ADop', output: 'coop'},
+	{name: 'zero-width space and BOM', input: 'a\u200Bb\uFEFFc', output: 'abc'},
+];
+
+/** Sequences that some terminals join into one emoji and others draw as their parts. */
+const splitCases: readonly Case[] = [
+	{
+		name: 'ZWJ family',
+		input: 'family 👨‍👩‍👧',
+		output: 'family 👨👩👧',
+	},
+	{name: 'keycap', input: 'keycap 1️⃣', output: 'keycap 1'},
+	{name: 'emoji presentation selector', input: '❤️', output: '❤'},
+	{name: 'skin tone after its emoji', input: '👍🏽', output: '👍'},
+	{name: 'a skin tone on its own stays', input: '🏽', output: '🏽'},
 ];
 
 const ordinaryText: readonly string[] = [
@@ -174,8 +192,7 @@ const ordinaryText: readonly string[] = [
 	'日本語のコンテナ',
 	'容器-測試 컨테이너',
 	'🐳 whale 🚀',
-	'family 👨‍👩‍👧 (zero-width joiners)',
-	'flag 🇩🇪 and keycap 1️⃣',
+	'flag 🇩🇪',
 	'Привет мир',
 	'مرحبا بالعالم',
 	'[31m looks like CSI but has no ESC ]0;',
@@ -194,6 +211,14 @@ describe('sanitize', () => {
 
 	describe('removes control characters', () => {
 		for (const {name, input, output} of controlCases) {
+			it(name, () => {
+				assert.equal(sanitize(input), output);
+			});
+		}
+	});
+
+	describe('takes apart emoji sequences terminals draw at different widths', () => {
+		for (const {name, input, output} of splitCases) {
 			it(name, () => {
 				assert.equal(sanitize(input), output);
 			});
@@ -240,5 +265,13 @@ describe('sanitize', () => {
 			const once = sanitize(input);
 			assert.equal(sanitize(once), once, JSON.stringify(input));
 		}
+	});
+
+	it('is applied to the engine’s error messages too', () => {
+		const refused = toDockerError(
+			{statusCode: 409, json: {message: `name ${esc}[2Jin use\u2028 by 👍🏽`}},
+			'unix:///x.sock',
+		);
+		assert.equal(refused.message, 'name in use by 👍');
 	});
 });

@@ -12,7 +12,7 @@ import {
 	type SwarmApi,
 } from '../../source/docker/swarm.js';
 import {toDockerEvent, toSystemInfo} from '../../source/docker/to-domain.js';
-import {compareTasks} from '../../source/state/swarm-state.js';
+import {compareTasks, replacedTasks} from '../../source/state/swarm-state.js';
 import {
 	imageName,
 	serviceCells,
@@ -134,57 +134,101 @@ describe('Swarm answers mapped to the domain', () => {
 		assert.match(global.containerId, /^c5016d01/);
 	});
 
-	it('orders tasks as `docker service ps`: current by slot, then history newest first', () => {
+	it('orders tasks as `docker service ps`: by slot, the newest of each first, the replaced ones under it', () => {
 		const base = {
 			serviceId: 's',
 			nodeId: 'n',
 			message: '',
 			error: '',
 			containerId: '',
+			state: 'failed',
+			desiredState: 'shutdown',
 		};
 		const sorted = [
-			{
-				...base,
-				id: 'old',
-				slot: 1,
-				desiredState: 'shutdown',
-				state: 'failed',
-				updatedAt: 1,
-			},
+			{...base, id: 'old', slot: 1, createdAt: 1, updatedAt: 2},
 			{
 				...base,
 				id: 'two',
 				slot: 2,
 				desiredState: 'running',
 				state: 'running',
+				createdAt: 5,
 				updatedAt: 5,
 			},
-			{
-				...base,
-				id: 'newer',
-				slot: 1,
-				desiredState: 'shutdown',
-				state: 'failed',
-				updatedAt: 3,
-			},
+			{...base, id: 'newer', slot: 1, createdAt: 3, updatedAt: 4},
 			{
 				...base,
 				id: 'one',
 				slot: 1,
 				desiredState: 'running',
 				state: 'running',
+				createdAt: 8,
 				updatedAt: 9,
 			},
+			// Scaled down: the slot's newest task is shut down, and still its main row.
+			{
+				...base,
+				id: 'three',
+				slot: 3,
+				state: 'shutdown',
+				createdAt: 6,
+				updatedAt: 10,
+			},
+			{...base, id: 'three-old', slot: 3, createdAt: 2, updatedAt: 6},
 		].sort(compareTasks);
 		assert.deepEqual(
 			sorted.map(task => task.id),
-			['one', 'two', 'newer', 'old'],
+			['one', 'newer', 'old', 'two', 'three', 'three-old'],
 		);
-		const [, , history] = sorted;
-		assert.equal(
-			taskCells(defined(history), 'web', 'vm', 10_000).name,
-			String.raw` \_ web.1`,
+		const replaced = replacedTasks(sorted);
+		assert.deepEqual([...replaced].sort(), ['newer', 'old', 'three-old']);
+		const name = (id: string) =>
+			taskCells(
+				defined(sorted.find(task => task.id === id)),
+				'web',
+				'vm',
+				10_000,
+				replaced.has(id),
+			).name;
+		assert.equal(name('one'), 'web.1');
+		assert.equal(name('newer'), String.raw` \_ web.1`);
+		assert.equal(name('three'), 'web.3');
+		assert.equal(name('three-old'), String.raw` \_ web.3`);
+	});
+
+	it('groups a global service’s tasks by node', () => {
+		const base = {
+			serviceId: 'g',
+			message: '',
+			error: '',
+			containerId: '',
+			state: 'running',
+			desiredState: 'running',
+			updatedAt: 1,
+		};
+		const sorted = [
+			{...base, id: 'b-new', nodeId: 'b', createdAt: 5},
+			{
+				...base,
+				id: 'a-old',
+				nodeId: 'a',
+				createdAt: 1,
+				desiredState: 'shutdown',
+			},
+			{
+				...base,
+				id: 'b-old',
+				nodeId: 'b',
+				createdAt: 2,
+				desiredState: 'shutdown',
+			},
+			{...base, id: 'a-new', nodeId: 'a', createdAt: 4},
+		].sort(compareTasks);
+		assert.deepEqual(
+			sorted.map(task => task.id),
+			['a-new', 'a-old', 'b-new', 'b-old'],
 		);
+		assert.deepEqual([...replacedTasks(sorted)].sort(), ['a-old', 'b-old']);
 	});
 
 	it('maps nodes: hostname, role, availability, status, engine, leader', () => {

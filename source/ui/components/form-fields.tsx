@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Form} from '../../state/form.js';
-import {fit} from '../format/columns.js';
+import {cellWidth, fit} from '../format/cells.js';
 import {DialogFrame} from './dialog-frame.js';
 import {theme} from '../theme.js';
 
@@ -23,7 +23,7 @@ type Props<F extends string> = {
  */
 export function FormFields<F extends string>({form, labels}: Props<F>) {
 	const labelWidth =
-		Math.max(...form.fields.map(field => labels[field].label.length)) + 2;
+		Math.max(...form.fields.map(field => cellWidth(labels[field].label))) + 2;
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			{form.fields.map(field => {

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import {cellWidth, prefixWithin} from '../format/cells.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -13,7 +14,7 @@ type Props = {
 };
 
 function clip(text: string, size: number): string {
-	return text.length > size ? text.slice(0, Math.max(0, size)) : text;
+	return prefixWithin(text, Math.max(0, size)).text;
 }
 
 /**
@@ -32,9 +33,9 @@ export function PaneFrame({
 	const name = clip(title, width - 6);
 	const extra = clip(
 		detail === '' ? '' : ` ${detail}`,
-		width - 6 - name.length,
+		width - 6 - cellWidth(name),
 	);
-	const fill = Math.max(0, width - 5 - name.length - extra.length);
+	const fill = Math.max(0, width - 5 - cellWidth(name) - cellWidth(extra));
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text wrap="truncate-end">

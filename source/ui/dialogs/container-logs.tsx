@@ -6,18 +6,24 @@ import {
 	shownLines,
 	type LogEntry,
 } from '../../state/log-lines.js';
+import type {AppState} from '../../state/app-state.js';
 import type {LogsDialog} from '../../state/logs-dialog.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {SegmentRow} from '../components/segment-row.js';
 import {TypedLine} from '../components/typed-line.js';
 import {
 	lineSegments,
-	nameColumnWidth,
+	nameColumn,
 	wrapSegments,
 	type Segment,
 	type SegmentStyle,
 } from '../format/log-rows.js';
+import {taskNames} from '../format/swarm-rows.js';
+import {useAppState} from '../hooks/use-app-state.js';
 import {theme} from '../theme.js';
+
+const selectTaskNames = (state: AppState) =>
+	taskNames(state.swarm.tasks, state.swarm.services.byId);
 
 type Props = {
 	readonly dialog: LogsDialog;
@@ -114,8 +120,12 @@ export function ContainerLogs({dialog, width, height}: Props) {
 		dialog.follow ? undefined : dialog.anchor,
 		rows,
 	);
-	const names = dialog.sources.map(source => source.name);
-	const nameWidth = nameColumnWidth(names);
+	const tasks = useAppState(selectTaskNames);
+	const names = nameColumn(
+		dialog.lines,
+		dialog.sources.map(source => source.name),
+		tasks,
+	);
 	const shown: {key: string; segments: readonly Segment[]}[] = [];
 	for (let index = bottom; index >= 0 && shown.length < rows; index--) {
 		const entry = lines[index];
@@ -123,9 +133,11 @@ export function ContainerLogs({dialog, width, height}: Props) {
 			break;
 		}
 
+		const {name, colour} = names.nameOf(entry);
 		const segments = lineSegments(entry, {
-			name: names[entry.source] ?? '',
-			nameWidth,
+			name,
+			colour,
+			nameWidth: names.width,
 			timestamps: dialog.timestamps,
 			query: dialog.query,
 			isCurrentMatch: entry.seq === dialog.match,

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import type {HostChoice} from '../../docker/host-choices.js';
 import type {HostsDialog as Dialog} from '../../state/hosts-dialog.js';
 import {DialogFrame} from '../components/dialog-frame.js';
-import {fit} from '../format/columns.js';
+import {fit} from '../format/cells.js';
 import {rowColors, theme} from '../theme.js';
 
 type Props = {

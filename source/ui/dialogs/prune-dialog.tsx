@@ -7,7 +7,7 @@ import type {
 import {formatBytes, plural} from '../../format/units.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {windowStart} from '../components/table.js';
-import {fit} from '../format/columns.js';
+import {fit} from '../format/cells.js';
 import {theme} from '../theme.js';
 
 type Props = {

@@ -9,7 +9,7 @@ import {
 } from '../../state/pull-progress.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {TypedLine} from '../components/typed-line.js';
-import {fit} from '../format/columns.js';
+import {fit} from '../format/cells.js';
 import {percent, progressBar} from '../format/progress-bar.js';
 import {theme} from '../theme.js';
 

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {fit} from './cells.js';
 
 /** One column of a list pane: a fixed width, or a share of what is left. */
 export type ColumnSpec<K extends string = string> = {
@@ -10,6 +10,11 @@ export type ColumnSpec<K extends string = string> = {
 	readonly flex?: number;
 	/** Below this many cells the column is dropped instead of being squeezed. */
 	readonly minWidth?: number;
+	/**
+	 * The most a flexible column takes, about what its longest usual content needs; what it leaves
+	 * goes to the uncapped columns (a name, not blanks after an image).
+	 */
+	readonly maxWidth?: number;
 	readonly align?: 'left' | 'right';
 	/** Lower numbers are dropped first when the terminal is narrow; undefined never drops. */
 	readonly priority?: number;
@@ -32,29 +37,51 @@ function layout<K extends string>(
 		(sum, column) => sum + (column.width ?? 0),
 		gaps,
 	);
-	const flexTotal = columns.reduce(
-		(sum, column) =>
-			sum + (column.width === undefined ? (column.flex ?? 1) : 0),
-		0,
-	);
+	const sizes = new Map<ColumnSpec<K>, number>();
+	let sharing = columns.filter(column => column.width === undefined);
 	let spare = Math.max(0, total - fixed);
-	let flexLeft = flexTotal;
-	return columns.map(column => {
-		if (column.width !== undefined) {
-			return {...column, size: column.width};
+	// Shares by flex; a column that would pass its cap takes the cap and leaves the rest to the others.
+	for (;;) {
+		const flexTotal = sharing.reduce(
+			(sum, column) => sum + (column.flex ?? 1),
+			0,
+		);
+		const capped = sharing.filter(
+			column =>
+				column.maxWidth !== undefined &&
+				(spare * (column.flex ?? 1)) / flexTotal > column.maxWidth,
+		);
+		if (capped.length === 0 || capped.length === sharing.length) {
+			let flexLeft = flexTotal;
+			for (const column of sharing) {
+				const share = column.flex ?? 1;
+				const size = Math.floor((spare * share) / flexLeft);
+				sizes.set(column, Math.min(size, column.maxWidth ?? size));
+				spare -= size;
+				flexLeft -= share;
+			}
+
+			break;
 		}
 
-		const share = column.flex ?? 1;
-		const size = flexLeft === 0 ? 0 : Math.floor((spare * share) / flexLeft);
-		spare -= size;
-		flexLeft -= share;
-		return {...column, size};
-	});
+		for (const column of capped) {
+			const cap = column.maxWidth ?? 0;
+			sizes.set(column, cap);
+			spare -= cap;
+		}
+
+		sharing = sharing.filter(column => !capped.includes(column));
+	}
+
+	return columns.map(column => ({
+		...column,
+		size: column.width ?? sizes.get(column) ?? 0,
+	}));
 }
 
 /**
  * Sizes columns for a width without looking at any row, so widths never change with the data:
- * fixed columns keep their width, flexible ones share the rest, and while a column would fall
+ * fixed columns keep their width, flexible ones share the rest up to their caps, and while a column would fall
  * below its minimum the lowest-priority droppable column is removed.
  */
 export function sizeColumns<K extends string>(
@@ -76,51 +103,6 @@ export function sizeColumns<K extends string>(
 
 		kept = kept.filter(column => column !== droppable);
 	}
-}
-
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
-
-/** The longest prefix of `text` that takes at most `size` terminal cells, and its width. */
-function prefixWithin(
-	text: string,
-	size: number,
-): {text: string; width: number} {
-	let width = 0;
-	let end = 0;
-	for (const {segment, index} of graphemes.segment(text)) {
-		const cells = stringWidth(segment);
-		if (width + cells > size) {
-			break;
-		}
-
-		width += cells;
-		end = index + segment.length;
-	}
-
-	return {text: text.slice(0, end), width};
-}
-
-/**
- * Cuts or pads `text` to exactly `size` terminal cells, marking a cut with `…`. Widths are
- * measured in cells, so wide characters (CJK, emoji) cannot push the next column out of line.
- */
-export function fit(
-	text: string,
-	size: number,
-	align: 'left' | 'right' = 'left',
-): string {
-	if (size <= 0) {
-		return '';
-	}
-
-	const width = stringWidth(text);
-	if (width > size) {
-		const head = prefixWithin(text, size - 1);
-		return `${head.text}…${' '.repeat(size - 1 - head.width)}`;
-	}
-
-	const padding = ' '.repeat(size - width);
-	return align === 'right' ? padding + text : text + padding;
 }
 
 /** One table line: each column's text fitted to its size, joined by the column gap. */

@@ -18,7 +18,7 @@ import type {
 } from '../../docker/volumes-networks.js';
 import type {DetailsDialog, DetailsPayload} from '../../state/details.js';
 import {memoizeLast} from '../../state/memo.js';
-import {fit} from './columns.js';
+import {cellWidth, fit} from './cells.js';
 import {formatPorts} from './ports.js';
 import {formatCpus} from './resources.js';
 
@@ -34,11 +34,16 @@ export type DetailTone =
 	| 'match'
 	| 'currentMatch';
 
-export type DetailSegment = {readonly text: string; readonly tone: DetailTone};
+export type DetailSegment = {
+	readonly text: string;
+	readonly tone: DetailTone;
+	/** A row's label: a summary's values line up after its longest, and wrap under themselves. */
+	readonly isField?: boolean;
+};
 export type DetailLine = readonly DetailSegment[];
 
-/** Width of the label column of a summary. */
-const labelWidth = 13;
+/** Columns between the longest label and the values. */
+const labelGap = 2;
 
 function plain(text: string): DetailSegment {
 	return {text, tone: 'plain'};
@@ -48,9 +53,64 @@ function heading(text: string): DetailLine {
 	return [{text, tone: 'heading'}];
 }
 
-/** `Label        value`, the value in one or more tones. */
+/** `Label        value`, the value in one or more tones; {@link alignFields} pads the label. */
 function row(label: string, ...value: DetailSegment[]): DetailLine {
-	return [{text: fit(label, labelWidth), tone: 'label'}, ...value];
+	return [{text: label, tone: 'label', isField: true}, ...value];
+}
+
+/** The column at which a line's label (its first field segment) starts, if it has one. */
+function fieldStart(line: DetailLine): number | undefined {
+	let column = 0;
+	for (const segment of line) {
+		if (segment.isField === true) {
+			return column;
+		}
+
+		column += cellWidth(segment.text);
+	}
+
+	return undefined;
+}
+
+/** Pads every label so that all values start in one column, the longest label's plus a gap. */
+function alignFields(lines: readonly DetailLine[]): DetailLine[] {
+	let valueColumn = 0;
+	for (const line of lines) {
+		const start = fieldStart(line);
+		const label = line.find(segment => segment.isField === true);
+		if (start !== undefined && label !== undefined) {
+			valueColumn = Math.max(
+				valueColumn,
+				start + cellWidth(label.text) + labelGap,
+			);
+		}
+	}
+
+	return lines.map(line => {
+		const start = fieldStart(line);
+		return start === undefined
+			? line
+			: line.map(segment =>
+					segment.isField === true
+						? {...segment, text: fit(segment.text, valueColumn - start)}
+						: segment,
+				);
+	});
+}
+
+/**
+ * Where the rows of a wrapped line start: under its value for a labelled row, under its first
+ * character for an indented one.
+ */
+export function hangingIndent(line: DetailLine): number {
+	const start = fieldStart(line);
+	const label = line.find(segment => segment.isField === true);
+	if (start !== undefined && label !== undefined) {
+		return start + cellWidth(label.text);
+	}
+
+	const text = lineText(line);
+	return text.length - text.trimStart().length;
 }
 
 function dim(text: string): DetailSegment {
@@ -481,7 +541,7 @@ function summaryOf(payload: DetailsPayload, now: number): DetailLine[] {
 		payload: DetailsPayload,
 		now: number,
 	) => DetailLine[];
-	return render(payload, now);
+	return alignFields(render(payload, now));
 }
 
 /** The lines a details dialog shows in its current view; empty until loaded. */

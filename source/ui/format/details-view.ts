@@ -1,7 +1,8 @@
-import stringWidth from 'string-width';
+import {cellWidth} from './cells.js';
 import {findMatch, matchCount, matchRanges} from '../../state/log-lines.js';
 import {memoizeLast} from '../../state/memo.js';
 import {
+	hangingIndent,
 	lineText,
 	type DetailLine,
 	type DetailSegment,
@@ -11,14 +12,35 @@ import {wrapSegments} from './log-rows.js';
 /** The size of a details view, in rows and columns of text. */
 export type Viewport = {readonly rows: number; readonly columns: number};
 
+/**
+ * `line` as rows of at most `columns`, the rows after the first indented by `hang` (a labelled
+ * value continues under itself), unless that would leave the value less than half the width.
+ */
+function wrapLine(
+	line: DetailLine,
+	columns: number,
+	hang: number,
+): DetailLine[] {
+	const [first = [], ...rest] = wrapSegments(line, columns);
+	if (rest.length === 0 || hang === 0 || hang > columns / 2) {
+		return [first, ...rest];
+	}
+
+	const indent: DetailSegment = {text: ' '.repeat(hang), tone: 'plain'};
+	return [
+		first,
+		...wrapSegments(rest.flat(), columns - hang).map(row => [indent, ...row]),
+	];
+}
+
 /** How many rows `line` takes: one when cut at the edge, as many as wrapping makes otherwise. */
 export function lineRows(
 	line: DetailLine,
 	columns: number,
 	wrap: boolean,
 ): number {
-	return wrap && columns > 0 && stringWidth(lineText(line)) > columns
-		? wrapSegments(line, columns).length
+	return wrap && columns > 0 && cellWidth(lineText(line)) > columns
+		? wrapLine(line, columns, hangingIndent(line)).length
 		: 1;
 }
 
@@ -121,10 +143,11 @@ export function viewRows(
 		index < lines.length && rows.length < viewport.rows;
 		index++
 	) {
-		const marked = markMatches(lines[index] ?? [], query, index === match);
+		const line = lines[index] ?? [];
+		const marked = markMatches(line, query, index === match);
 		const pieces =
 			wrap && viewport.columns > 0
-				? wrapSegments(marked, viewport.columns)
+				? wrapLine(marked, viewport.columns, hangingIndent(line))
 				: [marked];
 		for (const [part, segments] of pieces.entries()) {
 			if (rows.length < viewport.rows) {

@@ -1,4 +1,5 @@
-import stringWidth from 'string-width';
+import {cells, cellWidth, fit} from './cells.js';
+import {shortId} from '../../format/units.js';
 import {clockTime, matchRanges, type LogEntry} from '../../state/log-lines.js';
 
 /** How a piece of a log row is drawn; the component maps these to theme colours. */
@@ -16,17 +17,58 @@ export type Segment = {readonly text: string; readonly style: SegmentStyle};
 /** The widest a merged log's name column gets; longer names are cut. */
 export const maxNameWidth = 20;
 
-/** The width of a merged log's name column: its longest name, up to {@link maxNameWidth}; 0 for one container. */
-export function nameColumnWidth(names: readonly string[]): number {
-	return names.length > 1
-		? Math.min(maxNameWidth, Math.max(...names.map(name => stringWidth(name))))
-		: 0;
+/** The width of a name column: its longest name, up to {@link maxNameWidth}. */
+function widest(names: readonly string[]): number {
+	return Math.min(
+		maxNameWidth,
+		Math.max(0, ...names.map(name => cellWidth(name))),
+	);
 }
 
-function fit(name: string, width: number): string {
-	return stringWidth(name) > width
-		? `${name.slice(0, width - 1)}…`
-		: name + ' '.repeat(width - stringWidth(name));
+/** How wide {@link shortId} makes an id. */
+const shortIdLength = 12;
+
+/** A task's name in a service's log: as `docker service ps` names it, its short id while unlisted. */
+function taskLabel(taskId: string, names: ReadonlyMap<string, string>): string {
+	return names.get(taskId) ?? shortId(taskId);
+}
+
+/**
+ * What a log line's name column shows and how wide the column is: a service's lines carry their
+ * task (`web.1`, as `docker service logs` prints them), merged containers' lines their container.
+ */
+export function nameColumn(
+	lines: readonly LogEntry[],
+	sourceNames: readonly string[],
+	tasks: ReadonlyMap<string, string>,
+): {
+	readonly width: number;
+	readonly nameOf: (entry: LogEntry) => {name: string; colour: number};
+} {
+	// A service's lines all carry their task; a container's never do.
+	if (lines[0]?.taskId === undefined) {
+		return {
+			// One container's log needs no name column.
+			width: sourceNames.length > 1 ? widest(sourceNames) : 0,
+			nameOf: entry => ({
+				name: sourceNames[entry.source] ?? '',
+				colour: entry.source,
+			}),
+		};
+	}
+
+	const order = [...tasks.keys()];
+	return {
+		// Until the tasks are listed, lines show a task's short id.
+		width: tasks.size === 0 ? shortIdLength : widest([...tasks.values()]),
+		nameOf(entry) {
+			const taskId = entry.taskId ?? '';
+			return {
+				name: taskLabel(taskId, tasks),
+				colour: Math.max(0, order.indexOf(taskId)),
+			};
+		},
+	};
 }
 
 /** A line's text cut into plain parts and highlighted matches of `query`. */
@@ -64,6 +106,8 @@ export function lineSegments(
 	entry: LogEntry,
 	options: {
 		readonly name: string;
+		/** The name's colour, by index: its container's or its task's. */
+		readonly colour?: number;
 		readonly nameWidth: number;
 		readonly timestamps: boolean;
 		readonly query: string;
@@ -71,9 +115,10 @@ export function lineSegments(
 	},
 ): Segment[] {
 	const {name, nameWidth, timestamps, query, isCurrentMatch} = options;
+	const colour = options.colour ?? entry.source;
 	return [
 		...(nameWidth > 0
-			? [{text: `${fit(name, nameWidth)} `, style: {source: entry.source}}]
+			? [{text: `${fit(name, nameWidth)} `, style: {source: colour}}]
 			: []),
 		...(timestamps
 			? [{text: `${clockTime(entry.time)} `, style: 'time' as const}]
@@ -86,7 +131,7 @@ export function lineSegments(
 }
 
 /**
- * Cuts a row of segments into rows of at most `width` columns, wide characters kept whole: the
+ * Cuts a row of segments into rows of at most `width` columns, clusters kept whole: the
  * view counts rows exactly, so a wrapped line never pushes the newest one off the screen.
  */
 export function wrapSegments<S extends {readonly text: string}>(
@@ -97,9 +142,8 @@ export function wrapSegments<S extends {readonly text: string}>(
 	let column = 0;
 	for (const segment of segments) {
 		let piece = '';
-		for (const character of segment.text) {
-			const characterWidth = stringWidth(character);
-			if (column + characterWidth > width && column > 0) {
+		for (const cell of cells(segment.text)) {
+			if (column + cell.width > width && column > 0) {
 				if (piece !== '') {
 					rows.at(-1)?.push({...segment, text: piece});
 				}
@@ -109,8 +153,8 @@ export function wrapSegments<S extends {readonly text: string}>(
 				column = 0;
 			}
 
-			piece += character;
-			column += characterWidth;
+			piece += cell.text;
+			column += cell.width;
 		}
 
 		if (piece !== '') {

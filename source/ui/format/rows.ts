@@ -26,15 +26,35 @@ export type ContainerColumn =
 	| 'age';
 export type ImageColumn = 'mark' | 'tag' | 'id' | 'size' | 'age' | 'used';
 
+/**
+ * As the terminal narrows PORTS goes first, then AGE, then IMAGE (the name usually says as much)
+ * before the live figures MEM and CPU; NAME and STATUS always stay. On a wide terminal the name
+ * takes what IMAGE, STATUS and PORTS leave past their caps.
+ */
 export const containerColumns: readonly ColumnSpec<ContainerColumn>[] = [
 	{key: 'mark', header: '', width: 1},
 	{key: 'state', header: '', width: 1},
 	{key: 'name', header: 'NAME', flex: 5, minWidth: 10},
-	{key: 'image', header: 'IMAGE', flex: 5, minWidth: 8, priority: 5},
-	{key: 'status', header: 'STATUS', flex: 4, minWidth: 14},
-	{key: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 4},
-	{key: 'memory', header: 'MEM', width: 7, align: 'right', priority: 3},
-	{key: 'ports', header: 'PORTS', flex: 4, minWidth: 10, priority: 1},
+	{
+		key: 'image',
+		header: 'IMAGE',
+		flex: 5,
+		minWidth: 8,
+		maxWidth: 40,
+		priority: 3,
+	},
+	// `Exited (137) About an hour ago`, `Up 3 weeks (unhealthy)`.
+	{key: 'status', header: 'STATUS', flex: 4, minWidth: 14, maxWidth: 30},
+	{key: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 5},
+	{key: 'memory', header: 'MEM', width: 7, align: 'right', priority: 4},
+	{
+		key: 'ports',
+		header: 'PORTS',
+		flex: 4,
+		minWidth: 10,
+		maxWidth: 48,
+		priority: 1,
+	},
 	{key: 'age', header: 'AGE', width: 4, align: 'right', priority: 2},
 ];
 

@@ -1,5 +1,7 @@
 import type {SwarmNode, SwarmService, SwarmTask} from '../../docker/swarm.js';
 import {formatAge, shortId} from '../../format/units.js';
+import {memoizeLast} from '../../state/memo.js';
+import type {TaskList} from '../../state/swarm-state.js';
 import type {ColumnSpec} from './columns.js';
 import {formatPorts} from './ports.js';
 
@@ -84,6 +86,22 @@ export function taskName(task: SwarmTask, serviceName: string): string {
 	return `${serviceName}.${task.slot ?? shortId(task.nodeId)}`;
 }
 
+/** The listed tasks of a service by id, each named as `docker service logs` names it (`web.1`). */
+export const taskNames = memoizeLast(
+	(
+		list: TaskList,
+		services: ReadonlyMap<string, SwarmService>,
+	): ReadonlyMap<string, string> => {
+		const service =
+			list.serviceId === undefined ? undefined : services.get(list.serviceId);
+		return new Map(
+			service === undefined
+				? []
+				: list.tasks.map(task => [task.id, taskName(task, service.name)]),
+		);
+	},
+);
+
 /** `Running 3m ago`: the state and how long it has been in it. */
 function currentState(task: SwarmTask, now: number): string {
 	const state = task.state.charAt(0).toUpperCase() + task.state.slice(1);
@@ -92,16 +110,17 @@ function currentState(task: SwarmTask, now: number): string {
 		: state;
 }
 
+/** The cells of a task row; `isReplaced` when a newer task of its slot took over. */
 export function taskCells(
 	task: SwarmTask,
 	serviceName: string,
 	nodeName: string | undefined,
 	now: number,
+	isReplaced: boolean,
 ): Record<TaskColumn, string> {
-	const isHistory = task.desiredState !== 'running';
 	return {
 		// `docker service ps` marks past tasks of a slot with `\_`.
-		name: `${isHistory ? ' \\_ ' : ''}${taskName(task, serviceName)}`,
+		name: `${isReplaced ? ' \\_ ' : ''}${taskName(task, serviceName)}`,
 		id: shortId(task.id),
 		node: nodeName ?? shortId(task.nodeId),
 		desired: task.desiredState,

@@ -1,11 +1,7 @@
 import {Text} from 'ink';
 import {Fragment} from 'react';
-import {
-	columnGap,
-	fit,
-	formatLine,
-	type SizedColumn,
-} from '../format/columns.js';
+import {fit} from '../format/cells.js';
+import {columnGap, formatLine, type SizedColumn} from '../format/columns.js';
 import {rowColors} from '../theme.js';
 
 type Props<K extends string> = {

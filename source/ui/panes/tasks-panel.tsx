@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import type {AppState} from '../../state/app-state.js';
 import {plural} from '../../format/units.js';
 import {selectedId} from '../../state/selectors.js';
+import {replacedTasks} from '../../state/swarm-state.js';
 import {PaneFrame} from '../components/pane-frame.js';
 import {Table} from '../components/table.js';
 import {formatLine, sizeColumns} from '../format/columns.js';
@@ -30,6 +31,7 @@ export function TasksPanel({width, height}: Props) {
 	const tasks =
 		service !== undefined && list.serviceId === service.id ? list.tasks : [];
 	const byId = new Map(tasks.map(task => [task.id, task]));
+	const replaced = replacedTasks(tasks);
 	return (
 		<PaneFrame
 			title={service === undefined ? 'Tasks' : `Tasks of ${service.name}`}
@@ -60,6 +62,7 @@ export function TasksPanel({width, height}: Props) {
 							service.name,
 							nodes.get(task.nodeId)?.hostname,
 							now,
+							replaced.has(task.id),
 						);
 						return (
 							<Text
