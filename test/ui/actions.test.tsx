@@ -835,7 +835,7 @@ describe('prune', () => {
 		);
 		assert.equal(item(preview, 'old:1'), '', 'a tagged image is not dangling');
 		assert.equal(item(preview, 'web-1'), '', 'running containers stay');
-		assert.match(preview, /Enter remove the 3 marked items/);
+		assert.match(preview, /y remove the 3 marked items/);
 		await current.press(keys.escape);
 		await current.waitForFrame(frame => !frame.includes('Prune'));
 		assert.deepEqual(docker.actions, []);
@@ -916,7 +916,7 @@ describe('prune', () => {
 		assert.match(unmarked, /reclaims 14MB/);
 		assert.match(item(unmarked, ' job '), /^│ {2}\[ \] containers/);
 		assert.match(item(unmarked, ' cron '), /\[x\] containers/);
-		assert.match(unmarked, /Enter remove the 5 marked items/);
+		assert.match(unmarked, /y remove the 5 marked items/);
 		// Stopped after the preview was drawn: not in it, so not removed.
 		docker.putContainer(
 			fakeContainer({
@@ -925,7 +925,7 @@ describe('prune', () => {
 				status: 'Exited (0) Less than a second ago',
 			}),
 		);
-		await current.press(keys.enter);
+		await current.press('y');
 		const done = await current.waitForFrame('Enter or Esc closes');
 		assert.match(done, /removed 5 items, reclaimed 14MB/);
 		assert.match(footer(done), /^removed 5 items, reclaimed 14MB/);
@@ -977,7 +977,7 @@ describe('prune', () => {
 		await current.waitForFrame(' job ');
 		await current.press('P', 'j', space, keys.enter);
 		await current.waitForFrame('2 of 2 items marked');
-		await current.press(keys.enter);
+		await current.press('y');
 		const done = await current.waitForFrame('Enter or Esc closes');
 		assert.match(done, /removed 1 item, reclaimed 7MB/);
 		assert.match(done, /kept job: container is being started/);
@@ -996,7 +996,7 @@ describe('prune', () => {
 		assert.match(preview, /3 of 3 items marked · reclaims 104MB/);
 		assert.match(item(preview, 'app:2'), /\[x\] unused images/);
 		assert.match(item(preview, 'old:1'), /\[x\] unused images/);
-		await current.press(keys.enter);
+		await current.press('y');
 		const done = await current.waitForFrame('Enter or Esc closes');
 		const left = (await docker.listImages()).map(image => image.id);
 		assert.ok(!left.includes('sha256:old'));
@@ -1005,6 +1005,28 @@ describe('prune', () => {
 		assert.ok(
 			!left.includes('sha256:app'),
 			`app:2 / app:latest was previewed as going but was kept:\n${done}`,
+		);
+	});
+
+	it('removes only with y: Enter on the preview removes nothing, however often it is pressed', async () => {
+		const docker = pruneEngine();
+		const current = open(docker);
+		await current.waitForFrame(' job ');
+		await current.press('P', keys.enter);
+		const preview = await current.waitForFrame('reclaims');
+		assert.match(preview, /y remove the 3 marked items/);
+		await current.press(keys.enter, keys.enter);
+		const asked = await current.waitForFrame(frame =>
+			footer(frame).startsWith('y removes the marked items'),
+		);
+		assert.match(asked, /3 of 3 items marked/);
+		assert.deepEqual(docker.actions, []);
+		assert.equal(docker.calls.removeContainer, 0);
+		await current.press('y');
+		await current.waitForFrame('removed 3 items');
+		assert.deepEqual(
+			[...docker.actions].sort(),
+			['rm cron', 'rm job', 'rmi sha256:dangling'].sort(),
 		);
 	});
 

@@ -130,7 +130,7 @@ function Preview({dialog, width, height}: Props) {
 			<Box flexGrow={1} />
 			<Text wrap="truncate-end">
 				<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
-				<Text color={theme.key}>Enter</Text> remove the{' '}
+				<Text color={theme.key}>y</Text> remove the{' '}
 				{plural(chosen.length, 'marked item')} ·{' '}
 				<Text color={theme.key}>Esc</Text> cancel
 			</Text>
