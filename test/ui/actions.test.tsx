@@ -10,6 +10,7 @@ import {
 	FakeDockerClient,
 	fakeContainer,
 	fakeImage,
+	fakeNetwork,
 } from '../fakes/fake-docker-client.js';
 import {body, footer, lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
@@ -701,39 +702,9 @@ describe('prune', () => {
 			},
 		];
 		docker.networks = [
-			{
-				id: 'net-bridge',
-				name: 'bridge',
-				driver: 'bridge',
-				scope: 'local',
-				subnets: [],
-				internal: false,
-				createdAt: 0,
-				labels: {},
-				isBuiltIn: true,
-			},
-			{
-				id: 'net-backend',
-				name: 'backend',
-				driver: 'bridge',
-				scope: 'local',
-				subnets: [],
-				internal: false,
-				createdAt: 0,
-				labels: {},
-				isBuiltIn: false,
-			},
-			{
-				id: 'net-frontend',
-				name: 'frontend',
-				driver: 'bridge',
-				scope: 'local',
-				subnets: [],
-				internal: false,
-				createdAt: 0,
-				labels: {},
-				isBuiltIn: false,
-			},
+			fakeNetwork({id: 'net-bridge', name: 'bridge', createdAt: 0}),
+			fakeNetwork({id: 'net-backend', name: 'backend', createdAt: 0}),
+			fakeNetwork({id: 'net-frontend', name: 'frontend', createdAt: 0}),
 		];
 		docker.buildCache = [
 			{
@@ -980,7 +951,10 @@ describe('prune', () => {
 		await current.press('y');
 		const done = await current.waitForFrame('Enter or Esc closes');
 		assert.match(done, /removed 1 item, reclaimed 7MB/);
-		assert.match(done, /kept job: container is being started/);
+		assert.match(
+			done,
+			/kept job: the engine refused: container is being started/,
+		);
 		assert.match(footer(done), /^removed 1 item, reclaimed 7MB; 1 kept/);
 		assert.deepEqual(docker.actions, ['rm cron']);
 		assert.ok(docker.container('job'));
@@ -1028,6 +1002,33 @@ describe('prune', () => {
 			[...docker.actions].sort(),
 			['rm cron', 'rm job', 'rmi sha256:dangling'].sort(),
 		);
+	});
+
+	it('keeps what changed since the preview, saying why, and logs each removal by name', async () => {
+		const docker = pruneEngine();
+		const current = open(docker);
+		await current.waitForFrame(' job ');
+		// Stopped containers, dangling images and networks.
+		await current.press('P', 'j', 'j', 'j', 'j', space, keys.enter);
+		await current.waitForFrame('4 of 4 items marked');
+		// Started after the preview, and a running container joins frontend.
+		docker.putContainer({...job, state: 'running', status: 'Up 1 second'});
+		docker.putContainer(fakeContainer({name: 'web-3', networks: ['frontend']}));
+		await current.press('y');
+		const done = await current.waitForFrame('Enter or Esc closes');
+		assert.match(done, /removed 2 items/);
+		assert.match(done, /kept job: started after the preview/);
+		assert.match(done, /kept frontend: web-3 attached since the preview/);
+		assert.deepEqual(
+			[...docker.actions].sort(),
+			['rm cron', 'rmi sha256:dangling'].sort(),
+		);
+		assert.equal(docker.container('job')?.state, 'running');
+		await current.press(keys.enter, 'L');
+		const log = await current.waitForFrame('Command log · 2');
+		assert.match(log, /✓ docker container rm cron/);
+		assert.match(log, /✓ docker image rm dangling\b/);
+		assert.doesNotMatch(log, /sha256:|rm job|frontend/);
 	});
 
 	it('Esc cancels at every stage without removing anything', async () => {
