@@ -830,7 +830,7 @@ describe('prune', () => {
 		assert.match(wide, /8 of 8 items marked · reclaims 121MB/);
 		assert.match(
 			item(wide, 'app:2'),
-			/unused images\s+app:2\s+1\.5MB\s+unused, 2 tags/,
+			/unused images\s+app:2, app:latest\s+1\.5MB\s+unused, 2 tags/,
 		);
 		assert.match(item(wide, 'old:1'), /unused images\s+old:1\s+100MB\s+unused/);
 		assert.match(

@@ -115,7 +115,11 @@ function Preview({dialog, width, height}: Props) {
 						{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
 						{fit(item.category.replace('-', ' '), 15)}
 						{'  '}
-						{fit(item.name, nameWidth)}
+						{/* Every tag that goes, not only the first: the preview names all it touches. */}
+						{fit(
+							item.tags.length > 1 ? item.tags.join(', ') : item.name,
+							nameWidth,
+						)}
 						{'  '}
 						{fit(
 							item.size === undefined ? '–' : formatBytes(item.size),
