@@ -5,27 +5,14 @@ import path from 'node:path';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
-import {freePort} from '../helpers/free-port.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {pruneCategories} from '../../source/state/action-updates.js';
+import type {PruneCategory} from '../../source/state/app-state.js';
+import {startSwarmDaemon} from '../helpers/swarm-daemon.js';
+import type {ThrowawayDaemon} from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:prune';
-
-/** The dialog's categories, in its order, as `j` steps through them. */
-const categories = [
-	'containers',
-	'dangling-images',
-	'unused-images',
-	'volumes',
-	'networks',
-	'build-cache',
-] as const;
-
-type Category = (typeof categories)[number];
 
 /** What one preview lists, as the engine's output names the same things: tags, `<none> <short id>`, names. */
 type Preview = ReadonlySet<string>;
@@ -82,6 +69,13 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 		await daemon.dockerOk(['load', '-i', path.join(dir, 'out.tar')]);
 	};
 
+	/** Local bridges get subnets of their own: the engine's default pools skip every subnet the host routes. */
+	let subnets = 0;
+	const bridge = async (name: string): Promise<void> => {
+		subnets += 1;
+		await internalNetwork(name, '--subnet', `10.213.${subnets}.0/24`);
+	};
+
 	const internalNetwork = async (
 		name: string,
 		...options: string[]
@@ -101,7 +95,7 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 	 */
 	const preview = async (
 		current: TmuxSession,
-		category: Category,
+		category: PruneCategory,
 		options: {readonly allVolumes?: boolean; readonly hour?: boolean} = {},
 	): Promise<Preview> => {
 		await current.sendKeys('P');
@@ -109,7 +103,7 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 		// a: everything, a again: nothing; then the one category.
 		await current.sendKeys('a', 'a');
 		await current.waitForText('[ ] stopped containers');
-		for (let step = 0; step < categories.indexOf(category); step++) {
+		for (let step = 0; step < pruneCategories.indexOf(category); step++) {
 			await current.sendKeys('j');
 		}
 
@@ -175,22 +169,13 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 	const sorted = (set: Iterable<string>): string[] => [...set].sort();
 
 	before(async () => {
-		// A Swarm refuses live-restore; a port of its own, so that it never meets another test's Swarm.
-		daemon = await startThrowawayDaemon({liveRestore: false});
-		await daemon.dockerOk([
-			'swarm',
-			'init',
-			'--advertise-addr',
-			'127.0.0.1',
-			'--listen-addr',
-			`127.0.0.1:${await freePort()}`,
-		]);
+		daemon = await startSwarmDaemon();
 		await daemon.importBusyboxImage(image);
 
 		// Networks: unused, with a running, a paused and a created container, config-only, and
 		// Swarm ones unused and joined by a service with no replica.
 		for (const name of ['n-free', 'n-run', 'n-paused', 'n-stopped']) {
-			await internalNetwork(name);
+			await bridge(name);
 		}
 
 		await daemon.dockerOk([
@@ -342,8 +327,17 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 	});
 
 	after(async () => {
+		// The host keeps a bridge for every network the daemon still has when it stops: remove them.
 		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
+		if (daemon !== undefined) {
+			const ids = await daemon.dockerOk(['ps', '--all', '--quiet']);
+			if (ids !== '') {
+				await daemon.docker(['rm', '--force', ...ids.split('\n')]);
+			}
+
+			await daemon.docker(['network', 'prune', '--force']);
+			await daemon.stop();
+		}
 	});
 
 	it('previews, for every category and age, exactly what the engine’s own prune removes', async () => {
@@ -469,10 +463,15 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 	});
 
 	it('removes on y what the preview listed, never the Swarm’s networks, and says why what changed since stayed', async () => {
-		await internalNetwork('n-late');
-		// The engine makes docker_gwbridge once this node joins its first Swarm container to the
-		// host, which no test here waits for; made by hand it is the same name on an idle network.
-		await internalNetwork('docker_gwbridge');
+		await bridge('n-late');
+		// The engine makes docker_gwbridge when this node first joins a Swarm sandbox to the host,
+		// which may not have happened yet; made by hand, it is the same name on an idle network.
+		if (
+			(await daemon.docker(['network', 'inspect', 'docker_gwbridge'])).code !==
+			0
+		) {
+			await bridge('docker_gwbridge');
+		}
 		for (const name of ['web-3', 'job-1']) {
 			await daemon.dockerOk([
 				'create',
