@@ -12,6 +12,7 @@ import type {PruneCategory} from '../../source/state/app-state.js';
 import {
 	hasLabel,
 	planPrune,
+	recheckPrune,
 	type PruneChoice,
 	type PruneInventory,
 } from '../../source/state/prune-plan.js';
@@ -389,6 +390,62 @@ describe('planPrune, as the engine’s own prune decides', () => {
 				},
 			).map(item => item.id),
 			['cache-1'],
+		);
+	});
+});
+
+describe('recheckPrune', () => {
+	const choice: PruneChoice = {
+		categories: new Set<PruneCategory>([
+			'containers',
+			'unused-images',
+			'volumes',
+			'networks',
+			'build-cache',
+		]),
+		olderThanHours: 0,
+		allVolumes: true,
+		label: '',
+		now,
+	};
+	const previewed = planPrune(inventory, choice);
+
+	it('lets go what the engine would still take, and says why the rest stays', () => {
+		const job = fakeContainer({
+			name: 'late-user',
+			state: 'exited',
+			imageId: 'sha256:tagged',
+			volumes: ['pgdata'],
+		});
+		const now = {
+			...inventory,
+			containers: [running, {...exited, state: 'running' as const}, fresh, job],
+			networkEndpoints: new Map([
+				['n1', []],
+				['n2', ['web']],
+			]),
+			usage: {
+				...usage,
+				volumes: usage.volumes.map(entry =>
+					entry.name === 'pgdata' ? {...entry, refCount: 1} : entry,
+				),
+				buildCache: [],
+			},
+		};
+		const {go, kept} = recheckPrune(previewed, planPrune(now, choice), now);
+		assert.deepEqual(
+			go.map(item => item.name),
+			['new-job', '<none> dangling', `${'a'.repeat(12)} (anonymous)`],
+		);
+		assert.deepEqual(
+			kept.map(({item, reason}) => `${item.name}: ${reason}`),
+			[
+				'old-job: started after the preview',
+				'tool:2: used by late-user since the preview',
+				'pgdata: used by late-user since the preview',
+				'old-net: gone already',
+				'COPY . /app: gone already',
+			],
 		);
 	});
 });
