@@ -148,6 +148,10 @@ export type NetworkSummary = {
 	readonly labels: Readonly<Record<string, string>>;
 	/** bridge, host and none come with the engine and cannot be removed. */
 	readonly isBuiltIn: boolean;
+	/** The Swarm's routing mesh (`Ingress: true`): services with published ports need it. */
+	readonly isIngress: boolean;
+	/** A template for other networks (`--config-only`): it connects nothing itself. */
+	readonly isConfigOnly: boolean;
 };
 
 /** What `docker volume create` is given. */
@@ -344,6 +348,12 @@ export type DockerClient = {
 		reference: string,
 		options: {readonly force: boolean},
 	): Promise<ImageRemoval>;
+	/**
+	 * The ids of the images that other images are built on, intermediate ones included
+	 * (`GET /images/json?all=1`): the engine's prune removes no untagged parent, and only untags a
+	 * tagged one.
+	 */
+	imageParentIds(signal?: AbortSignal): Promise<ReadonlySet<string>>;
 	listVolumes(signal?: AbortSignal): Promise<VolumeSummary[]>;
 	listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]>;
 	removeVolume(name: string): Promise<void>;

@@ -29,6 +29,7 @@ import {
 	toDockerEvent,
 	toEngineInfo,
 	toImageSummary,
+	toParentIds,
 	toSystemInfo,
 	toContainerUser,
 	toDiskUsage,
@@ -59,7 +60,9 @@ type DockerodeCalls = SwarmApi &
 		listContainers(
 			options: Abortable & {readonly all: boolean},
 		): Promise<unknown[]>;
-		listImages(options: Abortable): Promise<unknown[]>;
+		listImages(
+			options: Abortable & {readonly all?: boolean},
+		): Promise<unknown[]>;
 		info(options: Abortable): Promise<unknown>;
 		getContainer(id: string): LogsApi &
 			AttachApi & {
@@ -232,6 +235,12 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		async listImages(signal) {
 			const raw = await docker.listImages(abortable(signal)).catch(fail);
 			return raw.map(toImageSummary).filter(image => image !== undefined);
+		},
+		async imageParentIds(signal) {
+			const raw = await docker
+				.listImages({all: true, ...abortable(signal)})
+				.catch(fail);
+			return toParentIds(raw);
 		},
 		async *events(signal) {
 			// Every type: the Events pane shows volumes, networks and the daemon's own events too.

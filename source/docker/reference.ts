@@ -93,3 +93,16 @@ export function formatReference(reference: ImageReference): string {
 		? `${reference.name}:${reference.tag ?? 'latest'}`
 		: `${reference.name}${reference.tag === undefined ? '' : `:${reference.tag}`}@${reference.digest}`;
 }
+
+/**
+ * A tag as the engine stores it, with Docker Hub's domain and `library/` filled in
+ * (`busybox:1` is `docker.io/library/busybox:1`): the engine sorts an image's references so.
+ */
+export function canonicalTag(tag: string): string {
+	const [first = '', ...rest] = tag.split('/');
+	if (rest.length > 0 && isRegistry(first)) {
+		return tag;
+	}
+
+	return `docker.io/${rest.length === 0 ? 'library/' : ''}${tag}`;
+}

@@ -32,6 +32,8 @@ export type SwarmService = {
 	/** A rolling update's state (`updating`, `paused`, `completed`, `rollback_started`…), '' for none. */
 	readonly updateState: string;
 	readonly labels: Readonly<Record<string, string>>;
+	/** Ids of the networks its tasks join: the engine keeps these through a network prune. */
+	readonly networks: readonly string[];
 };
 
 /** One task of a service: a slot's container on a node, current or past. */
@@ -225,6 +227,13 @@ export function toSwarmService(
 		updatedAt: time(raw['UpdatedAt']),
 		updateState: text(updateStatus['State']),
 		labels: stringRecord(spec['Labels']),
+		// The task template's list, or the deprecated one of the service's own spec.
+		networks: [
+			...list(object(spec['TaskTemplate'])['Networks']),
+			...list(spec['Networks']),
+		]
+			.map(network => text(network['Target']))
+			.filter(Boolean),
 	};
 }
 

@@ -361,7 +361,15 @@ export function toNetworkSummary(raw: unknown): NetworkSummary | undefined {
 		createdAt: time(raw['Created']),
 		labels: stringRecord(raw['Labels']),
 		isBuiltIn: builtInNetworks.has(name),
+		isIngress: raw['Ingress'] === true,
+		isConfigOnly: raw['ConfigOnly'] === true,
 	};
+}
+
+/** The ids that some image of `GET /images/json?all=1` names as its `ParentId`. */
+export function toParentIds(raw: unknown): ReadonlySet<string> {
+	const list = Array.isArray(raw) ? raw.filter(isObject) : [];
+	return new Set(list.map(image => text(image['ParentId'])).filter(Boolean));
 }
 
 /** Bytes reclaimed, from a prune answer. */

@@ -183,6 +183,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'prune.up', keys: ['k', 'up'], scope: 'prune'},
 	{command: 'prune.toggle', keys: ['space'], scope: 'prune'},
 	{command: 'prune.next', keys: ['enter'], scope: 'prune'},
+	{command: 'prune.remove', keys: ['y'], scope: 'prune'},
 	{command: 'prune.age', keys: ['u'], scope: 'prune'},
 	{command: 'prune.volumesAll', keys: ['A'], scope: 'prune'},
 	{command: 'prune.everything', keys: ['a'], scope: 'prune'},

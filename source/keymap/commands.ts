@@ -315,9 +315,15 @@ export const commands = {
 	},
 	'prune.next': {
 		description:
-			'Preview the chosen categories; on the preview, remove the marked items',
+			'Preview the chosen categories (nothing is removed); close the report',
 		category: 'Dialog',
 		hint: 'next',
+	},
+	'prune.remove': {
+		description: 'On the preview: remove the marked items',
+		category: 'Dialog',
+		hint: 'remove',
+		dangerous: true,
 	},
 	'prune.age': {
 		description: 'Only items older than: any, 1h, 24h, 7d, 30d (cycles)',

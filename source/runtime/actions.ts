@@ -34,11 +34,16 @@ import type {
 	PruneItem,
 	Target,
 } from '../state/app-state.js';
-import {planPrune} from '../state/prune-plan.js';
+import {
+	planPrune,
+	recheckPrune,
+	type PruneChoice,
+	type PruneInventory,
+} from '../state/prune-plan.js';
 import {imageRowId} from '../state/image-rows.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
-import {formatBytes, plural} from '../format/units.js';
+import {formatBytes, plural, shortId} from '../format/units.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
@@ -120,18 +125,6 @@ async function eachLimited<T>(
 	);
 	return failures;
 }
-
-const categoryCommands: Readonly<
-	Record<PruneCategory, (id: string) => string>
-> = {
-	containers: id => `docker container rm ${shellWord(id)}`,
-	'dangling-images': id => `docker image rm ${shellWord(id)}`,
-	'unused-images': id => `docker image rm ${shellWord(id)}`,
-	volumes: id => `docker volume rm ${shellWord(id)}`,
-	networks: id => `docker network rm ${shellWord(id)}`,
-	'build-cache': id =>
-		`docker builder prune --force --filter id=${shellWord(id)}`,
-};
 
 /** A volume or network just created, as its pane lists it. */
 type Created = {
@@ -406,28 +399,9 @@ export function createActions(options: {
 
 			dispatch(pruneStaged('loading'));
 			try {
-				const [containers, images, networks, usage] = await Promise.all([
-					docker.listContainers(),
-					docker.listImages(),
-					dialog.categories.has('networks')
-						? docker.listNetworks()
-						: Promise.resolve([]),
-					docker.diskUsage(),
-				]);
-				const networksInUse = new Set(
-					containers
-						.filter(container => container.state === 'running')
-						.flatMap(container => container.networks),
-				);
 				const items = planPrune(
-					{containers, images, networks, networksInUse, usage},
-					{
-						categories: dialog.categories,
-						olderThanHours: dialog.olderThanHours,
-						allVolumes: dialog.allVolumes,
-						label: dialog.label,
-						now: now(),
-					},
+					await pruneInventory(docker, dialog),
+					pruneChoice(dialog, now()),
 				);
 				dispatch(prunePreviewed(items));
 			} catch (error) {
@@ -448,22 +422,41 @@ export function createActions(options: {
 				item => !dialog.skipped.has(pruneKey(item)),
 			);
 			dispatch(pruneStaged('running'));
-			// Exactly the previewed items, and each only if the engine still agrees it may go:
-			// removals are never forced, so a container started since, or an image or volume put
-			// to use since, is refused and reported rather than removed.
-			const removed: PruneItem[] = [];
-			const refused: string[] = [];
-			for (const category of removalOrder) {
-				const items = chosen.filter(item => item.category === category);
+			// Exactly the previewed items, and each only if the engine's own prune would still take
+			// it: the engine is asked again first, and what changed since the preview (a container
+			// started, an image or volume put to use) stays, with the reason. Removals are never
+			// forced, so what changes in between is refused by the engine and reported too.
+			let checked: ReturnType<typeof recheckPrune>;
+			try {
+				const inventory = await pruneInventory(docker, dialog);
+				checked = recheckPrune(
+					chosen,
+					planPrune(inventory, pruneChoice(dialog, now())),
+					inventory,
+				);
+			} catch (error) {
+				dispatch(pruneReported([`nothing removed: ${errorMessage(error)}`]));
+				dispatch(statusShown(`prune failed: ${errorMessage(error)}`, true));
+				return;
+			}
 
+			const removed: PruneItem[] = [];
+			const refused = checked.kept.map(
+				({item, reason}) => `kept ${item.name}: ${reason}`,
+			);
+			for (const category of removalOrder) {
+				const items = checked.go.filter(item => item.category === category);
 				const failures = await eachLimited(items, async item => {
-					await logged(categoryCommands[category](item.id), async () =>
-						removePruneItem(docker, item),
-					);
+					for (const step of pruneSteps(docker, item)) {
+						await logged(step.command, step.run);
+					}
+
 					removed.push(item);
 				});
 				refused.push(
-					...failures.map(({item, error}) => `kept ${item.name}: ${error}`),
+					...failures.map(
+						({item, error}) => `kept ${item.name}: ${refusalReason(error)}`,
+					),
 				);
 			}
 
@@ -483,42 +476,141 @@ export function createActions(options: {
 	};
 }
 
-async function removePruneItem(
+/** Whether an engine's API version is at least `wanted`, both as `major.minor`. */
+function apiAtLeast(version: string, wanted: string): boolean {
+	const [major = 0, minor = 0] = version.split('.').map(Number);
+	const [wantedMajor = 0, wantedMinor = 0] = wanted.split('.').map(Number);
+	return major > wantedMajor || (major === wantedMajor && minor >= wantedMinor);
+}
+
+/** Everything the engine's own prune looks at, for the categories of `dialog`. */
+async function pruneInventory(
+	docker: DockerClient,
+	dialog: PruneDialog,
+): Promise<PruneInventory> {
+	const wantsNetworks = dialog.categories.has('networks');
+	const [containers, images, imageParents, networks, usage, engine, system] =
+		await Promise.all([
+			docker.listContainers(),
+			docker.listImages(),
+			docker.imageParentIds(),
+			wantsNetworks ? docker.listNetworks() : Promise.resolve([]),
+			docker.diskUsage(),
+			docker.engineInfo(),
+			docker.systemInfo(),
+		]);
+	const isSwarmManager = wantsNetworks && system.isSwarmManager;
+	const [services, endpoints] = await Promise.all([
+		isSwarmManager ? docker.listServices() : Promise.resolve([]),
+		// What has an endpoint on a network is what the engine's prune looks at; only an
+		// inspection says (a paused container, the Swarm's own sandboxes).
+		Promise.all(
+			networks.map(async network => {
+				try {
+					const {details} = await docker.inspectNetwork(network.id);
+					return [
+						network.id,
+						details.containers.map(container => container.name),
+					] as const;
+				} catch {
+					// Gone since the list: nothing to offer.
+					return undefined;
+				}
+			}),
+		),
+	]);
+	return {
+		containers,
+		images,
+		imageParents,
+		networks,
+		networkEndpoints: new Map(endpoints.filter(entry => entry !== undefined)),
+		isSwarmManager,
+		services,
+		anonymousVolumesLabelled: apiAtLeast(engine.apiVersion, '1.42'),
+		usage,
+	};
+}
+
+/** What the dialog chose, as the plan takes it. */
+function pruneChoice(dialog: PruneDialog, time: number): PruneChoice {
+	return {
+		categories: dialog.categories,
+		olderThanHours: dialog.olderThanHours,
+		allVolumes: dialog.allVolumes,
+		label: dialog.label,
+		now: time,
+	};
+}
+
+/** Why the engine refused a removal, in words, with no full id in them. */
+function refusalReason(error: string): string {
+	return /no such|not found/i.test(error)
+		? 'gone already'
+		: `the engine refused: ${error.replaceAll(/[\da-f]{64}/g, id => shortId(id))}`;
+}
+
+/**
+ * The engine calls that remove one previewed item, each with the docker command that does the
+ * same, naming the item as the user knows it. An image goes tag by tag, as the engine's own prune
+ * removes it (the last tag takes the image with it, where nothing is built on it); a dangling one
+ * by its id.
+ */
+function pruneSteps(
 	docker: DockerClient,
 	item: PruneItem,
-): Promise<void> {
+): {readonly command: string; readonly run: () => Promise<unknown>}[] {
 	switch (item.category) {
 		case 'containers': {
-			await docker.removeContainer(item.id, {force: false, volumes: false});
-			return;
+			return [
+				{
+					command: `docker container rm ${shellWord(item.name)}`,
+					run: async () =>
+						docker.removeContainer(item.id, {force: false, volumes: false}),
+				},
+			];
 		}
 
 		case 'dangling-images':
 		case 'unused-images': {
-			if (item.tags.length > 1) {
-				for (const tag of item.tags) {
-					await docker.removeImage(tag, {force: false});
-				}
-
-				return;
-			}
-
-			await docker.removeImage(item.id, {force: false});
-			return;
+			return item.tags.length === 0
+				? [
+						{
+							command: `docker image rm ${shortId(item.id)}`,
+							run: async () => docker.removeImage(item.id, {force: false}),
+						},
+					]
+				: item.tags.map(tag => ({
+						command: `docker image rm ${shellWord(tag)}`,
+						run: async () => docker.removeImage(tag, {force: false}),
+					}));
 		}
 
 		case 'volumes': {
-			await docker.removeVolume(item.id);
-			return;
+			return [
+				{
+					command: `docker volume rm ${shellWord(item.id)}`,
+					run: async () => docker.removeVolume(item.id),
+				},
+			];
 		}
 
 		case 'networks': {
-			await docker.removeNetwork(item.id);
-			return;
+			return [
+				{
+					command: `docker network rm ${shellWord(item.name)}`,
+					run: async () => docker.removeNetwork(item.id),
+				},
+			];
 		}
 
 		case 'build-cache': {
-			await docker.removeBuildCache([item.id]);
+			return [
+				{
+					command: `docker builder prune --force --filter id=${shellWord(item.id)}`,
+					run: async () => docker.removeBuildCache([item.id]),
+				},
+			];
 		}
 	}
 }

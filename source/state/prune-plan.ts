@@ -3,17 +3,36 @@ import type {
 	DiskUsage,
 	ImageSummary,
 	NetworkSummary,
+	VolumeSummary,
 } from '../docker/docker-client.js';
+import {canonicalTag} from '../docker/reference.js';
+import type {SwarmService} from '../docker/swarm.js';
+import {shortId} from '../format/units.js';
+import {pruneKey} from './action-updates.js';
 import type {PruneCategory, PruneItem} from './app-state.js';
-import {volumeName} from './volumes-networks.js';
+import {engineNetworkReason, volumeName} from './volumes-networks.js';
 
 /** What the engine has, as the prune preview needs it. */
 export type PruneInventory = {
 	readonly containers: readonly ContainerSummary[];
 	readonly images: readonly ImageSummary[];
+	/** Ids of the images others are built on, intermediate ones included. */
+	readonly imageParents: ReadonlySet<string>;
 	readonly networks: readonly NetworkSummary[];
-	/** Network names that running containers are attached to. */
-	readonly networksInUse: ReadonlySet<string>;
+	/**
+	 * What has an endpoint on each network, by network id, as its inspection lists it: running
+	 * and paused containers, and the engine's own sandboxes. A network missing here is not offered.
+	 */
+	readonly networkEndpoints: ReadonlyMap<string, readonly string[]>;
+	/** The engine manages a Swarm: only then does its prune remove Swarm networks. */
+	readonly isSwarmManager: boolean;
+	/** The Swarm's services (none where the engine is no manager): their networks stay. */
+	readonly services: readonly SwarmService[];
+	/**
+	 * The engine tells anonymous volumes by the `com.docker.volume.anonymous` label (API 1.42 and
+	 * later), and its prune removes only those unless asked for all; older engines label none.
+	 */
+	readonly anonymousVolumesLabelled: boolean;
 	readonly usage: DiskUsage;
 };
 
@@ -45,7 +64,54 @@ export function hasLabel(
 		: labels[wanted.slice(0, separator)] === wanted.slice(separator + 1);
 }
 
+/** The states the engine's container prune removes: not running, paused or restarting. */
 const stoppedStates = new Set(['exited', 'created', 'dead']);
+
+/** Build cache the engine's own `docker builder prune` keeps unless asked for all of it. */
+const keptCacheTypes = new Set(['internal', 'frontend']);
+
+/** Whether the engine's volume prune would take this volume when asked for anonymous ones only. */
+function isPrunedAsAnonymous(
+	volume: VolumeSummary,
+	labelled: boolean,
+): boolean {
+	return labelled
+		? volume.labels['com.docker.volume.anonymous'] !== undefined
+		: volume.isAnonymous;
+}
+
+/** Whether the engine's network prune would remove this network, age and label aside. */
+function isPrunableNetwork(
+	network: NetworkSummary,
+	inventory: PruneInventory,
+): boolean {
+	if (
+		engineNetworkReason(network) !== undefined ||
+		network.isConfigOnly ||
+		inventory.networkEndpoints.get(network.id)?.length !== 0
+	) {
+		return false;
+	}
+
+	// A Swarm network goes only through a manager, and only when no service joins it.
+	return (
+		network.scope !== 'swarm' ||
+		(inventory.isSwarmManager &&
+			!inventory.services.some(service =>
+				service.networks.includes(network.id),
+			))
+	);
+}
+
+/** The tag of an image the engine's prune tries last: the last of its references in their stored order. */
+function lastTag(tags: readonly string[]): string | undefined {
+	return tags
+		.toSorted((a, b) => {
+			const [left, right] = [canonicalTag(a), canonicalTag(b)];
+			return left < right ? -1 : left > right ? 1 : 0;
+		})
+		.at(-1);
+}
 
 /**
  * Exactly what a prune of the chosen categories would remove, item by item, with sizes: the
@@ -87,29 +153,59 @@ export function planPrune(
 		}
 	}
 
-	// An image is in use while any container, running or not, was created from it; a prune of
-	// containers in the same run does not free it here (the engine is asked again on removal).
-	const usedImages = new Set(
-		inventory.containers.map(container => container.imageId),
-	);
+	// The engine's image prune never deletes an image a container (running or not) was created
+	// from; removing containers in the same run does not free one here.
+	const users = new Map<string, string[]>();
+	for (const container of inventory.containers) {
+		users.set(container.imageId, [
+			...(users.get(container.imageId) ?? []),
+			container.name,
+		]);
+	}
+
 	if (wants('dangling-images') || wants('unused-images')) {
 		for (const image of inventory.images) {
 			const isDangling = image.tags.length === 0;
-			const eligible = isDangling
-				? wants('dangling-images') || wants('unused-images')
-				: wants('unused-images');
+			const usedBy = users.get(image.id) ?? [];
+			const isParent = inventory.imageParents.has(image.id);
 			if (
-				eligible &&
-				!usedImages.has(image.id) &&
-				isOldEnough(image.createdAt) &&
-				labelled(image.labels)
+				!(isDangling || wants('unused-images')) ||
+				(isDangling && (isParent || usedBy.length > 0)) ||
+				!isOldEnough(image.createdAt) ||
+				!labelled(image.labels)
 			) {
+				continue;
+			}
+
+			const item = {
+				category: isDangling ? 'dangling-images' : 'unused-images',
+				id: image.id,
+				name: image.tags[0] ?? `<none> ${shortId(image.id)}`,
+			} as const;
+			if (usedBy.length > 0) {
+				// The engine untags such an image one reference at a time, and is refused only at the
+				// last: every other tag goes, the image and that tag stay.
+				const kept = lastTag(image.tags);
+				const untagged = image.tags.filter(tag => tag !== kept);
+				if (untagged.length > 0) {
+					items.push({
+						...item,
+						name: untagged[0] ?? item.name,
+						detail: `untag only: ${kept ?? ''} stays, used by ${usedBy.join(', ')}`,
+						size: 0,
+						tags: untagged,
+					});
+				}
+			} else if (isParent) {
 				items.push({
-					category: isDangling ? 'dangling-images' : 'unused-images',
-					id: image.id,
-					name:
-						image.tags[0] ??
-						`<none> ${image.id.replace(/^sha256:/, '').slice(0, 12)}`,
+					...item,
+					detail: 'untag only: other images are built on it',
+					size: 0,
+					tags: image.tags,
+				});
+			} else {
+				items.push({
+					...item,
 					detail: isDangling
 						? 'dangling'
 						: `unused${image.tags.length > 1 ? `, ${image.tags.length} tags` : ''}`,
@@ -122,9 +218,12 @@ export function planPrune(
 
 	if (wants('volumes')) {
 		for (const volume of inventory.usage.volumes) {
+			// Only local volumes: the engine's prune leaves those of other drivers alone.
 			if (
+				volume.driver === 'local' &&
 				volume.refCount === 0 &&
-				(choice.allVolumes || volume.isAnonymous) &&
+				(choice.allVolumes ||
+					isPrunedAsAnonymous(volume, inventory.anonymousVolumesLabelled)) &&
 				isOldEnough(volume.createdAt) &&
 				labelled(volume.labels)
 			) {
@@ -143,8 +242,7 @@ export function planPrune(
 	if (wants('networks')) {
 		for (const network of inventory.networks) {
 			if (
-				!network.isBuiltIn &&
-				!inventory.networksInUse.has(network.name) &&
+				isPrunableNetwork(network, inventory) &&
 				isOldEnough(network.createdAt) &&
 				labelled(network.labels)
 			) {
@@ -162,12 +260,17 @@ export function planPrune(
 
 	if (wants('build-cache')) {
 		for (const record of inventory.usage.buildCache) {
-			if (!record.inUse && isOldEnough(record.lastUsedAt)) {
+			if (
+				!record.inUse &&
+				!record.shared &&
+				!keptCacheTypes.has(record.type) &&
+				isOldEnough(record.lastUsedAt)
+			) {
 				items.push({
 					category: 'build-cache',
 					id: record.id,
 					name: record.description || record.id.slice(0, 12),
-					detail: `${record.type}${record.shared ? ', shared' : ''}`,
+					detail: record.type,
 					size: record.size,
 					tags: [],
 				});
@@ -176,4 +279,100 @@ export function planPrune(
 	}
 
 	return items;
+}
+
+/** What stopped the engine's prune from taking an item it would have taken at the preview. */
+function changeSince(item: PruneItem, inventory: PruneInventory): string {
+	switch (item.category) {
+		case 'containers': {
+			const container = inventory.containers.find(
+				candidate => candidate.id === item.id,
+			);
+			return container === undefined
+				? 'gone already'
+				: stoppedStates.has(container.state)
+					? 'changed since the preview'
+					: 'started after the preview';
+		}
+
+		case 'dangling-images':
+		case 'unused-images': {
+			const image = inventory.images.find(
+				candidate => candidate.id === item.id,
+			);
+			const users = inventory.containers
+				.filter(container => container.imageId === item.id)
+				.map(container => container.name);
+			return image === undefined
+				? 'gone already'
+				: users.length > 0
+					? `used by ${users.join(', ')} since the preview`
+					: inventory.imageParents.has(item.id)
+						? 'another image was built on it since the preview'
+						: 'its tags changed since the preview';
+		}
+
+		case 'volumes': {
+			const users = inventory.containers
+				.filter(container => container.volumes.includes(item.id))
+				.map(container => container.name);
+			return inventory.usage.volumes.every(volume => volume.name !== item.id)
+				? 'gone already'
+				: users.length > 0
+					? `used by ${users.join(', ')} since the preview`
+					: 'changed since the preview';
+		}
+
+		case 'networks': {
+			const endpoints = inventory.networkEndpoints.get(item.id);
+			const services = inventory.services
+				.filter(service => service.networks.includes(item.id))
+				.map(service => service.name);
+			return endpoints === undefined
+				? 'gone already'
+				: endpoints.length > 0
+					? `${endpoints.join(', ')} attached since the preview`
+					: services.length > 0
+						? `service ${services.join(', ')} joined it since the preview`
+						: 'changed since the preview';
+		}
+
+		case 'build-cache': {
+			const record = inventory.usage.buildCache.find(
+				candidate => candidate.id === item.id,
+			);
+			return record === undefined
+				? 'gone already'
+				: record.inUse
+					? 'a build uses it since the preview'
+					: 'changed since the preview';
+		}
+	}
+}
+
+/**
+ * Splits the previewed items into those the engine's own prune would still take now (`fresh` is
+ * the plan made again just before removal) and those that must stay, each with why.
+ */
+export function recheckPrune(
+	chosen: readonly PruneItem[],
+	fresh: readonly PruneItem[],
+	inventory: PruneInventory,
+): {
+	readonly go: readonly PruneItem[];
+	readonly kept: readonly {readonly item: PruneItem; readonly reason: string}[];
+} {
+	const now = new Map(fresh.map(item => [pruneKey(item), item]));
+	const go: PruneItem[] = [];
+	const kept: {item: PruneItem; reason: string}[] = [];
+	for (const item of chosen) {
+		const again = now.get(pruneKey(item));
+		if (again?.tags.join() === item.tags.join()) {
+			go.push(item);
+		} else {
+			kept.push({item, reason: changeSince(item, inventory)});
+		}
+	}
+
+	return {go, kept};
 }

@@ -18,6 +18,27 @@ export function volumeName(volume: VolumeSummary): string {
 		: volume.name;
 }
 
+/**
+ * Why a network belongs to the engine rather than the user, or undefined for the user's own:
+ * the engine's own prune keeps these, and dockmate never offers to remove them.
+ */
+export function engineNetworkReason(
+	network: NetworkSummary,
+): string | undefined {
+	if (network.isBuiltIn) {
+		return 'comes with the engine and cannot be removed';
+	}
+
+	if (network.isIngress) {
+		return "is the Swarm's routing mesh: services with published ports need it";
+	}
+
+	// The engine makes it when the Swarm starts, and joins each Swarm container to the host with it.
+	return network.name === 'docker_gwbridge'
+		? 'links Swarm containers to this host: the engine manages it'
+		: undefined;
+}
+
 export const volumesListed = collectionListed(
 	state => state.volumes,
 	(state, volumes) => ({...state, volumes}),
@@ -190,11 +211,14 @@ export function volumeNetworkRefusal(
 		return undefined;
 	}
 
-	const builtIn = dialog.targets.filter(
-		target => state.networks.byId.get(target.id)?.isBuiltIn === true,
-	);
-	if (builtIn.length > 0) {
-		return `${builtIn.map(target => target.name).join(', ')} ${builtIn.length === 1 ? 'comes' : 'come'} with the engine and cannot be removed`;
+	const owned = dialog.targets.flatMap(target => {
+		const network = state.networks.byId.get(target.id);
+		const reason =
+			network === undefined ? undefined : engineNetworkReason(network);
+		return reason === undefined ? [] : [`${target.name} ${reason}`];
+	});
+	if (owned.length > 0) {
+		return owned.join('; ');
 	}
 
 	const busy = dialog.targets.filter(target => target.runningUsers.length > 0);

@@ -425,13 +425,10 @@ export const handlers = {
 			}
 
 			case 'preview': {
-				if (dialog.items.every(item => dialog.skipped.has(pruneKey(item)))) {
-					services.dispatch(closeDialog);
-					services.dispatch(statusShown('nothing pruned: no item was marked'));
-				} else {
-					void services.actions.runPrune();
-				}
-
+				// Removal takes y, as every other removal: Enter pressed twice must not remove.
+				services.dispatch(
+					statusShown('y removes the marked items; Esc cancels'),
+				);
 				break;
 			}
 
@@ -444,6 +441,19 @@ export const handlers = {
 			case 'running': {
 				break;
 			}
+		}
+	},
+	'prune.remove'({services}) {
+		const {dialog} = services.store.getState().ui;
+		if (dialog?.kind !== 'prune' || dialog.stage !== 'preview') {
+			return;
+		}
+
+		if (dialog.items.every(item => dialog.skipped.has(pruneKey(item)))) {
+			services.dispatch(closeDialog);
+			services.dispatch(statusShown('nothing pruned: no item was marked'));
+		} else {
+			void services.actions.runPrune();
 		}
 	},
 	'hosts.open'({services}) {

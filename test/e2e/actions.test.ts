@@ -234,7 +234,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		assert.match(preview, /act-prune-old/);
 		assert.doesNotMatch(preview, /act-prune-running/);
 		await createLabelled(daemon, {name: 'act-prune-late', image});
-		await screen.sendKeys('Enter');
+		await screen.sendKeys('y');
 		await screen.waitForText(/removed \d+ items?, reclaimed/);
 		assert.equal(await stateOf('act-prune-old'), 'gone');
 		assert.equal(await stateOf('act-prune-running'), 'running');

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
-import {freePort} from '../helpers/free-port.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {startSwarmDaemon} from '../helpers/swarm-daemon.js';
+import type {ThrowawayDaemon} from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -27,17 +24,7 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 		]);
 
 	before(async () => {
-		// A Swarm refuses live-restore: "--live-restore daemon configuration is incompatible with swarm mode".
-		daemon = await startThrowawayDaemon({liveRestore: false});
-		await daemon.dockerOk([
-			'swarm',
-			'init',
-			'--advertise-addr',
-			'127.0.0.1',
-			'--listen-addr',
-			// Not 2377: another Swarm of the tests may be listening there.
-			`127.0.0.1:${await freePort()}`,
-		]);
+		daemon = await startSwarmDaemon();
 		await daemon.importBusyboxImage(image);
 		// No registry can be reached: the tag is used as it is, not resolved to a digest.
 		await daemon.dockerOk([

@@ -61,6 +61,7 @@ type Method =
 	| 'engineInfo'
 	| 'listContainers'
 	| 'listImages'
+	| 'imageParentIds'
 	| 'events'
 	| 'systemInfo'
 	| 'containerLimits'
@@ -208,6 +209,8 @@ export function fakeNetwork(
 		createdAt: Date.parse('2026-10-01T00:00:00Z'),
 		labels: {},
 		isBuiltIn: ['bridge', 'host', 'none'].includes(fields.name),
+		isIngress: false,
+		isConfigOnly: false,
 		...fields,
 	};
 }
@@ -246,6 +249,7 @@ export class FakeDockerClient implements DockerClient {
 		engineInfo: 0,
 		listContainers: 0,
 		listImages: 0,
+		imageParentIds: 0,
 		events: 0,
 		systemInfo: 0,
 		containerLimits: 0,
@@ -418,6 +422,14 @@ export class FakeDockerClient implements DockerClient {
 		return [...this.images.values()];
 	}
 
+	/** Ids of the images that others are built on (intermediate ones are not listed). */
+	readonly imageParents = new Set<string>();
+
+	async imageParentIds(): Promise<ReadonlySet<string>> {
+		await this.call('imageParentIds');
+		return this.imageParents;
+	}
+
 	async *events(signal: AbortSignal): AsyncGenerator<DockerEvent> {
 		// Subscribed at once, as the real request is sent as soon as the stream is first read.
 		this.enter('events');
@@ -570,6 +582,7 @@ export class FakeDockerClient implements DockerClient {
 			engineInfo: async () => this.engineInfo(),
 			listContainers: async () => this.listContainers(),
 			listImages: async () => this.listImages(),
+			imageParentIds: async () => this.imageParentIds(),
 			events: signal => this.events(signal),
 			systemInfo: async () => this.systemInfo(),
 			containerLimits: async id => this.containerLimits(id),
@@ -807,6 +820,16 @@ export class FakeDockerClient implements DockerClient {
 			Internal: network.internal,
 			IPAM: {Config: network.subnets.map(subnet => ({Subnet: subnet}))},
 			Labels: network.labels,
+			// As the engine: an endpoint for each container that runs (paused ones too) on it.
+			Containers: Object.fromEntries(
+				[...this.containers.values()]
+					.filter(
+						container =>
+							container.networks.includes(network.name) &&
+							['running', 'paused', 'restarting'].includes(container.state),
+					)
+					.map(container => [container.id, {Name: container.name}]),
+			),
 		};
 		return inspected(raw, toNetworkDetails);
 	}

@@ -20,6 +20,7 @@ export function fakeService(
 		updatedAt: Date.parse('2026-11-01T00:00:00Z'),
 		updateState: '',
 		labels: {},
+		networks: [],
 		...fields,
 	};
 }

@@ -10,6 +10,7 @@ import {
 	FakeDockerClient,
 	fakeContainer,
 	fakeImage,
+	fakeNetwork,
 } from '../fakes/fake-docker-client.js';
 import {body, footer, lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
@@ -773,39 +774,9 @@ describe('prune', () => {
 			},
 		];
 		docker.networks = [
-			{
-				id: 'net-bridge',
-				name: 'bridge',
-				driver: 'bridge',
-				scope: 'local',
-				subnets: [],
-				internal: false,
-				createdAt: 0,
-				labels: {},
-				isBuiltIn: true,
-			},
-			{
-				id: 'net-backend',
-				name: 'backend',
-				driver: 'bridge',
-				scope: 'local',
-				subnets: [],
-				internal: false,
-				createdAt: 0,
-				labels: {},
-				isBuiltIn: false,
-			},
-			{
-				id: 'net-frontend',
-				name: 'frontend',
-				driver: 'bridge',
-				scope: 'local',
-				subnets: [],
-				internal: false,
-				createdAt: 0,
-				labels: {},
-				isBuiltIn: false,
-			},
+			fakeNetwork({id: 'net-bridge', name: 'bridge', createdAt: 0}),
+			fakeNetwork({id: 'net-backend', name: 'backend', createdAt: 0}),
+			fakeNetwork({id: 'net-frontend', name: 'frontend', createdAt: 0}),
 		];
 		docker.buildCache = [
 			{
@@ -907,7 +878,7 @@ describe('prune', () => {
 		);
 		assert.equal(item(preview, 'old:1'), '', 'a tagged image is not dangling');
 		assert.equal(item(preview, 'web-1'), '', 'running containers stay');
-		assert.match(preview, /Enter remove the 3 marked items/);
+		assert.match(preview, /y remove the 3 marked items/);
 		await current.press(keys.escape);
 		await current.waitForFrame(frame => !frame.includes('Prune'));
 		assert.deepEqual(docker.actions, []);
@@ -931,7 +902,7 @@ describe('prune', () => {
 		assert.match(wide, /8 of 8 items marked · reclaims 121MB/);
 		assert.match(
 			item(wide, 'app:2'),
-			/unused images\s+app:2\s+1\.5MB\s+unused, 2 tags/,
+			/unused images\s+app:2, app:latest\s+1\.5MB\s+unused, 2 tags/,
 		);
 		assert.match(item(wide, 'old:1'), /unused images\s+old:1\s+100MB\s+unused/);
 		assert.match(
@@ -988,7 +959,7 @@ describe('prune', () => {
 		assert.match(unmarked, /reclaims 14MB/);
 		assert.match(item(unmarked, ' job '), /^│ {2}\[ \] containers/);
 		assert.match(item(unmarked, ' cron '), /\[x\] containers/);
-		assert.match(unmarked, /Enter remove the 5 marked items/);
+		assert.match(unmarked, /y remove the 5 marked items/);
 		// Stopped after the preview was drawn: not in it, so not removed.
 		docker.putContainer(
 			fakeContainer({
@@ -997,7 +968,7 @@ describe('prune', () => {
 				status: 'Exited (0) Less than a second ago',
 			}),
 		);
-		await current.press(keys.enter);
+		await current.press('y');
 		const done = await current.waitForFrame('Enter or Esc closes');
 		assert.match(done, /removed 5 items, reclaimed 14MB/);
 		assert.match(footer(done), /^removed 5 items, reclaimed 14MB/);
@@ -1049,10 +1020,13 @@ describe('prune', () => {
 		await current.waitForFrame(' job ');
 		await current.press('P', 'j', space, keys.enter);
 		await current.waitForFrame('2 of 2 items marked');
-		await current.press(keys.enter);
+		await current.press('y');
 		const done = await current.waitForFrame('Enter or Esc closes');
 		assert.match(done, /removed 1 item, reclaimed 7MB/);
-		assert.match(done, /kept job: container is being started/);
+		assert.match(
+			done,
+			/kept job: the engine refused: container is being started/,
+		);
 		assert.match(footer(done), /^removed 1 item, reclaimed 7MB; 1 kept/);
 		assert.deepEqual(docker.actions, ['rm cron']);
 		assert.ok(docker.container('job'));
@@ -1068,7 +1042,7 @@ describe('prune', () => {
 		assert.match(preview, /3 of 3 items marked · reclaims 104MB/);
 		assert.match(item(preview, 'app:2'), /\[x\] unused images/);
 		assert.match(item(preview, 'old:1'), /\[x\] unused images/);
-		await current.press(keys.enter);
+		await current.press('y');
 		const done = await current.waitForFrame('Enter or Esc closes');
 		const left = (await docker.listImages()).map(image => image.id);
 		assert.ok(!left.includes('sha256:old'));
@@ -1078,6 +1052,55 @@ describe('prune', () => {
 			!left.includes('sha256:app'),
 			`app:2 / app:latest was previewed as going but was kept:\n${done}`,
 		);
+	});
+
+	it('removes only with y: Enter on the preview removes nothing, however often it is pressed', async () => {
+		const docker = pruneEngine();
+		const current = open(docker);
+		await current.waitForFrame(' job ');
+		await current.press('P', keys.enter);
+		const preview = await current.waitForFrame('reclaims');
+		assert.match(preview, /y remove the 3 marked items/);
+		await current.press(keys.enter, keys.enter);
+		const asked = await current.waitForFrame(frame =>
+			footer(frame).startsWith('y removes the marked items'),
+		);
+		assert.match(asked, /3 of 3 items marked/);
+		assert.deepEqual(docker.actions, []);
+		assert.equal(docker.calls.removeContainer, 0);
+		await current.press('y');
+		await current.waitForFrame('removed 3 items');
+		assert.deepEqual(
+			[...docker.actions].sort(),
+			['rm cron', 'rm job', 'rmi sha256:dangling'].sort(),
+		);
+	});
+
+	it('keeps what changed since the preview, saying why, and logs each removal by name', async () => {
+		const docker = pruneEngine();
+		const current = open(docker);
+		await current.waitForFrame(' job ');
+		// Stopped containers, dangling images and networks.
+		await current.press('P', 'j', 'j', 'j', 'j', space, keys.enter);
+		await current.waitForFrame('4 of 4 items marked');
+		// Started after the preview, and a running container joins frontend.
+		docker.putContainer({...job, state: 'running', status: 'Up 1 second'});
+		docker.putContainer(fakeContainer({name: 'web-3', networks: ['frontend']}));
+		await current.press('y');
+		const done = await current.waitForFrame('Enter or Esc closes');
+		assert.match(done, /removed 2 items/);
+		assert.match(done, /kept job: started after the preview/);
+		assert.match(done, /kept frontend: web-3 attached since the preview/);
+		assert.deepEqual(
+			[...docker.actions].sort(),
+			['rm cron', 'rmi sha256:dangling'].sort(),
+		);
+		assert.equal(docker.container('job')?.state, 'running');
+		await current.press(keys.enter, 'L');
+		const log = await current.waitForFrame('Command log · 2');
+		assert.match(log, /✓ docker container rm cron/);
+		assert.match(log, /✓ docker image rm dangling\b/);
+		assert.doesNotMatch(log, /sha256:|rm job|frontend/);
 	});
 
 	it('Esc cancels at every stage without removing anything', async () => {

@@ -241,6 +241,45 @@ describe('the Networks pane', () => {
 		assert.deepEqual(docker.actions, []);
 	});
 
+	it('d on the Swarm’s ingress or docker_gwbridge says why up front and offers no y', async () => {
+		const docker = engine();
+		docker.networks = [
+			fakeNetwork({
+				name: 'ingress',
+				driver: 'overlay',
+				scope: 'swarm',
+				isIngress: true,
+			}),
+			fakeNetwork({name: 'docker_gwbridge'}),
+		];
+		const current = await openPane('6', docker);
+		await current.waitForFrame(' docker_gwbridge ');
+		for (const [network, why] of [
+			[
+				docker.networks[0]!,
+				"refused: ingress is the Swarm's routing mesh: services with published ports need it",
+			],
+			[
+				docker.networks[1]!,
+				'refused: docker_gwbridge links Swarm containers to this host: the engine manages it',
+			],
+		] as const) {
+			await selectRow(current, 'networks', network.id);
+			await current.press('d');
+			const dialog = await current.waitForFrame('Remove 1 network?');
+			assert.ok(dialog.includes(why), dialog);
+			assert.doesNotMatch(body(dialog), /y yes/);
+			assert.match(body(dialog), /n\/Esc cancel/);
+			await current.press('y');
+			await current.waitForFrame(frame => footer(frame).startsWith('refused:'));
+			await current.press(keys.escape);
+			await current.waitForFrame(frame => !frame.includes('Remove 1 network?'));
+		}
+
+		assert.deepEqual(docker.actions, []);
+		assert.equal(docker.calls.removeNetwork, 0);
+	});
+
 	it('d on a network of stopped containers takes f; then it goes', async () => {
 		const docker = engine();
 		const current = await openPane('6', docker);

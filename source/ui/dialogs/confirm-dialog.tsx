@@ -6,6 +6,8 @@ import {theme} from '../theme.js';
 
 type Props = {
 	readonly dialog: Dialog;
+	/** Why the engine would refuse, as it stands: then there is no `y` to press. */
+	readonly refusal: string | undefined;
 	readonly width: number;
 	readonly height: number;
 };
@@ -74,8 +76,8 @@ function countText(dialog: Dialog): string {
 		.join(' and ');
 }
 
-/** Names exactly what the action will touch; only `y` goes ahead. */
-export function ConfirmDialog({dialog, width, height}: Props) {
+/** Names exactly what the action will touch; only `y` goes ahead, and only where the engine would agree. */
+export function ConfirmDialog({dialog, refusal, width, height}: Props) {
 	const count = dialog.targets.length;
 	const listRows = Math.max(1, height - 8);
 	const shown = dialog.targets.slice(0, listRows);
@@ -114,10 +116,19 @@ export function ConfirmDialog({dialog, width, height}: Props) {
 					) : null}
 				</Text>
 			) : null}
+			{refusal === undefined ? null : (
+				<Text wrap="wrap" color={theme.status.error}>
+					refused: {refusal}
+				</Text>
+			)}
 			<Text wrap="truncate-end">
-				<Text color={theme.key}>y</Text> yes,{' '}
-				{dialog.action === 'kill' ? 'kill' : 'remove'}
-				{'   '}
+				{refusal === undefined ? (
+					<>
+						<Text color={theme.key}>y</Text> yes,{' '}
+						{dialog.action === 'kill' ? 'kill' : 'remove'}
+						{'   '}
+					</>
+				) : null}
 				<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
 				cancel
 			</Text>

@@ -115,7 +115,11 @@ function Preview({dialog, width, height}: Props) {
 						{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
 						{fit(item.category.replace('-', ' '), 15)}
 						{'  '}
-						{fit(item.name, nameWidth)}
+						{/* Every tag that goes, not only the first: the preview names all it touches. */}
+						{fit(
+							item.tags.length > 1 ? item.tags.join(', ') : item.name,
+							nameWidth,
+						)}
 						{'  '}
 						{fit(
 							item.size === undefined ? '–' : formatBytes(item.size),
@@ -130,7 +134,7 @@ function Preview({dialog, width, height}: Props) {
 			<Box flexGrow={1} />
 			<Text wrap="truncate-end">
 				<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
-				<Text color={theme.key}>Enter</Text> remove the{' '}
+				<Text color={theme.key}>y</Text> remove the{' '}
 				{plural(chosen.length, 'marked item')} ·{' '}
 				<Text color={theme.key}>Esc</Text> cancel
 			</Text>
