@@ -315,6 +315,16 @@ export const anyPorts = memoizeLast(
 	},
 );
 
+/**
+ * How many containers the Resources pane lists before its filter: the same ones its rows are
+ * drawn from (every container not stopped, a restarting one included), not how many have figures
+ * yet, which changes as measuring starts and stops and would make the title flicker.
+ */
+export const liveContainerCount = memoizeLast(
+	(byId: ReadonlyMap<string, ContainerSummary>): number =>
+		[...byId.values()].filter(container => isNotStopped(container)).length,
+);
+
 /** Running / total containers and the image count, for the header. */
 export const counts = memoizeLast(
 	(
