@@ -38,6 +38,7 @@ import {planPrune} from '../state/prune-plan.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
 import {formatBytes, plural} from '../format/units.js';
+import {relistAfterWork} from './relist.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
@@ -440,6 +441,7 @@ export function createActions(options: {
 					refused.length > 0,
 				),
 			);
+			await relistAfterWork(options);
 		},
 	};
 }
