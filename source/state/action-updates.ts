@@ -46,11 +46,30 @@ export function pendingCleared(ids: readonly string[]): Update {
 	};
 }
 
-export function commandLogged(entry: CommandLogEntry): Update {
+/** Records an action against the engine this state is connected to. */
+export function commandLogged(entry: Omit<CommandLogEntry, 'engine'>): Update {
 	return state => ({
 		...state,
-		commandLog: [...state.commandLog, entry].slice(-commandLogLength),
+		commandLog: [...state.commandLog, {...entry, engine: state.endpoint}].slice(
+			-commandLogLength,
+		),
 	});
+}
+
+/**
+ * Entries recorded on another engine's state, merged in by time: what was done before a switch
+ * of engines stays in the log, tagged with where it ran.
+ */
+export function commandsCarried(entries: readonly CommandLogEntry[]): Update {
+	return state =>
+		entries.length === 0
+			? state
+			: {
+					...state,
+					commandLog: [...state.commandLog, ...entries]
+						.sort((a, b) => a.time - b.time)
+						.slice(-commandLogLength),
+				};
 }
 
 /** Marks or unmarks the selected row of the focused pane, then moves down, as in a file manager. */

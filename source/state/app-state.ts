@@ -164,6 +164,8 @@ export type CommandLogEntry = {
 	readonly time: number;
 	readonly command: string;
 	readonly error: string | undefined;
+	/** The engine it ran against, as the header names it: the log outlives a switch of engines. */
+	readonly engine: string;
 };
 
 /** The status line: the outcome of the last action, or why a key did nothing. */
