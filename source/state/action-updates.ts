@@ -5,6 +5,7 @@ import type {
 	PruneCategory,
 	PruneDialog,
 	PruneItem,
+	Status,
 	Target,
 } from './app-state.js';
 import type {ContainerSummary} from '../docker/docker-client.js';
@@ -23,6 +24,12 @@ export function statusShown(text: string, isError = false): Update {
 
 export const statusCleared: Update = state =>
 	state.status === undefined ? state : {...state, status: undefined};
+
+/** Clears `status` if it is still the one shown: a newer message keeps its own time. */
+export function statusExpired(status: Status): Update {
+	return state =>
+		state.status === status ? {...state, status: undefined} : state;
+}
 
 export function pendingSet(ids: readonly string[], label: string): Update {
 	return state => {

@@ -5,6 +5,7 @@ import {
 	fakeContainer,
 	fakeSample,
 } from '../fakes/fake-docker-client.js';
+import {statusShown} from '../../source/state/action-updates.js';
 import {renderApp} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -37,4 +38,32 @@ describe('pane titles count what the pane lists', () => {
 		const frame = await app.waitForFrame(/Resources 1\/3 · CPU 12\.0%/);
 		assert.doesNotMatch(frame, /\d+\/\d+ of \d+/, 'no "1/3 of 2"');
 	});
+});
+
+describe('the footer message', () => {
+	const long =
+		'web-1: the engine refused: conflict: unable to remove repository reference (must force) - container is using its referenced image';
+
+	for (const columns of [80, 60]) {
+		it(`is cut to leave "? help" on screen at ${columns} columns, and goes with the next key`, async () => {
+			const docker = new FakeDockerClient({
+				containers: [
+					fakeContainer({name: 'alpha'}),
+					fakeContainer({name: 'bravo'}),
+				],
+			});
+			app = renderApp({docker, columns, rows: 20});
+			await app.waitForFrame('alpha');
+			app.services.dispatch(statusShown(long, true));
+			const frame = await app.waitForFrame('web-1: the engine');
+			const footer = frame.trimEnd().split('\n').at(-1) ?? '';
+			assert.match(footer, /^web-1: the engine refused.*… {2}\? help/);
+			assert.ok(footer.length <= columns);
+			await app.press('j');
+			const after = await app.waitForFrame(
+				text => !text.includes('web-1: the engine'),
+			);
+			assert.match(after.trimEnd().split('\n').at(-1) ?? '', /^\? help/);
+		});
+	}
 });
