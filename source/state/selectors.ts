@@ -342,6 +342,30 @@ export const counts = memoizeLast(
 	},
 );
 
+/**
+ * How many of `pane`'s rows are marked, for its title, and how many of those its filter (or the
+ * running-only view) hides: a bulk action applies to the marked rows in view only, so the user
+ * must be able to tell. Empty when nothing is marked.
+ */
+export function markSummary(state: AppState, pane: Pane): string {
+	if (state.marks.size === 0) {
+		return '';
+	}
+
+	const items = paneItems(state, pane);
+	const marked = [...state.marks].filter(id => items.has(id));
+	if (marked.length === 0) {
+		return '';
+	}
+
+	const shown = new Set(visibleIds(state, pane));
+	const hidden = marked.filter(id => !shown.has(id)).length;
+	const by = state.ui.filters[pane] === '' ? '' : ' by the filter';
+	return hidden === 0
+		? `${marked.length} marked`
+		: `${marked.length} marked, ${hidden} hidden${by}`;
+}
+
 /** The selected id of `pane` if it is listed, else undefined. */
 export function selectedId(state: AppState, pane: Pane): string | undefined {
 	const id = state.ui.selection[pane];

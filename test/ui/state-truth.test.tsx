@@ -6,6 +6,7 @@ import {
 	fakeSample,
 } from '../fakes/fake-docker-client.js';
 import {statusShown} from '../../source/state/action-updates.js';
+import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -66,4 +67,24 @@ describe('the footer message', () => {
 			assert.match(after.trimEnd().split('\n').at(-1) ?? '', /^\? help/);
 		});
 	}
+});
+
+describe('marks', () => {
+	it('the title counts the marked rows, and says how many the filter hides', async () => {
+		const docker = new FakeDockerClient({
+			containers: ['alpha', 'bravo', 'charlie'].map(name =>
+				fakeContainer({name}),
+			),
+		});
+		app = renderApp({docker});
+		await app.waitForFrame('charlie');
+		await app.press('*');
+		await app.waitForFrame(/Containers 1\/3 · 3 marked ─/);
+		await app.press('/', 'a', 'l', 'p', 'h', 'a', keys.enter);
+		const filtered = await app.waitForFrame(/filter: alpha/);
+		assert.match(
+			filtered,
+			/Containers 1\/1 of 3 · 3 marked, 2 hidden by the filter · filter: alpha/,
+		);
+	});
 });

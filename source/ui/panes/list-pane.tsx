@@ -5,7 +5,7 @@ import {
 	type AppState,
 	type Pane,
 } from '../../state/app-state.js';
-import {selectedId, visibleIds} from '../../state/selectors.js';
+import {markSummary, selectedId, visibleIds} from '../../state/selectors.js';
 import {
 	sizeColumns,
 	type ColumnSpec,
@@ -98,6 +98,9 @@ export function ListPane<K extends string>({
 	const filter = useAppState(
 		useCallback((state: AppState) => state.ui.filters[pane], [pane]),
 	);
+	const marks = useAppState(
+		useCallback((state: AppState) => markSummary(state, pane), [pane]),
+	);
 	const isFiltering = useAppState(
 		useCallback(
 			(state: AppState) =>
@@ -115,6 +118,7 @@ export function ListPane<K extends string>({
 		ids.length === total ? `${total}` : `${ids.length} of ${total}`;
 	const detail = [
 		isLoaded ? `${position}/${counts}` : '',
+		marks,
 		sortText,
 		mode ?? '',
 		filter !== '' && !isFiltering ? `filter: ${filter}` : '',
