@@ -30,6 +30,7 @@ import {createSwarmActions, type SwarmActions} from './swarm-actions.js';
 import {createSwarmFeed, defaultSwarmTiming} from './swarm-feed.js';
 import {createDetails, type Details} from './details-loader.js';
 import {createEventLogFeed} from './event-log-feed.js';
+import {startOomProbe} from './oom-probe.js';
 import {createImageWorkflow, type ImageWorkflow} from './image-workflow.js';
 import {
 	createHostSwitcher,
@@ -211,6 +212,7 @@ export function createServices(options: {
 
 			schedule(tick, clockIntervalMs);
 			system.start();
+			startOomProbe(context);
 			startStatsFeed({
 				...context,
 				timing: options.statsTiming ?? defaultStatsTiming,

@@ -200,6 +200,8 @@ export type Resources = {
 	readonly hostMemory: number | undefined;
 	/** `oom` events seen per container: the OOM count where cgroup files cannot be read. */
 	readonly oomEvents: ReadonlyMap<string, number>;
+	/** Exited containers that inspect found the OOM killer ended (the list does not say). */
+	readonly oomKilled: ReadonlySet<string>;
 };
 
 /** What the container lists are ordered by. */
@@ -272,6 +274,7 @@ export function initialState(options: {
 			hostCpus: undefined,
 			hostMemory: undefined,
 			oomEvents: new Map(),
+			oomKilled: new Set(),
 		},
 		events: emptyEventLog,
 		swarm: initialSwarm(options.now),

@@ -167,6 +167,25 @@ export function oomReported(id: string): Update {
 	};
 }
 
+/** Inspect told whether the OOM killer ended an exited container. */
+export function oomKilledFound(id: string, isOomKilled: boolean): Update {
+	return state => {
+		const {oomKilled} = state.resources;
+		if (oomKilled.has(id) === isOomKilled) {
+			return state;
+		}
+
+		const next = new Set(oomKilled);
+		if (isOomKilled) {
+			next.add(id);
+		} else {
+			next.delete(id);
+		}
+
+		return {...state, resources: {...state.resources, oomKilled: next}};
+	};
+}
+
 /** A pane now shows these rows. */
 export function rowsShown(pane: Pane, ids: readonly string[]): Update {
 	return state => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
+import {runLabelled} from '../helpers/e2e-containers.js';
+import {lineWith} from '../helpers/frame.js';
 import {
 	e2eLabel,
 	startThrowawayDaemon,
@@ -34,6 +36,69 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 		await screen?.kill();
 		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 		await daemon?.stop();
+	});
+
+	it('gives unhealthy, failed, killed and OOM-killed containers glyphs of their own', async () => {
+		await Promise.all([
+			runLabelled(daemon, {
+				name: 'sick',
+				image,
+				options: ['--health-cmd', 'false', '--health-interval', '1s'],
+			}),
+			runLabelled(daemon, {name: 'clean', image, command: ['true']}),
+			runLabelled(daemon, {
+				name: 'broken',
+				image,
+				command: ['sh', '-c', 'exit 1'],
+			}),
+			runLabelled(daemon, {name: 'shot', image}),
+			// tail keeps every byte of a stream without newlines: past 8 MB the kernel kills it.
+			runLabelled(daemon, {
+				name: 'starved',
+				image,
+				options: ['--memory', '8m', '--memory-swap', '8m'],
+				command: ['sh', '-c', 'head -c 64m /dev/zero | tail'],
+			}),
+		]);
+		await daemon.dockerOk(['kill', 'shot']);
+		const inspect = async (format: string, name: string): Promise<string> =>
+			daemon.dockerOk(['inspect', '--format', format, name]);
+		const glyphs = {
+			sick: '✚',
+			clean: '○',
+			broken: '✗',
+			shot: '⊘',
+			starved: '▼',
+		} as const;
+		const glyphOf = (text: string, name: string): string =>
+			new RegExp(`(\\S)\\s+${name}\\s`).exec(
+				lineWith(text, ` ${name} `),
+			)?.[1] ?? '';
+		screen = await launchDockmate({host: daemon.host});
+		const shown = await screen.waitForText(
+			text =>
+				Object.entries(glyphs).every(
+					([name, glyph]) => glyphOf(text, name) === glyph,
+				),
+			20_000,
+		);
+		assert.equal(glyphOf(shown, 'survivor'), '●');
+		assert.equal(
+			await inspect('{{.State.Health.Status}}', 'sick'),
+			'unhealthy',
+		);
+		assert.equal(await inspect('{{.State.ExitCode}}', 'broken'), '1');
+		assert.equal(
+			await inspect('{{.State.ExitCode}} {{.State.OOMKilled}}', 'shot'),
+			'137 false',
+		);
+		assert.equal(
+			await inspect('{{.State.ExitCode}} {{.State.OOMKilled}}', 'starved'),
+			'137 true',
+		);
+		await daemon.dockerOk(['rm', '--force', ...Object.keys(glyphs)]);
+		await screen.kill();
+		screen = undefined;
 	});
 
 	it('shows the disconnection at once, keeps running, and re-lists after the restart', async t => {

@@ -6,6 +6,7 @@ import {
 	fakeSample,
 } from '../fakes/fake-docker-client.js';
 import {statusShown} from '../../source/state/action-updates.js';
+import {lineWith} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -86,5 +87,70 @@ describe('marks', () => {
 			filtered,
 			/Containers 1\/1 of 3 · 3 marked, 2 hidden by the filter · filter: alpha/,
 		);
+	});
+});
+
+describe('state glyphs', () => {
+	const exited = (name: string, code: number) =>
+		fakeContainer({
+			name,
+			state: 'exited',
+			status: `Exited (${code}) 1 minute ago`,
+		});
+	const containers = [
+		fakeContainer({name: 'healthy', status: 'Up 1 minute (healthy)'}),
+		fakeContainer({name: 'sick', status: 'Up 1 minute (unhealthy)'}),
+		fakeContainer({name: 'booting', status: 'Up 2 seconds (health: starting)'}),
+		exited('clean', 0),
+		exited('broken', 1),
+		exited('shot', 137),
+		exited('starved', 137),
+	];
+
+	it('give trouble a shape of its own, the OOM kill found by inspecting only exits with 137', async () => {
+		const docker = new FakeDockerClient({containers});
+		const starved = containers.at(-1)!;
+		docker.containerDetails.set(starved.id, {
+			state: {
+				status: 'exited',
+				exitCode: 137,
+				oomKilled: true,
+				error: '',
+				pid: 0,
+				startedAt: 0,
+				finishedAt: 0,
+			},
+		});
+		app = renderApp({docker});
+		const frame = await app.waitForFrame(frame => /▼\s+starved/.test(frame));
+		const glyphOf = (name: string): string =>
+			new RegExp(`(\\S)\\s+${name}\\s`).exec(
+				lineWith(frame, ` ${name} `),
+			)?.[1] ?? '';
+		assert.deepEqual(
+			Object.fromEntries(
+				containers.map(container => [container.name, glyphOf(container.name)]),
+			),
+			{
+				healthy: '●',
+				sick: '✚',
+				booting: '◌',
+				clean: '○',
+				broken: '✗',
+				shot: '⊘',
+				starved: '▼',
+			},
+		);
+		assert.equal(docker.calls.inspectContainer, 2, 'only the two 137s');
+
+		await app.press('3');
+		const resources = await app.waitForFrame('3 Resources');
+		assert.match(lineWith(resources, ' sick '), /✚\s+sick/);
+		assert.match(lineWith(resources, ' booting '), /◌\s+booting/);
+
+		await app.press('?');
+		const help = await app.waitForFrame('States');
+		assert.match(help, /✚ unhealthy/);
+		assert.match(help, /▼ OOM-killed/);
 	});
 });
