@@ -15,6 +15,7 @@ const image = 'dockmate-e2e/busybox:restart';
 describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 	let daemon: ThrowawayDaemon;
 	let screen: TmuxSession | undefined;
+	let narrow: TmuxSession | undefined;
 
 	before(async () => {
 		daemon = await startThrowawayDaemon();
@@ -34,6 +35,7 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 
 	after(async () => {
 		await screen?.kill();
+		await narrow?.kill();
 		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 		await daemon?.stop();
 	});
@@ -109,13 +111,25 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 			return;
 		}
 
-		screen = await launchDockmate({host: daemon.host});
-		await screen.waitForText(
-			text => text.includes('survivor') && text.includes('● connected'),
-		);
+		screen = await launchDockmate({host: daemon.host, columns: 80, rows: 24});
+		narrow = await launchDockmate({host: daemon.host, columns: 60, rows: 20});
+		for (const view of [screen, narrow]) {
+			await view.waitForText(
+				text => text.includes('survivor') && text.includes('● connected'),
+			);
+		}
+
 		await daemon.kill();
 		const down = await screen.waitForText('✕ disconnected', 3000);
 		assert.match(down, /survivor/, 'the last known rows stay on screen');
+		for (const view of [screen, narrow]) {
+			// The countdown is seen whatever the width, on the first line; every pane says it is stale.
+			const stale = await view.waitForText(/Containers stale/, 3000);
+			const first = stale.split('\n').find(line => line.trim() !== '') ?? '';
+			assert.match(first, /^✕ disconnected · retrying (in \d+s|…)/);
+			assert.match(stale, /Images stale/);
+		}
+
 		assert.ok(
 			await screen.isAlive(),
 			'dockmate exited when the engine went away',
@@ -134,10 +148,14 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 			'600',
 		]);
 		const back = await screen.waitForText(
-			text => text.includes('● connected') && text.includes('newcomer'),
+			// Listed once created, and again once started: wait for the second.
+			text =>
+				text.includes('● connected') &&
+				text.includes('newcomer') &&
+				text.includes('containers 2 running / 2'),
 			20_000,
 		);
 		assert.match(back, /survivor/);
-		assert.match(back, /containers 2 running \/ 2/);
+		assert.doesNotMatch(back, /stale/);
 	});
 });

@@ -6,6 +6,8 @@ type Props = {
 	readonly title: string;
 	/** Shown after the title, e.g. counts and the filter. */
 	readonly detail?: string;
+	/** Shown between the title and the detail, in the colour of trouble (`stale`). */
+	readonly warning?: string;
 	readonly isFocused: boolean;
 	readonly width: number;
 	readonly height: number;
@@ -23,6 +25,7 @@ function clip(text: string, size: number): string {
 export function PaneFrame({
 	title,
 	detail = '',
+	warning = '',
 	isFocused,
 	width,
 	height,
@@ -30,11 +33,18 @@ export function PaneFrame({
 }: Props) {
 	const color = isFocused ? theme.border.focused : theme.border.idle;
 	const name = clip(title, width - 6);
-	const extra = clip(
-		detail === '' ? '' : ` ${detail}`,
+	const alert = clip(
+		warning === '' ? '' : ` ${warning}`,
 		width - 6 - name.length,
 	);
-	const fill = Math.max(0, width - 5 - name.length - extra.length);
+	const extra = clip(
+		detail === '' ? '' : ` ${detail}`,
+		width - 6 - name.length - alert.length,
+	);
+	const fill = Math.max(
+		0,
+		width - 5 - name.length - alert.length - extra.length,
+	);
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text wrap="truncate-end">
@@ -42,6 +52,7 @@ export function PaneFrame({
 				<Text bold {...(isFocused ? {color: theme.text.title} : {})}>
 					{name}
 				</Text>
+				<Text color={theme.connection.down}>{alert}</Text>
 				<Text color={theme.text.dim}>{extra}</Text>
 				<Text color={color}>{` ${'─'.repeat(fill)}╮`}</Text>
 			</Text>

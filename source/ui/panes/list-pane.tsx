@@ -42,6 +42,10 @@ type Props<K extends string> = {
 	readonly selectLoaded: (state: AppState) => boolean;
 };
 
+/** The engine is away: the rows are what it last said, and may no longer be true. */
+const selectIsStale = (state: AppState) =>
+	state.connection.status === 'down' && state.containers.loaded;
+
 const sortNames = {name: 'name', cpu: 'CPU', memory: 'memory'} as const;
 
 /** The order a container list is in, for its title; empty for the default (live first, by name). */
@@ -98,6 +102,7 @@ export function ListPane<K extends string>({
 	const filter = useAppState(
 		useCallback((state: AppState) => state.ui.filters[pane], [pane]),
 	);
+	const isStale = useAppState(selectIsStale);
 	const marks = useAppState(
 		useCallback((state: AppState) => markSummary(state, pane), [pane]),
 	);
@@ -129,6 +134,7 @@ export function ListPane<K extends string>({
 	return (
 		<PaneFrame
 			title={title}
+			warning={isStale ? 'stale' : ''}
 			detail={detail}
 			isFocused={isFocused}
 			width={width}
