@@ -154,3 +154,64 @@ describe('state glyphs', () => {
 		assert.match(help, /▼ OOM-killed/);
 	});
 });
+
+describe('the selection when its row goes away', () => {
+	/** An engine that, like a real one, kills a running container before removing it. */
+	class DyingFirst extends FakeDockerClient {
+		/** Waits until the app has listed the container as exited. */
+		seenExited: (id: string) => Promise<void> = async () => Promise.resolve();
+
+		override async removeContainer(
+			id: string,
+			options: {readonly force: boolean; readonly volumes: boolean},
+		): Promise<void> {
+			const container = [...(await this.listContainers())].find(
+				item => item.id === id,
+			);
+			if (container?.state === 'running') {
+				this.putContainer({
+					...container,
+					state: 'exited',
+					status: 'Exited (137) Less than a second ago',
+				});
+				this.emit({type: 'container', id, action: 'die'});
+				await this.seenExited(id);
+			}
+
+			await super.removeContainer(id, options);
+		}
+	}
+
+	it('removing the top of a CPU sort selects the next row, not the bottom', async () => {
+		const containers = ['a', 'b', 'c', 'd', 'e'].map(name =>
+			fakeContainer({name}),
+		);
+		const docker = new DyingFirst({containers});
+		app = renderApp({docker});
+		const {store} = app.services;
+		docker.seenExited = async id => {
+			await waitFor(
+				() => store.getState().containers.byId.get(id)?.state === 'exited',
+				{timeoutMs: 3000, message: 'the die was never listed'},
+			);
+		};
+
+		await app.waitForFrame(' e ');
+		await waitFor(
+			() => containers.every(({id}) => docker.openStatsStreams.includes(id)),
+			{timeoutMs: 3000, message: 'no stats streams'},
+		);
+		for (const [index, {id}] of containers.entries()) {
+			docker.pushStats(id, fakeSample({cpuPercent: 50 - index * 10}));
+		}
+
+		await app.waitForFrame('10.0%');
+		await app.press('C', 'g');
+		await app.waitForFrame(/Containers 1\/5 · by CPU ↓/);
+		assert.equal(store.getState().ui.selection.containers, containers[0]!.id);
+		await app.press('d', 'f', 'y');
+		const frame = await app.waitForFrame(/Containers \d+\/4/);
+		assert.match(frame, /Containers 1\/4 · by CPU ↓/);
+		assert.equal(store.getState().ui.selection.containers, containers[1]!.id);
+	});
+});
