@@ -103,24 +103,30 @@ export function HelpOverlay({pane, scroll, height, width}: Props) {
 					</Box>
 				))}
 			</Box>
-			{paneLines.map((line, index) => (
-				<Text key={line} wrap="truncate-end">
-					<Text color={theme.key}>
-						{(index === 0 ? 'Panes' : '').padEnd(keyWidth)}
-					</Text>{' '}
-					{line}
-				</Text>
-			))}
-			{legendLines.map((line, index) => (
-				<Text key={line} wrap="truncate-end">
-					<Text color={theme.key}>
-						{(index === 0 ? 'States' : '').padEnd(keyWidth)}
-					</Text>{' '}
-					{line}
-				</Text>
-			))}
+			<LabelledLines label="Panes" lines={paneLines} labelWidth={keyWidth} />
+			<LabelledLines label="States" lines={legendLines} labelWidth={keyWidth} />
 		</DialogFrame>
 	);
+}
+
+/** Lines under the key list, the first led by `label` in the keys' column. */
+function LabelledLines({
+	label,
+	lines,
+	labelWidth,
+}: {
+	readonly label: string;
+	readonly lines: readonly string[];
+	readonly labelWidth: number;
+}) {
+	return lines.map((line, index) => (
+		<Text key={line} wrap="truncate-end">
+			<Text color={theme.key}>
+				{(index === 0 ? label : '').padEnd(labelWidth)}
+			</Text>{' '}
+			{line}
+		</Text>
+	));
 }
 
 /** Entries joined two spaces apart, as many to a line as fit `width`. */
