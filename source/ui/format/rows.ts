@@ -74,21 +74,24 @@ export const stateGlyphs: Readonly<Record<Condition, string>> = {
 	removing: '✕',
 };
 
-/** What each glyph means, in the order the help's legend lists them. */
+/**
+ * What each glyph means, in the order the help's legend lists them; short, so that the legend
+ * leaves room for the keys on a small terminal (the readme says more).
+ */
 export const stateLegend: readonly {
 	readonly condition: Condition;
 	readonly label: string;
 }[] = [
 	{condition: 'running', label: 'running'},
-	{condition: 'starting', label: 'health starting'},
+	{condition: 'starting', label: 'starting'},
 	{condition: 'unhealthy', label: 'unhealthy'},
 	{condition: 'restarting', label: 'restarting'},
 	{condition: 'paused', label: 'paused'},
-	{condition: 'exited', label: 'exited 0 or created'},
-	{condition: 'failed', label: 'exited 1–128'},
-	{condition: 'killed', label: 'killed by a signal'},
+	{condition: 'exited', label: 'exit 0'},
+	{condition: 'failed', label: 'exit 1–128'},
+	{condition: 'killed', label: 'killed'},
 	{condition: 'oom-killed', label: 'OOM-killed'},
-	{condition: 'dead', label: 'dead or removing'},
+	{condition: 'dead', label: 'dead'},
 ];
 
 /** The glyph of a row marked for a bulk action. */
