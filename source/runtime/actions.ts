@@ -44,6 +44,7 @@ import {imageRowId} from '../state/image-rows.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
 import {formatBytes, plural, shortId} from '../format/units.js';
+import {relistAfterWork} from './relist.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
@@ -472,6 +473,7 @@ export function createActions(options: {
 					refused.length > 0,
 				),
 			);
+			await relistAfterWork(options);
 		},
 	};
 }

@@ -2,7 +2,7 @@ import type {DockerClient} from '../docker/docker-client.js';
 import type {Endpoint} from '../docker/endpoint.js';
 import {DockerError} from '../docker/errors.js';
 import {choiceId, type HostChoice} from '../docker/host-choices.js';
-import {statusShown} from '../state/action-updates.js';
+import {commandsCarried, statusShown} from '../state/action-updates.js';
 import type {EngineSwitching} from './host-switcher.js';
 import type {Services} from './services.js';
 
@@ -64,6 +64,27 @@ async function answersWithin(
 }
 
 /**
+ * Gives the new services the old ones' command log, an audit trail that must survive the switch,
+ * and then whatever the old ones still record: an action under way on the old engine ends after
+ * the switch, and its outcome belongs in the log too.
+ */
+function carryCommandLog(from: Services, to: Services): void {
+	let seen = from.store.getState().commandLog;
+	to.dispatch(commandsCarried(seen));
+	from.store.subscribe(() => {
+		const log = from.store.getState().commandLog;
+		if (log === seen) {
+			return;
+		}
+
+		const last = seen.at(-1);
+		const fresh = last === undefined ? log : log.slice(log.indexOf(last) + 1);
+		seen = log;
+		to.dispatch(commandsCarried(fresh));
+	});
+}
+
+/**
  * Starts the services of the first engine, and switches to another when the host switcher asks:
  * the new engine must answer a ping within the deadline, and only then are the old feeds stopped
  * and streams closed and new services started on a fresh store. A failure changes nothing.
@@ -108,6 +129,7 @@ export function createEngineSession(options: {
 			docker = client;
 			endpoint = target;
 			previous.dispose();
+			carryCommandLog(previous, next);
 			next.dispatch(statusShown(`switched to ${client.endpoint}`));
 			void next.start();
 			for (const listener of listeners) {

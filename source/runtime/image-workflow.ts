@@ -34,7 +34,8 @@ import {
 	type PullProgress,
 } from '../state/pull-progress.js';
 import {checkRun, type RunDialog, type RunField} from '../state/run-form.js';
-import {closeDialog, imagesListed} from '../state/updates.js';
+import {closeDialog} from '../state/updates.js';
+import {relistAfterWork} from './relist.js';
 import {shellWord} from './actions.js';
 import {createThrottle} from './throttle.js';
 
@@ -143,12 +144,58 @@ export function createImageWorkflow(
 			},
 		});
 
-	// The event feed re-lists on image events, but an untagged build makes none.
-	const relistImages = async (): Promise<void> => {
-		const listedAt = now();
-		const images = await docker.listImages().catch(() => undefined);
-		if (images !== undefined) {
-			dispatch(imagesListed(images, listedAt));
+	const relist = async (): Promise<void> => relistAfterWork(options);
+
+	/** Creates the container the run form asks for and starts it, or hands the terminal to it. */
+	const createAndStart = async (
+		spec: ContainerSpec,
+		command: string,
+	): Promise<void> => {
+		dispatch(runCreating(true));
+		let id: string;
+		try {
+			id = await docker.createContainer(spec);
+		} catch (error) {
+			log(command, errorMessage(error));
+			// The name was free a moment ago; another client took it since.
+			if (error instanceof DockerError && error.code === 'conflict') {
+				dispatch(runChecked({name: errorMessage(error)}));
+			} else {
+				dispatch(runCreating(false));
+				dispatch(
+					statusShown(
+						`the engine did not create it: ${errorMessage(error)}`,
+						true,
+					),
+				);
+			}
+
+			return;
+		}
+
+		if (openDialog('run') !== undefined) {
+			dispatch(closeDialog);
+		}
+
+		const name = spec.name ?? shortId(id);
+		if (spec.interactive) {
+			log(command, undefined);
+			options.attach(id, name);
+			return;
+		}
+
+		try {
+			await docker.containerAction(id, 'start');
+			log(command, undefined);
+			dispatch(statusShown(`started ${name}`));
+		} catch (error) {
+			log(command, errorMessage(error));
+			dispatch(
+				statusShown(
+					`created ${name}, but it did not start: ${errorMessage(error)}`,
+					true,
+				),
+			);
 		}
 	};
 
@@ -201,7 +248,6 @@ export function createImageWorkflow(
 						`pulled ${reference}${progress.digest === undefined ? '' : ` (${progress.digest.slice(0, 19)}…)`}`,
 					),
 				);
-				await relistImages();
 			} catch (error) {
 				show.cancel();
 				log(
@@ -218,6 +264,8 @@ export function createImageWorkflow(
 				if (pulling === controller) {
 					pulling = undefined;
 				}
+
+				await relist();
 			}
 		},
 
@@ -244,52 +292,10 @@ export function createImageWorkflow(
 			}
 
 			const {spec} = checked;
-			const command = runCommandLine(spec, dialog.form.values);
-			dispatch(runCreating(true));
-			let id: string;
 			try {
-				id = await docker.createContainer(spec);
-			} catch (error) {
-				log(command, errorMessage(error));
-				// The name was free a moment ago; another client took it since.
-				if (error instanceof DockerError && error.code === 'conflict') {
-					dispatch(runChecked({name: errorMessage(error)}));
-				} else {
-					dispatch(runCreating(false));
-					dispatch(
-						statusShown(
-							`the engine did not create it: ${errorMessage(error)}`,
-							true,
-						),
-					);
-				}
-
-				return;
-			}
-
-			if (openDialog('run') !== undefined) {
-				dispatch(closeDialog);
-			}
-
-			const name = spec.name ?? shortId(id);
-			if (spec.interactive) {
-				log(command, undefined);
-				options.attach(id, name);
-				return;
-			}
-
-			try {
-				await docker.containerAction(id, 'start');
-				log(command, undefined);
-				dispatch(statusShown(`started ${name}`));
-			} catch (error) {
-				log(command, errorMessage(error));
-				dispatch(
-					statusShown(
-						`created ${name}, but it did not start: ${errorMessage(error)}`,
-						true,
-					),
-				);
+				await createAndStart(spec, runCommandLine(spec, dialog.form.values));
+			} finally {
+				await relist();
 			}
 		},
 
@@ -381,7 +387,6 @@ export function createImageWorkflow(
 						`built ${tag ?? (imageId === undefined ? 'the image' : shortId(imageId))}`,
 					),
 				);
-				await relistImages();
 			} catch (error) {
 				show.cancel();
 				if (controller.signal.aborted) {
@@ -397,6 +402,8 @@ export function createImageWorkflow(
 				if (building === controller) {
 					building = undefined;
 				}
+
+				await relist();
 			}
 		},
 

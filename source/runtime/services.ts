@@ -3,7 +3,7 @@ import {homedir} from 'node:os';
 import type {DockerClient} from '../docker/docker-client.js';
 import {initialState, type AppState} from '../state/app-state.js';
 import {createStore, type Store} from '../state/store.js';
-import {marksPruned} from '../state/action-updates.js';
+import {marksPruned, statusExpired} from '../state/action-updates.js';
 import {clockTicked, keepSelection, type Update} from '../state/updates.js';
 import {
 	defaultFeedTiming,
@@ -30,6 +30,7 @@ import {createSwarmActions, type SwarmActions} from './swarm-actions.js';
 import {createSwarmFeed, defaultSwarmTiming} from './swarm-feed.js';
 import {createDetails, type Details} from './details-loader.js';
 import {createEventLogFeed} from './event-log-feed.js';
+import {startOomProbe} from './oom-probe.js';
 import {createImageWorkflow, type ImageWorkflow} from './image-workflow.js';
 import {
 	createHostSwitcher,
@@ -81,6 +82,42 @@ export type Services = {
 /** How often ages and durations on screen advance. */
 const clockIntervalMs = 1000;
 
+/** How long a footer message stays when no key is pressed (a key clears it at once). */
+export const statusLifetimeMs = 10_000;
+
+/**
+ * Clears each footer message `statusLifetimeMs` after it was shown: a message that stayed would be
+ * read as news about whatever the user looks at minutes later. Returns the way to stop.
+ */
+function expireMessages(
+	store: Store<AppState>,
+	dispatch: (update: Update) => void,
+	schedule: Schedule,
+): () => void {
+	let shown = store.getState().status;
+	let cancel: (() => void) | undefined;
+	const unsubscribe = store.subscribe(() => {
+		const {status} = store.getState();
+		if (status === shown) {
+			return;
+		}
+
+		shown = status;
+		cancel?.();
+		cancel =
+			status === undefined
+				? undefined
+				: schedule(() => {
+						cancel = undefined;
+						dispatch(statusExpired(status));
+					}, statusLifetimeMs);
+	});
+	return () => {
+		unsubscribe();
+		cancel?.();
+	};
+}
+
 /** Wires a Docker client to a fresh store. */
 export function createServices(options: {
 	readonly docker: DockerClient;
@@ -130,6 +167,7 @@ export function createServices(options: {
 		signal: controller.signal,
 	};
 	const system = createSystemFeed(context);
+	const stopExpiring = expireMessages(store, dispatch, schedule);
 
 	return {
 		store,
@@ -174,6 +212,7 @@ export function createServices(options: {
 
 			schedule(tick, clockIntervalMs);
 			system.start();
+			startOomProbe(context);
 			startStatsFeed({
 				...context,
 				timing: options.statsTiming ?? defaultStatsTiming,
@@ -217,6 +256,7 @@ export function createServices(options: {
 		},
 		dispose() {
 			controller.abort();
+			stopExpiring();
 		},
 	};
 }

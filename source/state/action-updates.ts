@@ -5,6 +5,7 @@ import type {
 	PruneCategory,
 	PruneDialog,
 	PruneItem,
+	Status,
 	Target,
 } from './app-state.js';
 import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
@@ -25,6 +26,12 @@ export function statusShown(text: string, isError = false): Update {
 
 export const statusCleared: Update = state =>
 	state.status === undefined ? state : {...state, status: undefined};
+
+/** Clears `status` if it is still the one shown: a newer message keeps its own time. */
+export function statusExpired(status: Status): Update {
+	return state =>
+		state.status === status ? {...state, status: undefined} : state;
+}
 
 export function pendingSet(ids: readonly string[], label: string): Update {
 	return state => {
@@ -48,11 +55,30 @@ export function pendingCleared(ids: readonly string[]): Update {
 	};
 }
 
-export function commandLogged(entry: CommandLogEntry): Update {
+/** Records an action against the engine this state is connected to. */
+export function commandLogged(entry: Omit<CommandLogEntry, 'engine'>): Update {
 	return state => ({
 		...state,
-		commandLog: [...state.commandLog, entry].slice(-commandLogLength),
+		commandLog: [...state.commandLog, {...entry, engine: state.endpoint}].slice(
+			-commandLogLength,
+		),
 	});
+}
+
+/**
+ * Entries recorded on another engine's state, merged in by time: what was done before a switch
+ * of engines stays in the log, tagged with where it ran.
+ */
+export function commandsCarried(entries: readonly CommandLogEntry[]): Update {
+	return state =>
+		entries.length === 0
+			? state
+			: {
+					...state,
+					commandLog: [...state.commandLog, ...entries]
+						.sort((a, b) => a.time - b.time)
+						.slice(-commandLogLength),
+				};
 }
 
 /** Marks or unmarks the selected row of the focused pane, then moves down, as in a file manager. */

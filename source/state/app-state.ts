@@ -169,6 +169,8 @@ export type CommandLogEntry = {
 	readonly time: number;
 	readonly command: string;
 	readonly error: string | undefined;
+	/** The engine it ran against, as the header names it: the log outlives a switch of engines. */
+	readonly engine: string;
 };
 
 /** The status line: the outcome of the last action, or why a key did nothing. */
@@ -203,6 +205,8 @@ export type Resources = {
 	readonly hostMemory: number | undefined;
 	/** `oom` events seen per container: the OOM count where cgroup files cannot be read. */
 	readonly oomEvents: ReadonlyMap<string, number>;
+	/** Exited containers that inspect found the OOM killer ended (the list does not say). */
+	readonly oomKilled: ReadonlySet<string>;
 };
 
 /** What the container lists are ordered by. */
@@ -275,6 +279,7 @@ export function initialState(options: {
 			hostCpus: undefined,
 			hostMemory: undefined,
 			oomEvents: new Map(),
+			oomKilled: new Set(),
 		},
 		events: emptyEventLog,
 		swarm: initialSwarm(options.now),

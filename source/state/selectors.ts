@@ -315,6 +315,16 @@ export const anyPorts = memoizeLast(
 	},
 );
 
+/**
+ * How many containers the Resources pane lists before its filter: the same ones its rows are
+ * drawn from (every container not stopped, a restarting one included), not how many have figures
+ * yet, which changes as measuring starts and stops and would make the title flicker.
+ */
+export const liveContainerCount = memoizeLast(
+	(byId: ReadonlyMap<string, ContainerSummary>): number =>
+		[...byId.values()].filter(container => isNotStopped(container)).length,
+);
+
 /** Running / total containers and the image count, for the header. */
 export const counts = memoizeLast(
 	(
@@ -331,6 +341,30 @@ export const counts = memoizeLast(
 		return {running, containers: containers.size, images: images.size};
 	},
 );
+
+/**
+ * How many of `pane`'s rows are marked, for its title, and how many of those its filter (or the
+ * running-only view) hides: a bulk action applies to the marked rows in view only, so the user
+ * must be able to tell. Empty when nothing is marked.
+ */
+export function markSummary(state: AppState, pane: Pane): string {
+	if (state.marks.size === 0) {
+		return '';
+	}
+
+	const items = paneItems(state, pane);
+	const marked = [...state.marks].filter(id => items.has(id));
+	if (marked.length === 0) {
+		return '';
+	}
+
+	const shown = new Set(visibleIds(state, pane));
+	const hidden = marked.filter(id => !shown.has(id)).length;
+	const by = state.ui.filters[pane] === '' ? '' : ' by the filter';
+	return hidden === 0
+		? `${marked.length} marked`
+		: `${marked.length} marked, ${hidden} hidden${by}`;
+}
 
 /** The selected id of `pane` if it is listed, else undefined. */
 export function selectedId(state: AppState, pane: Pane): string | undefined {

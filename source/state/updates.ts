@@ -167,6 +167,25 @@ export function oomReported(id: string): Update {
 	};
 }
 
+/** Inspect told whether the OOM killer ended an exited container. */
+export function oomKilledFound(id: string, isOomKilled: boolean): Update {
+	return state => {
+		const {oomKilled} = state.resources;
+		if (oomKilled.has(id) === isOomKilled) {
+			return state;
+		}
+
+		const next = new Set(oomKilled);
+		if (isOomKilled) {
+			next.add(id);
+		} else {
+			next.delete(id);
+		}
+
+		return {...state, resources: {...state.resources, oomKilled: next}};
+	};
+}
+
 /** A pane now shows these rows. */
 export function rowsShown(pane: Pane, ids: readonly string[]): Update {
 	return state => {
@@ -360,6 +379,24 @@ export const filterCleared: Update = state =>
 	});
 
 /**
+ * The row next to `order[index]` that `isKept` keeps: the next one first, else the one before
+ * (nearest first); undefined when none is kept.
+ */
+function neighbourAt(
+	order: readonly string[],
+	index: number,
+	isKept: (id: string) => boolean,
+): string | undefined {
+	return (
+		order.slice(index + 1).find(id => isKept(id)) ??
+		order
+			.slice(0, index)
+			.reverse()
+			.find(id => isKept(id))
+	);
+}
+
+/**
  * Re-points each pane's selection after a transition: the same id while it is still listed, else
  * its nearest surviving neighbour in the old order (the next one first), else the first row.
  */
@@ -378,11 +415,7 @@ export function keepSelection(previous: AppState, next: AppState): AppState {
 		const neighbour =
 			index === -1
 				? undefined
-				: (before.slice(index + 1).find(id => listed.has(id)) ??
-					before
-						.slice(0, index)
-						.reverse()
-						.find(id => listed.has(id)));
+				: neighbourAt(before, index, id => listed.has(id));
 		const replacement = neighbour ?? ids[0];
 		if (replacement !== current) {
 			selection = {...selection, [pane]: replacement};
@@ -392,4 +425,37 @@ export function keepSelection(previous: AppState, next: AppState): AppState {
 	return selection === next.ui.selection
 		? next
 		: {...next, ui: {...next.ui, selection}};
+}
+
+/**
+ * Rows the user chose to remove: a pane whose selected row is among them selects its neighbour in
+ * the order shown now. Waiting until the rows are gone would be too late: a container being
+ * removed first dies, which moves it (to the stopped ones, or down a CPU sort), and the neighbour
+ * it then has is not the one the user saw.
+ */
+export function selectionLeaves(ids: readonly string[]): Update {
+	return state => {
+		const leaving = new Set(ids);
+		let selection = state.ui.selection;
+		for (const pane of panes) {
+			const current = selection[pane];
+			if (current === undefined || !leaving.has(current)) {
+				continue;
+			}
+
+			const order = visibleIds(state, pane);
+			const neighbour = neighbourAt(
+				order,
+				order.indexOf(current),
+				id => !leaving.has(id),
+			);
+			if (neighbour !== undefined) {
+				selection = {...selection, [pane]: neighbour};
+			}
+		}
+
+		return selection === state.ui.selection
+			? state
+			: withUi(state, {selection});
+	};
 }

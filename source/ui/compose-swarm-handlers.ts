@@ -14,7 +14,7 @@ import {
 import {availablePanes, selectedId} from '../state/selectors.js';
 import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
-import {closeDialog, focusPane} from '../state/updates.js';
+import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import type {HandlerContext} from './handlers.js';
 
@@ -301,6 +301,7 @@ export const composeSwarmHandlers = {
 		services.dispatch(closeDialog);
 		const target = {id: dialog.id, name: dialog.name};
 		if (dialog.action.kind === 'remove-service') {
+			services.dispatch(selectionLeaves([dialog.id]));
 			void services.swarm.removeService(target);
 		} else {
 			void services.swarm.setAvailability(target, dialog.action.to);

@@ -7,6 +7,7 @@ import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
 import {activeScopes} from '../state/selectors.js';
 import {KeyHints, type KeyHint} from './components/key-hints.js';
+import {cellWidth, fit} from './format/cells.js';
 import {useAppState} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
 
@@ -26,11 +27,26 @@ function footerRank(binding: Binding): number {
 	return binding.command === 'app.quit' && binding.keys.includes('q') ? 1 : 2;
 }
 
+/** The gap between the message and the hints. */
+const gap = '  ';
+
+/**
+ * The message, cut to leave room for the first hint (`? help` wherever the panes' keys are in
+ * force): a long message must never push the way to the help off the line.
+ */
+function fitMessage(text: string, width: number, first?: KeyHint): string {
+	const hintWidth =
+		first === undefined ? 0 : cellWidth(`${first.keys} ${first.label}`);
+	// One more column for the `…` that ends the line when further hints are cut.
+	const room = Math.max(1, width - hintWidth - gap.length - 1);
+	return cellWidth(text) > room ? fit(text, room) : text;
+}
+
 /**
  * The last line: the outcome of the last action (errors in red), then the hints for the scopes
  * in force, generated from the keymap: each hinted command with its first key.
  */
-export function Footer() {
+export function Footer({width}: {readonly width: number}) {
 	const scopes = useAppState(selectScopes);
 	const isReadOnly = useAppState(selectReadOnly);
 	const status = useAppState(selectStatus);
@@ -52,9 +68,9 @@ export function Footer() {
 		return (
 			<Text wrap="truncate-end">
 				<Text color={status.isError ? theme.status.error : theme.status.ok}>
-					{status.text}
+					{fitMessage(status.text, width, hints[0])}
 				</Text>
-				{'  '}
+				{gap}
 				<KeyHints hints={hints} />
 			</Text>
 		);

@@ -62,6 +62,7 @@ import {
 	sortBy,
 	toggleShowAll,
 	helpScrolled,
+	selectionLeaves,
 	type Update,
 } from '../state/updates.js';
 
@@ -333,6 +334,10 @@ export const handlers = {
 
 		services.dispatch(closeDialog);
 		services.dispatch(marksCleared);
+		if (dialog.action !== 'kill') {
+			services.dispatch(selectionLeaves(dialog.targets.map(({id}) => id)));
+		}
+
 		switch (dialog.action) {
 			case 'kill': {
 				void services.actions.lifecycle(

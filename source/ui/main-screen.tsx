@@ -268,7 +268,7 @@ export function MainScreen() {
 		<Box flexDirection="column" height={height} width={columns}>
 			<Header width={columns} />
 			<Body focus={focus} width={columns} height={available} />
-			<Footer />
+			<Footer width={columns} />
 		</Box>
 	);
 }

@@ -1,4 +1,4 @@
-import type {ContainerState} from '../docker/docker-client.js';
+import type {Condition} from '../state/container-condition.js';
 
 /** Semantic colours: components name a role, never a raw colour. */
 export const theme = {
@@ -20,13 +20,18 @@ export const theme = {
 	},
 	state: {
 		running: 'green',
+		starting: 'yellow',
+		unhealthy: 'red',
 		restarting: 'yellow',
 		paused: 'yellow',
 		created: 'gray',
 		exited: 'gray',
+		failed: 'red',
+		killed: 'yellow',
+		'oom-killed': 'magenta',
 		dead: 'red',
 		removing: 'red',
-	} satisfies Record<ContainerState, string>,
+	} satisfies Record<Condition, string>,
 } as const;
 
 /** Text props of a list row: highlighted when selected, less loudly in a pane without focus. */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
+import {runLabelled} from '../helpers/e2e-containers.js';
+import {lineWith} from '../helpers/frame.js';
 import {
 	e2eLabel,
 	startThrowawayDaemon,
@@ -13,6 +15,7 @@ const image = 'dockmate-e2e/busybox:restart';
 describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 	let daemon: ThrowawayDaemon;
 	let screen: TmuxSession | undefined;
+	let narrow: TmuxSession | undefined;
 
 	before(async () => {
 		daemon = await startThrowawayDaemon();
@@ -32,8 +35,72 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 
 	after(async () => {
 		await screen?.kill();
+		await narrow?.kill();
 		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 		await daemon?.stop();
+	});
+
+	it('gives unhealthy, failed, killed and OOM-killed containers glyphs of their own', async () => {
+		await Promise.all([
+			runLabelled(daemon, {
+				name: 'sick',
+				image,
+				options: ['--health-cmd', 'false', '--health-interval', '1s'],
+			}),
+			runLabelled(daemon, {name: 'clean', image, command: ['true']}),
+			runLabelled(daemon, {
+				name: 'broken',
+				image,
+				command: ['sh', '-c', 'exit 1'],
+			}),
+			runLabelled(daemon, {name: 'shot', image}),
+			// tail keeps every byte of a stream without newlines: past 8 MB the kernel kills it.
+			runLabelled(daemon, {
+				name: 'starved',
+				image,
+				options: ['--memory', '8m', '--memory-swap', '8m'],
+				command: ['sh', '-c', 'head -c 64m /dev/zero | tail'],
+			}),
+		]);
+		await daemon.dockerOk(['kill', 'shot']);
+		const inspect = async (format: string, name: string): Promise<string> =>
+			daemon.dockerOk(['inspect', '--format', format, name]);
+		const glyphs = {
+			sick: '✚',
+			clean: '○',
+			broken: '✗',
+			shot: '⊘',
+			starved: '▼',
+		} as const;
+		const glyphOf = (text: string, name: string): string =>
+			new RegExp(`(\\S)\\s+${name}\\s`).exec(
+				lineWith(text, ` ${name} `),
+			)?.[1] ?? '';
+		screen = await launchDockmate({host: daemon.host});
+		const shown = await screen.waitForText(
+			text =>
+				Object.entries(glyphs).every(
+					([name, glyph]) => glyphOf(text, name) === glyph,
+				),
+			20_000,
+		);
+		assert.equal(glyphOf(shown, 'survivor'), '●');
+		assert.equal(
+			await inspect('{{.State.Health.Status}}', 'sick'),
+			'unhealthy',
+		);
+		assert.equal(await inspect('{{.State.ExitCode}}', 'broken'), '1');
+		assert.equal(
+			await inspect('{{.State.ExitCode}} {{.State.OOMKilled}}', 'shot'),
+			'137 false',
+		);
+		assert.equal(
+			await inspect('{{.State.ExitCode}} {{.State.OOMKilled}}', 'starved'),
+			'137 true',
+		);
+		await daemon.dockerOk(['rm', '--force', ...Object.keys(glyphs)]);
+		await screen.kill();
+		screen = undefined;
 	});
 
 	it('shows the disconnection at once, keeps running, and re-lists after the restart', async t => {
@@ -44,13 +111,25 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 			return;
 		}
 
-		screen = await launchDockmate({host: daemon.host});
-		await screen.waitForText(
-			text => text.includes('survivor') && text.includes('● connected'),
-		);
+		screen = await launchDockmate({host: daemon.host, columns: 80, rows: 24});
+		narrow = await launchDockmate({host: daemon.host, columns: 60, rows: 20});
+		for (const view of [screen, narrow]) {
+			await view.waitForText(
+				text => text.includes('survivor') && text.includes('● connected'),
+			);
+		}
+
 		await daemon.kill();
 		const down = await screen.waitForText('✕ disconnected', 3000);
 		assert.match(down, /survivor/, 'the last known rows stay on screen');
+		for (const view of [screen, narrow]) {
+			// The countdown is seen whatever the width, on the first line; every pane says it is stale.
+			const stale = await view.waitForText(/Containers stale/, 3000);
+			const first = stale.split('\n').find(line => line.trim() !== '') ?? '';
+			assert.match(first, /^✕ disconnected · retrying (in \d+s|…)/);
+			assert.match(stale, /Images stale/);
+		}
+
 		assert.ok(
 			await screen.isAlive(),
 			'dockmate exited when the engine went away',
@@ -69,10 +148,14 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 			'600',
 		]);
 		const back = await screen.waitForText(
-			text => text.includes('● connected') && text.includes('newcomer'),
+			// Listed once created, and again once started: wait for the second.
+			text =>
+				text.includes('● connected') &&
+				text.includes('newcomer') &&
+				text.includes('containers 2 running / 2'),
 			20_000,
 		);
 		assert.match(back, /survivor/);
-		assert.match(back, /containers 2 running \/ 2/);
+		assert.doesNotMatch(back, /stale/);
 	});
 });

@@ -4,7 +4,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {launchDockmate} from '../helpers/dockmate.js';
+import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
 import {freePort} from '../helpers/free-port.js';
 import {
@@ -76,6 +76,15 @@ describe('switching engines live', {timeout: 240_000}, () => {
 		);
 		assert.match(headerLine(started), new RegExp(`@ ${first.host}`));
 
+		// An action on the first engine, for the command log to keep across the switch.
+		await selectByFilter(screen, alpha);
+		await screen.sendKeys('s');
+		await screen.waitForText(`stopped ${alpha}`, 15_000);
+		assert.equal(
+			await first.dockerOk(['inspect', '--format', '{{.State.Status}}', alpha]),
+			'exited',
+		);
+
 		await screen.sendKeys('c');
 		const list = await screen.waitForText('Engines');
 		// The --host we started with is current (●), then the contexts, then the config's hosts.
@@ -97,6 +106,16 @@ describe('switching engines live', {timeout: 240_000}, () => {
 			new RegExp(`Docker \\S+ @ second \\(${second.host}\\)`),
 		);
 		assert.match(switched, /switched to second/);
+
+		// The command log still has the stop done on the first engine, tagged with that engine.
+		await screen.sendKeys('L');
+		const log = await screen.waitForText('Command log');
+		assert.match(
+			log,
+			new RegExp(`✓ docker container stop ${alpha} @ ${first.host}`),
+		);
+		await screen.sendKeys('Escape');
+		await screen.waitForText(text => !text.includes('Command log'));
 
 		// The new engine's event feed runs: a container started there shows up; the old one's is gone.
 		await Promise.all([

@@ -156,6 +156,39 @@ describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
 		await screen.waitForText(text => !text.includes('Build an image'));
 	});
 
+	it('b whose RUN fails lists the <none> image the failed build left, with no event needed', async () => {
+		const context = path.join(daemon.dir, 'failing');
+		mkdirSync(context);
+		// LABEL commits an image and RUN false fails after it: the engine keeps that image, untagged,
+		// and announces it by no image event.
+		writeFileSync(
+			path.join(context, 'Dockerfile'),
+			`FROM ${image}\nLABEL step=before-failure\nRUN false\n`,
+		);
+		await screen.sendKeys('Escape', '2', 'b');
+		await screen.waitForText('Build an image');
+		await screen.sendKeys('C-u', context, 'C-g');
+		await screen.waitForText('the build failed', 60_000);
+		const dangling = await daemon.dockerOk([
+			'images',
+			'--filter',
+			'dangling=true',
+			'--format',
+			'{{.ID}}',
+		]);
+		assert.match(
+			dangling,
+			/^[0-9a-f]{12}$/,
+			'the engine kept one <none> image',
+		);
+		await screen.sendKeys('Escape');
+		await screen.sendKeys('/', 'C-u', dangling, 'Enter');
+		const listed = await screen.waitForText(
+			new RegExp(`Images 1/1 of \\d+ · filter: ${dangling}`),
+		);
+		assert.match(listed, new RegExp(`<none>:<none>\\s+${dangling}`));
+	});
+
 	it('n creates and starts a container with the name and memory limit given', async () => {
 		await filterImages(image);
 		await screen.sendKeys('n');

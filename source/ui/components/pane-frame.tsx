@@ -7,6 +7,8 @@ type Props = {
 	readonly title: string;
 	/** Shown after the title, e.g. counts and the filter. */
 	readonly detail?: string;
+	/** Shown between the title and the detail, in the colour of trouble (`stale`). */
+	readonly warning?: string;
 	readonly isFocused: boolean;
 	readonly width: number;
 	readonly height: number;
@@ -24,6 +26,7 @@ function clip(text: string, size: number): string {
 export function PaneFrame({
 	title,
 	detail = '',
+	warning = '',
 	isFocused,
 	width,
 	height,
@@ -31,11 +34,18 @@ export function PaneFrame({
 }: Props) {
 	const color = isFocused ? theme.border.focused : theme.border.idle;
 	const name = clip(title, width - 6);
-	const extra = clip(
-		detail === '' ? '' : ` ${detail}`,
+	const alert = clip(
+		warning === '' ? '' : ` ${warning}`,
 		width - 6 - cellWidth(name),
 	);
-	const fill = Math.max(0, width - 5 - cellWidth(name) - cellWidth(extra));
+	const extra = clip(
+		detail === '' ? '' : ` ${detail}`,
+		width - 6 - cellWidth(name) - cellWidth(alert),
+	);
+	const fill = Math.max(
+		0,
+		width - 5 - cellWidth(name) - cellWidth(alert) - cellWidth(extra),
+	);
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text wrap="truncate-end">
@@ -43,6 +53,7 @@ export function PaneFrame({
 				<Text bold {...(isFocused ? {color: theme.text.title} : {})}>
 					{name}
 				</Text>
+				<Text color={theme.connection.down}>{alert}</Text>
 				<Text color={theme.text.dim}>{extra}</Text>
 				<Text color={color}>{` ${'─'.repeat(fill)}╮`}</Text>
 			</Text>

@@ -5,6 +5,7 @@ import type {AppState, Pane} from '../../state/app-state.js';
 import {availablePanes, helpBindings} from '../../state/selectors.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {DialogFrame} from '../components/dialog-frame.js';
+import {stateGlyphs, stateLegend} from '../format/rows.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -29,6 +30,18 @@ const paneNames: Readonly<Record<Pane, string>> = {
 
 const selectReadOnly = (state: AppState) => state.readOnly;
 
+/** Panes that draw container state glyphs: their help explains them. */
+const panesWithStates: ReadonlySet<Pane> = new Set([
+	'containers',
+	'images',
+	'resources',
+	'projects',
+]);
+
+const legendEntries = stateLegend.map(
+	({condition, label}) => `${stateGlyphs[condition]} ${label}`,
+);
+
 /** A column narrower than this would cut most descriptions short. */
 const minimumColumnWidth = 44;
 
@@ -50,8 +63,14 @@ export function HelpOverlay({pane, scroll, height, width}: Props) {
 		),
 		inner - keyWidth - 1,
 	);
-	// Two rows of frame, one of title, and the panes' lines.
-	const listHeight = Math.max(1, height - 3 - paneLines.length + 1);
+	const legendLines = panesWithStates.has(pane)
+		? packed(legendEntries, inner - keyWidth - 1)
+		: [];
+	// Two rows of frame, one of title, and the panes' and the legend's lines.
+	const listHeight = Math.max(
+		1,
+		height - 3 - paneLines.length - legendLines.length + 1,
+	);
 	const columns = Math.max(
 		1,
 		Math.min(
@@ -84,16 +103,30 @@ export function HelpOverlay({pane, scroll, height, width}: Props) {
 					</Box>
 				))}
 			</Box>
-			{paneLines.map((line, index) => (
-				<Text key={line} wrap="truncate-end">
-					<Text color={theme.key}>
-						{(index === 0 ? 'Panes' : '').padEnd(keyWidth)}
-					</Text>{' '}
-					{line}
-				</Text>
-			))}
+			<LabelledLines label="Panes" lines={paneLines} labelWidth={keyWidth} />
+			<LabelledLines label="States" lines={legendLines} labelWidth={keyWidth} />
 		</DialogFrame>
 	);
+}
+
+/** Lines under the key list, the first led by `label` in the keys' column. */
+function LabelledLines({
+	label,
+	lines,
+	labelWidth,
+}: {
+	readonly label: string;
+	readonly lines: readonly string[];
+	readonly labelWidth: number;
+}) {
+	return lines.map((line, index) => (
+		<Text key={line} wrap="truncate-end">
+			<Text color={theme.key}>
+				{(index === 0 ? label : '').padEnd(labelWidth)}
+			</Text>{' '}
+			{line}
+		</Text>
+	));
 }
 
 /** Entries joined two spaces apart, as many to a line as fit `width`. */

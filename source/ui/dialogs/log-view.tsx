@@ -15,7 +15,10 @@ function clock(time: number): string {
 	return new Date(time).toTimeString().slice(0, 8);
 }
 
-/** Every action dockmate performed, as the docker CLI command that does the same, newest last. */
+/**
+ * Every action dockmate performed, as the docker CLI command that does the same, newest last,
+ * each with the engine it ran against: the log is kept across switches of engines.
+ */
 export function LogView({entries, scroll, width, height}: Props) {
 	const rows = Math.max(1, height - 3);
 	const end = Math.min(entries.length, scroll + 1);
@@ -46,6 +49,7 @@ export function LogView({entries, scroll, width, height}: Props) {
 					) : (
 						<Text color={theme.status.error}> · {entry.error}</Text>
 					)}
+					<Text color={theme.text.dim}> @ {entry.engine}</Text>
 				</Text>
 			))}
 		</DialogFrame>

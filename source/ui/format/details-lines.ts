@@ -17,10 +17,12 @@ import type {
 	VolumeDetails,
 } from '../../docker/volumes-networks.js';
 import type {DetailsDialog, DetailsPayload} from '../../state/details.js';
+import {conditionOf} from '../../state/container-condition.js';
 import {memoizeLast} from '../../state/memo.js';
 import {cellWidth, fit} from './cells.js';
 import {formatPorts} from './ports.js';
 import {formatCpus} from './resources.js';
+import {stateGlyphs} from './rows.js';
 
 /** How a piece of a details line is drawn; the dialog maps these to theme colours. */
 export type DetailTone =
@@ -177,11 +179,22 @@ function yesNo(value: boolean): string {
 function stateLines(details: ContainerDetails, now: number): DetailLine[] {
 	const {state} = details;
 	const lines: DetailLine[] = [];
+	// The glyph the lists show for it, so that the two are read alike.
+	const glyph = `${
+		stateGlyphs[
+			conditionOf({
+				state: state.status,
+				exitCode: state.exitCode,
+				health: details.health?.status,
+				oomKilled: state.oomKilled,
+			})
+		]
+	} `;
 	if (state.status === 'running' || state.status === 'paused') {
 		lines.push(
 			row(
 				'State',
-				{text: state.status, tone: 'ok'},
+				{text: glyph + state.status, tone: 'ok'},
 				plain(` · pid ${state.pid} · started ${when(state.startedAt, now)}`),
 			),
 		);
@@ -190,7 +203,7 @@ function stateLines(details: ContainerDetails, now: number): DetailLine[] {
 			row(
 				'State',
 				{
-					text: `${state.status} (exit code ${state.exitCode})`,
+					text: `${glyph}${state.status} (exit code ${state.exitCode})`,
 					tone: state.exitCode === 0 ? 'plain' : 'error',
 				},
 				plain(

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type {ComposeProject} from '../../state/compose-projects.js';
+import type {Condition} from '../../state/container-condition.js';
 import type {ColumnSpec} from './columns.js';
+import {stateGlyphs} from './rows.js';
 
 export type ProjectColumn =
 	'state' | 'name' | 'services' | 'running' | 'files' | 'dir';
@@ -45,13 +47,21 @@ function configFiles(project: ComposeProject): string {
 		.join(', ');
 }
 
-/** The cells of a project row; an action under way on its containers shows in the running column's place. */
+/**
+ * The cells of a project row; an action under way on its containers shows in the running column's
+ * place, and the worst trouble among its containers (an unhealthy one, one that failed) in the
+ * glyph's, which otherwise says how much of it runs.
+ */
 export function projectCells(
 	project: ComposeProject,
 	pending: string | undefined,
+	trouble?: Condition,
 ): Record<ProjectColumn, string> {
 	return {
-		state: healthGlyphs[projectHealth(project)],
+		state:
+			trouble === undefined
+				? healthGlyphs[projectHealth(project)]
+				: stateGlyphs[trouble],
 		name: project.id,
 		services: project.services.join(', '),
 		running:

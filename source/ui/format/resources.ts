@@ -3,6 +3,7 @@ import type {ColumnSpec} from './columns.js';
 import {formatBytes, formatMemory} from '../../format/units.js';
 
 export type ResourceColumn =
+	| 'state'
 	| 'name'
 	| 'cpu'
 	| 'cpuLimit'
@@ -18,6 +19,7 @@ export type ResourceColumn =
 
 /** Resources pane columns; the lowest priorities go first on a narrow terminal. */
 export const resourceColumns: readonly ColumnSpec<ResourceColumn>[] = [
+	{key: 'state', header: '', width: 1},
 	{key: 'name', header: 'NAME', flex: 1, minWidth: 10},
 	{key: 'cpu', header: 'CPU', width: 6, align: 'right'},
 	{
@@ -146,7 +148,7 @@ export function resourceCells(
 	snapshot: ResourceSnapshot | undefined,
 	hostMemory: number | undefined,
 	graphWidth: number,
-): Record<ResourceColumn, string> {
+): Record<Exclude<ResourceColumn, 'state'>, string> {
 	const usage = snapshot?.usage;
 	if (snapshot === undefined || usage === undefined) {
 		return {

@@ -1,8 +1,9 @@
-import type {
-	ContainerState,
-	ContainerSummary,
-} from '../../docker/docker-client.js';
+import type {ContainerSummary} from '../../docker/docker-client.js';
 import type {ImageRow} from '../../state/image-rows.js';
+import {
+	containerCondition,
+	type Condition,
+} from '../../state/container-condition.js';
 import type {ColumnSpec} from './columns.js';
 import type {ResourceUsage} from '../../state/resource-usage.js';
 import {formatPorts} from './ports.js';
@@ -73,16 +74,44 @@ export const containerColumnsWithoutPorts = containerColumns.filter(
 	column => column.key !== 'ports',
 );
 
-/** One glyph per state; colour comes from the theme. */
-export const stateGlyphs: Readonly<Record<ContainerState, string>> = {
+/**
+ * One glyph per condition, colour coming from the theme: each kind of trouble has a shape of its
+ * own, so that it shows without colour too.
+ */
+export const stateGlyphs: Readonly<Record<Condition, string>> = {
 	running: '●',
+	starting: '◌',
+	unhealthy: '✚',
 	restarting: '↻',
 	paused: '‖',
 	created: '○',
 	exited: '○',
+	failed: '✗',
+	killed: '⊘',
+	'oom-killed': '▼',
 	dead: '✕',
 	removing: '✕',
 };
+
+/**
+ * What each glyph means, in the order the help's legend lists them; short, so that the legend
+ * leaves room for the keys on a small terminal (the readme says more).
+ */
+export const stateLegend: readonly {
+	readonly condition: Condition;
+	readonly label: string;
+}[] = [
+	{condition: 'running', label: 'running'},
+	{condition: 'starting', label: 'starting'},
+	{condition: 'unhealthy', label: 'unhealthy'},
+	{condition: 'restarting', label: 'restarting'},
+	{condition: 'paused', label: 'paused'},
+	{condition: 'exited', label: 'exit 0'},
+	{condition: 'failed', label: 'exit 1–128'},
+	{condition: 'killed', label: 'killed'},
+	{condition: 'oom-killed', label: 'OOM-killed'},
+	{condition: 'dead', label: 'dead'},
+];
 
 /** The glyph of a row marked for a bulk action. */
 const markGlyph = '✓';
@@ -92,6 +121,8 @@ export type RowDecoration = {
 	readonly isMarked?: boolean;
 	/** An action under way (`stopping…`), shown instead of the status. */
 	readonly pending?: string | undefined;
+	/** A container that exited: inspect found the OOM killer ended it. */
+	readonly isOomKilled?: boolean;
 };
 
 /** The mark column of a markable row. */
@@ -118,7 +149,10 @@ export function containerCells(
 		cpu: usage === undefined ? '' : formatPercent(usage.cpuPercent),
 		memory:
 			usage?.memoryUsage === undefined ? '' : formatMemory(usage.memoryUsage),
-		state: stateGlyphs[container.state],
+		state:
+			stateGlyphs[
+				containerCondition(container, decoration.isOomKilled ?? false)
+			],
 		name: container.name,
 		image: container.image.startsWith('sha256:')
 			? shortId(container.image)

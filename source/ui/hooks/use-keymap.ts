@@ -11,7 +11,7 @@ import {
 import {resolve} from '../../keymap/resolve.js';
 import {activeScopes} from '../../state/selectors.js';
 import {textTyped} from '../../state/updates.js';
-import {statusShown} from '../../state/action-updates.js';
+import {statusCleared, statusShown} from '../../state/action-updates.js';
 import {commandInfo, type Command} from '../../keymap/commands.js';
 import type {Services} from '../../runtime/services.js';
 import {handlers} from '../handlers.js';
@@ -82,6 +82,16 @@ export function useKeymap(pageSize: number): void {
 					scopes,
 					bindings,
 				);
+				// The last message was about the last action: a key on the panes starts the next one
+				// and makes it old news. Keys in a dialog are part of one action, and the dialog's
+				// outcome is what the message says, to be read once the dialog closes.
+				if (
+					command !== undefined &&
+					services.store.getState().ui.dialog === undefined
+				) {
+					services.dispatch(statusCleared);
+				}
+
 				if (command !== undefined && isRefused(command, services)) {
 					services.dispatch(
 						statusShown(

@@ -4,6 +4,7 @@ import {containerCells, type ContainerColumn} from '../format/rows.js';
 import {currentStatus} from '../format/status.js';
 import {useAppState, useClock} from '../hooks/use-app-state.js';
 import {useRowDecoration} from '../hooks/use-row-state.js';
+import {containerCondition} from '../../state/container-condition.js';
 import {theme} from '../theme.js';
 import type {RowProps} from './list-pane.js';
 import {RowLine} from './row-line.js';
@@ -24,6 +25,9 @@ export const ContainerRow = memo(function ContainerRow({
 	const usage = useAppState(
 		useCallback((state: AppState) => state.resources.byId.get(id)?.usage, [id]),
 	);
+	const isOomKilled = useAppState(
+		useCallback((state: AppState) => state.resources.oomKilled.has(id), [id]),
+	);
 	if (container === undefined) {
 		return null;
 	}
@@ -32,14 +36,17 @@ export const ContainerRow = memo(function ContainerRow({
 		{...container, status: currentStatus(container.status, listedAt, now)},
 		now,
 		usage,
-		decoration,
+		{...decoration, isOomKilled},
 	);
 	// The mark and the state glyph lead the row.
 	return (
 		<RowLine
 			{...row}
 			cells={cells}
-			leadColors={[theme.mark, theme.state[container.state]]}
+			leadColors={[
+				theme.mark,
+				theme.state[containerCondition(container, isOomKilled)],
+			]}
 		/>
 	);
 });

@@ -5,7 +5,7 @@ import {
 	type AppState,
 	type Pane,
 } from '../../state/app-state.js';
-import {selectedId, visibleIds} from '../../state/selectors.js';
+import {markSummary, selectedId, visibleIds} from '../../state/selectors.js';
 import {
 	sizeColumns,
 	type ColumnSpec,
@@ -41,6 +41,10 @@ type Props<K extends string> = {
 	readonly selectTotal: (state: AppState) => number;
 	readonly selectLoaded: (state: AppState) => boolean;
 };
+
+/** The engine is away: the rows are what it last said, and may no longer be true. */
+const selectIsStale = (state: AppState) =>
+	state.connection.status === 'down' && state.containers.loaded;
 
 const sortNames = {name: 'name', cpu: 'CPU', memory: 'memory'} as const;
 
@@ -98,6 +102,10 @@ export function ListPane<K extends string>({
 	const filter = useAppState(
 		useCallback((state: AppState) => state.ui.filters[pane], [pane]),
 	);
+	const isStale = useAppState(selectIsStale);
+	const marks = useAppState(
+		useCallback((state: AppState) => markSummary(state, pane), [pane]),
+	);
 	const isFiltering = useAppState(
 		useCallback(
 			(state: AppState) =>
@@ -115,6 +123,7 @@ export function ListPane<K extends string>({
 		ids.length === total ? `${total}` : `${ids.length} of ${total}`;
 	const detail = [
 		isLoaded ? `${position}/${counts}` : '',
+		marks,
 		sortText,
 		mode ?? '',
 		filter !== '' && !isFiltering ? `filter: ${filter}` : '',
@@ -125,6 +134,7 @@ export function ListPane<K extends string>({
 	return (
 		<PaneFrame
 			title={title}
+			warning={isStale ? 'stale' : ''}
 			detail={detail}
 			isFocused={isFocused}
 			width={width}

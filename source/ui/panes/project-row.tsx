@@ -7,6 +7,10 @@ import {
 	type ProjectColumn,
 } from '../format/project-rows.js';
 import {useAppState} from '../hooks/use-app-state.js';
+import {
+	containerCondition,
+	worstTrouble,
+} from '../../state/container-condition.js';
 import {theme} from '../theme.js';
 import type {RowProps} from './list-pane.js';
 import {RowLine} from './row-line.js';
@@ -36,6 +40,27 @@ export const ProjectRow = memo(function ProjectRow({
 			[id],
 		),
 	);
+	const trouble = useAppState(
+		useCallback(
+			(state: AppState) =>
+				worstTrouble(
+					projectsOf(state)
+						.get(id)
+						?.containerIds.flatMap(containerId => {
+							const container = state.containers.byId.get(containerId);
+							return container === undefined
+								? []
+								: [
+										containerCondition(
+											container,
+											state.resources.oomKilled.has(containerId),
+										),
+									];
+						}) ?? [],
+				),
+			[id],
+		),
+	);
 	if (project === undefined) {
 		return null;
 	}
@@ -43,8 +68,12 @@ export const ProjectRow = memo(function ProjectRow({
 	return (
 		<RowLine
 			{...row}
-			cells={projectCells(project, pending)}
-			leadColors={[healthColors[projectHealth(project)]]}
+			cells={projectCells(project, pending, trouble)}
+			leadColors={[
+				trouble === undefined
+					? healthColors[projectHealth(project)]
+					: theme.state[trouble],
+			]}
 		/>
 	);
 });

@@ -1,5 +1,5 @@
 import type {AppState} from '../../state/app-state.js';
-import {resourceTotals} from '../../state/selectors.js';
+import {liveContainerCount, resourceTotals} from '../../state/selectors.js';
 import {formatPercent, resourceColumns} from '../format/resources.js';
 import {formatMemory} from '../../format/units.js';
 import {collectionPane} from './collection-pane.js';
@@ -12,7 +12,7 @@ export const ResourcesPane = collectionPane({
 	title: '3 Resources',
 	columns: resourceColumns,
 	Row: ResourceRow,
-	selectTotal: (state: AppState) => state.resources.byId.size,
+	selectTotal: (state: AppState) => liveContainerCount(state.containers.byId),
 	selectLoaded: (state: AppState) => state.containers.loaded,
 	selectMode(state: AppState) {
 		const totals = resourceTotals(state.resources.byId);
