@@ -5,6 +5,7 @@ import type {
 	SwarmTask,
 } from '../docker/swarm.js';
 import type {Collection} from './app-state.js';
+import type {ListView} from './list-view.js';
 import type {Update} from './updates.js';
 
 /** The tasks of the service selected in the Services pane. */
@@ -44,6 +45,7 @@ export type SwarmConfirmDialog = {
 	readonly name: string;
 	/** What the change does to running work, one line each. */
 	readonly details: readonly string[];
+	readonly list: ListView;
 };
 
 export function initialSwarm(now: number): SwarmState {

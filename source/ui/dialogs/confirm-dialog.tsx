@@ -1,7 +1,7 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
-import {DialogFrame} from '../components/dialog-frame.js';
 import {theme} from '../theme.js';
+import {ListingDialog} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -49,54 +49,54 @@ function describeTarget(dialog: Dialog, target: Target): string {
 	return `${target.name}${target.isRunning ? ' (running)' : ''}`;
 }
 
-/** Names exactly what the action will touch; only `y` goes ahead. */
+/** Names exactly what the action will touch, every item of it; only `y` goes ahead. */
 export function ConfirmDialog({dialog, width, height}: Props) {
 	const noun = nouns[dialog.action];
 	const count = dialog.targets.length;
-	const listRows = Math.max(1, height - 8);
-	const shown = dialog.targets.slice(0, listRows);
 	// The engine keeps a volume in use whatever the flags: force would only mislead.
 	const canForce =
 		dialog.action !== 'kill' && dialog.action !== 'remove-volumes';
 	return (
-		<DialogFrame
+		<ListingDialog
 			title={`${titles[dialog.action]} ${count} ${noun}${count === 1 ? '' : 's'}?`}
 			width={width}
 			height={height}
-		>
-			<Box flexDirection="column" marginTop={1}>
-				{shown.map(target => (
-					<Text key={target.id} wrap="truncate-end">
+			view={dialog.list}
+			total={count}
+			renderItem={index => {
+				const target = dialog.targets[index];
+				return target === undefined ? null : (
+					<Text wrap="truncate-end">
 						{'  • '}
 						{describeTarget(dialog, target)}
 					</Text>
-				))}
-				{count > shown.length ? (
-					<Text
-						color={theme.text.dim}
-					>{`  … and ${count - shown.length} more`}</Text>
-				) : null}
-			</Box>
-			<Box flexGrow={1} />
-			{canForce ? (
-				<Text wrap="truncate-end">
-					<Text color={theme.key}>f</Text> force: {dialog.force ? 'on' : 'off'}
-					{dialog.action === 'remove-containers' ? (
-						<>
-							{'   '}
-							<Text color={theme.key}>v</Text> also remove anonymous volumes:{' '}
-							{dialog.volumes ? 'yes' : 'no'}
-						</>
-					) : null}
-				</Text>
-			) : null}
-			<Text wrap="truncate-end">
-				<Text color={theme.key}>y</Text> yes,{' '}
-				{dialog.action === 'kill' ? 'kill' : 'remove'}
-				{'   '}
-				<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
-				cancel
-			</Text>
-		</DialogFrame>
+				);
+			}}
+			above={[<Text key="gap"> </Text>]}
+			below={[
+				...(canForce
+					? [
+							<Text key="force" wrap="truncate-end">
+								<Text color={theme.key}>f</Text> force:{' '}
+								{dialog.force ? 'on' : 'off'}
+								{dialog.action === 'remove-containers' ? (
+									<>
+										{'   '}
+										<Text color={theme.key}>v</Text> also remove anonymous
+										volumes: {dialog.volumes ? 'yes' : 'no'}
+									</>
+								) : null}
+							</Text>,
+						]
+					: []),
+				<Text key="yes" wrap="truncate-end">
+					<Text color={theme.key}>y</Text> yes,{' '}
+					{dialog.action === 'kill' ? 'kill' : 'remove'}
+					{'   '}
+					<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
+					cancel
+				</Text>,
+			]}
+		/>
 	);
 }
