@@ -40,7 +40,8 @@ function cursorOf(
 		case 'compose-down':
 		case 'swarm-confirm':
 		case 'log':
-		case 'help': {
+		case 'help':
+		case 'pull': {
 			return undefined;
 		}
 	}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
+import type {PullEvent} from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
 import {commandLogged} from '../../source/state/action-updates.js';
 import {
@@ -274,5 +275,37 @@ describe('dialogs that list things show every item', () => {
 		assert.doesNotMatch(last, /Show all containers or running only/);
 		await app.press('g');
 		await app.waitForFrame(/Show all containers or running only/);
+	});
+
+	it('at 60x20 a pull of 25 layers lists every layer, none of them called done before it is', async () => {
+		const reference = '127.0.0.1:5000/tools/app:1';
+		const layers: PullEvent[] = Array.from({length: 25}, (_, index) => ({
+			kind: 'layer',
+			id: `layer${String(index).padStart(7, '0')}`,
+			status: 'Pulling fs layer',
+			current: undefined,
+			total: undefined,
+		}));
+		const docker = new FakeDockerClient({
+			images: [fakeImage({id: 'sha256:busybox', tags: ['busybox:latest']})],
+		});
+		docker.pulls.set(reference, {
+			steps: [{kind: 'status', text: 'Pulling from tools/app'}, ...layers],
+			hold: new Promise(() => undefined),
+		});
+		app = renderApp({docker, columns: 60, rows: 20});
+		await app.waitForFrame('busybox:latest');
+		await app.press('2', 'u');
+		await app.type(reference);
+		await app.press(keys.enter);
+		const first = await app.waitForFrame(
+			/Pulling 127\.0\.0\.1:5000\/tools\/app:1 · 1–\d+ of 25/,
+		);
+		assert.match(first, /layer0000000/);
+		assert.doesNotMatch(first, /done/);
+		await app.press('G');
+		const last = await app.waitForFrame(/· \d+–25 of 25/);
+		assert.match(last, /layer0000024 Pulling fs layer/);
+		assert.doesNotMatch(last, /layer0000000/);
 	});
 });
