@@ -17,6 +17,7 @@ import {renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 const ctrlA = '\u0001';
 const space = ' ';
+const ctrlG = '\u0007';
 
 /** The items a dialog lists as `• item`, in order. */
 function listed(frame: string): string[] {
@@ -307,5 +308,41 @@ describe('dialogs that list things show every item', () => {
 		const last = await app.waitForFrame(/· \d+–25 of 25/);
 		assert.match(last, /layer0000024 Pulling fs layer/);
 		assert.doesNotMatch(last, /layer0000000/);
+	});
+
+	it('at 60x20 a run form with five wrong fields keeps every field in sight, each problem beside it', async () => {
+		app = renderApp({
+			docker: new FakeDockerClient({
+				images: [fakeImage({id: 'sha256:busybox', tags: ['busybox:latest']})],
+			}),
+			columns: 60,
+			rows: 20,
+		});
+		await app.waitForFrame('busybox:latest');
+		await app.press('2', 'n');
+		await app.waitForFrame('Run a container of busybox:latest');
+		await app.type('bad name!');
+		await app.press(keys.tab, keys.tab);
+		await app.type('x');
+		await app.press(keys.tab);
+		await app.type('abc');
+		await app.press(keys.tab);
+		await app.type('lots');
+		await app.press(keys.tab);
+		await app.type('many');
+		await app.press(ctrlG);
+		const frame = await app.waitForFrame(/CPUs\s+many ✕/);
+		for (const field of [
+			/Name\s+bad name!\s+✕ 2 or more/,
+			/Command\s+empty/,
+			/Env\s+x ✕ x: expected KEY=VALUE/,
+			/Ports\s+abc ✕/,
+			/Memory\s+lots ✕ a size/,
+			/Restart\s+‹ no ›/,
+			/Interactive\s+‹ no ›/,
+			/Tab\/↑↓ field/,
+		]) {
+			assert.match(frame, field);
+		}
 	});
 });
