@@ -10,9 +10,9 @@ import {
 import type {Update} from './updates.js';
 
 /** The dialogs that list things, each scrolled by the same keys. */
-export type ListingDialog = Extract<Dialog, {readonly list: ListView}>;
+type DialogWithList = Extract<Dialog, {readonly list: ListView}>;
 
-function isListing(dialog: Dialog | undefined): dialog is ListingDialog {
+function hasList(dialog: Dialog | undefined): dialog is DialogWithList {
 	return dialog !== undefined && 'list' in dialog;
 }
 
@@ -21,7 +21,7 @@ function isListing(dialog: Dialog | undefined): dialog is ListingDialog {
  * scrolls (a confirmation, the prune's report).
  */
 function cursorOf(
-	dialog: ListingDialog,
+	dialog: DialogWithList,
 ): {readonly cursor: number; readonly total: number} | undefined {
 	switch (dialog.kind) {
 		case 'prune': {
@@ -47,7 +47,7 @@ function cursorOf(
 	}
 }
 
-function moved(dialog: ListingDialog, step: ListStep): ListingDialog {
+function moved(dialog: DialogWithList, step: ListStep): DialogWithList {
 	// While an engine is being connected to, the choice stays where it is.
 	if (dialog.kind === 'hosts' && dialog.connecting !== undefined) {
 		return dialog;
@@ -71,10 +71,10 @@ function moved(dialog: ListingDialog, step: ListStep): ListingDialog {
 		: dialog;
 }
 
-function withListing(change: (dialog: ListingDialog) => ListingDialog): Update {
+function withList(change: (dialog: DialogWithList) => DialogWithList): Update {
 	return state => {
 		const {dialog} = state.ui;
-		if (!isListing(dialog)) {
+		if (!hasList(dialog)) {
 			return state;
 		}
 
@@ -87,12 +87,12 @@ function withListing(change: (dialog: ListingDialog) => ListingDialog): Update {
 
 /** j/k, PgUp/PgDn, g/G in a dialog that lists things: its cursor moves, or its list scrolls. */
 export function dialogListMoved(step: ListStep): Update {
-	return withListing(dialog => moved(dialog, step));
+	return withList(dialog => moved(dialog, step));
 }
 
 /** The open dialog's list was drawn with `rows` of its `total` items in sight. */
 export function dialogListDrawn(rows: number, total: number): Update {
-	return withListing(dialog => {
+	return withList(dialog => {
 		const list = viewDrawn(dialog.list, rows, total, cursorOf(dialog)?.cursor);
 		return list === dialog.list ? dialog : {...dialog, list};
 	});
