@@ -22,6 +22,9 @@ type Props = {
 	readonly below?: readonly ReactNode[];
 };
 
+/** What a dialog lists and what stands around the list, apart from its frame. */
+export type ListContent = Omit<Props, 'title' | 'width' | 'height' | 'view'>;
+
 /** Rows of a dialog that are its frame: two borders and the title. */
 const frameRows = 3;
 const noRows: readonly ReactNode[] = [];

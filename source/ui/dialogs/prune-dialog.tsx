@@ -8,7 +8,7 @@ import {formatBytes, plural} from '../../format/units.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {fit} from '../format/columns.js';
 import {theme} from '../theme.js';
-import {ListingDialog} from './listing-dialog.js';
+import {ListingDialog, type ListContent} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -83,85 +83,73 @@ function Choose({dialog}: {readonly dialog: Dialog}) {
 	);
 }
 
-function Preview({dialog, width, height}: Props) {
+/** The preview: every item that would go, with its size, and the total. */
+function preview(dialog: Dialog, width: number): ListContent {
 	const chosen = dialog.items.filter(
 		item => !dialog.skipped.has(pruneKey(item)),
 	);
 	const total = chosen.reduce((sum, item) => sum + (item.size ?? 0), 0);
 	const nameWidth = Math.max(10, Math.floor((width - 30) / 2));
-	return (
-		<ListingDialog
-			title="Prune"
-			width={width}
-			height={height}
-			view={dialog.list}
-			total={dialog.items.length}
-			cursor={dialog.cursor}
-			renderItem={index => {
-				const item = dialog.items[index];
-				return item === undefined ? null : (
-					<Text wrap="truncate-end" inverse={index === dialog.cursor}>
-						{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
-						{fit(item.category.replace('-', ' '), 15)}
-						{'  '}
-						{fit(item.name, nameWidth)}
-						{'  '}
-						{fit(
-							item.size === undefined ? '–' : formatBytes(item.size),
-							8,
-							'right',
-						)}
-						{'  '}
-						<Text color={theme.text.dim}>{item.detail}</Text>
-					</Text>
-				);
-			}}
-			above={[
-				dialog.items.length === 0 ? (
-					<Text color={theme.text.dim} wrap="truncate-end">
-						nothing to prune: no item matches the chosen categories · Esc closes
-					</Text>
-				) : (
-					<Text wrap="truncate-end">
-						{`${chosen.length} of ${dialog.items.length} items marked · reclaims ${formatBytes(total)}`}
-					</Text>
-				),
-			]}
-			below={
-				dialog.items.length === 0
-					? []
-					: [
-							<Text key="keys" wrap="truncate-end">
-								<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
-								<Text color={theme.key}>Enter</Text> remove the{' '}
-								{plural(chosen.length, 'marked item')} ·{' '}
-								<Text color={theme.key}>Esc</Text> cancel
-							</Text>,
-						]
-			}
-		/>
-	);
+	return {
+		total: dialog.items.length,
+		cursor: dialog.cursor,
+		renderItem(index) {
+			const item = dialog.items[index];
+			return item === undefined ? null : (
+				<Text wrap="truncate-end" inverse={index === dialog.cursor}>
+					{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
+					{fit(item.category.replace('-', ' '), 15)}
+					{'  '}
+					{fit(item.name, nameWidth)}
+					{'  '}
+					{fit(
+						item.size === undefined ? '–' : formatBytes(item.size),
+						8,
+						'right',
+					)}
+					{'  '}
+					<Text color={theme.text.dim}>{item.detail}</Text>
+				</Text>
+			);
+		},
+		above: [
+			dialog.items.length === 0 ? (
+				<Text color={theme.text.dim} wrap="truncate-end">
+					nothing to prune: no item matches the chosen categories · Esc closes
+				</Text>
+			) : (
+				<Text wrap="truncate-end">
+					{`${chosen.length} of ${dialog.items.length} items marked · reclaims ${formatBytes(total)}`}
+				</Text>
+			),
+		],
+		below:
+			dialog.items.length === 0
+				? []
+				: [
+						<Text key="keys" wrap="truncate-end">
+							<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
+							<Text color={theme.key}>Enter</Text> remove the{' '}
+							{plural(chosen.length, 'marked item')} ·{' '}
+							<Text color={theme.key}>Esc</Text> cancel
+						</Text>,
+					],
+	};
 }
 
 /** What the prune did, line by line, however many lines. */
-function Report({dialog, width, height}: Props) {
-	return (
-		<ListingDialog
-			title="Prune"
-			width={width}
-			height={height}
-			view={dialog.list}
-			total={dialog.report.length}
-			renderItem={index => (
-				<Text wrap="truncate-end">{dialog.report[index]}</Text>
-			)}
-			below={[
-				<Text key="close" color={theme.text.dim}>
-					Enter or Esc closes
-				</Text>,
-			]}
-		/>
-	);
+function report(dialog: Dialog): ListContent {
+	return {
+		total: dialog.report.length,
+		renderItem: index => (
+			<Text wrap="truncate-end">{dialog.report[index]}</Text>
+		),
+		below: [
+			<Text key="close" color={theme.text.dim}>
+				Enter or Esc closes
+			</Text>,
+		],
+	};
 }
 
 /**
@@ -169,12 +157,18 @@ function Report({dialog, width, height}: Props) {
  * total, unmark what should stay, then remove exactly those items and read what happened.
  */
 export function PruneDialog({dialog, width, height}: Props) {
-	if (dialog.stage === 'preview') {
-		return <Preview dialog={dialog} width={width} height={height} />;
-	}
-
-	if (dialog.stage === 'done') {
-		return <Report dialog={dialog} width={width} height={height} />;
+	if (dialog.stage === 'preview' || dialog.stage === 'done') {
+		return (
+			<ListingDialog
+				title="Prune"
+				width={width}
+				height={height}
+				view={dialog.list}
+				{...(dialog.stage === 'preview'
+					? preview(dialog, width)
+					: report(dialog))}
+			/>
+		);
 	}
 
 	return (
