@@ -282,8 +282,6 @@ export const commands = {
 			'Switch engines: docker contexts and the hosts of the config file',
 		category: 'General',
 	},
-	'hosts.down': {description: 'Move down', category: 'Dialog'},
-	'hosts.up': {description: 'Move up', category: 'Dialog'},
 	'hosts.choose': {
 		description: 'Connect to the engine under the cursor',
 		category: 'Dialog',
@@ -301,13 +299,30 @@ export const commands = {
 		hint: 'cancel',
 	},
 	'confirm.yes': {description: 'Yes, do it', category: 'Dialog', hint: 'yes'},
+	'dialog.down': {
+		description: 'Down one line of the list',
+		category: 'Dialog',
+		hint: 'scroll',
+	},
+	'dialog.up': {description: 'Up one line of the list', category: 'Dialog'},
+	'dialog.pageDown': {
+		description: 'Down one page of the list',
+		category: 'Dialog',
+	},
+	'dialog.pageUp': {description: 'Up one page of the list', category: 'Dialog'},
+	'dialog.top': {
+		description: 'Go to the first line of the list',
+		category: 'Dialog',
+	},
+	'dialog.bottom': {
+		description: 'Go to the last line of the list',
+		category: 'Dialog',
+	},
 	'confirm.force': {description: 'Toggle force', category: 'Dialog'},
 	'confirm.volumes': {
 		description: 'Toggle removing anonymous volumes too',
 		category: 'Dialog',
 	},
-	'prune.down': {description: 'Move down', category: 'Dialog'},
-	'prune.up': {description: 'Move up', category: 'Dialog'},
 	'prune.toggle': {
 		description: 'Mark or unmark the item',
 		category: 'Dialog',
@@ -348,8 +363,6 @@ export const commands = {
 		description: 'Volumes: anonymous only, or named ones too',
 		category: 'Dialog',
 	},
-	'log.down': {description: 'Scroll down', category: 'Dialog'},
-	'log.up': {description: 'Scroll up', category: 'Dialog'},
 	'item.details': {
 		description:
 			'Details: a summary (image: and its history) and the full inspect JSON',
@@ -577,8 +590,6 @@ export const commands = {
 		category: 'General',
 		hint: 'close',
 	},
-	'help.down': {description: 'Scroll the help down', category: 'General'},
-	'help.up': {description: 'Scroll the help up', category: 'General'},
 } as const satisfies Record<string, CommandInfo>;
 
 export type Command = keyof typeof commands;

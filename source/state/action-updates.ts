@@ -12,7 +12,8 @@ import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
 import {panes} from './app-state.js';
 import {imageRows} from './image-rows.js';
-import {isLive, paneItems, visibleIds} from './selectors.js';
+import {listViewAtTop} from './list-view.js';
+import {imageUsage, isLive, paneItems, visibleIds} from './selectors.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 import type {Update} from './updates.js';
@@ -206,13 +207,19 @@ export function imageTargets(
 }
 
 export function confirmOpened(
-	dialog: Omit<ConfirmDialog, 'kind' | 'force' | 'volumes'>,
+	dialog: Omit<ConfirmDialog, 'kind' | 'force' | 'volumes' | 'list'>,
 ): Update {
 	return state => ({
 		...state,
 		ui: {
 			...state.ui,
-			dialog: {kind: 'confirm', force: false, volumes: false, ...dialog},
+			dialog: {
+				kind: 'confirm',
+				force: false,
+				volumes: false,
+				list: listViewAtTop,
+				...dialog,
+			},
 		},
 	});
 }
@@ -276,6 +283,7 @@ export function pruneOpenedFor(
 					0,
 					pruneCategories.indexOf(categories[0] ?? 'containers'),
 				),
+				list: listViewAtTop,
 				report: [],
 			},
 		},
@@ -300,20 +308,6 @@ function withPrune(
 /** The key of a preview item in `skipped`. */
 export function pruneKey(item: PruneItem): string {
 	return `${item.category}:${item.id}`;
-}
-
-export function pruneCursorMoved(step: number): Update {
-	return state =>
-		withPrune(state, dialog => {
-			const length =
-				dialog.stage === 'choose'
-					? pruneCategories.length
-					: dialog.items.length;
-			return {
-				...dialog,
-				cursor: Math.max(0, Math.min(length - 1, dialog.cursor + step)),
-			};
-		});
 }
 
 /** Space: on the choice, a category; on the preview, an item. */
@@ -410,26 +404,10 @@ export function prunePreviewed(items: readonly PruneItem[]): Update {
 
 export function pruneReported(report: readonly string[]): Update {
 	return state =>
-		withPrune(state, dialog => ({...dialog, stage: 'done', report}));
-}
-
-export function logScrolled(step: number): Update {
-	return state => {
-		const {dialog} = state.ui;
-		return dialog?.kind === 'log'
-			? {
-					...state,
-					ui: {
-						...state.ui,
-						dialog: {
-							kind: 'log',
-							scroll: Math.max(
-								0,
-								Math.min(state.commandLog.length - 1, dialog.scroll + step),
-							),
-						},
-					},
-				}
-			: state;
-	};
+		withPrune(state, dialog => ({
+			...dialog,
+			stage: 'done',
+			report,
+			list: listViewAtTop,
+		}));
 }

@@ -25,6 +25,7 @@ import {
 } from './swarm-state.js';
 import {emptyEventLog, type EventLog} from './events.js';
 import type {ImageDialog} from './image-dialogs.js';
+import type {ListView} from './list-view.js';
 
 /** The list panes, in the order `Tab` and the number keys visit them. */
 export const panes = [
@@ -64,7 +65,7 @@ export type Connection =
 
 /** What sits on top of the panes; one at a time. */
 export type Dialog =
-	| {readonly kind: 'help'; readonly scroll?: number}
+	| {readonly kind: 'help'; readonly list: ListView}
 	| {readonly kind: 'filter'; readonly draft: string}
 	| {
 			readonly kind: 'exec';
@@ -82,7 +83,7 @@ export type Dialog =
 	| CreateDialog
 	| HostsDialog
 	| ImageDialog
-	| {readonly kind: 'log'; readonly scroll: number};
+	| {readonly kind: 'log'; readonly list: ListView};
 
 /** One thing a confirm dialog will act on, named as the user knows it. */
 export type Target = {
@@ -116,6 +117,7 @@ export type ConfirmDialog = {
 	readonly force: boolean;
 	/** Containers: remove their anonymous volumes too. */
 	readonly volumes: boolean;
+	readonly list: ListView;
 };
 
 /** What a prune may remove, by category. */
@@ -160,6 +162,8 @@ export type PruneDialog = {
 	/** Keys (`category:id`) of the items the user unmarked in the preview. */
 	readonly skipped: ReadonlySet<string>;
 	readonly cursor: number;
+	/** The preview's items or, once done, the report's lines, as scrolled. */
+	readonly list: ListView;
 	/** What happened, once done. */
 	readonly report: readonly string[];
 };

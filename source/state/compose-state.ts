@@ -1,5 +1,6 @@
 import type {AppState} from './app-state.js';
 import type {ComposeProject} from './compose-projects.js';
+import {listViewAtTop, type ListView} from './list-view.js';
 import type {Update} from './updates.js';
 
 /** What dockmate keeps of compose projects beyond what containers' labels say. */
@@ -33,6 +34,8 @@ export type ComposeDownDialog = {
 	readonly projectId: string;
 	/** `down --volumes`: named and anonymous volumes of the project go too. */
 	readonly volumes: boolean;
+	/** The containers it lists, as scrolled. */
+	readonly list: ListView;
 };
 
 /** The output of a compose run, streamed in while it runs. */
@@ -75,7 +78,12 @@ export function composeDownOpened(projectId: string): Update {
 		...state,
 		ui: {
 			...state.ui,
-			dialog: {kind: 'compose-down', projectId, volumes: false},
+			dialog: {
+				kind: 'compose-down',
+				projectId,
+				volumes: false,
+				list: listViewAtTop,
+			},
 		},
 	});
 }

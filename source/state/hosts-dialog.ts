@@ -1,5 +1,6 @@
 import type {HostChoice} from '../docker/host-choices.js';
 import {statusShown} from './action-updates.js';
+import {listViewAtTop, type ListView} from './list-view.js';
 import type {Update} from './updates.js';
 
 /** The engines to switch between, as the runtime listed them. */
@@ -15,6 +16,7 @@ export type HostList = {
 export type HostsDialog = HostList & {
 	readonly kind: 'hosts';
 	readonly cursor: number;
+	readonly list: ListView;
 	/** The choice being connected to; keys other than Esc wait meanwhile. */
 	readonly connecting: string | undefined;
 	/** Why the last switch failed; dockmate stayed where it was. */
@@ -34,6 +36,7 @@ export function hostsOpened(list: HostList): Update {
 					0,
 					list.choices.findIndex(choice => choice.id === list.currentId),
 				),
+				list: listViewAtTop,
 				connecting: undefined,
 				error: undefined,
 			},
@@ -55,21 +58,6 @@ function withHosts(
 			? state
 			: {...state, ui: {...state.ui, dialog: next}};
 	};
-}
-
-/** Moves the cursor by `delta`, within the list; not while connecting. */
-export function hostCursorMoved(delta: number): Update {
-	return withHosts(dialog =>
-		dialog.connecting === undefined
-			? {
-					...dialog,
-					cursor: Math.min(
-						Math.max(0, dialog.cursor + delta),
-						Math.max(0, dialog.choices.length - 1),
-					),
-				}
-			: dialog,
-	);
 }
 
 /** A connection to the choice `id` is under way. */

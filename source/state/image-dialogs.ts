@@ -82,7 +82,7 @@ export function imageDialogScopes(
 }
 
 const pullInputScopes: readonly Scope[] = ['pullInput'];
-const pullProgressScopes: readonly Scope[] = ['pullProgress'];
+const pullProgressScopes: readonly Scope[] = ['pullProgress', 'dialogList'];
 const formScopes: readonly Scope[] = ['form'];
 const formChoiceScopes: readonly Scope[] = ['formChoice'];
 const buildOutputScopes: readonly Scope[] = ['buildOutput'];

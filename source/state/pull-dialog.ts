@@ -1,3 +1,4 @@
+import {listViewAtTop, type ListView} from './list-view.js';
 import {noPullProgress, type PullProgress} from './pull-progress.js';
 
 /** Why a pull failed: in plain words, the engine's own message, and what to do about it. */
@@ -17,6 +18,8 @@ export type PullDialog = {
 	/** The reference being (or last) pulled. */
 	readonly reference: string;
 	readonly progress: PullProgress;
+	/** Its layers, as scrolled. */
+	readonly list: ListView;
 	readonly failure: PullFailure | undefined;
 };
 
@@ -27,5 +30,6 @@ export const pullInput: PullDialog = {
 	problem: undefined,
 	reference: '',
 	progress: noPullProgress,
+	list: listViewAtTop,
 	failure: undefined,
 };

@@ -413,19 +413,19 @@ export function scopesOfPane(pane: Pane): readonly Scope[] {
 const dialogScopes: Readonly<
 	Record<NonNullable<AppState['ui']['dialog']>['kind'], readonly Scope[]>
 > = {
-	help: ['help'],
+	help: ['help', 'dialogList'],
 	filter: ['filter'],
 	exec: ['exec'],
-	confirm: ['confirm'],
-	prune: ['prune'],
-	hosts: ['hosts'],
-	log: ['log'],
+	confirm: ['confirm', 'dialogList'],
+	prune: ['prune', 'dialogList'],
+	hosts: ['hosts', 'dialogList'],
+	log: ['log', 'dialogList'],
 	logs: ['logs'],
 	details: ['details'],
-	'compose-down': ['composeDown'],
+	'compose-down': ['composeDown', 'dialogList'],
 	'compose-output': ['composeOutput'],
 	scale: ['scale'],
-	'swarm-confirm': ['swarmConfirm'],
+	'swarm-confirm': ['swarmConfirm', 'dialogList'],
 	// Chosen by `createFormScopes` above: a choice field has keys of its own.
 	create: ['form'],
 	// Chosen by imageDialogScopes, by stage and focused field.

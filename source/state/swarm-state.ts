@@ -6,6 +6,7 @@ import type {
 } from '../docker/swarm.js';
 import type {Collection} from './app-state.js';
 import {memoizeLast} from './memo.js';
+import type {ListView} from './list-view.js';
 import type {Update} from './updates.js';
 
 /** The tasks of the service selected in the Services pane. */
@@ -45,6 +46,7 @@ export type SwarmConfirmDialog = {
 	readonly name: string;
 	/** What the change does to running work, one line each. */
 	readonly details: readonly string[];
+	readonly list: ListView;
 };
 
 export function initialSwarm(now: number): SwarmState {

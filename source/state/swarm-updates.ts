@@ -7,6 +7,7 @@ import {
 	type SwarmState,
 } from './swarm-state.js';
 import {collectionListed, sameJson, type Update} from './updates.js';
+import {listViewAtTop} from './list-view.js';
 
 function withSwarm(state: AppState, swarm: Partial<SwarmState>): AppState {
 	return {...state, swarm: {...state.swarm, ...swarm}};
@@ -74,10 +75,13 @@ export function scaleOpened(service: SwarmService): Update {
 
 /** Opens the confirm dialog of a Swarm change. */
 export function swarmConfirmOpened(
-	dialog: Omit<SwarmConfirmDialog, 'kind'>,
+	dialog: Omit<SwarmConfirmDialog, 'kind' | 'list'>,
 ): Update {
 	return state => ({
 		...state,
-		ui: {...state.ui, dialog: {kind: 'swarm-confirm', ...dialog}},
+		ui: {
+			...state.ui,
+			dialog: {kind: 'swarm-confirm', list: listViewAtTop, ...dialog},
+		},
 	});
 }

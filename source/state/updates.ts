@@ -14,7 +14,7 @@ import type {
 } from './app-state.js';
 import {historyLength, panes} from './app-state.js';
 import type {ResourceUsage} from './resource-usage.js';
-import {availablePanes, helpBindings, visibleIds} from './selectors.js';
+import {availablePanes, visibleIds} from './selectors.js';
 import {logsDraftChanged} from './logs-dialog.js';
 import {detailsDraftChanged} from './details.js';
 import {scaleDraftChanged} from './swarm-state.js';
@@ -276,26 +276,6 @@ export const toggleShowAll: Update = state =>
 
 export function openDialog(dialog: Dialog): Update {
 	return state => withUi(state, {dialog});
-}
-
-/** Scrolls the help by `step` rows, as far as its last row. */
-export function helpScrolled(step: number): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (dialog?.kind !== 'help') {
-			return state;
-		}
-
-		const last = helpBindings(
-			state.ui.focus,
-			state.readOnly,
-			availablePanes(state),
-		).keys.length;
-		const scroll = Math.min(last, Math.max(0, (dialog.scroll ?? 0) + step));
-		return scroll === (dialog.scroll ?? 0)
-			? state
-			: withUi(state, {dialog: {...dialog, scroll}});
-	};
 }
 
 export const closeDialog: Update = state =>

@@ -17,14 +17,19 @@ const selectStatus = (state: AppState) => state.status;
 
 /**
  * Help, then quit, then the rest, where the panes' keys are in force. A dialog binds quit to
- * Ctrl-C only, as a way out rather than its point, so there it keeps its place at the end.
+ * Ctrl-C only, as a way out rather than its point, so there it goes last, after the keys that
+ * the dialog's list shares with every other dialog.
  */
 function footerRank(binding: Binding): number {
 	if (binding.command === 'app.help') {
 		return 0;
 	}
 
-	return binding.command === 'app.quit' && binding.keys.includes('q') ? 1 : 2;
+	if (binding.command !== 'app.quit') {
+		return 2;
+	}
+
+	return binding.keys.includes('q') ? 1 : 3;
 }
 
 /** The gap between the message and the hints. */

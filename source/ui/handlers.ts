@@ -9,11 +9,9 @@ import {
 	containerTargets,
 	execPromptOpened,
 	imageTargets,
-	logScrolled,
 	markToggled,
 	marksCleared,
 	pruneAgeCycled,
-	pruneCursorMoved,
 	pruneEverythingToggled,
 	pruneLabelEditing,
 	pruneOpened,
@@ -36,7 +34,8 @@ import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
 import {removalRefusal} from '../state/removal-refusal.js';
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
-import {hostCursorMoved} from '../state/hosts-dialog.js';
+import {dialogListMoved} from '../state/dialog-list.js';
+import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
 import {
 	logsFilterToggled,
 	logsFollowToggled,
@@ -61,7 +60,6 @@ import {
 	openFilter,
 	sortBy,
 	toggleShowAll,
-	helpScrolled,
 	selectionLeaves,
 	type Update,
 } from '../state/updates.js';
@@ -174,16 +172,10 @@ export const handlers = {
 		services.quit();
 	},
 	'app.help'({services}) {
-		services.dispatch(openDialog({kind: 'help'}));
+		services.dispatch(openDialog({kind: 'help', list: listViewAtTop}));
 	},
 	'help.close'({services}) {
 		services.dispatch(closeDialog);
-	},
-	'help.down'({services}) {
-		services.dispatch(helpScrolled(1));
-	},
-	'help.up'({services}) {
-		services.dispatch(helpScrolled(-1));
 	},
 	'focus.next'({services}) {
 		services.dispatch(cyclePane(1));
@@ -393,12 +385,6 @@ export const handlers = {
 	'app.prune'({services}) {
 		services.dispatch(pruneOpened);
 	},
-	'prune.down'({services}) {
-		services.dispatch(pruneCursorMoved(1));
-	},
-	'prune.up'({services}) {
-		services.dispatch(pruneCursorMoved(-1));
-	},
 	'prune.toggle'({services}) {
 		services.dispatch(pruneToggled);
 	},
@@ -464,12 +450,6 @@ export const handlers = {
 	'hosts.open'({services}) {
 		services.hosts.open();
 	},
-	'hosts.down'({services}) {
-		services.dispatch(hostCursorMoved(1));
-	},
-	'hosts.up'({services}) {
-		services.dispatch(hostCursorMoved(-1));
-	},
 	'hosts.choose'({services}) {
 		services.hosts.choose();
 	},
@@ -477,16 +457,26 @@ export const handlers = {
 		services.hosts.cancel();
 	},
 	'app.log'({services}) {
-		const {commandLog} = services.store.getState();
-		services.dispatch(
-			openDialog({kind: 'log', scroll: Math.max(0, commandLog.length - 1)}),
-		);
+		// The newest entries are at the bottom: the log opens there.
+		services.dispatch(openDialog({kind: 'log', list: listViewAtBottom}));
 	},
-	'log.down'({services}) {
-		services.dispatch(logScrolled(1));
+	'dialog.down'({services}) {
+		services.dispatch(dialogListMoved(1));
 	},
-	'log.up'({services}) {
-		services.dispatch(logScrolled(-1));
+	'dialog.up'({services}) {
+		services.dispatch(dialogListMoved(-1));
+	},
+	'dialog.pageDown'({services}) {
+		services.dispatch(dialogListMoved('pageDown'));
+	},
+	'dialog.pageUp'({services}) {
+		services.dispatch(dialogListMoved('pageUp'));
+	},
+	'dialog.top'({services}) {
+		services.dispatch(dialogListMoved('top'));
+	},
+	'dialog.bottom'({services}) {
+		services.dispatch(dialogListMoved('bottom'));
 	},
 	'logs.open'(context) {
 		const targets = containerSelection(context);

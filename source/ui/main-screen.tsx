@@ -96,7 +96,7 @@ function Body({
 			return (
 				<HelpOverlay
 					pane={focus}
-					scroll={dialog.scroll ?? 0}
+					view={dialog.list}
 					height={height}
 					width={width}
 				/>
@@ -130,7 +130,7 @@ function Body({
 			return (
 				<LogView
 					entries={commandLog}
-					scroll={dialog.scroll}
+					view={dialog.list}
 					width={width}
 					height={height}
 				/>

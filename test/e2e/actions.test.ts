@@ -204,22 +204,45 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		assert.equal((await daemon.docker(['image', 'inspect', image])).code, 0);
 	});
 
-	it('removes every marked container in one go', async () => {
-		await createLabelled(daemon, {name: 'act-bulk-1', image});
-		await createLabelled(daemon, {name: 'act-bulk-2', image});
-		await createLabelled(daemon, {name: 'act-bulk-3', image});
-		screen = await launchDockmate({host: daemon.host});
-		await screen.waitForText('act-bulk-3');
-		await screen.sendKeys('/', ...Array.from('act-bulk'), 'Enter');
-		await screen.waitForText(/Containers 1\/3( of \d+)?/);
-		await screen.sendKeys('*', 'd');
-		await screen.waitForText(
-			/Remove 3 containers\?[\s\S]*act-bulk-1[\s\S]*act-bulk-2[\s\S]*act-bulk-3/,
+	it('at 80x24 the removal of 21 marked containers lists them all, scrolling, and y removes every one', async () => {
+		const names = Array.from(
+			{length: 21},
+			(_, index) => `act-bulk-${String(index + 1).padStart(2, '0')}`,
 		);
+		await Promise.all(
+			names.map(async name => createLabelled(daemon, {name, image})),
+		);
+		screen = await launchDockmate({host: daemon.host, columns: 80, rows: 24});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('/', ...Array.from('act-bulk'), 'Enter');
+		await screen.waitForText(/Containers 1\/21( of \d+)?/);
+		await screen.sendKeys('*', 'd');
+		const first = await screen.waitForText(
+			/Remove 21 containers\? · 1–\d+ of 21/,
+		);
+		assert.match(first, /• act-bulk-01\s/);
+		assert.doesNotMatch(first, /act-bulk-21/, 'all 21 fit: nothing to scroll');
+		await screen.sendKeys('G');
+		const last = await screen.waitForText(
+			/Remove 21 containers\? · \d+–21 of 21/,
+		);
+		assert.match(last, /• act-bulk-21\s/);
+		assert.doesNotMatch(last, /act-bulk-01/);
 		await screen.sendKeys('y');
-		for (const name of ['act-bulk-1', 'act-bulk-2', 'act-bulk-3']) {
-			await engineSays(name, 'gone');
-		}
+		await waitFor(
+			async () =>
+				(
+					await daemon.dockerOk([
+						'ps',
+						'--all',
+						'--quiet',
+						'--filter',
+						'name=act-bulk-',
+					])
+				).trim() === '',
+			{timeoutMs: 20_000, message: 'not every marked container went'},
+		);
+		await screen.waitForText(/removed 21/);
 	});
 
 	it('prunes exactly the previewed stopped containers: running ones and one created after the preview stay', async () => {

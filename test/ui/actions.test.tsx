@@ -1276,7 +1276,7 @@ describe('command log', () => {
 		);
 
 		await current.press('L');
-		const log = await current.waitForFrame('Command log · 3');
+		const log = await current.waitForFrame('Command log · 1–3 of 3');
 		const lines = log.split('\n');
 		const stop = lines.findIndex(line =>
 			line.includes('docker container stop web-1'),
@@ -1303,7 +1303,7 @@ describe('command log', () => {
 		);
 		assert.match(closed, / db /);
 		await current.press('L');
-		await current.waitForFrame('Command log · 3');
+		await current.waitForFrame('Command log · 1–3 of 3');
 		await current.press('L');
 		await current.waitForFrame(frame => !frame.includes('Command log'));
 	});

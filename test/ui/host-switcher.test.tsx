@@ -312,4 +312,46 @@ describe('host switcher', () => {
 			'Enter on the current engine did not just close the list',
 		);
 	});
+
+	it('lists every engine however many: G moves to the last, g to the first, and Enter switches to the one chosen', async () => {
+		const first = named(new FakeDockerClient(), 'first', 'alpha');
+		const last = named(new FakeDockerClient(), 'zz-last', 'omega');
+		const others = Array.from(
+			{length: 38},
+			(_, index) => `lab-${String(index).padStart(2, '0')}`,
+		);
+		app = renderSession({
+			engines: {first, 'zz-last': last},
+			choices: [
+				choice('first'),
+				...others.map(name => choice(name)),
+				choice('zz-last'),
+			],
+		});
+		await app.waitForFrame(frame => frame.includes('alpha'), 'no alpha');
+		await app.press('c');
+		const top = await app.waitForFrame(
+			frame => /Engines .* · 1–\d+ of 40/.test(frame),
+			'the switcher never said how many engines it lists',
+		);
+		assert.doesNotMatch(top, /zz-last/);
+		await app.press('G');
+		const bottom = await app.waitForFrame(
+			frame => /Engines .* · \d+–40 of 40/.test(frame),
+			'G did not go to the last engine',
+		);
+		assert.match(bottom, /zz-last/);
+		assert.doesNotMatch(bottom, /● first/);
+		await app.press('g');
+		await app.waitForFrame(
+			frame =>
+				/Engines .* · 1–\d+ of 40/.test(frame) && frame.includes('● first'),
+			'g did not go back to the first engine',
+		);
+		await app.press('G', keys.enter);
+		await app.waitForFrame(
+			frame => frame.includes('omega') && frame.includes('● connected'),
+			'Enter after G did not switch to the last engine',
+		);
+	});
 });

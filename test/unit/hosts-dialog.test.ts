@@ -4,11 +4,11 @@ import type {HostChoice} from '../../source/docker/host-choices.js';
 import {initialState, type AppState} from '../../source/state/app-state.js';
 import {
 	hostConnecting,
-	hostCursorMoved,
 	hostSwitchFailed,
 	hostsOpened,
 	type HostsDialog,
 } from '../../source/state/hosts-dialog.js';
+import {dialogListMoved} from '../../source/state/dialog-list.js';
 
 function choice(name: string): HostChoice {
 	return {
@@ -50,10 +50,12 @@ describe('host switcher state', () => {
 
 	it('moves the cursor within the list, and not while connecting', () => {
 		const open = hostsOpened(list)(start);
-		assert.equal(dialogOf(hostCursorMoved(5)(open)).cursor, 2);
-		assert.equal(dialogOf(hostCursorMoved(-5)(open)).cursor, 0);
+		assert.equal(dialogOf(dialogListMoved(5)(open)).cursor, 2);
+		assert.equal(dialogOf(dialogListMoved(-5)(open)).cursor, 0);
+		assert.equal(dialogOf(dialogListMoved('bottom')(open)).cursor, 2);
+		assert.equal(dialogOf(dialogListMoved('top')(open)).cursor, 0);
 		const connecting = hostConnecting('context:prod')(open);
-		assert.equal(hostCursorMoved(1)(connecting), connecting);
+		assert.equal(dialogListMoved(1)(connecting), connecting);
 	});
 
 	it('a failed switch keeps the list, says why there and in the status line', () => {
@@ -74,7 +76,7 @@ describe('host switcher state', () => {
 	});
 
 	it('leaves other dialogs alone', () => {
-		assert.equal(hostCursorMoved(1)(start), start);
+		assert.equal(dialogListMoved(1)(start), start);
 		assert.equal(hostConnecting('x')(start), start);
 	});
 });

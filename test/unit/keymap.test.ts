@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {listViewAtTop} from '../../source/state/list-view.js';
 import {describe, it} from 'node:test';
 import {describeChord, describeKeys} from '../../source/keymap/describe.js';
 import {
@@ -184,7 +185,7 @@ describe('keymap invariants', () => {
 		for (const dialog of [
 			details,
 			detailsSearchOpened(details),
-			openDialog({kind: 'help'})(state),
+			openDialog({kind: 'help', list: listViewAtTop})(state),
 			openFilter(state),
 			logs,
 			logsSearchOpened(logs),
@@ -380,7 +381,8 @@ describe('resolve', () => {
 		{chord: 'q', scopes: ['help'], command: 'help.close'},
 		{chord: 'esc', scopes: ['help'], command: 'help.close'},
 		{chord: 'ctrl+c', scopes: ['help'], command: 'app.quit'},
-		{chord: 'j', scopes: ['help'], command: 'help.down'},
+		{chord: 'j', scopes: ['help', 'dialogList'], command: 'dialog.down'},
+		{chord: 'G', scopes: ['help', 'dialogList'], command: 'dialog.bottom'},
 		{chord: 'a', scopes: ['help'], command: undefined},
 		// Dialogs are modal: typing in the filter reaches no global or list command.
 		{chord: 'q', scopes: ['filter'], command: undefined},
@@ -406,7 +408,11 @@ describe('resolve', () => {
 			undefined,
 		);
 		assert.equal(
-			resolve('q', activeScopes(openDialog({kind: 'help'})(state)), bindings),
+			resolve(
+				'q',
+				activeScopes(openDialog({kind: 'help', list: listViewAtTop})(state)),
+				bindings,
+			),
 			'help.close',
 		);
 	});
@@ -435,7 +441,7 @@ describe('activeBindings', () => {
 		const help = activeBindings(['help'], bindings);
 		assert.deepEqual(
 			help.map(binding => binding.command),
-			['help.close', 'help.down', 'help.up', 'app.quit'],
+			['help.close', 'app.quit'],
 		);
 		const containers = activeBindings(
 			['containers', 'list', 'global'],

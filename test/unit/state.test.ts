@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {listViewAtTop} from '../../source/state/list-view.js';
 import {describe, it} from 'node:test';
 import type {
 	ContainerState,
@@ -609,7 +610,7 @@ describe('panes and dialogs', () => {
 		assert.equal(typed.ui.filters.containers, 'ab');
 		assert.equal(typed.ui.filters.images, '');
 		assert.equal(filterTyped('ab')(state), state);
-		const help = openDialog({kind: 'help'})(state);
+		const help = openDialog({kind: 'help', list: listViewAtTop})(state);
 		assert.equal(filterTyped('ab')(help), help);
 	});
 
@@ -645,7 +646,8 @@ describe('panes and dialogs', () => {
 	it('closeDialog keeps the state when no dialog is open', () => {
 		assert.equal(closeDialog(state), state);
 		assert.equal(
-			closeDialog(openDialog({kind: 'help'})(state)).ui.dialog,
+			closeDialog(openDialog({kind: 'help', list: listViewAtTop})(state)).ui
+				.dialog,
 			undefined,
 		);
 	});
@@ -672,8 +674,8 @@ describe('panes and dialogs', () => {
 		},
 		{
 			name: 'help dialog',
-			state: openDialog({kind: 'help'})(state),
-			scopes: ['help'],
+			state: openDialog({kind: 'help', list: listViewAtTop})(state),
+			scopes: ['help', 'dialogList'],
 		},
 		{name: 'filter prompt', state: openFilter(state), scopes: ['filter']},
 		{

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {listViewAtTop} from '../../source/state/list-view.js';
 import {fakeEvent} from '../fakes/fake-events.js';
 import {afterEach, describe, it} from 'node:test';
 import {createSwarmFeed} from '../../source/runtime/swarm-feed.js';
@@ -165,7 +166,7 @@ describe('the Swarm feed', () => {
 			['running', 'running'],
 		);
 
-		dispatch(openDialog({kind: 'help'}));
+		dispatch(openDialog({kind: 'help', list: listViewAtTop}));
 		await clock.advance(10_000);
 		assert.equal(fake.calls.listTasks, 2, 'a dialog hides the pane: no poll');
 

@@ -29,6 +29,7 @@ import {
 } from '../../source/state/create-form.js';
 import {formFocused, formFocusMoved} from '../../source/state/form.js';
 import {containersListed} from '../../source/state/updates.js';
+import {listViewAtTop} from '../../source/state/list-view.js';
 import {
 	networksListed,
 	networkTargets,
@@ -263,7 +264,14 @@ function removal(
 	targets: ConfirmDialog['targets'],
 	force = false,
 ): ConfirmDialog {
-	return {kind: 'confirm', action, targets, force, volumes: false};
+	return {
+		kind: 'confirm',
+		action,
+		targets,
+		force,
+		volumes: false,
+		list: listViewAtTop,
+	};
 }
 
 describe('the Volumes and Networks lists', () => {

@@ -15,15 +15,22 @@ export type FieldLabel = {
 type Props<F extends string> = {
 	readonly form: Form<F>;
 	readonly labels: Readonly<Record<F, FieldLabel>>;
+	/** Rows the fields may take; where their problems would not fit underneath, each goes on its field's line. */
+	readonly rows: number;
 };
 
 /**
  * The fields of a form, one a line: the focused one with a cursor, an empty one with what it
- * means, a wrong one with its problem underneath.
+ * means, a wrong one with its problem underneath, or after it when the problems would not all fit
+ * underneath (a field pushed out of sight could not be seen or fixed).
  */
-export function FormFields<F extends string>({form, labels}: Props<F>) {
+export function FormFields<F extends string>({form, labels, rows}: Props<F>) {
 	const labelWidth =
 		Math.max(...form.fields.map(field => cellWidth(labels[field].label))) + 2;
+	const problems = form.fields.filter(
+		field => form.errors[field] !== undefined,
+	).length;
+	const isInline = form.fields.length + problems > rows;
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			{form.fields.map(field => {
@@ -52,8 +59,11 @@ export function FormFields<F extends string>({form, labels}: Props<F>) {
 									{placeholder}
 								</Text>
 							) : null}
+							{error !== undefined && isInline ? (
+								<Text color={theme.status.error}> ✕ {error}</Text>
+							) : null}
 						</Text>
-						{error === undefined ? null : (
+						{error === undefined || isInline ? null : (
 							<Text color={theme.status.error} wrap="truncate-end">
 								{' '.repeat(labelWidth + 2)}✕ {error}
 							</Text>
@@ -65,7 +75,10 @@ export function FormFields<F extends string>({form, labels}: Props<F>) {
 	);
 }
 
-type DialogProps<F extends string> = Props<F> & {
+/** Rows of a form dialog that are not fields: two borders, the title, the gap above the fields, the keys. */
+const formChromeRows = 5;
+
+type DialogProps<F extends string> = Omit<Props<F>, 'rows'> & {
 	readonly title: string;
 	readonly width: number;
 	readonly height: number;
@@ -87,7 +100,7 @@ export function FormDialog<F extends string>({
 }: DialogProps<F>) {
 	return (
 		<DialogFrame title={title} width={width} height={height}>
-			<FormFields form={form} labels={labels} />
+			<FormFields form={form} labels={labels} rows={height - formChromeRows} />
 			<Box flexGrow={1} />
 			{busyText === undefined ? (
 				<Text wrap="truncate-end" color={theme.text.dim}>

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo, useEffect, useRef, type ReactNode} from 'react';
+import {windowStart} from '../../state/list-view.js';
 import {formatLine, type SizedColumn} from '../format/columns.js';
 import {theme} from '../theme.js';
 
@@ -16,24 +17,6 @@ type Props = {
 	/** Told which ids are on screen whenever that changes, e.g. to measure only those. */
 	readonly onShown?: (ids: readonly string[]) => void;
 };
-
-/** The first row to show so that the selection stays in view, moving the window as little as possible. */
-export function windowStart(
-	previous: number,
-	selectedIndex: number,
-	height: number,
-	total: number,
-): number {
-	const maxStart = Math.max(0, total - height);
-	let start = Math.min(previous, maxStart);
-	if (selectedIndex < start) {
-		start = selectedIndex;
-	} else if (selectedIndex >= start + height) {
-		start = selectedIndex - height + 1;
-	}
-
-	return Math.max(0, Math.min(start, maxStart));
-}
 
 /** A header line and a windowed list of rows: never more `<Box>`es than fit on screen. */
 export function Table({

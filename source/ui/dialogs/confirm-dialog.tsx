@@ -1,8 +1,8 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
 import {plural} from '../../format/units.js';
-import {DialogFrame} from '../components/dialog-frame.js';
 import {theme} from '../theme.js';
+import {ListingDialog} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -76,62 +76,64 @@ function countText(dialog: Dialog): string {
 		.join(' and ');
 }
 
-/** Names exactly what the action will touch; only `y` goes ahead, and only where the engine would agree. */
+/** Names exactly what the action will touch, every item of it; only `y` goes ahead, and only where the engine would agree. */
 export function ConfirmDialog({dialog, refusal, width, height}: Props) {
 	const count = dialog.targets.length;
-	const listRows = Math.max(1, height - 8);
-	const shown = dialog.targets.slice(0, listRows);
 	// The engine keeps a volume in use whatever the flags: force would only mislead.
 	const canForce =
 		dialog.action !== 'kill' && dialog.action !== 'remove-volumes';
 	return (
-		<DialogFrame
+		<ListingDialog
 			title={`${titles[dialog.action]} ${countText(dialog)}?`}
 			width={width}
 			height={height}
-		>
-			<Box flexDirection="column" marginTop={1}>
-				{shown.map(target => (
-					<Text key={target.id} wrap="truncate-end">
+			view={dialog.list}
+			total={count}
+			renderItem={index => {
+				const target = dialog.targets[index];
+				return target === undefined ? null : (
+					<Text wrap="truncate-end">
 						{'  • '}
 						{describeTarget(dialog, target)}
 					</Text>
-				))}
-				{count > shown.length ? (
-					<Text
-						color={theme.text.dim}
-					>{`  … and ${count - shown.length} more`}</Text>
-				) : null}
-			</Box>
-			<Box flexGrow={1} />
-			{canForce ? (
-				<Text wrap="truncate-end">
-					<Text color={theme.key}>f</Text> force: {dialog.force ? 'on' : 'off'}
-					{dialog.action === 'remove-containers' ? (
+				);
+			}}
+			above={[<Text key="gap"> </Text>]}
+			below={[
+				...(canForce
+					? [
+							<Text key="force" wrap="truncate-end">
+								<Text color={theme.key}>f</Text> force:{' '}
+								{dialog.force ? 'on' : 'off'}
+								{dialog.action === 'remove-containers' ? (
+									<>
+										{'   '}
+										<Text color={theme.key}>v</Text> also remove anonymous
+										volumes: {dialog.volumes ? 'yes' : 'no'}
+									</>
+								) : null}
+							</Text>,
+						]
+					: []),
+				...(refusal === undefined
+					? []
+					: [
+							<Text key="refusal" wrap="wrap" color={theme.status.error}>
+								refused: {refusal}
+							</Text>,
+						]),
+				<Text key="yes" wrap="truncate-end">
+					{refusal === undefined ? (
 						<>
+							<Text color={theme.key}>y</Text> yes,{' '}
+							{dialog.action === 'kill' ? 'kill' : 'remove'}
 							{'   '}
-							<Text color={theme.key}>v</Text> also remove anonymous volumes:{' '}
-							{dialog.volumes ? 'yes' : 'no'}
 						</>
 					) : null}
-				</Text>
-			) : null}
-			{refusal === undefined ? null : (
-				<Text wrap="wrap" color={theme.status.error}>
-					refused: {refusal}
-				</Text>
-			)}
-			<Text wrap="truncate-end">
-				{refusal === undefined ? (
-					<>
-						<Text color={theme.key}>y</Text> yes,{' '}
-						{dialog.action === 'kill' ? 'kill' : 'remove'}
-						{'   '}
-					</>
-				) : null}
-				<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
-				cancel
-			</Text>
-		</DialogFrame>
+					<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
+					cancel
+				</Text>,
+			]}
+		/>
 	);
 }

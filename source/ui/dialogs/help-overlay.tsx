@@ -4,13 +4,16 @@ import {describeKeys} from '../../keymap/describe.js';
 import type {AppState, Pane} from '../../state/app-state.js';
 import {availablePanes, helpBindings} from '../../state/selectors.js';
 import {useAppState} from '../hooks/use-app-state.js';
+import {useListDrawn} from '../hooks/use-list-drawn.js';
+import {viewTop, type ListView} from '../../state/list-view.js';
+import {rangeText} from './listing-dialog.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {stateGlyphs, stateLegend} from '../format/rows.js';
 import {theme} from '../theme.js';
 
 type Props = {
 	readonly pane: Pane;
-	readonly scroll: number;
+	readonly view: ListView;
 	readonly height: number;
 	readonly width: number;
 };
@@ -49,7 +52,7 @@ const minimumColumnWidth = 44;
  * Every key of the focused pane and the global ones, straight from the keymap table: in as many
  * columns as fit the width, scrolled with j/k when they do not fit the height.
  */
-export function HelpOverlay({pane, scroll, height, width}: Props) {
+export function HelpOverlay({pane, view, height, width}: Props) {
 	const isReadOnly = useAppState(selectReadOnly);
 	const available = useAppState(availablePanes);
 	const {keys, paneKeys} = helpBindings(pane, isReadOnly, available);
@@ -80,14 +83,16 @@ export function HelpOverlay({pane, scroll, height, width}: Props) {
 	);
 	const columnWidth = Math.floor(inner / columns);
 	const capacity = Math.max(1, listHeight - 1) * columns;
+	useListDrawn(capacity, keys.length);
 	const fits = keys.length <= capacity;
-	const shown = fits ? keys : keys.slice(scroll, scroll + capacity);
+	const top = viewTop(view.top, capacity, keys.length);
+	const shown = fits ? keys : keys.slice(top, top + capacity);
 	const more = fits
 		? ''
-		: ` · ${scroll + 1}–${scroll + shown.length} of ${keys.length}, j/k scrolls`;
+		: ` · ${rangeText(top, capacity, keys.length)}, j/k scrolls`;
 	return (
 		<DialogFrame
-			title={`Keys · ${paneNames[pane]} pane (Esc or ? closes)${more}`}
+			title={`Keys · ${paneNames[pane]} pane${more} · Esc or ? closes`}
 			width={width}
 			height={height}
 		>

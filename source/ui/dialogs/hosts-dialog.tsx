@@ -1,9 +1,9 @@
 import {Text} from 'ink';
 import type {HostChoice} from '../../docker/host-choices.js';
 import type {HostsDialog as Dialog} from '../../state/hosts-dialog.js';
-import {DialogFrame} from '../components/dialog-frame.js';
 import {fit} from '../format/cells.js';
 import {rowColors, theme} from '../theme.js';
+import {ListingDialog} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -44,51 +44,56 @@ function footnotes(
 
 /** The host switcher: the engines dockmate can move to, the current one marked with ●. */
 export function HostsDialog({dialog, width, height}: Props) {
-	const notes = footnotes(dialog);
 	const inner = Math.max(10, width - 4);
-	const rows = Math.max(1, height - 3 - notes.length);
-	const start = Math.min(
-		Math.max(0, dialog.cursor - rows + 1),
-		Math.max(0, dialog.choices.length - rows),
-	);
-	const shown = dialog.choices.slice(start, start + rows);
 	const nameWidth = Math.min(
 		24,
 		Math.max(4, ...dialog.choices.map(choice => choice.name.length)),
 	);
 	return (
-		<DialogFrame
+		<ListingDialog
 			title="Engines · Enter switches · Esc closes"
 			width={width}
 			height={height}
-		>
-			{dialog.choices.length === 0 ? (
-				<Text color={theme.text.dim}>no docker contexts or hosts found</Text>
-			) : null}
-			{shown.map((choice, index) => {
+			view={dialog.list}
+			total={dialog.choices.length}
+			cursor={dialog.cursor}
+			renderItem={index => {
+				const choice = dialog.choices[index];
+				if (choice === undefined) {
+					return null;
+				}
+
 				const isCurrent = choice.id === dialog.currentId;
 				const where = choice.endpoint?.url ?? choice.error ?? '';
 				const line = `${isCurrent ? '●' : ' '} ${fit(choice.name, nameWidth)}  ${fit(kindLabels[choice.kind], 7)}  ${where}${choice.description === '' ? '' : ` · ${choice.description}`}`;
 				return (
 					<Text
-						key={choice.id}
 						wrap="truncate-end"
 						{...(choice.endpoint === undefined
 							? {color: theme.status.error}
 							: isCurrent
 								? {color: theme.connection.up}
 								: {})}
-						{...rowColors(start + index === dialog.cursor, true)}
+						{...rowColors(index === dialog.cursor, true)}
 					>
 						{fit(line, inner)}
 					</Text>
 				);
-			})}
-			{notes.map(note => (
+			}}
+			above={
+				dialog.choices.length === 0
+					? [
+							<Text key="none" color={theme.text.dim}>
+								no docker contexts or hosts found
+							</Text>,
+						]
+					: []
+			}
+			below={footnotes(dialog).map(note => (
 				<Text key={note.text} wrap="truncate-end" color={note.color}>
 					{note.text}
 				</Text>
 			))}
-		</DialogFrame>
+		/>
 	);
 }

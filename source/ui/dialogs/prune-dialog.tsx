@@ -6,9 +6,9 @@ import type {
 } from '../../state/app-state.js';
 import {formatBytes, plural} from '../../format/units.js';
 import {DialogFrame} from '../components/dialog-frame.js';
-import {windowStart} from '../components/table.js';
 import {fit} from '../format/cells.js';
 import {theme} from '../theme.js';
+import {ListingDialog, type ListContent} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -83,63 +83,77 @@ function Choose({dialog}: {readonly dialog: Dialog}) {
 	);
 }
 
-function Preview({dialog, width, height}: Props) {
-	const rows = Math.max(1, height - 6);
-	const start = windowStart(0, dialog.cursor, rows, dialog.items.length);
+/** The preview: every item that would go, with its size, and the total. */
+function preview(dialog: Dialog, width: number): ListContent {
 	const chosen = dialog.items.filter(
 		item => !dialog.skipped.has(pruneKey(item)),
 	);
 	const total = chosen.reduce((sum, item) => sum + (item.size ?? 0), 0);
 	const nameWidth = Math.max(10, Math.floor((width - 30) / 2));
-	if (dialog.items.length === 0) {
-		return (
-			<Text color={theme.text.dim}>
-				nothing to prune: no item matches the chosen categories · Esc closes
-			</Text>
-		);
-	}
+	return {
+		total: dialog.items.length,
+		cursor: dialog.cursor,
+		renderItem(index) {
+			const item = dialog.items[index];
+			return item === undefined ? null : (
+				<Text wrap="truncate-end" inverse={index === dialog.cursor}>
+					{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
+					{fit(item.category.replace('-', ' '), 15)}
+					{'  '}
+					{/* Every tag that goes, not only the first: the preview names all it touches. */}
+					{fit(
+						item.tags.length > 1 ? item.tags.join(', ') : item.name,
+						nameWidth,
+					)}
+					{'  '}
+					{fit(
+						item.size === undefined ? '–' : formatBytes(item.size),
+						8,
+						'right',
+					)}
+					{'  '}
+					<Text color={theme.text.dim}>{item.detail}</Text>
+				</Text>
+			);
+		},
+		above: [
+			dialog.items.length === 0 ? (
+				<Text color={theme.text.dim} wrap="truncate-end">
+					nothing to prune: no item matches the chosen categories · Esc closes
+				</Text>
+			) : (
+				<Text wrap="truncate-end">
+					{`${chosen.length} of ${dialog.items.length} items marked · reclaims ${formatBytes(total)}`}
+				</Text>
+			),
+		],
+		below:
+			dialog.items.length === 0
+				? []
+				: [
+						<Text key="keys" wrap="truncate-end">
+							<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
+							<Text color={theme.key}>y</Text> remove the{' '}
+							{plural(chosen.length, 'marked item')} ·{' '}
+							<Text color={theme.key}>Esc</Text> cancel
+						</Text>,
+					],
+	};
+}
 
-	return (
-		<Box flexDirection="column">
-			<Text wrap="truncate-end">
-				{`${chosen.length} of ${dialog.items.length} items marked · reclaims ${formatBytes(total)}`}
-			</Text>
-			{dialog.items.slice(start, start + rows).map((item, offset) => {
-				const index = start + offset;
-				return (
-					<Text
-						key={pruneKey(item)}
-						wrap="truncate-end"
-						inverse={index === dialog.cursor}
-					>
-						{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
-						{fit(item.category.replace('-', ' '), 15)}
-						{'  '}
-						{/* Every tag that goes, not only the first: the preview names all it touches. */}
-						{fit(
-							item.tags.length > 1 ? item.tags.join(', ') : item.name,
-							nameWidth,
-						)}
-						{'  '}
-						{fit(
-							item.size === undefined ? '–' : formatBytes(item.size),
-							8,
-							'right',
-						)}
-						{'  '}
-						<Text color={theme.text.dim}>{item.detail}</Text>
-					</Text>
-				);
-			})}
-			<Box flexGrow={1} />
-			<Text wrap="truncate-end">
-				<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
-				<Text color={theme.key}>y</Text> remove the{' '}
-				{plural(chosen.length, 'marked item')} ·{' '}
-				<Text color={theme.key}>Esc</Text> cancel
-			</Text>
-		</Box>
-	);
+/** What the prune did, line by line, however many lines. */
+function report(dialog: Dialog): ListContent {
+	return {
+		total: dialog.report.length,
+		renderItem: index => (
+			<Text wrap="truncate-end">{dialog.report[index]}</Text>
+		),
+		below: [
+			<Text key="close" color={theme.text.dim}>
+				Enter or Esc closes
+			</Text>,
+		],
+	};
 }
 
 /**
@@ -147,24 +161,25 @@ function Preview({dialog, width, height}: Props) {
  * total, unmark what should stay, then remove exactly those items and read what happened.
  */
 export function PruneDialog({dialog, width, height}: Props) {
+	if (dialog.stage === 'preview' || dialog.stage === 'done') {
+		return (
+			<ListingDialog
+				title="Prune"
+				width={width}
+				height={height}
+				view={dialog.list}
+				{...(dialog.stage === 'preview'
+					? preview(dialog, width)
+					: report(dialog))}
+			/>
+		);
+	}
+
 	return (
 		<DialogFrame title="Prune" width={width} height={height}>
 			{dialog.stage === 'choose' ? <Choose dialog={dialog} /> : null}
 			{dialog.stage === 'loading' ? <Text>listing what would go…</Text> : null}
-			{dialog.stage === 'preview' ? (
-				<Preview dialog={dialog} width={width} height={height} />
-			) : null}
 			{dialog.stage === 'running' ? <Text>removing…</Text> : null}
-			{dialog.stage === 'done' ? (
-				<Box flexDirection="column">
-					{dialog.report.slice(0, Math.max(1, height - 4)).map(line => (
-						<Text key={line} wrap="truncate-end">
-							{line}
-						</Text>
-					))}
-					<Text color={theme.text.dim}>Enter or Esc closes</Text>
-				</Box>
-			) : null}
 		</DialogFrame>
 	);
 }

@@ -12,15 +12,13 @@ import {TypedLine} from '../components/typed-line.js';
 import {fit} from '../format/cells.js';
 import {percent, progressBar} from '../format/progress-bar.js';
 import {theme} from '../theme.js';
+import {ListingDialog} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
 	readonly width: number;
 	readonly height: number;
 };
-
-/** Rows that are not layers: frame, title, note, overall line, a blank, the foot. */
-const chromeRows = 7;
 
 function Input({dialog}: {readonly dialog: Dialog}) {
 	return (
@@ -94,47 +92,6 @@ function Overall({
 	);
 }
 
-function Progress({dialog, width, height}: Props) {
-	const {progress} = dialog;
-	const barWidth = Math.max(10, Math.min(30, width - 60));
-	const rows = Math.max(1, height - chromeRows);
-	// The layers still under way matter most when they do not all fit.
-	const unfinished = progress.layers.filter(
-		layer => layer.phase !== 'complete' && layer.phase !== 'exists',
-	);
-	const shown =
-		progress.layers.length <= rows
-			? progress.layers
-			: unfinished.slice(0, rows - 1);
-	const hidden = progress.layers.length - shown.length;
-	return (
-		<Box flexDirection="column">
-			<Text color={theme.text.dim} wrap="truncate-end">
-				{progress.note ?? 'asking the registry…'}
-			</Text>
-			{shown.map(layer => (
-				<Layer key={layer.id} layer={layer} barWidth={barWidth} />
-			))}
-			{hidden > 0 ? (
-				<Text color={theme.text.dim}>
-					… and {plural(hidden, 'more layer')}, done
-				</Text>
-			) : null}
-			{progress.layers.length === 0 ? null : (
-				<Overall progress={progress} barWidth={barWidth} />
-			)}
-			{progress.digest === undefined ? null : (
-				<Text wrap="truncate-end">Digest: {progress.digest}</Text>
-			)}
-			{progress.outcome === undefined ? null : (
-				<Text color={theme.status.ok} wrap="truncate-end">
-					✓ {progress.outcome}
-				</Text>
-			)}
-		</Box>
-	);
-}
-
 function Failure({dialog}: {readonly dialog: Dialog}) {
 	const {failure} = dialog;
 	return (
@@ -165,8 +122,83 @@ const titles: Readonly<Record<Dialog['stage'], (reference: string) => string>> =
 		failed: reference => `Pull of ${reference} failed`,
 	};
 
+function Foot({dialog}: {readonly dialog: Dialog}) {
+	return dialog.stage === 'input' ? (
+		<Text color={theme.text.dim}>
+			<Text color={theme.key}>Enter</Text> pulls ·{' '}
+			<Text color={theme.key}>Esc</Text> cancels
+		</Text>
+	) : (
+		<Text color={theme.text.dim} wrap="truncate-end">
+			<Text color={theme.key}>Esc</Text>{' '}
+			{dialog.stage === 'pulling' ? 'calls off the pull' : 'closes'}
+			{dialog.stage === 'pulling' ? null : (
+				<>
+					{' · '}
+					<Text color={theme.key}>u</Text>{' '}
+					{dialog.stage === 'failed'
+						? 'changes the reference'
+						: 'pulls another'}
+				</>
+			)}
+		</Text>
+	);
+}
+
+/** Each layer's progress, however many there are, and the whole pull's; then how it ended. */
+function Progress({dialog, width, height}: Props) {
+	const {progress} = dialog;
+	const barWidth = Math.max(10, Math.min(30, width - 60));
+	return (
+		<ListingDialog
+			title={titles[dialog.stage](dialog.reference)}
+			width={width}
+			height={height}
+			view={dialog.list}
+			total={progress.layers.length}
+			renderItem={index => {
+				const layer = progress.layers[index];
+				return layer === undefined ? null : (
+					<Layer layer={layer} barWidth={barWidth} />
+				);
+			}}
+			above={[
+				<Text key="note" color={theme.text.dim} wrap="truncate-end">
+					{progress.note ?? 'asking the registry…'}
+				</Text>,
+			]}
+			below={[
+				...(progress.layers.length === 0
+					? []
+					: [
+							<Overall key="overall" progress={progress} barWidth={barWidth} />,
+						]),
+				...(progress.digest === undefined
+					? []
+					: [
+							<Text key="digest" wrap="truncate-end">
+								Digest: {progress.digest}
+							</Text>,
+						]),
+				...(progress.outcome === undefined
+					? []
+					: [
+							<Text key="outcome" color={theme.status.ok} wrap="truncate-end">
+								✓ {progress.outcome}
+							</Text>,
+						]),
+				<Foot key="foot" dialog={dialog} />,
+			]}
+		/>
+	);
+}
+
 /** `u`: the reference to pull, then each layer's progress and the whole pull's, then how it ended. */
 export function PullDialog({dialog, width, height}: Props) {
+	if (dialog.stage === 'pulling' || dialog.stage === 'done') {
+		return <Progress dialog={dialog} width={width} height={height} />;
+	}
+
 	return (
 		<DialogFrame
 			title={titles[dialog.stage](dialog.reference)}
@@ -174,31 +206,9 @@ export function PullDialog({dialog, width, height}: Props) {
 			height={height}
 		>
 			{dialog.stage === 'input' ? <Input dialog={dialog} /> : null}
-			{dialog.stage === 'pulling' || dialog.stage === 'done' ? (
-				<Progress dialog={dialog} width={width} height={height} />
-			) : null}
 			{dialog.stage === 'failed' ? <Failure dialog={dialog} /> : null}
 			<Box flexGrow={1} />
-			{dialog.stage === 'input' ? (
-				<Text color={theme.text.dim}>
-					<Text color={theme.key}>Enter</Text> pulls ·{' '}
-					<Text color={theme.key}>Esc</Text> cancels
-				</Text>
-			) : (
-				<Text color={theme.text.dim} wrap="truncate-end">
-					<Text color={theme.key}>Esc</Text>{' '}
-					{dialog.stage === 'pulling' ? 'calls off the pull' : 'closes'}
-					{dialog.stage === 'pulling' ? null : (
-						<>
-							{' · '}
-							<Text color={theme.key}>u</Text>{' '}
-							{dialog.stage === 'failed'
-								? 'changes the reference'
-								: 'pulls another'}
-						</>
-					)}
-				</Text>
-			)}
+			<Foot dialog={dialog} />
 		</DialogFrame>
 	);
 }

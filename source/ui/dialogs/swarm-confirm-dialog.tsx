@@ -1,7 +1,7 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {SwarmConfirmDialog as Dialog} from '../../state/swarm-state.js';
-import {DialogFrame} from '../components/dialog-frame.js';
 import {theme} from '../theme.js';
+import {ListingDialog} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -24,22 +24,27 @@ function question(dialog: Dialog): {title: string; verb: string} {
 export function SwarmConfirmDialog({dialog, width, height}: Props) {
 	const {title, verb} = question(dialog);
 	return (
-		<DialogFrame title={title} width={width} height={height}>
-			<Box flexDirection="column" marginTop={1}>
-				{dialog.details.map(line => (
-					<Text key={line} wrap="truncate-end">
-						{'  • '}
-						{line}
-					</Text>
-				))}
-			</Box>
-			<Box flexGrow={1} />
-			<Text wrap="truncate-end">
-				<Text color={theme.key}>y</Text> yes, {verb}
-				{'   '}
-				<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
-				cancel
-			</Text>
-		</DialogFrame>
+		<ListingDialog
+			title={title}
+			width={width}
+			height={height}
+			view={dialog.list}
+			total={dialog.details.length}
+			renderItem={index => (
+				<Text wrap="truncate-end">
+					{'  • '}
+					{dialog.details[index]}
+				</Text>
+			)}
+			above={[<Text key="gap"> </Text>]}
+			below={[
+				<Text key="yes" wrap="truncate-end">
+					<Text color={theme.key}>y</Text> yes, {verb}
+					{'   '}
+					<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
+					cancel
+				</Text>,
+			]}
+		/>
 	);
 }
