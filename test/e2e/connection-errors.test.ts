@@ -44,6 +44,18 @@ function assertCleanFailure(outcome: Outcome, message: RegExp): void {
 	assert.ok(outcome.ms < 5000, `took ${Math.round(outcome.ms)} ms`);
 }
 
+/** A usage error: one line naming the flag, the usage hint, exit status 2, no stack or source text. */
+function assertUsageFailure(outcome: Outcome, message: RegExp): void {
+	assert.equal(outcome.code, 2, outcome.stderr);
+	const lines = outcome.stderr.split('\n');
+	assert.match(lines[0] ?? '', message);
+	assert.deepEqual(lines.slice(1), [
+		"Run 'dockmate --help' for the options.",
+		'',
+	]);
+	assert.equal(outcome.stdout, '');
+}
+
 let home: string;
 let server: Server | undefined;
 
@@ -108,6 +120,37 @@ describe('connection failures', {timeout: 90_000}, () => {
 			await dockmate([], {DOCKER_HOST: 'tcp//engine:2375'}),
 			/^dockmate: malformed DOCKER_HOST "tcp\/\/engine:2375"/,
 		);
+	});
+
+	it('a flag error names the flag and exits with status 2', async () => {
+		// An engine address that refuses at once: a flag error must be reported before any connection.
+		const env = {DOCKER_HOST: 'tcp://127.0.0.1:9'};
+		const cases: readonly [readonly string[], RegExp][] = [
+			[['--bogus'], /^dockmate: unknown flag --bogus$/],
+			[['stray'], /^dockmate: unexpected argument "stray"/],
+			[
+				['--context', 'a', '--context', 'b'],
+				/^dockmate: --context given twice: .*not supported yet$/,
+			],
+			[
+				['--host', 'unix:///a', '--host', 'unix:///b'],
+				/^dockmate: --host given twice: .*not supported yet$/,
+			],
+			[['--tail', 'abc'], /^dockmate: --tail takes a whole number.*"abc"/],
+			[['--tail', '-1'], /^dockmate: --tail takes a whole number.*"-1"/],
+			[['--host'], /^dockmate: --host needs a value$/],
+			[
+				['--host', 'tcp//engine'],
+				/^dockmate: malformed --host "tcp\/\/engine"/,
+			],
+			[['--read-only=yes'], /^dockmate: --read-only takes no value$/],
+		];
+		const outcomes = await Promise.all(
+			cases.map(async ([args]) => dockmate(args, env)),
+		);
+		for (const [index, [, message]] of cases.entries()) {
+			assertUsageFailure(outcomes[index]!, message);
+		}
 	});
 
 	it('--help and --version answer without an engine', async () => {
