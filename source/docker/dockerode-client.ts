@@ -8,7 +8,7 @@ import {swarmCalls, type SwarmApi} from './swarm.js';
 import type {DockerClient, DockerEvent} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';
 import {describeEndpoint} from './endpoint.js';
-import {toDockerError} from './errors.js';
+import {checkPingAnswer, toDockerError, toPingError} from './errors.js';
 import {createSshAccess, type SshAccess} from './ssh-access.js';
 import {
 	inspected,
@@ -205,10 +205,8 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		dockerodeOptions(endpoint, ssh),
 	) as unknown as DockerodeCalls;
 	const name = describeEndpoint(endpoint);
-	const fail = (error: unknown): never => {
-		throw (
-			ssh?.explain(error, endpoint.url) ?? toDockerError(error, endpoint.url)
-		);
+	const fail = (error: unknown, translate = toDockerError): never => {
+		throw ssh?.explain(error, endpoint.url) ?? translate(error, endpoint.url);
 	};
 
 	return {
@@ -216,7 +214,10 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		...swarmCalls(docker, fail),
 		cliEnvironment: () => cliEnvironment(endpoint),
 		async ping(signal) {
-			await docker.ping(abortable(signal)).catch(fail);
+			const answer = await docker
+				.ping(abortable(signal))
+				.catch((error: unknown) => fail(error, toPingError));
+			checkPingAnswer(answer, endpoint.url);
 		},
 		async engineInfo(signal) {
 			return toEngineInfo(await docker.version(abortable(signal)).catch(fail));

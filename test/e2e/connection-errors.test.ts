@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import {createServer as createHttpServer} from 'node:http';
 import {createServer, type Server} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +120,52 @@ describe('connection failures', {timeout: 90_000}, () => {
 		assertCleanFailure(
 			await dockmate([], {DOCKER_HOST: 'tcp//engine:2375'}),
 			/^dockmate: malformed DOCKER_HOST "tcp\/\/engine:2375"/,
+		);
+	});
+
+	it('an endpoint that answers HTTP but is not an engine says so, never with its page', async () => {
+		// A registry answers /_ping with a plain 404; a web server with its HTML error page or, for
+		// any path, its home page.
+		const answers = [
+			{status: 404, type: 'text/plain', body: '404 page not found\n'},
+			{
+				status: 404,
+				type: 'text/html',
+				body: '<!DOCTYPE HTML>\n<html>404</html>\n',
+			},
+			{status: 200, type: 'text/html', body: '<!DOCTYPE html><html>hi</html>'},
+		];
+		let answer = answers[0]!;
+		const web = createHttpServer((_request, response) => {
+			response.writeHead(answer.status, {'content-type': answer.type});
+			response.end(answer.body);
+		});
+		await new Promise<void>(resolve => {
+			web.listen(0, '127.0.0.1', resolve);
+		});
+		try {
+			const {port} = web.address() as {port: number};
+			const host = `tcp://127.0.0.1:${port}`;
+			for (const [index, next] of answers.entries()) {
+				answer = next;
+				const outcome = await dockmate(['--host', host]);
+				assertCleanFailure(
+					outcome,
+					new RegExp(
+						`^dockmate: ${host} answered, but it is not a Docker engine \\(${index === 2 ? 'an answer other than OK' : 'HTTP 404'} for /_ping\\)\nhint: is that the engine's address and port\\?`,
+					),
+				);
+				assert.doesNotMatch(outcome.stderr, /page not found|<|html/i);
+			}
+		} finally {
+			web.close();
+		}
+	});
+
+	it('an ssh:// address where no ssh server listens blames ssh', async () => {
+		assertCleanFailure(
+			await dockmate(['--host', 'ssh://root@127.0.0.1:9']),
+			/^dockmate: cannot connect to the Docker engine at ssh:\/\/root@127\.0\.0\.1:9: connection refused \(ssh to \[127\.0\.0\.1\]:9\)\nhint: is the ssh server \(sshd\) running there/,
 		);
 	});
 
