@@ -12,7 +12,7 @@ import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
 import {defaultLogSettings} from './runtime/log-feed.js';
 import {createServices} from './runtime/services.js';
-import {createEngineSession} from './runtime/engine-session.js';
+import {answersWithin, createEngineSession} from './runtime/engine-session.js';
 import {readHostList} from './host-list.js';
 import {takeOverTerminal} from './terminal.js';
 
@@ -125,7 +125,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		prefetch,
 	);
 	try {
-		await docker.ping(AbortSignal.timeout(connectTimeoutMs));
+		await answersWithin(docker, endpoint, connectTimeoutMs);
 	} catch (error) {
 		if (error instanceof DockerError) {
 			fail(error.message, error.hint);
@@ -135,9 +135,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 	}
 
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		fail(
-			'dockmate needs an interactive terminal (stdin and stdout must be a tty)',
-		);
+		fail('needs an interactive terminal (stdin and stdout must be a tty)');
 	}
 
 	const runner = createAppRunner({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
 import {createServer as createHttpServer} from 'node:http';
-import {createServer, type Server} from 'node:net';
+import {createServer, type Server, type Socket} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -159,6 +159,50 @@ describe('connection failures', {timeout: 90_000}, () => {
 			}
 		} finally {
 			web.close();
+		}
+	});
+
+	it('an engine that accepts but never answers: says so after 4 s, with what to check', async () => {
+		const socket = path.join(home, 'hang.sock');
+		const held: Socket[] = [];
+		const silent = createServer(connection => held.push(connection));
+		await new Promise<void>(resolve => {
+			silent.listen(socket, resolve);
+		});
+		try {
+			const outcome = await dockmate(['--host', `unix://${socket}`]);
+			assert.equal(outcome.code, 1, outcome.stderr);
+			assert.match(
+				outcome.stderr,
+				new RegExp(
+					`^dockmate: cannot connect to the Docker engine at unix://${socket}: no answer within 4 s\nhint: the connection was accepted but the engine does not answer: .*Check its log`,
+				),
+			);
+			assert.ok(outcome.ms >= 4000 && outcome.ms < 8000, `${outcome.ms} ms`);
+		} finally {
+			for (const connection of held) {
+				connection.destroy();
+			}
+
+			silent.close();
+		}
+	});
+
+	it('an engine that answers, without a terminal: one line, one prefix', async () => {
+		const engine = createHttpServer((_request, response) => {
+			response.end('OK');
+		});
+		await new Promise<void>(resolve => {
+			engine.listen(0, '127.0.0.1', resolve);
+		});
+		try {
+			const {port} = engine.address() as {port: number};
+			assertCleanFailure(
+				await dockmate(['--host', `tcp://127.0.0.1:${port}`]),
+				/^dockmate: needs an interactive terminal \(stdin and stdout must be a tty\)\n$/,
+			);
+		} finally {
+			engine.close();
 		}
 	});
 
