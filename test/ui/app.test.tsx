@@ -106,6 +106,15 @@ describe('main screen', () => {
 		assert.match(frame, /terminal too small \(40x10\)/);
 		assert.doesNotMatch(frame, /web-1/);
 	});
+
+	it('says in full what size is needed, even on a tiny terminal', async () => {
+		app = renderApp({docker: engine(), columns: 30, rows: 8});
+		const frame = await app.waitForFrame('q quits');
+		assert.match(
+			frame.replaceAll(/\s+/g, ' '),
+			/too small \(30x8\); needs 60x14 · q quits/,
+		);
+	});
 });
 
 describe('navigation', () => {
