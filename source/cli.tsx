@@ -172,8 +172,8 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 			}),
 	});
 	await session.services().firstList(firstListWaitMs);
-	await runner.run(session);
+	const status = await runner.run(session);
 	session.dispose();
 	restore();
-	process.exit(0);
+	process.exit(status);
 }

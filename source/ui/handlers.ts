@@ -69,6 +69,8 @@ import {
 export type HandlerContext = {
 	readonly services: Services;
 	readonly pageSize: number;
+	/** The key that invoked the command, as a chord (`q`, `ctrl+c`). */
+	readonly chord: string;
 };
 
 type Handler = (context: HandlerContext) => void;
@@ -169,8 +171,9 @@ export const handlers = {
 	...imageHandlers,
 	...resourceHandlers,
 	...composeSwarmHandlers,
-	'app.quit'({services}) {
-		services.quit();
+	'app.quit'({services, chord}) {
+		// Ctrl-C ends dockmate as it ends any command a shell runs: status 130 (128 + SIGINT).
+		services.quit(chord === 'ctrl+c' ? 130 : 0);
 	},
 	'app.help'({services}) {
 		services.dispatch(openDialog({kind: 'help'}));

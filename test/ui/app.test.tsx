@@ -281,7 +281,42 @@ describe('help and quit', () => {
 		await app.press('q');
 		assert.equal(app.quitCount, 1);
 		await app.press(keys.ctrlC);
-		assert.equal(app.quitCount, 2);
+		// As a shell reports a command ended by Ctrl-C: 128 + SIGINT.
+		assert.deepEqual(app.quitStatuses, [0, 130]);
+	});
+});
+
+describe('keys read together', () => {
+	/** The filter prompt's text, or undefined when it is closed. */
+	function filterDraft(): string | undefined {
+		const dialog = app?.services.store.getState().ui.dialog;
+		return dialog?.kind === 'filter' ? dialog.draft : undefined;
+	}
+
+	it('Esc and / in one read close the prompt and open it afresh, never typing /', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('/', 'w');
+		await app.waitForFrame('/w');
+		await app.burst(`${keys.escape}/`);
+		await app.waitForFrame(() => filterDraft() === '');
+		await app.burst(`${keys.escape}/web`);
+		await app.waitForFrame(() => filterDraft() === 'web');
+	});
+
+	it('two Escs in one read are two keys; a sequence the terminal sends stays one key', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('Containers 1/3');
+		// Esc Esc: the prompt closes, then the list's Esc; the next / starts empty.
+		await app.press('/', 'x');
+		await app.burst(`${keys.escape}${keys.escape}`);
+		await app.waitForFrame(() => filterDraft() === undefined);
+		// ESC [ B is the down arrow, ESC O B too (application mode): each moves once.
+		await app.burst(`${keys.down}\u001BOB`);
+		await app.waitForFrame('Containers 3/3');
+		// Alt+k (ESC k) is Esc, then k: dockmate binds no Alt keys.
+		await app.burst('\u001Bk');
+		await app.waitForFrame('Containers 2/3');
 	});
 });
 
