@@ -12,6 +12,7 @@ import {
 	logScrolled,
 	markToggled,
 	marksCleared,
+	marksOrFilterCleared,
 	pruneAgeCycled,
 	pruneCursorMoved,
 	pruneEverythingToggled,
@@ -52,6 +53,7 @@ import {
 	closeDialog,
 	cyclePane,
 	filterCleared,
+	filterSelectionKept,
 	filterKept,
 	textCleared,
 	textDeletedBack,
@@ -244,6 +246,9 @@ export const handlers = {
 	'filter.clearText'({services}) {
 		services.dispatch(textCleared);
 	},
+	'filter.editKept'({services}) {
+		services.dispatch(filterSelectionKept);
+	},
 	'filter.clear'({services}) {
 		services.dispatch(filterCleared);
 	},
@@ -386,7 +391,7 @@ export const handlers = {
 		services.dispatch(allMarked);
 	},
 	'mark.clear'({services}) {
-		services.dispatch(marksCleared);
+		services.dispatch(marksOrFilterCleared);
 	},
 	'app.prune'({services}) {
 		services.dispatch(pruneOpened);

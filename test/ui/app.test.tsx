@@ -217,6 +217,40 @@ describe('filter and running-only', () => {
 		assert.match(cleared, /web-1/);
 	});
 
+	it('Esc in the list clears a kept filter once no marks are left to clear', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('/', ...Array.from('web'), keys.enter);
+		await app.waitForFrame('filter: web');
+		await app.press(' ');
+		await app.waitForFrame(/✓\s+●\s+web-1/);
+		// The first Esc clears the mark, the filter stays; the second clears the filter.
+		await app.press(keys.escape);
+		await app.waitForFrame(frame => !frame.includes('✓'));
+		assert.match(app.lastFrame(), /filter: web/);
+		await app.press(keys.escape);
+		// The whole list again, the selection still on web-1.
+		const cleared = await app.waitForFrame('Containers 2/3 ─');
+		assert.match(cleared, / db /);
+		await app.press('?');
+		await app.waitForFrame(/Esc\s+Clear the marks; with none, the filter/);
+	});
+
+	it('/ opens with the kept filter selected: typing replaces it, → keeps it to edit', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('/', ...Array.from('pos'), keys.enter);
+		await app.waitForFrame('filter: pos');
+		await app.press('/');
+		await app.waitForFrame('typing replaces it');
+		await app.press('w');
+		await app.waitForFrame(
+			frame => /\/w\s/.test(frame) && frame.includes('web-1'),
+		);
+		await app.press(keys.enter, '/', '\u001B[C', ...Array.from('-1'));
+		await app.waitForFrame('/w-1');
+	});
+
 	it('matches on image and id too, and says when nothing matches', async () => {
 		app = renderApp({docker: engine()});
 		await app.waitForFrame('web-1');
