@@ -3,6 +3,7 @@ import meow from 'meow';
 import {createAppRunner} from './app-runner.js';
 import {isUsageError, parseCliFlags, usageHint} from './cli-flags.js';
 import {ConfigError, configPath, readConfig} from './config.js';
+import {debugLogPath, routeStrayOutput} from './debug-log.js';
 import {
 	withPrefetchedContainers,
 	type ContainerPrefetch,
@@ -148,6 +149,10 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		stdout: process.stdout,
 		stopRendering: runner.stopRendering,
 	});
+	// From here on the screen is Ink's alone: whatever else would be printed goes to a log.
+	const restoreOutput = routeStrayOutput(
+		debugLogPath(process.env, os.homedir()),
+	);
 	const readOnly = flags.readOnly ?? config.readOnly ?? false;
 	// A host switch makes services like these on the new engine; read-only stays as configured.
 	const session = createEngineSession({
@@ -175,5 +180,6 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 	const status = await runner.run(session);
 	session.dispose();
 	restore();
+	restoreOutput();
 	process.exit(status);
 }
