@@ -1,19 +1,17 @@
 import {appendFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {format} from 'node:util';
+import {xdgFolder} from './config.js';
 
 /** Where stray output goes: `$XDG_STATE_HOME/dockmate/debug.log`, else `~/.local/state/dockmate/debug.log`. */
 export function debugLogPath(
 	env: Readonly<Record<string, string | undefined>>,
 	homeDir: string,
 ): string {
-	// An empty XDG_STATE_HOME counts as unset, as the XDG spec says.
-	const xdg = env['XDG_STATE_HOME'];
-	const base =
-		xdg === undefined || xdg === ''
-			? path.join(homeDir, '.local', 'state')
-			: xdg;
-	return path.join(base, 'dockmate', 'debug.log');
+	return path.join(
+		xdgFolder(env, 'XDG_STATE_HOME', path.join(homeDir, '.local', 'state')),
+		'debug.log',
+	);
 }
 
 const consoleMethods = [

@@ -217,11 +217,18 @@ describe('filter and running-only', () => {
 		assert.match(cleared, /web-1/);
 	});
 
+	/** The app with `text` typed after / and kept with Enter. */
+	async function withKeptFilter(text: string) {
+		const current = renderApp({docker: engine()});
+		app = current;
+		await current.waitForFrame('web-1');
+		await current.press('/', ...Array.from(text), keys.enter);
+		await current.waitForFrame(`filter: ${text}`);
+		return current;
+	}
+
 	it('Esc in the list clears a kept filter once no marks are left to clear', async () => {
-		app = renderApp({docker: engine()});
-		await app.waitForFrame('web-1');
-		await app.press('/', ...Array.from('web'), keys.enter);
-		await app.waitForFrame('filter: web');
+		const app = await withKeptFilter('web');
 		await app.press(' ');
 		await app.waitForFrame(/✓\s+●\s+web-1/);
 		// The first Esc clears the mark, the filter stays; the second clears the filter.
@@ -237,10 +244,7 @@ describe('filter and running-only', () => {
 	});
 
 	it('/ opens with the kept filter selected: typing replaces it, → keeps it to edit', async () => {
-		app = renderApp({docker: engine()});
-		await app.waitForFrame('web-1');
-		await app.press('/', ...Array.from('pos'), keys.enter);
-		await app.waitForFrame('filter: pos');
+		const app = await withKeptFilter('pos');
 		await app.press('/');
 		await app.waitForFrame('typing replaces it');
 		await app.press('w');
