@@ -71,6 +71,13 @@ describe('logs view', () => {
 		assert.doesNotMatch(frame, /following/);
 	});
 
+	it('says the view stopped when the container’s stream ends', async () => {
+		const app = await openLogs(lines(0, 3));
+		await app.waitForFrame(/following · 3 lines/);
+		app.docker.endLogs(web.id);
+		await app.waitForFrame(/stopped · 3 lines · stream ended/);
+	});
+
 	it('l opens the selected container’s logs: the tail first, then new lines as they come; Esc closes the stream', async () => {
 		const app = await openLogs(lines(0, 1000), {logSettings: {tail: 500}});
 		const frame = await app.waitForFrame(frame => showsLine(frame, 'line-999'));

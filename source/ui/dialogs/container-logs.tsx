@@ -92,7 +92,9 @@ function statusLine(dialog: LogsDialog, lines: readonly LogEntry[]): string {
 				? `${dialog.sources[source]?.name ?? '?'} `
 				: '';
 		parts.push(
-			error === undefined ? `${name}ended` : `${name}stream failed: ${error}`,
+			error === undefined
+				? `${name}stream ended`
+				: `${name}stream failed: ${error}`,
 		);
 	}
 
