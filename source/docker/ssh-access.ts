@@ -99,11 +99,6 @@ const sshNetworkFailures: Readonly<
 		text: 'unknown host',
 		hint: () => 'check the host name in the ssh:// address',
 	},
-	ECONNRESET: {
-		text: 'the ssh server closed the connection',
-		hint: login =>
-			`the server may refuse this client or be overloaded; see what ${login} says`,
-	},
 };
 
 /**
@@ -204,6 +199,16 @@ export function createSshAccess(
 					tried.length === 0
 						? 'no ssh agent (SSH_AUTH_SOCK) and no key in ~/.ssh (id_ed25519, id_ecdsa, id_rsa)'
 						: `tried ${tried.join(', ')}; a key with a passphrase must be in the agent (ssh-add)`,
+				);
+			}
+
+			// Logged in (the host key was trusted, the key accepted), then dropped: what ssh:// runs
+			// there, `docker system dial-stdio`, ended without reaching an engine.
+			if (verdict === 'trusted' && codeOf(error) === 'ECONNRESET') {
+				return new DockerError(
+					'unreachable',
+					`${prefix}: ssh logged in, but the docker command on ${name} ended at once`,
+					`is the Docker daemon running there, and the docker CLI installed? Try: ${login} docker version`,
 				);
 			}
 
