@@ -18,12 +18,12 @@ import {commandLogged, statusShown} from './state/action-updates.js';
 export type AppRunner = {
 	/**
 	 * Renders the app with the session's services, again after each hand-off, and afresh when a
-	 * host switch replaces them, until the app quits. Expects the terminal already taken over
-	 * (alternate screen, hidden cursor).
+	 * host switch replaces them, until the app quits; resolves with the exit status it quit with.
+	 * Expects the terminal already taken over (alternate screen, hidden cursor).
 	 */
-	readonly run: (session: EngineSession) => Promise<void>;
-	/** Ends the app; `run` resolves. */
-	readonly quit: () => void;
+	readonly run: (session: EngineSession) => Promise<number>;
+	/** Ends the app; `run` resolves with `status`. */
+	readonly quit: (status: number) => void;
 	/** For {@link Services.exec}: hands the terminal over, unless the container cannot take it. */
 	readonly exec: Services['exec'];
 	/**
@@ -67,6 +67,8 @@ export function createAppRunner({
 	let isHandingOff = false;
 	/** What `run` does once the app has unmounted, instead of returning. */
 	let handOff: (() => Promise<void>) | undefined;
+	/** The exit status `run` resolves with. */
+	let exitStatus = 0;
 
 	/** Everything that can fail before the terminal changes hands, so that a failure leaves the app as it was. */
 	const prepare = async (
@@ -242,7 +244,7 @@ export function createAppRunner({
 				handOff = undefined;
 				if (next === undefined) {
 					unsubscribe();
-					return;
+					return exitStatus;
 				}
 
 				try {
@@ -252,7 +254,8 @@ export function createAppRunner({
 				}
 			}
 		},
-		quit() {
+		quit(status) {
+			exitStatus = status;
 			handOff = undefined;
 			instance?.unmount();
 		},

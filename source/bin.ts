@@ -1,7 +1,7 @@
 // The bin. Before the bulk of dockmate is loaded, it asks a local engine for its containers, so
 // that the engine lists them while Node compiles the app (see container-prefetch.ts).
 import os from 'node:os';
-import {parseArgs} from 'node:util';
+import {isUsageError, parseCliFlags} from './cli-flags.js';
 import {
 	prefetchContainers,
 	type ContainerPrefetch,
@@ -13,23 +13,16 @@ import {resolveEndpoint} from './docker/endpoint.js';
  * typo) asks nothing: the app then explains, or lists for itself.
  */
 function prefetch(args: readonly string[]): ContainerPrefetch | undefined {
+	const flags = parseCliFlags(args);
+	if (isUsageError(flags) || flags.help || flags.version) {
+		return undefined;
+	}
+
 	try {
-		const {values} = parseArgs({
-			args: [...args],
-			strict: true,
-			allowPositionals: false,
-			options: {
-				host: {type: 'string', short: 'H'},
-				context: {type: 'string', short: 'c'},
-				'read-only': {type: 'boolean'},
-				'no-read-only': {type: 'boolean'},
-				tail: {type: 'string'},
-			},
-		});
 		return prefetchContainers(
 			resolveEndpoint({
-				host: values.host,
-				context: values.context,
+				host: flags.host,
+				context: flags.context,
 				env: process.env,
 				homeDir: os.homedir(),
 			}),

@@ -1,7 +1,9 @@
 import os from 'node:os';
 import meow from 'meow';
 import {createAppRunner} from './app-runner.js';
-import {ConfigError, configPath, isLogTail, readConfig} from './config.js';
+import {isUsageError, parseCliFlags, usageHint} from './cli-flags.js';
+import {ConfigError, configPath, readConfig} from './config.js';
+import {debugLogPath, routeStrayOutput} from './debug-log.js';
 import {
 	withPrefetchedContainers,
 	type ContainerPrefetch,
@@ -11,7 +13,7 @@ import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
 import {defaultLogSettings} from './runtime/log-feed.js';
 import {createServices} from './runtime/services.js';
-import {createEngineSession} from './runtime/engine-session.js';
+import {answersWithin, createEngineSession} from './runtime/engine-session.js';
 import {readHostList} from './host-list.js';
 import {takeOverTerminal} from './terminal.js';
 
@@ -40,17 +42,9 @@ const cli = meow(
 	contexts and "hosts" in the config file, e.g.
 	  {"hosts": [{"name": "prod", "host": "ssh://me@server"}]}
 `,
-	{
-		importMeta: import.meta,
-		flags: {
-			host: {type: 'string', shortFlag: 'H'},
-			context: {type: 'string', shortFlag: 'c'},
-			readOnly: {type: 'boolean'},
-			tail: {type: 'number'},
-			help: {type: 'boolean', shortFlag: 'h'},
-			version: {type: 'boolean', shortFlag: 'v'},
-		},
-	},
+	// The arguments are read by parseCliFlags, which refuses what meow would let pass or throw on;
+	// meow prints the help and the version.
+	{importMeta: import.meta, argv: []},
 );
 
 // Deprecation notices are for developers of our dependencies (docker-modem builds an ssh URL
@@ -72,8 +66,27 @@ function fail(message: string, hint?: string): never {
 	process.exit(1);
 }
 
+/** A command line dockmate cannot follow: exit status 2, as for any command's usage error. */
+function failUsage(message: string): never {
+	process.stderr.write(`dockmate: ${message}\n${usageHint}\n`);
+	process.exit(2);
+}
+
 /** Runs dockmate; `prefetch` is the container list the bin asked for while this was loading. */
 export async function main(prefetch?: ContainerPrefetch): Promise<void> {
+	const flags = parseCliFlags(process.argv.slice(2));
+	if (isUsageError(flags)) {
+		failUsage(flags.error);
+	}
+
+	if (flags.help) {
+		cli.showHelp(0);
+	}
+
+	if (flags.version) {
+		cli.showVersion();
+	}
+
 	let config;
 	try {
 		config = readConfig(configPath(process.env, os.homedir()));
@@ -85,21 +98,22 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		throw error;
 	}
 
-	const logTail = cli.flags.tail ?? config.logTail ?? defaultLogSettings.tail;
-	if (!isLogTail(logTail)) {
-		fail('--tail takes a whole number of lines, 0 or more');
-	}
+	const logTail = flags.tail ?? config.logTail ?? defaultLogSettings.tail;
 
 	let endpoint;
 	try {
 		endpoint = resolveEndpoint({
-			host: cli.flags.host,
-			context: cli.flags.context,
+			host: flags.host,
+			context: flags.context,
 			env: process.env,
 			homeDir: os.homedir(),
 		});
 	} catch (error) {
 		if (error instanceof EndpointError) {
+			if (error.isFlagFault) {
+				failUsage(error.message);
+			}
+
 			fail(error.message);
 		}
 
@@ -112,7 +126,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		prefetch,
 	);
 	try {
-		await docker.ping(AbortSignal.timeout(connectTimeoutMs));
+		await answersWithin(docker, endpoint, connectTimeoutMs);
 	} catch (error) {
 		if (error instanceof DockerError) {
 			fail(error.message, error.hint);
@@ -122,9 +136,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 	}
 
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		fail(
-			'dockmate needs an interactive terminal (stdin and stdout must be a tty)',
-		);
+		fail('needs an interactive terminal (stdin and stdout must be a tty)');
 	}
 
 	const runner = createAppRunner({
@@ -137,7 +149,11 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		stdout: process.stdout,
 		stopRendering: runner.stopRendering,
 	});
-	const readOnly = cli.flags.readOnly ?? config.readOnly ?? false;
+	// From here on the screen is Ink's alone: whatever else would be printed goes to a log.
+	const restoreOutput = routeStrayOutput(
+		debugLogPath(process.env, os.homedir()),
+	);
+	const readOnly = flags.readOnly ?? config.readOnly ?? false;
 	// A host switch makes services like these on the new engine; read-only stays as configured.
 	const session = createEngineSession({
 		docker,
@@ -161,8 +177,9 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 			}),
 	});
 	await session.services().firstList(firstListWaitMs);
-	await runner.run(session);
+	const status = await runner.run(session);
 	session.dispose();
 	restore();
-	process.exit(0);
+	restoreOutput();
+	process.exit(status);
 }

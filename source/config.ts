@@ -18,16 +18,31 @@ export class ConfigError extends Error {
 	override readonly name = 'ConfigError';
 }
 
+/**
+ * dockmate's folder in an XDG base directory: `$variable/dockmate`, else `fallback/dockmate`. An
+ * empty variable counts as unset, as the XDG spec says.
+ */
+export function xdgFolder(
+	env: Readonly<Record<string, string | undefined>>,
+	variable: 'XDG_CONFIG_HOME' | 'XDG_STATE_HOME',
+	fallback: string,
+): string {
+	const base = env[variable];
+	return path.join(
+		base === undefined || base === '' ? fallback : base,
+		'dockmate',
+	);
+}
+
 /** Where the config file lives: `$XDG_CONFIG_HOME/dockmate/config.json`, else `~/.config/dockmate/config.json`. */
 export function configPath(
 	env: Readonly<Record<string, string | undefined>>,
 	homeDir: string,
 ): string {
-	// An empty XDG_CONFIG_HOME counts as unset, as the XDG spec says.
-	const xdg = env['XDG_CONFIG_HOME'];
-	const base =
-		xdg === undefined || xdg === '' ? path.join(homeDir, '.config') : xdg;
-	return path.join(base, 'dockmate', 'config.json');
+	return path.join(
+		xdgFolder(env, 'XDG_CONFIG_HOME', path.join(homeDir, '.config')),
+		'config.json',
+	);
 }
 
 function exists(file: string): boolean {

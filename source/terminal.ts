@@ -43,6 +43,12 @@ export function takeOverTerminal({
 			ansiEscapes.cursorHide +
 			ansiEscapes.clearScreen,
 	);
+	// Raw at once, not from the first frame on: keys typed meanwhile wait for the app, unechoed and
+	// untouched by the line editing (a Backspace, Ctrl-U) of a cooked terminal.
+	if (stdin.isTTY) {
+		stdin.setRawMode(true);
+	}
+
 	// signal-exit runs this on exit and on SIGTERM/SIGHUP/SIGINT before re-raising the signal.
 	onExit(() => {
 		restore();

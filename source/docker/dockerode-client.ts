@@ -5,10 +5,11 @@ import Docker from 'dockerode';
 import {createCgroupMeter} from './cgroup/cgroup-meter.js';
 import {cliEnvironment} from './cli-environment.js';
 import {swarmCalls, type SwarmApi} from './swarm.js';
+import {abortableRequest, childSignal, type Abortable} from './abort-fanout.js';
 import type {DockerClient, DockerEvent} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';
 import {describeEndpoint} from './endpoint.js';
-import {toDockerError} from './errors.js';
+import {checkPingAnswer, toDockerError, toPingError} from './errors.js';
 import {createSshAccess, type SshAccess} from './ssh-access.js';
 import {
 	inspected,
@@ -45,8 +46,6 @@ import {
 	toNetworkDetails,
 	toVolumeDetails,
 } from './volumes-networks.js';
-
-type Abortable = {readonly abortSignal?: AbortSignal};
 
 /**
  * The dockerode calls we make, typed as dockerode implements them: its published types leave out
@@ -147,10 +146,6 @@ type DockerodeCalls = SwarmApi &
 		): Promise<Readable>;
 	};
 
-function abortable(signal: AbortSignal | undefined): Abortable {
-	return signal === undefined ? {} : {abortSignal: signal};
-}
-
 function readOptional(path: string | undefined): Buffer | undefined {
 	return path === undefined ? undefined : readFileSync(path);
 }
@@ -208,10 +203,13 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		dockerodeOptions(endpoint, ssh),
 	) as unknown as DockerodeCalls;
 	const name = describeEndpoint(endpoint);
-	const fail = (error: unknown): never => {
-		throw (
-			ssh?.explain(error, endpoint.url) ?? toDockerError(error, endpoint.url)
-		);
+	/** One request, on a child of `signal`: see abort-fanout.ts. */
+	const request = async <T>(
+		signal: AbortSignal | undefined,
+		call: (options: Abortable) => Promise<T>,
+	): Promise<T> => abortableRequest(signal, fail, call);
+	const fail = (error: unknown, translate = toDockerError): never => {
+		throw ssh?.explain(error, endpoint.url) ?? translate(error, endpoint.url);
 	};
 
 	return {
@@ -219,53 +217,73 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		...swarmCalls(docker, fail),
 		cliEnvironment: () => cliEnvironment(endpoint),
 		async ping(signal) {
-			await docker.ping(abortable(signal)).catch(fail);
+			const answer = await abortableRequest(
+				signal,
+				error => fail(error, toPingError),
+				async options => docker.ping(options),
+			);
+			checkPingAnswer(answer, endpoint.url);
 		},
 		async engineInfo(signal) {
-			return toEngineInfo(await docker.version(abortable(signal)).catch(fail));
+			return toEngineInfo(
+				await request(signal, async options => docker.version(options)),
+			);
 		},
 		async listContainers(signal) {
-			const raw = await docker
-				.listContainers({all: true, ...abortable(signal)})
-				.catch(fail);
+			const raw = await request(signal, async options =>
+				docker.listContainers({all: true, ...options}),
+			);
 			return raw
 				.map(toContainerSummary)
 				.filter(container => container !== undefined);
 		},
 		async listImages(signal) {
-			const raw = await docker.listImages(abortable(signal)).catch(fail);
+			const raw = await request(signal, async options =>
+				docker.listImages(options),
+			);
 			return raw.map(toImageSummary).filter(image => image !== undefined);
 		},
 		async imageParentIds(signal) {
-			const raw = await docker
-				.listImages({all: true, ...abortable(signal)})
-				.catch(fail);
+			const raw = await request(signal, async options =>
+				docker.listImages({all: true, ...options}),
+			);
 			return toParentIds(raw);
 		},
 		async *events(signal) {
 			// Every type: the Events pane shows volumes, networks and the daemon's own events too.
-			const stream = await docker.getEvents({abortSignal: signal}).catch(fail);
-			yield* followJsonLines(stream, signal, fail, {
-				each: definedOf(toDockerEvent),
-			});
+			const child = childSignal(signal);
+			try {
+				const stream = await docker
+					.getEvents({abortSignal: child.signal})
+					.catch(fail);
+				yield* followJsonLines(stream, child.signal, fail, {
+					each: definedOf(toDockerEvent),
+				});
+			} finally {
+				child.release();
+			}
 		},
 		async pastEvents({since, until, signal}) {
-			const stream = await docker
-				.getEvents({
-					...abortable(signal),
-					since: Math.floor(since / 1000),
-					until: Math.ceil(until / 1000),
-				})
-				.catch(fail);
-			const events: DockerEvent[] = [];
-			const never = new AbortController().signal;
-			for await (const event of followJsonLines(stream, signal ?? never, fail, {
-				each: definedOf(toDockerEvent),
-			})) {
-				events.push(event);
-			}
+			const child = childSignal(signal ?? new AbortController().signal);
+			try {
+				const stream = await docker
+					.getEvents({
+						abortSignal: child.signal,
+						since: Math.floor(since / 1000),
+						until: Math.ceil(until / 1000),
+					})
+					.catch(fail);
+				const events: DockerEvent[] = [];
+				for await (const event of followJsonLines(stream, child.signal, fail, {
+					each: definedOf(toDockerEvent),
+				})) {
+					events.push(event);
+				}
 
-			return events;
+				return events;
+			} finally {
+				child.release();
+			}
 		},
 		async inspectContainer(id) {
 			return inspected(
@@ -285,21 +303,30 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 			);
 		},
 		async systemInfo(signal) {
-			return toSystemInfo(await docker.info(abortable(signal)).catch(fail));
+			return toSystemInfo(
+				await request(signal, async options => docker.info(options)),
+			);
 		},
 		async containerLimits(id, signal) {
 			return toContainerLimits(
-				await docker.getContainer(id).inspect(abortable(signal)).catch(fail),
+				await request(signal, async options =>
+					docker.getContainer(id).inspect(options),
+				),
 			);
 		},
 		async *stats(id, signal) {
-			const stream = await docker
-				.getContainer(id)
-				.stats({stream: true, abortSignal: signal})
-				.catch(fail);
-			yield* followJsonLines(stream, signal, fail, {
-				each: definedOf(resourceSampleFromStats),
-			});
+			const child = childSignal(signal);
+			try {
+				const stream = await docker
+					.getContainer(id)
+					.stats({stream: true, abortSignal: child.signal})
+					.catch(fail);
+				yield* followJsonLines(stream, child.signal, fail, {
+					each: definedOf(resourceSampleFromStats),
+				});
+			} finally {
+				child.release();
+			}
 		},
 		logs(id, options) {
 			return followLogs(docker.getContainer(id), options, fail);
@@ -319,10 +346,14 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 			);
 		},
 		async listVolumes(signal) {
-			return toVolumes(await docker.listVolumes(abortable(signal)).catch(fail));
+			return toVolumes(
+				await request(signal, async options => docker.listVolumes(options)),
+			);
 		},
 		async listNetworks(signal) {
-			const raw = await docker.listNetworks(abortable(signal)).catch(fail);
+			const raw = await request(signal, async options =>
+				docker.listNetworks(options),
+			);
 			return raw.map(toNetworkSummary).filter(network => network !== undefined);
 		},
 		async removeVolume(name) {
@@ -353,9 +384,9 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		},
 		async systemDetails(signal) {
 			const [version, info] = await Promise.all([
-				docker.version(abortable(signal)),
-				docker.info(abortable(signal)),
-			]).catch(fail);
+				request(signal, async options => docker.version(options)),
+				request(signal, async options => docker.info(options)),
+			]);
 			return toSystemDetails(version, info);
 		},
 		async removeBuildCache(ids) {
@@ -384,7 +415,9 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 			return toReclaimed(answer);
 		},
 		async diskUsage(signal) {
-			return toDiskUsage(await docker.df(abortable(signal)).catch(fail));
+			return toDiskUsage(
+				await request(signal, async options => docker.df(options)),
+			);
 		},
 		async readFile(id, path) {
 			try {

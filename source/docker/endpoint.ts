@@ -66,6 +66,14 @@ export type ResolveEndpointInput = {
 /** The endpoint settings are wrong; `message` is one line that names the flag, variable or file at fault. */
 export class EndpointError extends Error {
 	override readonly name = 'EndpointError';
+
+	constructor(
+		message: string,
+		/** The fault is in `--host` itself: a usage error rather than a setting elsewhere. */
+		readonly isFlagFault = false,
+	) {
+		super(message);
+	}
 }
 
 const defaultSocketPath = '/var/run/docker.sock';
@@ -199,7 +207,10 @@ function malformed(
 		origin.kind === 'context' || origin.kind === 'entry'
 			? ` in ${describeOrigin(origin).where}`
 			: '';
-	return new EndpointError(`malformed ${subject} "${raw}"${suffix}: ${reason}`);
+	return new EndpointError(
+		`malformed ${subject} "${raw}"${suffix}: ${reason}`,
+		origin.kind === 'flag',
+	);
 }
 
 function parsePort(text: string): number | string {

@@ -8,6 +8,7 @@ export type DockerErrorCode =
 	| 'not-found'
 	| 'conflict'
 	| 'timeout'
+	| 'not-an-engine'
 	| 'bad-request'
 	| 'server'
 	| 'unknown';
@@ -98,6 +99,14 @@ function firstLine(text: string): string {
 }
 
 /**
+ * A body that is a web page (a proxy's or web server's error page), which must never be shown as a
+ * message: it says nothing and may fill the screen.
+ */
+function isMarkup(text: string): boolean {
+	return /^\s*</.test(text);
+}
+
+/**
  * The engine's message in a refused streaming request (pull, build): docker-modem leaves the body
  * out of `json` then, and puts it in its own message, `(HTTP code 500) server error - …`.
  */
@@ -106,7 +115,10 @@ function streamedAnswer(raw: RawError): string | undefined {
 		typeof raw.message === 'string'
 			? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(raw.message)?.[1]?.trim()
 			: undefined;
-	return cause === undefined || cause === '' || cause === '[object Object]'
+	return cause === undefined ||
+		cause === '' ||
+		cause === '[object Object]' ||
+		isMarkup(cause)
 		? undefined
 		: cause;
 }
@@ -122,7 +134,7 @@ function engineMessage(raw: RawError): string | undefined {
 		return json.message;
 	}
 
-	if (typeof json === 'string' && json.trim() !== '') {
+	if (typeof json === 'string' && json.trim() !== '' && !isMarkup(json)) {
 		return json;
 	}
 
@@ -178,4 +190,49 @@ export function toDockerError(error: unknown, endpoint: string): DockerError {
 			? raw.message
 			: String(error);
 	return new DockerError('unknown', firstLine(`${endpoint}: ${message}`));
+}
+
+/**
+ * Something answered HTTP at `endpoint`, but not as a Docker or Podman engine does (a registry, a
+ * web server, a proxy): said as such, rather than with whatever page it sent.
+ */
+function notAnEngine(endpoint: string, answer: string): DockerError {
+	return new DockerError(
+		'not-an-engine',
+		`${endpoint} answered, but it is not a Docker engine (${answer} for /_ping)`,
+		"is that the engine's address and port? Something else (a registry, a web server) answers there",
+	);
+}
+
+/**
+ * Checks the answer of the engine's `/_ping`: Docker and Podman say `OK`; anything else answered
+ * by something that is not an engine.
+ */
+export function checkPingAnswer(answer: unknown, endpoint: string): void {
+	const text = Buffer.isBuffer(answer) ? answer.toString() : answer;
+	if (typeof text !== 'string' || text.trim() !== 'OK') {
+		throw notAnEngine(endpoint, 'an answer other than OK');
+	}
+}
+
+/**
+ * Like {@link toDockerError} for a failed `/_ping`: an HTTP error without the engine's JSON
+ * message came from something that is not an engine (an engine answers `/_ping` with 200).
+ */
+export function toPingError(error: unknown, endpoint: string): DockerError {
+	const raw: RawError =
+		typeof error === 'object' &&
+		error !== null &&
+		!(error instanceof DockerError)
+			? error
+			: {};
+	if (
+		typeof raw.statusCode === 'number' &&
+		engineMessage(raw) === undefined &&
+		describeTlsFailure(raw) === undefined
+	) {
+		return notAnEngine(endpoint, `HTTP ${raw.statusCode}`);
+	}
+
+	return toDockerError(error, endpoint);
 }

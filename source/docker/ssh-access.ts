@@ -69,6 +69,38 @@ function levelOf(error: unknown): unknown {
 		: undefined;
 }
 
+function codeOf(error: unknown): string | undefined {
+	return typeof error === 'object' &&
+		error !== null &&
+		'code' in error &&
+		typeof error.code === 'string'
+		? error.code
+		: undefined;
+}
+
+/** Why the ssh connection itself failed, and what to check; `login` is the `ssh` command to try. */
+const sshNetworkFailures: Readonly<
+	Record<string, {text: string; hint: (login: string) => string}>
+> = {
+	ECONNREFUSED: {
+		text: 'connection refused',
+		hint: login =>
+			`is the ssh server (sshd) running there, on that port? Try: ${login}`,
+	},
+	ETIMEDOUT: {
+		text: 'timed out',
+		hint: login => `is the host up, and is ssh let through? Try: ${login}`,
+	},
+	EHOSTUNREACH: {
+		text: 'host unreachable',
+		hint: login => `is the host up? Try: ${login}`,
+	},
+	ENOTFOUND: {
+		text: 'unknown host',
+		hint: () => 'check the host name in the ssh:// address',
+	},
+};
+
 /**
  * Logs in and checks the server as `ssh` would with its defaults, which is what the docker CLI
  * runs for ssh://: keys from the agent (SSH_AUTH_SOCK), then `~/.ssh/id_*` without a passphrase;
@@ -167,6 +199,26 @@ export function createSshAccess(
 					tried.length === 0
 						? 'no ssh agent (SSH_AUTH_SOCK) and no key in ~/.ssh (id_ed25519, id_ecdsa, id_rsa)'
 						: `tried ${tried.join(', ')}; a key with a passphrase must be in the agent (ssh-add)`,
+				);
+			}
+
+			// Logged in (the host key was trusted, the key accepted), then dropped: what ssh:// runs
+			// there, `docker system dial-stdio`, ended without reaching an engine.
+			if (verdict === 'trusted' && codeOf(error) === 'ECONNRESET') {
+				return new DockerError(
+					'unreachable',
+					`${prefix}: ssh logged in, but the docker command on ${name} ended at once`,
+					`is the Docker daemon running there, and the docker CLI installed? Try: ${login} docker version`,
+				);
+			}
+
+			// The connection that failed is ssh's: the Docker daemon is not even asked yet.
+			const network = sshNetworkFailures[codeOf(error) ?? ''];
+			if (network !== undefined) {
+				return new DockerError(
+					'unreachable',
+					`${prefix}: ${network.text} (ssh to ${name})`,
+					network.hint(login),
 				);
 			}
 

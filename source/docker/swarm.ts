@@ -1,3 +1,4 @@
+import {abortableRequest, type Abortable} from './abort-fanout.js';
 import type {DockerClient, LogLine, PortMapping} from './docker-client.js';
 import {DockerError} from './errors.js';
 import {followLogs, type LogsCall} from './logs.js';
@@ -73,8 +74,6 @@ export type SwarmNode = {
 	/** `leader`, `reachable`, `unreachable`; '' for a worker. */
 	readonly managerStatus: string;
 };
-
-type Abortable = {readonly abortSignal?: AbortSignal};
 
 /** How the engine wants an update: the version it last gave, in the query, and the whole new spec. */
 type VersionedUpdate = {
@@ -326,24 +325,22 @@ export function swarmCalls(
 	api: SwarmApi,
 	fail: (error: unknown) => never,
 ): SwarmCalls {
-	const abortable = (signal: AbortSignal | undefined): Abortable =>
-		signal === undefined ? {} : {abortSignal: signal};
 	return {
 		async listServices(signal) {
-			const raw = await api
-				.listServices({status: true, ...abortable(signal)})
-				.catch(fail);
+			const raw = await abortableRequest(signal, fail, async options =>
+				api.listServices({status: true, ...options}),
+			);
 			// Engines before API 1.41 do not count tasks in the service list.
 			const counts = raw.some(
 				service => isObject(service) && !isObject(service['ServiceStatus']),
 			)
 				? countTasks(
-						await api
-							.listTasks({
+						await abortableRequest(signal, fail, async options =>
+							api.listTasks({
 								filters: {'desired-state': ['running']},
-								...abortable(signal),
-							})
-							.catch(fail),
+								...options,
+							}),
+						),
 					)
 				: undefined;
 			return raw
@@ -351,13 +348,15 @@ export function swarmCalls(
 				.filter(service => service !== undefined);
 		},
 		async listTasks(serviceId, signal) {
-			const raw = await api
-				.listTasks({filters: {service: [serviceId]}, ...abortable(signal)})
-				.catch(fail);
+			const raw = await abortableRequest(signal, fail, async options =>
+				api.listTasks({filters: {service: [serviceId]}, ...options}),
+			);
 			return raw.map(toSwarmTask).filter(task => task !== undefined);
 		},
 		async listNodes(signal) {
-			const raw = await api.listNodes(abortable(signal)).catch(fail);
+			const raw = await abortableRequest(signal, fail, async options =>
+				api.listNodes(options),
+			);
 			return raw.map(toSwarmNode).filter(node => node !== undefined);
 		},
 		async scaleService(id, replicas) {

@@ -151,7 +151,8 @@ export const bindings: readonly Binding[] = [
 	{command: 'item.remove', keys: ['d'], scope: 'markable'},
 	{command: 'mark.toggle', keys: ['space'], scope: 'markable'},
 	{command: 'mark.all', keys: ['ctrl+a', '*'], scope: 'markable'},
-	{command: 'mark.clear', keys: ['esc'], scope: 'markable'},
+	// In every list, not only the markable ones: with no marks, Esc clears the kept filter.
+	{command: 'mark.clear', keys: ['esc'], scope: 'list'},
 	{command: 'app.prune', keys: ['P'], scope: 'global'},
 	{command: 'app.log', keys: ['L'], scope: 'global'},
 	{command: 'hosts.open', keys: ['c'], scope: 'global'},
@@ -168,6 +169,7 @@ export const bindings: readonly Binding[] = [
 		scope: 'filter',
 	},
 	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filter'},
+	{command: 'filter.editKept', keys: ['right', 'end'], scope: 'filter'},
 	{command: 'help.close', keys: ['esc', '?', 'q'], scope: 'help'},
 	{command: 'exec.run', keys: ['enter'], scope: 'exec'},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'exec'},

@@ -123,3 +123,27 @@ export function splitChunk(input: string): Keypress[] {
 			: {input: char, key: noKeyFlags};
 	});
 }
+
+const escapeKey: Keypress = {input: '', key: {...noKeyFlags, escape: true}};
+
+/**
+ * Splits a raw input event that holds Esc and one more key, read together (typed quickly, or
+ * batched by an ssh link), into the two keys: Esc, then that key. The sequences terminals send
+ * (ESC [ …, ESC O …, and those after a second ESC) are kept whole: they are one key. dockmate binds
+ * no Alt keys, so Alt+x, which terminals send as ESC x, is Esc then x.
+ * @returns undefined when `raw` is not such a pair.
+ */
+export function splitEscapePair(raw: string): Keypress[] | undefined {
+	const rest = raw.slice(1);
+	if (!raw.startsWith('\u001B') || rest === '' || /^[[O]/.test(rest)) {
+		return undefined;
+	}
+
+	if (rest === '\u001B') {
+		return [escapeKey, escapeKey];
+	}
+
+	return rest.startsWith('\u001B')
+		? undefined
+		: [escapeKey, ...splitChunk(rest)];
+}

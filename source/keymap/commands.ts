@@ -265,7 +265,10 @@ export const commands = {
 		hint: 'mark',
 	},
 	'mark.all': {description: 'Mark every listed row', category: 'Actions'},
-	'mark.clear': {description: 'Clear the marks', category: 'Actions'},
+	'mark.clear': {
+		description: 'Clear the marks; with none, the filter',
+		category: 'Actions',
+	},
 	'app.prune': {
 		description: 'Prune: preview exactly what would go, then remove it',
 		category: 'Actions',
@@ -509,6 +512,10 @@ export const commands = {
 	},
 	'filter.clearText': {
 		description: 'Clear the text typed so far',
+		category: 'Filter',
+	},
+	'filter.editKept': {
+		description: 'Keep the old filter to edit it (typing at once replaces it)',
 		category: 'Filter',
 	},
 	'filter.clear': {

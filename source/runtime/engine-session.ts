@@ -26,11 +26,11 @@ export const defaultSwitchTimeoutMs = 5000;
  * Resolves when the engine answers a ping; rejects when it fails, when `timeoutMs` passes first
  * (whether or not the client heeds the abort), or when `signal` aborts.
  */
-async function answersWithin(
+export async function answersWithin(
 	client: DockerClient,
 	target: Endpoint,
 	timeoutMs: number,
-	signal: AbortSignal,
+	signal: AbortSignal = new AbortController().signal,
 ): Promise<void> {
 	const deadline = new AbortController();
 	let timer: NodeJS.Timeout | undefined;
@@ -45,6 +45,10 @@ async function answersWithin(
 				new DockerError(
 					'timeout',
 					`cannot connect to the Docker engine at ${target.url}: no answer within ${timeoutMs / 1000} s`,
+					// The connection was accepted (a refusal fails at once): something is there but silent.
+					target.kind === 'ssh'
+						? 'the ssh server or the Docker daemon behind it is silent: try ssh to that host and run docker version there'
+						: 'the connection was accepted but the engine does not answer: is the daemon hung, overloaded or still starting? Check its log (journalctl -u docker) or restart it',
 				),
 			);
 			deadline.abort();

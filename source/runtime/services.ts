@@ -43,8 +43,11 @@ export type Services = {
 	readonly store: Store<AppState>;
 	/** Applies a transition and keeps each pane's selection on the same item (or its neighbour). */
 	readonly dispatch: (update: Update) => void;
-	/** Asks the app to quit; the CLI decides what quitting means (restoring the terminal first). */
-	readonly quit: () => void;
+	/**
+	 * Asks the app to quit with an exit status (0, or 130 for Ctrl-C); the CLI decides what
+	 * quitting means (restoring the terminal first).
+	 */
+	readonly quit: (status: number) => void;
 	/**
 	 * Hands the terminal to an interactive process in a container (`command` undefined: the user's
 	 * shell) and brings the app back, as it was, when it ends. The CLI provides it.
@@ -122,7 +125,7 @@ function expireMessages(
 export function createServices(options: {
 	readonly docker: DockerClient;
 	readonly readOnly?: boolean;
-	readonly quit?: () => void;
+	readonly quit?: (status: number) => void;
 	readonly exec?: (
 		containerId: string,
 		command: readonly string[] | undefined,

@@ -120,6 +120,22 @@ export const marksCleared: Update = state => {
 	return marks.size === state.marks.size ? state : {...state, marks};
 };
 
+/**
+ * Esc in a list: it clears the pane's marks first, as those are what an action would touch; with
+ * none, it clears the filter kept with Enter.
+ */
+export const marksOrFilterCleared: Update = state => {
+	const cleared = marksCleared(state);
+	if (cleared !== state) {
+		return cleared;
+	}
+
+	const {focus, filters} = state.ui;
+	return filters[focus] === ''
+		? state
+		: {...state, ui: {...state.ui, filters: {...filters, [focus]: ''}}};
+};
+
 /** Marks of rows no longer listed go with them. */
 export function marksPruned(state: AppState): AppState {
 	const kept = [...state.marks].filter(id =>

@@ -66,7 +66,12 @@ export type Connection =
 /** What sits on top of the panes; one at a time. */
 export type Dialog =
 	| {readonly kind: 'help'; readonly list: ListView}
-	| {readonly kind: 'filter'; readonly draft: string}
+	| {
+			readonly kind: 'filter';
+			readonly draft: string;
+			/** The kept filter, shown selected as the prompt opens: typing replaces it. */
+			readonly isSelected?: boolean;
+	  }
 	| {
 			readonly kind: 'exec';
 			readonly containerId: string;

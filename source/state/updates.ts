@@ -282,10 +282,18 @@ export const closeDialog: Update = state =>
 	state.ui.dialog === undefined ? state : withUi(state, {dialog: undefined});
 
 /** Opens the filter prompt on the focused pane, starting from its current filter. */
-export const openFilter: Update = state =>
-	withUi(state, {
-		dialog: {kind: 'filter', draft: state.ui.filters[state.ui.focus]},
+export const openFilter: Update = state => {
+	const draft = state.ui.filters[state.ui.focus];
+	return withUi(state, {
+		dialog: {kind: 'filter', draft, isSelected: draft !== ''},
 	});
+};
+
+/** Right or End in the prompt: the kept filter is no longer selected, so typing adds to it. */
+export const filterSelectionKept: Update = state =>
+	state.ui.dialog?.kind === 'filter' && state.ui.dialog.isSelected === true
+		? withUi(state, {dialog: {kind: 'filter', draft: state.ui.dialog.draft}})
+		: state;
 
 /** Typing in the filter prompt narrows the list at once. */
 export function filterTyped(draft: string): Update {
@@ -305,7 +313,10 @@ function draftChanged(
 ): AppState {
 	const {dialog} = state.ui;
 	if (dialog?.kind === 'filter') {
-		return filterTyped(change(dialog.draft))(state);
+		// A selected draft is replaced by what is typed, as a selected text field's is.
+		return filterTyped(change(dialog.isSelected === true ? '' : dialog.draft))(
+			state,
+		);
 	}
 
 	const typed = imageDialogTyped(state, change);

@@ -11,6 +11,7 @@ import {
 	imageTargets,
 	markToggled,
 	marksCleared,
+	marksOrFilterCleared,
 	pruneAgeCycled,
 	pruneEverythingToggled,
 	pruneLabelEditing,
@@ -51,6 +52,7 @@ import {
 	closeDialog,
 	cyclePane,
 	filterCleared,
+	filterSelectionKept,
 	filterKept,
 	textCleared,
 	textDeletedBack,
@@ -68,6 +70,8 @@ import {
 export type HandlerContext = {
 	readonly services: Services;
 	readonly pageSize: number;
+	/** The key that invoked the command, as a chord (`q`, `ctrl+c`). */
+	readonly chord: string;
 };
 
 type Handler = (context: HandlerContext) => void;
@@ -168,8 +172,9 @@ export const handlers = {
 	...imageHandlers,
 	...resourceHandlers,
 	...composeSwarmHandlers,
-	'app.quit'({services}) {
-		services.quit();
+	'app.quit'({services, chord}) {
+		// Ctrl-C ends dockmate as it ends any command a shell runs: status 130 (128 + SIGINT).
+		services.quit(chord === 'ctrl+c' ? 130 : 0);
 	},
 	'app.help'({services}) {
 		services.dispatch(openDialog({kind: 'help', list: listViewAtTop}));
@@ -233,6 +238,9 @@ export const handlers = {
 	},
 	'filter.clearText'({services}) {
 		services.dispatch(textCleared);
+	},
+	'filter.editKept'({services}) {
+		services.dispatch(filterSelectionKept);
 	},
 	'filter.clear'({services}) {
 		services.dispatch(filterCleared);
@@ -380,7 +388,7 @@ export const handlers = {
 		services.dispatch(allMarked);
 	},
 	'mark.clear'({services}) {
-		services.dispatch(marksCleared);
+		services.dispatch(marksOrFilterCleared);
 	},
 	'app.prune'({services}) {
 		services.dispatch(pruneOpened);

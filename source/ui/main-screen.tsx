@@ -256,9 +256,10 @@ export function MainScreen() {
 				alignItems="center"
 				justifyContent="center"
 			>
-				<Text wrap="truncate-end">
-					terminal too small ({columns}x{rows}); dockmate needs at least{' '}
-					{minimumSize.columns}x{minimumSize.rows} · q quits
+				{/* Wrapped, not cut: the size needed is the part that must show on the smallest terminal. */}
+				<Text wrap="wrap">
+					terminal too small ({columns}x{rows}); needs {minimumSize.columns}x
+					{minimumSize.rows} · q quits
 				</Text>
 			</Box>
 		);

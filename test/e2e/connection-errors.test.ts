@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
-import {createServer, type Server} from 'node:net';
+import {createServer as createHttpServer} from 'node:http';
+import {createServer, type Server, type Socket} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -42,6 +43,18 @@ function assertCleanFailure(outcome: Outcome, message: RegExp): void {
 	assert.doesNotMatch(outcome.stderr, /\n\s+at /, 'stack trace on stderr');
 	assert.equal(outcome.stdout, '');
 	assert.ok(outcome.ms < 5000, `took ${Math.round(outcome.ms)} ms`);
+}
+
+/** A usage error: one line naming the flag, the usage hint, exit status 2, no stack or source text. */
+function assertUsageFailure(outcome: Outcome, message: RegExp): void {
+	assert.equal(outcome.code, 2, outcome.stderr);
+	const lines = outcome.stderr.split('\n');
+	assert.match(lines[0] ?? '', message);
+	assert.deepEqual(lines.slice(1), [
+		"Run 'dockmate --help' for the options.",
+		'',
+	]);
+	assert.equal(outcome.stdout, '');
 }
 
 let home: string;
@@ -108,6 +121,127 @@ describe('connection failures', {timeout: 90_000}, () => {
 			await dockmate([], {DOCKER_HOST: 'tcp//engine:2375'}),
 			/^dockmate: malformed DOCKER_HOST "tcp\/\/engine:2375"/,
 		);
+	});
+
+	it('an endpoint that answers HTTP but is not an engine says so, never with its page', async () => {
+		// A registry answers /_ping with a plain 404; a web server with its HTML error page or, for
+		// any path, its home page.
+		const answers = [
+			{status: 404, type: 'text/plain', body: '404 page not found\n'},
+			{
+				status: 404,
+				type: 'text/html',
+				body: '<!DOCTYPE HTML>\n<html>404</html>\n',
+			},
+			{status: 200, type: 'text/html', body: '<!DOCTYPE html><html>hi</html>'},
+		];
+		let answer = answers[0]!;
+		const web = createHttpServer((_request, response) => {
+			response.writeHead(answer.status, {'content-type': answer.type});
+			response.end(answer.body);
+		});
+		await new Promise<void>(resolve => {
+			web.listen(0, '127.0.0.1', resolve);
+		});
+		try {
+			const {port} = web.address() as {port: number};
+			const host = `tcp://127.0.0.1:${port}`;
+			for (const [index, next] of answers.entries()) {
+				answer = next;
+				const outcome = await dockmate(['--host', host]);
+				assertCleanFailure(
+					outcome,
+					new RegExp(
+						`^dockmate: ${host} answered, but it is not a Docker engine \\(${index === 2 ? 'an answer other than OK' : 'HTTP 404'} for /_ping\\)\nhint: is that the engine's address and port\\?`,
+					),
+				);
+				assert.doesNotMatch(outcome.stderr, /page not found|<|html/i);
+			}
+		} finally {
+			web.close();
+		}
+	});
+
+	it('an engine that accepts but never answers: says so after 4 s, with what to check', async () => {
+		const socket = path.join(home, 'hang.sock');
+		const held: Socket[] = [];
+		const silent = createServer(connection => held.push(connection));
+		await new Promise<void>(resolve => {
+			silent.listen(socket, resolve);
+		});
+		try {
+			const outcome = await dockmate(['--host', `unix://${socket}`]);
+			assert.equal(outcome.code, 1, outcome.stderr);
+			assert.match(
+				outcome.stderr,
+				new RegExp(
+					`^dockmate: cannot connect to the Docker engine at unix://${socket}: no answer within 4 s\nhint: the connection was accepted but the engine does not answer: .*Check its log`,
+				),
+			);
+			assert.ok(outcome.ms >= 4000 && outcome.ms < 8000, `${outcome.ms} ms`);
+		} finally {
+			for (const connection of held) {
+				connection.destroy();
+			}
+
+			silent.close();
+		}
+	});
+
+	it('an engine that answers, without a terminal: one line, one prefix', async () => {
+		const engine = createHttpServer((_request, response) => {
+			response.end('OK');
+		});
+		await new Promise<void>(resolve => {
+			engine.listen(0, '127.0.0.1', resolve);
+		});
+		try {
+			const {port} = engine.address() as {port: number};
+			assertCleanFailure(
+				await dockmate(['--host', `tcp://127.0.0.1:${port}`]),
+				/^dockmate: needs an interactive terminal \(stdin and stdout must be a tty\)\n$/,
+			);
+		} finally {
+			engine.close();
+		}
+	});
+
+	it('an ssh:// address where no ssh server listens blames ssh', async () => {
+		assertCleanFailure(
+			await dockmate(['--host', 'ssh://root@127.0.0.1:9']),
+			/^dockmate: cannot connect to the Docker engine at ssh:\/\/root@127\.0\.0\.1:9: connection refused \(ssh to \[127\.0\.0\.1\]:9\)\nhint: is the ssh server \(sshd\) running there/,
+		);
+	});
+
+	it('a flag error names the flag and exits with status 2', async () => {
+		// An engine address that refuses at once: a flag error must be reported before any connection.
+		const env = {DOCKER_HOST: 'tcp://127.0.0.1:9'};
+		const cases: readonly [readonly string[], RegExp][] = [
+			[['--bogus'], /^dockmate: unknown flag --bogus$/],
+			[['stray'], /^dockmate: unexpected argument "stray"/],
+			[
+				['--context', 'a', '--context', 'b'],
+				/^dockmate: --context given twice: .*not supported yet$/,
+			],
+			[
+				['--host', 'unix:///a', '--host', 'unix:///b'],
+				/^dockmate: --host given twice: .*not supported yet$/,
+			],
+			[['--tail', 'abc'], /^dockmate: --tail takes a whole number.*"abc"/],
+			[['--tail', '-1'], /^dockmate: --tail takes a whole number.*"-1"/],
+			[['--host'], /^dockmate: --host needs a value$/],
+			[
+				['--host', 'tcp//engine'],
+				/^dockmate: malformed --host "tcp\/\/engine"/,
+			],
+			[['--read-only=yes'], /^dockmate: --read-only takes no value$/],
+		];
+		const outcomes = await Promise.all(
+			cases.map(async ([args]) => dockmate(args, env)),
+		);
+		for (const [index, [, message]] of cases.entries()) {
+			assertUsageFailure(outcomes[index]!, message);
+		}
 	});
 
 	it('--help and --version answer without an engine', async () => {

@@ -158,4 +158,20 @@ describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
 			),
 		);
 	});
+
+	it('ssh://: a login whose docker finds no engine there points at that host’s daemon, not at ssh', async () => {
+		const silent = await startSshd({
+			dockerHost: `unix://${pki}/no-engine.sock`,
+		});
+		try {
+			assert.match(
+				await failure(silent.url, {HOME: silent.trustedHome}),
+				new RegExp(
+					`^dockmate: cannot connect to the Docker engine at ${silent.url}: ssh logged in, but the docker command on \\[127\\.0\\.0\\.1\\]:${silent.port} ended at once\\nhint: is the Docker daemon running there`,
+				),
+			);
+		} finally {
+			await silent.stop();
+		}
+	});
 });

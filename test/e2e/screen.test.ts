@@ -81,6 +81,23 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		await assertTerminalRestored(screen, /exit=0/, {normalScreen: true});
 	});
 
+	it('keeps keys typed before the first frame, and reads Esc and a key sent in one write as both', async () => {
+		screen = await launchDockmate({host: daemon.host});
+		// Sent in one write while dockmate is still starting, so read in one go once it is up: the
+		// keys are applied in order, and the Esc that closes the first prompt is not merged into the /
+		// that follows it.
+		await screen.sendKeys('/web\u001B/wor\r');
+		await screen.waitForText(/Containers 1\/1 of 3 · filter: wor/);
+		// The same once it is drawn.
+		await screen.sendKeys('/x\u001B/web\r');
+		const shown = await screen.waitForText(
+			/Containers 1\/1 of 3 · filter: web/,
+		);
+		assert.match(shown, /e2e-web/);
+		await screen.sendKeys('q');
+		await assertTerminalRestored(screen, /exit=0/);
+	});
+
 	it('moves the selection and switches panes with the keys', async () => {
 		screen = await launchDockmate({host: daemon.host, columns: 80, rows: 24});
 		await screen.waitForText('Containers 1/3');
@@ -172,7 +189,8 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 	});
 
 	for (const [how, act, exit] of [
-		['Ctrl-C', async (s: TmuxSession) => s.sendKeys('C-c'), /exit=0/],
+		// As a shell reports a command ended by Ctrl-C: 128 + SIGINT.
+		['Ctrl-C', async (s: TmuxSession) => s.sendKeys('C-c'), /exit=130/],
 		[
 			'SIGTERM',
 			async (s: TmuxSession) => {

@@ -481,10 +481,10 @@ export class FakeDockerClient implements DockerClient {
 		}
 	}
 
-	/** The container stops: its open logs streams end. */
-	endLogs(id: string): void {
+	/** The container stops: its open logs streams end; with `error`, the connection dropped. */
+	endLogs(id: string, error?: Error): void {
 		for (const subscriber of this.logSubscribers.get(id) ?? []) {
-			subscriber.end();
+			subscriber.end(error);
 		}
 	}
 

@@ -39,7 +39,7 @@ export function renderApp(
 	} = {},
 ) {
 	const docker = options.docker ?? new FakeDockerClient();
-	let quitCount = 0;
+	const quitStatuses: number[] = [];
 	const services: Services = createServices({
 		docker,
 		readOnly: options.readOnly ?? false,
@@ -49,8 +49,8 @@ export function renderApp(
 		...(options.composeRunner ? {composeRunner: options.composeRunner} : {}),
 		...(options.attach ? {attach: options.attach} : {}),
 		...(options.cwd === undefined ? {} : {cwd: options.cwd}),
-		quit() {
-			quitCount++;
+		quit(status) {
+			quitStatuses.push(status);
 		},
 	});
 	const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
@@ -65,7 +65,14 @@ export function renderApp(
 		/** How many frames Ink has written so far. */
 		frameCount: () => instance.frames.length,
 		get quitCount() {
-			return quitCount;
+			return quitStatuses.length;
+		},
+		/** The exit status of each quit asked for, in order. */
+		quitStatuses,
+		/** Writes `burst` to the terminal input in one write, as one read delivers it. */
+		async burst(burst: string) {
+			instance.stdin.write(burst);
+			await settle();
 		},
 		/** Presses keys one at a time, letting the app settle after each. */
 		async press(...sequence: string[]) {

@@ -106,6 +106,15 @@ describe('main screen', () => {
 		assert.match(frame, /terminal too small \(40x10\)/);
 		assert.doesNotMatch(frame, /web-1/);
 	});
+
+	it('says in full what size is needed, even on a tiny terminal', async () => {
+		app = renderApp({docker: engine(), columns: 30, rows: 8});
+		const frame = await app.waitForFrame('q quits');
+		assert.match(
+			frame.replaceAll(/\s+/g, ' '),
+			/too small \(30x8\); needs 60x14 · q quits/,
+		);
+	});
 });
 
 describe('navigation', () => {
@@ -208,6 +217,44 @@ describe('filter and running-only', () => {
 		assert.match(cleared, /web-1/);
 	});
 
+	/** The app with `text` typed after / and kept with Enter. */
+	async function withKeptFilter(text: string) {
+		const current = renderApp({docker: engine()});
+		app = current;
+		await current.waitForFrame('web-1');
+		await current.press('/', ...Array.from(text), keys.enter);
+		await current.waitForFrame(`filter: ${text}`);
+		return current;
+	}
+
+	it('Esc in the list clears a kept filter once no marks are left to clear', async () => {
+		const app = await withKeptFilter('web');
+		await app.press(' ');
+		await app.waitForFrame(/✓\s+●\s+web-1/);
+		// The first Esc clears the mark, the filter stays; the second clears the filter.
+		await app.press(keys.escape);
+		await app.waitForFrame(frame => !frame.includes('✓'));
+		assert.match(app.lastFrame(), /filter: web/);
+		await app.press(keys.escape);
+		// The whole list again, the selection still on web-1.
+		const cleared = await app.waitForFrame('Containers 2/3 ─');
+		assert.match(cleared, / db /);
+		await app.press('?');
+		await app.waitForFrame(/Esc\s+Clear the marks; with none, the filter/);
+	});
+
+	it('/ opens with the kept filter selected: typing replaces it, → keeps it to edit', async () => {
+		const app = await withKeptFilter('pos');
+		await app.press('/');
+		await app.waitForFrame('typing replaces it');
+		await app.press('w');
+		await app.waitForFrame(
+			frame => /\/w\s/.test(frame) && frame.includes('web-1'),
+		);
+		await app.press(keys.enter, '/', '\u001B[C', ...Array.from('-1'));
+		await app.waitForFrame('/w-1');
+	});
+
 	it('matches on image and id too, and says when nothing matches', async () => {
 		app = renderApp({docker: engine()});
 		await app.waitForFrame('web-1');
@@ -272,7 +319,42 @@ describe('help and quit', () => {
 		await app.press('q');
 		assert.equal(app.quitCount, 1);
 		await app.press(keys.ctrlC);
-		assert.equal(app.quitCount, 2);
+		// As a shell reports a command ended by Ctrl-C: 128 + SIGINT.
+		assert.deepEqual(app.quitStatuses, [0, 130]);
+	});
+});
+
+describe('keys read together', () => {
+	/** The filter prompt's text, or undefined when it is closed. */
+	function filterDraft(): string | undefined {
+		const dialog = app?.services.store.getState().ui.dialog;
+		return dialog?.kind === 'filter' ? dialog.draft : undefined;
+	}
+
+	it('Esc and / in one read close the prompt and open it afresh, never typing /', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web-1');
+		await app.press('/', 'w');
+		await app.waitForFrame('/w');
+		await app.burst(`${keys.escape}/`);
+		await app.waitForFrame(() => filterDraft() === '');
+		await app.burst(`${keys.escape}/web`);
+		await app.waitForFrame(() => filterDraft() === 'web');
+	});
+
+	it('two Escs in one read are two keys; a sequence the terminal sends stays one key', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('Containers 1/3');
+		// Esc Esc: the prompt closes, then the list's Esc; the next / starts empty.
+		await app.press('/', 'x');
+		await app.burst(`${keys.escape}${keys.escape}`);
+		await app.waitForFrame(() => filterDraft() === undefined);
+		// ESC [ B is the down arrow, ESC O B too (application mode): each moves once.
+		await app.burst(`${keys.down}\u001BOB`);
+		await app.waitForFrame('Containers 3/3');
+		// Alt+k (ESC k) is Esc, then k: dockmate binds no Alt keys.
+		await app.burst('\u001Bk');
+		await app.waitForFrame('Containers 2/3');
 	});
 });
 

@@ -59,6 +59,25 @@ describe('logs view', () => {
 		return app;
 	}
 
+	it('says the view stopped, and why, when the stream fails', async () => {
+		const app = await openLogs(lines(0, 3));
+		await app.waitForFrame(/following · 3 lines/);
+		app.docker.endLogs(web.id, new Error('connection reset by the engine'));
+		const frame = await app.waitForFrame('stream failed');
+		assert.match(
+			frame,
+			/stopped · 3 lines · stream failed: connection reset by the engine/,
+		);
+		assert.doesNotMatch(frame, /following/);
+	});
+
+	it('says the view stopped when the container’s stream ends', async () => {
+		const app = await openLogs(lines(0, 3));
+		await app.waitForFrame(/following · 3 lines/);
+		app.docker.endLogs(web.id);
+		await app.waitForFrame(/stopped · 3 lines · stream ended/);
+	});
+
 	it('l opens the selected container’s logs: the tail first, then new lines as they come; Esc closes the stream', async () => {
 		const app = await openLogs(lines(0, 1000), {logSettings: {tail: 500}});
 		const frame = await app.waitForFrame(frame => showsLine(frame, 'line-999'));

@@ -16,7 +16,11 @@ import {
 	type KeyFlags,
 	type Scope,
 } from '../../source/keymap/index.js';
-import {keyNames, noKeyFlags} from '../../source/keymap/chord.js';
+import {
+	keyNames,
+	noKeyFlags,
+	splitEscapePair,
+} from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
 import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
 import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
@@ -523,6 +527,33 @@ describe('describeChord', () => {
 			for (const text of binding.keys) {
 				assert.ok(describeChord(text).length > 0, text);
 			}
+		}
+	});
+});
+
+describe('Esc and a key read together', () => {
+	const chords = (raw: string): string[] | undefined =>
+		splitEscapePair(raw)?.map(press => chord(press.input, press.key));
+
+	it('is Esc, then the key; Alt+key is the same bytes, so the same two keys', () => {
+		assert.deepEqual(chords('\u001B/'), ['esc', '/']);
+		assert.deepEqual(chords('\u001Bk'), ['esc', 'k']);
+		assert.deepEqual(chords('\u001B\r'), ['esc', 'enter']);
+		assert.deepEqual(chords('\u001B\u001B'), ['esc', 'esc']);
+		assert.deepEqual(chords('\u001B😀'), ['esc', '😀']);
+	});
+
+	it('leaves the sequences terminals send, and anything else, as they are', () => {
+		for (const raw of [
+			'\u001B[A',
+			'\u001BOB',
+			'\u001B[',
+			'\u001B\u001B[A',
+			'\u001B',
+			'/',
+			'jj',
+		]) {
+			assert.equal(splitEscapePair(raw), undefined, JSON.stringify(raw));
 		}
 	});
 });

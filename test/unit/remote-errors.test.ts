@@ -3,7 +3,11 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
-import {toDockerError} from '../../source/docker/errors.js';
+import {
+	checkPingAnswer,
+	toDockerError,
+	toPingError,
+} from '../../source/docker/errors.js';
 import {createSshAccess} from '../../source/docker/ssh-access.js';
 
 const url = 'tcp://10.0.0.5:2376';
@@ -84,6 +88,58 @@ describe('TLS failures', () => {
 			).message,
 			'invalid reference format',
 		);
+	});
+});
+
+describe('something other than an engine', () => {
+	const page = '<!DOCTYPE HTML>\n<html><body>Error 404</body></html>\n';
+	const answered = (statusCode: number, body: string): object => ({
+		statusCode,
+		message: `(HTTP code ${statusCode}) unexpected - ${body} `,
+		json: Buffer.from(body),
+	});
+
+	it('says that an endpoint answering /_ping with an HTTP error is not an engine', () => {
+		for (const body of ['404 page not found\n', page]) {
+			const error = toPingError(answered(404, body), url);
+			assert.equal(error.code, 'not-an-engine');
+			assert.equal(
+				error.message,
+				`${url} answered, but it is not a Docker engine (HTTP 404 for /_ping)`,
+			);
+			assert.match(error.hint ?? '', /address and port/);
+		}
+	});
+
+	it('keeps an engine refusing /_ping with its own message as the engine said it', () => {
+		const error = toPingError(
+			{statusCode: 403, json: {message: 'authorization denied by plugin'}},
+			url,
+		);
+		assert.equal(error.code, 'permission-denied');
+		assert.equal(error.message, 'authorization denied by plugin');
+	});
+
+	it('accepts only OK as the answer to /_ping', () => {
+		checkPingAnswer(Buffer.from('OK'), url);
+		checkPingAnswer('OK', url);
+		for (const answer of [
+			Buffer.from('<!DOCTYPE html><html></html>'),
+			{},
+			'',
+		]) {
+			assert.throws(
+				() => {
+					checkPingAnswer(answer, url);
+				},
+				{message: /answered, but it is not a Docker engine/},
+			);
+		}
+	});
+
+	it('never shows a web page as the message of a failed call', () => {
+		const error = toDockerError(answered(502, page), url);
+		assert.equal(error.message, 'HTTP 502');
 	});
 });
 
@@ -179,6 +235,19 @@ describe('ssh access', () => {
 			unknownError?.hint,
 			"check the server's key and add it by logging in once: ssh -p 2200 deploy@127.0.0.1",
 		);
+	});
+
+	it('blames ssh, not the Docker daemon, when the ssh connection fails', () => {
+		const refused = Object.assign(new Error('connect ECONNREFUSED'), {
+			code: 'ECONNREFUSED',
+		});
+		const error = createSshAccess(target, {}, home).explain(refused, sshUrl);
+		assert.match(error?.message ?? '', /: connection refused \(ssh to /);
+		assert.match(
+			error?.hint ?? '',
+			/^is the ssh server \(sshd\) running there/,
+		);
+		assert.doesNotMatch(error?.hint ?? '', /Docker/);
 	});
 
 	it('says which keys it tried when the login fails', () => {

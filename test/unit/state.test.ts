@@ -30,10 +30,17 @@ import {
 	keepSelection,
 	moveSelection,
 	openDialog,
+	filterSelectionKept,
 	openFilter,
+	textDeletedBack,
+	textTyped,
 	toggleShowAll,
 	type Update,
 } from '../../source/state/updates.js';
+import {
+	markToggled,
+	marksOrFilterCleared,
+} from '../../source/state/action-updates.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
@@ -591,16 +598,44 @@ describe('panes and dialogs', () => {
 		assert.equal(focusPane('containers')(state), state);
 	});
 
-	it('openFilter starts from the focused pane’s filter', () => {
+	it('openFilter starts from the focused pane’s filter, selected', () => {
 		const filtered = withFilter(state, 'web');
 		assert.deepEqual(openFilter(filtered).ui.dialog, {
 			kind: 'filter',
 			draft: 'web',
+			isSelected: true,
 		});
 		assert.deepEqual(openFilter(focusPane('images')(filtered)).ui.dialog, {
 			kind: 'filter',
 			draft: '',
+			isSelected: false,
 		});
+	});
+
+	it('typing replaces a selected filter; after Right/End it adds to it', () => {
+		const open = openFilter(withFilter(state, 'web'));
+		const replaced = apply(open, textTyped('d'));
+		assert.deepEqual(replaced.ui.dialog, {kind: 'filter', draft: 'd'});
+		assert.equal(replaced.ui.filters.containers, 'd');
+		assert.equal(
+			apply(open, textDeletedBack).ui.filters.containers,
+			'',
+			'Backspace deletes the selection',
+		);
+		const kept = apply(open, filterSelectionKept, textTyped('-1'));
+		assert.deepEqual(kept.ui.dialog, {kind: 'filter', draft: 'web-1'});
+	});
+
+	it('Esc in a list clears the marks first, then the kept filter', () => {
+		const filtered = withFilter(state, 'a');
+		const marked = apply(filtered, markToggled);
+		assert.equal(marked.marks.size, 1);
+		const unmarked = apply(marked, marksOrFilterCleared);
+		assert.equal(unmarked.marks.size, 0);
+		assert.equal(unmarked.ui.filters.containers, 'a');
+		const cleared = apply(unmarked, marksOrFilterCleared);
+		assert.equal(cleared.ui.filters.containers, '');
+		assert.equal(apply(cleared, marksOrFilterCleared), cleared);
 	});
 
 	it('filterTyped updates the draft and the filter at once, and only while the prompt is open', () => {

@@ -5,8 +5,10 @@ type Props = {
 	/** What the line asks for, e.g. `/` or `image: `. */
 	readonly prompt: string;
 	readonly draft: string;
-	/** Shown after the cursor while nothing is typed. */
+	/** Shown after the cursor while nothing is typed, or while the draft is selected. */
 	readonly hint?: string;
+	/** The draft is selected (drawn inverse): what is typed replaces it. */
+	readonly isSelected?: boolean;
 	readonly wrap?: 'truncate-start' | 'truncate-end';
 };
 
@@ -18,14 +20,15 @@ export function TypedLine({
 	prompt,
 	draft,
 	hint,
+	isSelected = false,
 	wrap = 'truncate-start',
 }: Props) {
 	return (
 		<Text wrap={wrap}>
 			<Text color={theme.key}>{prompt}</Text>
-			{draft}
+			{isSelected ? <Text inverse>{draft}</Text> : draft}
 			<Text inverse> </Text>
-			{hint !== undefined && draft === '' ? (
+			{hint !== undefined && (draft === '' || isSelected) ? (
 				<Text color={theme.text.dim}> {hint}</Text>
 			) : null}
 		</Text>

@@ -76,8 +76,14 @@ function segmentStyle(segment: Segment) {
 
 /** What the view shows: whether it follows, how many lines, what ended, the search. */
 function statusLine(dialog: LogsDialog, lines: readonly LogEntry[]): string {
+	// Once every stream has ended nothing more can come: "following" would be a promise not kept.
+	const isOver = dialog.ended.size >= dialog.sources.length;
 	const parts = [
-		dialog.follow ? 'following' : 'paused (f or G follows)',
+		isOver
+			? 'stopped'
+			: dialog.follow
+				? 'following'
+				: 'paused (f or G follows)',
 		dialog.filter
 			? `${lines.length} of ${plural(dialog.lines.length, 'line')}`
 			: plural(dialog.lines.length, 'line'),
@@ -92,7 +98,9 @@ function statusLine(dialog: LogsDialog, lines: readonly LogEntry[]): string {
 				? `${dialog.sources[source]?.name ?? '?'} `
 				: '';
 		parts.push(
-			error === undefined ? `${name}ended` : `${name}failed: ${error}`,
+			error === undefined
+				? `${name}stream ended`
+				: `${name}stream failed: ${error}`,
 		);
 	}
 

@@ -5,6 +5,8 @@ import {useAppState} from '../hooks/use-app-state.js';
 
 const selectDraft = (state: AppState): string =>
 	state.ui.dialog?.kind === 'filter' ? state.ui.dialog.draft : '';
+const selectIsSelected = (state: AppState): boolean =>
+	state.ui.dialog?.kind === 'filter' && state.ui.dialog.isSelected === true;
 
 /**
  * The `/` prompt. It only draws: the keymap edits the draft in the store (typing narrows the list
@@ -12,9 +14,17 @@ const selectDraft = (state: AppState): string =>
  */
 export function FilterPrompt() {
 	const draft = useAppState(selectDraft);
+	const isSelected = useAppState(selectIsSelected);
 	return (
 		<Box height={1}>
-			<TypedLine prompt="/" draft={draft} hint="name, image or id" />
+			<TypedLine
+				prompt="/"
+				draft={draft}
+				isSelected={isSelected}
+				hint={
+					isSelected ? 'typing replaces it, → edits it' : 'name, image or id'
+				}
+			/>
 		</Box>
 	);
 }

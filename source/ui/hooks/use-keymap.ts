@@ -1,12 +1,11 @@
-import {useInput, type Key} from 'ink';
-import {useCallback} from 'react';
+import {useInput, useStdin, type Key} from 'ink';
+import {useCallback, useEffect, useState} from 'react';
 import {bindings, textScopes} from '../../keymap/bindings.js';
 import {
 	chord,
-	noKeyFlags,
 	splitChunk,
+	splitEscapePair,
 	type KeyFlags,
-	type Keypress,
 } from '../../keymap/chord.js';
 import {resolve} from '../../keymap/resolve.js';
 import {activeScopes} from '../../state/selectors.js';
@@ -26,26 +25,28 @@ function isRefused(command: Command, services: Services): boolean {
 }
 
 /**
- * Esc followed at once by a key reaches us as Alt+key (a terminal cannot tell them apart). Where
- * Alt+key means nothing, it is taken as the two keys, which is what a quick typist meant.
+ * The raw text of the input event Ink is handling. Ink's key parser strips a leading ESC (ESC /
+ * reaches `useInput` as a bare `/`), so the handler reads the raw event, recorded by a listener
+ * that runs before Ink's: prepended to the same emitter, whose listeners run in order.
  */
-function escapeThenKey(
-	input: string,
-	key: KeyFlags,
-	services: Services,
-): Keypress[] {
-	const pressed = {input, key};
-	if (!key.meta || key.escape || input.length !== 1) {
-		return [pressed];
-	}
-
-	const scopes = activeScopes(services.store.getState());
-	return resolve(chord(input, key), scopes, bindings) === undefined
-		? [
-				{input: '', key: {...noKeyFlags, escape: true}},
-				{input, key: {...key, meta: false}},
-			]
-		: [pressed];
+function useRawInput(): () => string {
+	const {internal_eventEmitter: emitter} = useStdin();
+	const [recorder] = useState(() => {
+		let last = '';
+		return {
+			record: (input: string): void => {
+				last = input;
+			},
+			last: () => last,
+		};
+	});
+	useEffect(() => {
+		emitter.prependListener('input', recorder.record);
+		return () => {
+			emitter.removeListener('input', recorder.record);
+		};
+	}, [emitter, recorder]);
+	return recorder.last;
 }
 
 function isPrintable(input: string, key: KeyFlags): boolean {
@@ -67,21 +68,20 @@ function isPrintable(input: string, key: KeyFlags): boolean {
  */
 export function useKeymap(pageSize: number): void {
 	const services = useServices();
+	const rawInput = useRawInput();
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r"),
-			// which Ink hands over as one input; each key is its own keypress here.
+			// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r", Esc
+			// and a key), which Ink hands over as one input; each key is its own keypress here.
 			const presses =
-				input.length > 1 && !key.ctrl && !key.meta
+				splitEscapePair(rawInput()) ??
+				(input.length > 1 && !key.ctrl && !key.meta
 					? splitChunk(input)
-					: escapeThenKey(input, key, services);
+					: [{input, key}]);
 			for (const press of presses) {
 				const scopes = activeScopes(services.store.getState());
-				const command = resolve(
-					chord(press.input, press.key),
-					scopes,
-					bindings,
-				);
+				const pressed = chord(press.input, press.key);
+				const command = resolve(pressed, scopes, bindings);
 				// The last message was about the last action: a key on the panes starts the next one
 				// and makes it old news. Keys in a dialog are part of one action, and the dialog's
 				// outcome is what the message says, to be read once the dialog closes.
@@ -100,7 +100,7 @@ export function useKeymap(pageSize: number): void {
 						),
 					);
 				} else if (command !== undefined) {
-					handlers[command]({services, pageSize});
+					handlers[command]({services, pageSize, chord: pressed});
 				} else if (
 					isPrintable(press.input, press.key) &&
 					scopes.some(scope => textScopes.has(scope))
@@ -111,7 +111,7 @@ export function useKeymap(pageSize: number): void {
 				}
 			}
 		},
-		[services, pageSize],
+		[services, pageSize, rawInput],
 	);
 	useInput(onInput);
 }

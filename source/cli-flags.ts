@@ -1,0 +1,145 @@
+// The command line. Kept free of heavy imports: the bin reads it before the app is loaded.
+import {parseArgs} from 'node:util';
+
+/** What the command line asked for. */
+export type CliFlags = {
+	readonly host?: string;
+	readonly context?: string;
+	/** `--read-only` true, `--no-read-only` false, neither undefined (the config file decides). */
+	readonly readOnly?: boolean;
+	readonly tail?: number;
+	readonly help: boolean;
+	readonly version: boolean;
+};
+
+/** The command line cannot be followed: `message` is one line naming the flag at fault. */
+export type CliUsageError = {readonly error: string};
+
+/** Printed under every usage error, as the docker CLI does. */
+export const usageHint = "Run 'dockmate --help' for the options.";
+
+const options = {
+	host: {type: 'string', short: 'H'},
+	context: {type: 'string', short: 'c'},
+	'read-only': {type: 'boolean'},
+	'no-read-only': {type: 'boolean'},
+	tail: {type: 'string'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const;
+
+type OptionName = keyof typeof options;
+
+function isOption(name: string): name is OptionName {
+	return Object.hasOwn(options, name);
+}
+
+/** `--tail`'s value: a whole number of lines, 0 or more, written in plain digits. */
+function parseTail(text: string): number | undefined {
+	const value = Number(text);
+	return /^\d+$/.test(text) && Number.isSafeInteger(value) ? value : undefined;
+}
+
+/**
+ * Reads dockmate's arguments strictly: an unknown flag, a stray word, a flag given twice, a missing
+ * or malformed value are each an error that names the flag, never something silently ignored.
+ */
+export function parseCliFlags(
+	args: readonly string[],
+): CliFlags | CliUsageError {
+	// Not strict, so that every fault is ours to word; the tokens say which flag said what.
+	const {tokens} = parseArgs({
+		args: [...args],
+		options,
+		strict: false,
+		allowPositionals: true,
+		tokens: true,
+	});
+	const given = new Map<OptionName, string | boolean>();
+	for (const token of tokens) {
+		if (token.kind === 'positional') {
+			return {
+				error: `unexpected argument "${token.value}": dockmate takes only options`,
+			};
+		}
+
+		if (token.kind === 'option-terminator') {
+			continue;
+		}
+
+		const {name, rawName} = token;
+		if (!isOption(name)) {
+			return {error: `unknown flag ${rawName}`};
+		}
+
+		const flag = `--${name}`;
+		const isString = options[name].type === 'string';
+		if (isString && (token.value === undefined || token.value === '')) {
+			return {error: `${flag} needs a value`};
+		}
+
+		// `--host --context x` means a forgotten value, not a host named "--context".
+		if (isString && !token.inlineValue && token.value?.startsWith('--')) {
+			return {error: `${flag} needs a value before ${token.value}`};
+		}
+
+		if (!isString && token.value !== undefined) {
+			return {error: `${flag} takes no value`};
+		}
+
+		if (given.has(name)) {
+			return {
+				error:
+					name === 'host' || name === 'context'
+						? `${flag} given twice: more than one engine at a time is not supported yet`
+						: `${flag} given twice`,
+			};
+		}
+
+		given.set(name, token.value ?? true);
+	}
+
+	if (given.has('read-only') && given.has('no-read-only')) {
+		return {error: '--read-only and --no-read-only contradict each other'};
+	}
+
+	if (given.has('host') && given.has('context')) {
+		return {error: '--host and --context cannot be given together'};
+	}
+
+	const string = (name: 'host' | 'context' | 'tail'): string | undefined => {
+		const value = given.get(name);
+		return typeof value === 'string' ? value : undefined;
+	};
+
+	const tailText = string('tail');
+	const tail = tailText === undefined ? undefined : parseTail(tailText);
+	if (tailText !== undefined && tail === undefined) {
+		return {
+			error: `--tail takes a whole number of lines, 0 or more (not "${tailText}")`,
+		};
+	}
+
+	const host = string('host');
+	const context = string('context');
+	const readOnly = given.has('read-only')
+		? true
+		: given.has('no-read-only')
+			? false
+			: undefined;
+	return {
+		...(host === undefined ? {} : {host}),
+		...(context === undefined ? {} : {context}),
+		...(readOnly === undefined ? {} : {readOnly}),
+		...(tail === undefined ? {} : {tail}),
+		help: given.has('help'),
+		version: given.has('version'),
+	};
+}
+
+/** Whether {@link parseCliFlags} refused the command line. */
+export function isUsageError(
+	parsed: CliFlags | CliUsageError,
+): parsed is CliUsageError {
+	return 'error' in parsed;
+}
