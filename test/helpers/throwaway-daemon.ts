@@ -430,6 +430,10 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 				);
 			}
 
+			// A network's bridge outlives the daemon, and the next daemons would find its subnet
+			// taken: after a few dozen, no network can be created ("could not find an available,
+			// non-overlapping IPv4 address pool").
+			await this.docker(['network', 'prune', '--force'], {timeoutMs: 15_000});
 			signal(running.child.pid, 'SIGTERM');
 			try {
 				await waitFor(() => running.exit !== undefined, {
@@ -631,6 +635,11 @@ function daemonEnv(): NodeJS.ProcessEnv {
 	delete env['NOTIFY_SOCKET'];
 	// dockerd looks up containerd, runc and the shims on PATH, and a test runner's PATH may lack sbin.
 	env['PATH'] = `${systemPath}:${env['PATH'] ?? ''}`;
+	// Nothing may reach beyond loopback: a pull of an image the test forgot to import (say, after an
+	// earlier test failed) goes to a closed local port instead of resolving and dialling Docker Hub.
+	env['HTTP_PROXY'] = 'http://127.0.0.1:9';
+	env['HTTPS_PROXY'] = 'http://127.0.0.1:9';
+	env['NO_PROXY'] = '127.0.0.1,localhost,::1';
 	return env;
 }
 
