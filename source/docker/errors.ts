@@ -1,3 +1,4 @@
+import {withShortIds} from '../format/units.js';
 import {describeTlsFailure} from './tls-errors.js';
 
 /** Why a call to the engine failed, in terms the user can act on. */
@@ -91,8 +92,9 @@ const statusCodes: Readonly<Record<number, DockerErrorCode>> = {
 	500: 'server',
 };
 
+/** The first line of a message, with the engine's full ids cut short. */
 function firstLine(text: string): string {
-	return (text.split('\n')[0] ?? '').trim();
+	return withShortIds(text.split('\n')[0] ?? '').trim();
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 	Target,
 } from './app-state.js';
 import type {ContainerSummary} from '../docker/docker-client.js';
+import {withShortIds} from '../format/units.js';
 import {panes} from './app-state.js';
 import {imageUsage, isLive, paneItems, visibleIds} from './selectors.js';
 
@@ -18,7 +19,7 @@ import type {Update} from './updates.js';
 export const commandLogLength = 500;
 
 export function statusShown(text: string, isError = false): Update {
-	return state => ({...state, status: {text, isError}});
+	return state => ({...state, status: {text: withShortIds(text), isError}});
 }
 
 export const statusCleared: Update = state =>
@@ -49,7 +50,14 @@ export function pendingCleared(ids: readonly string[]): Update {
 export function commandLogged(entry: CommandLogEntry): Update {
 	return state => ({
 		...state,
-		commandLog: [...state.commandLog, entry].slice(-commandLogLength),
+		commandLog: [
+			...state.commandLog,
+			{
+				...entry,
+				error:
+					entry.error === undefined ? undefined : withShortIds(entry.error),
+			},
+		].slice(-commandLogLength),
 	});
 }
 
