@@ -34,6 +34,11 @@ import type {
 	PruneItem,
 	Target,
 } from '../state/app-state.js';
+import {
+	leftAsIsNote,
+	type LeftAsIs,
+	type LifecyclePlan,
+} from '../state/container-lifecycle.js';
 import {planPrune} from '../state/prune-plan.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
@@ -41,13 +46,8 @@ import {formatBytes, plural} from '../format/units.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
-	/** Runs each planned action (a bulk `s` may stop some containers and start others) and reports once. */
-	readonly lifecycle: (
-		plan: readonly {
-			readonly target: Target;
-			readonly action: ContainerAction;
-		}[],
-	) => Promise<void>;
+	/** Runs one action on the planned containers and reports once, naming those left as they are. */
+	readonly lifecycle: (plan: LifecyclePlan) => Promise<void>;
 	readonly removeContainers: (
 		targets: readonly Target[],
 		options: {readonly force: boolean; readonly volumes: boolean},
@@ -196,18 +196,24 @@ export function createActions(options: {
 		}
 	};
 
-	/** Says what happened to a bulk action: all of it, or which items failed and why. */
+	/**
+	 * Says what happened to a bulk action: all of it, or which items failed and why; and which
+	 * were left as they are.
+	 */
 	const report = (
 		done: string,
 		targets: readonly Target[],
 		failures: readonly {item: Target; error: string}[],
+		left: readonly LeftAsIs[] = [],
 	): void => {
+		const note = leftAsIsNote(left);
 		if (failures.length === 0) {
 			dispatch(
 				statusShown(
-					targets.length === 1
+					(targets.length === 1 && left.length === 0
 						? `${done} ${targets[0]?.name ?? ''}`
-						: `${done} ${targets.length}: ${targets.map(target => target.name).join(', ')}`,
+						: `${done} ${targets.length}: ${targets.map(target => target.name).join(', ')}`) +
+						note,
 				),
 			);
 			return;
@@ -218,9 +224,10 @@ export function createActions(options: {
 			.join('; ');
 		dispatch(
 			statusShown(
-				targets.length === 1
+				(targets.length === 1
 					? details
-					: `${failures.length} of ${targets.length} failed: ${details}`,
+					: `${failures.length} of ${targets.length} failed: ${details}`) +
+					note,
 				true,
 			),
 		);
@@ -265,12 +272,15 @@ export function createActions(options: {
 	};
 
 	return {
-		async lifecycle(plan) {
-			for (const {target, action} of plan) {
-				dispatch(pendingSet([target.id], pendingLabels[action]));
-			}
-
-			const failures = await eachLimited(plan, async ({target, action}) => {
+		async lifecycle({action, targets, left}) {
+			dispatch(
+				pendingSet(
+					targets.map(target => target.id),
+					pendingLabels[action],
+				),
+			);
+			// Each row shows its new state as soon as its own call ends.
+			const failures = await eachLimited(targets, async target => {
 				try {
 					await logged(
 						`docker container ${action} ${shellWord(target.name)}`,
@@ -280,23 +290,7 @@ export function createActions(options: {
 					dispatch(pendingCleared([target.id]));
 				}
 			});
-			// A bulk s stops some and starts others: the count names each kind.
-			const actions = [...new Set(plan.map(({action}) => action))];
-			const done =
-				actions.length === 1
-					? pastTense[actions[0] ?? 'start']
-					: actions
-							.map(
-								action =>
-									`${pastTense[action]} ${plan.filter(step => step.action === action).length},`,
-							)
-							.join(' ')
-							.replace(/,$/, ' of');
-			report(
-				done,
-				plan.map(({target}) => target),
-				failures.map(({item, error}) => ({item: item.target, error})),
-			);
+			report(pastTense[action], targets, failures, left);
 		},
 
 		async removeContainers(targets, {force, volumes}) {

@@ -9,6 +9,7 @@ import type {
 } from './app-state.js';
 import type {ContainerSummary} from '../docker/docker-client.js';
 import {withShortIds} from '../format/units.js';
+import {containerTarget} from './container-lifecycle.js';
 import {panes} from './app-state.js';
 import {imageUsage, isLive, paneItems, visibleIds} from './selectors.js';
 
@@ -128,18 +129,7 @@ export function containerTargets(
 ): Target[] {
 	return ids.flatMap(id => {
 		const container = state.containers.byId.get(id);
-		return container === undefined
-			? []
-			: [
-					{
-						id,
-						name: container.name,
-						isRunning: isLive(container),
-						usedBy: [],
-						runningUsers: [],
-						otherTags: [],
-					},
-				];
+		return container === undefined ? [] : [containerTarget(container)];
 	});
 }
 

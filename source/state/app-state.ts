@@ -90,6 +90,8 @@ export type Target = {
 	/** Container name, or the image reference that will be removed (a tag, or the id). */
 	readonly name: string;
 	readonly isRunning: boolean;
+	/** A container's state as a dialog names it (`paused`, `exited (137)`…); undefined for others. */
+	readonly state?: string;
 	/** Containers using an image (names); empty for containers. */
 	readonly usedBy: readonly string[];
 	/** Those of them that run: the engine then refuses even a forced removal. */

@@ -1,5 +1,4 @@
 import type {Command} from '../keymap/commands.js';
-import type {ContainerAction} from '../docker/docker-client.js';
 import type {Services} from '../runtime/services.js';
 import {
 	actionIds,
@@ -35,6 +34,10 @@ import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
 import {removalRefusal} from '../state/removal-refusal.js';
+import {
+	planLifecycle,
+	type LifecycleKey,
+} from '../state/container-lifecycle.js';
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {hostCursorMoved} from '../state/hosts-dialog.js';
 import {
@@ -142,25 +145,50 @@ function removalConfirm(state: AppState, ids: readonly string[]): Update {
 	}
 }
 
+const lifecycleVerbs: Readonly<Record<LifecycleKey, string>> = {
+	'start-stop': 'start or stop',
+	restart: 'restart',
+	pause: 'pause or unpause',
+	kill: 'kill',
+};
+
+/** Why a lifecycle key does nothing to `targets`, in their real states. */
+function nothingToDo(key: LifecycleKey, targets: readonly Target[]): string {
+	const [only] = targets;
+	if (targets.length > 1 || only === undefined) {
+		return `nothing to ${lifecycleVerbs[key]} among the ${targets.length} marked: none is running`;
+	}
+
+	return only.isRunning || only.state === 'being removed'
+		? `${only.name} is ${only.state ?? 'busy'}: nothing to ${lifecycleVerbs[key]}`
+		: `${only.name} is not running (s starts it)`;
+}
+
+/** Runs a lifecycle key on the marked (or selected) containers, as its rules plan. */
 function runLifecycle(
 	context: HandlerContext,
-	pick: (target: Target) => ContainerAction,
+	key: Exclude<LifecycleKey, 'kill'>,
 ): void {
-	const plan = containerSelection(context).map(target => ({
-		target,
-		action: pick(target),
-	}));
-	if (plan.length === 0) {
+	const state = context.services.store.getState();
+	const targets = containerSelection(context);
+	if (targets.length === 0) {
 		context.services.dispatch(statusShown('select a container first', true));
+		return;
+	}
+
+	const plan = planLifecycle(
+		state,
+		key,
+		targets.map(target => target.id),
+	);
+	if (plan === undefined) {
+		context.services.dispatch(statusShown(nothingToDo(key, targets), true));
 		return;
 	}
 
 	void context.services.actions.lifecycle(plan);
 	context.services.dispatch(marksCleared);
 }
-
-const isPaused = (services: Services, target: Target): boolean =>
-	services.store.getState().containers.byId.get(target.id)?.state === 'paused';
 
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
 export const handlers = {
@@ -288,15 +316,13 @@ export const handlers = {
 		services.exec(dialog.containerId, command);
 	},
 	'container.startStop'(context) {
-		runLifecycle(context, target => (target.isRunning ? 'stop' : 'start'));
+		runLifecycle(context, 'start-stop');
 	},
 	'container.restart'(context) {
-		runLifecycle(context, () => 'restart');
+		runLifecycle(context, 'restart');
 	},
 	'container.pause'(context) {
-		runLifecycle(context, target =>
-			isPaused(context.services, target) ? 'unpause' : 'pause',
-		);
+		runLifecycle(context, 'pause');
 	},
 	'container.kill'(context) {
 		const targets = containerSelection(context).filter(
@@ -335,9 +361,11 @@ export const handlers = {
 		services.dispatch(marksCleared);
 		switch (dialog.action) {
 			case 'kill': {
-				void services.actions.lifecycle(
-					dialog.targets.map(target => ({target, action: 'kill' as const})),
-				);
+				void services.actions.lifecycle({
+					action: 'kill',
+					targets: dialog.targets,
+					left: [],
+				});
 				break;
 			}
 

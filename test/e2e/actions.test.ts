@@ -107,6 +107,49 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		await engineSays('act-life', 'exited');
 	});
 
+	it('s on a mixed set stops the running one and leaves the killed one stopped; p on a stopped one says so', async () => {
+		await runLabelled(daemon, {
+			name: 'act-mix-up',
+			image,
+			options: ['--stop-timeout', '1'],
+		});
+		// Killed, as the OOM killer would: starting it again is what s must not do.
+		await runLabelled(daemon, {name: 'act-mix-killed', image});
+		await daemon.dockerOk(['kill', 'act-mix-killed']);
+		await engineSays('act-mix-killed', 'exited');
+		const startedAt = async (): Promise<string> =>
+			daemon.dockerOk([
+				'inspect',
+				'--format',
+				'{{.State.StartedAt}}',
+				'act-mix-killed',
+			]);
+		const killedAt = await startedAt();
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('act-mix-killed');
+		await screen.sendKeys('/', ...Array.from('act-mix'), 'Enter');
+		await screen.waitForText(/Containers 1\/2( of \d+)?/);
+		await screen.sendKeys('*', 's');
+		await screen.waitForText(
+			'stopped 1: act-mix-up; 1 already stopped, left as is: act-mix-killed',
+		);
+		assert.equal(await stateOf('act-mix-up'), 'exited');
+		assert.equal(await stateOf('act-mix-killed'), 'exited');
+		assert.equal(await startedAt(), killedAt, 'the killed one ran again');
+
+		// Both are stopped now: p asks nothing of the engine, and says why in the user's words.
+		await screen.sendKeys('p');
+		const frame = await screen.waitForText(
+			/act-mix-\S+ is not running \(s starts it\)/,
+		);
+		assert.doesNotMatch(frame, /[\da-f]{64}/);
+		await screen.sendKeys('L');
+		assert.doesNotMatch(
+			await screen.waitForText(/docker container stop act-mix-up/),
+			/docker container (start|pause)/,
+		);
+	});
+
 	it('d removes a stopped container, refuses a running one until forced', async () => {
 		await createLabelled(daemon, {name: 'act-stopped', image});
 		await runLabelled(daemon, {name: 'act-running', image});

@@ -313,7 +313,7 @@ describe('remove containers', () => {
 		await selectRow(current, 'containers', job.id);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 container?');
-		assert.match(dialog, /• job\s*│/);
+		assert.match(dialog, /• job \(exited \(1\)\)\s*│/);
 		assert.match(dialog, /f force: off {3}v also remove anonymous volumes: no/);
 		// Keys that are not an answer change nothing; q cancels here rather than quitting.
 		await current.press('x', keys.enter, ' ', 'j', 'd');
@@ -531,8 +531,8 @@ describe('marks and bulk actions', () => {
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 3 containers?');
 		assert.match(dialog, /• web-1 \(running\)/);
-		assert.match(dialog, /• cron\s*│/);
-		assert.match(dialog, /• job\s*│/);
+		assert.match(dialog, /• cron \(exited \(0\)\)\s*│/);
+		assert.match(dialog, /• job \(exited \(1\)\)\s*│/);
 		assert.doesNotMatch(dialog, /• db/);
 		await current.press('y');
 		const refused = await current.waitForFrame(frame =>
@@ -583,7 +583,7 @@ describe('marks and bulk actions', () => {
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 3 containers?');
 		for (const name of ['cron', 'job', 'old']) {
-			assert.match(dialog, new RegExp(`• ${name}\\s*│`));
+			assert.match(dialog, new RegExp(`• ${name} \\(exited \\(\\d\\)\\)\\s*│`));
 		}
 
 		await current.press('y');
@@ -626,7 +626,7 @@ describe('marks and bulk actions', () => {
 		assert.equal(docker.container('db')?.state, 'running');
 	});
 
-	it('s on a mix stops the running and starts the stopped, and a failure is not hidden by the other half', async () => {
+	it('s on a mix stops the running, leaves the stopped as they are, and a failure is not hidden', async () => {
 		const docker = engine();
 		docker.refusals.set(
 			web.id,
@@ -640,21 +640,83 @@ describe('marks and bulk actions', () => {
 		await selectRow(current, 'containers', web.id);
 		// web-1 (running) and cron (stopped).
 		await current.press(space, space, 's');
-		await actionsDone(docker, 1);
-		await waitFor(() => current.services.store.getState().pending.size === 0, {
-			timeoutMs: 3000,
-			message: 'the actions never finished',
-		});
-		assert.deepEqual(docker.actions, ['start cron']);
-		assert.equal(docker.container('web-1')?.state, 'running');
-		await current.waitForFrame(frame =>
-			containerRow(frame, 'cron').includes('Up Less than'),
+		const status = await waitFor(
+			() => current.services.store.getState().status?.text,
+			{timeoutMs: 3000, message: 'nothing was reported'},
 		);
-		// The user marked two containers; one of them failed, and the status line must say so.
+		// The user marked two containers; the one acted on failed, and the status line says so.
 		assert.match(
-			footer(current.lastFrame()),
-			/web-1: cannot stop container web-1/,
+			status,
+			/^web-1: cannot stop container web-1: .*; 1 already stopped, left as is: cron$/,
 		);
+		assert.deepEqual(docker.actions, []);
+		assert.equal(docker.container('web-1')?.state, 'running');
+		assert.equal(docker.container('cron')?.state, 'exited');
+	});
+
+	it('p and r on a mix act only on the running; p on stopped ones says so and asks nothing of the engine', async () => {
+		const nap = fakeContainer({
+			name: 'nap',
+			state: 'paused',
+			status: 'Up 2 hours (Paused)',
+		});
+		const docker = engine([nap]);
+		const current = open(docker);
+		await current.waitForFrame(' nap ');
+		const mark = async (...containers: {readonly id: string}[]) => {
+			for (const container of containers) {
+				await selectRow(current, 'containers', container.id);
+				await current.press(space);
+			}
+
+			await current.waitForFrame(
+				frame => markCount(frame) === containers.length,
+			);
+		};
+
+		await mark(web, nap, cron);
+		await current.press('p');
+		let frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('paused'),
+		);
+		assert.match(
+			footer(frame),
+			/^paused 1: web-1; 1 already paused, left as is: nap; 1 not running, left as is: cron/,
+		);
+		assert.deepEqual(docker.actions, ['pause web-1']);
+
+		// Only paused ones left among the running: p unpauses them, and never starts cron.
+		await mark(web, nap, cron);
+		await current.press('p');
+		frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('unpaused'),
+		);
+		assert.match(footer(frame), /1 not running, left as is: cron/);
+		assert.deepEqual([...docker.actions].sort(), [
+			'pause web-1',
+			'unpause nap',
+			'unpause web-1',
+		]);
+
+		await mark(db, job);
+		await current.press('r');
+		frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('restarted'),
+		);
+		assert.match(
+			footer(frame),
+			/^restarted 1: db; 1 not running, left as is: job/,
+		);
+		assert.equal(docker.container('job')?.state, 'exited');
+
+		const calls = docker.calls.containerAction;
+		await selectRow(current, 'containers', job.id);
+		await current.press('p');
+		frame = await current.waitForFrame(frame =>
+			footer(frame).includes('not running'),
+		);
+		assert.match(footer(frame), /^job is not running \(s starts it\)/);
+		assert.equal(docker.calls.containerAction, calls);
 	});
 });
 

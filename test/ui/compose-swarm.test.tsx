@@ -110,13 +110,14 @@ describe('Projects pane', () => {
 		assert.doesNotMatch(frame, /loner/);
 	});
 
-	it('restarts, stops and starts all of a project’s containers through the API', async () => {
+	it('restarts and stops a project’s running containers, leaving its stopped one; starts all when none runs', async () => {
 		const {app, docker} = await openProjects();
 		await app.press('r');
-		await app.waitForFrame(/restarted 3: /);
+		await app.waitForFrame(
+			/restarted 2: shop-db-1, shop-web-1; 1 not running, left as is: shop-job-1/,
+		);
 		assert.deepEqual(docker.actions.sort(), [
 			'restart shop-db-1',
-			'restart shop-job-1',
 			'restart shop-web-1',
 		]);
 		docker.actions.length = 0;
@@ -124,9 +125,9 @@ describe('Projects pane', () => {
 		await app.waitForFrame(/○\s+shop\s+.*0\/3/);
 		assert.deepEqual(docker.actions.sort(), [
 			'stop shop-db-1',
-			'stop shop-job-1',
 			'stop shop-web-1',
 		]);
+		assert.equal(docker.container('shop-job-1')?.state, 'exited');
 		docker.actions.length = 0;
 		await app.press('s');
 		await app.waitForFrame(/●\s+shop\s+.*3\/3/);
@@ -141,7 +142,7 @@ describe('Projects pane', () => {
 		await app.press('d');
 		const confirm = await app.waitForFrame(/Remove 3 containers\?/);
 		assert.match(confirm, /shop-db-1 \(running\)/);
-		assert.match(confirm, /• shop-job-1\s+│/);
+		assert.match(confirm, /• shop-job-1 \(exited \(0\)\)\s+│/);
 		await app.press('f', 'y');
 		await app.waitForFrame(/no compose projects/);
 		assert.equal(docker.container('shop-web-1'), undefined);

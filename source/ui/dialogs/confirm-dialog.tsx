@@ -46,7 +46,9 @@ function describeTarget(dialog: Dialog, target: Target): string {
 			: target.name;
 	}
 
-	return `${target.name}${target.isRunning ? ' (running)' : ''}`;
+	return target.state === undefined
+		? target.name
+		: `${target.name} (${target.state})`;
 }
 
 /** Names exactly what the action will touch; only `y` goes ahead. */
