@@ -48,17 +48,26 @@ import {formatBytes, plural} from '../format/units.js';
 export type Actions = {
 	/** Runs one action on the planned containers and reports once, naming those left as they are. */
 	readonly lifecycle: (plan: LifecyclePlan) => Promise<void>;
+	/** Each removal reports once, naming the targets `left` as they are (refused up front). */
 	readonly removeContainers: (
 		targets: readonly Target[],
 		options: {readonly force: boolean; readonly volumes: boolean},
+		left?: readonly LeftAsIs[],
 	) => Promise<void>;
 	readonly removeImages: (
 		targets: readonly Target[],
 		options: {readonly force: boolean},
+		left?: readonly LeftAsIs[],
 	) => Promise<void>;
 	/** Removes volumes by name; the engine keeps any a container mounts. */
-	readonly removeVolumes: (targets: readonly Target[]) => Promise<void>;
-	readonly removeNetworks: (targets: readonly Target[]) => Promise<void>;
+	readonly removeVolumes: (
+		targets: readonly Target[],
+		left?: readonly LeftAsIs[],
+	) => Promise<void>;
+	readonly removeNetworks: (
+		targets: readonly Target[],
+		left?: readonly LeftAsIs[],
+	) => Promise<void>;
 	/**
 	 * Creates what the create form asks for and selects it; if the engine refuses, the form stays
 	 * open with its answer on the field it is about.
@@ -293,7 +302,7 @@ export function createActions(options: {
 			report(pastTense[action], targets, failures, left);
 		},
 
-		async removeContainers(targets, {force, volumes}) {
+		async removeContainers(targets, {force, volumes}, left) {
 			const flags = `${force ? ' --force' : ''}${volumes ? ' --volumes' : ''}`;
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(
@@ -301,10 +310,10 @@ export function createActions(options: {
 					async () => docker.removeContainer(target.id, {force, volumes}),
 				),
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
-		async removeImages(targets, {force}) {
+		async removeImages(targets, {force}, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(
 					`docker image rm${force ? ' --force' : ''} ${shellWord(target.name)}`,
@@ -315,25 +324,25 @@ export function createActions(options: {
 						),
 				),
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
-		async removeVolumes(targets) {
+		async removeVolumes(targets, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(`docker volume rm ${shellWord(target.id)}`, async () =>
 					docker.removeVolume(target.id),
 				),
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
-		async removeNetworks(targets) {
+		async removeNetworks(targets, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(`docker network rm ${shellWord(target.name)}`, async () =>
 					docker.removeNetwork(target.id),
 				),
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
 		async create(order) {

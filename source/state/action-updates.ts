@@ -10,6 +10,7 @@ import type {
 import type {ContainerSummary} from '../docker/docker-client.js';
 import {withShortIds} from '../format/units.js';
 import {containerTarget} from './container-lifecycle.js';
+import {refusalsOf} from './removal-refusal.js';
 import {panes} from './app-state.js';
 import {imageUsage, isLive, paneItems, visibleIds} from './selectors.js';
 
@@ -173,14 +174,21 @@ export function imageTargets(
 	});
 }
 
+/** Opens a confirm dialog with what the engine would refuse already decided. */
 export function confirmOpened(
-	dialog: Omit<ConfirmDialog, 'kind' | 'force' | 'volumes'>,
+	dialog: Omit<ConfirmDialog, 'kind' | 'force' | 'volumes' | 'refusals'>,
 ): Update {
 	return state => ({
 		...state,
 		ui: {
 			...state.ui,
-			dialog: {kind: 'confirm', force: false, volumes: false, ...dialog},
+			dialog: {
+				kind: 'confirm',
+				force: false,
+				volumes: false,
+				refusals: refusalsOf(state, dialog.action, dialog.targets),
+				...dialog,
+			},
 		},
 	});
 }

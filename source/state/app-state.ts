@@ -100,6 +100,14 @@ export type Target = {
 	readonly otherTags: readonly string[];
 };
 
+/** Why the engine would refuse to act on one target; decided before the dialog opens. */
+export type Refusal = {
+	/** Read after the target's name: `is running: press f to force…`. */
+	readonly reason: string;
+	/** Whether `f` (force) lifts it. */
+	readonly forcible: boolean;
+};
+
 /** A destructive action waiting for `y`; nothing else confirms it. */
 export type ConfirmDialog = {
 	readonly kind: 'confirm';
@@ -110,6 +118,8 @@ export type ConfirmDialog = {
 		| 'remove-networks'
 		| 'kill';
 	readonly targets: readonly Target[];
+	/** Targets the engine would refuse, by id: shown in the dialog, and `y` leaves them. */
+	readonly refusals: ReadonlyMap<string, Refusal>;
 	readonly force: boolean;
 	/** Containers: remove their anonymous volumes too. */
 	readonly volumes: boolean;

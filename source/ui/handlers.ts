@@ -33,7 +33,7 @@ import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
-import {removalRefusal} from '../state/removal-refusal.js';
+import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
 import {
 	planLifecycle,
 	type LifecycleKey,
@@ -325,14 +325,13 @@ export const handlers = {
 		runLifecycle(context, 'pause');
 	},
 	'container.kill'(context) {
-		const targets = containerSelection(context).filter(
-			target => target.isRunning,
-		);
-		if (targets.length === 0) {
+		const targets = containerSelection(context);
+		if (!targets.some(target => target.isRunning)) {
 			context.services.dispatch(statusShown('nothing running to kill', true));
 			return;
 		}
 
+		// The dialog lists the marked containers that are not running as left as they are.
 		context.services.dispatch(confirmOpened({action: 'kill', targets}));
 	},
 	'item.remove'({services}) {
@@ -351,9 +350,11 @@ export const handlers = {
 			return;
 		}
 
-		const refused = removalRefusal(services.store.getState(), dialog);
-		if (refused !== undefined) {
-			services.dispatch(statusShown(`refused: ${refused}`, true));
+		const {going, left} = confirmedTargets(dialog);
+		if (going.length === 0) {
+			services.dispatch(
+				statusShown(`refused: ${refusalSummary(dialog)}`, true),
+			);
 			return;
 		}
 
@@ -361,36 +362,31 @@ export const handlers = {
 		services.dispatch(marksCleared);
 		switch (dialog.action) {
 			case 'kill': {
-				void services.actions.lifecycle({
-					action: 'kill',
-					targets: dialog.targets,
-					left: [],
-				});
+				void services.actions.lifecycle({action: 'kill', targets: going, left});
 				break;
 			}
 
 			case 'remove-containers': {
-				void services.actions.removeContainers(dialog.targets, {
-					force: dialog.force,
-					volumes: dialog.volumes,
-				});
+				void services.actions.removeContainers(
+					going,
+					{force: dialog.force, volumes: dialog.volumes},
+					left,
+				);
 				break;
 			}
 
 			case 'remove-images': {
-				void services.actions.removeImages(dialog.targets, {
-					force: dialog.force,
-				});
+				void services.actions.removeImages(going, {force: dialog.force}, left);
 				break;
 			}
 
 			case 'remove-volumes': {
-				void services.actions.removeVolumes(dialog.targets);
+				void services.actions.removeVolumes(going, left);
 				break;
 			}
 
 			case 'remove-networks': {
-				void services.actions.removeNetworks(dialog.targets);
+				void services.actions.removeNetworks(going, left);
 				break;
 			}
 		}

@@ -150,30 +150,53 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		);
 	});
 
-	it('d removes a stopped container, refuses a running one until forced', async () => {
+	it('d removes a stopped container; refuses running and paused ones in the dialog until forced', async () => {
 		await createLabelled(daemon, {name: 'act-stopped', image});
 		await runLabelled(daemon, {name: 'act-running', image});
-		let screen = await select('act-stopped');
-		await screen.sendKeys('d');
-		await screen.waitForText(/Remove 1 container\?[\s\S]*act-stopped/);
-		await screen.sendKeys('Enter', 'x');
+		const first = await select('act-stopped');
+		await first.sendKeys('d');
+		await first.waitForText(/Remove 1 container\?[\s\S]*act-stopped/);
+		await first.sendKeys('Enter', 'x');
 		assert.equal(
 			await stateOf('act-stopped'),
 			'created',
 			'a key other than y confirmed',
 		);
-		await screen.sendKeys('y');
+		await first.sendKeys('y');
 		await engineSays('act-stopped', 'gone');
-		await screen.kill();
+		await first.kill();
 
-		screen = await select('act-running');
-		await screen.sendKeys('d');
-		await screen.waitForText('act-running (running)');
-		await screen.sendKeys('y');
-		await screen.waitForText(/refused: act-running is running: press f/);
+		// A paused one is named paused, and both refusals are in the dialog before any y.
+		await runLabelled(daemon, {name: 'act-running-nap', image});
+		await daemon.dockerOk(['pause', 'act-running-nap']);
+		const current = await launchDockmate({host: daemon.host, columns: 140});
+		screen = current;
+		await current.waitForText('act-running-nap');
+		await current.sendKeys('/', ...Array.from('act-running'), 'Enter');
+		await current.waitForText(/Containers 1\/2( of \d+)?/);
+		await current.sendKeys('*', 'd');
+		const dialog = await current.waitForText(/Remove 2 containers\?/);
+		assert.match(
+			dialog,
+			/✗ act-running is running: stop it first, or press f to force/,
+		);
+		assert.match(
+			dialog,
+			/✗ act-running-nap is paused: stop it first, or press f to force/,
+		);
+		assert.match(dialog, /nothing here can be removed/);
+		assert.doesNotMatch(dialog, /\(running\)|y yes,/);
+		await current.sendKeys('y');
+		await current.waitForText(/refused: .*act-running is running/);
 		assert.equal(await stateOf('act-running'), 'running');
-		await screen.sendKeys('f', 'y');
+		assert.equal(await stateOf('act-running-nap'), 'paused');
+		await current.sendKeys('f');
+		const forced = await current.waitForText('f force: on');
+		assert.match(forced, /• act-running-nap \(paused\)/);
+		assert.match(forced, /• act-running \(running\)/);
+		await current.sendKeys('y');
 		await engineSays('act-running', 'gone');
+		await engineSays('act-running-nap', 'gone');
 	});
 
 	it('removes images: only a shared tag goes; an image in use is refused naming its container', async () => {
@@ -205,7 +228,10 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 
 		await screen.waitForText(/zz-extra:1\s/);
 		await screen.sendKeys('d');
-		await screen.waitForText(/zz-extra:1: used by .*act-user/);
+		const refusedUp = await screen.waitForText(
+			/✗ \S*zz-extra:1 is used by running act-user: stop and remove it first/,
+		);
+		assert.match(refusedUp, /nothing here can be removed/);
 		await screen.sendKeys('y');
 		await screen.waitForText(
 			/refused: .*zz-extra:1 is used by running act-user/,

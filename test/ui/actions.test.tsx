@@ -303,6 +303,31 @@ describe('kill', () => {
 		assert.doesNotMatch(body(frame), /Kill/);
 		assert.deepEqual(docker.actions, []);
 	});
+
+	it('K on a mixed set lists the stopped ones as left as they are, and y kills only the running', async () => {
+		const docker = engine();
+		const current = open(docker);
+		await current.waitForFrame(' job ');
+		await selectRow(current, 'containers', web.id);
+		await current.press(space);
+		await selectRow(current, 'containers', job.id);
+		await current.press(space);
+		await current.waitForFrame(frame => markCount(frame) === 2);
+		await current.press('K');
+		const dialog = await current.waitForFrame('Kill 2 containers?');
+		assert.match(dialog, /• web-1 \(running\)/);
+		assert.match(dialog, /✗ job \(exited \(1\)\) is not running: left as is/);
+		assert.match(dialog, /y yes, kill 1 of 2/);
+		await current.press('y');
+		const frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('killed'),
+		);
+		assert.match(
+			footer(frame),
+			/^killed 1: web-1; 1 not running, left as is: job/,
+		);
+		assert.deepEqual(docker.actions, ['kill web-1']);
+	});
 });
 
 describe('remove containers', () => {
@@ -353,19 +378,27 @@ describe('remove containers', () => {
 		await selectRow(current, 'containers', web.id);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 container?');
-		assert.match(dialog, /• web-1 \(running\)/);
+		// The refusal is in the dialog before any y, and y is not offered.
+		assert.match(
+			dialog,
+			/✗ web-1 is running: stop it first, or press f to force/,
+		);
+		assert.match(dialog, /nothing here can be removed/);
+		assert.doesNotMatch(dialog, /y yes,/);
 		await current.press('y');
 		const refused = await current.waitForFrame(frame =>
 			footer(frame).includes('refused'),
 		);
 		assert.match(
 			footer(refused),
-			/^refused: web-1 is running: press f to force the removal \(which stops it\), or stop first/,
+			/^refused: web-1 is running: stop it first, or press f to force/,
 		);
 		assert.match(refused, /Remove 1 container\?/, 'the dialog stays open');
 		assert.equal(docker.calls.removeContainer, 0);
 		await current.press('f');
-		await current.waitForFrame('f force: on');
+		const forced = await current.waitForFrame('f force: on');
+		assert.match(forced, /• web-1 \(running\)/);
+		assert.match(forced, /y yes, remove/);
 		await current.press('y');
 		const removed = await current.waitForFrame(
 			frame => frame.includes(' db ') && containerRow(frame, 'web-1') === '',
@@ -406,8 +439,12 @@ describe('remove images', () => {
 		await selectRow(current, 'images', 'sha256:busybox');
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 image?');
-		assert.match(dialog, /• busybox:latest: used by (cron, job|job, cron)/);
+		assert.match(
+			dialog,
+			/✗ busybox:latest is used by (cron, job|job, cron): press f to force/,
+		);
 		assert.match(dialog, /f force: off/);
+		assert.match(dialog, /nothing here can be removed/);
 		assert.doesNotMatch(dialog, /volumes/, 'volumes are for containers only');
 		await current.press('v', 'y');
 		const refused = await current.waitForFrame(frame =>
@@ -420,7 +457,10 @@ describe('remove images', () => {
 		assert.match(refused, /Remove 1 image\?/, 'the dialog stays open');
 		assert.equal(docker.calls.removeImage, 0);
 		await current.press('f');
-		await current.waitForFrame('f force: on');
+		assert.match(
+			await current.waitForFrame('f force: on'),
+			/• busybox:latest: used by (cron, job|job, cron)/,
+		);
 		await current.press('y');
 		const frame = await current.waitForFrame(
 			frame =>
@@ -521,7 +561,7 @@ describe('marks and bulk actions', () => {
 		await current.waitForFrame(/containers 0 running \/ 4/);
 	});
 
-	it('d with marks lists every marked container in the dialog and removes them all', async () => {
+	it('d with marks lists every marked container in the dialog and removes those that can go', async () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' job ');
@@ -530,35 +570,30 @@ describe('marks and bulk actions', () => {
 		await current.waitForFrame(frame => markCount(frame) === 3);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 3 containers?');
-		assert.match(dialog, /• web-1 \(running\)/);
+		// The running one is refused in the dialog; y removes the others and leaves it.
+		assert.match(
+			dialog,
+			/✗ web-1 is running: stop it first, or press f to force/,
+		);
 		assert.match(dialog, /• cron \(exited \(0\)\)\s*│/);
 		assert.match(dialog, /• job \(exited \(1\)\)\s*│/);
+		assert.match(dialog, /y yes, remove 2 of 3/);
 		assert.doesNotMatch(dialog, /• db/);
 		await current.press('y');
-		const refused = await current.waitForFrame(frame =>
-			footer(frame).includes('refused'),
-		);
-		assert.match(footer(refused), /^refused: web-1 is running: press f/);
-		await current.press('f', 'y');
 		const frame = await current.waitForFrame(
 			frame =>
-				footer(frame).startsWith('removed 3') &&
+				footer(frame).startsWith('removed 2') &&
 				containerRow(frame, 'job') === '',
 		);
+		assert.match(
+			footer(frame),
+			/^removed 2: cron, job; 1 refused, left as is: web-1/,
+		);
 		assert.doesNotMatch(frame, /Remove 3 containers/);
-		assert.notEqual(containerRow(frame, 'db'), '');
-		for (const name of ['web-1', 'cron', 'job']) {
-			assert.equal(containerRow(frame, name), '', `${name} is still listed`);
-		}
-
+		assert.notEqual(containerRow(frame, 'web-1'), '');
 		assert.equal(markCount(frame), 0);
-
-		assert.deepEqual([...docker.actions].sort(), [
-			'rm -f cron',
-			'rm -f job',
-			'rm -f web-1',
-		]);
-		assert.ok(docker.container('db'));
+		assert.deepEqual([...docker.actions].sort(), ['rm cron', 'rm job']);
+		assert.ok(docker.container('web-1'));
 	});
 
 	it('a bulk removal in which one fails says which and why, and removes the others', async () => {

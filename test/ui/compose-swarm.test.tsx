@@ -141,9 +141,17 @@ describe('Projects pane', () => {
 		const {app, docker} = await openProjects();
 		await app.press('d');
 		const confirm = await app.waitForFrame(/Remove 3 containers\?/);
-		assert.match(confirm, /shop-db-1 \(running\)/);
-		assert.match(confirm, /• shop-job-1 \(exited \(0\)\)\s+│/);
-		await app.press('f', 'y');
+		assert.match(
+			confirm,
+			/✗ shop-db-1 is running: stop it first, or press f to force/,
+		);
+		assert.match(confirm, /• shop-job-1 \(exited \(\d+\)\)\s+│/);
+		await app.press('f');
+		assert.match(
+			await app.waitForFrame(/f force: on/),
+			/• shop-db-1 \(running\)/,
+		);
+		await app.press('y');
 		await app.waitForFrame(/no compose projects/);
 		assert.equal(docker.container('shop-web-1'), undefined);
 		assert.ok(docker.container('loner'), 'other containers stay');

@@ -1,5 +1,9 @@
 import {Box, Text} from 'ink';
 import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
+import {
+	confirmedTargets,
+	standingRefusal,
+} from '../../state/removal-refusal.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {theme} from '../theme.js';
 
@@ -55,6 +59,8 @@ function describeTarget(dialog: Dialog, target: Target): string {
 export function ConfirmDialog({dialog, width, height}: Props) {
 	const noun = nouns[dialog.action];
 	const count = dialog.targets.length;
+	const {going} = confirmedTargets(dialog);
+	const verb = dialog.action === 'kill' ? 'kill' : 'remove';
 	const listRows = Math.max(1, height - 8);
 	const shown = dialog.targets.slice(0, listRows);
 	// The engine keeps a volume in use whatever the flags: force would only mislead.
@@ -67,12 +73,20 @@ export function ConfirmDialog({dialog, width, height}: Props) {
 			height={height}
 		>
 			<Box flexDirection="column" marginTop={1}>
-				{shown.map(target => (
-					<Text key={target.id} wrap="truncate-end">
-						{'  • '}
-						{describeTarget(dialog, target)}
-					</Text>
-				))}
+				{shown.map(target => {
+					const refusal = standingRefusal(dialog, target);
+					return refusal === undefined ? (
+						<Text key={target.id} wrap="truncate-end">
+							{'  • '}
+							{describeTarget(dialog, target)}
+						</Text>
+					) : (
+						<Text key={target.id} wrap="truncate-end" color={theme.text.dim}>
+							{'  ✗ '}
+							{target.name} {refusal.reason}
+						</Text>
+					);
+				})}
 				{count > shown.length ? (
 					<Text
 						color={theme.text.dim}
@@ -93,8 +107,14 @@ export function ConfirmDialog({dialog, width, height}: Props) {
 				</Text>
 			) : null}
 			<Text wrap="truncate-end">
-				<Text color={theme.key}>y</Text> yes,{' '}
-				{dialog.action === 'kill' ? 'kill' : 'remove'}
+				{going.length === 0 ? (
+					`nothing here can be ${verb === 'kill' ? 'killed' : 'removed'}`
+				) : (
+					<>
+						<Text color={theme.key}>y</Text> yes, {verb}
+						{going.length < count ? ` ${going.length} of ${count}` : ''}
+					</>
+				)}
 				{'   '}
 				<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
 				cancel
