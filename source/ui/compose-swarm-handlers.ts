@@ -17,6 +17,7 @@ import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
 import {closeDialog, focusPane} from '../state/updates.js';
 import {plural} from '../format/units.js';
+import {imageName} from './format/swarm-rows.js';
 import type {HandlerContext} from './handlers.js';
 
 type Handler = (context: HandlerContext) => void;
@@ -253,9 +254,10 @@ export const composeSwarmHandlers = {
 					action: {kind: 'remove-service'},
 					id: service.id,
 					name: service.name,
+					// Only what goes is listed; the image is named to say that it stays.
 					details: [
 						`its ${plural(service.running, 'running task')} stop and its containers are removed`,
-						`image ${service.image}`,
+						`its image ${imageName(service.image)} stays (not removed)`,
 					],
 				}),
 			);

@@ -25,6 +25,21 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 			'{{.Replicas}}',
 		]);
 
+	/** Creates a service of `image` that sleeps; no registry can be reached, so the tag is used as it is. */
+	const createService = async (name: string): Promise<void> => {
+		await daemon.dockerOk([
+			'service',
+			'create',
+			'--detach',
+			'--no-resolve-image',
+			'--name',
+			name,
+			image,
+			'sleep',
+			'600',
+		]);
+	};
+
 	before(async () => {
 		// A Swarm refuses live-restore: "--live-restore daemon configuration is incompatible with swarm mode".
 		daemon = await startThrowawayDaemon({liveRestore: false});
@@ -37,18 +52,7 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 			'127.0.0.1:2377',
 		]);
 		await daemon.importBusyboxImage(image);
-		// No registry can be reached: the tag is used as it is, not resolved to a digest.
-		await daemon.dockerOk([
-			'service',
-			'create',
-			'--detach',
-			'--no-resolve-image',
-			'--name',
-			'dmweb',
-			image,
-			'sleep',
-			'600',
-		]);
+		await createService('dmweb');
 		await waitFor(async () => (await replicas('dmweb')) === '1/1', {
 			timeoutMs: 60_000,
 			message: 'the service never ran its task',
@@ -97,6 +101,34 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 		// The task's start is no service event: the pane learns it while it is on screen.
 		await screen.waitForText(/dmweb\s+replicated\s+2\/2/, 30_000);
 		await screen.waitForText(/dmweb\.2\s+\S+\s+\S+\s+running\s+Running/);
+	});
+
+	it('d removes a service and its tasks; its image stays, and the dialog says so', async () => {
+		await createService('dmgone');
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('9');
+		await screen.waitForText(/dmgone\s+replicated/);
+		await screen.sendKeys('/', ...Array.from('dmgone'), 'Enter');
+		await screen.waitForText(/9 Services 1\/1/);
+		await screen.sendKeys('d');
+		const dialog = await screen.waitForText(/Remove service dmgone\?/);
+		assert.match(
+			dialog,
+			/• its image dockmate-e2e\/busybox:swarm stays \(not removed\)/,
+		);
+		assert.doesNotMatch(dialog, /• image /);
+		await screen.sendKeys('y');
+		await waitFor(
+			async () =>
+				(await daemon.docker(['service', 'inspect', 'dmgone'])).code !== 0,
+			{timeoutMs: 15_000, message: 'the service was not removed'},
+		);
+		assert.equal(
+			(await daemon.docker(['image', 'inspect', image])).code,
+			0,
+			'the image went with the service',
+		);
 	});
 
 	it('the Nodes pane shows the manager', async () => {

@@ -398,7 +398,10 @@ describe('Swarm panes', () => {
 	it('d removes a service after asking', async () => {
 		const {app, docker} = await openServices();
 		await app.press('d');
-		await app.waitForFrame(/Remove service web\?/);
+		const dialog = await app.waitForFrame(/Remove service web\?/);
+		// The image is not removed with the service: the dialog never lists it as if it were.
+		assert.match(dialog, /• its image busybox:1\.36 stays \(not removed\)/);
+		assert.doesNotMatch(dialog, /• image /);
 		await app.press('y');
 		await app.waitForFrame(/removed web/);
 		await app.waitForFrame(/9 Services 1\/1/);
