@@ -1,4 +1,5 @@
 import {sanitize} from './sanitize.js';
+import {withShortIds} from '../format/units.js';
 import {describeTlsFailure} from './tls-errors.js';
 
 /** Why a call to the engine failed, in terms the user can act on. */
@@ -93,9 +94,10 @@ const statusCodes: Readonly<Record<number, DockerErrorCode>> = {
 	500: 'server',
 };
 
-/** The first line of an answer, sanitised: the engine's words reach the status line. */
+/** The first line of an answer, sanitised and with the engine's full ids cut short: the engine's
+ * words reach the status line. */
 function firstLine(text: string): string {
-	return sanitize(text.split('\n')[0] ?? '').trim();
+	return withShortIds(sanitize(text.split('\n')[0] ?? '')).trim();
 }
 
 /**

@@ -57,6 +57,14 @@ export function shortId(id: string): string {
 	return id.replace(/^sha256:/, '').slice(0, 12);
 }
 
+/**
+ * `text` with every full 64-character id (the engine puts them in its error messages) cut to the
+ * short id, so that a message fits its line and names things as the docker CLI lists them.
+ */
+export function withShortIds(text: string): string {
+	return text.replaceAll(/\b(?:sha256:)?([\da-f]{12})[\da-f]{52}\b/g, '$1');
+}
+
 const memoryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
 /** Memory in binary units, as `docker stats` shows it: `32MiB`, `1.5GiB`. */

@@ -35,6 +35,11 @@ import type {
 	Target,
 } from '../state/app-state.js';
 import {
+	leftAsIsNote,
+	type LeftAsIs,
+	type LifecyclePlan,
+} from '../state/container-lifecycle.js';
+import {
 	planPrune,
 	recheckPrune,
 	type PruneChoice,
@@ -48,24 +53,28 @@ import {relistAfterWork} from './relist.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
-	/** Runs each planned action (a bulk `s` may stop some containers and start others) and reports once. */
-	readonly lifecycle: (
-		plan: readonly {
-			readonly target: Target;
-			readonly action: ContainerAction;
-		}[],
-	) => Promise<void>;
+	/** Runs one action on the planned containers and reports once, naming those left as they are. */
+	readonly lifecycle: (plan: LifecyclePlan) => Promise<void>;
+	/** Each removal reports once, naming the targets `left` as they are (refused up front). */
 	readonly removeContainers: (
 		targets: readonly Target[],
 		options: {readonly force: boolean; readonly volumes: boolean},
+		left?: readonly LeftAsIs[],
 	) => Promise<void>;
 	readonly removeImages: (
 		targets: readonly Target[],
 		options: {readonly force: boolean},
+		left?: readonly LeftAsIs[],
 	) => Promise<void>;
 	/** Removes volumes by name; the engine keeps any a container mounts. */
-	readonly removeVolumes: (targets: readonly Target[]) => Promise<void>;
-	readonly removeNetworks: (targets: readonly Target[]) => Promise<void>;
+	readonly removeVolumes: (
+		targets: readonly Target[],
+		left?: readonly LeftAsIs[],
+	) => Promise<void>;
+	readonly removeNetworks: (
+		targets: readonly Target[],
+		left?: readonly LeftAsIs[],
+	) => Promise<void>;
 	/**
 	 * Creates what the create form asks for and selects it; if the engine refuses, the form stays
 	 * open with its answer on the field it is about.
@@ -225,18 +234,24 @@ export function createActions(options: {
 		}
 	};
 
-	/** Says what happened to a bulk action: all of it, or which items failed and why. */
+	/**
+	 * Says what happened to a bulk action: all of it, or which items failed and why; and which
+	 * were left as they are.
+	 */
 	const report = (
 		done: string,
 		targets: readonly Target[],
 		failures: readonly {item: Target; error: string}[],
+		left: readonly LeftAsIs[] = [],
 	): void => {
+		const note = leftAsIsNote(left);
 		if (failures.length === 0) {
 			dispatch(
 				statusShown(
-					targets.length === 1
+					(targets.length === 1 && left.length === 0
 						? `${done} ${targets[0]?.name ?? ''}`
-						: `${done} ${targets.length}: ${targets.map(target => target.name).join(', ')}`,
+						: `${done} ${targets.length}: ${targets.map(target => target.name).join(', ')}`) +
+						note,
 				),
 			);
 			return;
@@ -247,9 +262,10 @@ export function createActions(options: {
 			.join('; ');
 		dispatch(
 			statusShown(
-				targets.length === 1
+				(targets.length === 1
 					? details
-					: `${failures.length} of ${targets.length} failed: ${details}`,
+					: `${failures.length} of ${targets.length} failed: ${details}`) +
+					note,
 				true,
 			),
 		);
@@ -296,12 +312,15 @@ export function createActions(options: {
 	};
 
 	return {
-		async lifecycle(plan) {
-			for (const {target, action} of plan) {
-				dispatch(pendingSet([target.id], pendingLabels[action]));
-			}
-
-			const failures = await eachLimited(plan, async ({target, action}) => {
+		async lifecycle({action, targets, left}) {
+			dispatch(
+				pendingSet(
+					targets.map(target => target.id),
+					pendingLabels[action],
+				),
+			);
+			// Each row shows its new state as soon as its own call ends.
+			const failures = await eachLimited(targets, async target => {
 				try {
 					await logged(
 						`docker container ${action} ${shellWord(target.name)}`,
@@ -311,26 +330,10 @@ export function createActions(options: {
 					dispatch(pendingCleared([target.id]));
 				}
 			});
-			// A bulk s stops some and starts others: the count names each kind.
-			const actions = [...new Set(plan.map(({action}) => action))];
-			const done =
-				actions.length === 1
-					? pastTense[actions[0] ?? 'start']
-					: actions
-							.map(
-								action =>
-									`${pastTense[action]} ${plan.filter(step => step.action === action).length},`,
-							)
-							.join(' ')
-							.replace(/,$/, ' of');
-			report(
-				done,
-				plan.map(({target}) => target),
-				failures.map(({item, error}) => ({item: item.target, error})),
-			);
+			report(pastTense[action], targets, failures, left);
 		},
 
-		async removeContainers(targets, {force, volumes}) {
+		async removeContainers(targets, {force, volumes}, left) {
 			const flags = `${force ? ' --force' : ''}${volumes ? ' --volumes' : ''}`;
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(
@@ -338,10 +341,10 @@ export function createActions(options: {
 					async () => docker.removeContainer(target.id, {force, volumes}),
 				),
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
-		async removeImages(targets, {force}) {
+		async removeImages(targets, {force}, left) {
 			const failures = await withPending(
 				targets,
 				'removing…',
@@ -354,25 +357,25 @@ export function createActions(options: {
 					),
 				imageTargetRows,
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
-		async removeVolumes(targets) {
+		async removeVolumes(targets, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(`docker volume rm ${shellWord(target.id)}`, async () =>
 					docker.removeVolume(target.id),
 				),
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
-		async removeNetworks(targets) {
+		async removeNetworks(targets, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(`docker network rm ${shellWord(target.name)}`, async () =>
 					docker.removeNetwork(target.id),
 				),
 			);
-			report('removed', targets, failures);
+			report('removed', targets, failures, left);
 		},
 
 		async create(order) {

@@ -9,11 +9,13 @@ import type {
 	Target,
 } from './app-state.js';
 import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
-import {shortId} from '../format/units.js';
+import {shortId, withShortIds} from '../format/units.js';
+import {containerTarget} from './container-lifecycle.js';
+import {refusalsOf} from './removal-refusal.js';
 import {panes} from './app-state.js';
 import {imageRows} from './image-rows.js';
 import {listViewAtTop} from './list-view.js';
-import {imageUsage, isLive, paneItems, visibleIds} from './selectors.js';
+import {isLive, paneItems, visibleIds} from './selectors.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 import type {Update} from './updates.js';
@@ -22,7 +24,7 @@ import type {Update} from './updates.js';
 export const commandLogLength = 500;
 
 export function statusShown(text: string, isError = false): Update {
-	return state => ({...state, status: {text, isError}});
+	return state => ({...state, status: {text: withShortIds(text), isError}});
 }
 
 export const statusCleared: Update = state =>
@@ -60,9 +62,15 @@ export function pendingCleared(ids: readonly string[]): Update {
 export function commandLogged(entry: Omit<CommandLogEntry, 'engine'>): Update {
 	return state => ({
 		...state,
-		commandLog: [...state.commandLog, {...entry, engine: state.endpoint}].slice(
-			-commandLogLength,
-		),
+		commandLog: [
+			...state.commandLog,
+			{
+				...entry,
+				engine: state.endpoint,
+				error:
+					entry.error === undefined ? undefined : withShortIds(entry.error),
+			},
+		].slice(-commandLogLength),
 	});
 }
 
@@ -165,18 +173,7 @@ export function containerTargets(
 ): Target[] {
 	return ids.flatMap(id => {
 		const container = state.containers.byId.get(id);
-		return container === undefined
-			? []
-			: [
-					{
-						id,
-						name: container.name,
-						isRunning: isLive(container),
-						usedBy: [],
-						runningUsers: [],
-						otherTags: [],
-					},
-				];
+		return container === undefined ? [] : [containerTarget(container)];
 	});
 }
 
@@ -222,8 +219,12 @@ export function imageTargets(
 	});
 }
 
+/** Opens a confirm dialog with what the engine would refuse already decided. */
 export function confirmOpened(
-	dialog: Omit<ConfirmDialog, 'kind' | 'force' | 'volumes' | 'list'>,
+	dialog: Omit<
+		ConfirmDialog,
+		'kind' | 'force' | 'volumes' | 'list' | 'refusals'
+	>,
 ): Update {
 	return state => ({
 		...state,
@@ -234,6 +235,7 @@ export function confirmOpened(
 				force: false,
 				volumes: false,
 				list: listViewAtTop,
+				refusals: refusalsOf(state, dialog.action, dialog.targets),
 				...dialog,
 			},
 		},

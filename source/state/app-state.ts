@@ -96,6 +96,8 @@ export type Target = {
 	/** Container name, or the image reference that will be removed (a tag, or the id). */
 	readonly name: string;
 	readonly isRunning: boolean;
+	/** A container's state as a dialog names it (`paused`, `exited (137)`…); undefined for others. */
+	readonly state?: string;
 	/** Containers using an image (names); empty for containers. */
 	readonly usedBy: readonly string[];
 	/** Those of them that run: the engine then refuses even a forced removal. */
@@ -109,6 +111,14 @@ export type Target = {
 	readonly tags?: readonly string[];
 };
 
+/** Why the engine would refuse to act on one target; decided before the dialog opens. */
+export type Refusal = {
+	/** Read after the target's name: `is running: press f to force…`. */
+	readonly reason: string;
+	/** Whether `f` (force) lifts it. */
+	readonly forcible: boolean;
+};
+
 /** A destructive action waiting for `y`; nothing else confirms it. */
 export type ConfirmDialog = {
 	readonly kind: 'confirm';
@@ -119,6 +129,8 @@ export type ConfirmDialog = {
 		| 'remove-networks'
 		| 'kill';
 	readonly targets: readonly Target[];
+	/** Targets the engine would refuse, by id: shown in the dialog, and `y` leaves them. */
+	readonly refusals: ReadonlyMap<string, Refusal>;
 	readonly force: boolean;
 	/** Containers: remove their anonymous volumes too. */
 	readonly volumes: boolean;

@@ -1,41 +1,104 @@
-import type {AppState, ConfirmDialog} from './app-state.js';
+import type {AppState, ConfirmDialog, Refusal, Target} from './app-state.js';
+import type {LeftAsIs} from './container-lifecycle.js';
 import {pronoun, volumeNetworkRefusal} from './volumes-networks.js';
 
 /**
- * Why a confirmed removal cannot go ahead (without force, or at all), or undefined when it can:
- * the engine's own rules, checked before it is asked.
+ * Why the engine would refuse `action` on one target (without force, or at all), or undefined
+ * when it would not: the engine's own rules, checked before it is asked.
  */
-export function removalRefusal(
+function targetRefusal(
 	state: AppState,
+	action: ConfirmDialog['action'],
+	target: Target,
+): Refusal | undefined {
+	switch (action) {
+		case 'kill': {
+			return target.isRunning
+				? undefined
+				: {
+						reason: `(${target.state ?? 'stopped'}) is not running: left as is`,
+						forcible: false,
+					};
+		}
+
+		case 'remove-containers': {
+			return target.isRunning
+				? {
+						reason: `is ${target.state ?? 'running'}: stop it first, or press f to force`,
+						forcible: true,
+					}
+				: undefined;
+		}
+
+		case 'remove-images': {
+			// The engine refuses even a forced removal of an image a running container uses.
+			if (target.runningUsers.length > 0) {
+				return {
+					reason: `is used by running ${target.runningUsers.join(', ')}: stop and remove ${pronoun(target.runningUsers)} first`,
+					forcible: false,
+				};
+			}
+
+			return target.usedBy.length > 0
+				? {
+						reason: `is used by ${target.usedBy.join(', ')}: press f to force`,
+						forcible: true,
+					}
+				: undefined;
+		}
+
+		case 'remove-volumes':
+		case 'remove-networks': {
+			return volumeNetworkRefusal(state, action, target);
+		}
+	}
+}
+
+/** The refusals a confirm dialog opens with, by target id. */
+export function refusalsOf(
+	state: AppState,
+	action: ConfirmDialog['action'],
+	targets: readonly Target[],
+): ReadonlyMap<string, Refusal> {
+	return new Map(
+		targets.flatMap(target => {
+			const refusal = targetRefusal(state, action, target);
+			return refusal === undefined ? [] : [[target.id, refusal] as const];
+		}),
+	);
+}
+
+/** The refusal that stands against a target in the dialog as it is: force lifts those it may. */
+export function standingRefusal(
 	dialog: ConfirmDialog,
-): string | undefined {
-	if (dialog.action === 'remove-containers' && !dialog.force) {
-		const running = dialog.targets
-			.filter(target => target.isRunning)
-			.map(target => target.name);
-		return running.length === 0
-			? undefined
-			: `${running.join(', ')} ${running.length === 1 ? 'is' : 'are'} running: press f to force the removal (which stops ${pronoun(running)}), or stop first`;
-	}
+	target: Target,
+): Refusal | undefined {
+	const refusal = dialog.refusals.get(target.id);
+	return refusal?.forcible === true && dialog.force ? undefined : refusal;
+}
 
-	if (dialog.action === 'remove-images') {
-		// The engine refuses even a forced removal of an image a running container uses.
-		const blocked = dialog.targets.filter(
-			target => target.runningUsers.length > 0,
-		);
-		if (blocked.length > 0) {
-			return `${blocked.map(target => `${target.name} is used by running ${target.runningUsers.join(', ')}`).join('; ')}: stop and remove ${pronoun(blocked.flatMap(target => target.runningUsers))} first`;
-		}
+/** What `y` acts on, and the targets it leaves as they are. */
+export function confirmedTargets(dialog: ConfirmDialog): {
+	readonly going: readonly Target[];
+	readonly left: readonly LeftAsIs[];
+} {
+	const why = dialog.action === 'kill' ? 'not running' : 'refused';
+	return {
+		going: dialog.targets.filter(
+			target => standingRefusal(dialog, target) === undefined,
+		),
+		left: dialog.targets
+			.filter(target => standingRefusal(dialog, target) !== undefined)
+			.map(target => ({target, why})),
+	};
+}
 
-		if (dialog.force) {
-			return undefined;
-		}
-
-		const used = dialog.targets.filter(target => target.usedBy.length > 0);
-		return used.length === 0
-			? undefined
-			: `${used.map(target => `${target.name} is used by ${target.usedBy.join(', ')}`).join('; ')}: press f to force`;
-	}
-
-	return volumeNetworkRefusal(state, dialog);
+/** `web is running: press f…; db is…`: every refusal standing in the dialog, for the footer. */
+export function refusalSummary(dialog: ConfirmDialog): string {
+	return dialog.targets
+		.flatMap(target => {
+			const refusal = standingRefusal(dialog, target);
+			return refusal === undefined ? [] : [`${target.name} ${refusal.reason}`];
+		})
+		.join('; ');
 }

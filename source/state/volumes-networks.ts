@@ -4,7 +4,7 @@ import type {
 	VolumeSummary,
 } from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState, ConfirmDialog, Target} from './app-state.js';
+import type {AppState, Refusal, Target} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import {isLive, matchesFilter} from './selectors.js';
 import {collectionListed, type Update} from './updates.js';
@@ -191,46 +191,45 @@ export function pronoun(names: readonly string[]): string {
 }
 
 /**
- * Why a volume or network removal cannot go ahead, or undefined when it can. The engine keeps a
- * volume any container mounts, even a stopped one, and force does not change that. It keeps a
- * network with running containers attached; it would remove one that only stopped containers
- * are attached to, and they could not start again, so that takes force.
+ * Why the removal of one volume or network cannot go ahead, or undefined when it can. The engine
+ * keeps a volume any container mounts, even a stopped one, and force does not change that. It
+ * keeps a network with running containers attached; it would remove one that only stopped
+ * containers are attached to, and they could not start again, so that takes force.
  */
 export function volumeNetworkRefusal(
 	state: AppState,
-	dialog: ConfirmDialog,
-): string | undefined {
-	if (dialog.action === 'remove-volumes') {
-		const used = dialog.targets.filter(target => target.usedBy.length > 0);
-		return used.length === 0
+	action: 'remove-volumes' | 'remove-networks',
+	target: Target,
+): Refusal | undefined {
+	if (action === 'remove-volumes') {
+		return target.usedBy.length === 0
 			? undefined
-			: `${used.map(target => `${target.name} is used by ${target.usedBy.join(', ')}`).join('; ')}: remove ${pronoun(used.flatMap(target => target.usedBy))} first`;
+			: {
+					reason: `is used by ${target.usedBy.join(', ')}: remove ${pronoun(target.usedBy)} first`,
+					forcible: false,
+				};
 	}
 
-	if (dialog.action !== 'remove-networks') {
-		return undefined;
+	const network = state.networks.byId.get(target.id);
+	const engineReason =
+		network === undefined ? undefined : engineNetworkReason(network);
+	if (engineReason !== undefined) {
+		return {reason: engineReason, forcible: false};
 	}
 
-	const owned = dialog.targets.flatMap(target => {
-		const network = state.networks.byId.get(target.id);
-		const reason =
-			network === undefined ? undefined : engineNetworkReason(network);
-		return reason === undefined ? [] : [`${target.name} ${reason}`];
-	});
-	if (owned.length > 0) {
-		return owned.join('; ');
+	if (target.runningUsers.length > 0) {
+		return {
+			reason: `has running ${target.runningUsers.join(', ')} attached: stop or disconnect ${pronoun(target.runningUsers)} first`,
+			forcible: false,
+		};
 	}
 
-	const busy = dialog.targets.filter(target => target.runningUsers.length > 0);
-	if (busy.length > 0) {
-		return `${busy.map(target => `${target.name} has running ${target.runningUsers.join(', ')} attached`).join('; ')}: stop or disconnect ${pronoun(busy.flatMap(target => target.runningUsers))} first`;
-	}
-
-	const attached = dialog.targets.filter(target => target.usedBy.length > 0);
-	const stopped = attached.flatMap(target => target.usedBy);
-	return attached.length === 0 || dialog.force
+	return target.usedBy.length === 0
 		? undefined
-		: `${attached.map(target => `${target.name} is attached to stopped ${target.usedBy.join(', ')}`).join('; ')}: press f to force (${stopped.length === 1 ? 'it' : 'they'} will not start without it)`;
+		: {
+				reason: `is attached to stopped ${target.usedBy.join(', ')}: press f to force (${target.usedBy.length === 1 ? 'it' : 'they'} will not start without it)`,
+				forcible: true,
+			};
 }
 
 /** Puts a pane's cursor on a row, e.g. one just created. */

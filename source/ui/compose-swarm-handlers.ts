@@ -6,6 +6,7 @@ import {
 } from '../state/action-updates.js';
 import type {AppState, Pane} from '../state/app-state.js';
 import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
+import {planLifecycle} from '../state/container-lifecycle.js';
 import {
 	composeDownOpened,
 	composeOutputScrolled,
@@ -16,6 +17,7 @@ import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
 import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
 import {plural} from '../format/units.js';
+import {imageName} from './format/swarm-rows.js';
 import type {HandlerContext} from './handlers.js';
 
 type Handler = (context: HandlerContext) => void;
@@ -96,6 +98,25 @@ const selectedService = (context: HandlerContext) =>
 const selectedNode = (context: HandlerContext) =>
 	selected(context, 'nodes', (state, id) => state.swarm.nodes.byId.get(id));
 
+/** Runs a lifecycle key on the selected project's containers, as its rules plan. */
+function projectLifecycle(
+	context: HandlerContext,
+	key: 'start-stop' | 'restart',
+): void {
+	const project = projectWithContainers(context);
+	const plan =
+		project === undefined
+			? undefined
+			: planLifecycle(
+					context.services.store.getState(),
+					key,
+					project.containerIds,
+				);
+	if (plan !== undefined) {
+		void context.services.actions.lifecycle(plan);
+	}
+}
+
 /** Handlers of the Projects, Services and Nodes panes and of their dialogs. */
 export const composeSwarmHandlers = {
 	'focus.projects'({services}) {
@@ -108,34 +129,11 @@ export const composeSwarmHandlers = {
 		focusOrExplain(context, 'nodes');
 	},
 	'project.restart'(context) {
-		const project = projectWithContainers(context);
-		if (project !== undefined) {
-			const targets = containerTargets(
-				context.services.store.getState(),
-				project.containerIds,
-			);
-			void context.services.actions.lifecycle(
-				targets.map(target => ({target, action: 'restart' as const})),
-			);
-		}
+		projectLifecycle(context, 'restart');
 	},
 	'project.startStop'(context) {
-		const project = projectWithContainers(context);
-		if (project === undefined) {
-			return;
-		}
-
-		const targets = containerTargets(
-			context.services.store.getState(),
-			project.containerIds,
-		);
-		// Like `s` on a container: a project with anything running stops; a stopped one starts.
-		const running = targets.filter(target => target.isRunning);
-		void context.services.actions.lifecycle(
-			running.length > 0
-				? running.map(target => ({target, action: 'stop' as const}))
-				: targets.map(target => ({target, action: 'start' as const})),
-		);
+		// Like `s` on marked containers: a project with anything running stops, and only that.
+		projectLifecycle(context, 'start-stop');
 	},
 	'project.remove'(context) {
 		const project = projectWithContainers(context);
@@ -256,9 +254,10 @@ export const composeSwarmHandlers = {
 					action: {kind: 'remove-service'},
 					id: service.id,
 					name: service.name,
+					// Only what goes is listed; the image is named to say that it stays.
 					details: [
 						`its ${plural(service.running, 'running task')} stop and its containers are removed`,
-						`image ${service.image}`,
+						`its image ${imageName(service.image)} stays (not removed)`,
 					],
 				}),
 			);

@@ -1,5 +1,4 @@
 import type {Command} from '../keymap/commands.js';
-import type {ContainerAction} from '../docker/docker-client.js';
 import type {Services} from '../runtime/services.js';
 import {
 	actionIds,
@@ -33,7 +32,11 @@ import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
-import {removalRefusal} from '../state/removal-refusal.js';
+import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
+import {
+	planLifecycle,
+	type LifecycleKey,
+} from '../state/container-lifecycle.js';
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {dialogListMoved} from '../state/dialog-list.js';
 import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
@@ -145,25 +148,50 @@ function removalConfirm(state: AppState, ids: readonly string[]): Update {
 	}
 }
 
+const lifecycleVerbs: Readonly<Record<LifecycleKey, string>> = {
+	'start-stop': 'start or stop',
+	restart: 'restart',
+	pause: 'pause or unpause',
+	kill: 'kill',
+};
+
+/** Why a lifecycle key does nothing to `targets`, in their real states. */
+function nothingToDo(key: LifecycleKey, targets: readonly Target[]): string {
+	const [only] = targets;
+	if (targets.length > 1 || only === undefined) {
+		return `nothing to ${lifecycleVerbs[key]} among the ${targets.length} marked: none is running`;
+	}
+
+	return only.isRunning || only.state === 'being removed'
+		? `${only.name} is ${only.state ?? 'busy'}: nothing to ${lifecycleVerbs[key]}`
+		: `${only.name} is not running (s starts it)`;
+}
+
+/** Runs a lifecycle key on the marked (or selected) containers, as its rules plan. */
 function runLifecycle(
 	context: HandlerContext,
-	pick: (target: Target) => ContainerAction,
+	key: Exclude<LifecycleKey, 'kill'>,
 ): void {
-	const plan = containerSelection(context).map(target => ({
-		target,
-		action: pick(target),
-	}));
-	if (plan.length === 0) {
+	const state = context.services.store.getState();
+	const targets = containerSelection(context);
+	if (targets.length === 0) {
 		context.services.dispatch(statusShown('select a container first', true));
+		return;
+	}
+
+	const plan = planLifecycle(
+		state,
+		key,
+		targets.map(target => target.id),
+	);
+	if (plan === undefined) {
+		context.services.dispatch(statusShown(nothingToDo(key, targets), true));
 		return;
 	}
 
 	void context.services.actions.lifecycle(plan);
 	context.services.dispatch(marksCleared);
 }
-
-const isPaused = (services: Services, target: Target): boolean =>
-	services.store.getState().containers.byId.get(target.id)?.state === 'paused';
 
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
 export const handlers = {
@@ -289,25 +317,22 @@ export const handlers = {
 		services.exec(dialog.containerId, command);
 	},
 	'container.startStop'(context) {
-		runLifecycle(context, target => (target.isRunning ? 'stop' : 'start'));
+		runLifecycle(context, 'start-stop');
 	},
 	'container.restart'(context) {
-		runLifecycle(context, () => 'restart');
+		runLifecycle(context, 'restart');
 	},
 	'container.pause'(context) {
-		runLifecycle(context, target =>
-			isPaused(context.services, target) ? 'unpause' : 'pause',
-		);
+		runLifecycle(context, 'pause');
 	},
 	'container.kill'(context) {
-		const targets = containerSelection(context).filter(
-			target => target.isRunning,
-		);
-		if (targets.length === 0) {
+		const targets = containerSelection(context);
+		if (!targets.some(target => target.isRunning)) {
 			context.services.dispatch(statusShown('nothing running to kill', true));
 			return;
 		}
 
+		// The dialog lists the marked containers that are not running as left as they are.
 		context.services.dispatch(confirmOpened({action: 'kill', targets}));
 	},
 	'item.remove'({services}) {
@@ -326,9 +351,11 @@ export const handlers = {
 			return;
 		}
 
-		const refused = removalRefusal(services.store.getState(), dialog);
-		if (refused !== undefined) {
-			services.dispatch(statusShown(`refused: ${refused}`, true));
+		const {going, left} = confirmedTargets(dialog);
+		if (going.length === 0) {
+			services.dispatch(
+				statusShown(`refused: ${refusalSummary(dialog)}`, true),
+			);
 			return;
 		}
 
@@ -340,34 +367,31 @@ export const handlers = {
 
 		switch (dialog.action) {
 			case 'kill': {
-				void services.actions.lifecycle(
-					dialog.targets.map(target => ({target, action: 'kill' as const})),
-				);
+				void services.actions.lifecycle({action: 'kill', targets: going, left});
 				break;
 			}
 
 			case 'remove-containers': {
-				void services.actions.removeContainers(dialog.targets, {
-					force: dialog.force,
-					volumes: dialog.volumes,
-				});
+				void services.actions.removeContainers(
+					going,
+					{force: dialog.force, volumes: dialog.volumes},
+					left,
+				);
 				break;
 			}
 
 			case 'remove-images': {
-				void services.actions.removeImages(dialog.targets, {
-					force: dialog.force,
-				});
+				void services.actions.removeImages(going, {force: dialog.force}, left);
 				break;
 			}
 
 			case 'remove-volumes': {
-				void services.actions.removeVolumes(dialog.targets);
+				void services.actions.removeVolumes(going, left);
 				break;
 			}
 
 			case 'remove-networks': {
-				void services.actions.removeNetworks(dialog.targets);
+				void services.actions.removeNetworks(going, left);
 				break;
 			}
 		}

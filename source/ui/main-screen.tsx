@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
 import {perPane, type AppState, type Pane} from '../state/app-state.js';
-import {removalRefusal} from '../state/removal-refusal.js';
 import {ConfirmDialog} from './dialogs/confirm-dialog.js';
 import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
@@ -43,11 +42,6 @@ const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectDialog = (state: AppState) => state.ui.dialog;
 const selectCommandLog = (state: AppState) => state.commandLog;
-// Decided before `y`: the dialog shows why the engine would refuse and offers no `y` then.
-const selectRefusal = (state: AppState) =>
-	state.ui.dialog?.kind === 'confirm'
-		? removalRefusal(state, state.ui.dialog)
-		: undefined;
 const selectIsLogs = (state: AppState) => state.ui.dialog?.kind === 'logs';
 const selectIsComposeOutput = (state: AppState) =>
 	state.ui.dialog?.kind === 'compose-output';
@@ -90,7 +84,6 @@ function Body({
 	const dialog = useAppState(selectDialog);
 	const commandLog = useAppState(selectCommandLog);
 	const execName = useAppState(selectExecName);
-	const refusal = useAppState(selectRefusal);
 	switch (dialog?.kind) {
 		case 'help': {
 			return (
@@ -104,14 +97,7 @@ function Body({
 		}
 
 		case 'confirm': {
-			return (
-				<ConfirmDialog
-					dialog={dialog}
-					refusal={refusal}
-					width={width}
-					height={height}
-				/>
-			);
+			return <ConfirmDialog dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'prune': {

@@ -107,30 +107,96 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		await engineSays('act-life', 'exited');
 	});
 
-	it('d removes a stopped container, refuses a running one until forced', async () => {
+	it('s on a mixed set stops the running one and leaves the killed one stopped; p on a stopped one says so', async () => {
+		await runLabelled(daemon, {
+			name: 'act-mix-up',
+			image,
+			options: ['--stop-timeout', '1'],
+		});
+		// Killed, as the OOM killer would: starting it again is what s must not do.
+		await runLabelled(daemon, {name: 'act-mix-killed', image});
+		await daemon.dockerOk(['kill', 'act-mix-killed']);
+		await engineSays('act-mix-killed', 'exited');
+		const startedAt = async (): Promise<string> =>
+			daemon.dockerOk([
+				'inspect',
+				'--format',
+				'{{.State.StartedAt}}',
+				'act-mix-killed',
+			]);
+		const killedAt = await startedAt();
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('act-mix-killed');
+		await screen.sendKeys('/', ...Array.from('act-mix'), 'Enter');
+		await screen.waitForText(/Containers 1\/2( of \d+)?/);
+		await screen.sendKeys('*', 's');
+		await screen.waitForText(
+			'stopped 1: act-mix-up; 1 already stopped, left as is: act-mix-killed',
+		);
+		assert.equal(await stateOf('act-mix-up'), 'exited');
+		assert.equal(await stateOf('act-mix-killed'), 'exited');
+		assert.equal(await startedAt(), killedAt, 'the killed one ran again');
+
+		// Both are stopped now: p asks nothing of the engine, and says why in the user's words.
+		await screen.sendKeys('p');
+		const frame = await screen.waitForText(
+			/act-mix-\S+ is not running \(s starts it\)/,
+		);
+		assert.doesNotMatch(frame, /[\da-f]{64}/);
+		await screen.sendKeys('L');
+		assert.doesNotMatch(
+			await screen.waitForText(/docker container stop act-mix-up/),
+			/docker container (start|pause)/,
+		);
+	});
+
+	it('d removes a stopped container; refuses running and paused ones in the dialog until forced', async () => {
 		await createLabelled(daemon, {name: 'act-stopped', image});
 		await runLabelled(daemon, {name: 'act-running', image});
-		let screen = await select('act-stopped');
-		await screen.sendKeys('d');
-		await screen.waitForText(/Remove 1 container\?[\s\S]*act-stopped/);
-		await screen.sendKeys('Enter', 'x');
+		const first = await select('act-stopped');
+		await first.sendKeys('d');
+		await first.waitForText(/Remove 1 container\?[\s\S]*act-stopped/);
+		await first.sendKeys('Enter', 'x');
 		assert.equal(
 			await stateOf('act-stopped'),
 			'created',
 			'a key other than y confirmed',
 		);
-		await screen.sendKeys('y');
+		await first.sendKeys('y');
 		await engineSays('act-stopped', 'gone');
-		await screen.kill();
+		await first.kill();
 
-		screen = await select('act-running');
-		await screen.sendKeys('d');
-		await screen.waitForText('act-running (running)');
-		await screen.sendKeys('y');
-		await screen.waitForText(/refused: act-running is running: press f/);
+		// A paused one is named paused, and both refusals are in the dialog before any y.
+		await runLabelled(daemon, {name: 'act-running-nap', image});
+		await daemon.dockerOk(['pause', 'act-running-nap']);
+		const current = await launchDockmate({host: daemon.host, columns: 140});
+		screen = current;
+		await current.waitForText('act-running-nap');
+		await current.sendKeys('/', ...Array.from('act-running'), 'Enter');
+		await current.waitForText(/Containers 1\/2( of \d+)?/);
+		await current.sendKeys('*', 'd');
+		const dialog = await current.waitForText(/Remove 2 containers\?/);
+		assert.match(
+			dialog,
+			/✗ act-running is running: stop it first, or press f to force/,
+		);
+		assert.match(
+			dialog,
+			/✗ act-running-nap is paused: stop it first, or press f to force/,
+		);
+		assert.match(dialog, /nothing here can be removed/);
+		assert.doesNotMatch(dialog, /\(running\)|y yes,/);
+		await current.sendKeys('y');
+		await current.waitForText(/refused: .*act-running is running/);
 		assert.equal(await stateOf('act-running'), 'running');
-		await screen.sendKeys('f', 'y');
+		assert.equal(await stateOf('act-running-nap'), 'paused');
+		await current.sendKeys('f');
+		const forced = await current.waitForText('f force: on');
+		assert.match(forced, /• act-running-nap \(paused\)/);
+		assert.match(forced, /• act-running \(running\)/);
+		await current.sendKeys('y');
 		await engineSays('act-running', 'gone');
+		await engineSays('act-running-nap', 'gone');
 	});
 
 	it('images: a row per tag; d untags exactly the chosen tag; the last tags take the image', async () => {
@@ -196,7 +262,10 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		await screen.sendKeys('2', '/', ...Array.from(image), 'Enter');
 		await screen.waitForText(/Images 1\/1( of \d+)? .*filter: /);
 		await screen.sendKeys('d');
-		await screen.waitForText(/busybox:actions: used by .*act-user/);
+		const refusedUp = await screen.waitForText(
+			/✗ \S*busybox:actions is used by running act-user: stop and remove it first/,
+		);
+		assert.match(refusedUp, /nothing here can be removed/);
 		await screen.sendKeys('y');
 		await screen.waitForText(
 			/refused: .*busybox:actions is used by running act-user/,

@@ -139,9 +139,11 @@ describe('Podman through its Docker-compatible API', {timeout: 300_000}, () => {
 	it('d removes a container, a running one when forced', async () => {
 		const screen = await select('pm-doomed');
 		await screen.sendKeys('d');
-		await screen.waitForText('pm-doomed (running)');
+		await screen.waitForText(
+			'✗ pm-doomed is running: stop it first, or press f to force',
+		);
 		await screen.sendKeys('y');
-		await screen.waitForText(/refused: pm-doomed is running: press f/);
+		await screen.waitForText(/refused: pm-doomed is running: stop it first/);
 		assert.equal(await stateOf('pm-doomed'), 'running');
 		await screen.sendKeys('f', 'y');
 		await podmanSays('pm-doomed', 'gone');

@@ -23,21 +23,25 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 			'{{.Replicas}}',
 		]);
 
-	before(async () => {
-		daemon = await startSwarmDaemon();
-		await daemon.importBusyboxImage(image);
-		// No registry can be reached: the tag is used as it is, not resolved to a digest.
+	/** Creates a service of `image` that sleeps; no registry can be reached, so the tag is used as it is. */
+	const createService = async (name: string): Promise<void> => {
 		await daemon.dockerOk([
 			'service',
 			'create',
 			'--detach',
 			'--no-resolve-image',
 			'--name',
-			'dmweb',
+			name,
 			image,
 			'sleep',
 			'600',
 		]);
+	};
+
+	before(async () => {
+		daemon = await startSwarmDaemon();
+		await daemon.importBusyboxImage(image);
+		await createService('dmweb');
 		await waitFor(async () => (await replicas('dmweb')) === '1/1', {
 			timeoutMs: 60_000,
 			message: 'the service never ran its task',
@@ -126,6 +130,34 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 		);
 		assert.doesNotMatch(job, /\\_ dmjob/);
 		await daemon.dockerOk(['service', 'rm', 'dmjob']);
+	});
+
+	it('d removes a service and its tasks; its image stays, and the dialog says so', async () => {
+		await createService('dmgone');
+		screen = await launchDockmate({host: daemon.host, columns: 140});
+		await screen.waitForText('● connected');
+		await screen.sendKeys('9');
+		await screen.waitForText(/dmgone\s+replicated/);
+		await screen.sendKeys('/', ...Array.from('dmgone'), 'Enter');
+		await screen.waitForText(/9 Services 1\/1/);
+		await screen.sendKeys('d');
+		const dialog = await screen.waitForText(/Remove service dmgone\?/);
+		assert.match(
+			dialog,
+			/• its image dockmate-e2e\/busybox:swarm stays \(not removed\)/,
+		);
+		assert.doesNotMatch(dialog, /• image /);
+		await screen.sendKeys('y');
+		await waitFor(
+			async () =>
+				(await daemon.docker(['service', 'inspect', 'dmgone'])).code !== 0,
+			{timeoutMs: 15_000, message: 'the service was not removed'},
+		);
+		assert.equal(
+			(await daemon.docker(['image', 'inspect', image])).code,
+			0,
+			'the image went with the service',
+		);
 	});
 
 	it('the Nodes pane shows the manager', async () => {

@@ -136,7 +136,12 @@ describe(
 
 			await filterTo(current, 'e2e-used');
 			await current.sendKeys('d');
-			await current.waitForText('e2e-used: used by vol-user');
+			assert.match(
+				await current.waitForText(
+					'✗ e2e-used is used by vol-user: remove it first',
+				),
+				/nothing here can be removed/,
+			);
 			await current.sendKeys('y');
 			await current.waitForText(
 				'refused: e2e-used is used by vol-user: remove it first',

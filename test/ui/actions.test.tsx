@@ -304,6 +304,31 @@ describe('kill', () => {
 		assert.doesNotMatch(body(frame), /Kill/);
 		assert.deepEqual(docker.actions, []);
 	});
+
+	it('K on a mixed set lists the stopped ones as left as they are, and y kills only the running', async () => {
+		const docker = engine();
+		const current = open(docker);
+		await current.waitForFrame(' job ');
+		await selectRow(current, 'containers', web.id);
+		await current.press(space);
+		await selectRow(current, 'containers', job.id);
+		await current.press(space);
+		await current.waitForFrame(frame => markCount(frame) === 2);
+		await current.press('K');
+		const dialog = await current.waitForFrame('Kill 2 containers?');
+		assert.match(dialog, /• web-1 \(running\)/);
+		assert.match(dialog, /✗ job \(exited \(1\)\) is not running: left as is/);
+		assert.match(dialog, /y yes, kill 1 of 2/);
+		await current.press('y');
+		const frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('killed'),
+		);
+		assert.match(
+			footer(frame),
+			/^killed 1: web-1; 1 not running, left as is: job/,
+		);
+		assert.deepEqual(docker.actions, ['kill web-1']);
+	});
 });
 
 describe('remove containers', () => {
@@ -314,7 +339,7 @@ describe('remove containers', () => {
 		await selectRow(current, 'containers', job.id);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 container?');
-		assert.match(dialog, /• job\s*│/);
+		assert.match(dialog, /• job \(exited \(1\)\)\s*│/);
 		assert.match(dialog, /f force: off {3}v also remove anonymous volumes: no/);
 		// Keys that are not an answer change nothing; q cancels here rather than quitting.
 		await current.press('x', keys.enter, ' ', 'j', 'd');
@@ -354,19 +379,27 @@ describe('remove containers', () => {
 		await selectRow(current, 'containers', web.id);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 container?');
-		assert.match(dialog, /• web-1 \(running\)/);
+		// The refusal is in the dialog before any y, and y is not offered.
+		assert.match(
+			dialog,
+			/✗ web-1 is running: stop it first, or press f to force/,
+		);
+		assert.match(dialog, /nothing here can be removed/);
+		assert.doesNotMatch(dialog, /y yes,/);
 		await current.press('y');
 		const refused = await current.waitForFrame(frame =>
 			footer(frame).includes('refused'),
 		);
 		assert.match(
 			footer(refused),
-			/^refused: web-1 is running: press f to force the removal \(which stops it\), or stop first/,
+			/^refused: web-1 is running: stop it first, or press f to force/,
 		);
 		assert.match(refused, /Remove 1 container\?/, 'the dialog stays open');
 		assert.equal(docker.calls.removeContainer, 0);
 		await current.press('f');
-		await current.waitForFrame('f force: on');
+		const forced = await current.waitForFrame('f force: on');
+		assert.match(forced, /• web-1 \(running\)/);
+		assert.match(forced, /y yes, remove/);
 		await current.press('y');
 		const removed = await current.waitForFrame(
 			frame => frame.includes(' db ') && containerRow(frame, 'web-1') === '',
@@ -407,8 +440,12 @@ describe('remove images', () => {
 		await selectRow(current, 'images', 'sha256:busybox busybox:latest');
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 1 image?');
-		assert.match(dialog, /• busybox:latest: used by (cron, job|job, cron)/);
+		assert.match(
+			dialog,
+			/✗ busybox:latest is used by (cron, job|job, cron): press f to force/,
+		);
 		assert.match(dialog, /f force: off/);
+		assert.match(dialog, /nothing here can be removed/);
 		assert.doesNotMatch(dialog, /volumes/, 'volumes are for containers only');
 		await current.press('v', 'y');
 		const refused = await current.waitForFrame(frame =>
@@ -421,7 +458,10 @@ describe('remove images', () => {
 		assert.match(refused, /Remove 1 image\?/, 'the dialog stays open');
 		assert.equal(docker.calls.removeImage, 0);
 		await current.press('f');
-		await current.waitForFrame('f force: on');
+		assert.match(
+			await current.waitForFrame('f force: on'),
+			/• busybox:latest: used by (cron, job|job, cron)/,
+		);
 		await current.press('y');
 		const frame = await current.waitForFrame(
 			frame =>
@@ -594,7 +634,7 @@ describe('marks and bulk actions', () => {
 		await current.waitForFrame(/containers 0 running \/ 4/);
 	});
 
-	it('d with marks lists every marked container in the dialog and removes them all', async () => {
+	it('d with marks lists every marked container in the dialog and removes those that can go', async () => {
 		const docker = engine();
 		const current = open(docker);
 		await current.waitForFrame(' job ');
@@ -603,35 +643,30 @@ describe('marks and bulk actions', () => {
 		await current.waitForFrame(frame => markCount(frame) === 3);
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 3 containers?');
-		assert.match(dialog, /• web-1 \(running\)/);
-		assert.match(dialog, /• cron\s*│/);
-		assert.match(dialog, /• job\s*│/);
+		// The running one is refused in the dialog; y removes the others and leaves it.
+		assert.match(
+			dialog,
+			/✗ web-1 is running: stop it first, or press f to force/,
+		);
+		assert.match(dialog, /• cron \(exited \(0\)\)\s*│/);
+		assert.match(dialog, /• job \(exited \(1\)\)\s*│/);
+		assert.match(dialog, /y yes, remove 2 of 3/);
 		assert.doesNotMatch(dialog, /• db/);
 		await current.press('y');
-		const refused = await current.waitForFrame(frame =>
-			footer(frame).includes('refused'),
-		);
-		assert.match(footer(refused), /^refused: web-1 is running: press f/);
-		await current.press('f', 'y');
 		const frame = await current.waitForFrame(
 			frame =>
-				footer(frame).startsWith('removed 3') &&
+				footer(frame).startsWith('removed 2') &&
 				containerRow(frame, 'job') === '',
 		);
+		assert.match(
+			footer(frame),
+			/^removed 2: cron, job; 1 refused, left as is: web-1/,
+		);
 		assert.doesNotMatch(frame, /Remove 3 containers/);
-		assert.notEqual(containerRow(frame, 'db'), '');
-		for (const name of ['web-1', 'cron', 'job']) {
-			assert.equal(containerRow(frame, name), '', `${name} is still listed`);
-		}
-
+		assert.notEqual(containerRow(frame, 'web-1'), '');
 		assert.equal(markCount(frame), 0);
-
-		assert.deepEqual([...docker.actions].sort(), [
-			'rm -f cron',
-			'rm -f job',
-			'rm -f web-1',
-		]);
-		assert.ok(docker.container('db'));
+		assert.deepEqual([...docker.actions].sort(), ['rm cron', 'rm job']);
+		assert.ok(docker.container('web-1'));
 	});
 
 	it('a bulk removal in which one fails says which and why, and removes the others', async () => {
@@ -656,7 +691,7 @@ describe('marks and bulk actions', () => {
 		await current.press('d');
 		const dialog = await current.waitForFrame('Remove 3 containers?');
 		for (const name of ['cron', 'job', 'old']) {
-			assert.match(dialog, new RegExp(`• ${name}\\s*│`));
+			assert.match(dialog, new RegExp(`• ${name} \\(exited \\(\\d\\)\\)\\s*│`));
 		}
 
 		await current.press('y');
@@ -699,7 +734,7 @@ describe('marks and bulk actions', () => {
 		assert.equal(docker.container('db')?.state, 'running');
 	});
 
-	it('s on a mix stops the running and starts the stopped, and a failure is not hidden by the other half', async () => {
+	it('s on a mix stops the running, leaves the stopped as they are, and a failure is not hidden', async () => {
 		const docker = engine();
 		docker.refusals.set(
 			web.id,
@@ -713,21 +748,83 @@ describe('marks and bulk actions', () => {
 		await selectRow(current, 'containers', web.id);
 		// web-1 (running) and cron (stopped).
 		await current.press(space, space, 's');
-		await actionsDone(docker, 1);
-		await waitFor(() => current.services.store.getState().pending.size === 0, {
-			timeoutMs: 3000,
-			message: 'the actions never finished',
-		});
-		assert.deepEqual(docker.actions, ['start cron']);
-		assert.equal(docker.container('web-1')?.state, 'running');
-		await current.waitForFrame(frame =>
-			containerRow(frame, 'cron').includes('Up Less than'),
+		const status = await waitFor(
+			() => current.services.store.getState().status?.text,
+			{timeoutMs: 3000, message: 'nothing was reported'},
 		);
-		// The user marked two containers; one of them failed, and the status line must say so.
+		// The user marked two containers; the one acted on failed, and the status line says so.
 		assert.match(
-			footer(current.lastFrame()),
-			/web-1: cannot stop container web-1/,
+			status,
+			/^web-1: cannot stop container web-1: .*; 1 already stopped, left as is: cron$/,
 		);
+		assert.deepEqual(docker.actions, []);
+		assert.equal(docker.container('web-1')?.state, 'running');
+		assert.equal(docker.container('cron')?.state, 'exited');
+	});
+
+	it('p and r on a mix act only on the running; p on stopped ones says so and asks nothing of the engine', async () => {
+		const nap = fakeContainer({
+			name: 'nap',
+			state: 'paused',
+			status: 'Up 2 hours (Paused)',
+		});
+		const docker = engine([nap]);
+		const current = open(docker);
+		await current.waitForFrame(' nap ');
+		const mark = async (...containers: {readonly id: string}[]) => {
+			for (const container of containers) {
+				await selectRow(current, 'containers', container.id);
+				await current.press(space);
+			}
+
+			await current.waitForFrame(
+				frame => markCount(frame) === containers.length,
+			);
+		};
+
+		await mark(web, nap, cron);
+		await current.press('p');
+		let frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('paused'),
+		);
+		assert.match(
+			footer(frame),
+			/^paused 1: web-1; 1 already paused, left as is: nap; 1 not running, left as is: cron/,
+		);
+		assert.deepEqual(docker.actions, ['pause web-1']);
+
+		// Only paused ones left among the running: p unpauses them, and never starts cron.
+		await mark(web, nap, cron);
+		await current.press('p');
+		frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('unpaused'),
+		);
+		assert.match(footer(frame), /1 not running, left as is: cron/);
+		assert.deepEqual([...docker.actions].sort(), [
+			'pause web-1',
+			'unpause nap',
+			'unpause web-1',
+		]);
+
+		await mark(db, job);
+		await current.press('r');
+		frame = await current.waitForFrame(frame =>
+			footer(frame).startsWith('restarted'),
+		);
+		assert.match(
+			footer(frame),
+			/^restarted 1: db; 1 not running, left as is: job/,
+		);
+		assert.equal(docker.container('job')?.state, 'exited');
+
+		const calls = docker.calls.containerAction;
+		await selectRow(current, 'containers', job.id);
+		await current.press('p');
+		frame = await current.waitForFrame(frame =>
+			footer(frame).includes('not running'),
+		);
+		assert.match(footer(frame), /^job is not running \(s starts it\)/);
+		assert.equal(docker.calls.containerAction, calls);
 	});
 });
 

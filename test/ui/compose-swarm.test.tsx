@@ -110,13 +110,14 @@ describe('Projects pane', () => {
 		assert.doesNotMatch(frame, /loner/);
 	});
 
-	it('restarts, stops and starts all of a project’s containers through the API', async () => {
+	it('restarts and stops a project’s running containers, leaving its stopped one; starts all when none runs', async () => {
 		const {app, docker} = await openProjects();
 		await app.press('r');
-		await app.waitForFrame(/restarted 3: /);
+		await app.waitForFrame(
+			/restarted 2: shop-db-1, shop-web-1; 1 not running, left as is: shop-job-1/,
+		);
 		assert.deepEqual(docker.actions.sort(), [
 			'restart shop-db-1',
-			'restart shop-job-1',
 			'restart shop-web-1',
 		]);
 		docker.actions.length = 0;
@@ -124,9 +125,9 @@ describe('Projects pane', () => {
 		await app.waitForFrame(/○\s+shop\s+.*0\/3/);
 		assert.deepEqual(docker.actions.sort(), [
 			'stop shop-db-1',
-			'stop shop-job-1',
 			'stop shop-web-1',
 		]);
+		assert.equal(docker.container('shop-job-1')?.state, 'exited');
 		docker.actions.length = 0;
 		await app.press('s');
 		await app.waitForFrame(/●\s+shop\s+.*3\/3/);
@@ -140,9 +141,17 @@ describe('Projects pane', () => {
 		const {app, docker} = await openProjects();
 		await app.press('d');
 		const confirm = await app.waitForFrame(/Remove 3 containers\?/);
-		assert.match(confirm, /shop-db-1 \(running\)/);
-		assert.match(confirm, /• shop-job-1\s+│/);
-		await app.press('f', 'y');
+		assert.match(
+			confirm,
+			/✗ shop-db-1 is running: stop it first, or press f to force/,
+		);
+		assert.match(confirm, /• shop-job-1 \(exited \(\d+\)\)\s+│/);
+		await app.press('f');
+		assert.match(
+			await app.waitForFrame(/f force: on/),
+			/• shop-db-1 \(running\)/,
+		);
+		await app.press('y');
 		await app.waitForFrame(/no compose projects/);
 		assert.equal(docker.container('shop-web-1'), undefined);
 		assert.ok(docker.container('loner'), 'other containers stay');
@@ -391,7 +400,10 @@ describe('Swarm panes', () => {
 	it('d removes a service after asking', async () => {
 		const {app, docker} = await openServices();
 		await app.press('d');
-		await app.waitForFrame(/Remove service web\?/);
+		const dialog = await app.waitForFrame(/Remove service web\?/);
+		// The image is not removed with the service: the dialog never lists it as if it were.
+		assert.match(dialog, /• its image busybox:1\.36 stays \(not removed\)/);
+		assert.doesNotMatch(dialog, /• image /);
 		await app.press('y');
 		await app.waitForFrame(/removed web/);
 		await app.waitForFrame(/9 Services 1\/1/);

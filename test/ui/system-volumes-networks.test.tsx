@@ -116,16 +116,17 @@ describe('the Volumes pane', () => {
 		assert.doesNotMatch(frame, / spare /);
 	});
 
-	it('d refuses a volume in use, naming its containers, even forced', async () => {
+	it('d refuses a volume in use in the dialog, naming its containers, even forced', async () => {
 		const docker = engine();
 		const current = await openPane('5', docker);
 		await current.waitForFrame(' pgdata ');
 		await selectRow(current, 'volumes', 'pgdata');
 		await current.press('d');
-		await current.waitForFrame(
-			/Remove 1 volume\?[\s\S]*pgdata: used by job, web/,
+		const dialog = await current.waitForFrame(
+			/Remove 1 volume\?[\s\S]*✗ pgdata is used by job, web: remove them first/,
 		);
-		assert.doesNotMatch(current.lastFrame(), /force:/, 'force would not help');
+		assert.match(dialog, /nothing here can be removed/);
+		assert.doesNotMatch(dialog, /force:/, 'force would not help');
 		await current.press('f', 'y');
 		const frame = await current.waitForFrame('refused:');
 		assert.match(
@@ -233,7 +234,9 @@ describe('the Networks pane', () => {
 		await current.press(keys.escape);
 		await selectRow(current, 'networks', docker.networks[1]!.id);
 		await current.press('d');
-		await current.waitForFrame('backend: attached web');
+		await current.waitForFrame(
+			'✗ backend has running web attached: stop or disconnect it first',
+		);
 		await current.press('f', 'y');
 		await current.waitForFrame(
 			/refused: backend has running web attached: stop or disconnect it first/,

@@ -18,7 +18,12 @@ import {
 	stateGlyphs,
 } from '../../source/ui/format/rows.js';
 import {currentStatus, humanDuration} from '../../source/ui/format/status.js';
-import {formatAge, formatBytes, shortId} from '../../source/format/units.js';
+import {
+	formatAge,
+	formatBytes,
+	shortId,
+	withShortIds,
+} from '../../source/format/units.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
 
 const second = 1;
@@ -112,6 +117,27 @@ describe('shortId', () => {
 			assert.equal(shortId(id), short);
 		});
 	}
+});
+
+describe('withShortIds', () => {
+	it('cuts every full id in an engine message to the short id, and leaves the rest', () => {
+		assert.equal(
+			withShortIds(
+				'Container 0fd3e6d7812ed5213e285b8cf3cd556b4cbe61ff95193d5ed9bb5d00497b182f is not running',
+			),
+			'Container 0fd3e6d7812e is not running',
+		);
+		assert.equal(
+			withShortIds(
+				'conflict: unable to delete sha256:2ff3720ef35f93d277f948bc4f318c87a5bc1ee8304712bd7996ea9734f689e1 (must be forced) - image is being used by stopped container 2c0df34d428e1143b1d756d38901833175aeffcadde7234ddb50e6173143401a',
+			),
+			'conflict: unable to delete 2ff3720ef35f (must be forced) - image is being used by stopped container 2c0df34d428e',
+		);
+		assert.equal(
+			withShortIds('web-1 at 2ff3720ef35f'),
+			'web-1 at 2ff3720ef35f',
+		);
+	});
 });
 
 describe('formatPorts', () => {

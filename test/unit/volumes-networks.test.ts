@@ -28,14 +28,17 @@ import {
 	type CreateField,
 } from '../../source/state/create-form.js';
 import {formFocused, formFocusMoved} from '../../source/state/form.js';
+import {confirmOpened} from '../../source/state/action-updates.js';
+import {
+	confirmedTargets,
+	refusalSummary,
+} from '../../source/state/removal-refusal.js';
 import {containersListed} from '../../source/state/updates.js';
-import {listViewAtTop} from '../../source/state/list-view.js';
 import {
 	networksListed,
 	networkTargets,
 	visibleNetworks,
 	visibleVolumes,
-	volumeNetworkRefusal,
 	volumesListed,
 	volumeTargets,
 } from '../../source/state/volumes-networks.js';
@@ -259,19 +262,23 @@ function engineState(): AppState {
 	);
 }
 
+/** The confirm dialog `d` opens on `targets`, with force on or off. */
 function removal(
+	state: AppState,
 	action: ConfirmDialog['action'],
 	targets: ConfirmDialog['targets'],
 	force = false,
 ): ConfirmDialog {
-	return {
-		kind: 'confirm',
-		action,
-		targets,
-		force,
-		volumes: false,
-		list: listViewAtTop,
-	};
+	const {dialog} = confirmOpened({action, targets})(state).ui;
+	assert.ok(dialog?.kind === 'confirm');
+	return {...dialog, force};
+}
+
+/** What stands against the removal, as the footer says it; undefined when all of it goes. */
+function refusal(dialog: ConfirmDialog): string | undefined {
+	return confirmedTargets(dialog).left.length === 0
+		? undefined
+		: refusalSummary(dialog);
 }
 
 describe('the Volumes and Networks lists', () => {
@@ -324,39 +331,43 @@ describe('removing volumes and networks', () => {
 	it('refuses a volume in use, force or not, naming its users', () => {
 		const targets = volumeTargets(state, ['data', 'spare']);
 		const expected = 'data is used by job, web: remove them first';
+		assert.equal(refusal(removal(state, 'remove-volumes', targets)), expected);
 		assert.equal(
-			volumeNetworkRefusal(state, removal('remove-volumes', targets)),
+			refusal(removal(state, 'remove-volumes', targets, true)),
 			expected,
 		);
 		assert.equal(
-			volumeNetworkRefusal(state, removal('remove-volumes', targets, true)),
-			expected,
-		);
-		assert.equal(
-			volumeNetworkRefusal(
-				state,
-				removal('remove-volumes', volumeTargets(state, ['spare'])),
+			refusal(
+				removal(state, 'remove-volumes', volumeTargets(state, ['spare'])),
 			),
 			undefined,
 		);
 	});
 
 	it('refuses the engine’s own networks and those with running containers attached', () => {
-		assert.equal(
-			volumeNetworkRefusal(
-				state,
-				removal(
-					'remove-networks',
-					networkTargets(state, [bridge.id, idle.id]),
-					true,
-				),
-			),
-			'bridge comes with the engine and cannot be removed',
+		const dialog = removal(
+			state,
+			'remove-networks',
+			networkTargets(state, [bridge.id, idle.id]),
+			true,
 		);
 		assert.equal(
-			volumeNetworkRefusal(
-				state,
-				removal('remove-networks', networkTargets(state, [backend.id]), true),
+			refusal(dialog),
+			'bridge comes with the engine and cannot be removed',
+		);
+		// y removes the others of a mixed set, and leaves the refused one as it is.
+		assert.deepEqual(
+			confirmedTargets(dialog).going.map(target => target.name),
+			['idle'],
+		);
+		assert.equal(
+			refusal(
+				removal(
+					state,
+					'remove-networks',
+					networkTargets(state, [backend.id]),
+					true,
+				),
 			),
 			'backend has running web attached: stop or disconnect it first',
 		);
@@ -365,25 +376,17 @@ describe('removing volumes and networks', () => {
 	it('removes a network only stopped containers are attached to when forced', () => {
 		const targets = networkTargets(state, [jobs.id]);
 		assert.equal(
-			volumeNetworkRefusal(state, removal('remove-networks', targets)),
+			refusal(removal(state, 'remove-networks', targets)),
 			'jobs is attached to stopped job: press f to force (it will not start without it)',
 		);
 		assert.equal(
-			volumeNetworkRefusal(state, removal('remove-networks', targets, true)),
+			refusal(removal(state, 'remove-networks', targets, true)),
 			undefined,
 		);
 		assert.equal(
-			volumeNetworkRefusal(
-				state,
-				removal('remove-networks', networkTargets(state, [idle.id])),
+			refusal(
+				removal(state, 'remove-networks', networkTargets(state, [idle.id])),
 			),
-			undefined,
-		);
-	});
-
-	it('leaves other actions to their own rules', () => {
-		assert.equal(
-			volumeNetworkRefusal(state, removal('remove-containers', [])),
 			undefined,
 		);
 	});

@@ -1,13 +1,15 @@
 import {Text} from 'ink';
 import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
 import {plural} from '../../format/units.js';
+import {
+	confirmedTargets,
+	standingRefusal,
+} from '../../state/removal-refusal.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
 
 type Props = {
 	readonly dialog: Dialog;
-	/** Why the engine would refuse, as it stands: then there is no `y` to press. */
-	readonly refusal: string | undefined;
 	readonly width: number;
 	readonly height: number;
 };
@@ -53,7 +55,9 @@ function describeTarget(dialog: Dialog, target: Target): string {
 			: name;
 	}
 
-	return `${target.name}${target.isRunning ? ' (running)' : ''}`;
+	return target.state === undefined
+		? target.name
+		: `${target.name} (${target.state})`;
 }
 
 /** `2 containers`; an image removal counts the tags that go from images that stay apart. */
@@ -77,8 +81,10 @@ function countText(dialog: Dialog): string {
 }
 
 /** Names exactly what the action will touch, every item of it; only `y` goes ahead, and only where the engine would agree. */
-export function ConfirmDialog({dialog, refusal, width, height}: Props) {
+export function ConfirmDialog({dialog, width, height}: Props) {
 	const count = dialog.targets.length;
+	const {going} = confirmedTargets(dialog);
+	const verb = dialog.action === 'kill' ? 'kill' : 'remove';
 	// The engine keeps a volume in use whatever the flags: force would only mislead.
 	const canForce =
 		dialog.action !== 'kill' && dialog.action !== 'remove-volumes';
@@ -91,10 +97,20 @@ export function ConfirmDialog({dialog, refusal, width, height}: Props) {
 			total={count}
 			renderItem={index => {
 				const target = dialog.targets[index];
-				return target === undefined ? null : (
+				if (target === undefined) {
+					return null;
+				}
+
+				const refusal = standingRefusal(dialog, target);
+				return refusal === undefined ? (
 					<Text wrap="truncate-end">
 						{'  • '}
 						{describeTarget(dialog, target)}
+					</Text>
+				) : (
+					<Text wrap="truncate-end" color={theme.text.dim}>
+						{'  ✗ '}
+						{target.name} {refusal.reason}
 					</Text>
 				);
 			}}
@@ -115,21 +131,16 @@ export function ConfirmDialog({dialog, refusal, width, height}: Props) {
 							</Text>,
 						]
 					: []),
-				...(refusal === undefined
-					? []
-					: [
-							<Text key="refusal" wrap="wrap" color={theme.status.error}>
-								refused: {refusal}
-							</Text>,
-						]),
 				<Text key="yes" wrap="truncate-end">
-					{refusal === undefined ? (
+					{going.length === 0 ? (
+						`nothing here can be ${verb === 'kill' ? 'killed' : 'removed'}`
+					) : (
 						<>
-							<Text color={theme.key}>y</Text> yes,{' '}
-							{dialog.action === 'kill' ? 'kill' : 'remove'}
-							{'   '}
+							<Text color={theme.key}>y</Text> yes, {verb}
+							{going.length < count ? ` ${going.length} of ${count}` : ''}
 						</>
-					) : null}
+					)}
+					{'   '}
 					<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
 					cancel
 				</Text>,
