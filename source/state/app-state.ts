@@ -203,6 +203,11 @@ export type Resources = {
 	readonly hostMemory: number | undefined;
 	/** `oom` events seen per container: the OOM count where cgroup files cannot be read. */
 	readonly oomEvents: ReadonlyMap<string, number>;
+	/**
+	 * Set while the last measurement left running containers without figures because dockmate ran out
+	 * of file descriptors; `limit` is its open-files limit when known.
+	 */
+	readonly outOfFiles: {readonly limit: number | undefined} | undefined;
 };
 
 /** What the container lists are ordered by. */
@@ -275,6 +280,7 @@ export function initialState(options: {
 			hostCpus: undefined,
 			hostMemory: undefined,
 			oomEvents: new Map(),
+			outOfFiles: undefined,
 		},
 		events: emptyEventLog,
 		swarm: initialSwarm(options.now),

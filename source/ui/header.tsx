@@ -11,6 +11,7 @@ const selectCounts = (state: AppState) =>
 	counts(state.containers.byId, state.images.byId);
 const selectReadOnly = (state: AppState) => state.readOnly;
 const selectSource = (state: AppState) => state.resources.source;
+const selectOutOfFiles = (state: AppState) => state.resources.outOfFiles;
 
 function ConnectionBadge() {
 	const connection = useAppState(selectConnection);
@@ -43,6 +44,7 @@ export function Header({width}: {readonly width: number}) {
 	const {running, containers, images} = useAppState(selectCounts);
 	const isReadOnly = useAppState(selectReadOnly);
 	const source = useAppState(selectSource);
+	const outOfFiles = useAppState(selectOutOfFiles);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
@@ -56,6 +58,14 @@ export function Header({width}: {readonly width: number}) {
 			</Text>
 			<Text wrap="truncate-end">
 				<ConnectionBadge />
+				{outOfFiles === undefined ? (
+					''
+				) : (
+					<Text color={theme.status.error}>
+						{'  '}figures limited: open-files limit{' '}
+						{outOfFiles.limit ?? 'reached'}
+					</Text>
+				)}
 				<Text color={theme.text.dim}>
 					{'  '}containers {running} running / {containers} · images {images}
 					{source === undefined ? '' : ` · stats: ${source}`}
