@@ -280,8 +280,8 @@ export function parseCgroupV2(files: CgroupFileTexts): CgroupSample {
 }
 
 /**
- * How often a file needs reading. `counter`: the figures a list shows every second (CPU time, memory usage,
- * pids). `detail`: the rest of the counters, some of them costly for the kernel to render (memory.stat takes
+ * How often a file needs reading. `counter`: what a sort needs every second (CPU time, memory usage).
+ * `detail`: the rest of the counters, some of them costly for the kernel to render (memory.stat takes
  * a third of a v1 sweep). `limit`: what only `docker update` changes.
  */
 type Tier = 'counter' | 'detail' | 'limit';
@@ -303,7 +303,7 @@ const v1Files: readonly FileSpec[] = [
 	{name: 'memory.stat', controller: 'memory', tier: 'detail'},
 	{name: 'memory.failcnt', controller: 'memory', tier: 'detail'},
 	{name: 'memory.oom_control', controller: 'memory', tier: 'detail'},
-	{name: 'pids.current', controller: 'pids', tier: 'counter'},
+	{name: 'pids.current', controller: 'pids', tier: 'detail'},
 	{name: 'pids.max', controller: 'pids', tier: 'limit'},
 	{
 		name: 'blkio.throttle.io_service_bytes',
@@ -320,7 +320,7 @@ const v2Files: readonly FileSpec[] = [
 	{name: 'memory.max', controller: 'memory', tier: 'limit'},
 	{name: 'memory.stat', controller: 'memory', tier: 'detail'},
 	{name: 'memory.events', controller: 'memory', tier: 'detail'},
-	{name: 'pids.current', controller: 'pids', tier: 'counter'},
+	{name: 'pids.current', controller: 'pids', tier: 'detail'},
 	{name: 'pids.max', controller: 'pids', tier: 'limit'},
 	{name: 'io.stat', controller: 'blkio', tier: 'detail'},
 ];
@@ -332,7 +332,7 @@ const v2Files: readonly FileSpec[] = [
  */
 export type CgroupReadOptions = {
 	/**
-	 * Re-read throttling, OOM, block I/O and `memory.stat`. When false, memory usage subtracts the
+	 * Re-read throttling, OOM, block I/O, pids and `memory.stat`. When false, memory usage subtracts the
 	 * inactive file cache of the last detailed reading, which drifts slowly.
 	 * @default true
 	 */
