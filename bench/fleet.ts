@@ -1,3 +1,4 @@
+import {inBatches, removeLabelled} from '../test/helpers/e2e-containers.js';
 import {
 	e2eLabel,
 	type ThrowawayDaemon,
@@ -42,25 +43,6 @@ export type Fleet = {
 	sleepers: number;
 	burners: number;
 };
-
-/** Runs `count` jobs, at most `limit` at once, in order of index. */
-export async function inBatches(
-	count: number,
-	limit: number,
-	job: (index: number) => Promise<unknown>,
-): Promise<void> {
-	let next = 0;
-	const worker = async (): Promise<void> => {
-		while (next < count) {
-			const index = next++;
-			await job(index);
-		}
-	};
-
-	await Promise.all(
-		Array.from({length: Math.min(limit, count)}, async () => worker()),
-	);
-}
 
 /**
  * Adds running containers until there are `total`, `burnerCount(total)` of them burning CPU, and
@@ -129,23 +111,5 @@ export async function scaleFleet(
  * one call with a 30 s deadline, which 300 containers can overrun.
  */
 export async function removeFleet(daemon: ThrowawayDaemon): Promise<void> {
-	const ids = (
-		await daemon.dockerOk([
-			'ps',
-			'--all',
-			'--quiet',
-			'--filter',
-			`label=${benchLabel}`,
-		])
-	)
-		.split('\n')
-		.filter(Boolean);
-	const chunk = 20;
-	await inBatches(Math.ceil(ids.length / chunk), concurrency, async index =>
-		daemon.dockerOk([
-			'rm',
-			'--force',
-			...ids.slice(index * chunk, (index + 1) * chunk),
-		]),
-	);
+	await removeLabelled(daemon, benchLabel);
 }

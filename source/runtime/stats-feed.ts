@@ -17,6 +17,7 @@ import {
 	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
+	resourcesOutOfFiles,
 	type Update,
 } from '../state/updates.js';
 
@@ -57,6 +58,41 @@ function measurableIds(state: AppState): string[] {
 		.map(container => container.id);
 }
 
+/** The selected container and those on screen, running, without repeats: the ones to measure first. */
+function onScreenIds(state: AppState, max: number): string[] {
+	const {shown, selection, focus} = state.ui;
+	const selected = isContainerPane(focus) ? selection[focus] : undefined;
+	const candidates = [
+		...(selected === undefined ? [] : [selected]),
+		...shown.containers,
+		...shown.resources,
+	];
+	const wanted: string[] = [];
+	for (const id of candidates) {
+		const container = state.containers.byId.get(id);
+		if (container !== undefined && isLive(container) && !wanted.includes(id)) {
+			wanted.push(id);
+		}
+
+		if (wanted.length === max) {
+			break;
+		}
+	}
+
+	return wanted;
+}
+
+/** Every running container, those on screen first, and how many of them are on screen. */
+function measurableByPriority(state: AppState): {
+	readonly ids: string[];
+	readonly shown: number;
+} {
+	const first = onScreenIds(state, Number.POSITIVE_INFINITY);
+	const taken = new Set(first);
+	const rest = measurableIds(state).filter(id => !taken.has(id));
+	return {ids: [...first, ...rest], shown: first.length};
+}
+
 /**
  * Reads every running container's cgroup once per interval: a few microseconds per container and no
  * work at all for the engine, so every row (and a sort by CPU over all of them) stays live.
@@ -71,8 +107,8 @@ function startCgroupSource(
 	let cancel: (() => void) | undefined;
 	let blindSweeps = 0;
 	const sweep = (): void => {
-		const ids = measurableIds(store.getState());
-		const measurements = meter.measure(ids);
+		const {ids, shown} = measurableByPriority(store.getState());
+		const measurements = meter.measure(ids, shown);
 		// Containers run but none has a cgroup where we look (say, rootless Podman started its
 		// first container after we connected): the engine's API has to measure them.
 		blindSweeps =
@@ -88,7 +124,9 @@ function startCgroupSource(
 		}
 
 		previous = new Map(measurements);
-		dispatch(withClock(options, resourcesMeasured(usages, true)));
+		const measured = resourcesMeasured(usages, true);
+		const outOfFiles = resourcesOutOfFiles(meter.outOfFiles());
+		dispatch(withClock(options, state => outOfFiles(measured(state))));
 		cancel = schedule(sweep, timing.intervalMs);
 	};
 
@@ -108,30 +146,6 @@ type Stream = {
 	latest: ResourceSample | undefined;
 	isFresh: boolean;
 };
-
-/** The containers worth a stream: the selected one and those on screen, running, capped. */
-function wantedStreams(state: AppState, maxStreams: number): string[] {
-	const {shown, selection, focus} = state.ui;
-	const selected = isContainerPane(focus) ? selection[focus] : undefined;
-	const candidates = [
-		...(selected === undefined ? [] : [selected]),
-		...shown.containers,
-		...shown.resources,
-	];
-	const wanted: string[] = [];
-	for (const id of candidates) {
-		const container = state.containers.byId.get(id);
-		if (container !== undefined && isLive(container) && !wanted.includes(id)) {
-			wanted.push(id);
-		}
-
-		if (wanted.length === maxStreams) {
-			break;
-		}
-	}
-
-	return wanted;
-}
 
 /**
  * Follows the engine's stats stream of each container on screen (the only source for a remote engine).
@@ -169,7 +183,7 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 	};
 
 	const reconcile = (): void => {
-		const wanted = new Set(wantedStreams(store.getState(), timing.maxStreams));
+		const wanted = new Set(onScreenIds(store.getState(), timing.maxStreams));
 		for (const [id, stream] of streams) {
 			if (!wanted.has(id)) {
 				streams.delete(id);

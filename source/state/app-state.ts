@@ -228,6 +228,11 @@ export type Resources = {
 	readonly oomEvents: ReadonlyMap<string, number>;
 	/** Exited containers that inspect found the OOM killer ended (the list does not say). */
 	readonly oomKilled: ReadonlySet<string>;
+	/**
+	 * Set while the last measurement left running containers without figures because dockmate ran out
+	 * of file descriptors; `limit` is its open-files limit when known.
+	 */
+	readonly outOfFiles: {readonly limit: number | undefined} | undefined;
 };
 
 /** What the container lists are ordered by. */
@@ -301,6 +306,7 @@ export function initialState(options: {
 			hostMemory: undefined,
 			oomEvents: new Map(),
 			oomKilled: new Set(),
+			outOfFiles: undefined,
 		},
 		events: emptyEventLog,
 		swarm: initialSwarm(options.now),

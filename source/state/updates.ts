@@ -116,6 +116,7 @@ export function resourceSourceChanged(
 			...state.resources,
 			byId: new Map(),
 			source,
+			outOfFiles: undefined,
 			hostCpus: host?.cpus,
 			hostMemory: host?.memory,
 		},
@@ -156,6 +157,16 @@ export function resourcesMeasured(
 
 		return {...state, resources: {...state.resources, byId}};
 	};
+}
+
+/** Whether the last measurement stopped short for want of file descriptors, and the open-files limit. */
+export function resourcesOutOfFiles(
+	outOfFiles: AppState['resources']['outOfFiles'],
+): Update {
+	return state =>
+		sameJson(state.resources.outOfFiles, outOfFiles)
+			? state
+			: {...state, resources: {...state.resources, outOfFiles}};
 }
 
 /** The engine reported that the OOM killer struck in a container. */

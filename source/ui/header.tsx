@@ -12,6 +12,7 @@ const selectCounts = (state: AppState) =>
 	counts(state.containers.byId, state.images.byId);
 const selectReadOnly = (state: AppState) => state.readOnly;
 const selectSource = (state: AppState) => state.resources.source;
+const selectOutOfFiles = (state: AppState) => state.resources.outOfFiles;
 
 function ConnectionBadge() {
 	const connection = useAppState(selectConnection);
@@ -49,6 +50,7 @@ export function Header({width}: {readonly width: number}) {
 	const isReadOnly = useAppState(selectReadOnly);
 	const source = useAppState(selectSource);
 	const isDown = useAppState(selectIsDown);
+	const outOfFiles = useAppState(selectOutOfFiles);
 	const identity = (
 		<Text wrap="truncate-end">
 			<Text bold color={theme.text.title}>
@@ -63,6 +65,14 @@ export function Header({width}: {readonly width: number}) {
 	const connection = (
 		<Text wrap="truncate-end">
 			<ConnectionBadge />
+			{outOfFiles === undefined ? (
+				''
+			) : (
+				<Text color={theme.status.error}>
+					{'  '}figures limited: open-files limit{' '}
+					{outOfFiles.limit ?? 'reached'}
+				</Text>
+			)}
 			<Text color={theme.text.dim}>
 				{'  '}containers {running} running / {containers} · images {images}
 				{source === undefined ? '' : ` · stats: ${source}`}

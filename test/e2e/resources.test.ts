@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {launchDockmate} from '../helpers/dockmate.js';
-import {runLabelled} from '../helpers/e2e-containers.js';
+import {readdirSync} from 'node:fs';
+import {dockmatePid, launchDockmate} from '../helpers/dockmate.js';
+import {
+	inBatches,
+	removeLabelled,
+	runLabelled,
+} from '../helpers/e2e-containers.js';
 import {lineWith} from '../helpers/frame.js';
 import {
+	e2eLabel,
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
 } from '../helpers/throwaway-daemon.js';
@@ -22,13 +28,22 @@ function cpuOf(line: string): number | undefined {
 	return match === null ? undefined : Number(match[1]);
 }
 
+let daemon: ThrowawayDaemon;
+
+before(async () => {
+	daemon = await startThrowawayDaemon();
+	await daemon.importBusyboxImage(image);
+});
+
+after(async () => {
+	// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+	await daemon?.stop();
+});
+
 describe('resource figures on a real engine', {timeout: 180_000}, () => {
-	let daemon: ThrowawayDaemon;
 	let screen: TmuxSession | undefined;
 
 	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
 		await runLabelled(daemon, {
 			name: 'e2e-busy',
 			image,
@@ -61,8 +76,7 @@ describe('resource figures on a real engine', {timeout: 180_000}, () => {
 
 	after(async () => {
 		await screen?.kill();
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
+		await removeLabelled(daemon);
 	});
 
 	it('reads the cgroup files of a local engine, and a busy container shows over 50% CPU within 3 s', async () => {
@@ -110,6 +124,88 @@ describe('resource figures on a real engine', {timeout: 180_000}, () => {
 		await screen!.waitForText(
 			text => /\s1\s*│$/.test(row(text, 'e2e-oom')),
 			10_000,
+		);
+	});
+});
+
+/** The containers of the fleet, named so that they sort after the others. */
+const fleetSize = 300;
+const fleetName = (index: number): string =>
+	`fleet-${String(index).padStart(3, '0')}`;
+
+/** A row of the Containers pane with a CPU and a memory figure, not blank cells. */
+const hasFigures = (line: string): boolean =>
+	/\s\d+(?:\.\d)?%\s/.test(line) && /\s\d+(?:\.\d+)?[KMG]iB\s/.test(line);
+
+/** Every row of the fleet on screen, at least `least` of them, shows its figures. */
+function fleetRowsLive(screen: string, least: number): boolean {
+	const rows = screen.split('\n').filter(line => /\sfleet-\d{3}\s/.test(line));
+	return rows.length >= least && rows.every(line => hasFigures(line));
+}
+
+describe('a fleet under a low open-files limit', {timeout: 300_000}, () => {
+	let screen: TmuxSession | undefined;
+
+	before(async () => {
+		// Creating is what the engine serialises; starting takes many ids per call.
+		const ids: string[] = [];
+		await inBatches(fleetSize, 6, async index => {
+			ids.push(
+				await daemon.dockerOk([
+					'create',
+					'--name',
+					fleetName(index),
+					'--label',
+					`${e2eLabel}=1`,
+					'--network',
+					'none',
+					image,
+					'sleep',
+					'600',
+				]),
+			);
+		});
+		await inBatches(Math.ceil(ids.length / 50), 3, async batch =>
+			daemon.dockerOk(['start', ...ids.slice(batch * 50, batch * 50 + 50)]),
+		);
+		screen = await launchDockmate({
+			host: daemon.host,
+			columns: 120,
+			rows: 40,
+			openFilesLimit: 1024,
+		});
+	});
+
+	after(async () => {
+		await screen?.kill();
+		await removeLabelled(daemon);
+	});
+
+	it('keeps every row live with 300 running containers under a limit of 1,024 descriptors, and opens logs and a shell', async () => {
+		await screen!.waitForText(`containers ${fleetSize} running`, 30_000);
+		await screen!.waitForText(text => fleetRowsLive(text, 15), 10_000);
+		await screen!.sendKeys('G');
+		const last = fleetName(fleetSize - 1);
+		await screen!.waitForText(
+			text => text.includes(last) && fleetRowsLive(text, 15),
+			10_000,
+		);
+		const pid = await dockmatePid(screen!);
+		const open = readdirSync(`/proc/${pid}/fd`).length;
+		assert.ok(open < 300, `${open} descriptors open`);
+
+		await screen!.sendKeys('l');
+		await screen!.waitForText(`Logs · ${last}`);
+		await screen!.sendKeys('Escape');
+		await screen!.waitForText(text => !text.includes(`Logs · ${last}`));
+		await screen!.sendKeys('e');
+		await screen!.waitForText(
+			text =>
+				text.includes(`dockmate: shell in ${last}`) && /^\S* [#$]$/m.test(text),
+		);
+		await screen!.sendKeys('exit', 'Enter');
+		await screen!.waitForText(
+			text => text.includes('● connected') && fleetRowsLive(text, 15),
 		);
 	});
 });

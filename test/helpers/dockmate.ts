@@ -26,11 +26,18 @@ export async function launchDockmate(options: {
 	readonly rows?: number;
 	/** Variables for dockmate on top of tmux's few (see {@link startTmux}), e.g. HOME or DOCKER_CERT_PATH. */
 	readonly env?: Readonly<Record<string, string>>;
+	/** Soft and hard open-files limit (`ulimit -n`) to run dockmate under; the shell's own when absent. */
+	readonly openFilesLimit?: number;
 }): Promise<TmuxSession> {
 	const args = ['--host', options.host, ...(options.args ?? [])]
 		.map(arg => `'${arg.replaceAll("'", "'\\''")}'`)
 		.join(' ');
+	const limit = options.openFilesLimit;
 	const script = [
+		// Soft first: the hard limit cannot go below it.
+		...(limit === undefined
+			? []
+			: [`ulimit -Sn ${limit}`, `ulimit -Hn ${limit}`]),
 		`echo ${beforeMarker}`,
 		`'${process.execPath}' '${cliPath}' ${args}`,
 		'echo "AFTER-DOCKMATE exit=$?"',

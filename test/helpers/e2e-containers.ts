@@ -50,3 +50,51 @@ export async function createLabelled(
 		'true',
 	]);
 }
+
+/** Runs `count` jobs, at most `limit` at once, in order of index. */
+export async function inBatches(
+	count: number,
+	limit: number,
+	job: (index: number) => Promise<unknown>,
+): Promise<void> {
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < count) {
+			const index = next++;
+			await job(index);
+		}
+	};
+
+	await Promise.all(
+		Array.from({length: Math.min(limit, count)}, async () => worker()),
+	);
+}
+
+/**
+ * Removes the containers labelled `label` (any {@link e2eLabel} value unless told), 20 per `docker rm`
+ * and several calls at once: many containers in one call can overrun the CLI's deadline.
+ */
+export async function removeLabelled(
+	daemon: ThrowawayDaemon,
+	label = e2eLabel,
+): Promise<void> {
+	const ids = (
+		await daemon.dockerOk([
+			'ps',
+			'--all',
+			'--quiet',
+			'--filter',
+			`label=${label}`,
+		])
+	)
+		.split('\n')
+		.filter(Boolean);
+	const chunk = 20;
+	await inBatches(Math.ceil(ids.length / chunk), 8, async index =>
+		daemon.dockerOk([
+			'rm',
+			'--force',
+			...ids.slice(index * chunk, (index + 1) * chunk),
+		]),
+	);
+}

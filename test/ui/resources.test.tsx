@@ -7,6 +7,7 @@ import {
 	numberedContainers,
 } from '../fakes/fake-docker-client.js';
 import {lineWith, namesInOrder} from '../helpers/frame.js';
+import {cgroupMeasurement} from '../fakes/cgroup-samples.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -209,5 +210,38 @@ describe('resource figures from the engine API', () => {
 			/CPU 50\.0% of 400% · MEM 2MiB of 7\.45GiB · engine API/,
 		);
 		await app.press(keys.escape);
+	});
+});
+
+describe('resource figures from cgroup files', () => {
+	it('says in the header that figures are limited by the open-files limit, at 80 columns', async () => {
+		const docker = new FakeDockerClient({containers: [alpha, bravo]});
+		docker.cgroupMeter = {
+			description: 'cgroup v2',
+			// Out of descriptors after the first container.
+			measure: ids =>
+				new Map(
+					ids
+						.slice(0, 1)
+						.map(id => [
+							id,
+							cgroupMeasurement(Date.now(), {memoryUsage: 16 * 1024 * 1024}),
+						]),
+				),
+			outOfFiles: () => ({limit: 1024}),
+			close() {
+				// Nothing to release.
+			},
+		};
+		app = renderApp({docker, columns: 80, rows: 24});
+		const frame = await app.waitForFrame(
+			text =>
+				text.includes('figures limited: open-files limit 1024') &&
+				lineWith(text, 'alpha').includes('16MiB'),
+		);
+		assert.match(
+			frame,
+			/● connected {2}figures limited: open-files limit 1024/,
+		);
 	});
 });

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
-import {cpSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
 import {
 	createCgroupMeter,
+	parseOpenFilesLimit,
 	type CgroupMeter,
 } from '../../source/docker/cgroup/cgroup-meter.js';
 import type {CgroupDriver} from '../../source/docker/cgroup/layout.js';
@@ -297,4 +306,148 @@ describe('CgroupMeter network figures', () => {
 			assert.equal(measurement.network, undefined);
 		});
 	}
+});
+
+describe('CgroupMeter descriptors', () => {
+	/** A v2 tree with `count` running containers, their ids in order. */
+	function fleet(count: number): {root: string; ids: string[]} {
+		const root = copyOf(v2Root);
+		const ids = Array.from({length: count}, (_, index) =>
+			index.toString(16).padStart(64, 'c'),
+		);
+		for (const id of ids) {
+			const scope = path.join(root, 'system.slice', `docker-${id}.scope`);
+			mkdirSync(scope);
+			writeFileSync(path.join(scope, 'cpu.stat'), 'usage_usec 1000\n');
+			writeFileSync(path.join(scope, 'memory.current'), '1048576\n');
+			writeFileSync(path.join(scope, 'pids.current'), '1\n');
+			writeFileSync(path.join(scope, 'memory.max'), 'max\n');
+		}
+
+		return {root, ids};
+	}
+
+	/** The container id a cgroup file belongs to. */
+	const owner = (file: string): string | undefined =>
+		/docker-([\da-f]{64})\.scope/.exec(file)?.[1];
+
+	/** A procfs whose `self/limits` says `limit` open files. */
+	function procWithLimit(limit: number): string {
+		const proc = temporaryDir();
+		mkdirSync(path.join(proc, 'self'));
+		writeFileSync(
+			path.join(proc, 'self', 'limits'),
+			`Limit                     Soft Limit           Hard Limit           Units\nMax open files            ${limit}                 ${limit}                 files\n`,
+		);
+		return proc;
+	}
+
+	it('keeps files open for the first containers asked for only, and opens the others again each sweep', () => {
+		const {root, ids} = fleet(40);
+		const opened: string[] = [];
+		const meter = createCgroupMeter({
+			driver: 'systemd',
+			root,
+			procRoot,
+			openFile(file) {
+				opened.push(file);
+				return openSync(file, 'r');
+			},
+		});
+		assert.ok(meter);
+		meters.push(meter);
+		assert.equal(meter.measure(ids).size, 40);
+		opened.length = 0;
+		const before = readdirSync('/proc/self/fd').length;
+		assert.equal(meter.measure(ids, 20).size, 40);
+		const held = readdirSync('/proc/self/fd').length - before;
+		const openedFor = new Set(opened.map(file => owner(file)));
+		// The first twelve read through kept descriptors; the rest opened theirs again.
+		assert.deepEqual(
+			ids.filter(id => openedFor.has(id)),
+			ids.slice(12),
+		);
+		assert.ok(held <= 0, `${held} more descriptors held`);
+		assert.equal(meter.outOfFiles(), undefined);
+	});
+
+	it('gives back every descriptor of a container that is no longer among the first, limits included', () => {
+		const {root, ids} = fleet(30);
+		const baseline = readdirSync('/proc/self/fd').length;
+		const meter = open({root, driver: 'systemd'});
+		meter.measure(ids);
+		// Twelve containers keep their four files open.
+		assert.equal(readdirSync('/proc/self/fd').length - baseline, 12 * 4);
+		// The twelve move to the end, off screen: their pids and limits files are not read, but still
+		// closed. The new first twelve keep their CPU and memory files open (and the other two of one
+		// whose turn for a full reading it is).
+		meter.measure([...ids.slice(12), ...ids.slice(0, 12)], 0);
+		const held = readdirSync('/proc/self/fd').length - baseline;
+		assert.ok(held >= 12 * 2 && held < 12 * 3, `${held} descriptors held`);
+	});
+
+	it('stops a sweep short when descriptors run out, measuring those first in line, and says so with the limit', () => {
+		const {root, ids} = fleet(20);
+		let failing = false;
+		let opens = 0;
+		const meter = createCgroupMeter({
+			driver: 'systemd',
+			root,
+			procRoot: procWithLimit(1024),
+			openFile(file) {
+				if (failing && ++opens > 40) {
+					throw Object.assign(new Error('EMFILE: too many open files'), {
+						code: 'EMFILE',
+					});
+				}
+
+				return openSync(file, 'r');
+			},
+		});
+		assert.ok(meter);
+		meters.push(meter);
+		failing = true;
+		const short = meter.measure(ids, 5);
+		assert.ok(short.size > 0 && short.size < ids.length, `${short.size}`);
+		assert.deepEqual([...short.keys()], ids.slice(0, short.size));
+		assert.deepEqual(meter.outOfFiles(), {limit: 1024});
+
+		// Descriptors are back: every container is measured and nothing is said.
+		failing = false;
+		assert.equal(meter.measure(ids, 5).size, ids.length);
+		assert.equal(meter.outOfFiles(), undefined);
+	});
+
+	it('says out of files without a limit when none can be read', () => {
+		const {root, ids} = fleet(2);
+		const meter = createCgroupMeter({
+			driver: 'systemd',
+			root,
+			procRoot,
+			openFile(file) {
+				if (owner(file) !== undefined) {
+					throw Object.assign(new Error('ENFILE'), {code: 'ENFILE'});
+				}
+
+				return openSync(file, 'r');
+			},
+		});
+		assert.ok(meter);
+		meters.push(meter);
+		assert.equal(meter.measure(ids).size, 0);
+		assert.deepEqual(meter.outOfFiles(), {limit: undefined});
+	});
+});
+
+describe('parseOpenFilesLimit', () => {
+	it('reads the soft limit of Max open files', () => {
+		assert.equal(
+			parseOpenFilesLimit(
+				'Max processes             63704                63704                processes\nMax open files            1024                 4096                 files\n',
+			),
+			1024,
+		);
+		assert.equal(parseOpenFilesLimit(''), undefined);
+		assert.equal(parseOpenFilesLimit(undefined), undefined);
+	});
 });

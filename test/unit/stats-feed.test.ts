@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import type {
 	CgroupMeasurement,
+	OutOfFiles,
 	CgroupMeter,
 } from '../../source/docker/cgroup/cgroup-meter.js';
 import type {CgroupSample} from '../../source/docker/cgroup/read-cgroup.js';
@@ -59,10 +60,15 @@ class FakeMeter implements CgroupMeter {
 
 	constructor(private readonly now: () => number) {}
 
+	/** How many of the ids of each measure call were on screen. */
+	readonly shown: number[] = [];
+
 	readonly measure = (
 		ids: readonly string[],
+		shown = ids.length,
 	): ReadonlyMap<string, CgroupMeasurement> => {
 		this.asked.push([...ids]);
+		this.shown.push(shown);
 		const result = new Map<string, CgroupMeasurement>();
 		for (const id of ids) {
 			const reading = this.readings.get(id);
@@ -73,6 +79,11 @@ class FakeMeter implements CgroupMeter {
 
 		return result;
 	};
+
+	readonly outOfFiles = (): OutOfFiles | undefined => this.exhausted;
+
+	/** What {@link FakeMeter.outOfFiles} says after a sweep. */
+	exhausted: OutOfFiles | undefined;
 
 	readonly close = (): void => {
 		this.closed++;
@@ -520,11 +531,12 @@ describe('startStatsFeed: cgroup files', () => {
 	function withMeter(
 		containers: readonly ContainerSummary[],
 		readings: readonly [ContainerSummary, Partial<CgroupSample>][],
+		shown: readonly ContainerSummary[] = containers,
 	): {feed: Feed; meter: () => FakeMeter} {
 		let meter: FakeMeter | undefined;
 		const feed = start({
 			containers,
-			shown: containers,
+			shown,
 			meter(clock) {
 				meter = new FakeMeter(clock.now);
 				for (const [container, reading] of readings) {
@@ -612,6 +624,40 @@ describe('startStatsFeed: cgroup files', () => {
 		await feed.clock.advance(intervalMs);
 		assert.deepEqual(meter().asked.at(-1)?.sort(), ids(a, c));
 		assert.deepEqual([...feed.state().resources.byId.keys()], [a.id]);
+	});
+
+	it('asks for the running containers on screen first, saying how many are', async () => {
+		const {feed, meter} = withMeter(
+			[a, b, c, d],
+			[
+				[a, {cpuUsageNs: 1e9}],
+				[b, {cpuUsageNs: 1e9}],
+				[c, {cpuUsageNs: 1e9}],
+			],
+			[c, d, b],
+		);
+		await feed.up();
+		await feed.clock.advance(intervalMs);
+		assert.deepEqual(meter().asked.at(-1), [c.id, b.id, a.id]);
+		assert.equal(meter().shown.at(-1), 2);
+	});
+
+	it('says when the meter ran out of file descriptors, and stops saying it once it no longer does', async () => {
+		const {feed, meter} = withMeter(
+			[a, b],
+			[
+				[a, {cpuUsageNs: 1e9}],
+				[b, {cpuUsageNs: 1e9}],
+			],
+		);
+		await feed.up();
+		assert.equal(feed.state().resources.outOfFiles, undefined);
+		meter().exhausted = {limit: 1024};
+		await feed.clock.advance(intervalMs);
+		assert.deepEqual(feed.state().resources.outOfFiles, {limit: 1024});
+		meter().exhausted = undefined;
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.state().resources.outOfFiles, undefined);
 	});
 
 	it('measures with no container running yet', async () => {

@@ -7,14 +7,40 @@
  */
 import {closeSync, openSync, readSync} from 'node:fs';
 
+/** Opens a file for reading and returns its descriptor, throwing like `openSync`; tests inject failures. */
+export type OpenFile = (file: string) => number;
+
+const openForReading: OpenFile = file => openSync(file, 'r');
+
+/**
+ * Thrown when the process (EMFILE) or the whole system (ENFILE) has no file descriptor left, as
+ * opposed to a file that is missing or unreadable: the caller should stop opening files and say so.
+ */
+export class OutOfFilesError extends Error {
+	constructor(readonly code: 'EMFILE' | 'ENFILE') {
+		super(`no file descriptor left (${code})`);
+	}
+}
+
 // Reads are synchronous and never interleave, so one buffer serves every caller.
 const buffer = Buffer.allocUnsafe(64 * 1024);
 
-/** Opens a file for repeated {@link readText}; `undefined` when it doesn't exist or can't be opened. */
-export function openText(file: string): number | undefined {
+/**
+ * Opens a file for repeated {@link readText}; `undefined` when it doesn't exist or can't be opened.
+ * @throws OutOfFilesError when no descriptor is left.
+ */
+export function openText(
+	file: string,
+	openFile: OpenFile = openForReading,
+): number | undefined {
 	try {
-		return openSync(file, 'r');
-	} catch {
+		return openFile(file);
+	} catch (error) {
+		const {code} = error as NodeJS.ErrnoException;
+		if (code === 'EMFILE' || code === 'ENFILE') {
+			throw new OutOfFilesError(code);
+		}
+
 		return undefined;
 	}
 }
@@ -54,9 +80,15 @@ export function closeText(fd: number): void {
 	}
 }
 
-/** Reads a file once: open, one pread, close. */
-export function readTextOnce(file: string): string | undefined {
-	const fd = openText(file);
+/**
+ * Reads a file once: open, one pread, close.
+ * @throws OutOfFilesError when no descriptor is left.
+ */
+export function readTextOnce(
+	file: string,
+	openFile?: OpenFile,
+): string | undefined {
+	const fd = openText(file, openFile);
 	if (fd === undefined) {
 		return undefined;
 	}
