@@ -1194,7 +1194,7 @@ describe('prune', () => {
 		);
 		assert.equal(docker.container('job')?.state, 'running');
 		await current.press(keys.enter, 'L');
-		const log = await current.waitForFrame('Command log · 2');
+		const log = await current.waitForFrame('Command log · 1–2 of 2');
 		assert.match(log, /✓ docker container rm cron/);
 		assert.match(log, /✓ docker image rm dangling\b/);
 		assert.doesNotMatch(log, /sha256:|rm job|frontend/);

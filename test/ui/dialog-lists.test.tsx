@@ -19,9 +19,9 @@ const ctrlA = '\u0001';
 const space = ' ';
 const ctrlG = '\u0007';
 
-/** The items a dialog lists as `• item`, in order. */
+/** The items a dialog lists as `• item` (or `✗ item` when the engine would refuse it), in order. */
 function listed(frame: string): string[] {
-	return [...frame.matchAll(/• (\S+)/g)].map(match => match[1] ?? '');
+	return [...frame.matchAll(/[•✗] (\S+)/g)].map(match => match[1] ?? '');
 }
 
 /** The title's range: first and last item in view (from 1), and how many there are. */
@@ -220,12 +220,12 @@ describe('dialogs that list things show every item', () => {
 				`containers:${containers[0]?.id}`,
 				`containers:${containers[24]?.id}`,
 			]);
-			await app.press(keys.enter);
+			await app.press('y');
 			const report = await app.waitForFrame(/Prune · 1–\d+ of 24/);
 			assert.match(report, /removed 0 items/);
 			await app.press('G');
 			const reportEnd = await app.waitForFrame(/Prune · \d+–24 of 24/);
-			assert.match(reportEnd, /kept old-023: in use/);
+			assert.match(reportEnd, /kept old-023: the engine refused: in use/);
 		});
 	}
 

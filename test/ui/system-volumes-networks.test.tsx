@@ -260,11 +260,11 @@ describe('the Networks pane', () => {
 		for (const [network, why] of [
 			[
 				docker.networks[0]!,
-				"refused: ingress is the Swarm's routing mesh: services with published ports need it",
+				"✗ ingress is the Swarm's routing mesh: services with published ports need it",
 			],
 			[
 				docker.networks[1]!,
-				'refused: docker_gwbridge links Swarm containers to this host: the engine manages it',
+				'✗ docker_gwbridge links Swarm containers to this host: the engine manages it',
 			],
 		] as const) {
 			await selectRow(current, 'networks', network.id);
@@ -273,6 +273,8 @@ describe('the Networks pane', () => {
 			assert.ok(dialog.includes(why), dialog);
 			assert.doesNotMatch(body(dialog), /y yes/);
 			assert.match(body(dialog), /n\/Esc cancel/);
+			// Forcing cannot help against the engine's own networks: the dialog does not offer it.
+			assert.doesNotMatch(body(dialog), /f force/);
 			await current.press('y');
 			await current.waitForFrame(frame => footer(frame).startsWith('refused:'));
 			await current.press(keys.escape);

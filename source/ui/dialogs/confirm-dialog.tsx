@@ -85,9 +85,12 @@ export function ConfirmDialog({dialog, width, height}: Props) {
 	const count = dialog.targets.length;
 	const {going} = confirmedTargets(dialog);
 	const verb = dialog.action === 'kill' ? 'kill' : 'remove';
-	// The engine keeps a volume in use whatever the flags: force would only mislead.
+	// Force is offered only where it changes what goes (a running container, an image or a network
+	// only stopped containers use): against a volume in use or the engine's own networks it would
+	// only mislead. Removing containers always shows the line, for its `v`.
 	const canForce =
-		dialog.action !== 'kill' && dialog.action !== 'remove-volumes';
+		dialog.action === 'remove-containers' ||
+		[...dialog.refusals.values()].some(refusal => refusal.forcible);
 	return (
 		<ListingDialog
 			title={`${titles[dialog.action]} ${countText(dialog)}?`}
