@@ -68,7 +68,8 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		await screen.sendKeys('s');
 		await engineSays('act-life', 'exited');
 		await screen.waitForText(/stopped act-life/);
-		await screen.waitForText(/○\s+act-life\s+\S+\s+Exited/);
+		// busybox's sleep as PID 1 ignores SIGTERM: the engine kills it, and the glyph says killed.
+		await screen.waitForText(/⊘\s+act-life\s+\S+\s+Exited \(137\)/);
 		await screen.sendKeys('s');
 		await engineSays('act-life', 'running');
 		await screen.waitForText(/●\s+act-life\s+\S+\s+Up/);

@@ -535,9 +535,10 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 		const dialog = await screen.waitForText(/Remove 1 network\?/);
 		assert.match(
 			dialog,
-			/refused: ingress is the Swarm's routing mesh: services with published ports need it/,
+			/✗ ingress is the Swarm's routing mesh: services with published ports need it/,
 		);
 		assert.doesNotMatch(dialog, /│ y yes/);
+		assert.match(dialog, /nothing here can be removed/);
 		await screen.sendKeys('y', 'Escape');
 		await screen.waitForText(text => !text.includes('Remove 1 network?'));
 		assert.equal(

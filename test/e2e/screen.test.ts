@@ -56,7 +56,7 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		await runLabelled(daemon, {name: 'e2e-late', image});
 		await screen.waitForText(/●\s+e2e-late\s+\S+\s+Up /, 2000);
 		await daemon.dockerOk(['stop', '--time', '0', 'e2e-late']);
-		await screen.waitForText(/○\s+e2e-late\s+\S+\s+Exited \(137\)/, 2000);
+		await screen.waitForText(/⊘\s+e2e-late\s+\S+\s+Exited \(137\)/, 2000);
 		await daemon.dockerOk(['rm', 'e2e-late']);
 		await screen.waitForText(
 			screenText => !screenText.includes('e2e-late'),
