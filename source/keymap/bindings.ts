@@ -48,6 +48,11 @@ export const scopes = [
 	'exec',
 	'confirm',
 	'prune',
+	// The prune dialog's stages, each with only the keys that act in it: the footer and the help
+	// then never offer Enter where it does nothing, nor `y` before there is a preview.
+	'pruneChoose',
+	'prunePreview',
+	'pruneDone',
 	'hosts',
 	'pruneLabel',
 	'log',
@@ -189,13 +194,17 @@ export const bindings: readonly Binding[] = [
 	{command: 'dialog.cancel', keys: ['n', 'esc', 'q'], scope: 'confirm'},
 	{command: 'confirm.force', keys: ['f'], scope: 'confirm'},
 	{command: 'confirm.volumes', keys: ['v'], scope: 'confirm'},
-	{command: 'prune.toggle', keys: ['space'], scope: 'prune'},
-	{command: 'prune.next', keys: ['enter'], scope: 'prune'},
-	{command: 'prune.remove', keys: ['y'], scope: 'prune'},
-	{command: 'prune.age', keys: ['u'], scope: 'prune'},
-	{command: 'prune.volumesAll', keys: ['A'], scope: 'prune'},
-	{command: 'prune.everything', keys: ['a'], scope: 'prune'},
-	{command: 'prune.label', keys: ['l'], scope: 'prune'},
+	{command: 'prune.toggle', keys: ['space'], scope: 'pruneChoose'},
+	{command: 'prune.next', keys: ['enter'], scope: 'pruneChoose'},
+	{command: 'prune.age', keys: ['u'], scope: 'pruneChoose'},
+	{command: 'prune.volumesAll', keys: ['A'], scope: 'pruneChoose'},
+	{command: 'prune.everything', keys: ['a'], scope: 'pruneChoose'},
+	{command: 'prune.label', keys: ['l'], scope: 'pruneChoose'},
+	// No Enter on the preview: removal takes y, as every other removal, so Enter pressed twice
+	// (preview, then out of habit) removes nothing.
+	{command: 'prune.toggle', keys: ['space'], scope: 'prunePreview'},
+	{command: 'prune.remove', keys: ['y'], scope: 'prunePreview'},
+	{command: 'prune.next', keys: ['enter'], scope: 'pruneDone'},
 	{command: 'prune.labelDone', keys: ['enter', 'esc'], scope: 'pruneLabel'},
 	{
 		command: 'filter.deleteBack',

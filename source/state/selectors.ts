@@ -7,6 +7,7 @@ import {
 	panes,
 	type AppState,
 	type Pane,
+	type PruneDialog,
 	type ResourceSnapshot,
 	type Sort,
 } from './app-state.js';
@@ -381,6 +382,10 @@ export function activeScopes(state: AppState): readonly Scope[] {
 		return pruneLabelScopes;
 	}
 
+	if (dialog?.kind === 'prune') {
+		return pruneScopes[dialog.stage];
+	}
+
 	if (dialog?.kind === 'logs' && dialog.draft !== undefined) {
 		return logsSearchScopes;
 	}
@@ -417,7 +422,8 @@ const dialogScopes: Readonly<
 	filter: ['filter'],
 	exec: ['exec'],
 	confirm: ['confirm', 'dialogList'],
-	prune: ['prune', 'dialogList'],
+	// Chosen by pruneScopes, by stage.
+	prune: [],
 	hosts: ['hosts', 'dialogList'],
 	log: ['log', 'dialogList'],
 	logs: ['logs'],
@@ -435,6 +441,13 @@ const dialogScopes: Readonly<
 };
 
 const pruneLabelScopes: readonly Scope[] = ['pruneLabel'];
+const pruneScopes: Readonly<Record<PruneDialog['stage'], readonly Scope[]>> = {
+	choose: ['pruneChoose', 'prune', 'dialogList'],
+	loading: ['prune', 'dialogList'],
+	preview: ['prunePreview', 'prune', 'dialogList'],
+	running: ['prune', 'dialogList'],
+	done: ['pruneDone', 'prune', 'dialogList'],
+};
 const logsSearchScopes: readonly Scope[] = ['logsSearch'];
 const detailsSearchScopes: readonly Scope[] = ['detailsSearch'];
 

@@ -447,20 +447,13 @@ export const handlers = {
 				break;
 			}
 
-			case 'preview': {
-				// Removal takes y, as every other removal: Enter pressed twice must not remove.
-				services.dispatch(
-					statusShown('y removes the marked items; Esc cancels'),
-				);
-				break;
-			}
-
 			case 'done': {
 				services.dispatch(closeDialog);
 				break;
 			}
 
 			case 'loading':
+			case 'preview':
 			case 'running': {
 				break;
 			}
