@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// Types only: ssh2 itself loads on the first ssh:// connection (see scripts/build.js).
+// Types only: ssh2 itself loads on the first ssh:// connection (patches/docker-modem+5.0.7.patch).
 import type {
 	AgentAuthMethod,
 	ConnectConfig,

@@ -1,10 +1,24 @@
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
-// The copy Ink measures with (test: the bundle patches its short cut to take these characters).
+// The copy Ink measures with; widest-line's (Ink's text sizes) carries the same patch.
 import stringWidth from '../../node_modules/ink/node_modules/string-width/index.js';
-import narrowCharacters from '../../scripts/narrow-characters.json' with {type: 'json'};
 
-const characterClass = new RegExp(`^[${narrowCharacters.characterClass}]*$`);
+const copies = [
+	'node_modules/ink/node_modules/string-width/index.js',
+	'node_modules/widest-line/node_modules/string-width/index.js',
+];
+
+/** The class of characters a copy of string-width measures by their length, read from its source. */
+function shortCut(file: string): string {
+	const found = /if \(\/\^\[([^\]]+)\]\*\$\/\.test\(string\)\) \{/.exec(
+		readFileSync(file, 'utf8'),
+	);
+	assert.ok(found, `no short cut in ${file}`);
+	return found[1]!;
+}
+
+const characterClass = new RegExp(`^[${shortCut(copies[0]!)}]*$`);
 
 /** Every code point the class names, ranges spelled out. */
 function members(): string[] {
@@ -19,11 +33,22 @@ function members(): string[] {
 	return found;
 }
 
-describe('the narrow characters the bundle measures by length', () => {
+describe('the narrow characters string-width measures by length (patches/string-width+8.3.0.patch)', () => {
+	it('is the patched short cut in both copies Ink measures with, not printable ASCII alone', () => {
+		for (const file of copies) {
+			assert.equal(shortCut(file), shortCut(copies[0]!), file);
+		}
+
+		assert.ok(characterClass.test('│─●…'));
+	});
+
 	it('are each one column wide to string-width itself', () => {
 		const all = members();
 		assert.ok(all.length > 250, `${all.length} characters`);
-		const wide = all.filter(character => stringWidth(character) !== 1);
+		// Next to a wide emoji a string leaves the short cut for grapheme segmentation.
+		const wide = all.filter(
+			character => stringWidth(`${character}🐳`) - 2 !== 1,
+		);
 		assert.deepEqual(wide, []);
 	});
 

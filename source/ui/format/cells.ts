@@ -1,7 +1,7 @@
 // The copy of string-width that Ink lays out and draws with (dockmate's own dependency is an older
 // major that measures differently, e.g. `❤` as 2). Measuring with Ink's own is what keeps a padded
-// cell exactly as wide as Ink places it; the bundle also gives it the narrow-character short cut
-// (scripts/build.js).
+// cell exactly as wide as Ink places it; it carries the narrow-character short cut
+// (patches/string-width+8.3.0.patch).
 import stringWidth from '../../../node_modules/ink/node_modules/string-width/index.js';
 
 const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
