@@ -8,7 +8,7 @@ import {
 	statusShown,
 } from '../state/action-updates.js';
 import type {Update} from '../state/updates.js';
-import {shellWord} from './actions.js';
+import {shellWord} from '../format/shell-words.js';
 
 /** What the Services and Nodes panes' keys ask of the engine. */
 export type SwarmActions = {

@@ -5,7 +5,7 @@ import type {
 	NetworkSummary,
 	VolumeSummary,
 } from '../docker/docker-client.js';
-import {canonicalTag} from '../docker/reference.js';
+import {canonicalTag} from '../format/image-reference.js';
 import type {SwarmService} from '../docker/swarm.js';
 import {shortId} from '../format/units.js';
 import {pruneKey} from './action-updates.js';

@@ -10,8 +10,7 @@ import {
 	type ResourceSnapshot,
 	type Sort,
 } from './app-state.js';
-import {bindings, type Binding, type Scope} from '../keymap/bindings.js';
-import {shownBindings} from '../keymap/resolve.js';
+import type {Scope} from '../keymap/bindings.js';
 import {memoizeLast} from './memo.js';
 import {imageDialogScopes} from './image-dialogs.js';
 import {imageRows, type ImageRow} from './image-rows.js';
@@ -464,39 +463,3 @@ export const resourceTotals = memoizeLast(
 		return {cpuPercent, memory};
 	},
 );
-
-/** A key that focuses a pane by number, for the help's one line of them. */
-export type PaneKey = {readonly binding: Binding; readonly pane: Pane};
-
-/**
- * The help's rows for a pane: every key in force there, except that the keys which focus a pane
- * by number get one line of their own, and only for the panes this engine has.
- */
-export const helpBindings = memoizeLast(
-	(
-		pane: Pane,
-		isReadOnly: boolean,
-		available: readonly Pane[],
-	): {
-		readonly keys: readonly Binding[];
-		readonly paneKeys: readonly PaneKey[];
-	} => {
-		const shown = shownBindings(scopesOfPane(pane), bindings, isReadOnly);
-		return {
-			keys: shown.filter(binding => paneOfKey(binding) === undefined),
-			paneKeys: shown.flatMap(binding => {
-				const target = paneOfKey(binding);
-				return target !== undefined && available.includes(target)
-					? [{binding, pane: target}]
-					: [];
-			}),
-		};
-	},
-);
-
-/** The pane a `focus.<pane>` binding with a digit key focuses. */
-function paneOfKey(binding: Binding): Pane | undefined {
-	return binding.keys.some(key => /^\d$/.test(key))
-		? panes.find(pane => binding.command === `focus.${pane}`)
-		: undefined;
-}

@@ -18,7 +18,7 @@ import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
 import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 
 type Handler = (context: HandlerContext) => void;
 

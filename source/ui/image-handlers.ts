@@ -13,7 +13,7 @@ import {isLastField} from '../state/form.js';
 import {imageRows} from '../state/image-rows.js';
 import {selectedId} from '../state/selectors.js';
 import {closeDialog} from '../state/updates.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 import {submitCreate} from './resource-handlers.js';
 
 type ImageCommand =
