@@ -107,6 +107,8 @@ export default tseslint.config(
 		rules: {
 			'@typescript-eslint/consistent-type-definitions': ['error', 'type'],
 			'@typescript-eslint/consistent-type-imports': 'error',
+			// `import {type X}` still loads the module at run time; only `import type` does not.
+			'@typescript-eslint/no-import-type-side-effects': 'error',
 			'@typescript-eslint/switch-exhaustiveness-check': 'error',
 			'@typescript-eslint/restrict-template-expressions': [
 				'error',

@@ -13,9 +13,8 @@ export function exampleCycle(
 ): string[];
 /** The value-import graph of every .ts/.tsx file under `root`. */
 export function importGraph(root: string): Map<string, string[]>;
-/** The cycle groups that no allowance holds whole, and allowed files no longer in a cycle. */
-export function cycleFailures(
-	groups: readonly string[][],
-	allowed: readonly string[][],
+/** One paragraph per cycle group: its files and one path that closes it. */
+export function describeCycles(
 	graph: ReadonlyMap<string, readonly string[]>,
+	groups: readonly string[][],
 ): string[];

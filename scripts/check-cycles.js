@@ -2,13 +2,11 @@
 /**
  * Fails when the value imports of source/ form a cycle.
  *
- * Only imports that exist at run time count: `import type …` and specifiers
- * that are all `type X` vanish at compile time (verbatimModuleSyntax), so a
- * cycle made only of them cannot leave a module half-initialised. Each
- * strongly connected group of files is one finding; a group that
- * scripts/import-cycles-allowed.json holds whole is known debt and passes, any
- * other group (or one that grew) fails, and so does an allowed file that no
- * longer sits in a cycle, so the list only shrinks.
+ * Only imports that exist at run time count: `import type …` vanishes at
+ * compile time, so a cycle made only of it cannot leave a module
+ * half-initialised. Under verbatimModuleSyntax `import {type X}` stays as
+ * `import {}`, which still loads the module, so it counts. Each
+ * strongly connected group of files is one finding.
  *
  * No dependencies: it runs before anything is built.
  */
@@ -27,33 +25,14 @@ const statement =
 export function valueImports(text) {
 	const found = [];
 	for (const match of text.matchAll(statement)) {
-		const [, , typeOnly, clause = '', from, bare] = match;
+		const [, , typeOnly, , from, bare] = match;
 		const specifier = from ?? bare;
 		if (specifier === undefined || !specifier.startsWith('.')) continue;
 		if (typeOnly !== undefined) continue;
-		if (bare === undefined && !hasValueBinding(clause)) continue;
 		found.push(specifier);
 	}
 
 	return found;
-}
-
-/**
- * Whether an import/export clause binds at least one value.
- * @param {string} clause What sits between `import` and `from`.
- */
-function hasValueBinding(clause) {
-	const braces = /\{([^}]*)\}/.exec(clause);
-	const outside = clause
-		.replace(/\{[^}]*\}/, '')
-		.replaceAll(',', '')
-		.trim();
-	if (outside !== '') return true; // A default, `* as ns` or `*`.
-	if (braces === null) return false;
-	return braces[1]
-		.split(',')
-		.map(name => name.trim())
-		.some(name => name !== '' && !name.startsWith('type '));
 }
 
 /**
@@ -176,57 +155,27 @@ function resolve(root, from, specifier) {
 }
 
 /**
- * What fails: each group of `groups` that no entry of `allowed` holds whole, and each allowed file
- * that no longer sits in a cycle (so the allowance only shrinks).
- * @param {string[][]} groups
- * @param {string[][]} allowed
+ * One paragraph per cycle group: its files and one path that closes it.
  * @param {Map<string, string[]>} graph
+ * @param {string[][]} groups
  * @returns {string[]}
  */
-export function cycleFailures(groups, allowed, graph) {
-	const failures = [];
-	for (const group of groups) {
-		if (allowed.some(entry => group.every(file => entry.includes(file)))) {
-			continue;
-		}
-
-		failures.push(
+export function describeCycles(graph, groups) {
+	return groups.map(
+		group =>
 			`a value import cycle over ${group.length} files:\n  ${group.join('\n  ')}\n  for example ${exampleCycle(graph, group).join(' → ')}`,
-		);
-	}
-
-	const cyclic = new Set(groups.flat());
-	const stale = allowed.flat().filter(file => !cyclic.has(file));
-	if (stale.length > 0) {
-		failures.push(
-			`allowed but no longer in a cycle, remove from ${allowanceName}: ${stale.join(', ')}`,
-		);
-	}
-
-	return failures;
+	);
 }
-
-const allowanceName = 'scripts/import-cycles-allowed.json';
 
 function main() {
 	const here = path.dirname(fileURLToPath(import.meta.url));
-	const allowancePath = path.join(here, 'import-cycles-allowed.json');
-	/** @type {string[][]} */
-	const allowed = existsSync(allowancePath)
-		? JSON.parse(readFileSync(allowancePath, 'utf8')).cycles
-		: [];
 	const graph = importGraph(path.join(here, '..', 'source'));
-	const groups = findCycles(graph);
-	const failures = cycleFailures(groups, allowed, graph);
+	const failures = describeCycles(graph, findCycles(graph));
 	if (failures.length > 0) {
 		console.error(
-			`check-cycles: source/ must have no value import cycles (import type is free):\n${failures.join('\n')}`,
+			`check-cycles: source/ must have no value import cycles (import type is free); move what both sides need into a module that imports neither:\n${failures.join('\n')}`,
 		);
 		process.exitCode = 1;
-	} else if (groups.length > 0) {
-		console.log(
-			`check-cycles: ${groups.length} known cycle group(s) left, listed in ${allowanceName}`,
-		);
 	}
 }
 

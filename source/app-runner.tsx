@@ -13,7 +13,8 @@ import {
 } from './runtime/exec-session.js';
 import type {EngineSession} from './runtime/engine-session.js';
 import type {Services} from './runtime/services.js';
-import {commandLogged, statusShown} from './state/action-updates.js';
+import {statusShown} from './state/status.js';
+import {commandLogged} from './state/action-updates.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {

@@ -17,6 +17,7 @@ import {
 	volumesListed,
 } from '../state/volumes-networks.js';
 import {closeDialog} from '../state/updates.js';
+import {statusShown} from '../state/status.js';
 import {
 	commandLogged,
 	pendingCleared,
@@ -25,7 +26,6 @@ import {
 	prunePreviewed,
 	pruneKey,
 	pruneStaged,
-	statusShown,
 } from '../state/action-updates.js';
 import type {
 	AppState,

@@ -6,7 +6,8 @@ import {DockerError, errorMessage} from '../docker/errors.js';
 import {RegistryError} from '../docker/pull.js';
 import {parseReference} from '../format/image-reference.js';
 import {formatBytes, shortId} from '../format/units.js';
-import {commandLogged, statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
+import {commandLogged} from '../state/action-updates.js';
 import {
 	buildOutputLength,
 	checkBuild,

@@ -8,7 +8,7 @@ import type {ResourceSample} from '../docker/stats-math.js';
 import {isContainerPane, type AppState} from '../state/app-state.js';
 import type {ResourceUsage} from '../state/resource-usage.js';
 import {usageFromCgroup, usageFromStats} from './resource-usage.js';
-import {isLive} from '../state/selectors.js';
+import {isLive} from '../state/liveness.js';
 import {
 	clockTicked,
 	resourceSourceChanged,

@@ -1,11 +1,11 @@
 import {errorMessage} from '../docker/errors.js';
 import type {DockerClient} from '../docker/docker-client.js';
 import type {NodeAvailability} from '../docker/swarm.js';
+import {statusShown} from '../state/status.js';
 import {
 	commandLogged,
 	pendingCleared,
 	pendingSet,
-	statusShown,
 } from '../state/action-updates.js';
 import type {Update} from '../state/updates.js';
 import {shellWord} from '../format/shell-words.js';

@@ -5,7 +5,6 @@ import type {
 	PruneCategory,
 	PruneDialog,
 	PruneItem,
-	Status,
 	Target,
 } from './app-state.js';
 import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
@@ -15,26 +14,14 @@ import {refusalsOf} from './removal-refusal.js';
 import {panes} from './app-state.js';
 import {imageRows} from './image-rows.js';
 import {listViewAtTop} from './list-view.js';
-import {isLive, paneItems, visibleIds} from './selectors.js';
+import {isLive} from './liveness.js';
+import {paneItems, visibleIds} from './selectors.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 import type {Update} from './updates.js';
 
 /** How many commands the log keeps. */
 export const commandLogLength = 500;
-
-export function statusShown(text: string, isError = false): Update {
-	return state => ({...state, status: {text: withShortIds(text), isError}});
-}
-
-export const statusCleared: Update = state =>
-	state.status === undefined ? state : {...state, status: undefined};
-
-/** Clears `status` if it is still the one shown: a newer message keeps its own time. */
-export function statusExpired(status: Status): Update {
-	return state =>
-		state.status === status ? {...state, status: undefined} : state;
-}
 
 export function pendingSet(ids: readonly string[], label: string): Update {
 	return state => {

@@ -1,8 +1,4 @@
-import type {
-	ContainerState,
-	ContainerSummary,
-	ImageSummary,
-} from '../docker/docker-client.js';
+import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
 import {
 	panes,
 	type AppState,
@@ -12,6 +8,8 @@ import {
 } from './app-state.js';
 import type {Scope} from '../keymap/bindings.js';
 import {memoizeLast} from './memo.js';
+import {stateRank} from './liveness.js';
+import {matchesFilter} from './text-filter.js';
 import {imageDialogScopes} from './image-dialogs.js';
 import {imageRows, type ImageRow} from './image-rows.js';
 import {eventsByKey, shownEvents} from './events.js';
@@ -20,16 +18,6 @@ import {visibleNodes, visibleServices} from './swarm-selectors.js';
 import {systemRowsOf, visibleSystemRows} from './system-view.js';
 import {createFormScopes} from './create-form.js';
 import {visibleNetworks, visibleVolumes} from './volumes-networks.js';
-
-const stateRank: Readonly<Record<ContainerState, number>> = {
-	running: 0,
-	restarting: 0,
-	paused: 0,
-	removing: 1,
-	created: 1,
-	exited: 1,
-	dead: 1,
-};
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
@@ -96,22 +84,6 @@ function compareImageRows(a: ImageRow, b: ImageRow): number {
 	}
 
 	return collator.compare(a.tag, b.tag) || a.id.localeCompare(b.id);
-}
-
-/** Case-insensitive substring match of `filter` against any of `fields`. */
-export function matchesFilter(
-	filter: string,
-	fields: readonly string[],
-): boolean {
-	const needle = filter.trim().toLowerCase();
-	return (
-		needle === '' || fields.some(field => field.toLowerCase().includes(needle))
-	);
-}
-
-/** Running, paused or restarting: a container with processes, and so with figures. */
-export function isLive(container: ContainerSummary): boolean {
-	return stateRank[container.state] === 0;
 }
 
 /** What "running only" keeps: everything not stopped, a container being removed included. */
@@ -277,15 +249,13 @@ export function paneItems(
 }
 
 const swarmPanes: ReadonlySet<Pane> = new Set(['services', 'nodes']);
-// Made on first use: app-state and this module import each other, so `panes` may not exist yet
-// while this module loads.
-let panesWithoutSwarm: readonly Pane[] | undefined;
+const panesWithoutSwarm: readonly Pane[] = panes.filter(
+	pane => !swarmPanes.has(pane),
+);
 
 /** The panes that can be focused: some exist only on some engines (Swarm's on a manager). */
 export const availablePanes = (state: AppState): readonly Pane[] =>
-	state.swarm.isManager
-		? panes
-		: (panesWithoutSwarm ??= panes.filter(pane => !swarmPanes.has(pane)));
+	state.swarm.isManager ? panes : panesWithoutSwarm;
 
 /** How many containers (running or not) use each image id. */
 export const imageUsage = memoizeLast(

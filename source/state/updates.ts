@@ -5,7 +5,6 @@ import type {
 } from '../docker/docker-client.js';
 import type {
 	AppState,
-	Collection,
 	Connection,
 	Dialog,
 	Pane,
@@ -20,65 +19,13 @@ import {detailsDraftChanged} from './details.js';
 import {scaleDraftChanged} from './swarm-state.js';
 import {createDraftChanged} from './create-form.js';
 import {imageDialogTyped} from './image-dialogs.js';
+import {collectionListed, sameJson} from './collections.js';
 
 /** A pure state transition. */
 export type Update = (state: AppState) => AppState;
 
 /** Where a cursor move goes: a relative step, or an end of the list. */
 export type Movement = number | 'top' | 'bottom';
-
-/**
- * Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. `keyOf`
- * names an item's key where it is not its `id` (a volume is known by its name).
- */
-function replaceKeyedCollection<T>(
-	previous: Collection<T>,
-	items: readonly T[],
-	listedAt: number,
-	isSame: (a: T, b: T) => boolean,
-	keyOf: (item: T) => string,
-): Collection<T> {
-	const unchanged =
-		previous.loaded &&
-		previous.byId.size === items.length &&
-		items.every(item => {
-			const old = previous.byId.get(keyOf(item));
-			return old !== undefined && isSame(old, item);
-		});
-	return unchanged
-		? previous
-		: {
-				byId: new Map(items.map(item => [keyOf(item), item])),
-				loaded: true,
-				listedAt,
-			};
-}
-
-export function sameJson(a: unknown, b: unknown): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * The update a new listing of one collection makes: the state stays the same object when the
- * listing changed nothing.
- */
-export function collectionListed<T>(
-	collectionOf: (state: AppState) => Collection<T>,
-	withCollection: (state: AppState, collection: Collection<T>) => AppState,
-	keyOf: (item: T) => string,
-): (list: readonly T[], listedAt: number) => Update {
-	return (list, listedAt) => state => {
-		const previous = collectionOf(state);
-		const next = replaceKeyedCollection(
-			previous,
-			list,
-			listedAt,
-			sameJson,
-			keyOf,
-		);
-		return next === previous ? state : withCollection(state, next);
-	};
-}
 
 export const containersListed = collectionListed(
 	state => state.containers,

@@ -1,6 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
-import {statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
 import {
 	detailsMatchJumped,
 	detailsScrolled,

@@ -1,5 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {HandlerContext} from './handler-context.js';
+import {statusShown} from '../state/status.js';
 import {
 	actionIds,
 	allMarked,
@@ -18,7 +19,6 @@ import {
 	pruneToggled,
 	pruneKey,
 	pruneVolumesToggled,
-	statusShown,
 } from '../state/action-updates.js';
 import {
 	isContainerPane,

@@ -1,5 +1,5 @@
 import type {Command} from '../keymap/commands.js';
-import {statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
 import {
 	buildEditing,
 	buildScrolled,

@@ -7,12 +7,12 @@ import type {
 	ImageSummary,
 } from '../../source/docker/docker-client.js';
 import {initialState, type AppState} from '../../source/state/app-state.js';
+import {matchesFilter} from '../../source/state/text-filter.js';
 import {
 	activeScopes,
 	counts,
 	imageUsage,
 	availablePanes,
-	matchesFilter,
 	selectedId,
 	visibleIds,
 } from '../../source/state/selectors.js';
