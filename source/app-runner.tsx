@@ -14,7 +14,7 @@ import {
 import type {EngineSession} from './runtime/engine-session.js';
 import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
-import {commandLogged} from './state/action-updates.js';
+import {commandLogged} from './state/command-log.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {

@@ -18,15 +18,14 @@ import {
 } from '../state/volumes-networks.js';
 import {closeDialog} from '../state/updates.js';
 import {statusShown} from '../state/status.js';
+import {commandLogged} from '../state/command-log.js';
+import {pendingCleared, pendingSet} from '../state/pending.js';
 import {
-	commandLogged,
-	pendingCleared,
-	pendingSet,
 	pruneReported,
 	prunePreviewed,
 	pruneKey,
 	pruneStaged,
-} from '../state/action-updates.js';
+} from '../state/prune-dialog.js';
 import type {
 	AppState,
 	PruneCategory,

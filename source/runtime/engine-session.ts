@@ -3,7 +3,7 @@ import type {Endpoint} from '../docker/endpoint.js';
 import {DockerError} from '../docker/errors.js';
 import {choiceId, type HostChoice} from '../docker/host-choices.js';
 import {statusShown} from '../state/status.js';
-import {commandsCarried} from '../state/action-updates.js';
+import {commandsCarried} from '../state/command-log.js';
 import type {EngineSwitching} from './host-switcher.js';
 import type {Services} from './services.js';
 

@@ -7,7 +7,7 @@ import {RegistryError} from '../docker/pull.js';
 import {parseReference} from '../format/image-reference.js';
 import {formatBytes, shortId} from '../format/units.js';
 import {statusShown} from '../state/status.js';
-import {commandLogged} from '../state/action-updates.js';
+import {commandLogged} from '../state/command-log.js';
 import {
 	buildOutputLength,
 	checkBuild,

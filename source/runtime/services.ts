@@ -4,7 +4,7 @@ import type {DockerClient} from '../docker/docker-client.js';
 import {initialState, type AppState} from '../state/app-state.js';
 import {createStore, type Store} from '../state/store.js';
 import {statusExpired} from '../state/status.js';
-import {marksPruned} from '../state/action-updates.js';
+import {marksPruned} from '../state/marks.js';
 import {clockTicked, keepSelection, type Update} from '../state/updates.js';
 import {
 	defaultFeedTiming,

@@ -2,11 +2,8 @@ import {errorMessage} from '../docker/errors.js';
 import type {DockerClient} from '../docker/docker-client.js';
 import type {NodeAvailability} from '../docker/swarm.js';
 import {statusShown} from '../state/status.js';
-import {
-	commandLogged,
-	pendingCleared,
-	pendingSet,
-} from '../state/action-updates.js';
+import {commandLogged} from '../state/command-log.js';
+import {pendingCleared, pendingSet} from '../state/pending.js';
 import type {Update} from '../state/updates.js';
 import {shellWord} from '../format/shell-words.js';
 

@@ -1,6 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import {statusShown} from '../state/status.js';
-import {confirmOpened, containerTargets} from '../state/action-updates.js';
+import {confirmOpened, containerTargets} from '../state/confirm-dialog.js';
 import type {AppState, Pane} from '../state/app-state.js';
 import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
 import {planLifecycle} from '../state/container-lifecycle.js';

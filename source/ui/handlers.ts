@@ -4,14 +4,18 @@ import {statusShown} from '../state/status.js';
 import {
 	actionIds,
 	allMarked,
-	confirmOpened,
-	confirmToggled,
-	containerTargets,
-	execPromptOpened,
-	imageTargets,
 	markToggled,
 	marksCleared,
 	marksOrFilterCleared,
+} from '../state/marks.js';
+import {
+	confirmOpened,
+	confirmToggled,
+	containerTargets,
+	imageTargets,
+} from '../state/confirm-dialog.js';
+import {execPromptOpened} from '../state/exec-prompt.js';
+import {
 	pruneAgeCycled,
 	pruneEverythingToggled,
 	pruneLabelEditing,
@@ -19,7 +23,7 @@ import {
 	pruneToggled,
 	pruneKey,
 	pruneVolumesToggled,
-} from '../state/action-updates.js';
+} from '../state/prune-dialog.js';
 import {
 	isContainerPane,
 	type AppState,

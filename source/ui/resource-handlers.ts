@@ -1,7 +1,7 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
 import {statusShown} from '../state/status.js';
-import {pruneOpenedFor} from '../state/action-updates.js';
+import {pruneOpenedFor} from '../state/prune-dialog.js';
 import {
 	checkCreateForm,
 	createChecked,
