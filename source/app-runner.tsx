@@ -4,6 +4,7 @@ import {render, type Instance} from 'ink';
 import {App} from './app.js';
 import type {DockerClient, ExecSession} from './docker/docker-client.js';
 import {chooseShell} from './docker/shell.js';
+import {shellWord} from './format/shell-words.js';
 import {
 	runExecSession,
 	waitForKeypress,
@@ -12,7 +13,8 @@ import {
 } from './runtime/exec-session.js';
 import type {EngineSession} from './runtime/engine-session.js';
 import type {Services} from './runtime/services.js';
-import {commandLogged, statusShown} from './state/action-updates.js';
+import {statusShown} from './state/status.js';
+import {commandLogged} from './state/command-log.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -338,11 +340,4 @@ function guardAgainstSignals(stdout: NodeJS.WritableStream): () => void {
 
 function destroySession(session: ExecSession | undefined): void {
 	(session?.stream as {destroy?: () => void} | undefined)?.destroy?.();
-}
-
-/** Quotes a CLI argument only where a shell would need it. */
-function shellWord(word: string): string {
-	return /^[\w@%+=:,./-]+$/.test(word)
-		? word
-		: `'${word.replaceAll("'", String.raw`'\''`)}'`;
 }

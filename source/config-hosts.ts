@@ -1,3 +1,4 @@
+import {isObject} from './docker/json.js';
 import type {HostEntry} from './docker/endpoint.js';
 
 /** What a host entry looks like, for error messages. */
@@ -5,10 +6,6 @@ const example =
 	'{"name": "prod", "host": "ssh://me@server"} or {"name": "lab", "host": "tcp://10.0.0.5:2376", "certPath": "~/certs/lab"}';
 
 const knownKeys = new Set(['name', 'host', 'certPath', 'tlsVerify']);
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads the `hosts` list of the config file: engines the host switcher offers besides the docker

@@ -4,7 +4,7 @@ import type {Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {createCgroupMeter} from './cgroup/cgroup-meter.js';
 import {cliEnvironment} from './cli-environment.js';
-import {swarmCalls, type SwarmApi} from './swarm.js';
+import {swarmCalls, type SwarmApi} from './swarm-calls.js';
 import {abortableRequest, childSignal, type Abortable} from './abort-fanout.js';
 import type {DockerClient, DockerEvent} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';

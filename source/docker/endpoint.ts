@@ -1,3 +1,4 @@
+import {isObject} from './json.js';
 import {createHash} from 'node:crypto';
 import {readFileSync, statSync} from 'node:fs';
 import {isIPv6} from 'node:net';
@@ -141,10 +142,6 @@ function isSocketFile(filePath: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function firstLine(text: string): string {

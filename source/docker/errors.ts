@@ -1,18 +1,7 @@
 import {sanitize} from './sanitize.js';
 import {withShortIds} from '../format/units.js';
+import type {DockerErrorCode} from './error-code.js';
 import {describeTlsFailure} from './tls-errors.js';
-
-/** Why a call to the engine failed, in terms the user can act on. */
-export type DockerErrorCode =
-	| 'unreachable'
-	| 'permission-denied'
-	| 'not-found'
-	| 'conflict'
-	| 'timeout'
-	| 'not-an-engine'
-	| 'bad-request'
-	| 'server'
-	| 'unknown';
 
 /** An error from the Docker access layer; `message` is one line fit for the status bar or stderr. */
 export class DockerError extends Error {

@@ -1,3 +1,4 @@
+import {isObject} from './json.js';
 import {errorMessage} from './errors.js';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -56,10 +57,6 @@ export function choiceId(endpoint: Endpoint): string {
 			return 'context:default';
 		}
 	}
-}
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Names and descriptions of the contexts in the docker config folder; unreadable ones are left out. */

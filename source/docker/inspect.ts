@@ -2,19 +2,18 @@ import type {
 	ContainerLimits,
 	ContainerState,
 	PortMapping,
-} from './docker-client.js';
+} from './domain-types.js';
 import {sanitize} from './sanitize.js';
+import {isObject, jsonObject, type Json} from './json.js';
 import {
 	comparePorts,
 	containerState,
-	isObject,
 	number,
 	positive,
 	stringRecord,
 	text,
 	time,
 	toContainerLimits,
-	type Json,
 } from './to-domain.js';
 
 /** An inspect answer: what dockmate summarises, and the whole answer as indented JSON. */
@@ -148,10 +147,6 @@ function strings(value: unknown): string[] {
 	return Array.isArray(value) ? value.map(text) : [];
 }
 
-function object(value: unknown): Json {
-	return isObject(value) ? value : {};
-}
-
 /** Engines write `0001-01-01T00:00:00Z` for a time that never was. */
 function moment(value: unknown): number {
 	return Math.max(0, time(value));
@@ -208,10 +203,10 @@ function portKey(key: string): {privatePort: number; protocol: string} {
 
 /** `NetworkSettings.Ports` gives each exposed port its host bindings, or null for none. */
 function inspectPorts(settings: Json, config: Json): PortMapping[] {
-	const bound = object(settings['Ports']);
+	const bound = jsonObject(settings['Ports']);
 	const keys = new Set([
 		...Object.keys(bound),
-		...Object.keys(object(config['ExposedPorts'])),
+		...Object.keys(jsonObject(config['ExposedPorts'])),
 	]);
 	return [...keys]
 		.flatMap((key): PortMapping[] => {
@@ -236,7 +231,7 @@ function inspectPorts(settings: Json, config: Json): PortMapping[] {
 }
 
 function health(state: Json): HealthInfo | undefined {
-	const raw = object(state['Health']);
+	const raw = jsonObject(state['Health']);
 	// Podman reports a Health of status "" for a container without a health check.
 	if (text(raw['Status']) === '') {
 		return undefined;
@@ -273,13 +268,13 @@ function startConfig(config: Json): StartConfig {
 
 /** Maps `GET /containers/{id}/json`. */
 export function toContainerDetails(raw: unknown): ContainerDetails {
-	const root = object(raw);
-	const config = object(root['Config']);
-	const hostConfig = object(root['HostConfig']);
-	const state = object(root['State']);
-	const settings = object(root['NetworkSettings']);
-	const restart = object(hostConfig['RestartPolicy']);
-	const logConfig = object(hostConfig['LogConfig']);
+	const root = jsonObject(raw);
+	const config = jsonObject(root['Config']);
+	const hostConfig = jsonObject(root['HostConfig']);
+	const state = jsonObject(root['State']);
+	const settings = jsonObject(root['NetworkSettings']);
+	const restart = jsonObject(hostConfig['RestartPolicy']);
+	const logConfig = jsonObject(hostConfig['LogConfig']);
 	const id = text(root['Id']);
 	return {
 		id,
@@ -291,10 +286,10 @@ export function toContainerDetails(raw: unknown): ContainerDetails {
 		tty: config['Tty'] === true,
 		mounts: mounts(root['Mounts']),
 		ports: inspectPorts(settings, config),
-		networks: Object.entries(object(settings['Networks']))
+		networks: Object.entries(jsonObject(settings['Networks']))
 			.map(([name, network]) => ({
 				name: sanitize(name),
-				ipAddress: text(object(network)['IPAddress']),
+				ipAddress: text(jsonObject(network)['IPAddress']),
 			}))
 			.sort((a, b) => (a.name < b.name ? -1 : 1)),
 		restartPolicy: {
@@ -341,10 +336,10 @@ export function toContainerDetails(raw: unknown): ContainerDetails {
 
 /** Maps `GET /images/{id}/json`. */
 export function toImageDetails(raw: unknown): ImageDetails {
-	const root = object(raw);
+	const root = jsonObject(raw);
 	// `ContainerConfig` is what built the last layer; `Config` is what containers start with.
-	const config = object(root['Config']);
-	const rootFs = object(root['RootFS']);
+	const config = jsonObject(root['Config']);
+	const rootFs = jsonObject(root['RootFS']);
 	return {
 		id: text(root['Id']),
 		tags: strings(root['RepoTags'])
@@ -360,7 +355,7 @@ export function toImageDetails(raw: unknown): ImageDetails {
 		variant: text(root['Variant']),
 		author: text(root['Author']),
 		...startConfig(config),
-		exposedPorts: Object.keys(object(config['ExposedPorts']))
+		exposedPorts: Object.keys(jsonObject(config['ExposedPorts']))
 			.map(sanitize)
 			.sort((a, b) => {
 				const left = portKey(a);

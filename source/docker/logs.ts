@@ -1,8 +1,8 @@
 import type {Readable} from 'node:stream';
-import type {LogLine} from './docker-client.js';
+import type {LogLine} from './domain-types.js';
 import {followStream} from './follow-stream.js';
 import {sanitize} from './sanitize.js';
-import {isObject} from './to-domain.js';
+import {isObject} from './json.js';
 
 /**
  * A non-TTY container's output comes multiplexed: each frame is an 8-byte header (stream type in

@@ -1,8 +1,9 @@
 import type {Readable} from 'node:stream';
 import type {PullEvent} from './docker-client.js';
-import {DockerError, toDockerError, type DockerErrorCode} from './errors.js';
+import type {DockerErrorCode} from './error-code.js';
+import {DockerError, toDockerError} from './errors.js';
 import {definedOf, followJsonLines} from './json-lines.js';
-import {parseReference, registryOf} from './reference.js';
+import {parseReference, registryOf} from '../format/image-reference.js';
 import {sanitize} from './sanitize.js';
 
 /** A pull the engine refused or gave up on: what went wrong in plain words, and the engine's own message. */

@@ -5,6 +5,8 @@
  * The formulas follow docker/cli `cli/command/container/stats_helpers.go` so the numbers match the CLI's.
  */
 
+import {isObject, type Json} from './json.js';
+
 /** One container's resource usage at one instant, as reported by the engine. */
 export type ResourceSample = {
 	/** When the engine read the counters, in milliseconds since the epoch. */
@@ -46,24 +48,12 @@ export type ResourceRates = {
 	readonly blockWritePerSecond: number | undefined;
 };
 
-type JsonObject = Readonly<Record<string, unknown>>;
-
-function isObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function objectAt(
-	parent: JsonObject | undefined,
-	key: string,
-): JsonObject | undefined {
+function objectAt(parent: Json | undefined, key: string): Json | undefined {
 	const value = parent?.[key];
 	return isObject(value) ? value : undefined;
 }
 
-function numberAt(
-	parent: JsonObject | undefined,
-	key: string,
-): number | undefined {
+function numberAt(parent: Json | undefined, key: string): number | undefined {
 	const value = parent?.[key];
 	return typeof value === 'number' && Number.isFinite(value)
 		? value
@@ -71,15 +61,12 @@ function numberAt(
 }
 
 /** Zero is how the Engine API (Go's `omitempty`) says "not set"; treat it like a missing field. */
-function positiveAt(
-	parent: JsonObject | undefined,
-	key: string,
-): number | undefined {
+function positiveAt(parent: Json | undefined, key: string): number | undefined {
 	const value = numberAt(parent, key);
 	return value !== undefined && value > 0 ? value : undefined;
 }
 
-function onlineCpusOf(cpuStats: JsonObject | undefined): number | undefined {
+function onlineCpusOf(cpuStats: Json | undefined): number | undefined {
 	const online = positiveAt(cpuStats, 'online_cpus');
 	if (online !== undefined) {
 		return online;
@@ -91,8 +78,8 @@ function onlineCpusOf(cpuStats: JsonObject | undefined): number | undefined {
 }
 
 function cpuPercentOf(
-	cpuStats: JsonObject | undefined,
-	preCpuStats: JsonObject | undefined,
+	cpuStats: Json | undefined,
+	preCpuStats: Json | undefined,
 ): number | undefined {
 	const total = numberAt(objectAt(cpuStats, 'cpu_usage'), 'total_usage');
 	const system = numberAt(cpuStats, 'system_cpu_usage');
@@ -145,9 +132,7 @@ export function memoryUsageWithoutCache(
 	return inactive < usage ? usage - inactive : usage;
 }
 
-function memoryUsageOf(
-	memoryStats: JsonObject | undefined,
-): number | undefined {
+function memoryUsageOf(memoryStats: Json | undefined): number | undefined {
 	const usage = numberAt(memoryStats, 'usage');
 	if (usage === undefined) {
 		return undefined;
@@ -162,7 +147,7 @@ function memoryUsageOf(
 	);
 }
 
-function networkTotalsOf(networks: JsonObject | undefined): {
+function networkTotalsOf(networks: Json | undefined): {
 	rx: number | undefined;
 	tx: number | undefined;
 } {
@@ -182,7 +167,7 @@ function networkTotalsOf(networks: JsonObject | undefined): {
 	return {rx, tx};
 }
 
-function blockTotalsOf(blkioStats: JsonObject | undefined): {
+function blockTotalsOf(blkioStats: Json | undefined): {
 	read: number | undefined;
 	write: number | undefined;
 } {

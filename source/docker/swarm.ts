@@ -1,16 +1,7 @@
-import {abortableRequest, type Abortable} from './abort-fanout.js';
-import type {DockerClient, LogLine, PortMapping} from './docker-client.js';
+import type {PortMapping} from './domain-types.js';
 import {DockerError} from './errors.js';
-import {followLogs, type LogsCall} from './logs.js';
-import {
-	comparePorts,
-	isObject,
-	number,
-	stringRecord,
-	text,
-	time,
-	type Json,
-} from './to-domain.js';
+import {isObject, jsonObject, type Json} from './json.js';
+import {comparePorts, number, stringRecord, text, time} from './to-domain.js';
 
 /** A port a service publishes: on the routing mesh (`ingress`) or on the node that runs a task (`host`). */
 export type SwarmPort = PortMapping & {
@@ -75,57 +66,12 @@ export type SwarmNode = {
 	readonly managerStatus: string;
 };
 
-/** How the engine wants an update: the version it last gave, in the query, and the whole new spec. */
-type VersionedUpdate = {
-	readonly _query: {readonly version: number};
-	readonly _body: unknown;
-};
-
-/** The Swarm calls we make, typed as dockerode implements them. */
-export type SwarmApi = {
-	listServices(
-		options: Abortable & {readonly status: boolean},
-	): Promise<unknown[]>;
-	listTasks(
-		options: Abortable & {
-			readonly filters: Readonly<Record<string, readonly string[]>>;
-		},
-	): Promise<unknown[]>;
-	listNodes(options: Abortable): Promise<unknown[]>;
-	getService(id: string): {
-		inspect(options: Abortable): Promise<unknown>;
-		update(options: VersionedUpdate): Promise<unknown>;
-		remove(): Promise<unknown>;
-		logs: LogsCall;
-	};
-	getNode(id: string): {
-		inspect(options: Abortable): Promise<unknown>;
-		update(options: VersionedUpdate): Promise<unknown>;
-	};
-};
-
-/** The Swarm part of {@link DockerClient}. */
-export type SwarmCalls = Pick<
-	DockerClient,
-	| 'listServices'
-	| 'listTasks'
-	| 'listNodes'
-	| 'scaleService'
-	| 'removeService'
-	| 'setNodeAvailability'
-	| 'serviceLogs'
->;
-
-function object(value: unknown): Json {
-	return isObject(value) ? value : {};
-}
-
 function list(value: unknown): Json[] {
 	return Array.isArray(value) ? value.filter(isObject) : [];
 }
 
 function modeOf(spec: Json): SwarmService['mode'] {
-	const mode = object(spec['Mode']);
+	const mode = jsonObject(spec['Mode']);
 	return isObject(mode['Global'])
 		? 'global'
 		: isObject(mode['ReplicatedJob'])
@@ -140,7 +86,9 @@ function swarmPorts(endpoint: Json, spec: Json): SwarmPort[] {
 	// is what was asked for, all an engine that has not converged yet can say.
 	const actual = list(endpoint['Ports']);
 	const raw =
-		actual.length > 0 ? actual : list(object(spec['EndpointSpec'])['Ports']);
+		actual.length > 0
+			? actual
+			: list(jsonObject(spec['EndpointSpec'])['Ports']);
 	return raw
 		.map(port => {
 			const publishedPort = number(port['PublishedPort']);
@@ -175,7 +123,7 @@ export function countTasks(tasks: readonly unknown[]): TaskCounts {
 		const serviceId = text(task['ServiceID']);
 		const count = counts.get(serviceId) ?? {running: 0, desired: 0};
 		count.desired++;
-		if (text(object(task['Status'])['State']) === 'running') {
+		if (text(jsonObject(task['Status'])['State']) === 'running') {
 			count.running++;
 		}
 
@@ -195,17 +143,19 @@ export function toSwarmService(
 	}
 
 	const id = text(raw['ID']);
-	const spec = object(raw['Spec']);
+	const spec = jsonObject(raw['Spec']);
 	const mode = modeOf(spec);
-	const containerSpec = object(object(spec['TaskTemplate'])['ContainerSpec']);
+	const containerSpec = jsonObject(
+		jsonObject(spec['TaskTemplate'])['ContainerSpec'],
+	);
 	const status = isObject(raw['ServiceStatus'])
 		? raw['ServiceStatus']
 		: undefined;
 	const counted = counts?.get(id);
 	const replicas = number(
-		object(object(spec['Mode'])['Replicated'])['Replicas'],
+		jsonObject(jsonObject(spec['Mode'])['Replicated'])['Replicas'],
 	);
-	const updateStatus = object(raw['UpdateStatus']);
+	const updateStatus = jsonObject(raw['UpdateStatus']);
 	return {
 		id,
 		name: text(spec['Name']) || id.slice(0, 12),
@@ -221,14 +171,14 @@ export function toSwarmService(
 					? (counted?.desired ?? 0)
 					: number(status['DesiredTasks']),
 		image: text(containerSpec['Image']),
-		ports: swarmPorts(object(raw['Endpoint']), spec),
+		ports: swarmPorts(jsonObject(raw['Endpoint']), spec),
 		createdAt: time(raw['CreatedAt']),
 		updatedAt: time(raw['UpdatedAt']),
 		updateState: text(updateStatus['State']),
 		labels: stringRecord(spec['Labels']),
 		// The task template's list, or the deprecated one of the service's own spec.
 		networks: [
-			...list(object(spec['TaskTemplate'])['Networks']),
+			...list(jsonObject(spec['TaskTemplate'])['Networks']),
 			...list(spec['Networks']),
 		]
 			.map(network => text(network['Target']))
@@ -242,7 +192,7 @@ export function toSwarmTask(raw: unknown): SwarmTask | undefined {
 		return undefined;
 	}
 
-	const status = object(raw['Status']);
+	const status = jsonObject(raw['Status']);
 	const slot = number(raw['Slot']);
 	return {
 		id: text(raw['ID']),
@@ -253,7 +203,7 @@ export function toSwarmTask(raw: unknown): SwarmTask | undefined {
 		state: text(status['State']),
 		message: text(status['Message']),
 		error: text(status['Err']),
-		containerId: text(object(status['ContainerStatus'])['ContainerID']),
+		containerId: text(jsonObject(status['ContainerStatus'])['ContainerID']),
 		createdAt: time(raw['CreatedAt']),
 		updatedAt: time(status['Timestamp']) || time(raw['UpdatedAt']),
 	};
@@ -267,8 +217,8 @@ export function toSwarmNode(raw: unknown): SwarmNode | undefined {
 		return undefined;
 	}
 
-	const spec = object(raw['Spec']);
-	const description = object(raw['Description']);
+	const spec = jsonObject(raw['Spec']);
+	const description = jsonObject(raw['Description']);
 	const manager = isObject(raw['ManagerStatus'])
 		? raw['ManagerStatus']
 		: undefined;
@@ -280,9 +230,9 @@ export function toSwarmNode(raw: unknown): SwarmNode | undefined {
 		availability: availabilities.has(availability)
 			? (availability as NodeAvailability)
 			: 'active',
-		status: text(object(raw['Status'])['State']) || 'unknown',
-		address: text(object(raw['Status'])['Addr']),
-		engineVersion: text(object(description['Engine'])['EngineVersion']),
+		status: text(jsonObject(raw['Status'])['State']) || 'unknown',
+		address: text(jsonObject(raw['Status'])['Addr']),
+		engineVersion: text(jsonObject(description['Engine'])['EngineVersion']),
 		managerStatus:
 			manager === undefined
 				? ''
@@ -292,16 +242,12 @@ export function toSwarmNode(raw: unknown): SwarmNode | undefined {
 	};
 }
 
-function versionOf(raw: unknown): number {
-	return number(object(object(raw)['Version'])['Index']);
-}
-
 /**
  * The spec of a service inspected as `raw`, scaled to `replicas`; a global service has no
  * replica count to change, so that is refused in the engine's own words.
  */
 export function scaledSpec(raw: unknown, replicas: number): Json {
-	const spec = object(object(raw)['Spec']);
+	const spec = jsonObject(jsonObject(raw)['Spec']);
 	if (modeOf(spec) !== 'replicated') {
 		throw new DockerError(
 			'bad-request',
@@ -310,94 +256,4 @@ export function scaledSpec(raw: unknown, replicas: number): Json {
 	}
 
 	return {...spec, Mode: {Replicated: {Replicas: replicas}}};
-}
-
-/** The service's own TTY setting decides how its logs come: raw, or in multiplexed frames. */
-function serviceTty(raw: unknown): boolean {
-	const containerSpec = object(
-		object(object(object(raw)['Spec'])['TaskTemplate'])['ContainerSpec'],
-	);
-	return containerSpec['TTY'] === true;
-}
-
-/** The Swarm calls of {@link DockerClient}, made with dockerode; `fail` turns errors into DockerErrors. */
-export function swarmCalls(
-	api: SwarmApi,
-	fail: (error: unknown) => never,
-): SwarmCalls {
-	return {
-		async listServices(signal) {
-			const raw = await abortableRequest(signal, fail, async options =>
-				api.listServices({status: true, ...options}),
-			);
-			// Engines before API 1.41 do not count tasks in the service list.
-			const counts = raw.some(
-				service => isObject(service) && !isObject(service['ServiceStatus']),
-			)
-				? countTasks(
-						await abortableRequest(signal, fail, async options =>
-							api.listTasks({
-								filters: {'desired-state': ['running']},
-								...options,
-							}),
-						),
-					)
-				: undefined;
-			return raw
-				.map(service => toSwarmService(service, counts))
-				.filter(service => service !== undefined);
-		},
-		async listTasks(serviceId, signal) {
-			const raw = await abortableRequest(signal, fail, async options =>
-				api.listTasks({filters: {service: [serviceId]}, ...options}),
-			);
-			return raw.map(toSwarmTask).filter(task => task !== undefined);
-		},
-		async listNodes(signal) {
-			const raw = await abortableRequest(signal, fail, async options =>
-				api.listNodes(options),
-			);
-			return raw.map(toSwarmNode).filter(node => node !== undefined);
-		},
-		async scaleService(id, replicas) {
-			const service = api.getService(id);
-			const raw = await service.inspect({}).catch(fail);
-			await service
-				.update({
-					_query: {version: versionOf(raw)},
-					_body: scaledSpec(raw, replicas),
-				})
-				.catch(fail);
-		},
-		async removeService(id) {
-			await api.getService(id).remove().catch(fail);
-		},
-		async setNodeAvailability(id, availability) {
-			const node = api.getNode(id);
-			const raw = await node.inspect({}).catch(fail);
-			await node
-				.update({
-					_query: {version: versionOf(raw)},
-					_body: {...object(object(raw)['Spec']), Availability: availability},
-				})
-				.catch(fail);
-		},
-		serviceLogs(id, options): AsyncIterable<readonly LogLine[]> {
-			const service = api.getService(id);
-			return followLogs(
-				{
-					// The container logs decoder asks a container's Config whether it has a TTY.
-					inspect: async ({abortSignal}) => ({
-						Config: {
-							Tty: serviceTty(await service.inspect({abortSignal})),
-						},
-					}),
-					logs: async logOptions => service.logs(logOptions),
-				},
-				// Which task printed each line, as `docker service logs` shows it.
-				{...options, details: true},
-				fail,
-			);
-		},
-	};
 }

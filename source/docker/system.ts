@@ -1,5 +1,6 @@
-import type {EngineInfo} from './docker-client.js';
-import {isObject, number, text, toEngineInfo, type Json} from './to-domain.js';
+import type {EngineInfo} from './domain-types.js';
+import {jsonObject} from './json.js';
+import {number, text, toEngineInfo} from './to-domain.js';
 
 /** What `docker version` and `docker info` say about the engine and its host, as the System pane shows it. */
 export type SystemDetails = {
@@ -36,18 +37,14 @@ export type SystemDetails = {
 	readonly warnings: readonly string[];
 };
 
-function objectOf(value: unknown): Json {
-	return isObject(value) ? value : {};
-}
-
 /** Maps `GET /version` and `GET /info` together. */
 export function toSystemDetails(
 	rawVersion: unknown,
 	rawInfo: unknown,
 ): SystemDetails {
-	const version = objectOf(rawVersion);
-	const info = objectOf(rawInfo);
-	const swarm = objectOf(info['Swarm']);
+	const version = jsonObject(rawVersion);
+	const info = jsonObject(rawInfo);
+	const swarm = jsonObject(info['Swarm']);
 	return {
 		engine: toEngineInfo(version),
 		minApiVersion: text(version['MinAPIVersion']),

@@ -1,4 +1,4 @@
-import type {DockerErrorCode} from './errors.js';
+import type {DockerErrorCode} from './error-code.js';
 
 const certHint =
 	'DOCKER_CERT_PATH (or the context or host entry) names the folder with ca.pem, cert.pem and key.pem';

@@ -12,15 +12,9 @@ import type {
 	EngineInfo,
 	ImageSummary,
 	PortMapping,
-} from './docker-client.js';
+} from './domain-types.js';
+import {isObject, type Json} from './json.js';
 import {sanitize} from './sanitize.js';
-
-/** A JSON object as it came off the wire: nothing is trusted until read through the helpers below. */
-export type Json = Readonly<Record<string, unknown>>;
-
-export function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A string from the wire, sanitised; '' for anything else. */
 export function text(value: unknown): string {

@@ -1,6 +1,7 @@
-import type {NetworkCreation} from './docker-client.js';
+import type {NetworkCreation} from './domain-types.js';
 import {sanitize} from './sanitize.js';
-import {isObject, stringRecord, text, time, type Json} from './to-domain.js';
+import {isObject, jsonObject, type Json} from './json.js';
+import {stringRecord, text, time} from './to-domain.js';
 
 /** `GET /volumes/{name}`, reduced to what the details view shows. */
 export type VolumeDetails = {
@@ -40,13 +41,9 @@ export type NetworkDetails = {
 	readonly labels: Readonly<Record<string, string>>;
 };
 
-function object(value: unknown): Json {
-	return isObject(value) ? value : {};
-}
-
 /** Maps `GET /volumes/{name}`. */
 export function toVolumeDetails(raw: unknown): VolumeDetails {
-	const root = object(raw);
+	const root = jsonObject(raw);
 	return {
 		name: text(root['Name']),
 		driver: text(root['Driver']),
@@ -60,8 +57,8 @@ export function toVolumeDetails(raw: unknown): VolumeDetails {
 
 /** Maps `GET /networks/{id}`. */
 export function toNetworkDetails(raw: unknown): NetworkDetails {
-	const root = object(raw);
-	const ipam = object(root['IPAM']);
+	const root = jsonObject(raw);
+	const ipam = jsonObject(root['IPAM']);
 	const config = Array.isArray(ipam['Config'])
 		? ipam['Config'].filter(isObject)
 		: [];
@@ -79,9 +76,9 @@ export function toNetworkDetails(raw: unknown): NetworkDetails {
 			gateway: text(entry['Gateway']),
 			ipRange: text(entry['IPRange']),
 		})),
-		containers: Object.entries(object(root['Containers']))
+		containers: Object.entries(jsonObject(root['Containers']))
 			.map(([id, endpoint]) => {
-				const fields = object(endpoint);
+				const fields = jsonObject(endpoint);
 				return {
 					name: text(fields['Name']) || sanitize(id).slice(0, 12),
 					ipv4: text(fields['IPv4Address']),

@@ -17,16 +17,15 @@ import {
 	volumesListed,
 } from '../state/volumes-networks.js';
 import {closeDialog} from '../state/updates.js';
+import {statusShown} from '../state/status.js';
+import {commandLogged} from '../state/command-log.js';
+import {pendingCleared, pendingSet} from '../state/pending.js';
 import {
-	commandLogged,
-	pendingCleared,
-	pendingSet,
 	pruneReported,
 	prunePreviewed,
 	pruneKey,
 	pruneStaged,
-	statusShown,
-} from '../state/action-updates.js';
+} from '../state/prune-dialog.js';
 import type {
 	AppState,
 	PruneCategory,
@@ -49,6 +48,7 @@ import {imageRowId} from '../state/image-rows.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
 import {formatBytes, plural, shortId} from '../format/units.js';
+import {shellWord} from '../format/shell-words.js';
 import {relistAfterWork} from './relist.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
@@ -104,13 +104,6 @@ const pastTense: Readonly<Record<ContainerAction, string>> = {
 
 /** How many engine calls a bulk action keeps in flight. */
 const concurrency = 8;
-
-/** Quotes a CLI argument only where a shell would need it. */
-export function shellWord(word: string): string {
-	return /^[\w@%+=:,./-]+$/.test(word)
-		? word
-		: `'${word.replaceAll("'", String.raw`'\''`)}'`;
-}
 
 /** Runs `work` for each item, a few at a time; resolves with the failures. */
 async function eachLimited<T>(

@@ -1,6 +1,7 @@
 import type {FeedContext} from './feed-context.js';
 import {errorMessage} from '../docker/errors.js';
-import {commandLogged, statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
+import {commandLogged} from '../state/command-log.js';
 import {projectsOf} from '../state/compose-projects.js';
 import {
 	composeOutputEnded,

@@ -2,7 +2,8 @@ import type {DockerClient} from '../docker/docker-client.js';
 import type {Endpoint} from '../docker/endpoint.js';
 import {DockerError} from '../docker/errors.js';
 import {choiceId, type HostChoice} from '../docker/host-choices.js';
-import {commandsCarried, statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
+import {commandsCarried} from '../state/command-log.js';
 import type {EngineSwitching} from './host-switcher.js';
 import type {Services} from './services.js';
 

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type {ContainerSpec} from '../docker/docker-client.js';
 import {DockerError, errorMessage} from '../docker/errors.js';
 import {RegistryError} from '../docker/pull.js';
-import {parseReference} from '../docker/reference.js';
+import {parseReference} from '../format/image-reference.js';
 import {formatBytes, shortId} from '../format/units.js';
-import {commandLogged, statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
+import {commandLogged} from '../state/command-log.js';
 import {
 	buildOutputLength,
 	checkBuild,
@@ -36,7 +37,7 @@ import {
 import {checkRun, type RunDialog, type RunField} from '../state/run-form.js';
 import {closeDialog} from '../state/updates.js';
 import {relistAfterWork} from './relist.js';
-import {shellWord} from './actions.js';
+import {shellWord} from '../format/shell-words.js';
 import {createThrottle} from './throttle.js';
 
 /** Pull, run and build: the Images pane's ways of making something new. */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {LogLine} from '../docker/docker-client.js';
 import {plural, shortId} from '../format/units.js';
-import {statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
 import {
 	compareEntries,
 	logText,

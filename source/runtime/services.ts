@@ -3,7 +3,8 @@ import {homedir} from 'node:os';
 import type {DockerClient} from '../docker/docker-client.js';
 import {initialState, type AppState} from '../state/app-state.js';
 import {createStore, type Store} from '../state/store.js';
-import {marksPruned, statusExpired} from '../state/action-updates.js';
+import {statusExpired} from '../state/status.js';
+import {marksPruned} from '../state/marks.js';
 import {clockTicked, keepSelection, type Update} from '../state/updates.js';
 import {
 	defaultFeedTiming,

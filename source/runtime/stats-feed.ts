@@ -6,12 +6,9 @@ import type {
 import type {ContainerLimits, SystemInfo} from '../docker/docker-client.js';
 import type {ResourceSample} from '../docker/stats-math.js';
 import {isContainerPane, type AppState} from '../state/app-state.js';
-import {
-	usageFromCgroup,
-	usageFromStats,
-	type ResourceUsage,
-} from '../state/resource-usage.js';
-import {isLive} from '../state/selectors.js';
+import type {ResourceUsage} from '../state/resource-usage.js';
+import {usageFromCgroup, usageFromStats} from './resource-usage.js';
+import {isLive} from '../state/liveness.js';
 import {
 	clockTicked,
 	resourceSourceChanged,

@@ -1,14 +1,11 @@
 import {errorMessage} from '../docker/errors.js';
 import type {DockerClient} from '../docker/docker-client.js';
 import type {NodeAvailability} from '../docker/swarm.js';
-import {
-	commandLogged,
-	pendingCleared,
-	pendingSet,
-	statusShown,
-} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
+import {commandLogged} from '../state/command-log.js';
+import {pendingCleared, pendingSet} from '../state/pending.js';
 import type {Update} from '../state/updates.js';
-import {shellWord} from './actions.js';
+import {shellWord} from '../format/shell-words.js';
 
 /** What the Services and Nodes panes' keys ask of the engine. */
 export type SwarmActions = {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type {BuildOptions} from '../docker/docker-client.js';
-import {parseReference} from '../docker/reference.js';
+import {parseReference} from '../format/image-reference.js';
 import {createForm, type Form} from './form.js';
 
 export const buildFields = ['context', 'dockerfile', 'tag'] as const;

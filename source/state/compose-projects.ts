@@ -1,7 +1,7 @@
 import type {ContainerSummary} from '../docker/docker-client.js';
 import type {AppState} from './app-state.js';
 import {memoizeLast} from './memo.js';
-import {matchesFilter} from './selectors.js';
+import {matchesFilter} from './text-filter.js';
 
 /** The labels compose (v1 and v2) puts on every container it creates. */
 export const composeLabels = {

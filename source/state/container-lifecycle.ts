@@ -3,7 +3,7 @@ import type {
 	ContainerSummary,
 } from '../docker/docker-client.js';
 import type {AppState, Target} from './app-state.js';
-import {isLive} from './selectors.js';
+import {isLive} from './liveness.js';
 
 /** The keys that start, stop, restart or pause what is marked (or selected). */
 export type LifecycleKey = 'start-stop' | 'restart' | 'pause' | 'kill';

@@ -1,4 +1,4 @@
-import {pruneCategories} from './action-updates.js';
+import {pruneCategories} from './prune-dialog.js';
 import type {Dialog} from './app-state.js';
 import {
 	cursorStepped,

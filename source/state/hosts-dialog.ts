@@ -1,5 +1,5 @@
 import type {HostChoice} from '../docker/host-choices.js';
-import {statusShown} from './action-updates.js';
+import {statusShown} from './status.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import type {Update} from './updates.js';
 

@@ -1,4 +1,4 @@
-import {statusShown} from './action-updates.js';
+import {statusShown} from './status.js';
 import type {AppState} from './app-state.js';
 import {
 	anchorAt,

@@ -5,10 +5,10 @@ import type {
 	NetworkSummary,
 	VolumeSummary,
 } from '../docker/docker-client.js';
-import {canonicalTag} from '../docker/reference.js';
+import {canonicalTag} from '../format/image-reference.js';
 import type {SwarmService} from '../docker/swarm.js';
 import {shortId} from '../format/units.js';
-import {pruneKey} from './action-updates.js';
+import {pruneKey} from './prune-dialog.js';
 import type {PruneCategory, PruneItem} from './app-state.js';
 import {engineNetworkReason, volumeName} from './volumes-networks.js';
 

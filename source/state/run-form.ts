@@ -3,7 +3,7 @@ import type {
 	PortBinding,
 	RestartPolicy,
 } from '../docker/docker-client.js';
-import {splitCommand} from '../ui/format/command-line.js';
+import {splitCommand} from '../format/shell-words.js';
 import {createForm, type Form} from './form.js';
 
 /** The fields of the run form, in Tab order. */

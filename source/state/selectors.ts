@@ -1,8 +1,4 @@
-import type {
-	ContainerState,
-	ContainerSummary,
-	ImageSummary,
-} from '../docker/docker-client.js';
+import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
 import {
 	panes,
 	type AppState,
@@ -11,9 +7,10 @@ import {
 	type ResourceSnapshot,
 	type Sort,
 } from './app-state.js';
-import {bindings, type Binding, type Scope} from '../keymap/bindings.js';
-import {shownBindings} from '../keymap/resolve.js';
+import type {Scope} from '../keymap/bindings.js';
 import {memoizeLast} from './memo.js';
+import {stateRank} from './liveness.js';
+import {matchesFilter} from './text-filter.js';
 import {imageDialogScopes} from './image-dialogs.js';
 import {imageRows, type ImageRow} from './image-rows.js';
 import {eventsByKey, shownEvents} from './events.js';
@@ -22,16 +19,6 @@ import {visibleNodes, visibleServices} from './swarm-selectors.js';
 import {systemRowsOf, visibleSystemRows} from './system-view.js';
 import {createFormScopes} from './create-form.js';
 import {visibleNetworks, visibleVolumes} from './volumes-networks.js';
-
-const stateRank: Readonly<Record<ContainerState, number>> = {
-	running: 0,
-	restarting: 0,
-	paused: 0,
-	removing: 1,
-	created: 1,
-	exited: 1,
-	dead: 1,
-};
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
@@ -98,22 +85,6 @@ function compareImageRows(a: ImageRow, b: ImageRow): number {
 	}
 
 	return collator.compare(a.tag, b.tag) || a.id.localeCompare(b.id);
-}
-
-/** Case-insensitive substring match of `filter` against any of `fields`. */
-export function matchesFilter(
-	filter: string,
-	fields: readonly string[],
-): boolean {
-	const needle = filter.trim().toLowerCase();
-	return (
-		needle === '' || fields.some(field => field.toLowerCase().includes(needle))
-	);
-}
-
-/** Running, paused or restarting: a container with processes, and so with figures. */
-export function isLive(container: ContainerSummary): boolean {
-	return stateRank[container.state] === 0;
 }
 
 /** What "running only" keeps: everything not stopped, a container being removed included. */
@@ -279,15 +250,13 @@ export function paneItems(
 }
 
 const swarmPanes: ReadonlySet<Pane> = new Set(['services', 'nodes']);
-// Made on first use: app-state and this module import each other, so `panes` may not exist yet
-// while this module loads.
-let panesWithoutSwarm: readonly Pane[] | undefined;
+const panesWithoutSwarm: readonly Pane[] = panes.filter(
+	pane => !swarmPanes.has(pane),
+);
 
 /** The panes that can be focused: some exist only on some engines (Swarm's on a manager). */
 export const availablePanes = (state: AppState): readonly Pane[] =>
-	state.swarm.isManager
-		? panes
-		: (panesWithoutSwarm ??= panes.filter(pane => !swarmPanes.has(pane)));
+	state.swarm.isManager ? panes : panesWithoutSwarm;
 
 /** How many containers (running or not) use each image id. */
 export const imageUsage = memoizeLast(
@@ -477,39 +446,3 @@ export const resourceTotals = memoizeLast(
 		return {cpuPercent, memory};
 	},
 );
-
-/** A key that focuses a pane by number, for the help's one line of them. */
-export type PaneKey = {readonly binding: Binding; readonly pane: Pane};
-
-/**
- * The help's rows for a pane: every key in force there, except that the keys which focus a pane
- * by number get one line of their own, and only for the panes this engine has.
- */
-export const helpBindings = memoizeLast(
-	(
-		pane: Pane,
-		isReadOnly: boolean,
-		available: readonly Pane[],
-	): {
-		readonly keys: readonly Binding[];
-		readonly paneKeys: readonly PaneKey[];
-	} => {
-		const shown = shownBindings(scopesOfPane(pane), bindings, isReadOnly);
-		return {
-			keys: shown.filter(binding => paneOfKey(binding) === undefined),
-			paneKeys: shown.flatMap(binding => {
-				const target = paneOfKey(binding);
-				return target !== undefined && available.includes(target)
-					? [{binding, pane: target}]
-					: [];
-			}),
-		};
-	},
-);
-
-/** The pane a `focus.<pane>` binding with a digit key focuses. */
-function paneOfKey(binding: Binding): Pane | undefined {
-	return binding.keys.some(key => /^\d$/.test(key))
-		? panes.find(pane => binding.command === `focus.${pane}`)
-		: undefined;
-}

@@ -1,6 +1,6 @@
 import type {SwarmNode, SwarmService} from '../docker/swarm.js';
 import {memoizeLast} from './memo.js';
-import {matchesFilter} from './selectors.js';
+import {matchesFilter} from './text-filter.js';
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 

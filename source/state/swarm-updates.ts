@@ -6,7 +6,8 @@ import {
 	type SwarmConfirmDialog,
 	type SwarmState,
 } from './swarm-state.js';
-import {collectionListed, sameJson, type Update} from './updates.js';
+import {collectionListed, sameJson} from './collections.js';
+import type {Update} from './updates.js';
 import {listViewAtTop} from './list-view.js';
 
 function withSwarm(state: AppState, swarm: Partial<SwarmState>): AppState {

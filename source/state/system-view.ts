@@ -13,7 +13,7 @@ import {
 	type DiskItem,
 } from './disk-usage.js';
 import {memoizeLast} from './memo.js';
-import {matchesFilter} from './selectors.js';
+import {matchesFilter} from './text-filter.js';
 import type {Update} from './updates.js';
 
 /** How the System pane orders each category's items. */

@@ -5,7 +5,6 @@ import type {
 } from '../docker/docker-client.js';
 import type {
 	AppState,
-	Collection,
 	Connection,
 	Dialog,
 	Pane,
@@ -20,65 +19,13 @@ import {detailsDraftChanged} from './details.js';
 import {scaleDraftChanged} from './swarm-state.js';
 import {createDraftChanged} from './create-form.js';
 import {imageDialogTyped} from './image-dialogs.js';
+import {collectionListed, sameJson} from './collections.js';
 
 /** A pure state transition. */
 export type Update = (state: AppState) => AppState;
 
 /** Where a cursor move goes: a relative step, or an end of the list. */
 export type Movement = number | 'top' | 'bottom';
-
-/**
- * Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. `keyOf`
- * names an item's key where it is not its `id` (a volume is known by its name).
- */
-function replaceKeyedCollection<T>(
-	previous: Collection<T>,
-	items: readonly T[],
-	listedAt: number,
-	isSame: (a: T, b: T) => boolean,
-	keyOf: (item: T) => string,
-): Collection<T> {
-	const unchanged =
-		previous.loaded &&
-		previous.byId.size === items.length &&
-		items.every(item => {
-			const old = previous.byId.get(keyOf(item));
-			return old !== undefined && isSame(old, item);
-		});
-	return unchanged
-		? previous
-		: {
-				byId: new Map(items.map(item => [keyOf(item), item])),
-				loaded: true,
-				listedAt,
-			};
-}
-
-export function sameJson(a: unknown, b: unknown): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * The update a new listing of one collection makes: the state stays the same object when the
- * listing changed nothing.
- */
-export function collectionListed<T>(
-	collectionOf: (state: AppState) => Collection<T>,
-	withCollection: (state: AppState, collection: Collection<T>) => AppState,
-	keyOf: (item: T) => string,
-): (list: readonly T[], listedAt: number) => Update {
-	return (list, listedAt) => state => {
-		const previous = collectionOf(state);
-		const next = replaceKeyedCollection(
-			previous,
-			list,
-			listedAt,
-			sameJson,
-			keyOf,
-		);
-		return next === previous ? state : withCollection(state, next);
-	};
-}
 
 export const containersListed = collectionListed(
 	state => state.containers,
@@ -317,47 +264,64 @@ export function filterTyped(draft: string): Update {
 			: state;
 }
 
+/** How typed text changes one kind of dialog's draft; `change` maps the old draft to the new. */
+type DraftEditor = (change: (draft: string) => string) => Update;
+
+/** The image dialogs' fields, where their stage takes text. */
+const imageDraftChanged: DraftEditor = change => state =>
+	imageDialogTyped(state, change) ?? state;
+
+/**
+ * What typed text edits in each kind of dialog; undefined where it edits nothing. A new kind of
+ * dialog has to say here whether it takes text.
+ */
+const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
+	{
+		filter: change => state => {
+			const {dialog} = state.ui;
+			// A selected draft is replaced by what is typed, as a selected text field's is.
+			return dialog?.kind === 'filter'
+				? filterTyped(change(dialog.isSelected === true ? '' : dialog.draft))(
+						state,
+					)
+				: state;
+		},
+		exec: change => state => {
+			const {dialog} = state.ui;
+			return dialog?.kind === 'exec'
+				? withUi(state, {dialog: {...dialog, draft: change(dialog.draft)}})
+				: state;
+		},
+		prune: change => state => {
+			const {dialog} = state.ui;
+			return dialog?.kind === 'prune' && dialog.isEditingLabel
+				? withUi(state, {dialog: {...dialog, label: change(dialog.label)}})
+				: state;
+		},
+		logs: logsDraftChanged,
+		details: detailsDraftChanged,
+		scale: scaleDraftChanged,
+		create: createDraftChanged,
+		pull: imageDraftChanged,
+		run: imageDraftChanged,
+		build: imageDraftChanged,
+		help: undefined,
+		confirm: undefined,
+		hosts: undefined,
+		log: undefined,
+		'compose-down': undefined,
+		'compose-output': undefined,
+		'swarm-confirm': undefined,
+	};
+
 /** The open text prompt with a new draft: the filter narrows the list as it changes. */
 function draftChanged(
 	state: AppState,
 	change: (draft: string) => string,
 ): AppState {
 	const {dialog} = state.ui;
-	if (dialog?.kind === 'filter') {
-		// A selected draft is replaced by what is typed, as a selected text field's is.
-		return filterTyped(change(dialog.isSelected === true ? '' : dialog.draft))(
-			state,
-		);
-	}
-
-	const typed = imageDialogTyped(state, change);
-	if (typed !== undefined) {
-		return typed;
-	}
-
-	if (dialog?.kind === 'prune' && dialog.isEditingLabel) {
-		return withUi(state, {dialog: {...dialog, label: change(dialog.label)}});
-	}
-
-	if (dialog?.kind === 'logs') {
-		return logsDraftChanged(change)(state);
-	}
-
-	if (dialog?.kind === 'details') {
-		return detailsDraftChanged(change)(state);
-	}
-
-	if (dialog?.kind === 'scale') {
-		return scaleDraftChanged(change)(state);
-	}
-
-	if (dialog?.kind === 'create') {
-		return createDraftChanged(change)(state);
-	}
-
-	return dialog?.kind === 'exec'
-		? withUi(state, {dialog: {...dialog, draft: change(dialog.draft)}})
-		: state;
+	const edit = dialog === undefined ? undefined : draftEditors[dialog.kind];
+	return edit === undefined ? state : edit(change)(state);
 }
 
 /** Text typed into the open prompt; keys arrive here one at a time or as a pasted chunk. */

@@ -6,8 +6,10 @@ import type {
 import {shortId} from '../format/units.js';
 import type {AppState, Refusal, Target} from './app-state.js';
 import {memoizeLast} from './memo.js';
-import {isLive, matchesFilter} from './selectors.js';
-import {collectionListed, type Update} from './updates.js';
+import {matchesFilter} from './text-filter.js';
+import {isLive} from './liveness.js';
+import {collectionListed} from './collections.js';
+import type {Update} from './updates.js';
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 

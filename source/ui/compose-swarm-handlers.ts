@@ -1,9 +1,6 @@
 import type {Command} from '../keymap/commands.js';
-import {
-	confirmOpened,
-	containerTargets,
-	statusShown,
-} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
+import {confirmOpened, containerTargets} from '../state/confirm-dialog.js';
 import type {AppState, Pane} from '../state/app-state.js';
 import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
 import {planLifecycle} from '../state/container-lifecycle.js';
@@ -18,7 +15,7 @@ import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
 import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 
 type Handler = (context: HandlerContext) => void;
 

@@ -1,6 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
-import {statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
 import {
 	detailsMatchJumped,
 	detailsScrolled,
@@ -14,7 +14,7 @@ import {
 } from '../state/details.js';
 import {detailsLines, type DetailLine} from './format/details-lines.js';
 import {clampScroll, findLine, lastScroll} from './format/details-view.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 
 /** The open details dialog and the lines it shows, or undefined. */
 function openDetails(

@@ -1,5 +1,5 @@
 import type {Command} from '../keymap/commands.js';
-import {statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
 import {isContainerPane, type AppState} from '../state/app-state.js';
 import {
 	eventContainerChosen,
@@ -10,7 +10,7 @@ import {
 } from '../state/events.js';
 import {focusPane} from '../state/updates.js';
 import {shortId} from '../format/units.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 
 /** The container the selected event is about: its own event, or a volume mount or network connect of it. */
 function eventContainer(state: AppState): EventContainer | undefined {

@@ -1,16 +1,21 @@
 import type {Command} from '../keymap/commands.js';
-import type {Services} from '../runtime/services.js';
+import type {HandlerContext} from './handler-context.js';
+import {statusShown} from '../state/status.js';
 import {
 	actionIds,
 	allMarked,
-	confirmOpened,
-	confirmToggled,
-	containerTargets,
-	execPromptOpened,
-	imageTargets,
 	markToggled,
 	marksCleared,
 	marksOrFilterCleared,
+} from '../state/marks.js';
+import {
+	confirmOpened,
+	confirmToggled,
+	containerTargets,
+	imageTargets,
+} from '../state/confirm-dialog.js';
+import {execPromptOpened} from '../state/exec-prompt.js';
+import {
 	pruneAgeCycled,
 	pruneEverythingToggled,
 	pruneLabelEditing,
@@ -18,15 +23,14 @@ import {
 	pruneToggled,
 	pruneKey,
 	pruneVolumesToggled,
-	statusShown,
-} from '../state/action-updates.js';
+} from '../state/prune-dialog.js';
 import {
 	isContainerPane,
 	type AppState,
 	type ConfirmDialog,
 	type Target,
 } from '../state/app-state.js';
-import {splitCommand} from './format/command-line.js';
+import {splitCommand} from '../format/shell-words.js';
 import {detailsHandlers} from './details-handlers.js';
 import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
@@ -68,14 +72,6 @@ import {
 	selectionLeaves,
 	type Update,
 } from '../state/updates.js';
-
-/** What a handler may use: the services, and the height of a page in the focused list. */
-export type HandlerContext = {
-	readonly services: Services;
-	readonly pageSize: number;
-	/** The key that invoked the command, as a chord (`q`, `ctrl+c`). */
-	readonly chord: string;
-};
 
 type Handler = (context: HandlerContext) => void;
 

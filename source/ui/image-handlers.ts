@@ -1,5 +1,5 @@
 import type {Command} from '../keymap/commands.js';
-import {statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
 import {
 	buildEditing,
 	buildScrolled,
@@ -13,7 +13,7 @@ import {isLastField} from '../state/form.js';
 import {imageRows} from '../state/image-rows.js';
 import {selectedId} from '../state/selectors.js';
 import {closeDialog} from '../state/updates.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 import {submitCreate} from './resource-handlers.js';
 
 type ImageCommand =

@@ -1,6 +1,7 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
-import {pruneOpenedFor, statusShown} from '../state/action-updates.js';
+import {statusShown} from '../state/status.js';
+import {pruneOpenedFor} from '../state/prune-dialog.js';
 import {
 	checkCreateForm,
 	createChecked,
@@ -9,7 +10,7 @@ import {
 import {pruneCategoryOf} from '../state/disk-usage.js';
 import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
 import {focusPane} from '../state/updates.js';
-import type {HandlerContext} from './handlers.js';
+import type {HandlerContext} from './handler-context.js';
 
 /** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
 export function submitCreate(services: Services): void {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
-import {pruneCategories} from '../../source/state/action-updates.js';
+import {pruneCategories} from '../../source/state/prune-dialog.js';
 import type {PruneCategory} from '../../source/state/app-state.js';
 import {startSwarmDaemon} from '../helpers/swarm-daemon.js';
 import type {ThrowawayDaemon} from '../helpers/throwaway-daemon.js';

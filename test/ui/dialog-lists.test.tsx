@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import type {PullEvent} from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
-import {commandLogged} from '../../source/state/action-updates.js';
+import {commandLogged} from '../../source/state/command-log.js';
 import {
 	FakeDockerClient,
 	fakeContainer,

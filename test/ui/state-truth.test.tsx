@@ -5,7 +5,7 @@ import {
 	fakeContainer,
 	fakeSample,
 } from '../fakes/fake-docker-client.js';
-import {statusShown} from '../../source/state/action-updates.js';
+import {statusShown} from '../../source/state/status.js';
 import {lineWith} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';

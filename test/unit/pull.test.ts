@@ -15,7 +15,7 @@ import {
 	formatReference,
 	parseReference,
 	registryOf,
-} from '../../source/docker/reference.js';
+} from '../../source/format/image-reference.js';
 
 const fresh = readFileSync(
 	new URL('../fixtures/pull/docker-20.10-fresh.jsonl', import.meta.url),

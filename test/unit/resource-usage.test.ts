@@ -5,8 +5,8 @@ import type {ResourceSample} from '../../source/docker/stats-math.js';
 import {
 	usageFromCgroup,
 	usageFromStats,
-	type ResourceUsage,
-} from '../../source/state/resource-usage.js';
+} from '../../source/runtime/resource-usage.js';
+import type {ResourceUsage} from '../../source/state/resource-usage.js';
 import {cgroupMeasurement} from '../fakes/cgroup-samples.js';
 import {fakeSample} from '../fakes/fake-docker-client.js';
 

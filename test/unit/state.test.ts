@@ -7,12 +7,12 @@ import type {
 	ImageSummary,
 } from '../../source/docker/docker-client.js';
 import {initialState, type AppState} from '../../source/state/app-state.js';
+import {matchesFilter} from '../../source/state/text-filter.js';
 import {
 	activeScopes,
 	counts,
 	imageUsage,
 	availablePanes,
-	matchesFilter,
 	selectedId,
 	visibleIds,
 } from '../../source/state/selectors.js';
@@ -37,10 +37,7 @@ import {
 	toggleShowAll,
 	type Update,
 } from '../../source/state/updates.js';
-import {
-	markToggled,
-	marksOrFilterCleared,
-} from '../../source/state/action-updates.js';
+import {markToggled, marksOrFilterCleared} from '../../source/state/marks.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');

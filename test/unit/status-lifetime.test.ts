@@ -4,7 +4,7 @@ import {
 	createServices,
 	statusLifetimeMs,
 } from '../../source/runtime/services.js';
-import {statusShown} from '../../source/state/action-updates.js';
+import {statusShown} from '../../source/state/status.js';
 import {FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {ManualScheduler} from '../fakes/manual-scheduler.js';
 

@@ -5,12 +5,11 @@ import {DockerError} from '../../source/docker/errors.js';
 import {
 	countTasks,
 	scaledSpec,
-	swarmCalls,
 	toSwarmNode,
 	toSwarmService,
 	toSwarmTask,
-	type SwarmApi,
 } from '../../source/docker/swarm.js';
+import {swarmCalls, type SwarmApi} from '../../source/docker/swarm-calls.js';
 import {toDockerEvent, toSystemInfo} from '../../source/docker/to-domain.js';
 import {compareTasks, replacedTasks} from '../../source/state/swarm-state.js';
 import {

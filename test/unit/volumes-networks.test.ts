@@ -28,7 +28,7 @@ import {
 	type CreateField,
 } from '../../source/state/create-form.js';
 import {formFocused, formFocusMoved} from '../../source/state/form.js';
-import {confirmOpened} from '../../source/state/action-updates.js';
+import {confirmOpened} from '../../source/state/confirm-dialog.js';
 import {
 	confirmedTargets,
 	refusalSummary,

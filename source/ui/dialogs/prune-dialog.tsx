@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {pruneCategories, pruneKey} from '../../state/action-updates.js';
+import {pruneCategories, pruneKey} from '../../state/prune-dialog.js';
 import type {
 	PruneCategory,
 	PruneDialog as Dialog,

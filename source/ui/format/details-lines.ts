@@ -11,7 +11,7 @@ import {
 	plural,
 	shortId,
 } from '../../format/units.js';
-import {shellWord} from '../../runtime/actions.js';
+import {shellWord} from '../../format/shell-words.js';
 import type {
 	NetworkDetails,
 	VolumeDetails,

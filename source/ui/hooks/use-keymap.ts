@@ -10,7 +10,7 @@ import {
 import {resolve} from '../../keymap/resolve.js';
 import {activeScopes} from '../../state/selectors.js';
 import {textTyped} from '../../state/updates.js';
-import {statusCleared, statusShown} from '../../state/action-updates.js';
+import {statusCleared, statusShown} from '../../state/status.js';
 import {commandInfo, type Command} from '../../keymap/commands.js';
 import type {Services} from '../../runtime/services.js';
 import {handlers} from '../handlers.js';

@@ -1,3 +1,13 @@
+// Command lines as a shell reads and writes them: the exec prompt splits what is typed, and the
+// equivalent `docker …` commands shown to the user quote what needs it.
+
+/** Quotes a CLI argument only where a shell would need it. */
+export function shellWord(word: string): string {
+	return /^[\w@%+=:,./-]+$/.test(word)
+		? word
+		: `'${word.replaceAll("'", String.raw`'\''`)}'`;
+}
+
 /**
  * Splits a command line typed into the exec prompt into arguments the way a shell would for
  * plain words, 'single' and "double" quotes and backslash escapes; no expansion of any kind.

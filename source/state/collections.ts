@@ -1,0 +1,57 @@
+// How a new listing from the engine replaces a collection in the state, shared by every pane's feed.
+
+import type {AppState, Collection} from './app-state.js';
+import type {Update} from './updates.js';
+
+/**
+ * Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. `keyOf`
+ * names an item's key where it is not its `id` (a volume is known by its name).
+ */
+function replaceKeyedCollection<T>(
+	previous: Collection<T>,
+	items: readonly T[],
+	listedAt: number,
+	isSame: (a: T, b: T) => boolean,
+	keyOf: (item: T) => string,
+): Collection<T> {
+	const unchanged =
+		previous.loaded &&
+		previous.byId.size === items.length &&
+		items.every(item => {
+			const old = previous.byId.get(keyOf(item));
+			return old !== undefined && isSame(old, item);
+		});
+	return unchanged
+		? previous
+		: {
+				byId: new Map(items.map(item => [keyOf(item), item])),
+				loaded: true,
+				listedAt,
+			};
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The update a new listing of one collection makes: the state stays the same object when the
+ * listing changed nothing.
+ */
+export function collectionListed<T>(
+	collectionOf: (state: AppState) => Collection<T>,
+	withCollection: (state: AppState, collection: Collection<T>) => AppState,
+	keyOf: (item: T) => string,
+): (list: readonly T[], listedAt: number) => Update {
+	return (list, listedAt) => state => {
+		const previous = collectionOf(state);
+		const next = replaceKeyedCollection(
+			previous,
+			list,
+			listedAt,
+			sameJson,
+			keyOf,
+		);
+		return next === previous ? state : withCollection(state, next);
+	};
+}

@@ -1,0 +1,9 @@
+import type {Update} from './updates.js';
+
+/** Opens the exec prompt for a container, with `draft` as the command line to edit. */
+export function execPromptOpened(containerId: string, draft: string): Update {
+	return state => ({
+		...state,
+		ui: {...state.ui, dialog: {kind: 'exec', containerId, draft}},
+	});
+}
