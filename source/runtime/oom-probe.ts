@@ -47,7 +47,11 @@ export function startOomProbe({
 					({details}) => {
 						dispatch(oomKilledFound(container.id, details.state.oomKilled));
 					},
-					() => undefined,
+					() => {
+						// Asked again on the next change of the list: a passing failure must not
+						// leave an OOM kill shown as a plain kill for good.
+						asked.delete(container.id);
+					},
 				);
 			}
 		}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {DockerError} from '../../source/docker/errors.js';
+import {startOomProbe} from '../../source/runtime/oom-probe.js';
+import {initialState} from '../../source/state/app-state.js';
+import {createStore} from '../../source/state/store.js';
+import {containersListed} from '../../source/state/updates.js';
+import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
+import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
+
+const settle = settler(3);
+
+describe('the OOM probe', () => {
+	it('asks again about a container whose inspect failed, on the next change of the list', async () => {
+		const starved = fakeContainer({
+			name: 'starved',
+			state: 'exited',
+			status: 'Exited (137) 2 seconds ago',
+		});
+		const docker = new FakeDockerClient({containers: [starved]});
+		docker.containerDetails.set(starved.id, {
+			state: {
+				status: 'exited',
+				exitCode: 137,
+				oomKilled: true,
+				error: '',
+				pid: 0,
+				startedAt: 0,
+				finishedAt: 0,
+			},
+		});
+		const store = createStore(
+			initialState({endpoint: 'fake://engine', readOnly: false, now: 0}),
+		);
+		const clock = new ManualScheduler({settle});
+		const controller = new AbortController();
+		docker.failNext(
+			'inspectContainer',
+			new DockerError('unreachable', 'the engine did not answer'),
+		);
+		startOomProbe({
+			docker,
+			store,
+			dispatch: update => {
+				store.update(update);
+			},
+			schedule: clock.schedule,
+			now: clock.now,
+			signal: controller.signal,
+		});
+		store.update(containersListed([starved], 1));
+		await settle();
+		assert.equal(store.getState().resources.oomKilled.has(starved.id), false);
+
+		// The next list (any change) asks again, and this time the engine answers.
+		store.update(
+			containersListed([{...starved, status: 'Exited (137) 3 seconds ago'}], 2),
+		);
+		await settle();
+		assert.equal(store.getState().resources.oomKilled.has(starved.id), true);
+		controller.abort();
+	});
+});
