@@ -111,6 +111,11 @@ describe('l: container logs on a real engine', {timeout: 240_000}, () => {
 		await screen.waitForText(/Containers 2\/2/);
 		await screen.sendKeys('*', 'l');
 		await screen.waitForText('Logs · 2 containers');
+		// Both histories are in before going to the top: the counter's lines show while following,
+		// and a search finds the TTY container's last line.
+		await screen.waitForText(text => lastCounter(text) >= 0);
+		await screen.sendKeys('/', 'tty-second', 'Enter');
+		await screen.waitForText(/"tty-second": 1 match/);
 		// The oldest lines, with times: the counter started first, the TTY container a moment later.
 		await screen.sendKeys('g', 't');
 		const merged = await screen.waitForText(
