@@ -19,7 +19,7 @@ export const fastTiming: FeedTiming = {
 };
 
 /** Lets React 19's scheduler flush and Ink re-subscribe its input handlers. */
-async function settle(): Promise<void> {
+export async function settle(): Promise<void> {
 	await new Promise(resolve => setImmediate(resolve));
 	await new Promise(resolve => setTimeout(resolve, 0));
 }

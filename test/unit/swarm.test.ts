@@ -18,6 +18,7 @@ import {
 	serviceCells,
 	taskCells,
 } from '../../source/ui/format/swarm-rows.js';
+import {defined} from '../helpers/defined.js';
 
 function fixture(name: string): unknown {
 	return JSON.parse(
@@ -28,11 +29,6 @@ function fixture(name: string): unknown {
 function list(name: string): unknown[] {
 	const value = fixture(name);
 	assert.ok(Array.isArray(value), `${name} is an array`);
-	return value;
-}
-
-function defined<T>(value: T | undefined): T {
-	assert.ok(value !== undefined, 'mapped');
 	return value;
 }
 
