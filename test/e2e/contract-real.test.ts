@@ -5,10 +5,9 @@ import {engineFixture} from '../helpers/e2e-engine.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:contract';
-const engine = engineFixture({image});
+const daemon = engineFixture({image});
 
 dockerClientContract('the dockerode adapter on a real engine', () => {
-	const {daemon} = engine;
 	if (daemon.socketPath === undefined) {
 		throw new Error('the contract needs an engine on a unix socket');
 	}
