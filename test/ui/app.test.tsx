@@ -7,34 +7,13 @@ import {
 	fakeImage,
 	numberedContainers,
 } from '../fakes/fake-docker-client.js';
+import {sample} from '../fakes/sample-engine.js';
 import {lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 
-const web = fakeContainer({
-	name: 'web-1',
-	image: 'nginx:1.27',
-	imageId: 'sha256:nginx',
-	ports: [
-		{privatePort: 443, protocol: 'tcp'},
-		{privatePort: 80, publicPort: 8080, ip: '0.0.0.0', protocol: 'tcp'},
-	],
-});
-const db = fakeContainer({
-	name: 'db',
-	image: 'postgres:16',
-	imageId: 'sha256:pg',
-});
-const job = fakeContainer({
-	name: 'job',
-	state: 'exited',
-	status: 'Exited (137) 2 hours ago',
-});
-const images = [
-	fakeImage({id: 'sha256:nginx', tags: ['nginx:1.27'], size: 187_000_000}),
-	fakeImage({id: 'sha256:pg', tags: ['postgres:16']}),
-	fakeImage({id: 'sha256:dangling'}),
-];
+const {web, db, job} = sample;
+const images = [...sample.images, fakeImage({id: 'sha256:dangling'})];
 
 function engine() {
 	return new FakeDockerClient({containers: [web, db, job], images});
@@ -57,7 +36,7 @@ describe('main screen', () => {
 			lineWith(frame, 'web-1'),
 			/nginx:1\.27\s+Up 3 minutes\s+0\.0\.0\.0:8080->80\/tcp, 443\/tcp/,
 		);
-		assert.match(lineWith(frame, 'job'), /Exited \(137\) 2 hours ago/);
+		assert.match(lineWith(frame, 'job'), /Exited \(1\) 2 hours ago/);
 		assert.match(
 			lineWith(frame, /^│\s+nginx:1\.27/),
 			/nginx:1\.27\s+nginx\s+187MB/,
