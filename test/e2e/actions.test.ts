@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, describe, it} from 'node:test';
 import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:actions';
 
 describe('housekeeping on a real engine', {timeout: 300_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image});
 	let screen: TmuxSession | undefined;
 
 	/** The engine's state of a container, or `gone`. */
@@ -46,19 +43,9 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 		return screen;
 	};
 
-	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
-	});
-
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	it('s stops and starts, r restarts, p pauses and unpauses, K kills after asking', async () => {

@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -33,7 +30,7 @@ services:
 `;
 
 describe('compose projects on a real engine', {timeout: 300_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image});
 	let folder: string;
 	let screen: TmuxSession | undefined;
 
@@ -54,8 +51,6 @@ describe('compose projects on a real engine', {timeout: 300_000}, () => {
 			.sort();
 
 	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
 		folder = path.join(daemon.dir, 'shop');
 		mkdirSync(folder);
 		writeFileSync(path.join(folder, 'docker-compose.yml'), composeFile);
@@ -94,11 +89,6 @@ describe('compose projects on a real engine', {timeout: 300_000}, () => {
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	const openProjects = async (): Promise<TmuxSession> => {

@@ -3,23 +3,18 @@ import {after, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
 import {lineWith} from '../helpers/frame.js';
-import {
-	e2eLabel,
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
+import {e2eLabel} from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:restart';
 
 describe('the engine goes away and comes back', {timeout: 120_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image});
 	let screen: TmuxSession | undefined;
 	let narrow: TmuxSession | undefined;
 
 	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
 		await daemon.dockerOk([
 			'run',
 			'--detach',
@@ -36,8 +31,6 @@ describe('the engine goes away and comes back', {timeout: 120_000}, () => {
 	after(async () => {
 		await screen?.kill();
 		await narrow?.kill();
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	it('gives unhealthy, failed, killed and OOM-killed containers glyphs of their own', async () => {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, describe, it} from 'node:test';
 import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:details';
@@ -27,26 +24,18 @@ function attributesAt(screen: string, text: string): string[] {
 }
 
 describe('details and events on a real engine', {timeout: 300_000}, () => {
-	let daemon: ThrowawayDaemon;
-	let screen: TmuxSession | undefined;
-
-	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
+	const daemon = engineFixture({
+		image,
+		// The image was built, not imported: an external engine keeps it unless removed here.
+		async beforeStop(engine) {
+			await engine.docker(['rmi', '--force', built]);
+		},
 	});
+	let screen: TmuxSession | undefined;
 
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		if (daemon !== undefined) {
-			// The image was built, not imported: an external engine keeps it unless removed here.
-			await daemon.docker(['rmi', '--force', built]);
-			await daemon.stop();
-		}
 	});
 
 	it('lists the layers of a locally built image; container details show its limits; the JSON search finds a field', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, before, describe, it} from 'node:test';
 import {
 	assertTerminalRestored,
 	beforeMarker,
@@ -8,10 +8,7 @@ import {
 	launchDockmate,
 } from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -34,7 +31,7 @@ function token(): string {
 }
 
 describe('e: a shell in the selected container', {timeout: 240_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image});
 	let screen: TmuxSession | undefined;
 
 	/** dockmate on its main screen, with the container `name` selected. */
@@ -57,8 +54,6 @@ describe('e: a shell in the selected container', {timeout: 240_000}, () => {
 	};
 
 	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
 		await runLabelled(daemon, {name: 'exec-alpha', image});
 		// Its root's login shell is ash, so that the test can tell it was chosen over /bin/sh.
 		await runLabelled(daemon, {
@@ -107,11 +102,6 @@ describe('e: a shell in the selected container', {timeout: 240_000}, () => {
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	it('opens the login shell on the normal screen and comes back as it was on exit', async () => {

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, before, describe, it} from 'node:test';
 import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:logs';
@@ -19,12 +16,10 @@ function lastCounter(screen: string): number {
 }
 
 describe('l: container logs on a real engine', {timeout: 240_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image});
 	let screen: TmuxSession | undefined;
 
 	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
 		// A stderr line, a line full of escape sequences (a window title, clear screen, red), then a counter.
 		await runLabelled(daemon, {
 			name: 'logs-counter',
@@ -46,11 +41,6 @@ describe('l: container logs on a real engine', {timeout: 240_000}, () => {
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	const open = async (name: string): Promise<TmuxSession> => {
@@ -111,6 +101,11 @@ describe('l: container logs on a real engine', {timeout: 240_000}, () => {
 		await screen.waitForText(/Containers 2\/2/);
 		await screen.sendKeys('*', 'l');
 		await screen.waitForText('Logs · 2 containers');
+		// Both histories are in before going to the top: the counter's lines show while following,
+		// and a search finds the TTY container's last line.
+		await screen.waitForText(text => lastCounter(text) >= 0);
+		await screen.sendKeys('/', 'tty-second', 'Enter');
+		await screen.waitForText(/"tty-second": 1 match/);
 		// The oldest lines, with times: the counter started first, the TTY container a moment later.
 		await screen.sendKeys('g', 't');
 		const merged = await screen.waitForText(

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
 import {pruneCategories} from '../../source/state/prune-dialog.js';
 import type {PruneCategory} from '../../source/state/app-state.js';
 import {startSwarmDaemon} from '../helpers/swarm-daemon.js';
-import type {ThrowawayDaemon} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -23,7 +23,19 @@ type Preview = ReadonlySet<string>;
  * internal: nothing the containers do can leave the host.
  */
 describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({
+		image,
+		start: startSwarmDaemon,
+		// The host keeps a bridge for every network the daemon still has when it stops: remove them.
+		async beforeStop(engine) {
+			const ids = await engine.dockerOk(['ps', '--all', '--quiet']);
+			if (ids !== '') {
+				await engine.docker(['rm', '--force', ...ids.split('\n')]);
+			}
+
+			await engine.docker(['network', 'prune', '--force']);
+		},
+	});
 	let screen: TmuxSession | undefined;
 	/** Container names by full id, before anything is pruned. */
 	const containerNames = new Map<string, string>();
@@ -169,9 +181,6 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 	const sorted = (set: Iterable<string>): string[] => [...set].sort();
 
 	before(async () => {
-		daemon = await startSwarmDaemon();
-		await daemon.importBusyboxImage(image);
-
 		// Networks: unused, with a running, a paused and a created container, config-only, and
 		// Swarm ones unused and joined by a service with no replica.
 		for (const name of ['n-free', 'n-run', 'n-paused', 'n-stopped']) {
@@ -324,20 +333,6 @@ describe('prune on a real Swarm manager', {timeout: 300_000}, () => {
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// The host keeps a bridge for every network the daemon still has when it stops: remove them.
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		if (daemon !== undefined) {
-			const ids = await daemon.dockerOk(['ps', '--all', '--quiet']);
-			if (ids !== '') {
-				await daemon.docker(['rm', '--force', ...ids.split('\n')]);
-			}
-
-			await daemon.docker(['network', 'prune', '--force']);
-			await daemon.stop();
-		}
 	});
 
 	it('previews, for every category and age, exactly what the engine’s own prune removes', async () => {

@@ -6,10 +6,7 @@ import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {freePort} from '../helpers/free-port.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -59,7 +56,7 @@ async function startRegistry(
 }
 
 describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image});
 	let registry: {readonly address: string; readonly process: ChildProcess};
 	let screen: TmuxSession;
 	let pushed: string;
@@ -76,8 +73,6 @@ describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
 	};
 
 	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
 		registry = await startRegistry(path.join(daemon.dir, 'registry'));
 		// A locally made image in the registry, and not in the engine: pulling it downloads it.
 		pushed = `${registry.address}/e2e/blob:1`;
@@ -102,8 +97,6 @@ describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
 		await screen?.kill();
 		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 		registry?.process.kill();
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	it('b builds a context, leaving out what .dockerignore names, and lists the image', async () => {

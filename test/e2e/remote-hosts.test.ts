@@ -5,10 +5,8 @@ import {launchDockmate} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
 import {freePort} from '../helpers/free-port.js';
 import {startSshd, type Sshd} from '../helpers/sshd.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
+import {startThrowawayDaemon} from '../helpers/throwaway-daemon.js';
 import {makeTlsMaterial, type TlsMaterial} from '../helpers/tls-certs.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
@@ -16,11 +14,32 @@ const image = 'dockmate-e2e/busybox:remote';
 const container = 'remote-one';
 
 describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
-	let daemon: ThrowawayDaemon;
-	let sshd: Sshd;
 	let tls: TlsMaterial;
 	let pki: string;
 	let tlsHost: string;
+	// The engine also listens on a loopback port that takes only clients with a certificate.
+	const daemon = engineFixture({
+		image,
+		async start() {
+			pki = mkdtempSync('/tmp/dmt-tls-');
+			tls = makeTlsMaterial(pki);
+			tlsHost = `tcp://127.0.0.1:${await freePort()}`;
+			return startThrowawayDaemon({
+				extraArgs: [
+					'--host',
+					tlsHost,
+					'--tlsverify',
+					'--tlscacert',
+					`${tls.serverDir}/ca.pem`,
+					'--tlscert',
+					`${tls.serverDir}/cert.pem`,
+					'--tlskey',
+					`${tls.serverDir}/key.pem`,
+				],
+			});
+		},
+	});
+	let sshd: Sshd;
 	let screen: TmuxSession | undefined;
 
 	/**
@@ -56,24 +75,6 @@ describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
 	};
 
 	before(async () => {
-		pki = mkdtempSync('/tmp/dmt-tls-');
-		tls = makeTlsMaterial(pki);
-		const port = await freePort();
-		tlsHost = `tcp://127.0.0.1:${port}`;
-		daemon = await startThrowawayDaemon({
-			extraArgs: [
-				'--host',
-				tlsHost,
-				'--tlsverify',
-				'--tlscacert',
-				`${tls.serverDir}/ca.pem`,
-				'--tlscert',
-				`${tls.serverDir}/cert.pem`,
-				'--tlskey',
-				`${tls.serverDir}/key.pem`,
-			],
-		});
-		await daemon.importBusyboxImage(image);
 		await runLabelled(daemon, {name: container, image});
 		sshd = await startSshd({dockerHost: daemon.host});
 	});
@@ -86,8 +87,6 @@ describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
 	after(async () => {
 		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 		await sshd?.stop();
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 		rmSync(pki, {recursive: true, force: true});
 	});
 

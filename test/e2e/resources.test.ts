@@ -8,11 +8,8 @@ import {
 	runLabelled,
 } from '../helpers/e2e-containers.js';
 import {lineWith} from '../helpers/frame.js';
-import {
-	e2eLabel,
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
+import {e2eLabel} from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:resources';
@@ -28,17 +25,7 @@ function cpuOf(line: string): number | undefined {
 	return match === null ? undefined : Number(match[1]);
 }
 
-let daemon: ThrowawayDaemon;
-
-before(async () => {
-	daemon = await startThrowawayDaemon();
-	await daemon.importBusyboxImage(image);
-});
-
-after(async () => {
-	// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-	await daemon?.stop();
-});
+const daemon = engineFixture({image});
 
 describe('resource figures on a real engine', {timeout: 180_000}, () => {
 	let screen: TmuxSession | undefined;

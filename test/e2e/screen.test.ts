@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, before, describe, it} from 'node:test';
 import {
 	assertTerminalRestored,
 	dockmatePid,
@@ -7,21 +7,16 @@ import {
 	selectByFilter,
 } from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
-import {
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:screen';
 
 describe('dockmate against a real engine', {timeout: 180_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image});
 	let screen: TmuxSession | undefined;
 
 	before(async () => {
-		daemon = await startThrowawayDaemon();
-		await daemon.importBusyboxImage(image);
 		await runLabelled(daemon, {name: 'e2e-web', image});
 		await runLabelled(daemon, {name: 'e2e-worker', image});
 		await createLabelled(daemon, {name: 'e2e-stopped', image});
@@ -30,11 +25,6 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	it('shows containers, images and the engine at once', async () => {

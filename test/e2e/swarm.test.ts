@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
 import {startSwarmDaemon} from '../helpers/swarm-daemon.js';
-import type {ThrowawayDaemon} from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:swarm';
 
 describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
-	let daemon: ThrowawayDaemon;
+	const daemon = engineFixture({image, start: startSwarmDaemon});
 	let screen: TmuxSession | undefined;
 
 	/** `running/desired` of a service, as the docker CLI counts them. */
@@ -39,8 +39,6 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 	};
 
 	before(async () => {
-		daemon = await startSwarmDaemon();
-		await daemon.importBusyboxImage(image);
 		await createService('dmweb');
 		await waitFor(async () => (await replicas('dmweb')) === '1/1', {
 			timeoutMs: 60_000,
@@ -51,11 +49,6 @@ describe('Swarm on a real single-node manager', {timeout: 300_000}, () => {
 	afterEach(async () => {
 		await screen?.kill();
 		screen = undefined;
-	});
-
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await daemon?.stop();
 	});
 
 	it('lists the service with its replicas and tasks, and scales it to 2', async () => {

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import {after, afterEach, before, describe, it} from 'node:test';
+import {afterEach, before, describe, it} from 'node:test';
 import {formatBytes} from '../../source/format/units.js';
 import {launchDockmate} from '../helpers/dockmate.js';
-import {
-	e2eLabel,
-	startThrowawayDaemon,
-	type ThrowawayDaemon,
-} from '../helpers/throwaway-daemon.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
+import {e2eLabel} from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -20,7 +17,7 @@ describe(
 	'volumes, networks and the system on a real engine',
 	{timeout: 300_000},
 	() => {
-		let daemon: ThrowawayDaemon;
+		const daemon = engineFixture({image});
 		let screen: TmuxSession | undefined;
 
 		/** Whether the engine knows a volume or network of that name. */
@@ -67,8 +64,6 @@ describe(
 		};
 
 		before(async () => {
-			daemon = await startThrowawayDaemon();
-			await daemon.importBusyboxImage(image);
 			// Created, never started: it holds the volume without running anything.
 			await daemon.dockerOk([
 				'create',
@@ -88,11 +83,6 @@ describe(
 		afterEach(async () => {
 			await screen?.kill();
 			screen = undefined;
-		});
-
-		after(async () => {
-			// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-			await daemon?.stop();
 		});
 
 		it('creates a volume from dockmate, shows its details, removes it; a volume in use is refused naming its container', async () => {

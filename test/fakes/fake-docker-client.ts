@@ -136,6 +136,19 @@ export function fakeSample(
 	};
 }
 
+/** Whether a container's process runs (paused counts: its logs stream stays open). */
+function isRunning(container: ContainerSummary): boolean {
+	return ['running', 'paused', 'restarting'].includes(container.state);
+}
+
+/** The engine's list order: newest first. */
+function newestFirst(
+	a: {readonly createdAt: number},
+	b: {readonly createdAt: number},
+): number {
+	return b.createdAt - a.createdAt;
+}
+
 /** A container with defaults for every field a test does not care about. */
 export function fakeContainer(
 	fields: Partial<ContainerSummary> & {readonly name: string},
@@ -298,6 +311,7 @@ export class FakeDockerClient implements DockerClient {
 		Set<StreamSubscriber<ResourceSample>>
 	>();
 
+	private readonly latestStats = new Map<string, ResourceSample>();
 	private isDown = false;
 
 	constructor(
@@ -367,6 +381,7 @@ export class FakeDockerClient implements DockerClient {
 
 	/** Sends a stats sample to every open stats stream of the container. */
 	pushStats(id: string, sample: ResourceSample): void {
+		this.latestStats.set(id, sample);
 		for (const subscriber of this.statsSubscribers.get(id) ?? []) {
 			subscriber.push(sample);
 		}
@@ -414,12 +429,13 @@ export class FakeDockerClient implements DockerClient {
 
 	async listContainers(): Promise<ContainerSummary[]> {
 		await this.call('listContainers');
-		return [...this.containers.values()];
+		// As the engine: newest first (a stable sort keeps the order of equal times).
+		return [...this.containers.values()].sort(newestFirst);
 	}
 
 	async listImages(): Promise<ImageSummary[]> {
 		await this.call('listImages');
-		return [...this.images.values()];
+		return [...this.images.values()].sort(newestFirst);
 	}
 
 	/** Ids of the images that others are built on (intermediate ones are not listed). */
@@ -457,13 +473,28 @@ export class FakeDockerClient implements DockerClient {
 		signal: AbortSignal,
 	): AsyncGenerator<ResourceSample> {
 		await this.call('stats');
+		this.requireContainer(id);
 		let subscribers = this.statsSubscribers.get(id);
 		if (subscribers === undefined) {
 			subscribers = new Set();
 			this.statsSubscribers.set(id, subscribers);
 		}
 
-		yield* fakeStream(subscribers, signal);
+		// As the engine: a new stream starts with the current reading, where there is one.
+		const latest = this.latestStats.get(id);
+		const live = fakeStream(subscribers, signal);
+		if (latest !== undefined) {
+			const next = live.next();
+			yield latest;
+			const value = await next;
+			if (value.done === true) {
+				return;
+			}
+
+			yield value.value;
+		}
+
+		yield* live;
 	}
 
 	/** Every line each container wrote, by id; a logs stream starts with the tail of it. */
@@ -474,7 +505,11 @@ export class FakeDockerClient implements DockerClient {
 	>();
 
 	/** A container writes lines: kept for later streams, sent to every open one, as one chunk. */
-	writeLog(id: string, lines: readonly LogLine[]): void {
+	writeLog(id: string, written: readonly LogLine[]): void {
+		// A TTY has one output: the engine cannot tell stderr from stdout there.
+		const lines = this.containerDetails.get(id)?.tty
+			? written.map(line => ({...line, stream: 'stdout' as const}))
+			: written;
 		this.logHistory.set(id, [...(this.logHistory.get(id) ?? []), ...lines]);
 		for (const subscriber of this.logSubscribers.get(id) ?? []) {
 			subscriber.push(lines);
@@ -501,6 +536,12 @@ export class FakeDockerClient implements DockerClient {
 		options: {readonly tail: number; readonly signal: AbortSignal},
 	): AsyncGenerator<readonly LogLine[]> {
 		await this.call('logs');
+		const container = this.containers.get(id);
+		// Service logs are kept by the service's id; a container's stream ends when it is not running.
+		if (container === undefined && !this.services.some(s => s.id === id)) {
+			this.requireContainer(id);
+		}
+
 		let subscribers = this.logSubscribers.get(id);
 		if (subscribers === undefined) {
 			subscribers = new Set();
@@ -513,6 +554,10 @@ export class FakeDockerClient implements DockerClient {
 		const tail = (this.logHistory.get(id) ?? []).slice(-options.tail);
 		if (tail.length > 0 && options.tail > 0) {
 			yield tail;
+		}
+
+		if (container !== undefined && !isRunning(container)) {
+			return;
 		}
 
 		const next = await first;
@@ -645,8 +690,28 @@ export class FakeDockerClient implements DockerClient {
 			kill: {state: 'exited', status: 'Exited (137) Less than a second ago'},
 		};
 		this.actions.push(`${action} ${container.name}`);
-		this.containers.set(id, {...container, ...next[action]});
-		this.emit({type: 'container', id, action});
+		this.containers.set(container.id, {...container, ...next[action]});
+		// As the engine: stopping sends a signal and the process dies before the action is announced.
+		const announced: Record<ContainerAction, readonly string[]> = {
+			start: ['start'],
+			restart: ['kill', 'die', 'stop', 'start', 'restart'],
+			unpause: ['unpause'],
+			pause: ['pause'],
+			stop: ['kill', 'die', 'stop'],
+			kill: ['kill', 'die'],
+		};
+		for (const event of announced[action]) {
+			this.emit({
+				type: 'container',
+				id: container.id,
+				action: event,
+				attributes: {name: container.name, image: container.image},
+			});
+		}
+
+		if (next[action].state === 'exited') {
+			this.endLogs(container.id);
+		}
 	}
 
 	async removeContainer(
@@ -665,8 +730,13 @@ export class FakeDockerClient implements DockerClient {
 		this.actions.push(
 			`rm${options.force ? ' -f' : ''}${options.volumes ? ' -v' : ''} ${container.name}`,
 		);
-		this.containers.delete(id);
-		this.emit({type: 'container', id, action: 'destroy'});
+		this.containers.delete(container.id);
+		this.emit({
+			type: 'container',
+			id: container.id,
+			action: 'destroy',
+			attributes: {name: container.name, image: container.image},
+		});
 	}
 
 	async removeImage(
@@ -692,13 +762,16 @@ export class FakeDockerClient implements DockerClient {
 			return {untagged: [reference], deleted: []};
 		}
 
-		const user = [...this.containers.values()].find(
+		const users = [...this.containers.values()].filter(
 			container => container.imageId === image.id,
 		);
-		if (user !== undefined && !options.force) {
+		// As the engine: force deletes an image that stopped containers use, never one that runs.
+		const running = users.find(isRunning);
+		if (running !== undefined || (users.length > 0 && !options.force)) {
+			const user = running ?? users[0]!;
 			throw new DockerError(
 				'conflict',
-				`conflict: unable to delete ${image.id.slice(7, 19)} (cannot be forced) - image is being used by running container ${user.id.slice(0, 12)}`,
+				`conflict: unable to delete ${image.id.slice(7, 19)} (${running === undefined ? 'must be forced' : 'cannot be forced'}) - image is being used by ${running === undefined ? 'stopped' : 'running'} container ${user.id.slice(0, 12)}`,
 			);
 		}
 
@@ -1149,8 +1222,15 @@ export class FakeDockerClient implements DockerClient {
 		return service;
 	}
 
+	/** As the engine: a container is found by its id, its name or a prefix of its id that no other shares. */
 	private requireContainer(id: string): ContainerSummary {
-		const container = this.containers.get(id);
+		const prefixed = [...this.containers.values()].filter(candidate =>
+			candidate.id.startsWith(id),
+		);
+		const container =
+			this.containers.get(id) ??
+			this.container(id) ??
+			(prefixed.length === 1 ? prefixed[0] : undefined);
 		if (container === undefined) {
 			throw new DockerError('not-found', `No such container: ${id}`);
 		}

@@ -12,14 +12,26 @@ export function lineWith(frame: string, text: string | RegExp): string {
 	);
 }
 
-/** `names` in the order the frame shows them, each found as a word set off by spaces (` name `). */
+/**
+ * `names` in the order the frame shows them, each found as a word set off by `gap` before it and a
+ * space after it (` name `).
+ * @throws Error naming any that the frame does not show: a missing row must fail an order test,
+ * not sort first.
+ */
 export function namesInOrder(
 	frame: string,
 	names: readonly string[],
+	gap = ' ',
 ): string[] {
-	return [...names].sort(
-		(a, b) => frame.indexOf(` ${a} `) - frame.indexOf(` ${b} `),
+	const at = new Map(
+		names.map(name => [name, frame.indexOf(`${gap}${name} `)]),
 	);
+	const missing = names.filter(name => at.get(name) === -1);
+	if (missing.length > 0) {
+		throw new Error(`not shown: ${missing.join(', ')}\n${frame}`);
+	}
+
+	return [...names].sort((a, b) => at.get(a)! - at.get(b)!);
 }
 
 /** The last line of a frame: the status of the last action, then the key hints. */

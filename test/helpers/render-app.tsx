@@ -19,7 +19,7 @@ export const fastTiming: FeedTiming = {
 };
 
 /** Lets React 19's scheduler flush and Ink re-subscribe its input handlers. */
-async function settle(): Promise<void> {
+export async function settle(): Promise<void> {
 	await new Promise(resolve => setImmediate(resolve));
 	await new Promise(resolve => setTimeout(resolve, 0));
 }
@@ -108,6 +108,10 @@ export function renderApp(
 				},
 			);
 		},
+		/** The id of the row selected in `pane`, as the store holds it: what the highlight shows. */
+		selected(pane: Pane): string | undefined {
+			return services.store.getState().ui.selection[pane];
+		},
 		async unmount() {
 			services.dispose();
 			instance.unmount();
@@ -124,7 +128,7 @@ export async function selectRow(
 	pane: Pane,
 	id: string,
 ): Promise<void> {
-	const selected = () => app.services.store.getState().ui.selection[pane];
+	const selected = () => app.selected(pane);
 	await app.press('g');
 	for (let step = 0; step < 30 && selected() !== id; step++) {
 		await app.press('j');

@@ -102,8 +102,8 @@ export type ThrowawayDaemon = {
 export const e2eLabel = 'dockmate.e2e';
 
 const howToGetAnEngine =
-	'Either run the tests as root on a machine with `apt-get install -y docker.io busybox-static tmux` ' +
-	'(CI does this in .ci/run), or set DOCKMATE_TEST_DOCKER_HOST to a disposable Docker engine ' +
+	'Either run `npm test` as root on Debian, which installs docker.io, busybox-static, tmux and the rest ' +
+	'(scripts/test-setup.sh), or set DOCKMATE_TEST_DOCKER_HOST to a disposable Docker engine ' +
 	'(e.g. unix:///tmp/engine/docker.sock) that the tests may fill with containers.';
 
 // Short on purpose: unix socket paths are limited to ~107 bytes, and containerd puts its sockets

@@ -12,6 +12,7 @@ import {
 	fakeImage,
 	fakeNetwork,
 } from '../fakes/fake-docker-client.js';
+import {sample} from '../fakes/sample-engine.js';
 import {body, footer, lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp, selectRow} from '../helpers/render-app.js';
@@ -87,30 +88,14 @@ class Engine extends FakeDockerClient {
 	}
 }
 
-const web = fakeContainer({
-	name: 'web-1',
-	image: 'nginx:1.27',
-	imageId: 'sha256:nginx',
-	networks: ['backend'],
-});
-const db = fakeContainer({
-	name: 'db',
-	image: 'postgres:16',
-	imageId: 'sha256:pg',
-});
+const {web, db, job} = sample;
 const cron = fakeContainer({
 	name: 'cron',
 	state: 'exited',
 	status: 'Exited (0) 5 hours ago',
 });
-const job = fakeContainer({
-	name: 'job',
-	state: 'exited',
-	status: 'Exited (1) 2 hours ago',
-});
 const images = [
-	fakeImage({id: 'sha256:nginx', tags: ['nginx:1.27'], size: 187_000_000}),
-	fakeImage({id: 'sha256:pg', tags: ['postgres:16']}),
+	...sample.images,
 	fakeImage({id: 'sha256:busybox', tags: ['busybox:latest']}),
 	fakeImage({id: 'sha256:app', tags: ['app:2', 'app:latest']}),
 ];

@@ -7,34 +7,13 @@ import {
 	fakeImage,
 	numberedContainers,
 } from '../fakes/fake-docker-client.js';
-import {lineWith} from '../helpers/frame.js';
+import {sample} from '../fakes/sample-engine.js';
+import {lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
 
-const web = fakeContainer({
-	name: 'web-1',
-	image: 'nginx:1.27',
-	imageId: 'sha256:nginx',
-	ports: [
-		{privatePort: 443, protocol: 'tcp'},
-		{privatePort: 80, publicPort: 8080, ip: '0.0.0.0', protocol: 'tcp'},
-	],
-});
-const db = fakeContainer({
-	name: 'db',
-	image: 'postgres:16',
-	imageId: 'sha256:pg',
-});
-const job = fakeContainer({
-	name: 'job',
-	state: 'exited',
-	status: 'Exited (137) 2 hours ago',
-});
-const images = [
-	fakeImage({id: 'sha256:nginx', tags: ['nginx:1.27'], size: 187_000_000}),
-	fakeImage({id: 'sha256:pg', tags: ['postgres:16']}),
-	fakeImage({id: 'sha256:dangling'}),
-];
+const {web, db, job} = sample;
+const images = [...sample.images, fakeImage({id: 'sha256:dangling'})];
 
 function engine() {
 	return new FakeDockerClient({containers: [web, db, job], images});
@@ -57,7 +36,7 @@ describe('main screen', () => {
 			lineWith(frame, 'web-1'),
 			/nginx:1\.27\s+Up 3 minutes\s+0\.0\.0\.0:8080->80\/tcp, 443\/tcp/,
 		);
-		assert.match(lineWith(frame, 'job'), /Exited \(137\) 2 hours ago/);
+		assert.match(lineWith(frame, 'job'), /Exited \(1\) 2 hours ago/);
 		assert.match(
 			lineWith(frame, /^│\s+nginx:1\.27/),
 			/nginx:1\.27\s+nginx\s+187MB/,
@@ -72,13 +51,11 @@ describe('main screen', () => {
 	it('lists running containers before stopped ones, each group by name', async () => {
 		app = renderApp({docker: engine()});
 		const frame = await app.waitForFrame('web-1');
-		const order = ['db', 'web-1', 'job'].map(name =>
-			frame.indexOf(` ${name} `),
-		);
-		assert.deepEqual(
-			[...order].sort((a, b) => a - b),
-			order,
-		);
+		assert.deepEqual(namesInOrder(frame, ['job', 'web-1', 'db']), [
+			'db',
+			'web-1',
+			'job',
+		]);
 	});
 
 	it('counts the containers that use each image', async () => {
@@ -121,16 +98,21 @@ describe('navigation', () => {
 	it('moves the selection with j/k and arrows, and g/G jump to the ends', async () => {
 		app = renderApp({docker: engine()});
 		await app.waitForFrame('Containers 1/3');
+		assert.equal(app.selected('containers'), db.id);
 		await app.press('j');
 		await app.waitForFrame('Containers 2/3');
+		assert.equal(app.selected('containers'), web.id);
 		await app.press(keys.down);
 		await app.waitForFrame('Containers 3/3');
 		await app.press('j');
 		await app.waitForFrame('Containers 3/3');
+		assert.equal(app.selected('containers'), job.id);
 		await app.press('g');
 		await app.waitForFrame('Containers 1/3');
+		assert.equal(app.selected('containers'), db.id);
 		await app.press('G', 'k', keys.up);
 		await app.waitForFrame('Containers 1/3');
+		assert.equal(app.selected('containers'), db.id);
 	});
 
 	it('Tab, Shift-Tab and the number keys move the focus between panes', async () => {
@@ -153,10 +135,13 @@ describe('navigation', () => {
 		await app.waitForFrame('web-1');
 		await app.press('j');
 		await app.waitForFrame('Containers 2/3');
+		assert.equal(app.selected('containers'), web.id);
 		// web-1 is selected (db, web-1, job); a new container sorting first shifts it down.
-		docker.putContainer(fakeContainer({name: 'alpha'}));
-		docker.emit({type: 'container', id: 'alpha', action: 'create'});
+		const alpha = fakeContainer({name: 'alpha'});
+		docker.putContainer(alpha);
+		docker.emit({type: 'container', id: alpha.id, action: 'create'});
 		await app.waitForFrame('Containers 3/4');
+		assert.equal(app.selected('containers'), web.id);
 	});
 
 	it('moves to the neighbour when the selected container disappears', async () => {
@@ -169,8 +154,10 @@ describe('navigation', () => {
 		docker.emit({type: 'container', id: web.id, action: 'destroy'});
 		// db, [web-1], job → job (the next one) takes the selection.
 		await app.waitForFrame('Containers 2/2');
+		assert.equal(app.selected('containers'), job.id);
 		await app.press('k');
 		await app.waitForFrame('Containers 1/2');
+		assert.equal(app.selected('containers'), db.id);
 	});
 
 	it('pages through a long list, rendering only the rows that fit', async () => {

@@ -14,7 +14,7 @@ import {
 import {createServices} from '../../source/runtime/services.js';
 import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
 import {keys} from '../helpers/keys.js';
-import {fastTiming} from '../helpers/render-app.js';
+import {fastTiming, settle} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 /** A fake engine that names itself, as a real client names its endpoint, with one container. */
@@ -57,11 +57,6 @@ function choice(name: string, error?: string): HostChoice {
 		endpoint: error === undefined ? endpointOf(name) : undefined,
 		error,
 	};
-}
-
-async function settle(): Promise<void> {
-	await new Promise(resolve => setImmediate(resolve));
-	await new Promise(resolve => setTimeout(resolve, 0));
 }
 
 /** Renders the app as the runner does: a new tree whenever the session replaces the services. */

@@ -8,7 +8,7 @@ import {
 	fakeNetwork,
 	fakeVolume,
 } from '../fakes/fake-docker-client.js';
-import {body, footer, lineWith} from '../helpers/frame.js';
+import {body, footer, lineWith, namesInOrder} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp, selectRow} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -406,9 +406,7 @@ describe('the System pane', () => {
 		const current = await openPane('8', engine());
 		let frame = await current.waitForFrame('Local Volumes (4');
 		const order = (names: readonly string[]) =>
-			[...names].sort(
-				(a, b) => frame.indexOf(`  ${a} `) - frame.indexOf(`  ${b} `),
-			);
+			namesInOrder(frame, names, '  ');
 		assert.deepEqual(order(['pgdata', 'spare', 'logs']), [
 			'pgdata',
 			'spare',
@@ -439,9 +437,12 @@ describe('the System pane', () => {
 			message: 'coming back measures again',
 		});
 		const calls = docker.calls.diskUsage;
-		// A slow tick: ages advance every second, the measurement must not.
-		await new Promise(resolve => {
-			setTimeout(resolve, 1200);
+		// Ages advance with the app's clock, every second; the measurement must not.
+		const {store} = current.services;
+		const since = store.getState().clock;
+		await waitFor(() => store.getState().clock >= since + 1000, {
+			timeoutMs: 3000,
+			message: 'the clock ticks on',
 		});
 		assert.equal(docker.calls.diskUsage, calls);
 	});

@@ -17,11 +17,7 @@ import {
 import {projectCells} from '../../source/ui/format/project-rows.js';
 import {composedContainer} from '../fakes/fake-compose.js';
 import {fakeContainer} from '../fakes/fake-docker-client.js';
-
-function defined<T>(value: T | undefined): T {
-	assert.ok(value !== undefined, 'defined');
-	return value;
-}
+import {defined} from '../helpers/defined.js';
 
 describe('compose projects grouped from container labels', () => {
 	it('groups the containers of a recorded engine by project, leaving the rest out', () => {

@@ -21,6 +21,7 @@ import {
 	shownEvents,
 } from '../../source/state/events.js';
 import {keepSelection, type Update} from '../../source/state/updates.js';
+import {defined} from '../helpers/defined.js';
 
 function recorded(name: string): DockerEvent[] {
 	return readFileSync(
@@ -31,11 +32,6 @@ function recorded(name: string): DockerEvent[] {
 		.split('\n')
 		.map(line => toDockerEvent(JSON.parse(line)))
 		.filter(event => event !== undefined);
-}
-
-function defined<T>(value: T | undefined): T {
-	assert.ok(value !== undefined);
-	return value;
 }
 
 /** The one event of `events` that `matches`: there must be one. */

@@ -8,6 +8,7 @@ import {
 	waitForKeypress,
 } from '../../source/runtime/exec-session.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {settler} from '../fakes/manual-scheduler.js';
 
 /** A keyboard: a stream with the tty calls, recording raw mode. */
 function fakeStdin(): PassThrough & {
@@ -112,11 +113,7 @@ function lent<F extends ReturnType<typeof fakeSession>>(fake: F) {
 	return {stdin, fake, done};
 }
 
-async function settle(): Promise<void> {
-	await new Promise(resolve => {
-		setImmediate(resolve);
-	});
-}
+const settle = settler(1);
 
 describe('runExecSession', () => {
 	it('lends the terminal: keys in raw mode to the process, its output to the screen', async () => {

@@ -122,7 +122,9 @@ function start(
 		meter?: (clock: ManualScheduler) => CgroupMeter;
 	} = {},
 ): Feed {
-	const fake = new FakeDockerClient();
+	const containers = options.containers ?? [a, b, c, d];
+	// The engine holds the listed containers: it refuses stats of one it does not know.
+	const fake = new FakeDockerClient({containers});
 	const clock = new ManualScheduler({settle});
 	if (options.meter !== undefined) {
 		fake.cgroupMeter = options.meter(clock);
@@ -135,7 +137,7 @@ function start(
 		store.update(update);
 	};
 
-	dispatch(containersListed(options.containers ?? [a, b, c, d], clock.time));
+	dispatch(containersListed(containers, clock.time));
 	if (options.shown !== undefined) {
 		dispatch(
 			rowsShown(

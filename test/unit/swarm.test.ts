@@ -17,6 +17,7 @@ import {
 	serviceCells,
 	taskCells,
 } from '../../source/ui/format/swarm-rows.js';
+import {defined} from '../helpers/defined.js';
 
 function fixture(name: string): unknown {
 	return JSON.parse(
@@ -27,11 +28,6 @@ function fixture(name: string): unknown {
 function list(name: string): unknown[] {
 	const value = fixture(name);
 	assert.ok(Array.isArray(value), `${name} is an array`);
-	return value;
-}
-
-function defined<T>(value: T | undefined): T {
-	assert.ok(value !== undefined, 'mapped');
 	return value;
 }
 

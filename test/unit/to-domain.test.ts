@@ -13,16 +13,12 @@ import {
 	toEngineInfo,
 	toImageSummary,
 } from '../../source/docker/to-domain.js';
+import {defined} from '../helpers/defined.js';
 
 function fixture(name: string): unknown {
 	return JSON.parse(
 		readFileSync(new URL(`../fixtures/api/${name}`, import.meta.url), 'utf8'),
 	) as unknown;
-}
-
-function defined<T>(value: T | undefined): T {
-	assert.ok(value !== undefined, 'mapped');
-	return value;
 }
 
 function list(name: string): unknown[] {
@@ -120,7 +116,9 @@ describe('toContainerSummary', () => {
 				['migrate', 'exited', 'Exited (0) 3 days ago'],
 			],
 		);
-		const [webSummary, initDb, migrate] = summaries.map(defined);
+		const [webSummary, initDb, migrate] = summaries.map(value =>
+			defined(value),
+		);
 		assert.ok(webSummary && initDb && migrate);
 		assert.deepEqual(webSummary.ports, [
 			{privatePort: 80, publicPort: 8080, protocol: 'tcp'},

@@ -1,0 +1,50 @@
+import {dockerClientContract} from '../contract/docker-client.contract.js';
+import {
+	FakeDockerClient,
+	fakeContainer,
+	fakeImage,
+	fakeSample,
+} from '../fakes/fake-docker-client.js';
+
+const image = 'contract/busybox:latest';
+
+dockerClientContract('the fake engine', () => {
+	const client = new FakeDockerClient();
+	const imageId = `sha256:${'c0ffee'.padEnd(64, '0')}`;
+	client.putImage(
+		fakeImage({id: imageId, tags: [image], createdAt: Date.now() - 60_000}),
+	);
+	let lastCreated = 0;
+	return {
+		client,
+		image,
+		run({name, stdout, stderr, tty, running}) {
+			const container = fakeContainer({
+				name,
+				image,
+				imageId,
+				// The engine orders by a finer clock than milliseconds: no two share a time.
+				createdAt: (lastCreated = Math.max(Date.now(), lastCreated + 1)),
+				state: running ? 'running' : 'exited',
+				status: running
+					? 'Up Less than a second'
+					: 'Exited (0) Less than a second ago',
+			});
+			client.putContainer(container);
+			client.containerDetails.set(container.id, {tty});
+			const line = (stream: 'stdout' | 'stderr') => (text: string) => ({
+				stream,
+				text,
+				time: Date.now(),
+			});
+			client.writeLog(container.id, [
+				...stdout.map(line('stdout')),
+				...stderr.map(line('stderr')),
+			]);
+			if (running) {
+				client.pushStats(container.id, fakeSample());
+			}
+			return Promise.resolve(container.id);
+		},
+	};
+});
