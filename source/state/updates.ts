@@ -27,11 +27,31 @@ export type Update = (state: AppState) => AppState;
 /** Where a cursor move goes: a relative step, or an end of the list. */
 export type Movement = number | 'top' | 'bottom';
 
-export const containersListed = collectionListed(
+const listContainers = collectionListed(
 	state => state.containers,
 	(state, containers) => ({...state, containers}),
 	(container: ContainerSummary) => container.id,
 );
+
+/**
+ * A new listing of the containers. The `oom` counts of containers no longer listed go with them:
+ * a fleet that replaces crashing containers all day would otherwise keep one for every container
+ * it ever ran.
+ */
+export function containersListed(
+	list: readonly ContainerSummary[],
+	listedAt: number,
+): Update {
+	return state => {
+		const next = listContainers(list, listedAt)(state);
+		const {oomEvents} = next.resources;
+		const {byId} = next.containers;
+		const kept = [...oomEvents].filter(([id]) => byId.has(id));
+		return kept.length === oomEvents.size
+			? next
+			: {...next, resources: {...next.resources, oomEvents: new Map(kept)}};
+	};
+}
 
 export const imagesListed = collectionListed(
 	state => state.images,

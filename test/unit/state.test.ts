@@ -32,6 +32,7 @@ import {
 	openDialog,
 	filterSelectionKept,
 	openFilter,
+	oomReported,
 	textDeletedBack,
 	textTyped,
 	toggleShowAll,
@@ -184,6 +185,24 @@ describe('containersListed / imagesListed', () => {
 		const after = imagesListed([{...image, tags: ['a:2']}], t0 + 1)(before);
 		assert.notEqual(after.images.byId, before.images.byId);
 		assert.equal(after.containers, before.containers);
+	});
+
+	it('forgets the oom counts of containers that are no longer listed, however many come and go', () => {
+		let state = loaded([web]);
+		state = oomReported(web.id)(state);
+		for (let round = 0; round < 1000; round++) {
+			const churned = box(`churn-${round}`);
+			state = apply(
+				state,
+				containersListed([web, churned], t0 + round),
+				oomReported(churned.id),
+				containersListed([web], t0 + round + 0.5),
+			);
+		}
+
+		assert.deepEqual([...state.resources.oomEvents], [[web.id, 1]]);
+		// A listing that removes nothing keeps the same state.
+		assert.equal(containersListed([web], t0 + 2000)(state), state);
 	});
 
 	it('connectionChanged and engineIdentified keep the state when nothing changed', () => {
