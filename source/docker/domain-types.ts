@@ -270,4 +270,6 @@ export type LogLine = {
 	readonly text: string;
 	/** A service's line: the id of the task that printed it. */
 	readonly taskId?: string;
+	/** A line too long to keep whole: about how many characters after `text` were left out. */
+	readonly omitted?: number;
 };

@@ -12,10 +12,16 @@ const headerLength = 8;
 const stderrFrame = 2;
 
 /**
- * Docker's json-file driver cuts lines longer than 16 KiB into parts, each with a timestamp of its
- * own; an unfinished line this long is taken as such a part, so no line grows without bound.
+ * The most of one line that is kept: more than any screen shows, wrapped. The rest of a longer
+ * line is counted, not decoded, so a line costs the same however long it grows.
  */
-const maxLineLength = 16 * 1024;
+export const maxLineLength = 32 * 1024;
+
+/**
+ * How much of a frame that continues a line is read before its timestamp (and details) are taken
+ * off: more than the longest prefix the engine puts there.
+ */
+const continuationHead = 1024;
 
 /** The RFC 3339 (nanosecond) time `timestamps=1` puts before each line, and the space after it. */
 const timestampPrefix =
@@ -54,15 +60,24 @@ export type LogDecoder = {
 };
 
 type LineSplitter = {
+	/** The next bytes of the current message. */
 	readonly write: (bytes: Uint8Array, out: LogLine[]) => void;
+	/** A message (a multiplexed frame) begins: see {@link createLogDecoder}. */
+	readonly startMessage: () => void;
+	/** The current message is complete. */
+	readonly endMessage: (out: LogLine[]) => void;
 	readonly end: (out: LogLine[]) => void;
 };
 
 /**
  * Creates a decoder for one container's logs response: raw bytes for a TTY container,
  * multiplexed frames otherwise. A header or a payload may be split over chunks, and a line over
- * frames; stdout and stderr each carry their own unfinished line and UTF-8 state. With `details`
- * (a service's logs), each line's task is taken from the details before it.
+ * frames; stdout and stderr each carry their own unfinished line and UTF-8 state. The engine cuts
+ * a line longer than 16 KiB into messages, each a frame with a timestamp of its own and no newline
+ * but the last's: a frame that follows an unfinished line continues it, its timestamp (and
+ * details) taken off. A line longer than {@link maxLineLength} keeps its start and counts the
+ * bytes left out. With `details` (a service's logs), each line's task is taken from the details
+ * before it.
  */
 export function createLogDecoder(options: {
 	readonly tty: boolean;
@@ -70,7 +85,11 @@ export function createLogDecoder(options: {
 }): LogDecoder {
 	// A line without a timestamp (none should come) is placed with the line before it.
 	let lastTime = 0;
-	const toLine = (stream: LogLine['stream'], raw: string): LogLine => {
+	const toLine = (
+		stream: LogLine['stream'],
+		raw: string,
+		omitted: number,
+	): LogLine => {
 		const match = timestampPrefix.exec(raw);
 		const time = match?.[1] === undefined ? Number.NaN : Date.parse(match[1]);
 		if (!Number.isNaN(time)) {
@@ -80,32 +99,97 @@ export function createLogDecoder(options: {
 		const rest = match === null ? raw : raw.slice(match[0].length);
 		const {text, ...task} =
 			options.details === true ? withoutDetails(rest) : {text: rest};
-		return {stream, time: lastTime, text: sanitize(text), ...task};
+		return {
+			stream,
+			time: lastTime,
+			text: sanitize(text),
+			...task,
+			...(omitted > 0 ? {omitted} : {}),
+		};
+	};
+
+	/** A continuing message's text without the timestamp and details the engine put before it. */
+	const continued = (head: string): string => {
+		const rest = head.replace(timestampPrefix, '');
+		return options.details === true ? rest.replace(detailsPrefix, '') : rest;
 	};
 
 	const splitter = (stream: LogLine['stream']): LineSplitter => {
-		const decoder = new TextDecoder();
+		let decoder = new TextDecoder();
 		let pending = '';
+		let omitted = 0;
+		// The start of a message that continues `pending`, until its prefix can be taken off.
+		let head: string | undefined;
+		const finish = (last: string, out: LogLine[]): void => {
+			const room = maxLineLength - pending.length;
+			out.push(
+				toLine(
+					stream,
+					pending + last.slice(0, Math.max(0, room)),
+					omitted + Math.max(0, last.length - room),
+				),
+			);
+			pending = '';
+			omitted = 0;
+		};
+
+		const take = (text: string, out: LogLine[]): void => {
+			const parts = text.split('\n');
+			const rest = parts.pop() ?? '';
+			for (const part of parts) {
+				finish(part, out);
+			}
+
+			const room = maxLineLength - pending.length;
+			pending += rest.slice(0, Math.max(0, room));
+			omitted += Math.max(0, rest.length - room);
+		};
+
+		const flushHead = (out: LogLine[]): void => {
+			if (head !== undefined) {
+				const text = continued(head);
+				head = undefined;
+				take(text, out);
+			}
+		};
+
 		return {
 			write(bytes, out) {
-				const parts = (pending + decoder.decode(bytes, {stream: true})).split(
-					'\n',
-				);
-				pending = parts.pop() ?? '';
-				for (const part of parts) {
-					out.push(toLine(stream, part));
+				// A full line's bytes up to its newline are only counted.
+				if (head === undefined && pending.length >= maxLineLength) {
+					const newline = bytes.indexOf(10);
+					if (newline === -1) {
+						omitted += bytes.length;
+						return;
+					}
+
+					omitted += newline;
+					decoder = new TextDecoder();
+					bytes = bytes.subarray(newline);
 				}
 
-				while (pending.length >= maxLineLength) {
-					out.push(toLine(stream, pending.slice(0, maxLineLength)));
-					pending = pending.slice(maxLineLength);
+				const text = decoder.decode(bytes, {stream: true});
+				if (head === undefined) {
+					take(text, out);
+					return;
+				}
+
+				head += text;
+				if (head.length >= continuationHead || head.includes('\n')) {
+					flushHead(out);
 				}
 			},
+			startMessage() {
+				if (pending !== '' || omitted > 0) {
+					head = '';
+				}
+			},
+			endMessage: flushHead,
 			end(out) {
-				const rest = pending + decoder.decode();
-				pending = '';
-				if (rest !== '') {
-					out.push(toLine(stream, rest));
+				flushHead(out);
+				take(decoder.decode(), out);
+				if (pending !== '' || omitted > 0) {
+					finish('', out);
 				}
 			},
 		};
@@ -145,6 +229,10 @@ export function createLogDecoder(options: {
 					current.write(chunk.subarray(offset, offset + take), out);
 					offset += take;
 					remaining -= take;
+					if (remaining === 0) {
+						current.endMessage(out);
+					}
+
 					continue;
 				}
 
@@ -156,6 +244,7 @@ export function createLogDecoder(options: {
 					headerFill = 0;
 					current = header[0] === stderrFrame ? stderr : stdout;
 					remaining = new DataView(header.buffer).getUint32(4);
+					current.startMessage();
 				}
 			}
 

@@ -27,6 +27,8 @@ export type LogSettings = {
 	readonly tail: number;
 	/** Lines a dialog keeps, however chatty its containers: the oldest make way. */
 	readonly capacity: number;
+	/** Characters of text a dialog keeps, however long its lines: the oldest lines make way. */
+	readonly textBudget: number;
 	/** New lines reach the screen at most once per interval, in one commit. */
 	readonly flushIntervalMs: number;
 	/** Where `s` saves; the temporary folder when this one cannot be written. Undefined: the current folder. */
@@ -36,6 +38,8 @@ export type LogSettings = {
 export const defaultLogSettings: LogSettings = {
 	tail: 500,
 	capacity: 5000,
+	// 16 Mi characters: a few tens of MB at most, whatever the lines' length.
+	textBudget: 16 * 1024 * 1024,
 	flushIntervalMs: 100,
 	directory: undefined,
 };
@@ -104,6 +108,8 @@ export function createLogs(
 			Math.max(settings.capacity, settings.tail),
 		);
 		let seq = 0;
+		// The text the ring holds, in characters: bounded by the budget as the lines are by the capacity.
+		let textSize = 0;
 		let isSorted = true;
 		let lateDropped = 0;
 		const flush = (): void => {
@@ -150,7 +156,13 @@ export function createLogs(
 					isSorted = false;
 				}
 
+				textSize +=
+					entry.text.length -
+					(ring.isFull ? (ring.at(0)?.text.length ?? 0) : 0);
 				ring.push(entry);
+				while (textSize > settings.textBudget && ring.size > 1) {
+					textSize -= ring.shift()?.text.length ?? 0;
+				}
 			}
 
 			throttle.trigger();

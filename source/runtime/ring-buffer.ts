@@ -37,6 +37,20 @@ export class RingBuffer<T> {
 		}
 	}
 
+	/** Takes out the oldest item (counted as evicted), if there is one. */
+	shift(): T | undefined {
+		if (this.count === 0) {
+			return undefined;
+		}
+
+		const item = this.items[this.start];
+		this.items[this.start] = undefined;
+		this.start = (this.start + 1) % this.capacity;
+		this.count--;
+		this.evicted++;
+		return item;
+	}
+
 	/** The item `index` places from the oldest; negative counts from the newest (-1: the newest). */
 	at(index: number): T | undefined {
 		const offset = index < 0 ? this.count + index : index;

@@ -36,6 +36,16 @@ describe('l: container logs on a real engine', {timeout: 240_000}, () => {
 			options: ['--tty'],
 			command: ['sh', '-c', 'echo tty-hello; echo tty-second; exec sleep 600'],
 		});
+		// One line of 100 KB, which the engine keeps and sends as seven pieces of 16 KiB.
+		await runLabelled(daemon, {
+			name: 'longline',
+			image,
+			command: [
+				'sh',
+				'-c',
+				String.raw`echo before-long; printf long-start; head -c 102400 /dev/zero | tr '\0' a; echo; echo after-long; exec sleep 600`,
+			],
+		});
 	});
 
 	afterEach(async () => {
@@ -125,5 +135,20 @@ describe('l: container logs on a real engine', {timeout: 240_000}, () => {
 		});
 		assert.ok(times.length >= 4, merged);
 		assert.deepEqual(times, [...times].sort(), 'lines in time order');
+	});
+
+	it('shows a 100 KB line as one line, and Esc still closes the view', async () => {
+		const screen = await open('longline');
+		const shown = await screen.waitForText(/after-long/);
+		assert.match(shown, /following · 3 lines/);
+		// Wrapped, it shows as much as fits, and how much more there is.
+		await screen.sendKeys('w');
+		await screen.waitForText(/\d+ more characters/);
+		await screen.sendKeys('/', 'long-start', 'Enter');
+		await screen.waitForText(/"long-start": 1 match/);
+		await screen.sendKeys('Escape');
+		await screen.waitForText(
+			text => !text.includes('Logs · longline') && text.includes('longline'),
+		);
 	});
 });

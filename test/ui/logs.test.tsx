@@ -100,6 +100,34 @@ describe('logs view', () => {
 		});
 	});
 
+	it('a 1 MB line and a burst of random characters are drawn no wider than the screen: Esc still closes the view, nothing of the log taken as a key', async () => {
+		const app = await openLogs([line(0, 'before')]);
+		await app.press('w');
+		// Printable characters, keys among them (/, q, :, …), from a fixed seed.
+		let seed = 7;
+		const random = (length: number): string =>
+			Array.from({length}, () => {
+				seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+				return String.fromCodePoint(33 + (seed % 94));
+			}).join('');
+		app.docker.writeLog(web.id, [
+			line(1, `start${'a'.repeat(1024 * 1024)}`),
+			...Array.from({length: 400}, (_, index) => line(2 + index, random(256))),
+			line(500, 'the end'),
+		]);
+		await app.waitForFrame('the end');
+		app.docker.writeLog(web.id, [line(501, 'b'.repeat(1024 * 1024))]);
+		const long = await app.waitForFrame(/more characters/);
+		assert.match(long, /following · 404 lines/);
+		await app.press(keys.escape);
+		await app.waitForFrame(frame => !frame.includes('Logs · web'));
+		const {ui} = app.services.store.getState();
+		assert.equal(ui.dialog, undefined);
+		assert.equal(ui.filters.containers, 'web');
+		assert.equal(app.quitCount, 0);
+		assert.match(app.lastFrame(), /Containers 1\/1/);
+	});
+
 	it('/ searches backwards from the bottom, n and N jump between matches, wrapping', async () => {
 		const history = lines(0, 300).map(entry =>
 			[20, 100, 170].includes((entry.time - base) / 10)

@@ -6,6 +6,7 @@ import {DockerError} from '../../source/docker/errors.js';
 import {
 	createLogDecoder,
 	followLogs,
+	maxLineLength,
 	type LogsApi,
 } from '../../source/docker/logs.js';
 
@@ -89,6 +90,80 @@ describe('log frame decoder', () => {
 			{stream: 'stderr', time: Date.parse(t2), text: 'err-whole'},
 			{stream: 'stdout', time: Date.parse(t1), text: 'out-continued'},
 		]);
+	});
+
+	it('rejoins a long line the engine cut into messages, each with a timestamp of its own, wherever the chunks are cut', () => {
+		// As the engine sends a 40-character line cut into pieces of 16 (16 KiB in life), between other lines.
+		const bytes = Buffer.concat([
+			frame(1, `${t1} ${'a'.repeat(16)}`),
+			frame(2, `${t2} err\n`),
+			frame(1, `${t2} ${'b'.repeat(16)}`),
+			frame(1, `${t3} ${'c'.repeat(8)}\n`),
+			frame(1, `${t3} next\n`),
+		]);
+		const lines: LogLine[] = [
+			{stream: 'stderr', time: Date.parse(t2), text: 'err'},
+			{
+				stream: 'stdout',
+				time: Date.parse(t1),
+				text: `${'a'.repeat(16)}${'b'.repeat(16)}${'c'.repeat(8)}`,
+			},
+			{stream: 'stdout', time: Date.parse(t3), text: 'next'},
+		];
+		for (let cut = 1; cut < bytes.length; cut++) {
+			assert.deepEqual(decode(bytes, [cut], false), lines, `cut at ${cut}`);
+		}
+
+		assert.deepEqual(
+			decode(
+				bytes,
+				Array.from({length: bytes.length - 1}, (_, index) => index + 1),
+				false,
+			),
+			lines,
+		);
+	});
+
+	it('takes the details off each piece of a service’s long line', () => {
+		const details = 'com.docker.swarm.task.id=pce12efp';
+		const decoder = createLogDecoder({tty: false, details: true});
+		assert.deepEqual(
+			decoder.push(
+				Buffer.concat([
+					frame(1, `${t1} ${details} first `),
+					frame(1, `${t2} ${details} second\n`),
+				]),
+			),
+			[
+				{
+					stream: 'stdout',
+					time: Date.parse(t1),
+					text: 'first second',
+					taskId: 'pce12efp',
+				},
+			],
+		);
+	});
+
+	it('keeps the start of a line longer than the limit and counts the rest, in TTY and multiplexed streams alike', () => {
+		const long = 'x'.repeat(maxLineLength + 5000);
+		const expected: LogLine[] = [
+			{
+				stream: 'stdout',
+				time: Date.parse(t1),
+				text: long.slice(t1.length + 1, maxLineLength),
+				omitted: 5000 + t1.length + 1,
+			},
+			{stream: 'stdout', time: Date.parse(t2), text: 'short'},
+		];
+		const raw = Buffer.from(`${t1} ${long}\n${t2} short\n`);
+		assert.deepEqual(decode(raw, [100, 40_000], true), expected);
+		const framed = Buffer.concat([
+			frame(1, `${t1} ${long.slice(0, 30_000)}`),
+			frame(1, `${t1} ${long.slice(30_000)}\n`),
+			frame(1, `${t2} short\n`),
+		]);
+		assert.deepEqual(decode(framed, [100, 40_000], false), expected);
 	});
 
 	it('holds a partial last line until its end comes, and gives it up when the response ends', () => {
@@ -176,14 +251,16 @@ describe('log frame decoder', () => {
 		assert.equal(lines[1]?.text, 'undated');
 	});
 
-	it('cuts a line that never ends at 16 KiB, as the engine cuts long lines', () => {
+	it('holds a line that never ends at its limit, the rest counted, however much more comes', () => {
 		const decoder = createLogDecoder({tty: true});
-		const lines = decoder.push(Buffer.from('x'.repeat(40 * 1024)));
+		for (let chunk = 0; chunk < 64; chunk++) {
+			assert.deepEqual(decoder.push(Buffer.from('x'.repeat(16 * 1024))), []);
+		}
+
 		assert.deepEqual(
-			lines.map(line => line.text.length),
-			[16 * 1024, 16 * 1024],
+			decoder.end().map(line => [line.text.length, line.omitted]),
+			[[maxLineLength, 1024 * 1024 - maxLineLength]],
 		);
-		assert.equal(decoder.end()[0]?.text.length, 8 * 1024);
 	});
 });
 

@@ -36,6 +36,12 @@ describe('ring buffer', () => {
 		assert.equal(ring.at(-1), 10);
 		assert.equal(ring.at(3), undefined);
 		assert.equal(ring.at(-4), undefined);
+		assert.equal(ring.shift(), 8);
+		assert.deepEqual(ring.toArray(), [9, 10]);
+		assert.equal(ring.evicted, 8);
+		ring.push(11);
+		ring.push(12);
+		assert.deepEqual(ring.toArray(), [10, 11, 12]);
 	});
 
 	it('sorts in place, and after that evicts the first in the new order', () => {
@@ -115,6 +121,37 @@ function setup(settings: Partial<LogSettings> = {}) {
 }
 
 describe('log feed', () => {
+	it('keeps no more text than its budget: the oldest lines make way, counted as dropped', async () => {
+		const {docker, scheduler, logs, dialog} = setup({textBudget: 1000});
+		logs.open({ids: [web.id], title: 'web'});
+		await scheduler.advance(0);
+		docker.writeLog(
+			web.id,
+			Array.from({length: 10}, (_, index) =>
+				line(index, String(index).repeat(300)),
+			),
+		);
+		await scheduler.advance(100);
+		assert.deepEqual(
+			dialog().lines.map(entry => entry.text[0]),
+			['7', '8', '9'],
+		);
+		assert.equal(dialog().dropped, 7);
+		// One line over the whole budget is still shown, alone.
+		docker.writeLog(web.id, [line(20, 'x'.repeat(5000))]);
+		await scheduler.advance(100);
+		assert.deepEqual(
+			dialog().lines.map(entry => entry.text.length),
+			[5000],
+		);
+		docker.writeLog(web.id, [line(21, 'small')]);
+		await scheduler.advance(100);
+		assert.deepEqual(
+			dialog().lines.map(entry => entry.text),
+			['small'],
+		);
+	});
+
 	it('opens the dialog, starts with the tail, then follows', async () => {
 		const {docker, scheduler, logs, dialog} = setup({tail: 2});
 		docker.writeLog(web.id, [line(0, 'a'), line(1, 'b'), line(2, 'c')]);

@@ -292,6 +292,7 @@ describe('log rows', () => {
 				timestamps: false,
 				query: 'error',
 				isCurrentMatch: true,
+				textLimit: 100,
 			},
 		);
 		assert.deepEqual(segments, [
@@ -300,6 +301,23 @@ describe('log rows', () => {
 			{text: 'an ', style: 'plain'},
 			{text: 'error', style: 'currentMatch'},
 			{text: ' here', style: 'plain'},
+		]);
+	});
+
+	it('draws no more of a long line than the limit, and says how much is left out', () => {
+		const segments = lineSegments(
+			entry(0, `${'a'.repeat(9)}🐳b`, {omitted: 1000}),
+			{
+				name: '',
+				nameWidth: 0,
+				timestamps: false,
+				query: '',
+				isCurrentMatch: false,
+				textLimit: 10,
+			},
+		);
+		assert.deepEqual(text([segments]), [
+			` ${'a'.repeat(9)} … 1003 more characters`,
 		]);
 	});
 
@@ -319,6 +337,7 @@ describe('log rows', () => {
 			timestamps: false,
 			query: '',
 			isCurrentMatch: false,
+			textLimit: 100,
 		});
 		assert.equal(name?.text, '日本…  ');
 		const segments: Segment[] = [{text: 'abc🇩🇪e\u0301f', style: 'plain'}];

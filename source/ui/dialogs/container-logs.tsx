@@ -149,6 +149,8 @@ export function ContainerLogs({dialog, width, height}: Props) {
 			timestamps: dialog.timestamps,
 			query: dialog.query,
 			isCurrentMatch: entry.seq === dialog.match,
+			// A wrapped line can fill the view, an unwrapped one a row: more is never seen.
+			textLimit: dialog.wrap ? rows * textWidth : textWidth,
 		});
 		const lineRows = dialog.wrap
 			? wrapSegments(segments, textWidth)

@@ -98,9 +98,21 @@ export function highlighted(
 	return segments;
 }
 
+/** `text` cut to at most `limit` UTF-16 units, never inside a surrogate pair. */
+function cutText(text: string, limit: number): string {
+	if (text.length <= limit) {
+		return text;
+	}
+
+	const code = text.codePointAt(limit - 1) ?? 0;
+	return text.slice(0, code > 0xff_ff ? limit - 1 : limit);
+}
+
 /**
  * One log line as drawn: the name column of a merged log, the time when shown, a marker that is
- * red for stderr and blank for stdout, then the text with the search's matches highlighted.
+ * red for stderr and blank for stdout, then the text with the search's matches highlighted. Only
+ * as much text as `textLimit` is drawn, whatever a line's length (a screenful: no line costs more
+ * to draw than the screen shows); a note says how much is left out.
  */
 export function lineSegments(
 	entry: LogEntry,
@@ -112,9 +124,14 @@ export function lineSegments(
 		readonly timestamps: boolean;
 		readonly query: string;
 		readonly isCurrentMatch: boolean;
+		/** The most characters of text drawn. */
+		readonly textLimit: number;
 	},
 ): Segment[] {
-	const {name, nameWidth, timestamps, query, isCurrentMatch} = options;
+	const {name, nameWidth, timestamps, query, isCurrentMatch, textLimit} =
+		options;
+	const text = cutText(entry.text, textLimit);
+	const left = entry.text.length - text.length + (entry.omitted ?? 0);
 	const colour = options.colour ?? entry.source;
 	return [
 		...(nameWidth > 0
@@ -126,7 +143,10 @@ export function lineSegments(
 		entry.stream === 'stderr'
 			? {text: '▌', style: 'stderr'}
 			: {text: ' ', style: 'plain'},
-		...highlighted(entry.text, query, isCurrentMatch),
+		...highlighted(text, query, isCurrentMatch),
+		...(left > 0
+			? [{text: ` … ${left} more characters`, style: 'time' as const}]
+			: []),
 	];
 }
 
