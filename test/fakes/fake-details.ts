@@ -98,3 +98,16 @@ export function fakeImageDetails(image: ImageSummary): ImageDetails {
 		layerCount: 1,
 	};
 }
+
+/** What inspect says of a container the OOM killer ended: exit code 137 and `OOMKilled`. */
+export const oomKilledDetails: Partial<ContainerDetails> = {
+	state: {
+		status: 'exited',
+		exitCode: 137,
+		oomKilled: true,
+		error: '',
+		pid: 0,
+		startedAt: 0,
+		finishedAt: 0,
+	},
+};

@@ -6,6 +6,7 @@ import {
 	fakeSample,
 } from '../fakes/fake-docker-client.js';
 import {statusShown} from '../../source/state/status.js';
+import {oomKilledDetails} from '../fakes/fake-details.js';
 import {lineWith} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
@@ -110,17 +111,7 @@ describe('state glyphs', () => {
 	it('give trouble a shape of its own, the OOM kill found by inspecting only exits with 137', async () => {
 		const docker = new FakeDockerClient({containers});
 		const starved = containers.at(-1)!;
-		docker.containerDetails.set(starved.id, {
-			state: {
-				status: 'exited',
-				exitCode: 137,
-				oomKilled: true,
-				error: '',
-				pid: 0,
-				startedAt: 0,
-				finishedAt: 0,
-			},
-		});
+		docker.containerDetails.set(starved.id, oomKilledDetails);
 		app = renderApp({docker});
 		const frame = await app.waitForFrame(frame => /▼\s+starved/.test(frame));
 		const glyphOf = (name: string): string =>

@@ -5,6 +5,7 @@ import {startOomProbe} from '../../source/runtime/oom-probe.js';
 import {initialState} from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
 import {containersListed} from '../../source/state/updates.js';
+import {oomKilledDetails} from '../fakes/fake-details.js';
 import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
@@ -18,17 +19,7 @@ describe('the OOM probe', () => {
 			status: 'Exited (137) 2 seconds ago',
 		});
 		const docker = new FakeDockerClient({containers: [starved]});
-		docker.containerDetails.set(starved.id, {
-			state: {
-				status: 'exited',
-				exitCode: 137,
-				oomKilled: true,
-				error: '',
-				pid: 0,
-				startedAt: 0,
-				finishedAt: 0,
-			},
-		});
+		docker.containerDetails.set(starved.id, oomKilledDetails);
 		const store = createStore(
 			initialState({endpoint: 'fake://engine', readOnly: false, now: 0}),
 		);
