@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {readdirSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {dockmatePid, launchDockmate} from '../helpers/dockmate.js';
 import {
 	inBatches,
@@ -178,6 +178,11 @@ describe('a fleet under a low open-files limit', {timeout: 300_000}, () => {
 			10_000,
 		);
 		const pid = await dockmatePid(screen!);
+		// The limit really is in force: a shell's ulimit that failed would make this test prove nothing.
+		assert.match(
+			readFileSync(`/proc/${pid}/limits`, 'utf8'),
+			/^Max open files\s+1024\s+1024\s/m,
+		);
 		const open = readdirSync(`/proc/${pid}/fd`).length;
 		assert.ok(open < 300, `${open} descriptors open`);
 
