@@ -1,4 +1,5 @@
 import type {CgroupMeter} from './cgroup/cgroup-meter.js';
+import type {HostShell} from './host-shell.js';
 import type {
 	ContainerDetails,
 	ImageDetails,
@@ -93,6 +94,8 @@ export type DockerClient = {
 	 * container. Undefined for a remote engine.
 	 */
 	openCgroupMeter(info: SystemInfo): CgroupMeter | undefined;
+	/** A shell on the engine's machine where the transport gives one (ssh://); undefined for any other. */
+	hostShell(): HostShell | undefined;
 	containerAction(id: string, action: ContainerAction): Promise<void>;
 	/** Removes a container; `volumes` also removes its anonymous volumes. */
 	removeContainer(

@@ -498,5 +498,8 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				? createCgroupMeter({driver: info.cgroupDriver})
 				: undefined;
 		},
+		hostShell() {
+			return undefined;
+		},
 	};
 }

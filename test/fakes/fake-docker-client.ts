@@ -1,4 +1,5 @@
 import type {CgroupMeter} from '../../source/docker/cgroup/cgroup-meter.js';
+import type {HostShell} from '../../source/docker/host-shell.js';
 import type {
 	BuildCacheRecord,
 	ContainerAction,
@@ -252,6 +253,9 @@ export class FakeDockerClient implements DockerClient {
 
 	/** What {@link openCgroupMeter} hands out; none, as for a remote engine, unless a test sets one. */
 	cgroupMeter: CgroupMeter | undefined;
+
+	/** What {@link hostShell} hands out; none, as for a local or tcp:// engine, unless a test sets one. */
+	shell: HostShell | undefined;
 
 	/** Limits by container id; none unless a test sets them. */
 	readonly limits = new Map<string, ContainerLimits>();
@@ -619,6 +623,10 @@ export class FakeDockerClient implements DockerClient {
 		return this.cgroupMeter;
 	}
 
+	hostShell(): HostShell | undefined {
+		return this.shell;
+	}
+
 	/** A client that answers like this one except for the methods given. */
 	with(overrides: Partial<DockerClient>): DockerClient {
 		const methods: DockerClient = {
@@ -638,6 +646,7 @@ export class FakeDockerClient implements DockerClient {
 			imageHistory: async reference => this.imageHistory(reference),
 			logs: (id, options) => this.logs(id, options),
 			openCgroupMeter: () => this.openCgroupMeter(),
+			hostShell: () => this.hostShell(),
 			containerAction: async (id, action) => this.containerAction(id, action),
 			removeContainer: async (id, options) => this.removeContainer(id, options),
 			removeImage: async (reference, options) =>
