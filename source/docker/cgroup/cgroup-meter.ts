@@ -64,32 +64,58 @@ export type CgroupMeter = {
 const keptOpen = 12;
 
 /** Containers off screen read their details, limits and network every this many sweeps. */
-const fullEvery = 10;
+export const fullEvery = 10;
 
-type Meter = {
+type Meter = ReadingPlan & {
 	readonly cgroup: CgroupReader;
 	readonly network: ProcNetDevReader | undefined;
+};
+
+/**
+ * The file listing the container's processes. Any of them shares its network namespace, so the first
+ * one listed will do for its network counters.
+ */
+export function procsFile(cgroup: ContainerCgroup): string | undefined {
+	const dir =
+		cgroup.version === 2
+			? cgroup.dir
+			: (cgroup.dirs.pids ?? cgroup.dirs.memory ?? cgroup.dirs.cpu);
+	return dir === undefined ? undefined : path.join(dir, 'cgroup.procs');
+}
+
+function firstPid(
+	cgroup: ContainerCgroup,
+	openFile: OpenFile | undefined,
+): number | undefined {
+	const file = procsFile(cgroup);
+	const text = file === undefined ? undefined : readTextOnce(file, openFile);
+	const pid = Number.parseInt(text ?? '', 10);
+	return pid > 0 ? pid : undefined;
+}
+
+/** How a container's readings are spread over the sweeps. */
+export type ReadingPlan = {
 	/** Spreads the full readings of containers off screen over the sweeps. */
 	readonly phase: number;
 	/** Whether a full reading was made: the first one is, so every figure is there from the start. */
 	hasFullReading: boolean;
 };
 
-/** Any process of the container shares its network namespace; the first one listed will do. */
-function firstPid(
-	cgroup: ContainerCgroup,
-	openFile: OpenFile | undefined,
-): number | undefined {
-	const dir =
-		cgroup.version === 2
-			? cgroup.dir
-			: (cgroup.dirs.pids ?? cgroup.dirs.memory ?? cgroup.dirs.cpu);
-	const text =
-		dir === undefined
-			? undefined
-			: readTextOnce(path.join(dir, 'cgroup.procs'), openFile);
-	const pid = Number.parseInt(text ?? '', 10);
-	return pid > 0 ? pid : undefined;
+/**
+ * Whether this sweep reads all of a container's files (details, limits, network) or only what a sort
+ * needs: always for the `shown` first ranks and a first reading, else every {@link fullEvery} sweeps.
+ */
+export function isFullReading(
+	plan: ReadingPlan,
+	rank: number,
+	shown: number,
+	sweep: number,
+): boolean {
+	return (
+		rank < shown ||
+		!plan.hasFullReading ||
+		(sweep + plan.phase) % fullEvery === 0
+	);
 }
 
 /** The soft `Max open files` of `/proc/<pid>/limits`, the one the kernel enforces. */
@@ -172,10 +198,7 @@ export function createCgroupMeter(options: {
 		}
 
 		const keepOpen = rank < kept;
-		const isFull =
-			rank < shown ||
-			!meter.hasFullReading ||
-			(sweeps + meter.phase) % fullEvery === 0;
+		const isFull = isFullReading(meter, rank, shown, sweeps);
 		const sample = meter.cgroup.read({
 			details: isFull,
 			limits: isFull,

@@ -80,22 +80,28 @@ const probeOrder: readonly CgroupController[] = [
 	'blkio',
 ];
 
+/** The names directly under a cgroup root that tell its layout: see {@link layoutFromEntries}. */
+export const layoutEntryNames: readonly string[] = [
+	'cgroup.controllers',
+	...new Set(controllers.flatMap(controller => mountNames[controller])),
+];
+
 /**
- * Works out how cgroups are mounted under `root`. Returns `undefined` when the root holds neither a unified
- * hierarchy nor any controller we read (not Linux, cgroups not mounted, or a container without /sys/fs/cgroup).
+ * Works out how cgroups are mounted under `root` from which of {@link layoutEntryNames} exist there
+ * (`hasEntry`), so that a caller can learn them locally or from another machine. Returns `undefined`
+ * when the root holds neither a unified hierarchy nor any controller we read.
  */
-export function detectCgroupLayout(
-	root = '/sys/fs/cgroup',
+export function layoutFromEntries(
+	root: string,
+	hasEntry: (name: string) => boolean,
 ): CgroupLayout | undefined {
-	if (existsSync(path.join(root, 'cgroup.controllers'))) {
+	if (hasEntry('cgroup.controllers')) {
 		return {version: 2, root};
 	}
 
 	const mounts: Partial<Record<CgroupController, string>> = {};
 	for (const controller of controllers) {
-		const name = mountNames[controller].find(candidate =>
-			existsSync(path.join(root, candidate)),
-		);
+		const name = mountNames[controller].find(candidate => hasEntry(candidate));
 		if (name !== undefined) {
 			mounts[controller] = path.join(root, name);
 		}
@@ -104,6 +110,51 @@ export function detectCgroupLayout(
 	return Object.keys(mounts).length > 0
 		? {version: 1, root, mounts}
 		: undefined;
+}
+
+/**
+ * Works out how cgroups are mounted under `root`. Returns `undefined` when the root holds neither a unified
+ * hierarchy nor any controller we read (not Linux, cgroups not mounted, or a container without /sys/fs/cgroup).
+ */
+export function detectCgroupLayout(
+	root = '/sys/fs/cgroup',
+): CgroupLayout | undefined {
+	return layoutFromEntries(root, name => existsSync(path.join(root, name)));
+}
+
+/**
+ * The hierarchy in which to look for a container's cgroup (on v1 its path is the same in every
+ * hierarchy); `undefined` on v1 with none of the controllers we read.
+ */
+export function searchRoot(layout: CgroupLayout): string | undefined {
+	if (layout.version === 2) {
+		return layout.root;
+	}
+
+	const probe = probeOrder.find(
+		controller => layout.mounts[controller] !== undefined,
+	);
+	return probe === undefined ? undefined : layout.mounts[probe];
+}
+
+/** The directories of the container whose cgroup is at `relative` in every hierarchy, whether or not they exist. */
+export function cgroupAt(
+	layout: CgroupLayout,
+	relative: string,
+): ContainerCgroup {
+	if (layout.version === 2) {
+		return {version: 2, dir: path.join(layout.root, relative)};
+	}
+
+	const dirs: Partial<Record<CgroupController, string>> = {};
+	for (const controller of controllers) {
+		const mount = layout.mounts[controller];
+		if (mount !== undefined) {
+			dirs[controller] = path.join(mount, relative);
+		}
+	}
+
+	return {version: 1, dirs};
 }
 
 /**

@@ -81,7 +81,8 @@ export function sumNetworkCounters(
 	return {rxBytes, txBytes};
 }
 
-function netDevPath(pid: number, procRoot: string): string {
+/** The network counters file of a process: `pid` may be a shell variable (`$p`) for a script. */
+export function netDevPath(pid: number | string, procRoot: string): string {
 	return path.join(procRoot, String(pid), 'net', 'dev');
 }
 

@@ -284,9 +284,10 @@ export function parseCgroupV2(files: CgroupFileTexts): CgroupSample {
  * `detail`: the rest of the counters, some of them costly for the kernel to render (memory.stat takes
  * a third of a v1 sweep). `limit`: what only `docker update` changes.
  */
-type Tier = 'counter' | 'detail' | 'limit';
+export type Tier = 'counter' | 'detail' | 'limit';
 
-type FileSpec = {
+/** A cgroup file we read, and how often it needs reading. */
+export type FileSpec = {
 	readonly name: string;
 	/** Which v1 hierarchy holds it; v2 has one directory for all. */
 	readonly controller: CgroupController;
@@ -325,6 +326,46 @@ const v2Files: readonly FileSpec[] = [
 	{name: 'io.stat', controller: 'blkio', tier: 'detail'},
 ];
 
+/** A file of one container's cgroup: `path` is undefined when its v1 controller is not mounted. */
+export type CgroupFile = {
+	readonly spec: FileSpec;
+	readonly path: string | undefined;
+};
+
+/** The files to read for a container whose cgroup is at `cgroup`, counters first. */
+export function cgroupFiles(cgroup: ContainerCgroup): readonly CgroupFile[] {
+	const specs = cgroup.version === 2 ? v2Files : v1Files;
+	return specs.map(spec => {
+		const dir =
+			cgroup.version === 2 ? cgroup.dir : cgroup.dirs[spec.controller];
+		return {
+			spec,
+			path: dir === undefined ? undefined : path.join(dir, spec.name),
+		};
+	});
+}
+
+/**
+ * Stores the texts of the files just read (`undefined` for one missing or unreadable) over `lastTexts`,
+ * which keeps those of files skipped this time, and builds the sample; `undefined` when no counter
+ * could be read, as once the cgroup is gone.
+ */
+export function sampleFromTexts(
+	version: 1 | 2,
+	lastTexts: Record<string, string | undefined>,
+	read: readonly (readonly [FileSpec, string | undefined])[],
+): CgroupSample | undefined {
+	let hasCounters = false;
+	for (const [spec, text] of read) {
+		lastTexts[spec.name] = text;
+		hasCounters ||= text !== undefined && spec.tier === 'counter';
+	}
+
+	return hasCounters
+		? (version === 2 ? parseCgroupV2 : parseCgroupV1)(lastTexts)
+		: undefined;
+}
+
 /**
  * Options for {@link CgroupReader.read}. A skipped file's last text is reused, so fields stay filled once
  * a full reading was made; a sweep over many containers can read details and limits every few seconds
@@ -362,14 +403,14 @@ export type CgroupReader = {
 	close(): void;
 };
 
-type CgroupFile = {
+type OpenedFile = {
 	readonly spec: FileSpec;
 	/** Undefined when its controller is not mounted, or once opening it failed: it is not tried again. */
 	path: string | undefined;
 	fd: number | undefined;
 };
 
-function closeFile(file: CgroupFile): void {
+function closeFile(file: OpenedFile): void {
 	if (file.fd !== undefined) {
 		closeText(file.fd);
 		file.fd = undefined;
@@ -377,7 +418,7 @@ function closeFile(file: CgroupFile): void {
 }
 
 function readFile(
-	file: CgroupFile,
+	file: OpenedFile,
 	keepOpen: boolean,
 	openFile: OpenFile | undefined,
 ): string | undefined {
@@ -411,17 +452,10 @@ export function openCgroupReader(
 	cgroup: ContainerCgroup,
 	openFile?: OpenFile,
 ): CgroupReader {
-	const specs = cgroup.version === 2 ? v2Files : v1Files;
-	const parse = cgroup.version === 2 ? parseCgroupV2 : parseCgroupV1;
-	const files: CgroupFile[] = specs.map(spec => {
-		const dir =
-			cgroup.version === 2 ? cgroup.dir : cgroup.dirs[spec.controller];
-		return {
-			spec,
-			path: dir === undefined ? undefined : path.join(dir, spec.name),
-			fd: undefined,
-		};
-	});
+	const files: OpenedFile[] = cgroupFiles(cgroup).map(file => ({
+		...file,
+		fd: undefined,
+	}));
 	const lastTexts: Record<string, string | undefined> = {};
 	let isClosed = false;
 
@@ -444,18 +478,14 @@ export function openCgroupReader(
 				}
 			}
 
-			let hasCounters = false;
+			const read: (readonly [FileSpec, string | undefined])[] = [];
 			for (const file of files) {
-				if (skipped[file.spec.tier]) {
-					continue;
+				if (!skipped[file.spec.tier]) {
+					read.push([file.spec, readFile(file, keepOpen, openFile)]);
 				}
-
-				const text = readFile(file, keepOpen, openFile);
-				lastTexts[file.spec.name] = text;
-				hasCounters ||= text !== undefined && file.spec.tier === 'counter';
 			}
 
-			return hasCounters ? parse(lastTexts) : undefined;
+			return sampleFromTexts(cgroup.version, lastTexts, read);
 		},
 		close() {
 			isClosed = true;
