@@ -1,8 +1,9 @@
 import type {FeedContext} from './feed-context.js';
 import type {
 	CgroupMeasurement,
-	CgroupMeter,
+	OutOfFiles,
 } from '../docker/cgroup/cgroup-meter.js';
+import {openRemoteCgroupMeter} from '../docker/cgroup/remote-cgroup-meter.js';
 import type {ContainerLimits, SystemInfo} from '../docker/docker-client.js';
 import type {ResourceSample} from '../docker/stats-math.js';
 import {isContainerPane, type AppState} from '../state/app-state.js';
@@ -30,6 +31,12 @@ export const defaultStatsTiming: StatsTiming = {
 	intervalMs: 1000,
 	maxStreams: 24,
 };
+
+/**
+ * The longest pause between sweeps of a remote meter that keeps failing (the connection is lost),
+ * in intervals: the pause doubles from one interval up to this.
+ */
+const maxBackoffIntervals = 16;
 
 type Options = Omit<FeedContext, 'now'> & {
 	readonly timing: StatsTiming;
@@ -91,21 +98,64 @@ function measurableByPriority(state: AppState): {
 }
 
 /**
+ * Reads every running container's counters from its cgroup files: on this machine (local files,
+ * synchronously) or on the engine's through a shell there (one run per sweep).
+ */
+type SweepMeter = {
+	/** For the header: `cgroup v2`, `cgroup v1 via ssh`. */
+	readonly description: string;
+	readonly measure: (
+		ids: readonly string[],
+		shown?: number,
+	) =>
+		| ReadonlyMap<string, CgroupMeasurement>
+		| Promise<ReadonlyMap<string, CgroupMeasurement>>;
+	readonly outOfFiles?: () => OutOfFiles | undefined;
+	readonly close: () => void;
+};
+
+/**
  * Reads every running container's cgroup once per interval: a few microseconds per container and no
- * work at all for the engine, so every row (and a sort by CPU over all of them) stays live.
+ * work at all for the engine, so every row (and a sort by CPU over all of them) stays live. The next
+ * sweep is timed from the end of the last, so a slow remote one never overlaps; a failed one (the
+ * connection to the host lost) is retried after a pause that doubles each time.
  */
 function startCgroupSource(
 	options: Options,
-	meter: CgroupMeter,
+	meter: SweepMeter,
 	onUnusable: () => void,
 ): Source {
 	const {store, dispatch, schedule, timing} = options;
 	let previous = new Map<string, CgroupMeasurement>();
 	let cancel: (() => void) | undefined;
 	let blindSweeps = 0;
-	const sweep = (): void => {
+	let failures = 0;
+	let isStopped = false;
+	const next = (delayMs: number): void => {
+		cancel = schedule(() => {
+			void sweep();
+		}, delayMs);
+	};
+
+	const sweep = async (): Promise<void> => {
 		const {ids, shown} = measurableByPriority(store.getState());
-		const measurements = meter.measure(ids, shown);
+		let measurements: ReadonlyMap<string, CgroupMeasurement>;
+		try {
+			measurements = await meter.measure(ids, shown);
+		} catch {
+			if (!isStopped) {
+				failures++;
+				next(timing.intervalMs * Math.min(2 ** failures, maxBackoffIntervals));
+			}
+
+			return;
+		}
+
+		if (isStopped) {
+			return;
+		}
+
+		failures = 0;
 		// Containers run but none has a cgroup where we look (say, rootless Podman started its
 		// first container after we connected): the engine's API has to measure them.
 		blindSweeps =
@@ -122,14 +172,15 @@ function startCgroupSource(
 
 		previous = new Map(measurements);
 		const measured = resourcesMeasured(usages, true);
-		const outOfFiles = resourcesOutOfFiles(meter.outOfFiles());
+		const outOfFiles = resourcesOutOfFiles(meter.outOfFiles?.());
 		dispatch(withClock(options, state => outOfFiles(measured(state))));
-		cancel = schedule(sweep, timing.intervalMs);
+		next(timing.intervalMs);
 	};
 
-	sweep();
+	void sweep();
 	return {
 		stop() {
+			isStopped = true;
 			cancel?.();
 			meter.close();
 		},
@@ -145,7 +196,7 @@ type Stream = {
 };
 
 /**
- * Follows the engine's stats stream of each container on screen (the only source for a remote engine).
+ * Follows the engine's stats stream of each container on screen (for an engine whose cgroups cannot be read).
  * Streams open as rows scroll into view and close as they leave, stop or vanish, never more than
  * `maxStreams`; samples are kept latest-per-container and committed together once per interval.
  */
@@ -264,8 +315,8 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 }
 
 /**
- * Keeps resource figures live while connected: from cgroup files where the engine is local and
- * they can be read, else from the engine's stats streams. Restarts with the connection.
+ * Keeps resource figures live while connected: from cgroup files where they can be read, on this
+ * machine or through a shell on the engine's (ssh), else from the engine's stats streams. Restarts with the connection.
  */
 export function startStatsFeed(options: Options): void {
 	const {docker, store, dispatch, signal} = options;
@@ -274,6 +325,8 @@ export function startStatsFeed(options: Options): void {
 
 	const begin = async (): Promise<void> => {
 		const mine = ++generation;
+		// The connection dropped, or came back for a newer begin, or the feed ended, while we awaited.
+		const isStale = (): boolean => mine !== generation || signal.aborted;
 		let info: SystemInfo;
 		try {
 			info = await docker.systemInfo(signal);
@@ -282,23 +335,47 @@ export function startStatsFeed(options: Options): void {
 			return;
 		}
 
-		if (mine !== generation || signal.aborted) {
+		if (isStale()) {
 			return;
 		}
 
-		const meter = docker.openCgroupMeter(info);
+		const shell = docker.hostShell();
+		const meter: SweepMeter | undefined =
+			docker.openCgroupMeter(info) ??
+			(shell === undefined
+				? undefined
+				: await openRemoteCgroupMeter({
+						shell,
+						driver: info.cgroupDriver,
+						signal,
+					}));
 		const running = measurableIds(store.getState());
-		// An engine on this machine whose containers' cgroups are not where we look (rootless
-		// Podman, an unusual layout) is measured through its API instead.
-		const usable =
-			meter !== undefined &&
-			(running.length === 0 || meter.measure(running).size > 0);
-		if (meter !== undefined && !usable) {
-			meter.close();
+		// An engine whose containers' cgroups are not where we look (rootless Podman, an unusual
+		// layout, a host whose files we may not read) is measured through its API instead.
+		let usable: SweepMeter | undefined;
+		try {
+			if (
+				meter !== undefined &&
+				!isStale() &&
+				(running.length === 0 || (await meter.measure(running)).size > 0)
+			) {
+				usable = meter;
+			}
+		} catch {
+			// The shell failed: the API it is.
+		}
+
+		if (isStale()) {
+			meter?.close();
+			return;
+		}
+
+		if (usable === undefined) {
+			meter?.close();
 		}
 
 		dispatch(
-			resourceSourceChanged(usable ? meter.description : 'engine API', {
+			resourceSourceChanged(usable?.description ?? 'engine API', {
 				cpus: info.cpus,
 				memory: info.memory,
 			}),
@@ -314,9 +391,10 @@ export function startStatsFeed(options: Options): void {
 			source = startApiSource(options, info);
 		};
 
-		source = usable
-			? startCgroupSource(options, meter, useApi)
-			: startApiSource(options, info);
+		source =
+			usable === undefined
+				? startApiSource(options, info)
+				: startCgroupSource(options, usable, useApi);
 	};
 
 	const end = (): void => {

@@ -15,22 +15,40 @@ export type LocalShell = HostShell & {
 	readonly lastScript: () => string | undefined;
 };
 
-/** Runs each script with `command -c script`, like `ssh host sh -c script`, rejecting on a non-zero exit. */
+/**
+ * Runs each script with `command -c script`, like `ssh host sh -c script`, rejecting on a non-zero
+ * exit. `mounts` make directories of this machine stand for the far machine's (`/sys/fs/cgroup` →
+ * a fixture tree): their paths are swapped in the script, and back in its output.
+ */
 export function localShell(
 	command: readonly string[] = shells.sh,
-	via = 'ssh',
+	options: {readonly mounts?: Readonly<Record<string, string>>} = {},
 ): LocalShell {
+	const mounts = Object.entries(options.mounts ?? {});
+	const toLocal = (script: string): string =>
+		mounts.reduce(
+			(text, [far, local]) =>
+				text
+					.replaceAll(`'${far}'`, `'${local}'`)
+					.replaceAll(`${far}/`, `${local}/`),
+			script,
+		);
+	const toFar = (output: string): string =>
+		mounts.reduce(
+			(text, [far, local]) => text.replaceAll(`${local}/`, `${far}/`),
+			output,
+		);
 	let runs = 0;
 	let lastScript: string | undefined;
 	return {
-		via,
+		via: 'ssh',
 		runs: () => runs,
 		lastScript: () => lastScript,
 		async run(script, signal) {
 			runs++;
 			lastScript = script;
 			const [file = '/bin/sh', ...args] = command;
-			const child = spawn(file, [...args, '-c', script], {
+			const child = spawn(file, [...args, '-c', toLocal(script)], {
 				stdio: ['ignore', 'pipe', 'pipe'],
 				...(signal === undefined ? {} : {signal}),
 			});
@@ -42,7 +60,7 @@ export function localShell(
 				child.on('error', reject);
 				child.on('close', code => {
 					if (code === 0) {
-						resolve(Buffer.concat(stdout).toString('latin1'));
+						resolve(toFar(Buffer.concat(stdout).toString('latin1')));
 					} else {
 						reject(
 							new Error(

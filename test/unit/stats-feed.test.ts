@@ -32,6 +32,17 @@ import {
 	fakeSample,
 } from '../fakes/fake-docker-client.js';
 import {cgroupMeasurement} from '../fakes/cgroup-samples.js';
+import type {HostShell} from '../../source/docker/host-shell.js';
+import {
+	idleV2,
+	procRoot,
+	sliced,
+	temporaryDirs,
+	v2Root,
+	web,
+} from '../helpers/cgroup-fixtures.js';
+import {localShell} from '../helpers/local-shell.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
 /** Lets every queued promise reaction run; no time passes. */
@@ -120,6 +131,7 @@ function start(
 		timing?: Partial<StatsTiming>;
 		docker?: (fake: FakeDockerClient) => DockerClient;
 		meter?: (clock: ManualScheduler) => CgroupMeter;
+		shell?: HostShell;
 	} = {},
 ): Feed {
 	const containers = options.containers ?? [a, b, c, d];
@@ -129,6 +141,8 @@ function start(
 	if (options.meter !== undefined) {
 		fake.cgroupMeter = options.meter(clock);
 	}
+
+	fake.shell = options.shell;
 
 	const store = createStore(
 		initialState({endpoint: fake.endpoint, readOnly: false, now: clock.time}),
@@ -704,5 +718,140 @@ describe('startStatsFeed: cgroup files', () => {
 		feed.controller.abort();
 		assert.equal(meter().closed, 2);
 		assert.deepEqual(feed.clock.pending, []);
+	});
+});
+
+describe('startStatsFeed: cgroup files through a shell on the host', () => {
+	const remoteA = fakeContainer({name: 'web', id: web});
+	const remoteB = fakeContainer({name: 'idle', id: idleV2});
+	const remoteC = fakeContainer({name: 'sliced', id: sliced});
+	const stopped = fakeContainer({name: 'stopped', state: 'exited'});
+	const temporaryDir = temporaryDirs('dockmate-feed-');
+	/** A shell on a "host" whose cgroups are the v2 fixture tree. */
+	const hostShell = (root = v2Root) =>
+		localShell(undefined, {
+			mounts: {'/sys/fs/cgroup': root, '/proc': procRoot},
+		});
+
+	async function figuresOf(feed: Feed, count: number): Promise<void> {
+		await waitFor(() => feed.state().resources.byId.size === count, {
+			timeoutMs: 5000,
+			message: `figures for ${count} containers`,
+		});
+	}
+
+	it('measures every running container, on screen or not, in one run per sweep, and says so', async () => {
+		const shell = hostShell();
+		const feed = start({
+			containers: [remoteA, remoteB, remoteC, stopped],
+			shown: [remoteA],
+			shell,
+		});
+		await feed.up();
+		await figuresOf(feed, 3);
+		assert.equal(feed.state().resources.source, 'cgroup v2 via ssh');
+		assert.deepEqual(feed.streams(), []);
+		assert.equal(feed.fake.calls.stats, 0);
+		const runs = shell.runs();
+		await feed.clock.advance(intervalMs);
+		await waitFor(() => shell.runs() === runs + 1, {
+			timeoutMs: 5000,
+			message: 'the next sweep',
+		});
+		await feed.clock.advance(intervalMs / 2);
+		assert.equal(shell.runs(), runs + 1, 'one run per interval');
+	});
+
+	it('waits longer after each failed sweep, and goes on once the shell answers again', async () => {
+		const shell = hostShell();
+		let isFailing = false;
+		let runs = 0;
+		const flaky: HostShell = {
+			via: 'ssh',
+			async run(script, signal) {
+				runs++;
+				return isFailing
+					? Promise.reject(new Error('connection lost'))
+					: shell.run(script, signal);
+			},
+		};
+		const feed = start({containers: [remoteA], shell: flaky});
+		await feed.up();
+		await figuresOf(feed, 1);
+		await waitFor(() => feed.clock.pending.includes(intervalMs), {
+			timeoutMs: 5000,
+			message: 'the next sweep scheduled',
+		});
+		isFailing = true;
+		const delays: number[] = [];
+		for (let failure = 1; failure <= 5; failure++) {
+			const before = runs;
+			await feed.clock.advance(feed.clock.pending[0] ?? 0);
+			assert.equal(runs, before + 1);
+			await waitFor(() => feed.clock.pending.length === 1, {
+				timeoutMs: 5000,
+				message: 'a retry scheduled',
+			});
+			delays.push(feed.clock.pending[0] ?? 0);
+		}
+
+		assert.deepEqual(
+			delays,
+			[2, 4, 8, 16, 16].map(factor => factor * intervalMs),
+		);
+		isFailing = false;
+		const after = runs;
+		await feed.clock.advance(feed.clock.pending[0] ?? 0);
+		await waitFor(() => feed.clock.pending[0] === intervalMs, {
+			timeoutMs: 5000,
+			message: 'sweeps back to once an interval',
+		});
+		assert.equal(runs, after + 1);
+	});
+
+	it('falls back to the engine API for the rows on screen when the host has no cgroup files to read', async () => {
+		const feed = start({
+			containers: [remoteA, remoteB],
+			shown: [remoteA],
+			shell: hostShell(temporaryDir()),
+		});
+		await feed.up();
+		await waitFor(() => feed.state().resources.source === 'engine API', {
+			timeoutMs: 5000,
+			message: 'the API as the source',
+		});
+		assert.deepEqual(feed.streams(), [remoteA.id]);
+	});
+
+	it('falls back to the engine API when the shell fails', async () => {
+		const feed = start({
+			containers: [remoteA],
+			shown: [remoteA],
+			shell: {
+				via: 'ssh',
+				run: async () => Promise.reject(new Error('sh: not found')),
+			},
+		});
+		await feed.up();
+		await waitFor(() => feed.state().resources.source === 'engine API', {
+			timeoutMs: 5000,
+			message: 'the API as the source',
+		});
+		assert.deepEqual(feed.streams(), [remoteA.id]);
+	});
+
+	it('stops sweeping when the connection goes down', async () => {
+		const shell = hostShell();
+		const feed = start({containers: [remoteA], shell});
+		await feed.up();
+		await figuresOf(feed, 1);
+		await waitFor(() => feed.clock.pending.length === 1, {
+			timeoutMs: 5000,
+			message: 'the next sweep scheduled',
+		});
+		await feed.down();
+		const runs = shell.runs();
+		await feed.clock.advance(10 * intervalMs);
+		assert.equal(shell.runs(), runs);
 	});
 });
