@@ -7,14 +7,18 @@ export type BenchOptions = {
 	readonly windowSeconds: number;
 	/** Cores that all CPU burners together may use (each gets at most 0.5). */
 	readonly burnBudget: number;
+	/** Running containers of the remote case (through ssh:// to a loopback sshd); 0 leaves it out. */
+	readonly remote: number;
 };
 
-export const usage = `Usage: npm run bench -- [--sizes 10,100,300] [--window 20] [--burn-budget 1]
+export const usage = `Usage: npm run bench -- [--sizes 10,100,300] [--window 20] [--burn-budget 1] [--remote 300]
 
   --sizes        container counts to measure, each at least 2 (default 10,100,300)
   --window       seconds of each CPU measurement window (default 20); a multiple of 30
                  keeps the shims' own 30 s cycle out of the daemon-side figure
-  --burn-budget  cores that the CPU-burning containers may use together (default 1)`;
+  --burn-budget  cores that the CPU-burning containers may use together (default 1)
+  --remote       containers of the remote case, reached through ssh:// to an sshd on
+                 127.0.0.1 (default 300; 0 leaves the case out)`;
 
 function positive(name: string, text: string): number {
 	const value = Number(text);
@@ -23,6 +27,17 @@ function positive(name: string, text: string): number {
 	}
 
 	return value;
+}
+
+function remoteSize(text: string): number {
+	const size = Number(text);
+	if (!Number.isInteger(size) || size < 0 || size === 1) {
+		throw new Error(
+			`--remote takes 0 or a whole number of 2 or more, not "${text}"`,
+		);
+	}
+
+	return size;
 }
 
 /**
@@ -36,6 +51,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
 			sizes: {type: 'string', default: '10,100,300'},
 			window: {type: 'string', default: '20'},
 			'burn-budget': {type: 'string', default: '1'},
+			remote: {type: 'string', default: '300'},
 		},
 		strict: true,
 		allowPositionals: false,
@@ -62,5 +78,6 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
 		sizes: [...new Set(sizes)].sort((a, b) => a - b),
 		windowSeconds: positive('window', values.window),
 		burnBudget: positive('burn-budget', values['burn-budget']),
+		remote: remoteSize(values.remote),
 	};
 }

@@ -26,6 +26,16 @@ export const goals = {
 	keyLatencyMs: {target: 30, reference: 67},
 } as const;
 
+/** Targets of the remote case at N = 300, reached through ssh:// on loopback. */
+export const remoteGoals = {
+	firstPaintMs: {target: 1500},
+	dockmateAndSshCpuPercent: {target: 8},
+	engineCpuPercent: {target: 10},
+	/** Every row live: none without a figure. */
+	rowsWithoutFigurePercent: {target: 0.1},
+	newRowFigureMs: {target: 2000},
+} as const;
+
 export function formatValue(value: number, unit: Unit): string {
 	if (Number.isNaN(value)) {
 		return `? ${unit}`;

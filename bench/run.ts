@@ -7,8 +7,6 @@ import {
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
 } from '../test/helpers/throwaway-daemon.js';
-import {startTmux, type TmuxSession} from '../test/helpers/tmux.js';
-import {waitFor} from '../test/helpers/wait-for.js';
 import {measureCpuWindow, type CpuGroup} from './cpu-window.js';
 import {
 	burnerCount,
@@ -31,33 +29,27 @@ import {
 	measureStartupFloor,
 	readMachineInfo,
 } from './machine.js';
-import {parseBenchOptions, usage, type BenchOptions} from './options.js';
 import {
-	clockTicksPerSecond,
-	cpuTicks,
-	findChildPids,
-	findDaemonPids,
-	readProcMemory,
-	readProcStat,
-} from './proc-stat.js';
+	closeDockmate,
+	dockmateCpuMs,
+	firstPaintRuns,
+	launchDockmate,
+	settleMs,
+} from './launch.js';
+import {parseBenchOptions, usage, type BenchOptions} from './options.js';
+import {measureRemote, type RemoteResult} from './remote.js';
+import {findChildPids, findDaemonPids, readProcMemory} from './proc-stat.js';
 import {
 	formatTable,
 	formatValue,
 	goals,
 	referenceSize,
+	remoteGoals,
 	type Figure,
 } from './report.js';
 
 const image = 'dockmate-bench/busybox:1';
-const columns = 120;
-const rows = 40;
 const keyPresses = 20;
-/** Launches per size for first paint, of which the median counts: one is at the mercy of noise. */
-const firstPaintRuns = 5;
-/** Lets the first stats samples and JIT warm-up pass before the CPU window opens. */
-const settleMs = 2000;
-/** A container name as the bench names them; the image name has `bench/`, not `bench-`. */
-const containerNamePattern = /bench-(?:burn-)?\d{2}/;
 
 type SizeResult = {
 	/** One per launch. */
@@ -94,97 +86,6 @@ type SizeResult = {
 function progress(message: string): void {
 	// Progress goes to stderr, so that stdout holds just the report.
 	process.stderr.write(`· ${message}\n`);
-}
-
-function ticksToMs(ticks: number): number {
-	return (ticks * 1000) / clockTicksPerSecond();
-}
-
-function dockmateCpuMs(pid: number): number {
-	const stat = readProcStat(pid);
-	if (!stat) {
-		throw new Error(`dockmate (pid ${pid}) is gone`);
-	}
-
-	return ticksToMs(cpuTicks(stat, true));
-}
-
-function isGone(pid: number): boolean {
-	const state = readProcStat(pid)?.state;
-	return state === undefined || state === 'Z' || state === 'X';
-}
-
-type Launched = {
-	readonly session: TmuxSession;
-	/** dockmate's, which is also the pane's. */
-	readonly pid: number;
-	/** The tmux server's. */
-	readonly tmuxPid: number;
-	readonly firstPaintMs: number;
-	readonly firstPaintCpuMs: number;
-};
-
-/** Starts dockmate in a tmux pane of its own and times it until a container name shows. */
-async function launchDockmate(daemon: ThrowawayDaemon): Promise<Launched> {
-	// The shell waits for a keystroke and then becomes dockmate (exec), so the clock starts when
-	// dockmate does rather than when the tmux server does, and the pane's pid is dockmate's.
-	const session = await startTmux({
-		command: [
-			'sh',
-			'-c',
-			'read -r _ && exec "$0" "$@"',
-			// As users run it: the bundle's shebang sets dockmate's V8 flags.
-			cliPath,
-			'--host',
-			daemon.host,
-		],
-		columns,
-		rows,
-	});
-	try {
-		const pid = Number(await session.display('#{pane_pid}'));
-		const tmuxPid = Number(await session.display('#{pid}'));
-		// Sleeping means blocked in `read`: sh has nothing else to wait for at that point.
-		await waitFor(() => readProcStat(pid)?.state === 'S', {
-			timeoutMs: 5000,
-			message: 'the pane shell did not get to `read`',
-		});
-		// Includes one send-keys (see the tmux round trip) and the polling's lateness (see
-		// pollIntervalMs): an upper bound.
-		const started = performance.now();
-		await session.sendKeys('Enter');
-		const firstPaintMs = await timeUntilScreen(
-			session,
-			started,
-			screen => containerNamePattern.test(screen),
-			{timeoutMs: 30_000, message: 'dockmate showed no container name'},
-		);
-		const stat = readProcStat(pid);
-		if (stat?.comm === 'sh' || stat === undefined) {
-			throw new Error(`pid ${pid} is "${stat?.comm ?? 'gone'}", not dockmate`);
-		}
-
-		return {
-			session,
-			pid,
-			tmuxPid,
-			firstPaintMs,
-			firstPaintCpuMs: ticksToMs(cpuTicks(stat, true)),
-		};
-	} catch (error: unknown) {
-		await session.kill();
-		throw error;
-	}
-}
-
-async function closeDockmate({session, pid}: Launched): Promise<void> {
-	await session.kill();
-	// The next launch, or the next size's idle baseline, must not see this one still closing its
-	// connections.
-	await waitFor(() => isGone(pid), {
-		timeoutMs: 10_000,
-		message: `dockmate (pid ${pid}) did not exit after its tmux server was killed`,
-	});
 }
 
 async function measureSize(
@@ -224,14 +125,14 @@ async function measureSize(
 	const firstPaints: number[] = [];
 	const firstPaintCpu: number[] = [];
 	for (let run = 1; run < firstPaintRuns; run++) {
-		const launched = await launchDockmate(daemon);
+		const launched = await launchDockmate({host: daemon.host});
 		firstPaints.push(launched.firstPaintMs);
 		firstPaintCpu.push(launched.firstPaintCpuMs);
 		await closeDockmate(launched);
 	}
 
 	// The last launch stays for the rest of the measurements.
-	const launched = await launchDockmate(daemon);
+	const launched = await launchDockmate({host: daemon.host});
 	const {session, pid, tmuxPid} = launched;
 	firstPaints.push(launched.firstPaintMs);
 	firstPaintCpu.push(launched.firstPaintCpuMs);
@@ -418,6 +319,68 @@ function figuresFor(result: SizeResult): Figure[] {
 	];
 }
 
+function remoteFiguresFor(result: RemoteResult): Figure[] {
+	const {sampler} = result;
+	return [
+		{
+			label: 'first paint median',
+			value: median(result.firstPaints),
+			unit: 'ms',
+			...remoteGoals.firstPaintMs,
+			note: `of ${result.firstPaints.length} launches: ${result.firstPaints.map(ms => Math.round(ms)).join(', ')} ms`,
+		},
+		{
+			label: 'dockmate + ssh CPU',
+			value: result.dockmatePercent + result.sshPercent,
+			unit: '%',
+			...remoteGoals.dockmateAndSshCpuPercent,
+			note: `dockmate ${formatValue(result.dockmatePercent, '%')}, its ssh processes ${formatValue(result.sshPercent, '%')}`,
+		},
+		{
+			label: 'engine-side CPU',
+			value: result.enginePercent + result.shimsPercent,
+			unit: '%',
+			...remoteGoals.engineCpuPercent,
+			note: `dockerd+containerd ${formatValue(result.enginePercent, '%')}, shims ${formatValue(result.shimsPercent, '%')}; with dockmate connected, idle not taken off`,
+		},
+		{
+			label: 'server ssh side CPU',
+			value: result.farSidePercent,
+			unit: '%',
+			note: "sshd, dial-stdio and the sampler's shell, all it runs for dockmate",
+		},
+		{
+			label: 'rows without a figure',
+			value:
+				result.rows === 0
+					? Number.NaN
+					: (100 * (result.rows - result.liveRows)) / result.rows,
+			unit: '%',
+			...remoteGoals.rowsWithoutFigurePercent,
+			note: `${result.liveRows} of ${result.rows} rows paged through show a CPU figure; source: ${result.source}`,
+		},
+		{
+			label: "new row's first figure",
+			value: result.newRowFigureMs,
+			unit: 'ms',
+			...remoteGoals.newRowFigureMs,
+			note: 'a busy container started off screen, until its CPU figure shows after G: bounds the age of the oldest figure',
+		},
+		{
+			label: 'sampler sweep, server',
+			value: sampler.shellCpuMs,
+			unit: 'ms',
+			note: `CPU of sh + tail per sweep of ${sampler.containers} containers (40 in full), through a local sh; ${formatValue(sampler.wallMs, 'ms')} wall`,
+		},
+		{
+			label: 'sampler sweep, dockmate',
+			value: sampler.dockmateCpuMs,
+			unit: 'ms',
+			note: `CPU per sweep: the run and the parsing; script ${(sampler.scriptBytes / 1024).toFixed(1)} KiB, output ${(sampler.outputBytes / 1024).toFixed(1)} KiB`,
+		},
+	];
+}
+
 async function bench(options: BenchOptions): Promise<void> {
 	const runStarted = performance.now();
 	const windowMs = options.windowSeconds * 1000;
@@ -458,6 +421,29 @@ async function bench(options: BenchOptions): Promise<void> {
 					...daemonNotes(result),
 					...machineNotes(result),
 				])}`,
+			);
+		}
+
+		if (options.remote > 0) {
+			const burners = burnerCount(options.remote);
+			const cpus = cpusPerBurner(burners, options.burnBudget);
+			await scaleFleet(daemon, fleet, {image, total: options.remote, cpus});
+			const size = fleet.sleepers + fleet.burners;
+			const result = await measureRemote(daemon, {
+				size,
+				windowMs,
+				cores: info.cores,
+				image,
+				progress,
+			});
+			console.log(
+				`\n${formatTable(
+					`remote N = ${size}, through ssh:// to sshd on 127.0.0.1`,
+					remoteFiguresFor(result),
+					[
+						`ssh processes ${result.sshProcesses}, TCP connections to sshd ${result.sshConnections}, held by dockmate while it ran`,
+					],
+				)}`,
 			);
 		}
 	} finally {

@@ -1,0 +1,113 @@
+// Starting dockmate in tmux for the bench, timing its first paint, and ending it.
+import {cliPath} from '../test/helpers/dockmate.js';
+import {startTmux, type TmuxSession} from '../test/helpers/tmux.js';
+import {waitFor} from '../test/helpers/wait-for.js';
+import {timeUntilScreen} from './latency.js';
+import {clockTicksPerSecond, cpuTicks, readProcStat} from './proc-stat.js';
+
+export const columns = 120;
+export const rows = 40;
+/** Launches per size for first paint, of which the median counts: one is at the mercy of noise. */
+export const firstPaintRuns = 5;
+/** Lets the first stats samples and JIT warm-up pass before the CPU window opens. */
+export const settleMs = 2000;
+/** A container name as the bench names them; the image name has `bench/`, not `bench-`. */
+export const containerNamePattern = /bench-(?:burn-)?\d{2}/;
+
+export function ticksToMs(ticks: number): number {
+	return (ticks * 1000) / clockTicksPerSecond();
+}
+
+export function dockmateCpuMs(pid: number): number {
+	const stat = readProcStat(pid);
+	if (!stat) {
+		throw new Error(`dockmate (pid ${pid}) is gone`);
+	}
+
+	return ticksToMs(cpuTicks(stat, true));
+}
+
+function isGone(pid: number): boolean {
+	const state = readProcStat(pid)?.state;
+	return state === undefined || state === 'Z' || state === 'X';
+}
+
+export type Launched = {
+	readonly session: TmuxSession;
+	/** dockmate's, which is also the pane's. */
+	readonly pid: number;
+	/** The tmux server's. */
+	readonly tmuxPid: number;
+	readonly firstPaintMs: number;
+	readonly firstPaintCpuMs: number;
+};
+
+/** Where dockmate connects: `--host`, and the environment it needs for that (a HOME with ssh keys). */
+export type Target = {
+	readonly host: string;
+	readonly env?: Readonly<Record<string, string>>;
+};
+
+/** Starts dockmate in a tmux pane of its own and times it until a container name shows. */
+export async function launchDockmate(target: Target): Promise<Launched> {
+	// The shell waits for a keystroke and then becomes dockmate (exec), so the clock starts when
+	// dockmate does rather than when the tmux server does, and the pane's pid is dockmate's.
+	const session = await startTmux({
+		command: [
+			'sh',
+			'-c',
+			'read -r _ && exec "$0" "$@"',
+			// As users run it: the bundle's shebang sets dockmate's V8 flags.
+			cliPath,
+			'--host',
+			target.host,
+		],
+		columns,
+		rows,
+		...(target.env === undefined ? {} : {env: target.env}),
+	});
+	try {
+		const pid = Number(await session.display('#{pane_pid}'));
+		const tmuxPid = Number(await session.display('#{pid}'));
+		// Sleeping means blocked in `read`: sh has nothing else to wait for at that point.
+		await waitFor(() => readProcStat(pid)?.state === 'S', {
+			timeoutMs: 5000,
+			message: 'the pane shell did not get to `read`',
+		});
+		// Includes one send-keys (see the tmux round trip) and the polling's lateness (see
+		// pollIntervalMs): an upper bound.
+		const started = performance.now();
+		await session.sendKeys('Enter');
+		const firstPaintMs = await timeUntilScreen(
+			session,
+			started,
+			screen => containerNamePattern.test(screen),
+			{timeoutMs: 30_000, message: 'dockmate showed no container name'},
+		);
+		const stat = readProcStat(pid);
+		if (stat?.comm === 'sh' || stat === undefined) {
+			throw new Error(`pid ${pid} is "${stat?.comm ?? 'gone'}", not dockmate`);
+		}
+
+		return {
+			session,
+			pid,
+			tmuxPid,
+			firstPaintMs,
+			firstPaintCpuMs: ticksToMs(cpuTicks(stat, true)),
+		};
+	} catch (error: unknown) {
+		await session.kill();
+		throw error;
+	}
+}
+
+export async function closeDockmate({session, pid}: Launched): Promise<void> {
+	await session.kill();
+	// The next launch, or the next size's idle baseline, must not see this one still closing its
+	// connections.
+	await waitFor(() => isGone(pid), {
+		timeoutMs: 10_000,
+		message: `dockmate (pid ${pid}) did not exit after its tmux server was killed`,
+	});
+}
