@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {cpSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after} from 'node:test';
@@ -67,6 +67,19 @@ export function temporaryDirs(prefix: string): () => string {
 	return () => {
 		const dir = mkdtempSync(path.join(tmpdir(), prefix));
 		made.push(dir);
+		return dir;
+	};
+}
+
+/**
+ * Returns a function that copies a fixture tree into a fresh temporary directory (removed like
+ * those of {@link temporaryDirs}), for a test that changes the tree. Call it at a test file's top level.
+ */
+export function treeCopies(prefix: string): (root: string) => string {
+	const temporaryDir = temporaryDirs(prefix);
+	return root => {
+		const dir = path.join(temporaryDir(), 'cgroup');
+		cpSync(root, dir, {recursive: true});
 		return dir;
 	};
 }

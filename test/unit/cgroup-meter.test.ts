@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {
-	cpSync,
 	mkdirSync,
 	openSync,
 	readdirSync,
@@ -26,6 +25,7 @@ import {
 	oom,
 	procRoot,
 	temporaryDirs,
+	treeCopies,
 	throttled,
 	v1Root,
 	v1Systemd,
@@ -42,11 +42,7 @@ const t0 = Date.parse('2026-11-28T12:00:00Z');
 const temporaryDir = temporaryDirs('dockmate-meter-');
 
 /** A copy of a fixture tree the test may change. */
-function copyOf(root: string): string {
-	const dir = path.join(temporaryDir(), 'cgroup');
-	cpSync(root, dir, {recursive: true});
-	return dir;
-}
+const copyOf = treeCopies('dockmate-meter-');
 
 const meters: CgroupMeter[] = [];
 function open(options: {

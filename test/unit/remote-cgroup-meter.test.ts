@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {cpSync, renameSync, writeFileSync} from 'node:fs';
+import {renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
 import {
@@ -20,6 +20,7 @@ import {
 	procRoot,
 	sliced,
 	temporaryDirs,
+	treeCopies,
 	throttled,
 	v1Root,
 	v1Systemd,
@@ -32,11 +33,8 @@ import {localShell, shells} from '../helpers/local-shell.js';
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 const temporaryDir = temporaryDirs('dockmate-remote-meter-');
 
-function copyOf(root: string): string {
-	const dir = path.join(temporaryDir(), 'cgroup');
-	cpSync(root, dir, {recursive: true});
-	return dir;
-}
+/** A copy of a fixture tree the test may change. */
+const copyOf = treeCopies('dockmate-remote-meter-');
 
 const locals: CgroupMeter[] = [];
 after(() => {
