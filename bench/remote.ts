@@ -321,6 +321,13 @@ export async function measureRemote(
 				'-c',
 				'while :; do :; done',
 			]);
+			// Once listed, the new row is the last (by name); G brings it on screen.
+			await timeUntilScreen(
+				session,
+				probeStarted,
+				text => containersSelection(text)?.shown === size + 1,
+				{timeoutMs: 30_000, message: 'the new container was not listed'},
+			);
 			await session.sendKeys('G');
 			const newRowFigureMs = await timeUntilScreen(
 				session,
