@@ -439,7 +439,7 @@ export const handlers = {
 
 		switch (dialog.stage) {
 			case 'choose': {
-				void services.actions.previewPrune();
+				void services.prune.preview();
 				break;
 			}
 
@@ -465,7 +465,7 @@ export const handlers = {
 			services.dispatch(closeDialog);
 			services.dispatch(statusShown('nothing pruned: no item was marked'));
 		} else {
-			void services.actions.runPrune();
+			void services.prune.run();
 		}
 	},
 	'hosts.open'({services}) {
