@@ -6,12 +6,12 @@ import {DockerError, errorMessage} from '../docker/errors.js';
 import {RegistryError} from '../docker/pull.js';
 import {parseReference} from '../format/image-reference.js';
 import {formatBytes, shortId} from '../format/units.js';
+import {currentDialog} from '../state/dialog-update.js';
 import {statusShown} from '../state/status.js';
 import {commandLogged} from '../state/command-log.js';
 import {
 	buildOutputLength,
 	checkBuild,
-	type BuildDialog,
 	type BuildValues,
 } from '../state/build-form.js';
 import {
@@ -34,7 +34,7 @@ import {
 	pullProgressed,
 	type PullProgress,
 } from '../state/pull-progress.js';
-import {checkRun, type RunDialog, type RunField} from '../state/run-form.js';
+import {checkRun, type RunField} from '../state/run-form.js';
 import {closeDialog} from '../state/updates.js';
 import {relistAfterWork} from './relist.js';
 import {shellWord} from '../format/shell-words.js';
@@ -174,7 +174,7 @@ export function createImageWorkflow(
 			return;
 		}
 
-		if (openDialog('run') !== undefined) {
+		if (currentDialog(store.getState(), 'run') !== undefined) {
 			dispatch(closeDialog);
 		}
 
@@ -198,15 +198,6 @@ export function createImageWorkflow(
 				),
 			);
 		}
-	};
-
-	const openDialog = <K extends 'run' | 'build'>(
-		kind: K,
-	): Extract<RunDialog | BuildDialog, {kind: K}> | undefined => {
-		const {dialog} = store.getState().ui;
-		return dialog?.kind === kind
-			? (dialog as Extract<RunDialog | BuildDialog, {kind: K}>)
-			: undefined;
 	};
 
 	return {
@@ -275,7 +266,7 @@ export function createImageWorkflow(
 		},
 
 		async run() {
-			const dialog = openDialog('run');
+			const dialog = currentDialog(store.getState(), 'run');
 			if (dialog === undefined || dialog.isCreating) {
 				return;
 			}
@@ -305,7 +296,7 @@ export function createImageWorkflow(
 		},
 
 		async build() {
-			const dialog = openDialog('build');
+			const dialog = currentDialog(store.getState(), 'build');
 			if (dialog?.stage !== 'form') {
 				return;
 			}
