@@ -6,7 +6,6 @@ import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
 import {planLifecycle} from '../state/container-lifecycle.js';
 import {
 	composeDownOpened,
-	composeOutputScrolled,
 	composeVolumesToggled,
 } from '../state/compose-state.js';
 import {availablePanes, selectedId} from '../state/selectors.js';
@@ -15,9 +14,11 @@ import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
 import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
-import type {HandlerContext} from './handler-context.js';
-
-type Handler = (context: HandlerContext) => void;
+import {
+	dispatching,
+	type Handler,
+	type HandlerContext,
+} from './handler-context.js';
 
 const paneNames: Partial<Record<Pane, string>> = {
 	services: 'Services',
@@ -116,9 +117,12 @@ function projectLifecycle(
 
 /** Handlers of the Projects, Services and Nodes panes and of their dialogs. */
 export const composeSwarmHandlers = {
-	'focus.projects'({services}) {
-		services.dispatch(focusPane('projects'));
-	},
+	...dispatching({
+		'focus.projects': () => focusPane('projects'),
+		'compose.toggleVolumes': () => composeVolumesToggled,
+		// The run stops when its output is no longer shown.
+		'output.close': () => closeDialog,
+	}),
 	'focus.services'(context) {
 		focusOrExplain(context, 'services');
 	},
@@ -175,31 +179,6 @@ export const composeSwarmHandlers = {
 				volumes: dialog.volumes,
 			});
 		}
-	},
-	'compose.toggleVolumes'({services}) {
-		services.dispatch(composeVolumesToggled);
-	},
-	'output.close'({services}) {
-		// The run stops when its output is no longer shown.
-		services.dispatch(closeDialog);
-	},
-	'output.down'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(1, pageSize));
-	},
-	'output.up'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(-1, pageSize));
-	},
-	'output.pageDown'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(pageSize, pageSize));
-	},
-	'output.pageUp'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(-pageSize, pageSize));
-	},
-	'output.top'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled('top', pageSize));
-	},
-	'output.bottom'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled('bottom', pageSize));
 	},
 	'service.scale'(context) {
 		const service = selectedService(context);

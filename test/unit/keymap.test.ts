@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import {listViewAtTop} from '../../source/state/list-view.js';
 import {describe, it} from 'node:test';
-import {describeChord, describeKeys} from '../../source/keymap/describe.js';
+import {
+	bindingWords,
+	describeChord,
+	describeKeys,
+} from '../../source/keymap/describe.js';
 import {
 	activeBindings,
 	bindings,
@@ -219,6 +223,61 @@ describe('keymap invariants', () => {
 	});
 });
 
+describe('scroll commands', () => {
+	const scrollCommands = allCommands.filter(command =>
+		command.startsWith('scroll.'),
+	);
+	const words = (scope: Scope, command: Command) => {
+		const binding = activeBindings([scope], bindings).find(
+			candidate => candidate.command === command,
+		);
+		assert.ok(binding, `${command} in ${scope}`);
+		return bindingWords(binding);
+	};
+
+	it('are one set, bound with the same keys in every scope that scrolls', () => {
+		assert.equal(scrollCommands.length, 6);
+		for (const scope of [
+			'list',
+			'dialogList',
+			'logs',
+			'composeOutput',
+			'details',
+		] as const) {
+			const down = activeBindings([scope], bindings).find(
+				binding => binding.command === 'scroll.down',
+			);
+			assert.deepEqual(down?.keys, ['j', 'down'], scope);
+		}
+
+		// No other command moves by j or k anywhere.
+		for (const binding of bindings) {
+			if (binding.keys.includes('j') || binding.keys.includes('k')) {
+				assert.ok(
+					scrollCommands.includes(binding.command),
+					`${binding.scope}: ${binding.command}`,
+				);
+			}
+		}
+	});
+
+	it('read as what they do in the scope they are bound in', () => {
+		assert.equal(words('list', 'scroll.down').description, 'Move down');
+		assert.equal(
+			words('logs', 'scroll.up').description,
+			'Scroll up (pauses following)',
+		);
+		assert.equal(words('composeOutput', 'scroll.up').description, 'Scroll up');
+		assert.equal(
+			words('details', 'scroll.bottom').description,
+			'Go to the last page',
+		);
+		assert.equal(words('dialogList', 'scroll.down').hint, 'scroll');
+		assert.equal(words('buildOutput', 'scroll.bottom').hint, 'follow');
+		assert.equal(words('list', 'scroll.down').hint, undefined);
+	});
+});
+
 describe('chord', () => {
 	const cases: readonly {
 		readonly name: string;
@@ -368,10 +427,10 @@ describe('resolve', () => {
 		readonly scopes: readonly Scope[];
 		readonly command: Command | undefined;
 	}[] = [
-		{chord: 'j', scopes: pane('containers'), command: 'list.down'},
-		{chord: 'down', scopes: pane('images'), command: 'list.down'},
-		{chord: 'G', scopes: pane('containers'), command: 'list.bottom'},
-		{chord: 'g', scopes: pane('containers'), command: 'list.top'},
+		{chord: 'j', scopes: pane('containers'), command: 'scroll.down'},
+		{chord: 'down', scopes: pane('images'), command: 'scroll.down'},
+		{chord: 'G', scopes: pane('containers'), command: 'scroll.bottom'},
+		{chord: 'g', scopes: pane('containers'), command: 'scroll.top'},
 		{chord: 'q', scopes: pane('containers'), command: 'app.quit'},
 		{chord: '?', scopes: pane('images'), command: 'app.help'},
 		{chord: 'tab', scopes: pane('containers'), command: 'focus.next'},
@@ -385,8 +444,8 @@ describe('resolve', () => {
 		{chord: 'q', scopes: ['help'], command: 'help.close'},
 		{chord: 'esc', scopes: ['help'], command: 'help.close'},
 		{chord: 'ctrl+c', scopes: ['help'], command: 'app.quit'},
-		{chord: 'j', scopes: ['help', 'dialogList'], command: 'dialog.down'},
-		{chord: 'G', scopes: ['help', 'dialogList'], command: 'dialog.bottom'},
+		{chord: 'j', scopes: ['help', 'dialogList'], command: 'scroll.down'},
+		{chord: 'G', scopes: ['help', 'dialogList'], command: 'scroll.bottom'},
 		{chord: 'a', scopes: ['help'], command: undefined},
 		// Dialogs are modal: typing in the filter reaches no global or list command.
 		{chord: 'q', scopes: ['filter'], command: undefined},
@@ -424,7 +483,7 @@ describe('resolve', () => {
 	it('picks the innermost scope that binds the chord', () => {
 		const table: readonly Binding[] = [
 			{command: 'app.quit', keys: ['x'], scope: 'global'},
-			{command: 'list.down', keys: ['x'], scope: 'list'},
+			{command: 'scroll.down', keys: ['x'], scope: 'list'},
 			{command: 'containers.toggleAll', keys: ['x'], scope: 'containers'},
 		];
 		assert.equal(
@@ -433,7 +492,7 @@ describe('resolve', () => {
 		);
 		assert.equal(
 			resolve('x', ['images', 'list', 'global'], table),
-			'list.down',
+			'scroll.down',
 		);
 		assert.equal(resolve('x', ['global', 'list'], table), 'app.quit');
 		assert.equal(resolve('x', ['images'], table), undefined);
@@ -455,7 +514,8 @@ describe('activeBindings', () => {
 		assert.equal(new Set(commandsListed).size, commandsListed.length);
 		assert.equal(commandsListed[0], 'containers.toggleAll');
 		assert.ok(
-			commandsListed.indexOf('list.down') < commandsListed.indexOf('app.quit'),
+			commandsListed.indexOf('scroll.down') <
+				commandsListed.indexOf('app.quit'),
 		);
 		// The global q/ctrl+c binding is the one listed, not a dialog's ctrl+c only.
 		assert.deepEqual(
@@ -509,7 +569,11 @@ describe('describeChord', () => {
 
 	it('describeKeys joins every key of a binding', () => {
 		assert.equal(
-			describeKeys({command: 'list.down', keys: ['j', 'down'], scope: 'list'}),
+			describeKeys({
+				command: 'scroll.down',
+				keys: ['j', 'down'],
+				scope: 'list',
+			}),
 			'j/↓',
 		);
 		assert.equal(
