@@ -55,7 +55,7 @@ export const scopes = [
 	'pruneDone',
 	'hosts',
 	'pruneLabel',
-	'log',
+	'audit',
 	'logs',
 	'logsSearch',
 	'events',
@@ -208,7 +208,7 @@ export const bindings: readonly Binding[] = [
 	// In every list, not only the markable ones: with no marks, Esc clears the kept filter.
 	{command: 'mark.clear', keys: ['esc'], scope: 'list'},
 	{command: 'app.prune', keys: ['P'], scope: 'global'},
-	{command: 'app.log', keys: ['L'], scope: 'global'},
+	{command: 'audit.open', keys: ['L'], scope: 'global'},
 	{command: 'hosts.open', keys: ['c'], scope: 'global'},
 	{command: 'hosts.choose', keys: ['enter'], scope: 'hosts'},
 	{command: 'hosts.close', keys: ['esc', 'q', 'c'], scope: 'hosts'},
@@ -261,8 +261,8 @@ export const bindings: readonly Binding[] = [
 	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'pruneLabel'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'pruneLabel'},
 	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'prune'},
-	{command: 'dialog.cancel', keys: ['esc', 'q', 'L'], scope: 'log'},
-	// Container logs (`l`); 'log' above is the command log.
+	{command: 'dialog.cancel', keys: ['esc', 'q', 'L'], scope: 'audit'},
+	// Container logs (`l`); 'audit' above is the record of the commands dockmate ran (`L`).
 	{command: 'logs.follow', keys: ['f'], scope: 'logs'},
 	{command: 'logs.search', keys: ['/'], scope: 'logs'},
 	{command: 'logs.nextMatch', keys: ['n'], scope: 'logs'},
@@ -338,7 +338,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'exec'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'confirm'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'prune'},
-	{command: 'app.quit', keys: ['ctrl+c'], scope: 'log'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'audit'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logs'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logsSearch'},
 ];

@@ -270,7 +270,7 @@ export const commands = {
 		hint: 'prune',
 		dangerous: true,
 	},
-	'app.log': {
+	'audit.open': {
 		description: 'Show the commands dockmate ran (docker CLI equivalents)',
 		category: 'General',
 		hint: 'log',

@@ -16,7 +16,7 @@ import {
 	selectionSet,
 	volumesListed,
 } from '../state/volumes-networks.js';
-import {closeDialog} from '../state/updates.js';
+import {dialogClosed} from '../state/updates.js';
 import {statusShown} from '../state/status.js';
 import {pendingCleared, pendingSet} from '../state/pending.js';
 import type {Target} from '../state/app-state.js';
@@ -297,7 +297,7 @@ export function createActions(options: {
 					order.object === 'volume'
 						? await createVolume(order.volume)
 						: await createNetwork(order.network);
-				dispatch(closeDialog);
+				dispatch(dialogClosed);
 				dispatch(selectionSet(pane, id));
 				dispatch(statusShown(`created ${order.object} ${name}`));
 			} catch (error) {

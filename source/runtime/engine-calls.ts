@@ -1,5 +1,5 @@
 import {errorMessage} from '../docker/errors.js';
-import {commandLogged} from '../state/command-log.js';
+import {commandAudited} from '../state/audit-log.js';
 import type {Update} from '../state/updates.js';
 
 /** How many engine calls a bulk action keeps in flight. */
@@ -43,10 +43,10 @@ export function loggedCalls(
 	return async (command, call) => {
 		try {
 			await call();
-			dispatch(commandLogged({time: now(), command, error: undefined}));
+			dispatch(commandAudited({time: now(), command, error: undefined}));
 		} catch (error) {
 			dispatch(
-				commandLogged({time: now(), command, error: errorMessage(error)}),
+				commandAudited({time: now(), command, error: errorMessage(error)}),
 			);
 			throw error;
 		}

@@ -8,7 +8,7 @@ import {parseReference} from '../format/image-reference.js';
 import {formatBytes, shortId} from '../format/units.js';
 import {currentDialog} from '../state/dialog-update.js';
 import {statusShown} from '../state/status.js';
-import {commandLogged} from '../state/command-log.js';
+import {commandAudited} from '../state/audit-log.js';
 import {
 	buildOutputLength,
 	checkBuild,
@@ -26,7 +26,7 @@ import {
 	pullRefused,
 	pullStarted,
 	runChecked,
-	runCreating,
+	runCreatingSet,
 } from '../state/image-dialogs.js';
 import type {PullFailure} from '../state/pull-dialog.js';
 import {
@@ -35,7 +35,7 @@ import {
 	type PullProgress,
 } from '../state/pull-progress.js';
 import {checkRun, type RunField} from '../state/run-form.js';
-import {closeDialog} from '../state/updates.js';
+import {dialogClosed} from '../state/updates.js';
 import {relistAfterWork} from './relist.js';
 import {shellWord} from '../format/shell-words.js';
 import {createThrottle} from './throttle.js';
@@ -130,7 +130,7 @@ export function createImageWorkflow(
 	);
 
 	const log = (command: string, error: string | undefined): void => {
-		dispatch(commandLogged({time: now(), command, error}));
+		dispatch(commandAudited({time: now(), command, error}));
 	};
 
 	/** Calls `flush` at most once per interval while messages stream in. */
@@ -152,7 +152,7 @@ export function createImageWorkflow(
 		spec: ContainerSpec,
 		command: string,
 	): Promise<void> => {
-		dispatch(runCreating(true));
+		dispatch(runCreatingSet(true));
 		let id: string;
 		try {
 			id = await docker.createContainer(spec);
@@ -162,7 +162,7 @@ export function createImageWorkflow(
 			if (error instanceof DockerError && error.code === 'conflict') {
 				dispatch(runChecked({name: errorMessage(error)}));
 			} else {
-				dispatch(runCreating(false));
+				dispatch(runCreatingSet(false));
 				dispatch(
 					statusShown(
 						`the engine did not create it: ${errorMessage(error)}`,
@@ -175,7 +175,7 @@ export function createImageWorkflow(
 		}
 
 		if (currentDialog(store.getState(), 'run') !== undefined) {
-			dispatch(closeDialog);
+			dispatch(dialogClosed);
 		}
 
 		const name = spec.name ?? shortId(id);

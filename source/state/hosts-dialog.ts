@@ -46,7 +46,7 @@ export function hostsOpened(list: HostList): Update {
 }
 
 /** A connection to the choice `id` is under way. */
-export function hostConnecting(id: string): Update {
+export function hostConnectionStarted(id: string): Update {
 	return updateDialog('hosts', dialog => ({
 		...dialog,
 		connecting: id,

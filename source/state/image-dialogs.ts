@@ -158,7 +158,7 @@ export function runChecked(errors: Partial<Record<RunField, string>>): Update {
 	}));
 }
 
-export function runCreating(isCreating: boolean): Update {
+export function runCreatingSet(isCreating: boolean): Update {
 	return updateDialog('run', dialog => ({...dialog, isCreating}));
 }
 
@@ -205,7 +205,7 @@ export function pullFailed(reference: string, failure: PullFailure): Update {
 }
 
 /** Back from a finished pull to the reference: a failed one to fix it, a done one for another. */
-export const pullEditing: Update = updateDialog('pull', dialog =>
+export const pullInputReopened: Update = updateDialog('pull', dialog =>
 	dialog.stage === 'pulling'
 		? dialog
 		: {
@@ -268,7 +268,7 @@ export function buildEnded(error: string | undefined): Update {
 }
 
 /** Back from a finished build to its form, to change it and build again. */
-export const buildEditing: Update = updateDialog('build', dialog =>
+export const buildFormReopened: Update = updateDialog('build', dialog =>
 	dialog.stage === 'building' ? dialog : {...dialog, stage: 'form'},
 );
 

@@ -117,7 +117,7 @@ export const pruneEverythingToggled: Update = updateDialog('prune', dialog =>
 );
 
 /** `l` starts typing the label filter; Enter or Esc ends it, keeping what was typed. */
-export function pruneLabelEditing(isEditing: boolean): Update {
+export function pruneLabelEditingSet(isEditing: boolean): Update {
 	return updateDialog('prune', dialog =>
 		dialog.stage === 'choose' ? {...dialog, isEditingLabel: isEditing} : dialog,
 	);

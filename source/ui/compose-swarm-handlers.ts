@@ -11,7 +11,11 @@ import {
 import {availablePanes, selectedId} from '../state/selectors.js';
 import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
-import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
+import {
+	dialogClosed,
+	paneFocused,
+	selectionMovedOff,
+} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
 import {
@@ -28,7 +32,7 @@ const paneNames: Partial<Record<Pane, string>> = {
 /** Focuses a pane, or says why this engine has none. */
 function focusOrExplain({services}: HandlerContext, pane: Pane): void {
 	if (availablePanes(services.store.getState()).includes(pane)) {
-		services.dispatch(focusPane(pane));
+		services.dispatch(paneFocused(pane));
 	} else {
 		services.dispatch(
 			statusShown(
@@ -118,10 +122,10 @@ function projectLifecycle(
 /** Handlers of the Projects, Services and Nodes panes and of their dialogs. */
 export const composeSwarmHandlers = {
 	...dispatching({
-		'focus.projects': () => focusPane('projects'),
+		'focus.projects': () => paneFocused('projects'),
 		'compose.toggleVolumes': () => composeVolumesToggled,
 		// The run stops when its output is no longer shown.
-		'output.close': () => closeDialog,
+		'output.close': () => dialogClosed,
 	}),
 	'focus.services'(context) {
 		focusOrExplain(context, 'services');
@@ -174,7 +178,7 @@ export const composeSwarmHandlers = {
 	'compose.confirmDown'({services}) {
 		const {dialog} = services.store.getState().ui;
 		if (dialog?.kind === 'compose-down') {
-			services.dispatch(closeDialog);
+			services.dispatch(dialogClosed);
 			void services.compose.run(dialog.projectId, 'down', {
 				volumes: dialog.volumes,
 			});
@@ -206,7 +210,7 @@ export const composeSwarmHandlers = {
 			return;
 		}
 
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 		void services.swarm.scale(
 			{id: dialog.serviceId, name: dialog.name},
 			Number(dialog.draft),
@@ -273,10 +277,10 @@ export const composeSwarmHandlers = {
 			return;
 		}
 
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 		const target = {id: dialog.id, name: dialog.name};
 		if (dialog.action.kind === 'remove-service') {
-			services.dispatch(selectionLeaves([dialog.id]));
+			services.dispatch(selectionMovedOff([dialog.id]));
 			void services.swarm.removeService(target);
 		} else {
 			void services.swarm.setAvailability(target, dialog.action.to);

@@ -4,11 +4,11 @@ import {isContainerPane, type AppState} from '../state/app-state.js';
 import {
 	eventContainerChosen,
 	eventsByKey,
-	eventsOfContainer,
+	containerEventsShown,
 	eventTypeCycled,
 	type EventContainer,
 } from '../state/events.js';
-import {focusPane} from '../state/updates.js';
+import {paneFocused} from '../state/updates.js';
 import {shortId} from '../format/units.js';
 import {dispatching, type Handler} from './handler-context.js';
 
@@ -34,7 +34,7 @@ function eventContainer(state: AppState): EventContainer | undefined {
 /** The Events pane's commands, and `h` on a container pane. */
 export const eventsHandlers = {
 	...dispatching({
-		'focus.events': () => focusPane('events'),
+		'focus.events': () => paneFocused('events'),
 		'events.type': () => eventTypeCycled,
 	}),
 	'container.events'({services}) {
@@ -50,7 +50,7 @@ export const eventsHandlers = {
 		}
 
 		services.dispatch(
-			eventsOfContainer({id: container.id, name: container.name}),
+			containerEventsShown({id: container.id, name: container.name}),
 		);
 	},
 	'events.container'({services}) {

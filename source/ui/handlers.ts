@@ -25,7 +25,7 @@ import {execPromptOpened} from '../state/exec-prompt.js';
 import {
 	pruneAgeCycled,
 	pruneEverythingToggled,
-	pruneLabelEditing,
+	pruneLabelEditingSet,
 	pruneOpened,
 	pruneToggled,
 	pruneKey,
@@ -60,19 +60,19 @@ import {
 	logsWrapToggled,
 } from '../state/logs-dialog.js';
 import {
-	closeDialog,
-	cyclePane,
+	dialogClosed,
+	paneCycled,
 	filterCleared,
 	filterSelectionKept,
 	filterKept,
 	textCleared,
 	textDeletedBack,
-	focusPane,
-	openDialog,
-	openFilter,
-	sortBy,
-	toggleShowAll,
-	selectionLeaves,
+	paneFocused,
+	dialogOpened,
+	filterOpened,
+	sortChosen,
+	showAllToggled,
+	selectionMovedOff,
 	type Update,
 } from '../state/updates.js';
 
@@ -187,21 +187,21 @@ function runLifecycle(
 
 /** The commands that only change the state, and the transition each applies. */
 const transitions = {
-	'app.help': () => openDialog({kind: 'help', list: listViewAtTop}),
-	'help.close': () => closeDialog,
+	'app.help': () => dialogOpened({kind: 'help', list: listViewAtTop}),
+	'help.close': () => dialogClosed,
 	// The newest entries are at the bottom: the log opens there.
-	'app.log': () => openDialog({kind: 'log', list: listViewAtBottom}),
-	'dialog.cancel': () => closeDialog,
-	'focus.next': () => cyclePane(1),
-	'focus.previous': () => cyclePane(-1),
-	'focus.containers': () => focusPane('containers'),
-	'focus.images': () => focusPane('images'),
-	'focus.resources': () => focusPane('resources'),
-	'sort.cpu': () => sortBy('cpu'),
-	'sort.memory': () => sortBy('memory'),
-	'sort.name': () => sortBy('name'),
-	'list.filter': () => openFilter,
-	'containers.toggleAll': () => toggleShowAll,
+	'audit.open': () => dialogOpened({kind: 'audit', list: listViewAtBottom}),
+	'dialog.cancel': () => dialogClosed,
+	'focus.next': () => paneCycled(1),
+	'focus.previous': () => paneCycled(-1),
+	'focus.containers': () => paneFocused('containers'),
+	'focus.images': () => paneFocused('images'),
+	'focus.resources': () => paneFocused('resources'),
+	'sort.cpu': () => sortChosen('cpu'),
+	'sort.memory': () => sortChosen('memory'),
+	'sort.name': () => sortChosen('name'),
+	'list.filter': () => filterOpened,
+	'containers.toggleAll': () => showAllToggled,
 	'filter.keep': () => filterKept,
 	'filter.deleteBack': () => textDeletedBack,
 	'filter.clearText': () => textCleared,
@@ -217,8 +217,8 @@ const transitions = {
 	'prune.age': () => pruneAgeCycled,
 	'prune.volumesAll': () => pruneVolumesToggled,
 	'prune.everything': () => pruneEverythingToggled,
-	'prune.label': () => pruneLabelEditing(true),
-	'prune.labelDone': () => pruneLabelEditing(false),
+	'prune.label': () => pruneLabelEditingSet(true),
+	'prune.labelDone': () => pruneLabelEditingSet(false),
 	'logs.follow': ({pageSize}) => logsFollowToggled(pageSize),
 	'logs.search': () => logsSearchOpened,
 	'logs.nextMatch': ({pageSize}) => logsMatchJumped(-1, pageSize),
@@ -226,7 +226,7 @@ const transitions = {
 	'logs.filter': () => logsFilterToggled,
 	'logs.timestamps': () => logsTimestampsToggled,
 	'logs.wrap': () => logsWrapToggled,
-	'logs.close': () => closeDialog,
+	'logs.close': () => dialogClosed,
 	'logs.searchRun': ({pageSize}) => logsSearched(pageSize),
 	'logs.searchCancel': () => logsSearchCancelled,
 } satisfies Partial<Record<Command, Transition>>;
@@ -260,10 +260,10 @@ function confirmYes({services}: HandlerContext): void {
 		return;
 	}
 
-	services.dispatch(closeDialog);
+	services.dispatch(dialogClosed);
 	services.dispatch(marksCleared);
 	if (dialog.action !== 'kill') {
-		services.dispatch(selectionLeaves(dialog.targets.map(({id}) => id)));
+		services.dispatch(selectionMovedOff(dialog.targets.map(({id}) => id)));
 	}
 
 	switch (dialog.action) {
@@ -308,7 +308,7 @@ function pruneNext({services}: HandlerContext): void {
 		}
 
 		case 'done': {
-			services.dispatch(closeDialog);
+			services.dispatch(dialogClosed);
 			break;
 		}
 
@@ -329,7 +329,7 @@ function pruneRemove({services}: HandlerContext): void {
 	}
 
 	if (dialog.items.every(item => dialog.skipped.has(pruneKey(item)))) {
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 		services.dispatch(statusShown('nothing pruned: no item was marked'));
 	} else {
 		void services.prune.run();
@@ -366,7 +366,7 @@ export const handlers = {
 		}
 
 		const command = splitCommand(dialog.draft);
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 		if (command.length === 0) {
 			services.dispatch(statusShown('no command given', true));
 			return;

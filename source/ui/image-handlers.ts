@@ -1,17 +1,17 @@
 import type {Command} from '../keymap/commands.js';
 import {statusShown} from '../state/status.js';
 import {
-	buildEditing,
+	buildFormReopened,
 	formChoiceCycled,
 	formFieldMoved,
-	pullEditing,
+	pullInputReopened,
 	pullOpened,
 	runOpened,
 } from '../state/image-dialogs.js';
 import {isLastField} from '../state/form.js';
 import {imageRows} from '../state/image-rows.js';
 import {selectedId} from '../state/selectors.js';
-import {closeDialog} from '../state/updates.js';
+import {dialogClosed} from '../state/updates.js';
 import {
 	dispatching,
 	type Handler,
@@ -38,12 +38,12 @@ function go({services}: HandlerContext): void {
 export const imageHandlers = {
 	...dispatching({
 		'image.pull': () => pullOpened,
-		'pull.edit': () => pullEditing,
+		'pull.edit': () => pullInputReopened,
 		'field.next': () => formFieldMoved(1),
 		'field.previous': () => formFieldMoved(-1),
 		'field.cycle': () => formChoiceCycled(1),
 		'field.cycleBack': () => formChoiceCycled(-1),
-		'build.edit': () => buildEditing,
+		'build.edit': () => buildFormReopened,
 	}),
 	'image.run'({services}) {
 		const state = services.store.getState();
@@ -73,7 +73,7 @@ export const imageHandlers = {
 			services.dispatch(statusShown(`pull of ${dialog.reference} called off`));
 		}
 
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 	},
 	'field.enter'(context) {
 		const {dialog} = context.services.store.getState().ui;
@@ -96,6 +96,6 @@ export const imageHandlers = {
 			services.dispatch(statusShown('build called off'));
 		}
 
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 	},
 } satisfies Partial<Record<Command, Handler>>;

@@ -9,7 +9,7 @@ import {
 } from '../state/create-form.js';
 import {pruneCategoryOf} from '../state/disk-usage.js';
 import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
-import {focusPane} from '../state/updates.js';
+import {paneFocused} from '../state/updates.js';
 import {dispatching, type Handler} from './handler-context.js';
 
 /** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
@@ -31,9 +31,9 @@ export function submitCreate(services: Services): void {
 /** Keys of the Volumes, Networks and System panes and of the create form. */
 export const resourceHandlers = {
 	...dispatching({
-		'focus.volumes': () => focusPane('volumes'),
-		'focus.networks': () => focusPane('networks'),
-		'focus.system': () => focusPane('system'),
+		'focus.volumes': () => paneFocused('volumes'),
+		'focus.networks': () => paneFocused('networks'),
+		'focus.system': () => paneFocused('system'),
 		'volume.create': () => createFormOpened('volume'),
 		'network.create': () => createFormOpened('network'),
 		'system.order': () => diskOrderToggled,

@@ -5,7 +5,7 @@ import {dialogListMoved} from '../state/dialog-list.js';
 import {buildScrolled} from '../state/image-dialogs.js';
 import type {ListStep} from '../state/list-view.js';
 import {logsScrolled} from '../state/logs-dialog.js';
-import {moveSelection} from '../state/updates.js';
+import {selectionMoved} from '../state/updates.js';
 import {scrollDetails} from './details-handlers.js';
 import type {Handler, HandlerContext} from './handler-context.js';
 
@@ -48,7 +48,9 @@ function scroll(step: ListStep): Handler {
 		if (text !== undefined) {
 			text(step, context);
 		} else if (dialog === undefined) {
-			context.services.dispatch(moveSelection(inLines(step, context.pageSize)));
+			context.services.dispatch(
+				selectionMoved(inLines(step, context.pageSize)),
+			);
 		} else {
 			context.services.dispatch(dialogListMoved(step));
 		}

@@ -27,7 +27,11 @@ import {
 } from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
 import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
-import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
+import {
+	paneFocused,
+	dialogOpened,
+	filterOpened,
+} from '../../source/state/updates.js';
 import {logsOpened, logsSearchOpened} from '../../source/state/logs-dialog.js';
 import {
 	detailsOpened,
@@ -169,7 +173,7 @@ describe('keymap invariants', () => {
 		)(initialState({endpoint: 'x', readOnly: false, now: 0}));
 		for (const pane of panes) {
 			const footer = activeBindings(
-				activeScopes(focusPane(pane)(state)),
+				activeScopes(paneFocused(pane)(state)),
 				bindings,
 			)
 				.filter(binding => commandInfo[binding.command].hint !== undefined)
@@ -193,8 +197,8 @@ describe('keymap invariants', () => {
 		for (const dialog of [
 			details,
 			detailsSearchOpened(details),
-			openDialog({kind: 'help', list: listViewAtTop})(state),
-			openFilter(state),
+			dialogOpened({kind: 'help', list: listViewAtTop})(state),
+			filterOpened(state),
 			logs,
 			logsSearchOpened(logs),
 			composeDownOpened('shop')(state),
@@ -467,13 +471,13 @@ describe('resolve', () => {
 		const state = initialState({endpoint: 'x', readOnly: false, now: 0});
 		assert.equal(resolve('q', activeScopes(state), bindings), 'app.quit');
 		assert.equal(
-			resolve('q', activeScopes(openFilter(state)), bindings),
+			resolve('q', activeScopes(filterOpened(state)), bindings),
 			undefined,
 		);
 		assert.equal(
 			resolve(
 				'q',
-				activeScopes(openDialog({kind: 'help', list: listViewAtTop})(state)),
+				activeScopes(dialogOpened({kind: 'help', list: listViewAtTop})(state)),
 				bindings,
 			),
 			'help.close',
