@@ -18,7 +18,7 @@ import {clampScroll, findLine, lastScroll} from './format/details-view.js';
 import {dispatching, type Handler} from './handler-context.js';
 
 /** The open details dialog and the lines it shows, or undefined. */
-function openDetails(
+function currentDetails(
 	services: Services,
 ):
 	| {readonly dialog: DetailsDialog; readonly lines: readonly DetailLine[]}
@@ -35,7 +35,7 @@ function scroll(
 	services: Services,
 	target: (dialog: DetailsDialog, lines: readonly DetailLine[]) => number,
 ): void {
-	const open = openDetails(services);
+	const open = currentDetails(services);
 	if (open !== undefined) {
 		const {dialog, lines} = open;
 		services.dispatch(
@@ -69,7 +69,7 @@ export function scrollDetails(services: Services, step: ListStep): void {
 
 /** Jumps to the next (or previous) line matching the search, from `from` (exclusive). */
 function jump(services: Services, direction: 1 | -1): void {
-	const open = openDetails(services);
+	const open = currentDetails(services);
 	if (open === undefined) {
 		return;
 	}
@@ -111,7 +111,7 @@ export const detailsHandlers = {
 		services.details.open(target);
 	},
 	'details.searchRun'({services}) {
-		const open = openDetails(services);
+		const open = currentDetails(services);
 		if (open === undefined) {
 			return;
 		}
