@@ -9,6 +9,7 @@ import {
 	composeVolumesToggled,
 } from '../state/compose-state.js';
 import {availablePanes, selectedId} from '../state/selectors.js';
+import {currentDialog} from '../state/dialog-update.js';
 import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
 import {
@@ -176,8 +177,8 @@ export const composeSwarmHandlers = {
 		}
 	},
 	'compose.confirmDown'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind === 'compose-down') {
+		const dialog = currentDialog(services.store.getState(), 'compose-down');
+		if (dialog !== undefined) {
 			services.dispatch(dialogClosed);
 			void services.compose.run(dialog.projectId, 'down', {
 				volumes: dialog.volumes,
@@ -200,8 +201,8 @@ export const composeSwarmHandlers = {
 		);
 	},
 	'scale.run'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind !== 'scale') {
+		const dialog = currentDialog(services.store.getState(), 'scale');
+		if (dialog === undefined) {
 			return;
 		}
 
@@ -272,8 +273,8 @@ export const composeSwarmHandlers = {
 		);
 	},
 	'swarm.confirm'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind !== 'swarm-confirm') {
+		const dialog = currentDialog(services.store.getState(), 'swarm-confirm');
+		if (dialog === undefined) {
 			return;
 		}
 

@@ -1,5 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
+import {currentDialog} from '../state/dialog-update.js';
 import {statusShown} from '../state/status.js';
 import {pruneOpenedFor} from '../state/prune-dialog.js';
 import {
@@ -15,8 +16,8 @@ import {dispatching, type Handler} from './handler-context.js';
 /** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
 export function submitCreate(services: Services): void {
 	const state = services.store.getState();
-	const {dialog} = state.ui;
-	if (dialog?.kind !== 'create' || dialog.isCreating) {
+	const dialog = currentDialog(state, 'create');
+	if (dialog === undefined || dialog.isCreating) {
 		return;
 	}
 
