@@ -14,7 +14,7 @@ import {
 import type {EngineSession} from './runtime/engine-session.js';
 import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
-import {commandLogged} from './state/command-log.js';
+import {commandAudited} from './state/audit-log.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -124,7 +124,7 @@ export function createAppRunner({
 		);
 		if (chosen !== undefined) {
 			services.dispatch(
-				commandLogged({
+				commandAudited({
 					time: Date.now(),
 					command: `docker exec -it ${[name, ...chosen].map(shellWord).join(' ')}`,
 					error: failure,

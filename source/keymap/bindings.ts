@@ -55,7 +55,7 @@ export const scopes = [
 	'pruneDone',
 	'hosts',
 	'pruneLabel',
-	'log',
+	'audit',
 	'logs',
 	'logsSearch',
 	'events',
@@ -69,7 +69,49 @@ export type Binding = {
 	/** Chords in `chord.ts` notation: `j`, `G`, `down`, `ctrl+c`, `shift+tab`, `pageup`. */
 	readonly keys: readonly string[];
 	readonly scope: Scope;
+	/** What the command does in this scope, where its own description would not say it. */
+	readonly description?: string;
+	/** The footer's label for the command in this scope, where it differs from its own. */
+	readonly hint?: string;
 };
+
+/** The commands that move through whatever the scope shows: a list, a dialog's list, a text. */
+type ScrollCommand =
+	| 'scroll.down'
+	| 'scroll.up'
+	| 'scroll.pageDown'
+	| 'scroll.pageUp'
+	| 'scroll.top'
+	| 'scroll.bottom';
+
+const scrollKeys: Readonly<Record<ScrollCommand, readonly string[]>> = {
+	'scroll.down': ['j', 'down'],
+	'scroll.up': ['k', 'up'],
+	'scroll.pageDown': ['pagedown', 'ctrl+d'],
+	'scroll.pageUp': ['pageup', 'ctrl+u'],
+	'scroll.top': ['g', 'home'],
+	'scroll.bottom': ['G', 'end'],
+};
+
+/** How a scroll command reads in one scope; `false`: the scope does not bind it. */
+type ScrollWords =
+	false | Partial<Pick<Binding, 'description' | 'hint' | 'keys'>>;
+
+/**
+ * The same scroll keys in `scope`, each command with the words that say what it does there
+ * (following a log, or paging a text by its lines) where the command's own do not.
+ */
+function scrollBindings(
+	scope: Scope,
+	words: Partial<Record<ScrollCommand, ScrollWords>> = {},
+): Binding[] {
+	return Object.entries(scrollKeys).flatMap(([command, keys]): Binding[] => {
+		const scoped = words[command as ScrollCommand] ?? {};
+		return scoped === false
+			? []
+			: [{command: command as ScrollCommand, keys, scope, ...scoped}];
+	});
+}
 
 /** The default keymap: the one table that input handling, the footer and the help overlay read. */
 export const bindings: readonly Binding[] = [
@@ -117,10 +159,15 @@ export const bindings: readonly Binding[] = [
 	{command: 'field.cycleBack', keys: ['left'], scope: 'formChoice'},
 	{command: 'build.close', keys: ['esc', 'q'], scope: 'buildOutput'},
 	{command: 'build.edit', keys: ['b'], scope: 'buildOutput'},
-	{command: 'build.down', keys: ['j', 'down'], scope: 'buildOutput'},
-	{command: 'build.up', keys: ['k', 'up'], scope: 'buildOutput'},
-	{command: 'build.top', keys: ['g', 'home'], scope: 'buildOutput'},
-	{command: 'build.bottom', keys: ['G', 'end'], scope: 'buildOutput'},
+	...scrollBindings('buildOutput', {
+		'scroll.up': {hint: 'scroll'},
+		'scroll.pageDown': false,
+		'scroll.pageUp': false,
+		'scroll.bottom': {
+			description: 'Go to the last line and follow the output',
+			hint: 'follow',
+		},
+	}),
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'buildOutput'},
 	{command: 'system.refresh', keys: ['r'], scope: 'system'},
 	{command: 'system.prune', keys: ['p'], scope: 'system'},
@@ -137,12 +184,14 @@ export const bindings: readonly Binding[] = [
 	{command: 'service.logs', keys: ['l'], scope: 'services'},
 	{command: 'service.remove', keys: ['d'], scope: 'services'},
 	{command: 'node.availability', keys: ['D'], scope: 'nodes'},
-	{command: 'list.down', keys: ['j', 'down'], scope: 'list'},
-	{command: 'list.up', keys: ['k', 'up'], scope: 'list'},
-	{command: 'list.pageDown', keys: ['pagedown', 'ctrl+d'], scope: 'list'},
-	{command: 'list.pageUp', keys: ['pageup', 'ctrl+u'], scope: 'list'},
-	{command: 'list.top', keys: ['g', 'home'], scope: 'list'},
-	{command: 'list.bottom', keys: ['G', 'end'], scope: 'list'},
+	...scrollBindings('list', {
+		'scroll.down': {description: 'Move down'},
+		'scroll.up': {description: 'Move up'},
+		'scroll.pageDown': {description: 'Move down one page'},
+		'scroll.pageUp': {description: 'Move up one page'},
+		'scroll.top': {description: 'Go to the first row'},
+		'scroll.bottom': {description: 'Go to the last row'},
+	}),
 	{command: 'list.filter', keys: ['/'], scope: 'list'},
 	{command: 'containers.toggleAll', keys: ['a'], scope: 'containers'},
 	{command: 'container.exec', keys: ['e'], scope: 'containers'},
@@ -159,7 +208,7 @@ export const bindings: readonly Binding[] = [
 	// In every list, not only the markable ones: with no marks, Esc clears the kept filter.
 	{command: 'mark.clear', keys: ['esc'], scope: 'list'},
 	{command: 'app.prune', keys: ['P'], scope: 'global'},
-	{command: 'app.log', keys: ['L'], scope: 'global'},
+	{command: 'audit.open', keys: ['L'], scope: 'global'},
 	{command: 'hosts.open', keys: ['c'], scope: 'global'},
 	{command: 'hosts.choose', keys: ['enter'], scope: 'hosts'},
 	{command: 'hosts.close', keys: ['esc', 'q', 'c'], scope: 'hosts'},
@@ -180,16 +229,14 @@ export const bindings: readonly Binding[] = [
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'exec'},
 	{command: 'filter.deleteBack', keys: ['backspace', 'delete'], scope: 'exec'},
 	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'exec'},
-	{command: 'dialog.down', keys: ['j', 'down'], scope: 'dialogList'},
-	{command: 'dialog.up', keys: ['k', 'up'], scope: 'dialogList'},
-	{
-		command: 'dialog.pageDown',
-		keys: ['pagedown', 'ctrl+d'],
-		scope: 'dialogList',
-	},
-	{command: 'dialog.pageUp', keys: ['pageup', 'ctrl+u'], scope: 'dialogList'},
-	{command: 'dialog.top', keys: ['g', 'home'], scope: 'dialogList'},
-	{command: 'dialog.bottom', keys: ['G', 'end'], scope: 'dialogList'},
+	...scrollBindings('dialogList', {
+		'scroll.down': {description: 'Down one line of the list', hint: 'scroll'},
+		'scroll.up': {description: 'Up one line of the list'},
+		'scroll.pageDown': {description: 'Down one page of the list'},
+		'scroll.pageUp': {description: 'Up one page of the list'},
+		'scroll.top': {description: 'Go to the first line of the list'},
+		'scroll.bottom': {description: 'Go to the last line of the list'},
+	}),
 	{command: 'confirm.yes', keys: ['y'], scope: 'confirm'},
 	{command: 'dialog.cancel', keys: ['n', 'esc', 'q'], scope: 'confirm'},
 	{command: 'confirm.force', keys: ['f'], scope: 'confirm'},
@@ -214,8 +261,8 @@ export const bindings: readonly Binding[] = [
 	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'pruneLabel'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'pruneLabel'},
 	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'prune'},
-	{command: 'dialog.cancel', keys: ['esc', 'q', 'L'], scope: 'log'},
-	// Container logs (`l`); 'log' above is the command log.
+	{command: 'dialog.cancel', keys: ['esc', 'q', 'L'], scope: 'audit'},
+	// Container logs (`l`); 'audit' above is the record of the commands dockmate ran (`L`).
 	{command: 'logs.follow', keys: ['f'], scope: 'logs'},
 	{command: 'logs.search', keys: ['/'], scope: 'logs'},
 	{command: 'logs.nextMatch', keys: ['n'], scope: 'logs'},
@@ -225,12 +272,14 @@ export const bindings: readonly Binding[] = [
 	{command: 'logs.wrap', keys: ['w'], scope: 'logs'},
 	{command: 'logs.save', keys: ['s'], scope: 'logs'},
 	{command: 'logs.close', keys: ['esc', 'q'], scope: 'logs'},
-	{command: 'logs.down', keys: ['j', 'down'], scope: 'logs'},
-	{command: 'logs.up', keys: ['k', 'up'], scope: 'logs'},
-	{command: 'logs.pageDown', keys: ['pagedown', 'ctrl+d'], scope: 'logs'},
-	{command: 'logs.pageUp', keys: ['pageup', 'ctrl+u'], scope: 'logs'},
-	{command: 'logs.top', keys: ['g', 'home'], scope: 'logs'},
-	{command: 'logs.bottom', keys: ['G', 'end'], scope: 'logs'},
+	...scrollBindings('logs', {
+		'scroll.up': {description: 'Scroll up (pauses following)'},
+		'scroll.pageUp': {description: 'Scroll up one page (pauses following)'},
+		'scroll.top': {
+			description: 'Go to the oldest line kept (pauses following)',
+		},
+		'scroll.bottom': {description: 'Go to the newest line and follow'},
+	}),
 	{command: 'logs.searchRun', keys: ['enter'], scope: 'logsSearch'},
 	{command: 'logs.searchCancel', keys: ['esc'], scope: 'logsSearch'},
 	{
@@ -243,20 +292,10 @@ export const bindings: readonly Binding[] = [
 	{command: 'compose.toggleVolumes', keys: ['v'], scope: 'composeDown'},
 	{command: 'dialog.cancel', keys: ['n', 'esc', 'q'], scope: 'composeDown'},
 	{command: 'output.close', keys: ['esc', 'q'], scope: 'composeOutput'},
-	{command: 'output.down', keys: ['j', 'down'], scope: 'composeOutput'},
-	{command: 'output.up', keys: ['k', 'up'], scope: 'composeOutput'},
-	{
-		command: 'output.pageDown',
-		keys: ['pagedown', 'ctrl+d'],
-		scope: 'composeOutput',
-	},
-	{
-		command: 'output.pageUp',
-		keys: ['pageup', 'ctrl+u'],
-		scope: 'composeOutput',
-	},
-	{command: 'output.top', keys: ['g', 'home'], scope: 'composeOutput'},
-	{command: 'output.bottom', keys: ['G', 'end'], scope: 'composeOutput'},
+	...scrollBindings('composeOutput', {
+		'scroll.top': {description: 'Go to the oldest line kept'},
+		'scroll.bottom': {description: 'Go to the newest line and follow'},
+	}),
 	{command: 'scale.run', keys: ['enter'], scope: 'scale'},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'scale'},
 	{command: 'filter.deleteBack', keys: ['backspace', 'delete'], scope: 'scale'},
@@ -278,16 +317,10 @@ export const bindings: readonly Binding[] = [
 	{command: 'details.nextMatch', keys: ['n'], scope: 'details'},
 	{command: 'details.previousMatch', keys: ['N'], scope: 'details'},
 	{command: 'details.wrap', keys: ['w'], scope: 'details'},
-	{command: 'details.down', keys: ['j', 'down'], scope: 'details'},
-	{command: 'details.up', keys: ['k', 'up'], scope: 'details'},
-	{
-		command: 'details.pageDown',
-		keys: ['pagedown', 'ctrl+d', 'space'],
-		scope: 'details',
-	},
-	{command: 'details.pageUp', keys: ['pageup', 'ctrl+u'], scope: 'details'},
-	{command: 'details.top', keys: ['g', 'home'], scope: 'details'},
-	{command: 'details.bottom', keys: ['G', 'end'], scope: 'details'},
+	...scrollBindings('details', {
+		'scroll.pageDown': {keys: ['pagedown', 'ctrl+d', 'space']},
+		'scroll.bottom': {description: 'Go to the last page'},
+	}),
 	{command: 'dialog.cancel', keys: ['esc', 'q', 'i'], scope: 'details'},
 	{command: 'details.searchRun', keys: ['enter'], scope: 'detailsSearch'},
 	{command: 'details.searchCancel', keys: ['esc'], scope: 'detailsSearch'},
@@ -305,7 +338,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'exec'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'confirm'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'prune'},
-	{command: 'app.quit', keys: ['ctrl+c'], scope: 'log'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'audit'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logs'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logsSearch'},
 ];

@@ -153,15 +153,6 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'close',
 	},
-	'output.down': {description: 'Scroll down', category: 'Dialog'},
-	'output.up': {description: 'Scroll up', category: 'Dialog'},
-	'output.pageDown': {description: 'Scroll down one page', category: 'Dialog'},
-	'output.pageUp': {description: 'Scroll up one page', category: 'Dialog'},
-	'output.top': {description: 'Go to the oldest line kept', category: 'Dialog'},
-	'output.bottom': {
-		description: 'Go to the newest line and follow',
-		category: 'Dialog',
-	},
 	'service.scale': {
 		description: 'Scale: set the number of replicas',
 		category: 'Actions',
@@ -204,12 +195,16 @@ export const commands = {
 		description: 'Sort by name (again: reverse)',
 		category: 'Sort',
 	},
-	'list.down': {description: 'Move down', category: 'Navigation'},
-	'list.up': {description: 'Move up', category: 'Navigation'},
-	'list.pageDown': {description: 'Move down one page', category: 'Navigation'},
-	'list.pageUp': {description: 'Move up one page', category: 'Navigation'},
-	'list.top': {description: 'Go to the first row', category: 'Navigation'},
-	'list.bottom': {description: 'Go to the last row', category: 'Navigation'},
+	// How each scope reads these (moving a cursor, following a log) is said where they are bound.
+	'scroll.down': {description: 'Scroll down', category: 'Navigation'},
+	'scroll.up': {description: 'Scroll up', category: 'Navigation'},
+	'scroll.pageDown': {
+		description: 'Scroll down one page',
+		category: 'Navigation',
+	},
+	'scroll.pageUp': {description: 'Scroll up one page', category: 'Navigation'},
+	'scroll.top': {description: 'Go to the first line', category: 'Navigation'},
+	'scroll.bottom': {description: 'Go to the last line', category: 'Navigation'},
 	'list.filter': {
 		description: 'Filter the list by name, image or id',
 		category: 'Filter',
@@ -275,7 +270,7 @@ export const commands = {
 		hint: 'prune',
 		dangerous: true,
 	},
-	'app.log': {
+	'audit.open': {
 		description: 'Show the commands dockmate ran (docker CLI equivalents)',
 		category: 'General',
 		hint: 'log',
@@ -302,25 +297,6 @@ export const commands = {
 		hint: 'cancel',
 	},
 	'confirm.yes': {description: 'Yes, do it', category: 'Dialog', hint: 'yes'},
-	'dialog.down': {
-		description: 'Down one line of the list',
-		category: 'Dialog',
-		hint: 'scroll',
-	},
-	'dialog.up': {description: 'Up one line of the list', category: 'Dialog'},
-	'dialog.pageDown': {
-		description: 'Down one page of the list',
-		category: 'Dialog',
-	},
-	'dialog.pageUp': {description: 'Up one page of the list', category: 'Dialog'},
-	'dialog.top': {
-		description: 'Go to the first line of the list',
-		category: 'Dialog',
-	},
-	'dialog.bottom': {
-		description: 'Go to the last line of the list',
-		category: 'Dialog',
-	},
 	'confirm.force': {description: 'Toggle force', category: 'Dialog'},
 	'confirm.volumes': {
 		description: 'Toggle removing anonymous volumes too',
@@ -407,12 +383,6 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'wrap',
 	},
-	'details.down': {description: 'Scroll down', category: 'Dialog'},
-	'details.up': {description: 'Scroll up', category: 'Dialog'},
-	'details.pageDown': {description: 'Scroll down one page', category: 'Dialog'},
-	'details.pageUp': {description: 'Scroll up one page', category: 'Dialog'},
-	'details.top': {description: 'Go to the first line', category: 'Dialog'},
-	'details.bottom': {description: 'Go to the last page', category: 'Dialog'},
 	'details.searchRun': {
 		description: 'Search: jump to the first match from the top line down',
 		category: 'Dialog',
@@ -472,24 +442,6 @@ export const commands = {
 		description: 'Close the logs; their streams stop',
 		category: 'Dialog',
 		hint: 'close',
-	},
-	'logs.down': {description: 'Scroll down', category: 'Dialog'},
-	'logs.up': {
-		description: 'Scroll up (pauses following)',
-		category: 'Dialog',
-	},
-	'logs.pageDown': {description: 'Scroll down one page', category: 'Dialog'},
-	'logs.pageUp': {
-		description: 'Scroll up one page (pauses following)',
-		category: 'Dialog',
-	},
-	'logs.top': {
-		description: 'Go to the oldest line kept (pauses following)',
-		category: 'Dialog',
-	},
-	'logs.bottom': {
-		description: 'Go to the newest line and follow',
-		category: 'Dialog',
 	},
 	'logs.searchRun': {
 		description: 'Search: jump to the newest match above the bottom line',
@@ -583,14 +535,6 @@ export const commands = {
 	'build.edit': {
 		description: 'Back to the form, to change it and build again',
 		category: 'Dialog',
-	},
-	'build.down': {description: 'Scroll down', category: 'Dialog'},
-	'build.up': {description: 'Scroll up', category: 'Dialog', hint: 'scroll'},
-	'build.top': {description: 'Go to the first line', category: 'Dialog'},
-	'build.bottom': {
-		description: 'Go to the last line and follow the output',
-		category: 'Dialog',
-		hint: 'follow',
 	},
 	'help.close': {
 		description: 'Close the help',

@@ -1,3 +1,4 @@
+import {commandInfo} from './commands.js';
 import type {Binding} from './bindings.js';
 
 const keyLabels: Readonly<Record<string, string>> = {
@@ -30,4 +31,16 @@ export function describeChord(chord: string): string {
 /** All keys of a binding, e.g. `j/↓`. */
 export function describeKeys(binding: Binding): string {
 	return binding.keys.map(describeChord).join('/');
+}
+
+/** What the help and the footer say of a binding: the scope's own words, else its command's. */
+export function bindingWords(binding: Binding): {
+	readonly description: string;
+	readonly hint: string | undefined;
+} {
+	const info = commandInfo[binding.command];
+	return {
+		description: binding.description ?? info.description,
+		hint: binding.hint ?? info.hint,
+	};
 }

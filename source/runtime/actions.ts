@@ -16,40 +16,19 @@ import {
 	selectionSet,
 	volumesListed,
 } from '../state/volumes-networks.js';
-import {closeDialog} from '../state/updates.js';
+import {dialogClosed} from '../state/updates.js';
 import {statusShown} from '../state/status.js';
-import {commandLogged} from '../state/command-log.js';
 import {pendingCleared, pendingSet} from '../state/pending.js';
-import {
-	pruneReported,
-	prunePreviewed,
-	pruneKey,
-	pruneStaged,
-} from '../state/prune-dialog.js';
-import type {
-	AppState,
-	PruneCategory,
-	PruneDialog,
-	PruneItem,
-	Target,
-} from '../state/app-state.js';
+import type {Target} from '../state/app-state.js';
 import {
 	leftAsIsNote,
 	type LeftAsIs,
 	type LifecyclePlan,
 } from '../state/container-lifecycle.js';
-import {
-	planPrune,
-	recheckPrune,
-	type PruneChoice,
-	type PruneInventory,
-} from '../state/prune-plan.js';
 import {imageRowId} from '../state/image-rows.js';
-import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
-import {formatBytes, plural, shortId} from '../format/units.js';
 import {shellWord} from '../format/shell-words.js';
-import {relistAfterWork} from './relist.js';
+import {eachLimited, loggedCalls} from './engine-calls.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
@@ -80,8 +59,6 @@ export type Actions = {
 	 * open with its answer on the field it is about.
 	 */
 	readonly create: (request: CreateOrder) => Promise<void>;
-	readonly previewPrune: () => Promise<void>;
-	readonly runPrune: () => Promise<void>;
 };
 
 const pendingLabels: Readonly<Record<ContainerAction, string>> = {
@@ -101,33 +78,6 @@ const pastTense: Readonly<Record<ContainerAction, string>> = {
 	unpause: 'unpaused',
 	kill: 'killed',
 };
-
-/** How many engine calls a bulk action keeps in flight. */
-const concurrency = 8;
-
-/** Runs `work` for each item, a few at a time; resolves with the failures. */
-async function eachLimited<T>(
-	items: readonly T[],
-	work: (item: T) => Promise<void>,
-): Promise<{item: T; error: string}[]> {
-	const failures: {item: T; error: string}[] = [];
-	let next = 0;
-	const worker = async (): Promise<void> => {
-		while (next < items.length) {
-			const item = items[next++] as T;
-			try {
-				await work(item);
-			} catch (error) {
-				failures.push({item, error: errorMessage(error)});
-			}
-		}
-	};
-
-	await Promise.all(
-		Array.from({length: Math.min(concurrency, items.length)}, worker),
-	);
-	return failures;
-}
 
 /** A volume or network just created, as its pane lists it. */
 type Created = {
@@ -157,16 +107,6 @@ function networkCreateCommand(network: NetworkCreation): string {
 		shellWord(network.name),
 	].join(' ');
 }
-
-/** Containers first: removing them is what frees images, volumes and networks. */
-const removalOrder: readonly PruneCategory[] = [
-	'containers',
-	'dangling-images',
-	'unused-images',
-	'networks',
-	'volumes',
-	'build-cache',
-];
 
 /** What an image target is named by on the command line: its tags, else its short id. */
 function imageReferences(target: Target): readonly string[] {
@@ -202,30 +142,14 @@ async function removeImageTarget(
 	}
 }
 
-/** Creates the actions over an engine and a store. */
+/** Creates the actions over an engine. */
 export function createActions(options: {
 	readonly docker: DockerClient;
-	readonly store: Store<AppState>;
 	readonly dispatch: (update: Update) => void;
 	readonly now: () => number;
 }): Actions {
-	const {docker, store, dispatch, now} = options;
-
-	/** Runs one engine call, logging the CLI equivalent with its outcome. */
-	const logged = async (
-		command: string,
-		call: () => Promise<unknown>,
-	): Promise<void> => {
-		try {
-			await call();
-			dispatch(commandLogged({time: now(), command, error: undefined}));
-		} catch (error) {
-			dispatch(
-				commandLogged({time: now(), command, error: errorMessage(error)}),
-			);
-			throw error;
-		}
-	};
+	const {docker, dispatch, now} = options;
+	const logged = loggedCalls(dispatch, now);
 
 	/**
 	 * Says what happened to a bulk action: all of it, or which items failed and why; and which
@@ -278,11 +202,6 @@ export function createActions(options: {
 		} finally {
 			dispatch(pendingCleared(ids));
 		}
-	};
-
-	const pruneDialog = (): PruneDialog | undefined => {
-		const {dialog} = store.getState().ui;
-		return dialog?.kind === 'prune' ? dialog : undefined;
 	};
 
 	// Each lists its kind again once created, so that the new row is there to be selected.
@@ -378,7 +297,7 @@ export function createActions(options: {
 					order.object === 'volume'
 						? await createVolume(order.volume)
 						: await createNetwork(order.network);
-				dispatch(closeDialog);
+				dispatch(dialogClosed);
 				dispatch(selectionSet(pane, id));
 				dispatch(statusShown(`created ${order.object} ${name}`));
 			} catch (error) {
@@ -387,228 +306,5 @@ export function createActions(options: {
 				);
 			}
 		},
-
-		async previewPrune() {
-			const dialog = pruneDialog();
-			if (dialog === undefined) {
-				return;
-			}
-
-			dispatch(pruneStaged('loading'));
-			try {
-				const items = planPrune(
-					await pruneInventory(docker, dialog),
-					pruneChoice(dialog, now()),
-				);
-				dispatch(prunePreviewed(items));
-			} catch (error) {
-				dispatch(pruneStaged('choose'));
-				dispatch(
-					statusShown(`prune preview failed: ${errorMessage(error)}`, true),
-				);
-			}
-		},
-
-		async runPrune() {
-			const dialog = pruneDialog();
-			if (dialog?.stage !== 'preview') {
-				return;
-			}
-
-			const chosen = dialog.items.filter(
-				item => !dialog.skipped.has(pruneKey(item)),
-			);
-			dispatch(pruneStaged('running'));
-			// Exactly the previewed items, and each only if the engine's own prune would still take
-			// it: the engine is asked again first, and what changed since the preview (a container
-			// started, an image or volume put to use) stays, with the reason. Removals are never
-			// forced, so what changes in between is refused by the engine and reported too.
-			let checked: ReturnType<typeof recheckPrune>;
-			try {
-				const inventory = await pruneInventory(docker, dialog);
-				checked = recheckPrune(
-					chosen,
-					planPrune(inventory, pruneChoice(dialog, now())),
-					inventory,
-				);
-			} catch (error) {
-				dispatch(pruneReported([`nothing removed: ${errorMessage(error)}`]));
-				dispatch(statusShown(`prune failed: ${errorMessage(error)}`, true));
-				return;
-			}
-
-			const removed: PruneItem[] = [];
-			const refused = checked.kept.map(
-				({item, reason}) => `kept ${item.name}: ${reason}`,
-			);
-			for (const category of removalOrder) {
-				const items = checked.go.filter(item => item.category === category);
-				const failures = await eachLimited(items, async item => {
-					for (const step of pruneSteps(docker, item)) {
-						await logged(step.command, step.run);
-					}
-
-					removed.push(item);
-				});
-				refused.push(
-					...failures.map(
-						({item, error}) => `kept ${item.name}: ${refusalReason(error)}`,
-					),
-				);
-			}
-
-			const reclaimed = removed.reduce(
-				(sum, item) => sum + (item.size ?? 0),
-				0,
-			);
-			const summary = `removed ${plural(removed.length, 'item')}, reclaimed ${formatBytes(reclaimed)}`;
-			dispatch(pruneReported([summary, ...refused]));
-			dispatch(
-				statusShown(
-					refused.length > 0 ? `${summary}; ${refused.length} kept` : summary,
-					refused.length > 0,
-				),
-			);
-			await relistAfterWork(options);
-		},
 	};
-}
-
-/** Whether an engine's API version is at least `wanted`, both as `major.minor`. */
-function apiAtLeast(version: string, wanted: string): boolean {
-	const [major = 0, minor = 0] = version.split('.').map(Number);
-	const [wantedMajor = 0, wantedMinor = 0] = wanted.split('.').map(Number);
-	return major > wantedMajor || (major === wantedMajor && minor >= wantedMinor);
-}
-
-/** Everything the engine's own prune looks at, for the categories of `dialog`. */
-async function pruneInventory(
-	docker: DockerClient,
-	dialog: PruneDialog,
-): Promise<PruneInventory> {
-	const wantsNetworks = dialog.categories.has('networks');
-	const [containers, images, imageParents, networks, usage, engine, system] =
-		await Promise.all([
-			docker.listContainers(),
-			docker.listImages(),
-			docker.imageParentIds(),
-			wantsNetworks ? docker.listNetworks() : Promise.resolve([]),
-			docker.diskUsage(),
-			docker.engineInfo(),
-			docker.systemInfo(),
-		]);
-	const isSwarmManager = wantsNetworks && system.isSwarmManager;
-	const [services, endpoints] = await Promise.all([
-		isSwarmManager ? docker.listServices() : Promise.resolve([]),
-		// What has an endpoint on a network is what the engine's prune looks at; only an
-		// inspection says (a paused container, the Swarm's own sandboxes).
-		Promise.all(
-			networks.map(async network => {
-				try {
-					const {details} = await docker.inspectNetwork(network.id);
-					return [
-						network.id,
-						details.containers.map(container => container.name),
-					] as const;
-				} catch {
-					// Gone since the list: nothing to offer.
-					return undefined;
-				}
-			}),
-		),
-	]);
-	return {
-		containers,
-		images,
-		imageParents,
-		networks,
-		networkEndpoints: new Map(endpoints.filter(entry => entry !== undefined)),
-		isSwarmManager,
-		services,
-		anonymousVolumesLabelled: apiAtLeast(engine.apiVersion, '1.42'),
-		usage,
-	};
-}
-
-/** What the dialog chose, as the plan takes it. */
-function pruneChoice(dialog: PruneDialog, time: number): PruneChoice {
-	return {
-		categories: dialog.categories,
-		olderThanHours: dialog.olderThanHours,
-		allVolumes: dialog.allVolumes,
-		label: dialog.label,
-		now: time,
-	};
-}
-
-/** Why the engine refused a removal, in words, with no full id in them. */
-function refusalReason(error: string): string {
-	return /no such|not found/i.test(error)
-		? 'gone already'
-		: `the engine refused: ${error.replaceAll(/[\da-f]{64}/g, id => shortId(id))}`;
-}
-
-/**
- * The engine calls that remove one previewed item, each with the docker command that does the
- * same, naming the item as the user knows it. An image goes tag by tag, as the engine's own prune
- * removes it (the last tag takes the image with it, where nothing is built on it); a dangling one
- * by its id.
- */
-function pruneSteps(
-	docker: DockerClient,
-	item: PruneItem,
-): {readonly command: string; readonly run: () => Promise<unknown>}[] {
-	switch (item.category) {
-		case 'containers': {
-			return [
-				{
-					command: `docker container rm ${shellWord(item.name)}`,
-					run: async () =>
-						docker.removeContainer(item.id, {force: false, volumes: false}),
-				},
-			];
-		}
-
-		case 'dangling-images':
-		case 'unused-images': {
-			return item.tags.length === 0
-				? [
-						{
-							command: `docker image rm ${shortId(item.id)}`,
-							run: async () => docker.removeImage(item.id, {force: false}),
-						},
-					]
-				: item.tags.map(tag => ({
-						command: `docker image rm ${shellWord(tag)}`,
-						run: async () => docker.removeImage(tag, {force: false}),
-					}));
-		}
-
-		case 'volumes': {
-			return [
-				{
-					command: `docker volume rm ${shellWord(item.id)}`,
-					run: async () => docker.removeVolume(item.id),
-				},
-			];
-		}
-
-		case 'networks': {
-			return [
-				{
-					command: `docker network rm ${shellWord(item.name)}`,
-					run: async () => docker.removeNetwork(item.id),
-				},
-			];
-		}
-
-		case 'build-cache': {
-			return [
-				{
-					command: `docker builder prune --force --filter id=${shellWord(item.id)}`,
-					run: async () => docker.removeBuildCache([item.id]),
-				},
-			];
-		}
-	}
 }

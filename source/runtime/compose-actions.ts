@@ -1,7 +1,7 @@
 import type {FeedContext} from './feed-context.js';
 import {errorMessage} from '../docker/errors.js';
 import {statusShown} from '../state/status.js';
-import {commandLogged} from '../state/command-log.js';
+import {commandAudited} from '../state/audit-log.js';
 import {projectsOf} from '../state/compose-projects.js';
 import {
 	composeOutputEnded,
@@ -157,7 +157,7 @@ export function createComposeActions(
 			}
 
 			dispatch(
-				commandLogged({
+				commandAudited({
 					time: now(),
 					command: invocation.commandLine,
 					error: outcome.ok ? undefined : outcome.text,

@@ -3,7 +3,7 @@ import type {Endpoint} from '../docker/endpoint.js';
 import {DockerError} from '../docker/errors.js';
 import {choiceId, type HostChoice} from '../docker/host-choices.js';
 import {statusShown} from '../state/status.js';
-import {commandsCarried} from '../state/command-log.js';
+import {auditCarried} from '../state/audit-log.js';
 import type {EngineSwitching} from './host-switcher.js';
 import type {Services} from './services.js';
 
@@ -73,11 +73,11 @@ export async function answersWithin(
  * and then whatever the old ones still record: an action under way on the old engine ends after
  * the switch, and its outcome belongs in the log too.
  */
-function carryCommandLog(from: Services, to: Services): void {
-	let seen = from.store.getState().commandLog;
-	to.dispatch(commandsCarried(seen));
+function carryAudit(from: Services, to: Services): void {
+	let seen = from.store.getState().audit;
+	to.dispatch(auditCarried(seen));
 	from.store.subscribe(() => {
-		const log = from.store.getState().commandLog;
+		const log = from.store.getState().audit;
 		if (log === seen) {
 			return;
 		}
@@ -85,7 +85,7 @@ function carryCommandLog(from: Services, to: Services): void {
 		const last = seen.at(-1);
 		const fresh = last === undefined ? log : log.slice(log.indexOf(last) + 1);
 		seen = log;
-		to.dispatch(commandsCarried(fresh));
+		to.dispatch(auditCarried(fresh));
 	});
 }
 
@@ -134,7 +134,7 @@ export function createEngineSession(options: {
 			docker = client;
 			endpoint = target;
 			previous.dispose();
-			carryCommandLog(previous, next);
+			carryAudit(previous, next);
 			next.dispatch(statusShown(`switched to ${client.endpoint}`));
 			void next.start();
 			for (const listener of listeners) {

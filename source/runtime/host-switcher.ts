@@ -3,13 +3,13 @@ import type {Endpoint} from '../docker/endpoint.js';
 import type {AppState} from '../state/app-state.js';
 import {
 	choiceUnderCursor,
-	hostConnecting,
+	hostConnectionStarted,
 	hostSwitchFailed,
 	hostsOpened,
 	type HostList,
 } from '../state/hosts-dialog.js';
 import type {Store} from '../state/store.js';
-import {closeDialog, type Update} from '../state/updates.js';
+import {dialogClosed, type Update} from '../state/updates.js';
 
 /**
  * Moving to another engine, which outlives any one store: the session that owns the services
@@ -72,7 +72,7 @@ export function createHostSwitcher(options: {
 			}
 
 			if (choice.id === dialog.currentId) {
-				dispatch(closeDialog);
+				dispatch(dialogClosed);
 				return;
 			}
 
@@ -85,7 +85,7 @@ export function createHostSwitcher(options: {
 
 			const controller = new AbortController();
 			connection = controller;
-			dispatch(hostConnecting(choice.id));
+			dispatch(hostConnectionStarted(choice.id));
 			switching.switchTo(choice.endpoint, controller.signal).then(
 				() => {
 					connection = undefined;
@@ -102,7 +102,7 @@ export function createHostSwitcher(options: {
 		cancel() {
 			connection?.abort();
 			connection = undefined;
-			dispatch(closeDialog);
+			dispatch(dialogClosed);
 		},
 	};
 }

@@ -6,12 +6,12 @@ import {DockerError, errorMessage} from '../docker/errors.js';
 import {RegistryError} from '../docker/pull.js';
 import {parseReference} from '../format/image-reference.js';
 import {formatBytes, shortId} from '../format/units.js';
+import {currentDialog} from '../state/dialog-update.js';
 import {statusShown} from '../state/status.js';
-import {commandLogged} from '../state/command-log.js';
+import {commandAudited} from '../state/audit-log.js';
 import {
 	buildOutputLength,
 	checkBuild,
-	type BuildDialog,
 	type BuildValues,
 } from '../state/build-form.js';
 import {
@@ -26,7 +26,7 @@ import {
 	pullRefused,
 	pullStarted,
 	runChecked,
-	runCreating,
+	runCreatingSet,
 } from '../state/image-dialogs.js';
 import type {PullFailure} from '../state/pull-dialog.js';
 import {
@@ -34,8 +34,8 @@ import {
 	pullProgressed,
 	type PullProgress,
 } from '../state/pull-progress.js';
-import {checkRun, type RunDialog, type RunField} from '../state/run-form.js';
-import {closeDialog} from '../state/updates.js';
+import {checkRun, type RunField} from '../state/run-form.js';
+import {dialogClosed} from '../state/updates.js';
 import {relistAfterWork} from './relist.js';
 import {shellWord} from '../format/shell-words.js';
 import {createThrottle} from './throttle.js';
@@ -130,7 +130,7 @@ export function createImageWorkflow(
 	);
 
 	const log = (command: string, error: string | undefined): void => {
-		dispatch(commandLogged({time: now(), command, error}));
+		dispatch(commandAudited({time: now(), command, error}));
 	};
 
 	/** Calls `flush` at most once per interval while messages stream in. */
@@ -152,7 +152,7 @@ export function createImageWorkflow(
 		spec: ContainerSpec,
 		command: string,
 	): Promise<void> => {
-		dispatch(runCreating(true));
+		dispatch(runCreatingSet(true));
 		let id: string;
 		try {
 			id = await docker.createContainer(spec);
@@ -162,7 +162,7 @@ export function createImageWorkflow(
 			if (error instanceof DockerError && error.code === 'conflict') {
 				dispatch(runChecked({name: errorMessage(error)}));
 			} else {
-				dispatch(runCreating(false));
+				dispatch(runCreatingSet(false));
 				dispatch(
 					statusShown(
 						`the engine did not create it: ${errorMessage(error)}`,
@@ -174,8 +174,8 @@ export function createImageWorkflow(
 			return;
 		}
 
-		if (openDialog('run') !== undefined) {
-			dispatch(closeDialog);
+		if (currentDialog(store.getState(), 'run') !== undefined) {
+			dispatch(dialogClosed);
 		}
 
 		const name = spec.name ?? shortId(id);
@@ -198,15 +198,6 @@ export function createImageWorkflow(
 				),
 			);
 		}
-	};
-
-	const openDialog = <K extends 'run' | 'build'>(
-		kind: K,
-	): Extract<RunDialog | BuildDialog, {kind: K}> | undefined => {
-		const {dialog} = store.getState().ui;
-		return dialog?.kind === kind
-			? (dialog as Extract<RunDialog | BuildDialog, {kind: K}>)
-			: undefined;
 	};
 
 	return {
@@ -275,7 +266,7 @@ export function createImageWorkflow(
 		},
 
 		async run() {
-			const dialog = openDialog('run');
+			const dialog = currentDialog(store.getState(), 'run');
 			if (dialog === undefined || dialog.isCreating) {
 				return;
 			}
@@ -305,7 +296,7 @@ export function createImageWorkflow(
 		},
 
 		async build() {
-			const dialog = openDialog('build');
+			const dialog = currentDialog(store.getState(), 'build');
 			if (dialog?.stage !== 'form') {
 				return;
 			}

@@ -12,6 +12,7 @@ import {
 	type FeedTiming,
 } from './container-feed.js';
 import {createActions, type Actions} from './actions.js';
+import {createPruneActions, type PruneActions} from './prune-actions.js';
 import {createSystemFeed, type SystemFeed} from './system-feed.js';
 import {realSchedule, type Schedule} from './scheduler.js';
 import {
@@ -58,6 +59,8 @@ export type Services = {
 		command: readonly string[] | undefined,
 	) => void;
 	readonly actions: Actions;
+	/** The prune dialog's preview and removal (`P`). */
+	readonly prune: PruneActions;
 	/** The System pane's engine details and disk usage, measured on demand. */
 	readonly system: SystemFeed;
 	/** Container logs: `logs.open({ids, title})` shows one container's, or several merged. */
@@ -178,7 +181,8 @@ export function createServices(options: {
 		dispatch,
 		quit: options.quit ?? (() => undefined),
 		exec: options.exec ?? (() => undefined),
-		actions: createActions({docker, store, dispatch, now}),
+		actions: createActions({docker, dispatch, now}),
+		prune: createPruneActions({docker, store, dispatch, now}),
 		system,
 		hosts: createHostSwitcher({
 			switching: options.switching,

@@ -15,7 +15,7 @@ import {
 	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
-	resourcesOutOfFiles,
+	outOfFilesChanged,
 	type Update,
 } from '../state/updates.js';
 
@@ -172,7 +172,7 @@ function startCgroupSource(
 
 		previous = new Map(measurements);
 		const measured = resourcesMeasured(usages, true);
-		const outOfFiles = resourcesOutOfFiles(meter.outOfFiles?.());
+		const outOfFiles = outOfFilesChanged(meter.outOfFiles?.());
 		dispatch(withClock(options, state => outOfFiles(measured(state))));
 		next(timing.intervalMs);
 	};

@@ -2,10 +2,10 @@ import {errorMessage} from '../docker/errors.js';
 import type {DockerClient} from '../docker/docker-client.js';
 import type {NodeAvailability} from '../docker/swarm.js';
 import {statusShown} from '../state/status.js';
-import {commandLogged} from '../state/command-log.js';
 import {pendingCleared, pendingSet} from '../state/pending.js';
 import type {Update} from '../state/updates.js';
 import {shellWord} from '../format/shell-words.js';
+import {loggedCalls} from './engine-calls.js';
 
 /** What the Services and Nodes panes' keys ask of the engine. */
 export type SwarmActions = {
@@ -30,6 +30,7 @@ export function createSwarmActions(options: {
 	readonly now: () => number;
 }): SwarmActions {
 	const {docker, dispatch, now} = options;
+	const logged = loggedCalls(dispatch, now);
 
 	const perform = async (step: {
 		readonly id: string;
@@ -40,19 +41,9 @@ export function createSwarmActions(options: {
 	}): Promise<void> => {
 		dispatch(pendingSet([step.id], step.pending));
 		try {
-			await step.call();
-			dispatch(
-				commandLogged({time: now(), command: step.command, error: undefined}),
-			);
+			await logged(step.command, step.call);
 			dispatch(statusShown(step.done));
 		} catch (error) {
-			dispatch(
-				commandLogged({
-					time: now(),
-					command: step.command,
-					error: errorMessage(error),
-				}),
-			);
 			dispatch(statusShown(errorMessage(error), true));
 		} finally {
 			dispatch(pendingCleared([step.id]));

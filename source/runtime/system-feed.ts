@@ -3,7 +3,7 @@ import {errorMessage} from '../docker/errors.js';
 import type {Pane} from '../state/app-state.js';
 import {
 	diskMeasured,
-	diskMeasuring,
+	diskMeasureStarted,
 	systemDetailsLoaded,
 	systemFailed,
 } from '../state/system-view.js';
@@ -37,7 +37,7 @@ export function createSystemFeed(
 			return;
 		}
 
-		dispatch(diskMeasuring);
+		dispatch(diskMeasureStarted);
 		try {
 			const [details, disk] = await Promise.all([
 				docker.systemDetails(signal),

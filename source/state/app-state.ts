@@ -88,7 +88,7 @@ export type Dialog =
 	| CreateDialog
 	| HostsDialog
 	| ImageDialog
-	| {readonly kind: 'log'; readonly list: ListView};
+	| {readonly kind: 'audit'; readonly list: ListView};
 
 /** One thing a confirm dialog will act on, named as the user knows it. */
 export type Target = {
@@ -186,7 +186,7 @@ export type PruneDialog = {
 };
 
 /** A recorded action, with the docker CLI command that does the same. */
-export type CommandLogEntry = {
+export type AuditEntry = {
 	readonly time: number;
 	readonly command: string;
 	readonly error: string | undefined;
@@ -281,7 +281,7 @@ export type AppState = {
 	readonly marks: ReadonlySet<string>;
 	readonly status: Status | undefined;
 	/** Newest last; capped. */
-	readonly commandLog: readonly CommandLogEntry[];
+	readonly audit: readonly AuditEntry[];
 };
 
 /** The state before the engine has answered. */
@@ -325,6 +325,6 @@ export function initialState(options: {
 		pending: new Map(),
 		marks: new Set(),
 		status: undefined,
-		commandLog: [],
+		audit: [],
 	};
 }

@@ -1,6 +1,7 @@
 import type {AppState} from './app-state.js';
 import type {ComposeProject} from './compose-projects.js';
 import {listViewAtTop, type ListView} from './list-view.js';
+import {updateDialog} from './dialog-update.js';
 import type {Update} from './updates.js';
 
 /** What dockmate keeps of compose projects beyond what containers' labels say. */
@@ -56,23 +57,6 @@ export type ComposeOutputDialog = {
 	readonly outcome: {readonly ok: boolean; readonly text: string} | undefined;
 };
 
-function withDialog<K extends ComposeDownDialog | ComposeOutputDialog>(
-	kind: K['kind'],
-	change: (dialog: K) => K,
-): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (dialog?.kind !== kind) {
-			return state;
-		}
-
-		const next = change(dialog as K);
-		return next === dialog
-			? state
-			: {...state, ui: {...state.ui, dialog: next}};
-	};
-}
-
 export function composeDownOpened(projectId: string): Update {
 	return state => ({
 		...state,
@@ -88,7 +72,7 @@ export function composeDownOpened(projectId: string): Update {
 	});
 }
 
-export const composeVolumesToggled: Update = withDialog<ComposeDownDialog>(
+export const composeVolumesToggled: Update = updateDialog(
 	'compose-down',
 	dialog => ({...dialog, volumes: !dialog.volumes}),
 );
@@ -125,7 +109,7 @@ export function composeOutputReceived(
 	lines: readonly string[],
 	dropped: number,
 ): Update {
-	return withDialog<ComposeOutputDialog>('compose-output', dialog =>
+	return updateDialog('compose-output', dialog =>
 		dialog.run === run ? {...dialog, lines, dropped} : dialog,
 	);
 }
@@ -134,7 +118,7 @@ export function composeOutputEnded(
 	run: number,
 	outcome: {readonly ok: boolean; readonly text: string},
 ): Update {
-	return withDialog<ComposeOutputDialog>('compose-output', dialog =>
+	return updateDialog('compose-output', dialog =>
 		dialog.run === run ? {...dialog, outcome} : dialog,
 	);
 }
@@ -147,7 +131,7 @@ export function composeOutputScrolled(
 	step: number | 'top' | 'bottom',
 	rows: number,
 ): Update {
-	return withDialog<ComposeOutputDialog>('compose-output', dialog => {
+	return updateDialog('compose-output', dialog => {
 		const last = dialog.lines.length - 1;
 		const firstBottom = Math.min(last, Math.max(0, rows - 1));
 		const current = dialog.scroll ?? last;

@@ -9,6 +9,7 @@ import {refusalsOf} from './removal-refusal.js';
 import {imageRows} from './image-rows.js';
 import {listViewAtTop} from './list-view.js';
 import {isLive} from './liveness.js';
+import {updateDialog} from './dialog-update.js';
 import type {Update} from './updates.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
@@ -90,18 +91,9 @@ export function confirmOpened(
 }
 
 export function confirmToggled(option: 'force' | 'volumes'): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (
-			dialog?.kind !== 'confirm' ||
-			(option === 'volumes' && dialog.action !== 'remove-containers')
-		) {
-			return state;
-		}
-
-		return {
-			...state,
-			ui: {...state.ui, dialog: {...dialog, [option]: !dialog[option]}},
-		};
-	};
+	return updateDialog('confirm', dialog =>
+		option === 'volumes' && dialog.action !== 'remove-containers'
+			? dialog
+			: {...dialog, [option]: !dialog[option]},
+	);
 }

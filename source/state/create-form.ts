@@ -2,6 +2,7 @@ import type {NetworkCreation, VolumeCreation} from '../docker/docker-client.js';
 import type {Scope} from '../keymap/bindings.js';
 import type {AppState} from './app-state.js';
 import {checkSubnet} from './cidr.js';
+import {updateDialog} from './dialog-update.js';
 import {createForm, formChecked, formEdited, type Form} from './form.js';
 import {nextChoice, type Choices} from './run-form.js';
 import type {Update} from './updates.js';
@@ -66,40 +67,30 @@ export function createFormScopes(dialog: CreateDialog): readonly Scope[] {
 		: formChoiceScopes;
 }
 
-function withForm(
-	state: AppState,
-	change: (dialog: CreateDialog) => CreateDialog,
-): AppState {
-	const {dialog} = state.ui;
-	return dialog?.kind === 'create'
-		? {...state, ui: {...state.ui, dialog: change(dialog)}}
-		: state;
-}
-
 /** Text typed, deleted or cleared in the focused field; a choice that is only picked takes none. */
 export function createDraftChanged(change: (draft: string) => string): Update {
-	return state =>
-		withForm(state, dialog =>
-			dialog.isCreating || createChoices[dialog.form.focused]?.isTyped === false
-				? dialog
-				: {...dialog, form: formEdited(dialog.form, change)},
-		);
+	return updateDialog('create', dialog =>
+		dialog.isCreating || createChoices[dialog.form.focused]?.isTyped === false
+			? dialog
+			: {...dialog, form: formEdited(dialog.form, change)},
+	);
 }
 
 /** The check's (or the engine's) verdict on the fields; the form is editable again. */
 export function createChecked(
 	errors: Readonly<Partial<Record<CreateField, string>>>,
 ): Update {
-	return state =>
-		withForm(state, dialog => ({
-			...dialog,
-			form: formChecked(dialog.form, errors),
-			isCreating: false,
-		}));
+	return updateDialog('create', dialog => ({
+		...dialog,
+		form: formChecked(dialog.form, errors),
+		isCreating: false,
+	}));
 }
 
-export const createStarted: Update = state =>
-	withForm(state, dialog => ({...dialog, isCreating: true}));
+export const createStarted: Update = updateDialog('create', dialog => ({
+	...dialog,
+	isCreating: true,
+}));
 
 /** What the form asks the engine for, or what is wrong with it. */
 export type CreateRequest =
@@ -212,16 +203,15 @@ export function refusalErrors(
 
 /** Space on a choice field: its next (or previous) value. */
 export function createChoiceCycled(step: 1 | -1): Update {
-	return state =>
-		withForm(state, dialog => {
-			const choices = createChoices[dialog.form.focused];
-			return choices === undefined || dialog.isCreating
-				? dialog
-				: {
-						...dialog,
-						form: formEdited(dialog.form, value =>
-							nextChoice(choices, value, step),
-						),
-					};
-		});
+	return updateDialog('create', dialog => {
+		const choices = createChoices[dialog.form.focused];
+		return choices === undefined || dialog.isCreating
+			? dialog
+			: {
+					...dialog,
+					form: formEdited(dialog.form, value =>
+						nextChoice(choices, value, step),
+					),
+				};
+	});
 }

@@ -39,7 +39,7 @@ function cursorOf(
 		case 'confirm':
 		case 'compose-down':
 		case 'swarm-confirm':
-		case 'log':
+		case 'audit':
 		case 'help':
 		case 'pull': {
 			return undefined;

@@ -236,7 +236,7 @@ export function eventContainerChosen(
  * "Why did it restart?": the timeline of one container, every type of its events, newest
  * selected, with the pane in focus.
  */
-export function eventsOfContainer(container: EventContainer): Update {
+export function containerEventsShown(container: EventContainer): Update {
 	return state => {
 		const next: AppState = {
 			...state,

@@ -1,6 +1,7 @@
 import type {HostChoice} from '../docker/host-choices.js';
 import {statusShown} from './status.js';
 import {listViewAtTop, type ListView} from './list-view.js';
+import {updateDialog} from './dialog-update.js';
 import type {Update} from './updates.js';
 
 /** The engines to switch between, as the runtime listed them. */
@@ -44,25 +45,13 @@ export function hostsOpened(list: HostList): Update {
 	});
 }
 
-function withHosts(
-	change: (dialog: HostsDialog) => HostsDialog | undefined,
-): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (dialog?.kind !== 'hosts') {
-			return state;
-		}
-
-		const next = change(dialog);
-		return next === dialog
-			? state
-			: {...state, ui: {...state.ui, dialog: next}};
-	};
-}
-
 /** A connection to the choice `id` is under way. */
-export function hostConnecting(id: string): Update {
-	return withHosts(dialog => ({...dialog, connecting: id, error: undefined}));
+export function hostConnectionStarted(id: string): Update {
+	return updateDialog('hosts', dialog => ({
+		...dialog,
+		connecting: id,
+		error: undefined,
+	}));
 }
 
 /** The switch failed: the dialog stays, with the reason, and so does the engine we had. */
@@ -71,7 +60,13 @@ export function hostSwitchFailed(error: string): Update {
 		statusShown(
 			error,
 			true,
-		)(withHosts(dialog => ({...dialog, connecting: undefined, error}))(state));
+		)(
+			updateDialog('hosts', dialog => ({
+				...dialog,
+				connecting: undefined,
+				error,
+			}))(state),
+		);
 }
 
 /** The choice under the cursor, if the switcher is open. */

@@ -17,6 +17,7 @@ import {
 	type RunDialog,
 	type RunField,
 } from './run-form.js';
+import {updateDialog} from './dialog-update.js';
 import type {Update} from './updates.js';
 import {createChoiceCycled, type CreateField} from './create-form.js';
 
@@ -25,21 +26,6 @@ export type ImageDialog = PullDialog | RunDialog | BuildDialog;
 
 function withDialog(state: AppState, dialog: Dialog): AppState {
 	return {...state, ui: {...state.ui, dialog}};
-}
-
-/** Changes the open dialog if it is of `kind`; leaves the state alone otherwise (it was closed). */
-function changeDialog<K extends ImageDialog['kind']>(
-	kind: K,
-	change: (
-		dialog: Extract<ImageDialog, {kind: K}>,
-	) => Extract<ImageDialog, {kind: K}>,
-): Update {
-	return state => {
-		const {dialog} = state.ui;
-		return dialog?.kind === kind
-			? withDialog(state, change(dialog as Extract<ImageDialog, {kind: K}>))
-			: state;
-	};
 }
 
 export const pullOpened: Update = state => withDialog(state, pullInput);
@@ -149,7 +135,7 @@ export function formFieldMoved(step: 1 | -1): Update {
 /** The focused choice field of the run form takes its next (or previous) value. */
 export function formChoiceCycled(step: 1 | -1): Update {
 	const cycleCreate = createChoiceCycled(step);
-	const cycleRun = changeDialog('run', dialog => {
+	const cycleRun = updateDialog('run', dialog => {
 		const choices = runChoices[dialog.form.focused];
 		return choices === undefined
 			? dialog
@@ -165,23 +151,23 @@ export function formChoiceCycled(step: 1 | -1): Update {
 }
 
 export function runChecked(errors: Partial<Record<RunField, string>>): Update {
-	return changeDialog('run', dialog => ({
+	return updateDialog('run', dialog => ({
 		...dialog,
 		form: formChecked(dialog.form, errors),
 		isCreating: false,
 	}));
 }
 
-export function runCreating(isCreating: boolean): Update {
-	return changeDialog('run', dialog => ({...dialog, isCreating}));
+export function runCreatingSet(isCreating: boolean): Update {
+	return updateDialog('run', dialog => ({...dialog, isCreating}));
 }
 
 export function pullRefused(problem: string): Update {
-	return changeDialog('pull', dialog => ({...dialog, problem}));
+	return updateDialog('pull', dialog => ({...dialog, problem}));
 }
 
 export function pullStarted(reference: string): Update {
-	return changeDialog('pull', dialog => ({
+	return updateDialog('pull', dialog => ({
 		...pullInput,
 		draft: dialog.draft,
 		stage: 'pulling',
@@ -194,7 +180,7 @@ export function pullAdvanced(
 	reference: string,
 	progress: PullProgress,
 ): Update {
-	return changeDialog('pull', dialog =>
+	return updateDialog('pull', dialog =>
 		dialog.stage === 'pulling' && dialog.reference === reference
 			? {...dialog, progress}
 			: dialog,
@@ -202,7 +188,7 @@ export function pullAdvanced(
 }
 
 export function pullEnded(reference: string, progress: PullProgress): Update {
-	return changeDialog('pull', dialog =>
+	return updateDialog('pull', dialog =>
 		dialog.reference === reference
 			? {...dialog, stage: 'done', progress}
 			: dialog,
@@ -211,7 +197,7 @@ export function pullEnded(reference: string, progress: PullProgress): Update {
 
 /** The pull failed: its half-done progress goes, and the reason takes its place. */
 export function pullFailed(reference: string, failure: PullFailure): Update {
-	return changeDialog('pull', dialog =>
+	return updateDialog('pull', dialog =>
 		dialog.reference === reference
 			? {...pullInput, draft: dialog.draft, reference, stage: 'failed', failure}
 			: dialog,
@@ -219,7 +205,7 @@ export function pullFailed(reference: string, failure: PullFailure): Update {
 }
 
 /** Back from a finished pull to the reference: a failed one to fix it, a done one for another. */
-export const pullEditing: Update = changeDialog('pull', dialog =>
+export const pullInputReopened: Update = updateDialog('pull', dialog =>
 	dialog.stage === 'pulling'
 		? dialog
 		: {
@@ -232,13 +218,13 @@ export const pullEditing: Update = changeDialog('pull', dialog =>
 export function buildChecked(
 	errors: Partial<Record<BuildField, string>>,
 ): Update {
-	return changeDialog('build', dialog => ({
+	return updateDialog('build', dialog => ({
 		...dialog,
 		form: formChecked(dialog.form, errors),
 	}));
 }
 
-export const buildStarted: Update = changeDialog('build', dialog => ({
+export const buildStarted: Update = updateDialog('build', dialog => ({
 	...dialog,
 	stage: 'building',
 	output: [],
@@ -253,7 +239,7 @@ export function buildOutputAdded(
 	lines: readonly string[],
 	imageId: string | undefined,
 ): Update {
-	return changeDialog('build', dialog => {
+	return updateDialog('build', dialog => {
 		if (dialog.stage !== 'building') {
 			return dialog;
 		}
@@ -274,7 +260,7 @@ export function buildOutputAdded(
 }
 
 export function buildEnded(error: string | undefined): Update {
-	return changeDialog('build', dialog =>
+	return updateDialog('build', dialog =>
 		dialog.stage === 'building'
 			? {...dialog, stage: error === undefined ? 'done' : 'failed', error}
 			: dialog,
@@ -282,13 +268,13 @@ export function buildEnded(error: string | undefined): Update {
 }
 
 /** Back from a finished build to its form, to change it and build again. */
-export const buildEditing: Update = changeDialog('build', dialog =>
+export const buildFormReopened: Update = updateDialog('build', dialog =>
 	dialog.stage === 'building' ? dialog : {...dialog, stage: 'form'},
 );
 
 /** Scrolls the build output by `step` lines (positive: towards the newest), or to its end. */
 export function buildScrolled(step: number | 'end' | 'start'): Update {
-	return changeDialog('build', dialog => {
+	return updateDialog('build', dialog => {
 		const last = Math.max(0, dialog.output.length - 1);
 		const scroll =
 			step === 'end'

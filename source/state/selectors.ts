@@ -394,7 +394,7 @@ const dialogScopes: Readonly<
 	// Chosen by pruneScopes, by stage.
 	prune: [],
 	hosts: ['hosts', 'dialogList'],
-	log: ['log', 'dialogList'],
+	audit: ['audit', 'dialogList'],
 	logs: ['logs'],
 	details: ['details'],
 	'compose-down': ['composeDown', 'dialogList'],

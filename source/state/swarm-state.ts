@@ -7,6 +7,7 @@ import type {
 import type {Collection} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import type {ListView} from './list-view.js';
+import {updateDialog} from './dialog-update.js';
 import type {Update} from './updates.js';
 
 /** The tasks of the service selected in the Services pane. */
@@ -100,15 +101,8 @@ export function nextAvailability(node: SwarmNode): NodeAvailability {
 
 /** The scale prompt takes digits only: anything else could not be a replica count. */
 export function scaleDraftChanged(change: (draft: string) => string): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (dialog?.kind !== 'scale') {
-			return state;
-		}
-
+	return updateDialog('scale', dialog => {
 		const draft = change(dialog.draft).replaceAll(/\D/g, '').slice(0, 6);
-		return draft === dialog.draft
-			? state
-			: {...state, ui: {...state.ui, dialog: {...dialog, draft}}};
-	};
+		return draft === dialog.draft ? dialog : {...dialog, draft};
+	});
 }

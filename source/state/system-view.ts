@@ -50,7 +50,7 @@ export function systemDetailsLoaded(details: SystemDetails): Update {
 	return state => withSystem(state, {details});
 }
 
-export const diskMeasuring: Update = state =>
+export const diskMeasureStarted: Update = state =>
 	withSystem(state, {isMeasuring: true, error: undefined});
 
 export function diskMeasured(disk: DiskUsage, measuredAt: number): Update {

@@ -127,7 +127,7 @@ export function resourcesMeasured(
 }
 
 /** Whether the last measurement stopped short for want of file descriptors, and the open-files limit. */
-export function resourcesOutOfFiles(
+export function outOfFilesChanged(
 	outOfFiles: AppState['resources']['outOfFiles'],
 ): Update {
 	return state =>
@@ -196,26 +196,26 @@ export function clockTicked(now: number): Update {
 }
 
 /** Focuses a pane, if this engine has it. */
-export function focusPane(pane: Pane): Update {
+export function paneFocused(pane: Pane): Update {
 	return state =>
 		state.ui.focus === pane || !availablePanes(state).includes(pane)
 			? state
 			: withUi(state, {focus: pane});
 }
 
-export function cyclePane(step: 1 | -1): Update {
+export function paneCycled(step: 1 | -1): Update {
 	return state => {
 		const available = availablePanes(state);
 		const index = available.indexOf(state.ui.focus);
 		const next =
 			available[(index + step + available.length) % available.length] ??
 			'containers';
-		return focusPane(next)(state);
+		return paneFocused(next)(state);
 	};
 }
 
 /** Moves the cursor of the focused pane. */
-export function moveSelection(movement: Movement): Update {
+export function selectionMoved(movement: Movement): Update {
 	return state => {
 		const pane = state.ui.focus;
 		const ids = visibleIds(state, pane);
@@ -239,7 +239,7 @@ export function moveSelection(movement: Movement): Update {
 }
 
 /** Sorts by `key`; the same key again reverses the order. Figures sort largest first, names A to Z. */
-export function sortBy(key: SortKey): Update {
+export function sortChosen(key: SortKey): Update {
 	return state =>
 		withUi(state, {
 			sort:
@@ -249,18 +249,18 @@ export function sortBy(key: SortKey): Update {
 		});
 }
 
-export const toggleShowAll: Update = state =>
+export const showAllToggled: Update = state =>
 	withUi(state, {showAll: !state.ui.showAll});
 
-export function openDialog(dialog: Dialog): Update {
+export function dialogOpened(dialog: Dialog): Update {
 	return state => withUi(state, {dialog});
 }
 
-export const closeDialog: Update = state =>
+export const dialogClosed: Update = state =>
 	state.ui.dialog === undefined ? state : withUi(state, {dialog: undefined});
 
 /** Opens the filter prompt on the focused pane, starting from its current filter. */
-export const openFilter: Update = state => {
+export const filterOpened: Update = state => {
 	const draft = state.ui.filters[state.ui.focus];
 	return withUi(state, {
 		dialog: {kind: 'filter', draft, isSelected: draft !== ''},
@@ -328,7 +328,7 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 		help: undefined,
 		confirm: undefined,
 		hosts: undefined,
-		log: undefined,
+		audit: undefined,
 		'compose-down': undefined,
 		'compose-output': undefined,
 		'swarm-confirm': undefined,
@@ -356,7 +356,7 @@ export const textDeletedBack: Update = state =>
 /** Ctrl-U in the open prompt. */
 export const textCleared: Update = state => draftChanged(state, () => '');
 
-export const filterKept: Update = closeDialog;
+export const filterKept: Update = dialogClosed;
 
 export const filterCleared: Update = state =>
 	withUi(state, {
@@ -419,7 +419,7 @@ export function keepSelection(previous: AppState, next: AppState): AppState {
  * removed first dies, which moves it (to the stopped ones, or down a CPU sort), and the neighbour
  * it then has is not the one the user saw.
  */
-export function selectionLeaves(ids: readonly string[]): Update {
+export function selectionMovedOff(ids: readonly string[]): Update {
 	return state => {
 		const leaving = new Set(ids);
 		let selection = state.ui.selection;

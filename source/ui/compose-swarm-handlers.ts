@@ -6,18 +6,24 @@ import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
 import {planLifecycle} from '../state/container-lifecycle.js';
 import {
 	composeDownOpened,
-	composeOutputScrolled,
 	composeVolumesToggled,
 } from '../state/compose-state.js';
 import {availablePanes, selectedId} from '../state/selectors.js';
+import {currentDialog} from '../state/dialog-update.js';
 import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
-import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
+import {
+	dialogClosed,
+	paneFocused,
+	selectionMovedOff,
+} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
-import type {HandlerContext} from './handler-context.js';
-
-type Handler = (context: HandlerContext) => void;
+import {
+	dispatching,
+	type Handler,
+	type HandlerContext,
+} from './handler-context.js';
 
 const paneNames: Partial<Record<Pane, string>> = {
 	services: 'Services',
@@ -27,7 +33,7 @@ const paneNames: Partial<Record<Pane, string>> = {
 /** Focuses a pane, or says why this engine has none. */
 function focusOrExplain({services}: HandlerContext, pane: Pane): void {
 	if (availablePanes(services.store.getState()).includes(pane)) {
-		services.dispatch(focusPane(pane));
+		services.dispatch(paneFocused(pane));
 	} else {
 		services.dispatch(
 			statusShown(
@@ -116,9 +122,12 @@ function projectLifecycle(
 
 /** Handlers of the Projects, Services and Nodes panes and of their dialogs. */
 export const composeSwarmHandlers = {
-	'focus.projects'({services}) {
-		services.dispatch(focusPane('projects'));
-	},
+	...dispatching({
+		'focus.projects': () => paneFocused('projects'),
+		'compose.toggleVolumes': () => composeVolumesToggled,
+		// The run stops when its output is no longer shown.
+		'output.close': () => dialogClosed,
+	}),
 	'focus.services'(context) {
 		focusOrExplain(context, 'services');
 	},
@@ -168,38 +177,13 @@ export const composeSwarmHandlers = {
 		}
 	},
 	'compose.confirmDown'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind === 'compose-down') {
-			services.dispatch(closeDialog);
+		const dialog = currentDialog(services.store.getState(), 'compose-down');
+		if (dialog !== undefined) {
+			services.dispatch(dialogClosed);
 			void services.compose.run(dialog.projectId, 'down', {
 				volumes: dialog.volumes,
 			});
 		}
-	},
-	'compose.toggleVolumes'({services}) {
-		services.dispatch(composeVolumesToggled);
-	},
-	'output.close'({services}) {
-		// The run stops when its output is no longer shown.
-		services.dispatch(closeDialog);
-	},
-	'output.down'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(1, pageSize));
-	},
-	'output.up'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(-1, pageSize));
-	},
-	'output.pageDown'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(pageSize, pageSize));
-	},
-	'output.pageUp'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(-pageSize, pageSize));
-	},
-	'output.top'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled('top', pageSize));
-	},
-	'output.bottom'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled('bottom', pageSize));
 	},
 	'service.scale'(context) {
 		const service = selectedService(context);
@@ -217,8 +201,8 @@ export const composeSwarmHandlers = {
 		);
 	},
 	'scale.run'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind !== 'scale') {
+		const dialog = currentDialog(services.store.getState(), 'scale');
+		if (dialog === undefined) {
 			return;
 		}
 
@@ -227,7 +211,7 @@ export const composeSwarmHandlers = {
 			return;
 		}
 
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 		void services.swarm.scale(
 			{id: dialog.serviceId, name: dialog.name},
 			Number(dialog.draft),
@@ -289,15 +273,15 @@ export const composeSwarmHandlers = {
 		);
 	},
 	'swarm.confirm'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind !== 'swarm-confirm') {
+		const dialog = currentDialog(services.store.getState(), 'swarm-confirm');
+		if (dialog === undefined) {
 			return;
 		}
 
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 		const target = {id: dialog.id, name: dialog.name};
 		if (dialog.action.kind === 'remove-service') {
-			services.dispatch(selectionLeaves([dialog.id]));
+			services.dispatch(selectionMovedOff([dialog.id]));
 			void services.swarm.removeService(target);
 		} else {
 			void services.swarm.setAvailability(target, dialog.action.to);

@@ -1,5 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
+import type {ListStep} from '../state/list-view.js';
 import {statusShown} from '../state/status.js';
 import {
 	detailsMatchJumped,
@@ -14,10 +15,10 @@ import {
 } from '../state/details.js';
 import {detailsLines, type DetailLine} from './format/details-lines.js';
 import {clampScroll, findLine, lastScroll} from './format/details-view.js';
-import type {HandlerContext} from './handler-context.js';
+import {dispatching, type Handler} from './handler-context.js';
 
 /** The open details dialog and the lines it shows, or undefined. */
-function openDetails(
+function currentDetails(
 	services: Services,
 ):
 	| {readonly dialog: DetailsDialog; readonly lines: readonly DetailLine[]}
@@ -34,7 +35,7 @@ function scroll(
 	services: Services,
 	target: (dialog: DetailsDialog, lines: readonly DetailLine[]) => number,
 ): void {
-	const open = openDetails(services);
+	const open = currentDetails(services);
 	if (open !== undefined) {
 		const {dialog, lines} = open;
 		services.dispatch(
@@ -50,9 +51,25 @@ function page(dialog: DetailsDialog): number {
 	return Math.max(1, dialog.viewport.rows - 1);
 }
 
+/** Scrolls the open details by `step`: a line, a page of its view, or to an end. */
+export function scrollDetails(services: Services, step: ListStep): void {
+	scroll(services, (dialog, lines) =>
+		step === 'top'
+			? 0
+			: step === 'bottom'
+				? lastScroll(lines, dialog.viewport, dialog.wrap)
+				: dialog.scroll +
+					(step === 'pageDown'
+						? page(dialog)
+						: step === 'pageUp'
+							? -page(dialog)
+							: step),
+	);
+}
+
 /** Jumps to the next (or previous) line matching the search, from `from` (exclusive). */
 function jump(services: Services, direction: 1 | -1): void {
-	const open = openDetails(services);
+	const open = currentDetails(services);
 	if (open === undefined) {
 		return;
 	}
@@ -78,6 +95,12 @@ function jump(services: Services, direction: 1 | -1): void {
 
 /** The details dialog's commands, and `i`/Enter on a list. */
 export const detailsHandlers = {
+	...dispatching({
+		'details.view': () => detailsViewToggled,
+		'details.wrap': () => detailsWrapToggled,
+		'details.search': () => detailsSearchOpened,
+		'details.searchCancel': () => detailsSearchCancelled,
+	}),
 	'item.details'({services}) {
 		const target = detailsTargetOf(services.store.getState());
 		if (target === undefined) {
@@ -87,40 +110,8 @@ export const detailsHandlers = {
 
 		services.details.open(target);
 	},
-	'details.view'({services}) {
-		services.dispatch(detailsViewToggled);
-	},
-	'details.wrap'({services}) {
-		services.dispatch(detailsWrapToggled);
-	},
-	'details.down'({services}) {
-		scroll(services, dialog => dialog.scroll + 1);
-	},
-	'details.up'({services}) {
-		scroll(services, dialog => dialog.scroll - 1);
-	},
-	'details.pageDown'({services}) {
-		scroll(services, dialog => dialog.scroll + page(dialog));
-	},
-	'details.pageUp'({services}) {
-		scroll(services, dialog => dialog.scroll - page(dialog));
-	},
-	'details.top'({services}) {
-		scroll(services, () => 0);
-	},
-	'details.bottom'({services}) {
-		scroll(services, (dialog, lines) =>
-			lastScroll(lines, dialog.viewport, dialog.wrap),
-		);
-	},
-	'details.search'({services}) {
-		services.dispatch(detailsSearchOpened);
-	},
-	'details.searchCancel'({services}) {
-		services.dispatch(detailsSearchCancelled);
-	},
 	'details.searchRun'({services}) {
-		const open = openDetails(services);
+		const open = currentDetails(services);
 		if (open === undefined) {
 			return;
 		}
@@ -149,4 +140,4 @@ export const detailsHandlers = {
 	'details.previousMatch'({services}) {
 		jump(services, -1);
 	},
-} satisfies Partial<Record<Command, (context: HandlerContext) => void>>;
+} satisfies Partial<Record<Command, Handler>>;

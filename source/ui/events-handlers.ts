@@ -4,13 +4,13 @@ import {isContainerPane, type AppState} from '../state/app-state.js';
 import {
 	eventContainerChosen,
 	eventsByKey,
-	eventsOfContainer,
+	containerEventsShown,
 	eventTypeCycled,
 	type EventContainer,
 } from '../state/events.js';
-import {focusPane} from '../state/updates.js';
+import {paneFocused} from '../state/updates.js';
 import {shortId} from '../format/units.js';
-import type {HandlerContext} from './handler-context.js';
+import {dispatching, type Handler} from './handler-context.js';
 
 /** The container the selected event is about: its own event, or a volume mount or network connect of it. */
 function eventContainer(state: AppState): EventContainer | undefined {
@@ -33,9 +33,10 @@ function eventContainer(state: AppState): EventContainer | undefined {
 
 /** The Events pane's commands, and `h` on a container pane. */
 export const eventsHandlers = {
-	'focus.events'({services}) {
-		services.dispatch(focusPane('events'));
-	},
+	...dispatching({
+		'focus.events': () => paneFocused('events'),
+		'events.type': () => eventTypeCycled,
+	}),
 	'container.events'({services}) {
 		const state = services.store.getState();
 		const id = isContainerPane(state.ui.focus)
@@ -49,11 +50,8 @@ export const eventsHandlers = {
 		}
 
 		services.dispatch(
-			eventsOfContainer({id: container.id, name: container.name}),
+			containerEventsShown({id: container.id, name: container.name}),
 		);
-	},
-	'events.type'({services}) {
-		services.dispatch(eventTypeCycled);
 	},
 	'events.container'({services}) {
 		const state = services.store.getState();
@@ -69,4 +67,4 @@ export const eventsHandlers = {
 				: eventContainerChosen(container),
 		);
 	},
-} satisfies Partial<Record<Command, (context: HandlerContext) => void>>;
+} satisfies Partial<Record<Command, Handler>>;

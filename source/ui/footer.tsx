@@ -1,8 +1,7 @@
 import {Text} from 'ink';
 import {useMemo} from 'react';
 import {bindings, type Binding} from '../keymap/bindings.js';
-import {commandInfo} from '../keymap/commands.js';
-import {describeChord} from '../keymap/describe.js';
+import {bindingWords, describeChord} from '../keymap/describe.js';
 import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
 import {activeScopes} from '../state/selectors.js';
@@ -61,7 +60,7 @@ export function Footer({width}: {readonly width: number}) {
 			[...shownBindings(scopes, bindings, isReadOnly)]
 				.sort((a, b) => footerRank(a) - footerRank(b))
 				.flatMap(binding => {
-					const {hint} = commandInfo[binding.command];
+					const {hint} = bindingWords(binding);
 					const [key] = binding.keys;
 					return hint === undefined || key === undefined
 						? []

@@ -1,5 +1,12 @@
 import type {Command} from '../keymap/commands.js';
-import type {HandlerContext} from './handler-context.js';
+import {
+	dispatching,
+	type Handler,
+	type HandlerContext,
+	type Transition,
+} from './handler-context.js';
+import {scrollHandlers} from './scroll-handlers.js';
+import {currentDialog} from '../state/dialog-update.js';
 import {statusShown} from '../state/status.js';
 import {
 	actionIds,
@@ -18,7 +25,7 @@ import {execPromptOpened} from '../state/exec-prompt.js';
 import {
 	pruneAgeCycled,
 	pruneEverythingToggled,
-	pruneLabelEditing,
+	pruneLabelEditingSet,
 	pruneOpened,
 	pruneToggled,
 	pruneKey,
@@ -27,7 +34,6 @@ import {
 import {
 	isContainerPane,
 	type AppState,
-	type ConfirmDialog,
 	type Target,
 } from '../state/app-state.js';
 import {splitCommand} from '../format/shell-words.js';
@@ -42,13 +48,11 @@ import {
 	type LifecycleKey,
 } from '../state/container-lifecycle.js';
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
-import {dialogListMoved} from '../state/dialog-list.js';
 import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
 import {
 	logsFilterToggled,
 	logsFollowToggled,
 	logsMatchJumped,
-	logsScrolled,
 	logsSearchCancelled,
 	logsSearched,
 	logsSearchOpened,
@@ -56,29 +60,21 @@ import {
 	logsWrapToggled,
 } from '../state/logs-dialog.js';
 import {
-	closeDialog,
-	cyclePane,
+	dialogClosed,
+	paneCycled,
 	filterCleared,
 	filterSelectionKept,
 	filterKept,
 	textCleared,
 	textDeletedBack,
-	focusPane,
-	moveSelection,
-	openDialog,
-	openFilter,
-	sortBy,
-	toggleShowAll,
-	selectionLeaves,
+	paneFocused,
+	dialogOpened,
+	filterOpened,
+	sortChosen,
+	showAllToggled,
+	selectionMovedOff,
 	type Update,
 } from '../state/updates.js';
-
-type Handler = (context: HandlerContext) => void;
-
-/** The confirm dialog, if one is open. */
-function openConfirm(state: AppState): ConfirmDialog | undefined {
-	return state.ui.dialog?.kind === 'confirm' ? state.ui.dialog : undefined;
-}
 
 /** The containers the focused pane acts on (marked rows, else the selected one). */
 function containerSelection({services}: HandlerContext): readonly Target[] {
@@ -189,8 +185,161 @@ function runLifecycle(
 	context.services.dispatch(marksCleared);
 }
 
+/** The commands that only change the state, and the transition each applies. */
+const transitions = {
+	'app.help': () => dialogOpened({kind: 'help', list: listViewAtTop}),
+	'help.close': () => dialogClosed,
+	// The newest entries are at the bottom: the log opens there.
+	'audit.open': () => dialogOpened({kind: 'audit', list: listViewAtBottom}),
+	'dialog.cancel': () => dialogClosed,
+	'focus.next': () => paneCycled(1),
+	'focus.previous': () => paneCycled(-1),
+	'focus.containers': () => paneFocused('containers'),
+	'focus.images': () => paneFocused('images'),
+	'focus.resources': () => paneFocused('resources'),
+	'sort.cpu': () => sortChosen('cpu'),
+	'sort.memory': () => sortChosen('memory'),
+	'sort.name': () => sortChosen('name'),
+	'list.filter': () => filterOpened,
+	'containers.toggleAll': () => showAllToggled,
+	'filter.keep': () => filterKept,
+	'filter.deleteBack': () => textDeletedBack,
+	'filter.clearText': () => textCleared,
+	'filter.editKept': () => filterSelectionKept,
+	'filter.clear': () => filterCleared,
+	'confirm.force': () => confirmToggled('force'),
+	'confirm.volumes': () => confirmToggled('volumes'),
+	'mark.toggle': () => markToggled,
+	'mark.all': () => allMarked,
+	'mark.clear': () => marksOrFilterCleared,
+	'app.prune': () => pruneOpened,
+	'prune.toggle': () => pruneToggled,
+	'prune.age': () => pruneAgeCycled,
+	'prune.volumesAll': () => pruneVolumesToggled,
+	'prune.everything': () => pruneEverythingToggled,
+	'prune.label': () => pruneLabelEditingSet(true),
+	'prune.labelDone': () => pruneLabelEditingSet(false),
+	'logs.follow': ({pageSize}) => logsFollowToggled(pageSize),
+	'logs.search': () => logsSearchOpened,
+	'logs.nextMatch': ({pageSize}) => logsMatchJumped(-1, pageSize),
+	'logs.previousMatch': ({pageSize}) => logsMatchJumped(1, pageSize),
+	'logs.filter': () => logsFilterToggled,
+	'logs.timestamps': () => logsTimestampsToggled,
+	'logs.wrap': () => logsWrapToggled,
+	'logs.close': () => dialogClosed,
+	'logs.searchRun': ({pageSize}) => logsSearched(pageSize),
+	'logs.searchCancel': () => logsSearchCancelled,
+} satisfies Partial<Record<Command, Transition>>;
+
+/** Shows the selected container's shell (`e`) or a prompt for a command to run in it (`E`). */
+function execIn(context: HandlerContext, run: (target: Target) => void): void {
+	const target = selectedContainer(context);
+	if (target === undefined) {
+		return;
+	}
+
+	if (target.isRunning) {
+		run(target);
+	} else {
+		context.services.dispatch(
+			statusShown(`${target.name} is not running (s starts it)`, true),
+		);
+	}
+}
+
+/** `y` in the confirm dialog: what it lists goes, except what the rules refuse. */
+function confirmYes({services}: HandlerContext): void {
+	const dialog = currentDialog(services.store.getState(), 'confirm');
+	if (dialog === undefined) {
+		return;
+	}
+
+	const {going, left} = confirmedTargets(dialog);
+	if (going.length === 0) {
+		services.dispatch(statusShown(`refused: ${refusalSummary(dialog)}`, true));
+		return;
+	}
+
+	services.dispatch(dialogClosed);
+	services.dispatch(marksCleared);
+	if (dialog.action !== 'kill') {
+		services.dispatch(selectionMovedOff(dialog.targets.map(({id}) => id)));
+	}
+
+	switch (dialog.action) {
+		case 'kill': {
+			void services.actions.lifecycle({action: 'kill', targets: going, left});
+			break;
+		}
+
+		case 'remove-containers': {
+			void services.actions.removeContainers(
+				going,
+				{force: dialog.force, volumes: dialog.volumes},
+				left,
+			);
+			break;
+		}
+
+		case 'remove-images': {
+			void services.actions.removeImages(going, {force: dialog.force}, left);
+			break;
+		}
+
+		case 'remove-volumes': {
+			void services.actions.removeVolumes(going, left);
+			break;
+		}
+
+		case 'remove-networks': {
+			void services.actions.removeNetworks(going, left);
+			break;
+		}
+	}
+}
+
+/** Enter in the prune dialog: the preview of what was chosen, or closing the report. */
+function pruneNext({services}: HandlerContext): void {
+	const dialog = currentDialog(services.store.getState(), 'prune');
+	switch (dialog?.stage) {
+		case 'choose': {
+			void services.prune.preview();
+			break;
+		}
+
+		case 'done': {
+			services.dispatch(dialogClosed);
+			break;
+		}
+
+		case undefined:
+		case 'loading':
+		case 'preview':
+		case 'running': {
+			break;
+		}
+	}
+}
+
+/** `y` on the prune preview: the items still marked go. */
+function pruneRemove({services}: HandlerContext): void {
+	const dialog = currentDialog(services.store.getState(), 'prune');
+	if (dialog?.stage !== 'preview') {
+		return;
+	}
+
+	if (dialog.items.every(item => dialog.skipped.has(pruneKey(item)))) {
+		services.dispatch(dialogClosed);
+		services.dispatch(statusShown('nothing pruned: no item was marked'));
+	} else {
+		void services.prune.run();
+	}
+}
+
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
 export const handlers = {
+	...dispatching(transitions),
+	...scrollHandlers,
 	...detailsHandlers,
 	...eventsHandlers,
 	...imageHandlers,
@@ -200,111 +349,24 @@ export const handlers = {
 		// Ctrl-C ends dockmate as it ends any command a shell runs: status 130 (128 + SIGINT).
 		services.quit(chord === 'ctrl+c' ? 130 : 0);
 	},
-	'app.help'({services}) {
-		services.dispatch(openDialog({kind: 'help', list: listViewAtTop}));
-	},
-	'help.close'({services}) {
-		services.dispatch(closeDialog);
-	},
-	'focus.next'({services}) {
-		services.dispatch(cyclePane(1));
-	},
-	'focus.previous'({services}) {
-		services.dispatch(cyclePane(-1));
-	},
-	'focus.containers'({services}) {
-		services.dispatch(focusPane('containers'));
-	},
-	'focus.images'({services}) {
-		services.dispatch(focusPane('images'));
-	},
-	'focus.resources'({services}) {
-		services.dispatch(focusPane('resources'));
-	},
-	'sort.cpu'({services}) {
-		services.dispatch(sortBy('cpu'));
-	},
-	'sort.memory'({services}) {
-		services.dispatch(sortBy('memory'));
-	},
-	'sort.name'({services}) {
-		services.dispatch(sortBy('name'));
-	},
-	'list.down'({services}) {
-		services.dispatch(moveSelection(1));
-	},
-	'list.up'({services}) {
-		services.dispatch(moveSelection(-1));
-	},
-	'list.pageDown'({services, pageSize}) {
-		services.dispatch(moveSelection(pageSize));
-	},
-	'list.pageUp'({services, pageSize}) {
-		services.dispatch(moveSelection(-pageSize));
-	},
-	'list.top'({services}) {
-		services.dispatch(moveSelection('top'));
-	},
-	'list.bottom'({services}) {
-		services.dispatch(moveSelection('bottom'));
-	},
-	'list.filter'({services}) {
-		services.dispatch(openFilter);
-	},
-	'containers.toggleAll'({services}) {
-		services.dispatch(toggleShowAll);
-	},
-	'filter.keep'({services}) {
-		services.dispatch(filterKept);
-	},
-	'filter.deleteBack'({services}) {
-		services.dispatch(textDeletedBack);
-	},
-	'filter.clearText'({services}) {
-		services.dispatch(textCleared);
-	},
-	'filter.editKept'({services}) {
-		services.dispatch(filterSelectionKept);
-	},
-	'filter.clear'({services}) {
-		services.dispatch(filterCleared);
-	},
 	'container.exec'(context) {
-		const target = selectedContainer(context);
-		if (target === undefined) {
-			return;
-		}
-
-		if (target.isRunning) {
+		execIn(context, target => {
 			context.services.exec(target.id, undefined);
-		} else {
-			context.services.dispatch(
-				statusShown(`${target.name} is not running (s starts it)`, true),
-			);
-		}
+		});
 	},
 	'container.execCommand'(context) {
-		const target = selectedContainer(context);
-		if (target === undefined) {
-			return;
-		}
-
-		if (target.isRunning) {
+		execIn(context, target => {
 			context.services.dispatch(execPromptOpened(target.id, '/bin/sh'));
-		} else {
-			context.services.dispatch(
-				statusShown(`${target.name} is not running (s starts it)`, true),
-			);
-		}
+		});
 	},
 	'exec.run'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind !== 'exec') {
+		const dialog = currentDialog(services.store.getState(), 'exec');
+		if (dialog === undefined) {
 			return;
 		}
 
 		const command = splitCommand(dialog.draft);
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 		if (command.length === 0) {
 			services.dispatch(statusShown('no command given', true));
 			return;
@@ -341,133 +403,9 @@ export const handlers = {
 
 		services.dispatch(removalConfirm(state, ids));
 	},
-	'confirm.yes'({services}) {
-		const dialog = openConfirm(services.store.getState());
-		if (dialog === undefined) {
-			return;
-		}
-
-		const {going, left} = confirmedTargets(dialog);
-		if (going.length === 0) {
-			services.dispatch(
-				statusShown(`refused: ${refusalSummary(dialog)}`, true),
-			);
-			return;
-		}
-
-		services.dispatch(closeDialog);
-		services.dispatch(marksCleared);
-		if (dialog.action !== 'kill') {
-			services.dispatch(selectionLeaves(dialog.targets.map(({id}) => id)));
-		}
-
-		switch (dialog.action) {
-			case 'kill': {
-				void services.actions.lifecycle({action: 'kill', targets: going, left});
-				break;
-			}
-
-			case 'remove-containers': {
-				void services.actions.removeContainers(
-					going,
-					{force: dialog.force, volumes: dialog.volumes},
-					left,
-				);
-				break;
-			}
-
-			case 'remove-images': {
-				void services.actions.removeImages(going, {force: dialog.force}, left);
-				break;
-			}
-
-			case 'remove-volumes': {
-				void services.actions.removeVolumes(going, left);
-				break;
-			}
-
-			case 'remove-networks': {
-				void services.actions.removeNetworks(going, left);
-				break;
-			}
-		}
-	},
-	'confirm.force'({services}) {
-		services.dispatch(confirmToggled('force'));
-	},
-	'confirm.volumes'({services}) {
-		services.dispatch(confirmToggled('volumes'));
-	},
-	'dialog.cancel'({services}) {
-		services.dispatch(closeDialog);
-	},
-	'mark.toggle'({services}) {
-		services.dispatch(markToggled);
-	},
-	'mark.all'({services}) {
-		services.dispatch(allMarked);
-	},
-	'mark.clear'({services}) {
-		services.dispatch(marksOrFilterCleared);
-	},
-	'app.prune'({services}) {
-		services.dispatch(pruneOpened);
-	},
-	'prune.toggle'({services}) {
-		services.dispatch(pruneToggled);
-	},
-	'prune.age'({services}) {
-		services.dispatch(pruneAgeCycled);
-	},
-	'prune.volumesAll'({services}) {
-		services.dispatch(pruneVolumesToggled);
-	},
-	'prune.everything'({services}) {
-		services.dispatch(pruneEverythingToggled);
-	},
-	'prune.label'({services}) {
-		services.dispatch(pruneLabelEditing(true));
-	},
-	'prune.labelDone'({services}) {
-		services.dispatch(pruneLabelEditing(false));
-	},
-	'prune.next'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind !== 'prune') {
-			return;
-		}
-
-		switch (dialog.stage) {
-			case 'choose': {
-				void services.actions.previewPrune();
-				break;
-			}
-
-			case 'done': {
-				services.dispatch(closeDialog);
-				break;
-			}
-
-			case 'loading':
-			case 'preview':
-			case 'running': {
-				break;
-			}
-		}
-	},
-	'prune.remove'({services}) {
-		const {dialog} = services.store.getState().ui;
-		if (dialog?.kind !== 'prune' || dialog.stage !== 'preview') {
-			return;
-		}
-
-		if (dialog.items.every(item => dialog.skipped.has(pruneKey(item)))) {
-			services.dispatch(closeDialog);
-			services.dispatch(statusShown('nothing pruned: no item was marked'));
-		} else {
-			void services.actions.runPrune();
-		}
-	},
+	'confirm.yes': confirmYes,
+	'prune.next': pruneNext,
+	'prune.remove': pruneRemove,
 	'hosts.open'({services}) {
 		services.hosts.open();
 	},
@@ -476,28 +414,6 @@ export const handlers = {
 	},
 	'hosts.close'({services}) {
 		services.hosts.cancel();
-	},
-	'app.log'({services}) {
-		// The newest entries are at the bottom: the log opens there.
-		services.dispatch(openDialog({kind: 'log', list: listViewAtBottom}));
-	},
-	'dialog.down'({services}) {
-		services.dispatch(dialogListMoved(1));
-	},
-	'dialog.up'({services}) {
-		services.dispatch(dialogListMoved(-1));
-	},
-	'dialog.pageDown'({services}) {
-		services.dispatch(dialogListMoved('pageDown'));
-	},
-	'dialog.pageUp'({services}) {
-		services.dispatch(dialogListMoved('pageUp'));
-	},
-	'dialog.top'({services}) {
-		services.dispatch(dialogListMoved('top'));
-	},
-	'dialog.bottom'({services}) {
-		services.dispatch(dialogListMoved('bottom'));
 	},
 	'logs.open'(context) {
 		const targets = containerSelection(context);
@@ -512,55 +428,7 @@ export const handlers = {
 			title: targets.length === 1 ? first.name : `${targets.length} containers`,
 		});
 	},
-	'logs.follow'({services, pageSize}) {
-		services.dispatch(logsFollowToggled(pageSize));
-	},
-	'logs.search'({services}) {
-		services.dispatch(logsSearchOpened);
-	},
-	'logs.nextMatch'({services, pageSize}) {
-		services.dispatch(logsMatchJumped(-1, pageSize));
-	},
-	'logs.previousMatch'({services, pageSize}) {
-		services.dispatch(logsMatchJumped(1, pageSize));
-	},
-	'logs.filter'({services}) {
-		services.dispatch(logsFilterToggled);
-	},
-	'logs.timestamps'({services}) {
-		services.dispatch(logsTimestampsToggled);
-	},
-	'logs.wrap'({services}) {
-		services.dispatch(logsWrapToggled);
-	},
 	'logs.save'({services}) {
 		void services.logs.save();
-	},
-	'logs.close'({services}) {
-		services.dispatch(closeDialog);
-	},
-	'logs.down'({services, pageSize}) {
-		services.dispatch(logsScrolled(1, pageSize));
-	},
-	'logs.up'({services, pageSize}) {
-		services.dispatch(logsScrolled(-1, pageSize));
-	},
-	'logs.pageDown'({services, pageSize}) {
-		services.dispatch(logsScrolled(pageSize, pageSize));
-	},
-	'logs.pageUp'({services, pageSize}) {
-		services.dispatch(logsScrolled(-pageSize, pageSize));
-	},
-	'logs.top'({services, pageSize}) {
-		services.dispatch(logsScrolled('top', pageSize));
-	},
-	'logs.bottom'({services, pageSize}) {
-		services.dispatch(logsScrolled('bottom', pageSize));
-	},
-	'logs.searchRun'({services, pageSize}) {
-		services.dispatch(logsSearched(pageSize));
-	},
-	'logs.searchCancel'({services}) {
-		services.dispatch(logsSearchCancelled);
 	},
 } satisfies Record<Command, Handler>;

@@ -1,40 +1,23 @@
 import type {Command} from '../keymap/commands.js';
 import {statusShown} from '../state/status.js';
 import {
-	buildEditing,
-	buildScrolled,
+	buildFormReopened,
 	formChoiceCycled,
 	formFieldMoved,
-	pullEditing,
+	pullInputReopened,
 	pullOpened,
 	runOpened,
 } from '../state/image-dialogs.js';
 import {isLastField} from '../state/form.js';
 import {imageRows} from '../state/image-rows.js';
 import {selectedId} from '../state/selectors.js';
-import {closeDialog} from '../state/updates.js';
-import type {HandlerContext} from './handler-context.js';
+import {dialogClosed} from '../state/updates.js';
+import {
+	dispatching,
+	type Handler,
+	type HandlerContext,
+} from './handler-context.js';
 import {submitCreate} from './resource-handlers.js';
-
-type ImageCommand =
-	| 'image.pull'
-	| 'image.run'
-	| 'image.build'
-	| 'pull.start'
-	| 'pull.close'
-	| 'pull.edit'
-	| 'field.next'
-	| 'field.previous'
-	| 'field.enter'
-	| 'field.go'
-	| 'field.cycle'
-	| 'field.cycleBack'
-	| 'build.close'
-	| 'build.edit'
-	| 'build.down'
-	| 'build.up'
-	| 'build.top'
-	| 'build.bottom';
 
 /**
  * Runs the open form: the run form creates its container, the build form starts its build, the
@@ -53,9 +36,15 @@ function go({services}: HandlerContext): void {
 
 /** The handlers of pull, run and build (`u`, `n`, `b` on the Images pane) and their dialogs. */
 export const imageHandlers = {
-	'image.pull'({services}) {
-		services.dispatch(pullOpened);
-	},
+	...dispatching({
+		'image.pull': () => pullOpened,
+		'pull.edit': () => pullInputReopened,
+		'field.next': () => formFieldMoved(1),
+		'field.previous': () => formFieldMoved(-1),
+		'field.cycle': () => formChoiceCycled(1),
+		'field.cycleBack': () => formChoiceCycled(-1),
+		'build.edit': () => buildFormReopened,
+	}),
 	'image.run'({services}) {
 		const state = services.store.getState();
 		const id = selectedId(state, 'images');
@@ -84,16 +73,7 @@ export const imageHandlers = {
 			services.dispatch(statusShown(`pull of ${dialog.reference} called off`));
 		}
 
-		services.dispatch(closeDialog);
-	},
-	'pull.edit'({services}) {
-		services.dispatch(pullEditing);
-	},
-	'field.next'({services}) {
-		services.dispatch(formFieldMoved(1));
-	},
-	'field.previous'({services}) {
-		services.dispatch(formFieldMoved(-1));
+		services.dispatch(dialogClosed);
 	},
 	'field.enter'(context) {
 		const {dialog} = context.services.store.getState().ui;
@@ -109,12 +89,6 @@ export const imageHandlers = {
 		}
 	},
 	'field.go': go,
-	'field.cycle'({services}) {
-		services.dispatch(formChoiceCycled(1));
-	},
-	'field.cycleBack'({services}) {
-		services.dispatch(formChoiceCycled(-1));
-	},
 	'build.close'({services}) {
 		const {dialog} = services.store.getState().ui;
 		if (dialog?.kind === 'build' && dialog.stage === 'building') {
@@ -122,22 +96,6 @@ export const imageHandlers = {
 			services.dispatch(statusShown('build called off'));
 		}
 
-		services.dispatch(closeDialog);
+		services.dispatch(dialogClosed);
 	},
-	'build.edit'({services}) {
-		services.dispatch(buildEditing);
-	},
-	'build.down'({services}) {
-		services.dispatch(buildScrolled(1));
-	},
-	'build.up'({services}) {
-		services.dispatch(buildScrolled(-1));
-	},
-	'build.top'({services}) {
-		services.dispatch(buildScrolled('start'));
-	},
-	'build.bottom'({services}) {
-		services.dispatch(buildScrolled('end'));
-	},
-} satisfies Record<ImageCommand, (context: HandlerContext) => void> &
-	Partial<Record<Command, unknown>>;
+} satisfies Partial<Record<Command, Handler>>;

@@ -3,7 +3,7 @@ import {perPane, type AppState, type Pane} from '../state/app-state.js';
 import {ConfirmDialog} from './dialogs/confirm-dialog.js';
 import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
-import {LogView} from './dialogs/log-view.js';
+import {AuditView} from './dialogs/audit-view.js';
 import {ContainerLogs, logsViewRows} from './dialogs/container-logs.js';
 import {PruneDialog} from './dialogs/prune-dialog.js';
 import {ImageDialog} from './dialogs/image-dialog.js';
@@ -41,7 +41,7 @@ const headerRows = 2;
 const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectDialog = (state: AppState) => state.ui.dialog;
-const selectCommandLog = (state: AppState) => state.commandLog;
+const selectAudit = (state: AppState) => state.audit;
 const selectIsLogs = (state: AppState) => state.ui.dialog?.kind === 'logs';
 const selectIsComposeOutput = (state: AppState) =>
 	state.ui.dialog?.kind === 'compose-output';
@@ -82,7 +82,7 @@ function Body({
 }) {
 	const heights = paneHeights(height, focus);
 	const dialog = useAppState(selectDialog);
-	const commandLog = useAppState(selectCommandLog);
+	const audit = useAppState(selectAudit);
 	const execName = useAppState(selectExecName);
 	switch (dialog?.kind) {
 		case 'help': {
@@ -112,10 +112,10 @@ function Body({
 			return <DetailsDialog dialog={dialog} width={width} height={height} />;
 		}
 
-		case 'log': {
+		case 'audit': {
 			return (
-				<LogView
-					entries={commandLog}
+				<AuditView
+					entries={audit}
 					view={dialog.list}
 					width={width}
 					height={height}

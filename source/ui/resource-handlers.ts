@@ -1,5 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
+import {currentDialog} from '../state/dialog-update.js';
 import {statusShown} from '../state/status.js';
 import {pruneOpenedFor} from '../state/prune-dialog.js';
 import {
@@ -9,14 +10,14 @@ import {
 } from '../state/create-form.js';
 import {pruneCategoryOf} from '../state/disk-usage.js';
 import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
-import {focusPane} from '../state/updates.js';
-import type {HandlerContext} from './handler-context.js';
+import {paneFocused} from '../state/updates.js';
+import {dispatching, type Handler} from './handler-context.js';
 
 /** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
 export function submitCreate(services: Services): void {
 	const state = services.store.getState();
-	const {dialog} = state.ui;
-	if (dialog?.kind !== 'create' || dialog.isCreating) {
+	const dialog = currentDialog(state, 'create');
+	if (dialog === undefined || dialog.isCreating) {
 		return;
 	}
 
@@ -30,26 +31,16 @@ export function submitCreate(services: Services): void {
 
 /** Keys of the Volumes, Networks and System panes and of the create form. */
 export const resourceHandlers = {
-	'focus.volumes'({services}) {
-		services.dispatch(focusPane('volumes'));
-	},
-	'focus.networks'({services}) {
-		services.dispatch(focusPane('networks'));
-	},
-	'focus.system'({services}) {
-		services.dispatch(focusPane('system'));
-	},
-	'volume.create'({services}) {
-		services.dispatch(createFormOpened('volume'));
-	},
-	'network.create'({services}) {
-		services.dispatch(createFormOpened('network'));
-	},
+	...dispatching({
+		'focus.volumes': () => paneFocused('volumes'),
+		'focus.networks': () => paneFocused('networks'),
+		'focus.system': () => paneFocused('system'),
+		'volume.create': () => createFormOpened('volume'),
+		'network.create': () => createFormOpened('network'),
+		'system.order': () => diskOrderToggled,
+	}),
 	'system.refresh'({services}) {
 		void services.system.refresh();
-	},
-	'system.order'({services}) {
-		services.dispatch(diskOrderToggled);
 	},
 	'system.prune'({services}) {
 		const state = services.store.getState();
@@ -61,4 +52,4 @@ export const resourceHandlers = {
 				: pruneOpenedFor(pruneCategoryOf[category]),
 		);
 	},
-} satisfies Partial<Record<Command, (context: HandlerContext) => void>>;
+} satisfies Partial<Record<Command, Handler>>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import type {PullEvent} from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
-import {commandLogged} from '../../source/state/command-log.js';
+import {commandAudited} from '../../source/state/audit-log.js';
 import {
 	FakeDockerClient,
 	fakeContainer,
@@ -240,7 +240,7 @@ describe('dialogs that list things show every item', () => {
 		await app.waitForFrame(/Containers 1\/1/);
 		for (let index = 0; index < 30; index++) {
 			app.services.dispatch(
-				commandLogged({
+				commandAudited({
 					time: 0,
 					command: `docker container restart web-${String(index).padStart(2, '0')}`,
 					error: undefined,

@@ -12,7 +12,7 @@ import {
 	eventCapacity,
 	eventContainerChosen,
 	eventKey,
-	eventsOfContainer,
+	containerEventsShown,
 	eventsReceived,
 	eventTypeCycled,
 	exitCodeOf,
@@ -310,7 +310,7 @@ describe('the Events pane', () => {
 
 	it('"why did it restart?": one container, every type, newest selected, in focus', () => {
 		const typed = apply(filled, eventTypeCycled, eventTypeCycled);
-		const narrowed = apply(typed, eventsOfContainer(web));
+		const narrowed = apply(typed, containerEventsShown(web));
 		assert.equal(narrowed.ui.focus, 'events');
 		assert.equal(narrowed.events.type, 'all');
 		assert.equal(narrowed.events.container, web);

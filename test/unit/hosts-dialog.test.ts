@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import type {HostChoice} from '../../source/docker/host-choices.js';
 import {initialState, type AppState} from '../../source/state/app-state.js';
 import {
-	hostConnecting,
+	hostConnectionStarted,
 	hostSwitchFailed,
 	hostsOpened,
 	type HostsDialog,
@@ -54,13 +54,13 @@ describe('host switcher state', () => {
 		assert.equal(dialogOf(dialogListMoved(-5)(open)).cursor, 0);
 		assert.equal(dialogOf(dialogListMoved('bottom')(open)).cursor, 2);
 		assert.equal(dialogOf(dialogListMoved('top')(open)).cursor, 0);
-		const connecting = hostConnecting('context:prod')(open);
+		const connecting = hostConnectionStarted('context:prod')(open);
 		assert.equal(dialogListMoved(1)(connecting), connecting);
 	});
 
 	it('a failed switch keeps the list, says why there and in the status line', () => {
 		const failed = hostSwitchFailed('connection refused')(
-			hostConnecting('context:prod')(hostsOpened(list)(start)),
+			hostConnectionStarted('context:prod')(hostsOpened(list)(start)),
 		);
 		assert.equal(dialogOf(failed).connecting, undefined);
 		assert.equal(dialogOf(failed).error, 'connection refused');
@@ -69,7 +69,7 @@ describe('host switcher state', () => {
 			isError: true,
 		});
 		assert.equal(
-			dialogOf(hostConnecting('context:prod')(failed)).error,
+			dialogOf(hostConnectionStarted('context:prod')(failed)).error,
 			undefined,
 			'a new attempt clears the old error',
 		);
@@ -77,6 +77,6 @@ describe('host switcher state', () => {
 
 	it('leaves other dialogs alone', () => {
 		assert.equal(dialogListMoved(1)(start), start);
-		assert.equal(hostConnecting('x')(start), start);
+		assert.equal(hostConnectionStarted('x')(start), start);
 	});
 });

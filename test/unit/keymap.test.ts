@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import {listViewAtTop} from '../../source/state/list-view.js';
 import {describe, it} from 'node:test';
-import {describeChord, describeKeys} from '../../source/keymap/describe.js';
+import {
+	bindingWords,
+	describeChord,
+	describeKeys,
+} from '../../source/keymap/describe.js';
 import {
 	activeBindings,
 	bindings,
@@ -23,7 +27,11 @@ import {
 } from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
 import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
-import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
+import {
+	paneFocused,
+	dialogOpened,
+	filterOpened,
+} from '../../source/state/updates.js';
 import {logsOpened, logsSearchOpened} from '../../source/state/logs-dialog.js';
 import {
 	detailsOpened,
@@ -165,7 +173,7 @@ describe('keymap invariants', () => {
 		)(initialState({endpoint: 'x', readOnly: false, now: 0}));
 		for (const pane of panes) {
 			const footer = activeBindings(
-				activeScopes(focusPane(pane)(state)),
+				activeScopes(paneFocused(pane)(state)),
 				bindings,
 			)
 				.filter(binding => commandInfo[binding.command].hint !== undefined)
@@ -189,8 +197,8 @@ describe('keymap invariants', () => {
 		for (const dialog of [
 			details,
 			detailsSearchOpened(details),
-			openDialog({kind: 'help', list: listViewAtTop})(state),
-			openFilter(state),
+			dialogOpened({kind: 'help', list: listViewAtTop})(state),
+			filterOpened(state),
 			logs,
 			logsSearchOpened(logs),
 			composeDownOpened('shop')(state),
@@ -216,6 +224,61 @@ describe('keymap invariants', () => {
 			);
 			assert.ok(hinted.length > 0, scope);
 		}
+	});
+});
+
+describe('scroll commands', () => {
+	const scrollCommands = allCommands.filter(command =>
+		command.startsWith('scroll.'),
+	);
+	const words = (scope: Scope, command: Command) => {
+		const binding = activeBindings([scope], bindings).find(
+			candidate => candidate.command === command,
+		);
+		assert.ok(binding, `${command} in ${scope}`);
+		return bindingWords(binding);
+	};
+
+	it('are one set, bound with the same keys in every scope that scrolls', () => {
+		assert.equal(scrollCommands.length, 6);
+		for (const scope of [
+			'list',
+			'dialogList',
+			'logs',
+			'composeOutput',
+			'details',
+		] as const) {
+			const down = activeBindings([scope], bindings).find(
+				binding => binding.command === 'scroll.down',
+			);
+			assert.deepEqual(down?.keys, ['j', 'down'], scope);
+		}
+
+		// No other command moves by j or k anywhere.
+		for (const binding of bindings) {
+			if (binding.keys.includes('j') || binding.keys.includes('k')) {
+				assert.ok(
+					scrollCommands.includes(binding.command),
+					`${binding.scope}: ${binding.command}`,
+				);
+			}
+		}
+	});
+
+	it('read as what they do in the scope they are bound in', () => {
+		assert.equal(words('list', 'scroll.down').description, 'Move down');
+		assert.equal(
+			words('logs', 'scroll.up').description,
+			'Scroll up (pauses following)',
+		);
+		assert.equal(words('composeOutput', 'scroll.up').description, 'Scroll up');
+		assert.equal(
+			words('details', 'scroll.bottom').description,
+			'Go to the last page',
+		);
+		assert.equal(words('dialogList', 'scroll.down').hint, 'scroll');
+		assert.equal(words('buildOutput', 'scroll.bottom').hint, 'follow');
+		assert.equal(words('list', 'scroll.down').hint, undefined);
 	});
 });
 
@@ -368,10 +431,10 @@ describe('resolve', () => {
 		readonly scopes: readonly Scope[];
 		readonly command: Command | undefined;
 	}[] = [
-		{chord: 'j', scopes: pane('containers'), command: 'list.down'},
-		{chord: 'down', scopes: pane('images'), command: 'list.down'},
-		{chord: 'G', scopes: pane('containers'), command: 'list.bottom'},
-		{chord: 'g', scopes: pane('containers'), command: 'list.top'},
+		{chord: 'j', scopes: pane('containers'), command: 'scroll.down'},
+		{chord: 'down', scopes: pane('images'), command: 'scroll.down'},
+		{chord: 'G', scopes: pane('containers'), command: 'scroll.bottom'},
+		{chord: 'g', scopes: pane('containers'), command: 'scroll.top'},
 		{chord: 'q', scopes: pane('containers'), command: 'app.quit'},
 		{chord: '?', scopes: pane('images'), command: 'app.help'},
 		{chord: 'tab', scopes: pane('containers'), command: 'focus.next'},
@@ -385,8 +448,8 @@ describe('resolve', () => {
 		{chord: 'q', scopes: ['help'], command: 'help.close'},
 		{chord: 'esc', scopes: ['help'], command: 'help.close'},
 		{chord: 'ctrl+c', scopes: ['help'], command: 'app.quit'},
-		{chord: 'j', scopes: ['help', 'dialogList'], command: 'dialog.down'},
-		{chord: 'G', scopes: ['help', 'dialogList'], command: 'dialog.bottom'},
+		{chord: 'j', scopes: ['help', 'dialogList'], command: 'scroll.down'},
+		{chord: 'G', scopes: ['help', 'dialogList'], command: 'scroll.bottom'},
 		{chord: 'a', scopes: ['help'], command: undefined},
 		// Dialogs are modal: typing in the filter reaches no global or list command.
 		{chord: 'q', scopes: ['filter'], command: undefined},
@@ -408,13 +471,13 @@ describe('resolve', () => {
 		const state = initialState({endpoint: 'x', readOnly: false, now: 0});
 		assert.equal(resolve('q', activeScopes(state), bindings), 'app.quit');
 		assert.equal(
-			resolve('q', activeScopes(openFilter(state)), bindings),
+			resolve('q', activeScopes(filterOpened(state)), bindings),
 			undefined,
 		);
 		assert.equal(
 			resolve(
 				'q',
-				activeScopes(openDialog({kind: 'help', list: listViewAtTop})(state)),
+				activeScopes(dialogOpened({kind: 'help', list: listViewAtTop})(state)),
 				bindings,
 			),
 			'help.close',
@@ -424,7 +487,7 @@ describe('resolve', () => {
 	it('picks the innermost scope that binds the chord', () => {
 		const table: readonly Binding[] = [
 			{command: 'app.quit', keys: ['x'], scope: 'global'},
-			{command: 'list.down', keys: ['x'], scope: 'list'},
+			{command: 'scroll.down', keys: ['x'], scope: 'list'},
 			{command: 'containers.toggleAll', keys: ['x'], scope: 'containers'},
 		];
 		assert.equal(
@@ -433,7 +496,7 @@ describe('resolve', () => {
 		);
 		assert.equal(
 			resolve('x', ['images', 'list', 'global'], table),
-			'list.down',
+			'scroll.down',
 		);
 		assert.equal(resolve('x', ['global', 'list'], table), 'app.quit');
 		assert.equal(resolve('x', ['images'], table), undefined);
@@ -455,7 +518,8 @@ describe('activeBindings', () => {
 		assert.equal(new Set(commandsListed).size, commandsListed.length);
 		assert.equal(commandsListed[0], 'containers.toggleAll');
 		assert.ok(
-			commandsListed.indexOf('list.down') < commandsListed.indexOf('app.quit'),
+			commandsListed.indexOf('scroll.down') <
+				commandsListed.indexOf('app.quit'),
 		);
 		// The global q/ctrl+c binding is the one listed, not a dialog's ctrl+c only.
 		assert.deepEqual(
@@ -509,7 +573,11 @@ describe('describeChord', () => {
 
 	it('describeKeys joins every key of a binding', () => {
 		assert.equal(
-			describeKeys({command: 'list.down', keys: ['j', 'down'], scope: 'list'}),
+			describeKeys({
+				command: 'scroll.down',
+				keys: ['j', 'down'],
+				scope: 'list',
+			}),
 			'j/↓',
 		);
 		assert.equal(

@@ -13,7 +13,7 @@ import {RingBuffer} from '../../source/runtime/ring-buffer.js';
 import {initialState, type AppState} from '../../source/state/app-state.js';
 import type {LogsDialog} from '../../source/state/logs-dialog.js';
 import {createStore} from '../../source/state/store.js';
-import {closeDialog, containersListed} from '../../source/state/updates.js';
+import {dialogClosed, containersListed} from '../../source/state/updates.js';
 import {fakeContainer, FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
@@ -256,7 +256,7 @@ describe('log feed', () => {
 		logs.open({ids: [web.id, db.id], title: 'both'});
 		await scheduler.advance(0);
 		assert.equal(docker.openLogStreams, 2);
-		store.update(closeDialog);
+		store.update(dialogClosed);
 		await scheduler.advance(0);
 		assert.equal(docker.openLogStreams, 0);
 		docker.writeLog(web.id, [line(0, 'late')]);

@@ -16,7 +16,7 @@ import {
 	containersListed,
 	resourcesDropped,
 	resourcesMeasured,
-	sortBy,
+	sortChosen,
 	type Update,
 } from '../../source/state/updates.js';
 import {fakeContainer} from '../fakes/fake-docker-client.js';
@@ -92,11 +92,11 @@ function loaded(): AppState {
 	);
 }
 
-/** `sortBy` presses that lead to a sort: the first press of a figure sorts largest first, a second reverses. */
+/** `sortChosen` presses that lead to a sort: the first press of a figure sorts largest first, a second reverses. */
 function sorted(state: AppState, key: SortKey, descending: boolean): AppState {
-	let next = sortBy(key)(state);
+	let next = sortChosen(key)(state);
 	if (next.ui.sort.descending !== descending) {
-		next = sortBy(key)(next);
+		next = sortChosen(key)(next);
 	}
 
 	assert.deepEqual(next.ui.sort, {key, descending});
@@ -109,7 +109,7 @@ function names(state: AppState, pane: Pane = 'containers'): string[] {
 	);
 }
 
-describe('sortBy', () => {
+describe('sortChosen', () => {
 	const cases: readonly [string, readonly SortKey[], SortKey, boolean][] = [
 		['starts by name, A to Z', [], 'name', false],
 		['CPU sorts largest first', ['cpu'], 'cpu', true],
@@ -122,7 +122,7 @@ describe('sortBy', () => {
 	];
 	for (const [name, keys, key, descending] of cases) {
 		it(name, () => {
-			const state = apply(loaded(), ...keys.map(each => sortBy(each)));
+			const state = apply(loaded(), ...keys.map(each => sortChosen(each)));
 			assert.deepEqual(state.ui.sort, {key, descending});
 		});
 	}

@@ -17,25 +17,25 @@ import {
 	visibleIds,
 } from '../../source/state/selectors.js';
 import {
-	closeDialog,
+	dialogClosed,
 	connectionChanged,
 	containersListed,
-	cyclePane,
+	paneCycled,
 	engineIdentified,
 	filterCleared,
 	filterKept,
 	filterTyped,
-	focusPane,
+	paneFocused,
 	imagesListed,
 	keepSelection,
-	moveSelection,
-	openDialog,
+	selectionMoved,
+	dialogOpened,
 	filterSelectionKept,
-	openFilter,
+	filterOpened,
 	oomReported,
 	textDeletedBack,
 	textTyped,
-	toggleShowAll,
+	showAllToggled,
 	type Update,
 } from '../../source/state/updates.js';
 import {markToggled, marksOrFilterCleared} from '../../source/state/marks.js';
@@ -299,7 +299,7 @@ describe('visibleIds', () => {
 			fakeImage({id: 'sha256:ddd444', tags: [], createdAt: t0 - 1000}),
 			fakeImage({id: 'sha256:eee555', tags: ['Alpine:3']}),
 		];
-		const state = focusPane('images')(loaded([], images));
+		const state = paneFocused('images')(loaded([], images));
 		const cases: readonly (readonly [string, readonly string[]])[] = [
 			// A row per tag, by tag; then dangling images, newest first.
 			[
@@ -354,7 +354,7 @@ describe('visibleIds', () => {
 				] as const
 			).map(state => box(state, state)),
 		);
-		const runningOnly = toggleShowAll(all);
+		const runningOnly = showAllToggled(all);
 		assert.equal(runningOnly.ui.showAll, false);
 		assert.deepEqual(names(runningOnly), [
 			'paused',
@@ -362,7 +362,7 @@ describe('visibleIds', () => {
 			'running',
 			'removing',
 		]);
-		assert.deepEqual(names(toggleShowAll(runningOnly)), names(all));
+		assert.deepEqual(names(showAllToggled(runningOnly)), names(all));
 		assert.equal(names(all).length, 7);
 	});
 
@@ -375,7 +375,7 @@ describe('visibleIds', () => {
 	});
 });
 
-describe('moveSelection', () => {
+describe('selectionMoved', () => {
 	const list = Array.from({length: 25}, (_, index) => box(`c-${index + 1}`));
 	const start = loaded(list);
 
@@ -404,29 +404,29 @@ describe('moveSelection', () => {
 	];
 	for (const {from, moves, to} of cases) {
 		it(`${from} ${moves.join(' ')} → ${to}`, () => {
-			const state = apply(select(start, from), ...moves.map(moveSelection));
+			const state = apply(select(start, from), ...moves.map(selectionMoved));
 			assert.equal(selectedName(state), to);
 		});
 	}
 
 	it('returns the same state when the cursor cannot move', () => {
-		assert.equal(moveSelection(-1)(start), start);
-		assert.equal(moveSelection('top')(start), start);
+		assert.equal(selectionMoved(-1)(start), start);
+		assert.equal(selectionMoved('top')(start), start);
 		const last = select(start, 'c-25');
-		assert.equal(moveSelection(1)(last), last);
+		assert.equal(selectionMoved(1)(last), last);
 	});
 
 	it('does nothing on an empty list', () => {
 		const empty = loaded([]);
-		assert.equal(moveSelection(1)(empty), empty);
-		assert.equal(moveSelection('bottom')(empty), empty);
+		assert.equal(selectionMoved(1)(empty), empty);
+		assert.equal(selectionMoved('bottom')(empty), empty);
 	});
 
 	it('moves within the visible rows only', () => {
 		const state = apply(
 			loaded([box('a'), box('b', 'exited'), box('c')]),
-			toggleShowAll,
-			moveSelection(1),
+			showAllToggled,
+			selectionMoved(1),
 		);
 		assert.equal(selectedName(state), 'c');
 	});
@@ -438,8 +438,8 @@ describe('moveSelection', () => {
 		];
 		const state = apply(
 			loaded([box('x'), box('y')], images),
-			focusPane('images'),
-			moveSelection(1),
+			paneFocused('images'),
+			selectionMoved(1),
 		);
 		assert.equal(state.ui.selection.images, 'sha256:2 b:1');
 		assert.equal(selectedName(state), 'x');
@@ -524,18 +524,18 @@ describe('keepSelection', () => {
 	});
 
 	it('returns the next state itself when the selection still stands', () => {
-		const next = toggleShowAll(abcd);
+		const next = showAllToggled(abcd);
 		assert.equal(keepSelection(abcd, next), next);
 	});
 
 	it('re-points the selection when a filter narrows it away', () => {
 		const list = loaded([box('api'), box('db'), box('web-1'), box('web-2')]);
-		const open = apply(select(list, 'db'), openFilter);
+		const open = apply(select(list, 'db'), filterOpened);
 		const typed = apply(open, filterTyped('web'));
 		assert.deepEqual(names(typed), ['web-1', 'web-2']);
 		assert.equal(selectedName(typed), 'web-1');
 
-		const back = apply(select(list, 'web-2'), openFilter, filterTyped('api'));
+		const back = apply(select(list, 'web-2'), filterOpened, filterTyped('api'));
 		assert.equal(selectedName(back), 'api');
 	});
 
@@ -543,7 +543,7 @@ describe('keepSelection', () => {
 		const list = loaded([box('api'), box('db'), box('web-1'), box('web-2')]);
 		const narrowed = apply(
 			select(list, 'web-2'),
-			openFilter,
+			filterOpened,
 			filterTyped('web'),
 		);
 		assert.equal(selectedName(narrowed), 'web-2');
@@ -557,7 +557,7 @@ describe('keepSelection', () => {
 				loaded([box('a'), box('b'), box('x', 'exited'), box('y', 'exited')]),
 				'x',
 			),
-			toggleShowAll,
+			showAllToggled,
 		);
 		assert.equal(selectedName(state), 'b');
 	});
@@ -570,8 +570,8 @@ describe('keepSelection', () => {
 		];
 		let state = apply(
 			loaded([box('x')], images),
-			focusPane('images'),
-			moveSelection(1),
+			paneFocused('images'),
+			selectionMoved(1),
 		);
 		assert.equal(state.ui.selection.images, 'sha256:2 b:1');
 		state = apply(state, imagesListed([images[0]!, images[2]!], t0 + 1));
@@ -598,30 +598,30 @@ describe('selectedId', () => {
 describe('panes and dialogs', () => {
 	const state = loaded([box('a')]);
 
-	it('cyclePane wraps both ways, over the panes this engine has', () => {
+	it('paneCycled wraps both ways, over the panes this engine has', () => {
 		const order = availablePanes(state);
 		assert.equal(state.ui.focus, 'containers');
-		const next = cyclePane(1)(state);
+		const next = paneCycled(1)(state);
 		assert.equal(next.ui.focus, 'images');
-		assert.equal(cyclePane(1)(next).ui.focus, 'resources');
-		assert.equal(cyclePane(-1)(state).ui.focus, order.at(-1));
-		assert.equal(cyclePane(-1)(next).ui.focus, 'containers');
-		const round = order.reduce(cycled => cyclePane(1)(cycled), state);
+		assert.equal(paneCycled(1)(next).ui.focus, 'resources');
+		assert.equal(paneCycled(-1)(state).ui.focus, order.at(-1));
+		assert.equal(paneCycled(-1)(next).ui.focus, 'containers');
+		const round = order.reduce(cycled => paneCycled(1)(cycled), state);
 		assert.equal(round.ui.focus, 'containers');
 	});
 
-	it('focusPane keeps the state when the pane already has focus', () => {
-		assert.equal(focusPane('containers')(state), state);
+	it('paneFocused keeps the state when the pane already has focus', () => {
+		assert.equal(paneFocused('containers')(state), state);
 	});
 
-	it('openFilter starts from the focused pane’s filter, selected', () => {
+	it('filterOpened starts from the focused pane’s filter, selected', () => {
 		const filtered = withFilter(state, 'web');
-		assert.deepEqual(openFilter(filtered).ui.dialog, {
+		assert.deepEqual(filterOpened(filtered).ui.dialog, {
 			kind: 'filter',
 			draft: 'web',
 			isSelected: true,
 		});
-		assert.deepEqual(openFilter(focusPane('images')(filtered)).ui.dialog, {
+		assert.deepEqual(filterOpened(paneFocused('images')(filtered)).ui.dialog, {
 			kind: 'filter',
 			draft: '',
 			isSelected: false,
@@ -629,7 +629,7 @@ describe('panes and dialogs', () => {
 	});
 
 	it('typing replaces a selected filter; after Right/End it adds to it', () => {
-		const open = openFilter(withFilter(state, 'web'));
+		const open = filterOpened(withFilter(state, 'web'));
 		const replaced = apply(open, textTyped('d'));
 		assert.deepEqual(replaced.ui.dialog, {kind: 'filter', draft: 'd'});
 		assert.equal(replaced.ui.filters.containers, 'd');
@@ -655,18 +655,18 @@ describe('panes and dialogs', () => {
 	});
 
 	it('filterTyped updates the draft and the filter at once, and only while the prompt is open', () => {
-		const open = openFilter(state);
+		const open = filterOpened(state);
 		const typed = filterTyped('ab')(open);
 		assert.deepEqual(typed.ui.dialog, {kind: 'filter', draft: 'ab'});
 		assert.equal(typed.ui.filters.containers, 'ab');
 		assert.equal(typed.ui.filters.images, '');
 		assert.equal(filterTyped('ab')(state), state);
-		const help = openDialog({kind: 'help', list: listViewAtTop})(state);
+		const help = dialogOpened({kind: 'help', list: listViewAtTop})(state);
 		assert.equal(filterTyped('ab')(help), help);
 	});
 
 	it('filterKept closes the prompt and keeps the filter', () => {
-		const kept = filterKept(filterTyped('ab')(openFilter(state)));
+		const kept = filterKept(filterTyped('ab')(filterOpened(state)));
 		assert.equal(kept.ui.dialog, undefined);
 		assert.equal(kept.ui.filters.containers, 'ab');
 	});
@@ -684,7 +684,7 @@ describe('panes and dialogs', () => {
 				},
 			},
 		};
-		const cleared = filterCleared(openFilter(both));
+		const cleared = filterCleared(filterOpened(both));
 		assert.equal(cleared.ui.dialog, undefined);
 		assert.deepEqual(cleared.ui.filters, {
 			...state.ui.filters,
@@ -694,10 +694,10 @@ describe('panes and dialogs', () => {
 		});
 	});
 
-	it('closeDialog keeps the state when no dialog is open', () => {
-		assert.equal(closeDialog(state), state);
+	it('dialogClosed keeps the state when no dialog is open', () => {
+		assert.equal(dialogClosed(state), state);
 		assert.equal(
-			closeDialog(openDialog({kind: 'help', list: listViewAtTop})(state)).ui
+			dialogClosed(dialogOpened({kind: 'help', list: listViewAtTop})(state)).ui
 				.dialog,
 			undefined,
 		);
@@ -715,23 +715,23 @@ describe('panes and dialogs', () => {
 		},
 		{
 			name: 'resources pane',
-			state: focusPane('resources')(state),
+			state: paneFocused('resources')(state),
 			scopes: ['resources', 'sortable', 'list', 'global'],
 		},
 		{
 			name: 'images pane',
-			state: focusPane('images')(state),
+			state: paneFocused('images')(state),
 			scopes: ['images', 'markable', 'list', 'global'],
 		},
 		{
 			name: 'help dialog',
-			state: openDialog({kind: 'help', list: listViewAtTop})(state),
+			state: dialogOpened({kind: 'help', list: listViewAtTop})(state),
 			scopes: ['help', 'dialogList'],
 		},
-		{name: 'filter prompt', state: openFilter(state), scopes: ['filter']},
+		{name: 'filter prompt', state: filterOpened(state), scopes: ['filter']},
 		{
 			name: 'filter prompt on the images pane',
-			state: openFilter(focusPane('images')(state)),
+			state: filterOpened(paneFocused('images')(state)),
 			scopes: ['filter'],
 		},
 	];

@@ -20,8 +20,8 @@ import {createStore, type Store} from '../../source/state/store.js';
 import {
 	connectionChanged,
 	containersListed,
-	focusPane,
-	moveSelection,
+	paneFocused,
+	selectionMoved,
 	oomReported,
 	rowsShown,
 	type Update,
@@ -307,7 +307,7 @@ describe('startStatsFeed: engine API', () => {
 		const feed = start({containers: [a, b, c, d, e], shown: [a, d]});
 		feed.dispatch(rowsShown('resources', [b.id]));
 		// Containers are listed a, b, c, e (live, by name), then d: two steps down selects c.
-		feed.dispatch(moveSelection(2));
+		feed.dispatch(selectionMoved(2));
 		assert.equal(feed.state().ui.selection.containers, c.id);
 		await feed.up();
 		assert.deepEqual(feed.streams(), ids(a, b, c));
@@ -325,19 +325,19 @@ describe('startStatsFeed: engine API', () => {
 
 	it('does not follow the selection of a pane without focus', async () => {
 		const feed = start({shown: [a]});
-		feed.dispatch(focusPane('resources'));
-		feed.dispatch(moveSelection(1));
+		feed.dispatch(paneFocused('resources'));
+		feed.dispatch(selectionMoved(1));
 		assert.equal(feed.state().ui.selection.resources, b.id);
-		feed.dispatch(focusPane('images'));
+		feed.dispatch(paneFocused('images'));
 		await feed.up();
 		assert.deepEqual(feed.streams(), ids(a));
 	});
 
 	it('follows the selection of the pane that gains focus', async () => {
 		const feed = start({shown: [a]});
-		feed.dispatch(focusPane('resources'));
-		feed.dispatch(moveSelection(1));
-		feed.dispatch(focusPane('containers'));
+		feed.dispatch(paneFocused('resources'));
+		feed.dispatch(selectionMoved(1));
+		feed.dispatch(paneFocused('containers'));
 		await feed.up();
 		assert.deepEqual(feed.streams(), ids(a));
 		// Something unrelated happens first, so the feed has seen the state since it began.
@@ -345,7 +345,7 @@ describe('startStatsFeed: engine API', () => {
 		await settle();
 		assert.deepEqual(feed.streams(), ids(a));
 
-		feed.dispatch(focusPane('resources'));
+		feed.dispatch(paneFocused('resources'));
 		await settle();
 		assert.deepEqual(feed.streams(), ids(a, b));
 	});
@@ -359,7 +359,7 @@ describe('startStatsFeed: engine API', () => {
 		await feed.up();
 		assert.deepEqual(feed.streams(), ids(a, b));
 
-		feed.dispatch(moveSelection('bottom'));
+		feed.dispatch(selectionMoved('bottom'));
 		await settle();
 		assert.deepEqual(feed.streams(), ids(e, a));
 

@@ -10,9 +10,9 @@ import {
 } from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
 import {
-	focusPane,
+	paneFocused,
 	keepSelection,
-	openDialog,
+	dialogOpened,
 	type Update,
 } from '../../source/state/updates.js';
 import {FakeDockerClient} from '../fakes/fake-docker-client.js';
@@ -147,7 +147,7 @@ describe('the Swarm feed', () => {
 		);
 
 		const focus = (pane: Pane): void => {
-			dispatch(focusPane(pane));
+			dispatch(paneFocused(pane));
 		};
 
 		focus('services');
@@ -166,7 +166,7 @@ describe('the Swarm feed', () => {
 			['running', 'running'],
 		);
 
-		dispatch(openDialog({kind: 'help', list: listViewAtTop}));
+		dispatch(dialogOpened({kind: 'help', list: listViewAtTop}));
 		await clock.advance(10_000);
 		assert.equal(fake.calls.listTasks, 2, 'a dialog hides the pane: no poll');
 

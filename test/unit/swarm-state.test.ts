@@ -15,8 +15,8 @@ import {
 	tasksListed,
 } from '../../source/state/swarm-updates.js';
 import {
-	cyclePane,
-	focusPane,
+	paneCycled,
+	paneFocused,
 	textDeletedBack,
 	textTyped,
 } from '../../source/state/updates.js';
@@ -30,20 +30,20 @@ describe('Swarm state', () => {
 	it('offers the Services and Nodes panes on a manager only, in the planned order', () => {
 		assert.ok(!availablePanes(state).includes('services'));
 		assert.equal(
-			focusPane('services')(state),
+			paneFocused('services')(state),
 			state,
 			'refused outside a Swarm',
 		);
 		assert.deepEqual(availablePanes(manager).slice(-2), ['services', 'nodes']);
-		assert.equal(cyclePane(-1)(manager).ui.focus, 'nodes');
-		assert.equal(focusPane('nodes')(manager).ui.focus, 'nodes');
+		assert.equal(paneCycled(-1)(manager).ui.focus, 'nodes');
+		assert.equal(paneFocused('nodes')(manager).ui.focus, 'nodes');
 	});
 
 	it('forgets the Swarm and leaves its panes when the engine stops being a manager', () => {
 		const listed = nodesListed(
 			[fakeNode({hostname: 'vm'})],
 			0,
-		)(servicesListed([web], 0)(focusPane('services')(manager)));
+		)(servicesListed([web], 0)(paneFocused('services')(manager)));
 		assert.deepEqual(visibleIds(listed, 'services'), [web.id]);
 		const left = swarmDetected(false, 5)(listed);
 		assert.equal(left.ui.focus, 'containers');

@@ -2,6 +2,13 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {theme} from '../theme.js';
 
+/** What main-screen gives a dialog: its state and the room it is drawn in. */
+export type DialogProps<D> = {
+	readonly dialog: D;
+	readonly width: number;
+	readonly height: number;
+};
+
 type Props = {
 	readonly title: string;
 	readonly width: number;

@@ -4,15 +4,11 @@ import type {
 	BuildDialog as Dialog,
 	BuildField,
 } from '../../state/build-form.js';
-import {DialogFrame} from '../components/dialog-frame.js';
+import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
 import {theme} from '../theme.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 const labels: Readonly<Record<BuildField, FieldLabel>> = {
 	context: {

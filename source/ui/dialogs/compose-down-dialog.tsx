@@ -7,12 +7,9 @@ import {plural} from '../../format/units.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 const noNames: readonly string[] = [];
 const selectContainers = (state: AppState) => state.containers.byId;

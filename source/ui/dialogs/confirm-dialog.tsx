@@ -7,12 +7,9 @@ import {
 } from '../../state/removal-refusal.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 const titles: Readonly<Record<Dialog['action'], string>> = {
 	kill: 'Kill',

@@ -3,12 +3,9 @@ import type {
 	CreateField,
 } from '../../state/create-form.js';
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 const volumeLabels: Readonly<Record<CreateField, FieldLabel>> = {
 	name: {label: 'Name', placeholder: 'empty: the engine names it'},

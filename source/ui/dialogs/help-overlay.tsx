@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
-import {commands} from '../../keymap/commands.js';
-import {describeKeys} from '../../keymap/describe.js';
+import {bindingWords, describeKeys} from '../../keymap/describe.js';
 import type {AppState, Pane} from '../../state/app-state.js';
 import {availablePanes} from '../../state/selectors.js';
 import {helpBindings} from './help-bindings.js';
@@ -104,7 +103,7 @@ export function HelpOverlay({pane, view, height, width}: Props) {
 							<Text color={theme.key}>
 								{describeKeys(binding).padEnd(keyWidth)}
 							</Text>{' '}
-							{commands[binding.command].description}
+							{bindingWords(binding).description}
 						</Text>
 					</Box>
 				))}

@@ -4,12 +4,9 @@ import type {HostsDialog as Dialog} from '../../state/hosts-dialog.js';
 import {fit} from '../format/cells.js';
 import {rowColors, theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 const kindLabels: Readonly<Record<HostChoice['kind'], string>> = {
 	context: 'context',

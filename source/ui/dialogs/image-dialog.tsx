@@ -2,12 +2,9 @@ import type {ImageDialog as Dialog} from '../../state/image-dialogs.js';
 import {BuildDialog} from './build-dialog.js';
 import {PullDialog} from './pull-dialog.js';
 import {RunDialog} from './run-dialog.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 /** The open pull, run or build dialog. */
 export function ImageDialog({dialog, width, height}: Props) {

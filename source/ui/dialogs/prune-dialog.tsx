@@ -5,16 +5,12 @@ import type {
 	PruneDialog as Dialog,
 } from '../../state/app-state.js';
 import {formatBytes, plural} from '../../format/units.js';
-import {DialogFrame} from '../components/dialog-frame.js';
+import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
 import {fit} from '../format/cells.js';
 import {theme} from '../theme.js';
 import {ListingDialog, type ListContent} from './listing-dialog.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 const categoryNames: Readonly<Record<PruneCategory, string>> = {
 	containers: 'stopped containers',

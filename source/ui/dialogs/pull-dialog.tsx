@@ -7,18 +7,14 @@ import {
 	type LayerProgress,
 	type PullProgress,
 } from '../../state/pull-progress.js';
-import {DialogFrame} from '../components/dialog-frame.js';
+import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
 import {TypedLine} from '../components/typed-line.js';
 import {fit} from '../format/cells.js';
 import {percent, progressBar} from '../format/progress-bar.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 function Input({dialog}: {readonly dialog: Dialog}) {
 	return (

@@ -1,11 +1,8 @@
 import type {RunDialog as Dialog, RunField} from '../../state/run-form.js';
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 const labels: Readonly<Record<RunField, FieldLabel>> = {
 	name: {label: 'Name', placeholder: 'empty: the engine picks one'},

@@ -2,12 +2,9 @@ import {Text} from 'ink';
 import type {SwarmConfirmDialog as Dialog} from '../../state/swarm-state.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 
-type Props = {
-	readonly dialog: Dialog;
-	readonly width: number;
-	readonly height: number;
-};
+type Props = DialogProps<Dialog>;
 
 function question(dialog: Dialog): {title: string; verb: string} {
 	const {action, name} = dialog;

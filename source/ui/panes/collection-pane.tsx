@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import type {ComponentType} from 'react';
-import type {AppState, Pane} from '../../state/app-state.js';
+import type {AppState, Collection, Pane} from '../../state/app-state.js';
 import type {ColumnSpec} from '../format/columns.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {ListPane, type RowProps} from './list-pane.js';
@@ -29,6 +29,16 @@ type Spec<K extends string> = {
 };
 
 const noMode = () => '';
+
+/** How many rows a pane that shows `pick`'s collection as it is has, and whether it is loaded. */
+export function countsOf(
+	pick: (state: AppState) => Collection<unknown>,
+): Pick<Spec<string>, 'selectTotal' | 'selectLoaded'> {
+	return {
+		selectTotal: state => pick(state).byId.size,
+		selectLoaded: state => pick(state).loaded,
+	};
+}
 
 /** A pane that lists one collection of the store, and maybe a panel about its selected row below. */
 export function collectionPane<K extends string>({

@@ -1,6 +1,5 @@
-import type {AppState} from '../../state/app-state.js';
 import {networkColumns} from '../format/resource-rows.js';
-import {collectionPane} from './collection-pane.js';
+import {collectionPane, countsOf} from './collection-pane.js';
 import {NetworkRow} from './network-row.js';
 
 /** Every network, with its subnets and the containers attached to it. */
@@ -9,8 +8,7 @@ export const NetworksPane = collectionPane({
 	title: '6 Networks',
 	columns: networkColumns,
 	Row: NetworkRow,
-	selectTotal: (state: AppState) => state.networks.byId.size,
-	selectLoaded: (state: AppState) => state.networks.loaded,
+	...countsOf(state => state.networks),
 	loadingText: 'loading networks…',
 	emptyText: 'no networks (n creates one)',
 });

@@ -1,6 +1,5 @@
-import type {AppState} from '../../state/app-state.js';
 import {nodeColumns} from '../format/swarm-rows.js';
-import {collectionPane} from './collection-pane.js';
+import {collectionPane, countsOf} from './collection-pane.js';
 import {NodeRow} from './node-row.js';
 
 /** The Swarm's nodes: who manages, who takes work. */
@@ -9,8 +8,7 @@ export const NodesPane = collectionPane({
 	title: '0 Nodes',
 	columns: nodeColumns,
 	Row: NodeRow,
-	selectTotal: (state: AppState) => state.swarm.nodes.byId.size,
-	selectLoaded: (state: AppState) => state.swarm.nodes.loaded,
+	...countsOf(state => state.swarm.nodes),
 	loadingText: 'loading nodes…',
 	emptyText: 'no nodes',
 });

@@ -1,6 +1,5 @@
-import type {AppState} from '../../state/app-state.js';
 import {serviceColumns} from '../format/swarm-rows.js';
-import {collectionPane} from './collection-pane.js';
+import {collectionPane, countsOf} from './collection-pane.js';
 import {ServiceRow} from './service-row.js';
 import {TasksPanel} from './tasks-panel.js';
 
@@ -10,8 +9,7 @@ export const ServicesPane = collectionPane({
 	title: '9 Services',
 	columns: serviceColumns,
 	Row: ServiceRow,
-	selectTotal: (state: AppState) => state.swarm.services.byId.size,
-	selectLoaded: (state: AppState) => state.swarm.services.loaded,
+	...countsOf(state => state.swarm.services),
 	loadingText: 'loading services…',
 	emptyText: 'no services',
 	// Two fifths of the pane for the tasks, at least 6 rows.

@@ -1,6 +1,6 @@
 import type {AppState} from '../../state/app-state.js';
 import {volumeColumns} from '../format/resource-rows.js';
-import {collectionPane} from './collection-pane.js';
+import {collectionPane, countsOf} from './collection-pane.js';
 import {VolumeRow} from './volume-row.js';
 
 /** Every volume, with the containers that mount it and its size where `system df` measured it. */
@@ -9,8 +9,7 @@ export const VolumesPane = collectionPane({
 	title: '5 Volumes',
 	columns: volumeColumns,
 	Row: VolumeRow,
-	selectTotal: (state: AppState) => state.volumes.byId.size,
-	selectLoaded: (state: AppState) => state.volumes.loaded,
+	...countsOf(state => state.volumes),
 	selectMode: (state: AppState) =>
 		state.system.isMeasuring
 			? 'measuring sizes…'

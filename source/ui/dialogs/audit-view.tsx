@@ -1,11 +1,11 @@
 import {Text} from 'ink';
-import type {CommandLogEntry} from '../../state/app-state.js';
+import type {AuditEntry} from '../../state/app-state.js';
 import type {ListView} from '../../state/list-view.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
 
 type Props = {
-	readonly entries: readonly CommandLogEntry[];
+	readonly entries: readonly AuditEntry[];
 	readonly view: ListView;
 	readonly width: number;
 	readonly height: number;
@@ -19,7 +19,7 @@ function clock(time: number): string {
  * Every action dockmate performed, as the docker CLI command that does the same, newest last,
  * each with the engine it ran against: the log is kept across switches of engines.
  */
-export function LogView({entries, view, width, height}: Props) {
+export function AuditView({entries, view, width, height}: Props) {
 	return (
 		<ListingDialog
 			title="Command log"

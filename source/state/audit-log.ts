@@ -1,25 +1,25 @@
-// The command log: the docker commands dockmate ran, each with its engine and outcome.
+// The audit: the docker commands dockmate ran, each with its engine and outcome (`L` shows it).
 
-import type {CommandLogEntry} from './app-state.js';
+import type {AuditEntry} from './app-state.js';
 import {withShortIds} from '../format/units.js';
 import type {Update} from './updates.js';
 
 /** How many commands the log keeps. */
-export const commandLogLength = 500;
+export const auditLength = 500;
 
 /** Records an action against the engine this state is connected to. */
-export function commandLogged(entry: Omit<CommandLogEntry, 'engine'>): Update {
+export function commandAudited(entry: Omit<AuditEntry, 'engine'>): Update {
 	return state => ({
 		...state,
-		commandLog: [
-			...state.commandLog,
+		audit: [
+			...state.audit,
 			{
 				...entry,
 				engine: state.endpoint,
 				error:
 					entry.error === undefined ? undefined : withShortIds(entry.error),
 			},
-		].slice(-commandLogLength),
+		].slice(-auditLength),
 	});
 }
 
@@ -27,14 +27,14 @@ export function commandLogged(entry: Omit<CommandLogEntry, 'engine'>): Update {
  * Entries recorded on another engine's state, merged in by time: what was done before a switch
  * of engines stays in the log, tagged with where it ran.
  */
-export function commandsCarried(entries: readonly CommandLogEntry[]): Update {
+export function auditCarried(entries: readonly AuditEntry[]): Update {
 	return state =>
 		entries.length === 0
 			? state
 			: {
 					...state,
-					commandLog: [...state.commandLog, ...entries]
+					audit: [...state.audit, ...entries]
 						.sort((a, b) => a.time - b.time)
-						.slice(-commandLogLength),
+						.slice(-auditLength),
 				};
 }

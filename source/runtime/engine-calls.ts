@@ -1,0 +1,54 @@
+import {errorMessage} from '../docker/errors.js';
+import {commandAudited} from '../state/audit-log.js';
+import type {Update} from '../state/updates.js';
+
+/** How many engine calls a bulk action keeps in flight. */
+const concurrency = 8;
+
+/** Runs `work` for each item, a few at a time; resolves with the failures. */
+export async function eachLimited<T>(
+	items: readonly T[],
+	work: (item: T) => Promise<void>,
+): Promise<{item: T; error: string}[]> {
+	const failures: {item: T; error: string}[] = [];
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < items.length) {
+			const item = items[next++] as T;
+			try {
+				await work(item);
+			} catch (error) {
+				failures.push({item, error: errorMessage(error)});
+			}
+		}
+	};
+
+	await Promise.all(
+		Array.from({length: Math.min(concurrency, items.length)}, worker),
+	);
+	return failures;
+}
+
+/** Runs one engine call, recording its docker CLI equivalent with its outcome; rethrows a failure. */
+export type LoggedCall = (
+	command: string,
+	call: () => Promise<unknown>,
+) => Promise<void>;
+
+/** The {@link LoggedCall} that records into the store through `dispatch`, at `now`. */
+export function loggedCalls(
+	dispatch: (update: Update) => void,
+	now: () => number,
+): LoggedCall {
+	return async (command, call) => {
+		try {
+			await call();
+			dispatch(commandAudited({time: now(), command, error: undefined}));
+		} catch (error) {
+			dispatch(
+				commandAudited({time: now(), command, error: errorMessage(error)}),
+			);
+			throw error;
+		}
+	};
+}
