@@ -47,8 +47,10 @@ export type Endpoint =
 	  }
 	| {
 			readonly kind: 'ssh';
+			/** A host name or address, or a `Host` alias of ~/.ssh/config. */
 			readonly host: string;
-			readonly port: number;
+			/** Only when the address names one: otherwise ssh's own setting (~/.ssh/config, or 22) applies. */
+			readonly port?: number;
 			readonly username?: string;
 			readonly url: string;
 			readonly source: EndpointSource;
@@ -470,14 +472,14 @@ function endpointFromHost(
 		}
 
 		case 'ssh': {
-			const port = address.port ?? 22;
-			const user = address.username === undefined ? '' : `${address.username}@`;
+			const {port, username} = address;
+			const user = username === undefined ? '' : `${username}@`;
 			return {
 				kind: 'ssh',
 				host: address.host,
-				port,
-				...(address.username === undefined ? {} : {username: address.username}),
-				url: `ssh://${user}${formatHost(address.host)}${port === 22 ? '' : `:${port}`}`,
+				...(port === undefined ? {} : {port}),
+				...(username === undefined ? {} : {username}),
+				url: `ssh://${user}${formatHost(address.host)}${port === undefined ? '' : `:${port}`}`,
 				source,
 			};
 		}
