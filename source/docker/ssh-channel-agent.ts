@@ -1,7 +1,11 @@
 import type {ChildProcess} from 'node:child_process';
 import http from 'node:http';
 import {Duplex} from 'node:stream';
-import {collectStderr, type SshConnection} from './ssh-connection.js';
+import {
+	collectStderr,
+	endChannel,
+	type SshConnection,
+} from './ssh-connection.js';
 import {dialStdio} from './ssh-command.js';
 
 /**
@@ -69,10 +73,7 @@ class ChannelSocket extends Duplex {
 		done: (error?: Error | null) => void,
 	): void {
 		clearTimeout(this.timer);
-		if (this.child.exitCode === null && this.child.signalCode === null) {
-			this.child.kill();
-		}
-
+		endChannel(this.child);
 		done(error);
 	}
 

@@ -73,6 +73,20 @@ export function collectStderr(child: ChildProcess): () => string {
 	return () => text;
 }
 
+/**
+ * Ends a channel now. Its ssh process (a mux client) has handed its standard streams to the
+ * master, so the channel closes when our ends of them do; and it sits in a read that restarts
+ * after SIGTERM, so only SIGKILL ends it.
+ */
+export function endChannel(child: ChildProcess): void {
+	child.stdin?.destroy();
+	child.stdout?.destroy();
+	child.stderr?.destroy();
+	if (child.exitCode === null && child.signalCode === null) {
+		child.kill('SIGKILL');
+	}
+}
+
 function isSocket(file: string): boolean {
 	try {
 		return statSync(file).isSocket();
@@ -215,7 +229,7 @@ function createSshConnection(target: SshTarget, url: string): SshConnection {
 		close() {
 			opened.delete(connection);
 			for (const child of channels) {
-				child.kill();
+				endChannel(child);
 			}
 
 			master?.child.kill();

@@ -1,6 +1,10 @@
 import {DockerError} from './errors.js';
 import type {HostShell} from './host-shell.js';
-import {collectStderr, type SshConnection} from './ssh-connection.js';
+import {
+	collectStderr,
+	endChannel,
+	type SshConnection,
+} from './ssh-connection.js';
 import {sshFailedStatus, sshMessage} from './ssh-errors.js';
 
 /** `text` as one word for a POSIX shell: ssh hands the far side's shell one command line. */
@@ -27,7 +31,7 @@ export function createSshHostShell(
 			});
 			child.stdin?.end();
 			const abort = (): void => {
-				child.kill();
+				endChannel(child);
 			};
 
 			signal?.addEventListener('abort', abort, {once: true});

@@ -9,6 +9,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {
 	asLoginHome,
@@ -344,6 +345,33 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		process.kill(await dockmatePid(screen), 'SIGTERM');
 		await screen.waitForText(/AFTER-DOCKMATE exit=\d+/);
 		await noneLeft();
+	});
+
+	it("runs sh on the engine's host through the same connection, as the host shell", () => {
+		const [command, ...args] = asLoginHome(sshd.trustedHome, [
+			process.execPath,
+			'--import',
+			'tsx',
+			fileURLToPath(new URL('../helpers/host-shell-probe.ts', import.meta.url)),
+			sshd.url,
+		]);
+		const results = JSON.parse(
+			execFileSync(command ?? 'unshare', args, {
+				encoding: 'utf8',
+				env: {PATH: process.env['PATH'], HOME: sshd.trustedHome},
+				timeout: 30_000,
+			}),
+		) as Record<string, {output?: string; error?: string; ms: number}> & {
+			via: string;
+		};
+		assert.equal(results.via, 'ssh');
+		assert.equal(results['quoted']?.output, "it's|42|ab|");
+		assert.equal(
+			results['failing']?.error,
+			`sh on the host of ${sshd.url} ended with status 3: oops`,
+		);
+		assert.match(results['aborted']?.error ?? '', /aborted/i);
+		assert.ok((results['aborted']?.ms ?? Infinity) < 5000);
 	});
 
 	it('reconnects like a local engine when the engine behind ssh is killed and restarted', async () => {
