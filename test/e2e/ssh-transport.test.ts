@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
 import {
 	existsSync,
+	mkdirSync,
 	mkdtempSync,
 	readFileSync,
 	readdirSync,
@@ -372,6 +373,39 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		);
 		assert.match(results['aborted']?.error ?? '', /aborted/i);
 		assert.ok((results['aborted']?.ms ?? Infinity) < 5000);
+	});
+
+	it('an ssh engine chosen with c while the UI is up never prompts: an unknown host key fails within 5 s', async () => {
+		// localhost is not the name known_hosts holds the server under, so its key is unknown there.
+		const config = path.join(sshd.trustedHome, '.config', 'dockmate');
+		mkdirSync(config, {recursive: true});
+		writeFileSync(
+			path.join(config, 'config.json'),
+			JSON.stringify({
+				hosts: [{name: 'unknown', host: `ssh://root@localhost:${sshd.port}`}],
+			}),
+		);
+		try {
+			await connected(sshd.url, sshd.trustedHome, {
+				DOCKER_CONFIG: path.join(scratch, 'no-docker-config'),
+			});
+			await screen?.sendKeys('c');
+			await screen?.waitForText(/unknown\s+host\s+ssh:\/\/root@localhost/);
+			const started = performance.now();
+			await screen?.sendKeys('j', 'j', 'Enter');
+			const failed = await screen?.waitForText(
+				/Host key verification failed/,
+				10_000,
+			);
+			assert.ok(
+				performance.now() - started < 6000,
+				`${performance.now() - started} ms`,
+			);
+			assert.doesNotMatch(failed ?? '', /Are you sure/);
+			assert.ok(await screen?.isAlive());
+		} finally {
+			rmSync(config, {recursive: true, force: true});
+		}
 	});
 
 	it('reconnects like a local engine when the engine behind ssh is killed and restarted', async () => {
