@@ -117,22 +117,31 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 	let screen: TmuxSession | undefined;
 	let scratch: string;
 
-	/** Waits until dockmate shows the engine's container, connected. */
-	const connected = async (
+	/** Starts dockmate on `host` with `home` as the login home, and waits until it shows the container, connected. */
+	const launchConnected = async (
 		host: string,
 		home: string,
 		env: Readonly<Record<string, string>> = {},
-	): Promise<string> => {
-		screen = await launchDockmate({
+	): Promise<TmuxSession> => {
+		const session = await launchDockmate({
 			host,
 			env: {...env, HOME: home},
 			loginHome: home,
 		});
-		return screen.waitForText(
+		screen = session;
+		await session.waitForText(
 			text => text.includes('● connected') && text.includes(container),
 			20_000,
 		);
+		return session;
 	};
+
+	/** Like {@link launchConnected}; returns the screen once connected. */
+	const connected = async (
+		host: string,
+		home: string,
+		env: Readonly<Record<string, string>> = {},
+	): Promise<string> => (await launchConnected(host, home, env)).capture();
 
 	before(async () => {
 		await runLabelled(daemon, {name: container, image});
@@ -299,25 +308,19 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 	it('holds one TCP connection and a few ssh processes with logs and events open, and none after quit', async () => {
 		// A TMPDIR of its own: the control socket's folder, in every ssh command line, marks dockmate's.
 		const marker = mkdtempSync(path.join(scratch, 't'));
-		screen = await launchDockmate({
-			host: sshd.url,
-			env: {HOME: sshd.trustedHome, TMPDIR: marker},
-			loginHome: sshd.trustedHome,
+		const first = await launchConnected(sshd.url, sshd.trustedHome, {
+			TMPDIR: marker,
 		});
-		await screen.waitForText(
-			text => text.includes('● connected') && text.includes(container),
-			20_000,
-		);
-		await selectByFilter(screen, container);
-		await screen.sendKeys('l');
-		await screen.waitForText(`Logs · ${container}`);
+		await selectByFilter(first, container);
+		await first.sendKeys('l');
+		await first.waitForText(`Logs · ${container}`);
 		const held = sshProcesses(marker).length;
 		// The master, the events and logs streams, a stats stream and a few kept-alive channels.
 		assert.ok(held >= 3 && held <= 10, `${held} ssh processes`);
 		assert.equal(connectionsTo(sshd.port), 1);
 
-		await screen.sendKeys('Escape', 'q');
-		await screen.waitForText(/AFTER-DOCKMATE exit=0/);
+		await first.sendKeys('Escape', 'q');
+		await first.waitForText(/AFTER-DOCKMATE exit=0/);
 		const leftovers = (): string =>
 			`${sshProcesses(marker).length} ssh processes, ${connectionsTo(sshd.port)} connections`;
 		const noneLeft = async (): Promise<void> => {
@@ -333,18 +336,12 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		assert.deepEqual(readdirSync(marker), [], 'the control folder was left');
 
 		// Ended by a signal rather than quit, with the UI up.
-		await screen.kill();
-		screen = await launchDockmate({
-			host: sshd.url,
-			env: {HOME: sshd.trustedHome, TMPDIR: marker},
-			loginHome: sshd.trustedHome,
+		await first.kill();
+		const second = await launchConnected(sshd.url, sshd.trustedHome, {
+			TMPDIR: marker,
 		});
-		await screen.waitForText(
-			text => text.includes('● connected') && text.includes(container),
-			20_000,
-		);
-		process.kill(await dockmatePid(screen), 'SIGTERM');
-		await screen.waitForText(/AFTER-DOCKMATE exit=\d+/);
+		process.kill(await dockmatePid(second), 'SIGTERM');
+		await second.waitForText(/AFTER-DOCKMATE exit=\d+/);
 		await noneLeft();
 	});
 
