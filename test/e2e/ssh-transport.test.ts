@@ -314,9 +314,19 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		await selectByFilter(first, container);
 		await first.sendKeys('l');
 		await first.waitForText(`Logs · ${container}`);
+		const withLogs = sshProcesses(marker).length;
+		// Logs closed and opened again: each closed stream gives its channel back.
+		for (let round = 0; round < 4; round++) {
+			await first.sendKeys('Escape');
+			await first.waitForText(text => !text.includes(`Logs · ${container}`));
+			await first.sendKeys('l');
+			await first.waitForText(`Logs · ${container}`);
+		}
+
 		const held = sshProcesses(marker).length;
 		// The master, the events and logs streams, a stats stream and a few kept-alive channels.
 		assert.ok(held >= 3 && held <= 10, `${held} ssh processes`);
+		assert.ok(held <= withLogs, `${withLogs} ssh processes, then ${held}`);
 		assert.equal(connectionsTo(sshd.port), 1);
 
 		await first.sendKeys('Escape', 'q');
