@@ -1,7 +1,6 @@
 // Bundles dockmate into dist/: Node loads a few large modules far faster than Ink's hundreds of
 // small ones, which was most of dockmate's start-up time.
 import {chmod, rm} from 'node:fs/promises';
-import {createRequire} from 'node:module';
 import {build} from 'esbuild';
 
 /**
@@ -12,7 +11,9 @@ import {build} from 'esbuild';
  *   not even installed;
  * - dockerode loads gRPC for BuildKit sessions (about 26 ms of start-up, 5 MB of memory and
  *   440 KB of the bundle) and protobuf for BuildKit progress (about 2 ms, 100 KB), which dockmate
- *   does not use.
+ *   does not use;
+ * - docker-modem loads its own ssh client (ssh2 and its crypto) for ssh:// at start; dockmate
+ *   reaches ssh:// engines through the system ssh instead (source/docker/ssh-channel-agent.ts).
  */
 const unusedModules = {
 	name: 'unused-modules',
@@ -31,39 +32,15 @@ const unusedModules = {
 				"module.exports = {followProgress() { throw new Error('BuildKit progress is not supported'); }};",
 			loader: 'js',
 		}));
-	},
-};
-
-/**
- * ssh2 is bundled into a file of its own, dist/ssh2.cjs, which docker-modem requires on the first
- * ssh:// connection (patches/docker-modem+5.0.7.patch): in the main bundle it would cost every
- * start about 16 ms of parsing. It tries optional native crypto bindings and falls back to its
- * JavaScript when they are missing, so they stay out: the package installs no dependency and
- * compiles nothing.
- */
-const ssh2Apart = {
-	name: 'ssh2-apart',
-	setup(context) {
-		context.onResolve({filter: /^ssh2$/}, () => ({
-			path: './ssh2.cjs',
-			external: true,
+		context.onLoad({filter: /docker-modem[/\\]lib[/\\]ssh\.js$/}, () => ({
+			contents:
+				"module.exports = function () { throw new Error('ssh:// goes through the system ssh'); };",
+			loader: 'js',
 		}));
 	},
 };
 
 await rm('dist', {recursive: true, force: true});
-await build({
-	entryPoints: [createRequire(import.meta.url).resolve('ssh2')],
-	outfile: 'dist/ssh2.cjs',
-	bundle: true,
-	minify: true,
-	platform: 'node',
-	format: 'cjs',
-	target: 'node20',
-	legalComments: 'none',
-	external: ['cpu-features', '*.node'],
-	logLevel: 'warning',
-});
 await build({
 	// The bin loads the app as a second file (a chunk) only after it has asked the engine for its
 	// containers: see source/bin.ts.
@@ -78,7 +55,7 @@ await build({
 	target: 'node20',
 	jsx: 'automatic',
 	legalComments: 'none',
-	plugins: [unusedModules, ssh2Apart],
+	plugins: [unusedModules],
 	banner: {
 		// A 1 MB young generation (about 10 MB less resident memory): the once-a-second figures make
 		// short-lived garbage that default semi-spaces let pile up before a scavenge. V8 takes the

@@ -11,6 +11,7 @@ import {
 import {createDockerodeClient} from './docker/dockerode-client.js';
 import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
 import {DockerError} from './docker/errors.js';
+import {sshConnectionTo} from './docker/ssh-connection.js';
 import {defaultLogSettings} from './runtime/log-feed.js';
 import {createServices} from './runtime/services.js';
 import {answersWithin, createEngineSession} from './runtime/engine-session.js';
@@ -126,6 +127,15 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		prefetch,
 	);
 	try {
+		if (endpoint.kind === 'ssh') {
+			// ssh asks its own questions (a passphrase, an unknown host key) now, on the terminal
+			// as it is: inside the full-screen UI nobody could answer them. Without a terminal it
+			// fails at once instead.
+			await sshConnectionTo(endpoint).open({
+				interactive: process.stdin.isTTY,
+			});
+		}
+
 		await answersWithin(docker, endpoint, connectTimeoutMs);
 	} catch (error) {
 		if (error instanceof DockerError) {

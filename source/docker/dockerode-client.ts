@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import os from 'node:os';
+import type {Agent} from 'node:http';
 import type {Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {createCgroupMeter} from './cgroup/cgroup-meter.js';
@@ -10,7 +10,9 @@ import type {DockerClient, DockerEvent} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';
 import {describeEndpoint} from './endpoint.js';
 import {checkPingAnswer, toDockerError, toPingError} from './errors.js';
-import {createSshAccess, type SshAccess} from './ssh-access.js';
+import {createChannelAgent} from './ssh-channel-agent.js';
+import {sshConnectionTo} from './ssh-connection.js';
+import {createSshHostShell} from './ssh-host-shell.js';
 import {
 	inspected,
 	toContainerDetails,
@@ -150,10 +152,7 @@ function readOptional(path: string | undefined): Buffer | undefined {
 	return path === undefined ? undefined : readFileSync(path);
 }
 
-function dockerodeOptions(
-	endpoint: Endpoint,
-	ssh: SshAccess | undefined,
-): Docker.DockerOptions {
+function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 	switch (endpoint.kind) {
 		case 'unix': {
 			return {socketPath: endpoint.socketPath};
@@ -181,26 +180,23 @@ function dockerodeOptions(
 		}
 
 		case 'ssh': {
-			return {
-				protocol: 'ssh',
-				host: endpoint.host,
-				port: endpoint.port,
-				...(ssh === undefined
-					? {}
-					: {username: ssh.username, sshOptions: ssh.options}),
+			// Plain HTTP over ssh channels; the host name only fills the Host header. docker-modem
+			// takes an agent, which dockerode's types leave out.
+			const options: Docker.DockerOptions & {readonly agent: Agent} = {
+				protocol: 'http',
+				host: 'localhost',
+				agent: createChannelAgent(sshConnectionTo(endpoint)),
 			};
+			return options;
 		}
 	}
 }
 
 /** The one place that talks to dockerode: adapts it to {@link DockerClient}. */
 export function createDockerodeClient(endpoint: Endpoint): DockerClient {
-	const ssh =
-		endpoint.kind === 'ssh'
-			? createSshAccess(endpoint, process.env, os.homedir())
-			: undefined;
+	const ssh = endpoint.kind === 'ssh' ? sshConnectionTo(endpoint) : undefined;
 	const docker = new Docker(
-		dockerodeOptions(endpoint, ssh),
+		dockerodeOptions(endpoint),
 	) as unknown as DockerodeCalls;
 	const name = describeEndpoint(endpoint);
 	/** One request, on a child of `signal`: see abort-fanout.ts. */
@@ -209,7 +205,7 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		call: (options: Abortable) => Promise<T>,
 	): Promise<T> => abortableRequest(signal, fail, call);
 	const fail = (error: unknown, translate = toDockerError): never => {
-		throw ssh?.explain(error, endpoint.url) ?? translate(error, endpoint.url);
+		throw translate(error, endpoint.url);
 	};
 
 	return {
@@ -499,7 +495,9 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				: undefined;
 		},
 		hostShell() {
-			return undefined;
+			return ssh === undefined
+				? undefined
+				: createSshHostShell(ssh, endpoint.url);
 		},
 	};
 }

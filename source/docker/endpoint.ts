@@ -1,20 +1,25 @@
-import {isObject} from './json.js';
-import {createHash} from 'node:crypto';
-import {readFileSync, statSync} from 'node:fs';
-import {isIPv6} from 'node:net';
+import {statSync} from 'node:fs';
 import path from 'node:path';
+import {
+	readCurrentContext,
+	readStoredContext,
+	type ContextOrigin,
+} from './context-store.js';
+import {formatHost, parseAddress, type HostOrigin} from './endpoint-address.js';
+import {EndpointError, nonEmpty} from './endpoint-error.js';
+import {
+	contextTls,
+	envTls,
+	isFile,
+	tlsFiles,
+	type TlsFiles,
+} from './endpoint-tls.js';
 
-/** TLS for a tcp endpoint: the files that exist (`certPath` and `keyPath` come as a pair) and whether to verify the engine. */
-export type TlsFiles = {
-	readonly caPath?: string;
-	readonly certPath?: string;
-	readonly keyPath?: string;
-	/** False for `DOCKER_TLS` without `DOCKER_TLS_VERIFY`, or a context with `SkipTLSVerify`: encrypt, but trust any certificate. */
-	readonly verify: boolean;
-};
-
-/** Where a context's name came from, for error messages and the header. */
-export type ContextOrigin = 'flag' | 'env' | 'config';
+// The address parser, the TLS files and the context store live in modules of their own; this
+// one applies the docker CLI's rules of precedence over them.
+export {EndpointError} from './endpoint-error.js';
+export type {ContextOrigin} from './context-store.js';
+export type {TlsFiles} from './endpoint-tls.js';
 
 /** Which rule of the docker CLI's precedence picked the endpoint. */
 export type EndpointSource =
@@ -47,8 +52,10 @@ export type Endpoint =
 	  }
 	| {
 			readonly kind: 'ssh';
+			/** A host name or address, or a `Host` alias of ~/.ssh/config. */
 			readonly host: string;
-			readonly port: number;
+			/** Only when the address names one: otherwise ssh's own setting (~/.ssh/config, or 22) applies. */
+			readonly port?: number;
 			readonly username?: string;
 			readonly url: string;
 			readonly source: EndpointSource;
@@ -64,59 +71,8 @@ export type ResolveEndpointInput = {
 	readonly isSocket?: (path: string) => boolean;
 };
 
-/** The endpoint settings are wrong; `message` is one line that names the flag, variable or file at fault. */
-export class EndpointError extends Error {
-	override readonly name = 'EndpointError';
-
-	constructor(
-		message: string,
-		/** The fault is in `--host` itself: a usage error rather than a setting elsewhere. */
-		readonly isFlagFault = false,
-	) {
-		super(message);
-	}
-}
-
 const defaultSocketPath = '/var/run/docker.sock';
 const defaultContextName = 'default';
-
-/** Where a host string came from; decides both the error wording and which TLS settings apply. */
-type HostOrigin =
-	| {readonly kind: 'flag'}
-	| {readonly kind: 'env'}
-	| {
-			readonly kind: 'context';
-			readonly name: string;
-			readonly from: ContextOrigin;
-			readonly tlsDir: string;
-			readonly skipTlsVerify: boolean;
-	  }
-	| {
-			readonly kind: 'entry';
-			readonly name: string;
-			readonly tls: TlsFiles | undefined;
-	  };
-
-type Address =
-	| {readonly kind: 'unix'; readonly socketPath: string}
-	| {
-			readonly kind: 'tcp';
-			readonly isHttps: boolean;
-			readonly host: string;
-			readonly port?: number;
-	  }
-	| {
-			readonly kind: 'ssh';
-			readonly host: string;
-			readonly port?: number;
-			readonly username?: string;
-	  };
-
-type Authority = {
-	readonly host: string;
-	readonly port?: number;
-	readonly username?: string;
-};
 
 type Settings = {
 	readonly env: Readonly<Record<string, string | undefined>>;
@@ -124,34 +80,12 @@ type Settings = {
 	readonly isSocket: (path: string) => boolean;
 };
 
-function nonEmpty(value: string | undefined): string | undefined {
-	return value === undefined || value === '' ? undefined : value;
-}
-
-function isFile(filePath: string): boolean {
-	try {
-		return statSync(filePath).isFile();
-	} catch {
-		return false;
-	}
-}
-
 function isSocketFile(filePath: string): boolean {
 	try {
 		return statSync(filePath).isSocket();
 	} catch {
 		return false;
 	}
-}
-
-function firstLine(text: string): string {
-	return (text.split('\n')[0] ?? '').trim();
-}
-
-function errorCode(error: unknown): string | undefined {
-	return isObject(error) && typeof error['code'] === 'string'
-		? error['code']
-		: undefined;
 }
 
 function originSource(origin: HostOrigin): EndpointSource {
@@ -169,260 +103,6 @@ function originSource(origin: HostOrigin): EndpointSource {
 			return {kind: origin.kind};
 		}
 	}
-}
-
-function describeOrigin(origin: HostOrigin): {
-	readonly subject: string;
-	readonly where: string;
-} {
-	switch (origin.kind) {
-		case 'flag': {
-			return {subject: '--host', where: '--host'};
-		}
-
-		case 'env': {
-			return {subject: 'DOCKER_HOST', where: 'DOCKER_HOST'};
-		}
-
-		case 'context': {
-			return {subject: 'host', where: `context "${origin.name}"`};
-		}
-
-		case 'entry': {
-			return {subject: 'host', where: `host "${origin.name}"`};
-		}
-	}
-}
-
-function malformed(
-	origin: HostOrigin,
-	raw: string,
-	reason: string,
-): EndpointError {
-	const {subject} = describeOrigin(origin);
-	const suffix =
-		origin.kind === 'context' || origin.kind === 'entry'
-			? ` in ${describeOrigin(origin).where}`
-			: '';
-	return new EndpointError(
-		`malformed ${subject} "${raw}"${suffix}: ${reason}`,
-		origin.kind === 'flag',
-	);
-}
-
-function parsePort(text: string): number | string {
-	if (text === '') {
-		return 'empty port after ":"';
-	}
-
-	if (!/^\d+$/.test(text)) {
-		return `invalid port "${text}"`;
-	}
-
-	const port = Number(text);
-	return port >= 1 && port <= 65_535
-		? port
-		: `port ${text} is out of range (1-65535)`;
-}
-
-/** Returns the parsed authority, or the reason it is malformed. */
-function parseAuthority(rest: string, allowsUser: boolean): Authority | string {
-	const end = rest.search(/[/?#]/);
-	const authority = end === -1 ? rest : rest.slice(0, end);
-	const tail = end === -1 ? '' : rest.slice(end);
-	// A trailing slash is what people paste from browsers; a real path would be silently ignored by the client.
-	if (tail !== '' && tail !== '/') {
-		return `unexpected "${tail}" after the host`;
-	}
-
-	const at = authority.lastIndexOf('@');
-	let username: string | undefined;
-	if (at !== -1) {
-		if (!allowsUser) {
-			return 'a user name is only allowed for ssh://';
-		}
-
-		username = authority.slice(0, at);
-		if (username.includes(':')) {
-			return 'passwords in the URL are not supported; use an ssh key or agent';
-		}
-
-		if (!/^[^\s/@]+$/.test(username)) {
-			return `invalid user name "${username}"`;
-		}
-	}
-
-	const hostPort = authority.slice(at + 1);
-	let host: string;
-	let portText: string | undefined;
-	if (hostPort.startsWith('[')) {
-		const close = hostPort.indexOf(']');
-		if (close === -1) {
-			return 'missing "]" after the IPv6 address';
-		}
-
-		host = hostPort.slice(1, close);
-		if (!isIPv6(host)) {
-			return `invalid IPv6 address "${host}"`;
-		}
-
-		const after = hostPort.slice(close + 1);
-		if (after !== '' && !after.startsWith(':')) {
-			return `unexpected "${after}" after the IPv6 address`;
-		}
-
-		portText = after === '' ? undefined : after.slice(1);
-	} else {
-		const parts = hostPort.split(':');
-		if (parts.length > 2) {
-			return 'put an IPv6 address in brackets, e.g. tcp://[::1]:2375';
-		}
-
-		host = parts[0] ?? '';
-		portText = parts[1];
-		if (host === '') {
-			return 'empty host';
-		}
-
-		if (!/^[\w][\w.-]*$/.test(host)) {
-			return `invalid host name "${host}"`;
-		}
-	}
-
-	const port = portText === undefined ? undefined : parsePort(portText);
-	if (typeof port === 'string') {
-		return port;
-	}
-
-	return {
-		host,
-		...(port === undefined ? {} : {port}),
-		...(username === undefined ? {} : {username}),
-	};
-}
-
-/** Validates a host the way `docker -H` would, but stricter: no scheme-less `host:port`, no empty host or port. */
-function parseAddress(raw: string, origin: HostOrigin): Address {
-	const value = raw.trim();
-	if (value === '') {
-		throw malformed(origin, raw, 'empty value');
-	}
-
-	const separator = value.indexOf('://');
-	if (separator === -1) {
-		throw malformed(
-			origin,
-			raw,
-			'missing "://" (expected e.g. unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host)',
-		);
-	}
-
-	const scheme = value.slice(0, separator).toLowerCase();
-	const rest = value.slice(separator + 3);
-	const {where} = describeOrigin(origin);
-	switch (scheme) {
-		case 'unix': {
-			// `unix://var/run/docker.sock` (two slashes) is a common typo that would resolve against the working directory.
-			if (!rest.startsWith('/')) {
-				throw malformed(
-					origin,
-					raw,
-					'the socket path must be absolute, e.g. unix:///var/run/docker.sock',
-				);
-			}
-
-			return {kind: 'unix', socketPath: rest};
-		}
-
-		case 'tcp':
-		case 'http':
-		case 'https':
-		case 'ssh': {
-			const authority = parseAuthority(rest, scheme === 'ssh');
-			if (typeof authority === 'string') {
-				throw malformed(origin, raw, authority);
-			}
-
-			return scheme === 'ssh'
-				? {kind: 'ssh', ...authority}
-				: {kind: 'tcp', isHttps: scheme === 'https', ...authority};
-		}
-
-		case 'npipe': {
-			throw new EndpointError(
-				`npipe:// in ${where} is not supported on this platform`,
-			);
-		}
-
-		case '': {
-			throw malformed(origin, raw, 'missing scheme before "://"');
-		}
-
-		default: {
-			throw new EndpointError(
-				`unsupported scheme "${scheme}" in ${where} (expected unix, tcp, http, https or ssh)`,
-			);
-		}
-	}
-}
-
-/**
- * TLS as the docker CLI derives it from the environment: any non-empty `DOCKER_TLS_VERIFY` (even "0") verifies,
- * `DOCKER_TLS` alone encrypts without verifying. `isForced` is for https://, which means TLS whatever the env says.
- */
-function envTls(
-	{env, configDir}: Settings,
-	isForced: boolean,
-): TlsFiles | undefined {
-	const isVerifySet = nonEmpty(env['DOCKER_TLS_VERIFY']) !== undefined;
-	const isTlsSet = nonEmpty(env['DOCKER_TLS']) !== undefined;
-	if (!isVerifySet && !isTlsSet && !isForced) {
-		return undefined;
-	}
-
-	const certDir = nonEmpty(env['DOCKER_CERT_PATH']) ?? configDir;
-	const caPath = path.join(certDir, 'ca.pem');
-	const hasCa = isFile(caPath);
-	// The docker CLI fails here too (it cannot load the CA), rather than falling back to the system roots.
-	if (isVerifySet && !hasCa) {
-		throw new EndpointError(
-			`DOCKER_TLS_VERIFY is set but ${caPath} does not exist (set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem)`,
-		);
-	}
-
-	return tlsFiles(certDir, hasCa, isVerifySet || !isTlsSet);
-}
-
-function tlsFiles(folder: string, hasCa: boolean, verify: boolean): TlsFiles {
-	const certPath = path.join(folder, 'cert.pem');
-	const keyPath = path.join(folder, 'key.pem');
-	// Like the docker CLI, half a client key pair is ignored rather than sent.
-	const hasPair = isFile(certPath) && isFile(keyPath);
-	return {
-		...(hasCa ? {caPath: path.join(folder, 'ca.pem')} : {}),
-		...(hasPair ? {certPath, keyPath} : {}),
-		verify,
-	};
-}
-
-/** A context turns TLS on when it has any TLS files or skips verification (docker/cli `Endpoint.tlsConfig`). */
-function contextTls(
-	tlsDir: string,
-	skipTlsVerify: boolean,
-	isForced: boolean,
-): TlsFiles | undefined {
-	const hasAnyFile = ['ca.pem', 'cert.pem', 'key.pem'].some(file =>
-		isFile(path.join(tlsDir, file)),
-	);
-	if (!hasAnyFile && !skipTlsVerify && !isForced) {
-		return undefined;
-	}
-
-	return tlsFiles(tlsDir, isFile(path.join(tlsDir, 'ca.pem')), !skipTlsVerify);
-}
-
-function formatHost(host: string): string {
-	return host.includes(':') ? `[${host}]` : host;
 }
 
 function tcpEndpoint(
@@ -470,14 +150,14 @@ function endpointFromHost(
 		}
 
 		case 'ssh': {
-			const port = address.port ?? 22;
-			const user = address.username === undefined ? '' : `${address.username}@`;
+			const {port, username} = address;
+			const user = username === undefined ? '' : `${username}@`;
 			return {
 				kind: 'ssh',
 				host: address.host,
-				port,
-				...(address.username === undefined ? {} : {username: address.username}),
-				url: `ssh://${user}${formatHost(address.host)}${port === 22 ? '' : `:${port}`}`,
+				...(port === undefined ? {} : {port}),
+				...(username === undefined ? {} : {username}),
+				url: `ssh://${user}${formatHost(address.host)}${port === undefined ? '' : `:${port}`}`,
 				source,
 			};
 		}
@@ -522,50 +202,6 @@ function podmanSockets(
 	];
 }
 
-function readCurrentContext(configPath: string): string | undefined {
-	try {
-		const config: unknown = JSON.parse(readFileSync(configPath, 'utf8'));
-		// A broken config.json is the docker CLI's problem to report; here it just means "no current context".
-		return isObject(config) && typeof config['currentContext'] === 'string'
-			? nonEmpty(config['currentContext'])
-			: undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-function readContextMeta(
-	metaPath: string,
-	name: string,
-	namedBy: string,
-): unknown {
-	let text: string;
-	try {
-		text = readFileSync(metaPath, 'utf8');
-	} catch (error) {
-		const code = errorCode(error);
-		if (code === 'ENOENT' || code === 'ENOTDIR') {
-			throw new EndpointError(
-				`context "${name}" not found (named by ${namedBy}, looked in ${path.dirname(path.dirname(metaPath))})`,
-			);
-		}
-
-		throw new EndpointError(
-			`cannot read context "${name}": ${code ?? 'error'} on ${metaPath}`,
-		);
-	}
-
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		const reason =
-			error instanceof Error ? firstLine(error.message) : 'invalid JSON';
-		throw new EndpointError(
-			`context "${name}" has a malformed ${metaPath}: ${reason}`,
-		);
-	}
-}
-
 function endpointFromContext(
 	name: string,
 	from: ContextOrigin,
@@ -576,47 +212,17 @@ function endpointFromContext(
 		return defaultContextEndpoint(settings);
 	}
 
-	const namedBy = {
-		flag: '--context',
-		env: 'DOCKER_CONTEXT',
-		config: `currentContext in ${configPath}`,
-	}[from];
-	// The context store keys folders by the sha256 of the name, so any name is safe to put in a path.
-	const id = createHash('sha256').update(name).digest('hex');
-	const metaPath = path.join(
-		settings.configDir,
-		'contexts',
-		'meta',
-		id,
-		'meta.json',
-	);
-	const meta = readContextMeta(metaPath, name, namedBy);
-	const endpoints = isObject(meta) ? meta['Endpoints'] : undefined;
-	const docker = isObject(endpoints) ? endpoints['docker'] : undefined;
-	if (!isObject(docker)) {
-		throw new EndpointError(
-			`context "${name}" has no docker endpoint (in ${metaPath})`,
-		);
-	}
-
-	const host = docker['Host'] ?? '';
-	const skipTlsVerify = docker['SkipTLSVerify'] ?? false;
-	if (typeof host !== 'string' || typeof skipTlsVerify !== 'boolean') {
-		throw new EndpointError(
-			`context "${name}" has a malformed ${metaPath}: Host must be a string and SkipTLSVerify a boolean`,
-		);
-	}
-
+	const context = readStoredContext(name, from, settings.configDir, configPath);
 	const origin: HostOrigin = {
 		kind: 'context',
 		name,
 		from,
-		tlsDir: path.join(settings.configDir, 'contexts', 'tls', id, 'docker'),
-		skipTlsVerify,
+		tlsDir: context.tlsDir,
+		skipTlsVerify: context.skipTlsVerify,
 	};
 	// The docker client falls back to its default socket when a context has an empty host.
 	return endpointFromHost(
-		host === '' ? `unix://${defaultSocketPath}` : host,
+		context.host === '' ? `unix://${defaultSocketPath}` : context.host,
 		origin,
 		settings,
 	);

@@ -28,7 +28,6 @@ type RawError = {
 	readonly json?: unknown;
 	readonly message?: unknown;
 	readonly reason?: unknown;
-	readonly level?: unknown;
 };
 
 const socketHints: Readonly<
@@ -133,7 +132,7 @@ function engineMessage(raw: RawError): string | undefined {
 }
 
 /**
- * Turns whatever dockerode, ssh2 or Node's sockets threw into a {@link DockerError}.
+ * Turns whatever dockerode or Node's sockets threw into a {@link DockerError}.
  * `endpoint` names where we tried to connect, so socket failures read like the docker CLI's.
  */
 export function toDockerError(error: unknown, endpoint: string): DockerError {
@@ -154,14 +153,6 @@ export function toDockerError(error: unknown, endpoint: string): DockerError {
 			socket.code,
 			`cannot connect to the Docker engine at ${endpoint}: ${socket.text}`,
 			socket.hint,
-		);
-	}
-
-	if (raw.level === 'client-authentication') {
-		return new DockerError(
-			'permission-denied',
-			`cannot connect to the Docker engine at ${endpoint}: ssh authentication failed`,
-			'check your ssh key and agent (ssh-add -l)',
 		);
 	}
 

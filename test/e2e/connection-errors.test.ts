@@ -5,7 +5,7 @@ import {createServer, type Server, type Socket} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {cliPath} from '../helpers/dockmate.js';
+import {asLoginHome, cliPath} from '../helpers/dockmate.js';
 import {runCli, type DockerResult} from '../helpers/throwaway-daemon.js';
 
 type Outcome = DockerResult & {readonly ms: number};
@@ -206,10 +206,22 @@ describe('connection failures', {timeout: 90_000}, () => {
 		}
 	});
 
-	it('an ssh:// address where no ssh server listens blames ssh', async () => {
+	it('an ssh:// address where no ssh server listens gives the words of ssh and an ssh hint', async () => {
+		// ssh reads ~/.ssh from the login home, not $HOME: this test's home stands for it.
+		const [command, ...rest] = asLoginHome(home, [
+			process.execPath,
+			cliPath,
+			'--host',
+			'ssh://root@127.0.0.1:9',
+		]);
+		const started = performance.now();
+		const result = await runCli(command ?? 'unshare', rest, {
+			env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home},
+			timeoutMs: 15_000,
+		});
 		assertCleanFailure(
-			await dockmate(['--host', 'ssh://root@127.0.0.1:9']),
-			/^dockmate: cannot connect to the Docker engine at ssh:\/\/root@127\.0\.0\.1:9: connection refused \(ssh to \[127\.0\.0\.1\]:9\)\nhint: is the ssh server \(sshd\) running there/,
+			{...result, ms: performance.now() - started},
+			/^dockmate: cannot connect to the Docker engine at ssh:\/\/root@127\.0\.0\.1:9: ssh: connect to host 127\.0\.0\.1 port 9: Connection refused\nhint: is the host up and its ssh server \(sshd\) running on that port\? Try: ssh -p 9 root@127\.0\.0\.1\n$/,
 		);
 	});
 

@@ -4,7 +4,6 @@ import {after, afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
 import {freePort} from '../helpers/free-port.js';
-import {startSshd, type Sshd} from '../helpers/sshd.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import {startThrowawayDaemon} from '../helpers/throwaway-daemon.js';
 import {makeTlsMaterial, type TlsMaterial} from '../helpers/tls-certs.js';
@@ -13,7 +12,7 @@ import type {TmuxSession} from '../helpers/tmux.js';
 const image = 'dockmate-e2e/busybox:remote';
 const container = 'remote-one';
 
-describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
+describe('remote engines over TLS', {timeout: 240_000}, () => {
 	let tls: TlsMaterial;
 	let pki: string;
 	let tlsHost: string;
@@ -39,7 +38,6 @@ describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
 			});
 		},
 	});
-	let sshd: Sshd;
 	let screen: TmuxSession | undefined;
 
 	/**
@@ -76,7 +74,6 @@ describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
 
 	before(async () => {
 		await runLabelled(daemon, {name: container, image});
-		sshd = await startSshd({dockerHost: daemon.host});
 	});
 
 	afterEach(async () => {
@@ -84,9 +81,7 @@ describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
 		screen = undefined;
 	});
 
-	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await sshd?.stop();
+	after(() => {
 		rmSync(pki, {recursive: true, force: true});
 	});
 
@@ -134,43 +129,5 @@ describe('remote engines over TLS and ssh', {timeout: 240_000}, () => {
 				`^dockmate: cannot connect to the Docker engine at ${closed}: connection refused\\n`,
 			),
 		);
-	});
-
-	it('ssh://: lists the containers of the engine behind sshd, with the key in ~/.ssh', async () => {
-		const shown = await connected(sshd.url, {HOME: sshd.trustedHome});
-		assert.match(shown, new RegExp(`Docker \\S+ @ ${sshd.url}`));
-	});
-
-	it('ssh://: a key the server refuses, and a server not in known_hosts, each say so', async () => {
-		const prefix = `dockmate: cannot connect to the Docker engine at ${sshd.url}: `;
-		assert.match(
-			await failure(sshd.url, {HOME: sshd.strangerHome}),
-			new RegExp(
-				`^${prefix}ssh authentication as root failed\\nhint: tried ~/\\.ssh/id_ed25519;`,
-			),
-		);
-		assert.match(
-			await failure(sshd.url, {HOME: sshd.newcomerHome}),
-			new RegExp(
-				`^${prefix}the ssh host key of \\[127\\.0\\.0\\.1\\]:${sshd.port} is not in ~/\\.ssh/known_hosts\\nhint: check the server's key and add it by logging in once: ssh -p ${sshd.port} root@127\\.0\\.0\\.1$`,
-				'm',
-			),
-		);
-	});
-
-	it('ssh://: a login whose docker finds no engine there points at that host’s daemon, not at ssh', async () => {
-		const silent = await startSshd({
-			dockerHost: `unix://${pki}/no-engine.sock`,
-		});
-		try {
-			assert.match(
-				await failure(silent.url, {HOME: silent.trustedHome}),
-				new RegExp(
-					`^dockmate: cannot connect to the Docker engine at ${silent.url}: ssh logged in, but the docker command on \\[127\\.0\\.0\\.1\\]:${silent.port} ended at once\\nhint: is the Docker daemon running there`,
-				),
-			);
-		} finally {
-			await silent.stop();
-		}
 	});
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startTmux, type TmuxSession} from './tmux.js';
@@ -28,6 +29,8 @@ export async function launchDockmate(options: {
 	readonly env?: Readonly<Record<string, string>>;
 	/** Soft and hard open-files limit (`ulimit -n`) to run dockmate under; the shell's own when absent. */
 	readonly openFilesLimit?: number;
+	/** A folder to stand for the user's home as the passwd file names it: see {@link asLoginHome}. */
+	readonly loginHome?: string;
 }): Promise<TmuxSession> {
 	const args = ['--host', options.host, ...(options.args ?? [])]
 		.map(arg => `'${arg.replaceAll("'", "'\\''")}'`)
@@ -46,11 +49,35 @@ export async function launchDockmate(options: {
 		'exec sleep 600',
 	].join('; ');
 	return startTmux({
-		command: ['sh', '-c', script],
+		command:
+			options.loginHome === undefined
+				? ['sh', '-c', script]
+				: asLoginHome(options.loginHome, ['sh', '-c', script]),
 		columns: options.columns ?? 120,
 		rows: options.rows ?? 40,
 		...(options.env === undefined ? {} : {env: options.env}),
 	});
+}
+
+/**
+ * `command`, run where `home` stands for the user's home folder as the passwd file names it
+ * (a private mount namespace with `home` bound over it). ssh reads `~/.ssh` from there, not from
+ * $HOME, so this is how a test gives ssh a throwaway home and never touches the real `~/.ssh`.
+ */
+export function asLoginHome(
+	home: string,
+	command: readonly string[],
+): string[] {
+	const quote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
+	return [
+		'unshare',
+		'--mount',
+		'--propagation',
+		'private',
+		'sh',
+		'-c',
+		`mount --bind ${quote(home)} ${quote(os.userInfo().homedir)} && exec ${command.map(quote).join(' ')}`,
+	];
 }
 
 /** The PID of dockmate itself, in a session from {@link launchDockmate}: the child of the pane's shell. */

@@ -25,29 +25,62 @@ export type Sshd = {
 	readonly strangerHome: string;
 	/** Like {@link Sshd.trustedHome}, but its `known_hosts` is empty: the server is unknown. */
 	readonly newcomerHome: string;
+	/**
+	 * A HOME whose `~/.ssh/config` names the server by aliases only: `engine` (HostName, Port,
+	 * User and an IdentityFile under a name ssh would not try by itself) and `behind`, reached
+	 * through `jump` (the same server) by ProxyJump.
+	 */
+	readonly aliasHome: string;
+	/** A HOME whose only key the server accepts has the passphrase {@link keyPassphrase}. */
+	readonly passphraseHome: string;
+	/** What sshd logged so far (LogLevel VERBOSE: a line per login). */
+	log(): string;
 	/** Kills sshd and removes its folder. Safe to call twice. */
 	stop(): Promise<void>;
 };
 
 const sshdPath = '/usr/sbin/sshd';
 
-function keygen(file: string, comment: string): string {
+function keygen(file: string, comment: string, passphrase = ''): string {
 	execFileSync(
 		'ssh-keygen',
-		['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file],
+		['-q', '-t', 'ed25519', '-N', passphrase, '-C', comment, '-f', file],
 		{stdio: 'ignore'},
 	);
 	return readFileSync(`${file}.pub`, 'utf8').trim();
 }
 
-/** A HOME folder with an ssh key pair and a `known_hosts`, as `ssh-keygen` and a first login leave them. */
-function makeHome(dir: string, name: string, knownHosts: string): string {
+/** The passphrase of the key in {@link Sshd.passphraseHome}. */
+export const keyPassphrase = 'correct horse battery';
+
+/**
+ * A HOME folder with an ssh key pair and a `known_hosts`, as `ssh-keygen` and a first login leave
+ * them, and a `~/.ssh/config` if given.
+ */
+function makeHome(
+	dir: string,
+	name: string,
+	knownHosts: string,
+	options: {
+		readonly keyName?: string;
+		readonly passphrase?: string;
+		readonly config?: string;
+	} = {},
+): {readonly home: string; readonly publicKey: string} {
 	const home = path.join(dir, name);
 	const ssh = path.join(home, '.ssh');
 	mkdirSync(ssh, {recursive: true, mode: 0o700});
-	keygen(path.join(ssh, 'id_ed25519'), `dockmate-test-${name}`);
+	const publicKey = keygen(
+		path.join(ssh, options.keyName ?? 'id_ed25519'),
+		`dockmate-test-${name}`,
+		options.passphrase,
+	);
 	writeFileSync(path.join(ssh, 'known_hosts'), knownHosts);
-	return home;
+	if (options.config !== undefined) {
+		writeFileSync(path.join(ssh, 'config'), options.config, {mode: 0o600});
+	}
+
+	return {home, publicKey};
 }
 
 /** Resolves when something on 127.0.0.1:port greets like an ssh server. */
@@ -82,19 +115,42 @@ export async function startSshd(options: {
 	const hostKey = keygen(path.join(dir, 'host_key'), 'dockmate-test-host');
 	const port = await freePort();
 	const knownHosts = `[127.0.0.1]:${port} ${hostKey}\n`;
-	const trustedHome = makeHome(dir, 'trusted', knownHosts);
-	const strangerHome = makeHome(dir, 'stranger', knownHosts);
-	const newcomerHome = makeHome(dir, 'newcomer', '');
-	const clientKey = readFileSync(
-		path.join(trustedHome, '.ssh', 'id_ed25519.pub'),
-		'utf8',
-	).trim();
+	const trusted = makeHome(dir, 'trusted', knownHosts);
+	const strangerHome = makeHome(dir, 'stranger', knownHosts).home;
+	const newcomerHome = makeHome(dir, 'newcomer', '').home;
+	const alias = makeHome(dir, 'alias', knownHosts, {
+		keyName: 'engine_key',
+		config: [
+			'Host engine jump',
+			'\tHostName 127.0.0.1',
+			`\tPort ${port}`,
+			'\tUser root',
+			'\tIdentityFile ~/.ssh/engine_key',
+			'\tIdentitiesOnly yes',
+			'Host behind',
+			'\tHostName 127.0.0.1',
+			`\tPort ${port}`,
+			'\tUser root',
+			'\tIdentityFile ~/.ssh/engine_key',
+			'\tIdentitiesOnly yes',
+			'\tProxyJump jump',
+			'',
+		].join('\n'),
+	});
+	const passphrase = makeHome(dir, 'passphrase', knownHosts, {
+		passphrase: keyPassphrase,
+	});
 	// The remote docker CLI must not read root's own config (contexts, plugins) either.
 	const remoteConfig = path.join(dir, 'remote-docker-config');
 	mkdirSync(remoteConfig);
 	writeFileSync(
 		path.join(dir, 'authorized_keys'),
-		`environment="DOCKER_HOST=${options.dockerHost}",environment="DOCKER_CONFIG=${remoteConfig}" ${clientKey}\n`,
+		[trusted, alias, passphrase]
+			.map(
+				({publicKey}) =>
+					`environment="DOCKER_HOST=${options.dockerHost}",environment="DOCKER_CONFIG=${remoteConfig}" ${publicKey}\n`,
+			)
+			.join(''),
 	);
 	writeFileSync(
 		path.join(dir, 'sshd_config'),
@@ -112,7 +168,9 @@ export async function startSshd(options: {
 			'KbdInteractiveAuthentication no',
 			'UsePAM no',
 			'PermitUserEnvironment DOCKER_HOST,DOCKER_CONFIG',
-			'AllowTcpForwarding no',
+			// ProxyJump asks the jump host to forward to the target: here only to this server itself.
+			'AllowTcpForwarding local',
+			`PermitOpen 127.0.0.1:${port}`,
 			'X11Forwarding no',
 			'PrintMotd no',
 			'LogLevel VERBOSE',
@@ -191,9 +249,12 @@ export async function startSshd(options: {
 	return {
 		port,
 		url: `ssh://root@127.0.0.1:${port}`,
-		trustedHome,
+		trustedHome: trusted.home,
 		strangerHome,
 		newcomerHome,
+		aliasHome: alias.home,
+		passphraseHome: passphrase.home,
+		log: logTail,
 		stop,
 	};
 }

@@ -249,7 +249,6 @@ describe('resolveEndpoint default context', () => {
 			expected: {
 				kind: 'ssh',
 				host: 'jump.example.com',
-				port: 22,
 				username: 'ops',
 				url: 'ssh://ops@jump.example.com',
 				source: {kind: 'env'},
@@ -449,7 +448,6 @@ describe('resolveEndpoint schemes', () => {
 			expected: {
 				kind: 'ssh',
 				host: 'build.example.com',
-				port: 22,
 				url: 'ssh://build.example.com',
 				source: flag,
 			},
@@ -705,7 +703,6 @@ describe('resolveEndpoint TLS from the environment', () => {
 			expected: {
 				kind: 'ssh',
 				host: 'build.example.com',
-				port: 22,
 				url: 'ssh://build.example.com',
 				source: env,
 			},

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {after, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {
 	checkPingAnswer,
 	toDockerError,
 	toPingError,
 } from '../../source/docker/errors.js';
-import {createSshAccess} from '../../source/docker/ssh-access.js';
+import {sshFailure, sshMessage} from '../../source/docker/ssh-errors.js';
 
 const url = 'tcp://10.0.0.5:2376';
 
@@ -143,129 +140,82 @@ describe('something other than an engine', () => {
 	});
 });
 
-describe('ssh access', () => {
-	const home = mkdtempSync(path.join(os.tmpdir(), 'dockmate-ssh-'));
-	after(() => {
-		rmSync(home, {recursive: true, force: true});
-	});
-
-	const keyBlob = Buffer.concat([
-		Buffer.from([0, 0, 0, 11]),
-		Buffer.from('ssh-ed25519'),
-		Buffer.from('the key'),
-	]);
-	mkdirSync(path.join(home, '.ssh'));
-	writeFileSync(
-		path.join(home, '.ssh', 'known_hosts'),
-		`[127.0.0.1]:2222 ssh-ed25519 ${keyBlob.toString('base64')}\nold-host ssh-rsa AAAA\n`,
-	);
-	writeFileSync(path.join(home, '.ssh', 'id_ed25519'), 'a private key');
-	const target = {host: '127.0.0.1', port: 2222, username: 'deploy'};
+describe('ssh failures, in the words of ssh', () => {
 	const sshUrl = 'ssh://deploy@127.0.0.1:2222';
+	const target = {host: '127.0.0.1', port: 2222, username: 'deploy'};
+	const failed = (stderr: string, exitCode: number | null, ofMaster = true) =>
+		sshFailure(sshUrl, target, {stderr, exitCode, ofMaster});
+	const prefix = `cannot connect to the Docker engine at ${sshUrl}: `;
 
-	it('logs in with the agent first, then the default key files', () => {
-		const access = createSshAccess(target, {SSH_AUTH_SOCK: '/agent'}, home);
-		assert.equal(access.username, 'deploy');
-		assert.deepEqual(access.options.authHandler, [
-			{type: 'agent', username: 'deploy', agent: '/agent'},
-			{
-				type: 'publickey',
-				username: 'deploy',
-				key: Buffer.from('a private key'),
-			},
-		]);
-	});
-
-	it('asks for the host key type known_hosts holds', () => {
-		const access = createSshAccess(target, {}, home);
-		assert.deepEqual(access.options.algorithms, {
-			serverHostKey: {
-				remove: ['ssh-ed25519'],
-				append: [],
-				prepend: ['ssh-ed25519'],
-			},
+	// What OpenSSH 9.2 prints on standard error in each case.
+	for (const [what, stderr, message, code, hint] of [
+		[
+			'an unknown host key where nobody can answer',
+			'No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.\r\nHost key verification failed.\r\n',
+			'No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking. Host key verification failed.',
+			'permission-denied',
+			/^run ssh -p 2222 deploy@127\.0\.0\.1 once to check and accept/,
+		],
+		[
+			'a changed host key',
+			'@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\nHost key verification failed.\n',
+			'@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@ @    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @ Host key verification failed.',
+			'permission-denied',
+			/ssh-keygen -R 127\.0\.0\.1/,
+		],
+		[
+			'a key the server refuses',
+			'deploy@127.0.0.1: Permission denied (publickey).\r\n',
+			'deploy@127.0.0.1: Permission denied (publickey).',
+			'permission-denied',
+			/IdentityFile.*ssh-add/,
+		],
+		[
+			'sshd down',
+			'ssh: connect to host 127.0.0.1 port 2222: Connection refused\r\n',
+			'ssh: connect to host 127.0.0.1 port 2222: Connection refused',
+			'unreachable',
+			/^is the host up and its ssh server \(sshd\) running/,
+		],
+		[
+			'an alias ~/.ssh/config does not know',
+			'ssh: Could not resolve hostname nowhere: Name or service not known\r\n',
+			'ssh: Could not resolve hostname nowhere: Name or service not known',
+			'unreachable',
+			/~\/\.ssh\/config/,
+		],
+	] as const) {
+		it(`shows ${what} as ssh said it, with what to run`, () => {
+			const error = failed(stderr, 255);
+			assert.equal(error.message, prefix + message);
+			assert.equal(error.code, code);
+			assert.match(error.hint ?? '', hint);
 		});
-		const rsa = createSshAccess({host: 'old-host', port: 22}, {}, home);
-		assert.deepEqual(rsa.options.algorithms?.serverHostKey, {
-			remove: ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
-			append: [],
-			prepend: ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
-		});
-		const unknown = createSshAccess({host: 'new', port: 22}, {}, home);
-		assert.equal(unknown.options.algorithms, undefined);
-	});
+	}
 
-	it('accepts only the known key, and says what to do about another', () => {
-		const verify = (access: ReturnType<typeof createSshAccess>, key: Buffer) =>
-			(access.options.hostVerifier as (key: Buffer) => boolean)(key);
-		const hostDenied = Object.assign(
-			new Error('Host denied (verification failed)'),
-			{level: 'handshake'},
-		);
-
-		const known = createSshAccess(target, {}, home);
-		assert.equal(verify(known, keyBlob), true);
-		assert.equal(known.explain(new Error('socket hang up'), sshUrl), undefined);
-
-		const changed = createSshAccess(target, {}, home);
-		const otherKey = Buffer.concat([keyBlob, Buffer.from('!')]);
-		assert.equal(verify(changed, otherKey), false);
-		const changedError = changed.explain(hostDenied, sshUrl);
-		assert.equal(
-			changedError?.message,
-			`cannot connect to the Docker engine at ${sshUrl}: the ssh host key of [127.0.0.1]:2222 does not match ~/.ssh/known_hosts`,
+	it('blames the far side, not ssh, when docker there ends without reaching an engine', () => {
+		const missing = failed('sh: 1: docker: not found\n', 127, false);
+		assert.equal(missing.message, `${prefix}sh: 1: docker: not found`);
+		assert.match(missing.hint ?? '', /docker CLI must be installed/);
+		const noEngine = failed(
+			'error during connect: dial unix /x.sock: connect: connection refused\n',
+			1,
+			false,
 		);
 		assert.match(
-			changedError.hint ?? '',
-			/ssh-keygen -R '\[127\.0\.0\.1\]:2222'/,
-		);
-
-		const stranger = createSshAccess(
-			{host: '127.0.0.1', port: 2200, username: 'deploy'},
-			{},
-			home,
-		);
-		assert.equal(verify(stranger, keyBlob), false);
-		const unknownError = stranger.explain(hostDenied, sshUrl);
-		assert.match(
-			unknownError?.message ?? '',
-			/the ssh host key of \[127\.0\.0\.1\]:2200 is not in ~\/\.ssh\/known_hosts$/,
-		);
-		assert.equal(
-			unknownError?.hint,
-			"check the server's key and add it by logging in once: ssh -p 2200 deploy@127.0.0.1",
+			noEngine.hint ?? '',
+			/^is the Docker daemon running on that host\? Try: ssh -p 2222 deploy@127\.0\.0\.1 docker version$/,
 		);
 	});
 
-	it('blames ssh, not the Docker daemon, when the ssh connection fails', () => {
-		const refused = Object.assign(new Error('connect ECONNREFUSED'), {
-			code: 'ECONNREFUSED',
-		});
-		const error = createSshAccess(target, {}, home).explain(refused, sshUrl);
-		assert.match(error?.message ?? '', /: connection refused \(ssh to /);
-		assert.match(
-			error?.hint ?? '',
-			/^is the ssh server \(sshd\) running there/,
-		);
-		assert.doesNotMatch(error?.hint ?? '', /Docker/);
-	});
-
-	it('says which keys it tried when the login fails', () => {
-		const failure = Object.assign(
-			new Error('All configured authentication methods failed'),
-			{level: 'client-authentication'},
-		);
-		const withKey = createSshAccess(target, {}, home).explain(failure, sshUrl);
+	it('says so when ssh ends without a word, and keeps control characters off the screen', () => {
 		assert.equal(
-			withKey?.message,
-			`cannot connect to the Docker engine at ${sshUrl}: ssh authentication as deploy failed`,
+			failed('', 255).message,
+			`${prefix}ssh ended with status 255 and said nothing`,
 		);
-		assert.match(withKey.hint ?? '', /^tried ~\/\.ssh\/id_ed25519;/);
-		const withNothing = createSshAccess(
-			target,
-			{},
-			path.join(home, 'nowhere'),
-		).explain(failure, sshUrl);
-		assert.match(withNothing?.hint ?? '', /^no ssh agent \(SSH_AUTH_SOCK\)/);
+		assert.equal(
+			sshMessage('bad \u001B[2Jnews\nWarning: Permanently added x\n'),
+			'bad news',
+		);
 	});
 });
