@@ -7,7 +7,8 @@ export type HostShell = {
 	/** How the shell is reached, for the header (`ssh`). */
 	readonly via: string;
 	/**
-	 * Runs `script` with `sh -c` on that machine as one process. Resolves with its standard output;
+	 * Runs `script` with `sh` on that machine as one process, the script on its standard input (so the
+	 * script must not read standard input itself). Resolves with its standard output;
 	 * rejects with a DockerError when it exits non-zero (its standard error in the message) or the
 	 * connection is lost, and with an abort error when the signal aborts (the process is ended).
 	 */

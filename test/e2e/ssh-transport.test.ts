@@ -374,6 +374,7 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		};
 		assert.equal(results.via, 'ssh');
 		assert.equal(results['quoted']?.output, "it's|42|ab|");
+		assert.equal(results['large']?.output, 'large-ok\n');
 		assert.equal(
 			results['failing']?.error,
 			`sh on the host of ${sshd.url} ended with status 3: oops`,

@@ -35,6 +35,10 @@ const results = {
 	quoted: await outcome(async () =>
 		shell.run(`printf '%s|' "it's" $((6 * 7)) "$(echo a'b')"`),
 	),
+	// Larger than one argument may be on Linux (128 KiB): the sampler's script for ~1,600 containers.
+	large: await outcome(async () =>
+		shell.run(`: ${'x'.repeat(200 * 1024)}\necho large-ok`),
+	),
 	failing: await outcome(async () => shell.run('echo oops >&2; exit 3')),
 	aborted: await outcome(async () => {
 		const controller = new AbortController();
