@@ -19,7 +19,7 @@ import {
 	selectByFilter,
 	launchDockmate,
 } from '../helpers/dockmate.js';
-import {runLabelled} from '../helpers/e2e-containers.js';
+import {inBatches, runLabelled} from '../helpers/e2e-containers.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import {keyPassphrase, startSshd, type Sshd} from '../helpers/sshd.js';
 import type {TmuxSession} from '../helpers/tmux.js';
@@ -381,6 +381,53 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		);
 		assert.match(results['aborted']?.error ?? '', /aborted/i);
 		assert.ok((results['aborted']?.ms ?? Infinity) < 5000);
+	});
+
+	it("measures every container from the host's cgroup files over ssh: a sort by CPU finds a busy one off screen", async () => {
+		const quiet = Array.from(
+			{length: 40},
+			(_, index) => `quiet-${String(index).padStart(2, '0')}`,
+		);
+		// Last by name, so that it starts below the rows on screen.
+		const busy = 'zz-busy';
+		try {
+			await inBatches(quiet.length, 6, async index =>
+				runLabelled(daemon, {
+					name: quiet[index] ?? '',
+					image,
+					options: ['--network', 'none'],
+				}),
+			);
+			await runLabelled(daemon, {
+				name: busy,
+				image,
+				options: ['--network', 'none', '--cpus', '0.3'],
+				command: ['sh', '-c', 'while :; do :; done'],
+			});
+			const session = await launchConnected(sshd.url, sshd.trustedHome);
+			await session.waitForText(/stats: cgroup v\d via ssh/, 15_000);
+			assert.doesNotMatch(await session.capture(), new RegExp(busy));
+			// The engine's stats API would measure only the rows on screen, and the busy one is not there.
+			await session.sendKeys('C');
+			await session.waitForText(text => {
+				const first = text
+					.split('\n')
+					.find(line => /\s(quiet-\d\d|zz-busy)\s/.test(line));
+				return (
+					first?.includes(busy) === true && /\s[1-9]\d*(?:\.\d)?%\s/.test(first)
+				);
+			}, 10_000);
+			await session.sendKeys('G');
+			await session.waitForText(text => {
+				const rows = text
+					.split('\n')
+					.filter(line => /\squiet-\d\d\s/.test(line));
+				const last = rows.at(-1);
+				return last !== undefined && /\s\d+(?:\.\d)?%\s/.test(last);
+			}, 10_000);
+		} finally {
+			await daemon.dockerOk(['rm', '--force', busy, ...quiet]);
+		}
 	});
 
 	it('an ssh engine chosen with c while the UI is up never prompts: an unknown host key fails within 5 s', async () => {
