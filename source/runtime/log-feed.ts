@@ -6,12 +6,8 @@ import path from 'node:path';
 import type {LogLine} from '../docker/docker-client.js';
 import {plural, shortId} from '../format/units.js';
 import {statusShown} from '../state/status.js';
-import {
-	compareEntries,
-	logText,
-	shownLines,
-	type LogEntry,
-} from '../state/log-lines.js';
+import {compareEntries, logText, type LogEntry} from '../state/log-lines.js';
+import {shownLines} from '../state/text-search.js';
 import {
 	isLogSessionOpen,
 	logsEnded,
@@ -212,7 +208,11 @@ export function createLogs(
 			return;
 		}
 
-		const lines = shownLines(dialog.lines, dialog.query, dialog.filter);
+		const lines = shownLines(
+			dialog.lines,
+			dialog.viewer.query,
+			dialog.viewer.filter,
+		);
 		const text = logText(lines, {
 			names: dialog.sources.map(source => source.name),
 			timestamps: dialog.timestamps,

@@ -355,12 +355,12 @@ export function activeScopes(state: AppState): readonly Scope[] {
 		return pruneScopes[dialog.stage];
 	}
 
-	if (dialog?.kind === 'logs' && dialog.draft !== undefined) {
-		return logsSearchScopes;
-	}
-
-	if (dialog?.kind === 'details' && dialog.draft !== undefined) {
-		return detailsSearchScopes;
+	if (
+		dialog !== undefined &&
+		'viewer' in dialog &&
+		dialog.viewer.draft !== undefined
+	) {
+		return viewerSearchScopes;
 	}
 
 	const imageDialog = imageDialogScopes(dialog);
@@ -395,8 +395,9 @@ const dialogScopes: Readonly<
 	prune: [],
 	hosts: ['hosts', 'dialogList'],
 	log: ['log', 'dialogList'],
-	logs: ['logs'],
-	details: ['details'],
+	logs: ['logs', 'viewer'],
+	details: ['details', 'viewer'],
+	text: ['text', 'viewer'],
 	'compose-down': ['composeDown', 'dialogList'],
 	'compose-output': ['composeOutput'],
 	scale: ['scale'],
@@ -417,8 +418,7 @@ const pruneScopes: Readonly<Record<PruneDialog['stage'], readonly Scope[]>> = {
 	running: ['prune', 'dialogList'],
 	done: ['pruneDone', 'prune', 'dialogList'],
 };
-const logsSearchScopes: readonly Scope[] = ['logsSearch'];
-const detailsSearchScopes: readonly Scope[] = ['detailsSearch'];
+const viewerSearchScopes: readonly Scope[] = ['viewerSearch'];
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
 	containers: ['containers', 'sortable', 'markable', 'list', 'global'],

@@ -32,6 +32,7 @@ import {
 } from '../state/app-state.js';
 import {splitCommand} from '../format/shell-words.js';
 import {detailsHandlers} from './details-handlers.js';
+import {viewerHandlers} from './viewer/viewer-handlers.js';
 import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
@@ -44,17 +45,7 @@ import {
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {dialogListMoved} from '../state/dialog-list.js';
 import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
-import {
-	logsFilterToggled,
-	logsFollowToggled,
-	logsMatchJumped,
-	logsScrolled,
-	logsSearchCancelled,
-	logsSearched,
-	logsSearchOpened,
-	logsTimestampsToggled,
-	logsWrapToggled,
-} from '../state/logs-dialog.js';
+import {logsTimestampsToggled} from '../state/logs-dialog.js';
 import {
 	closeDialog,
 	cyclePane,
@@ -192,6 +183,7 @@ function runLifecycle(
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
 export const handlers = {
 	...detailsHandlers,
+	...viewerHandlers,
 	...eventsHandlers,
 	...imageHandlers,
 	...resourceHandlers,
@@ -512,55 +504,13 @@ export const handlers = {
 			title: targets.length === 1 ? first.name : `${targets.length} containers`,
 		});
 	},
-	'logs.follow'({services, pageSize}) {
-		services.dispatch(logsFollowToggled(pageSize));
-	},
-	'logs.search'({services}) {
-		services.dispatch(logsSearchOpened);
-	},
-	'logs.nextMatch'({services, pageSize}) {
-		services.dispatch(logsMatchJumped(-1, pageSize));
-	},
-	'logs.previousMatch'({services, pageSize}) {
-		services.dispatch(logsMatchJumped(1, pageSize));
-	},
-	'logs.filter'({services}) {
-		services.dispatch(logsFilterToggled);
-	},
 	'logs.timestamps'({services}) {
 		services.dispatch(logsTimestampsToggled);
-	},
-	'logs.wrap'({services}) {
-		services.dispatch(logsWrapToggled);
 	},
 	'logs.save'({services}) {
 		void services.logs.save();
 	},
 	'logs.close'({services}) {
 		services.dispatch(closeDialog);
-	},
-	'logs.down'({services, pageSize}) {
-		services.dispatch(logsScrolled(1, pageSize));
-	},
-	'logs.up'({services, pageSize}) {
-		services.dispatch(logsScrolled(-1, pageSize));
-	},
-	'logs.pageDown'({services, pageSize}) {
-		services.dispatch(logsScrolled(pageSize, pageSize));
-	},
-	'logs.pageUp'({services, pageSize}) {
-		services.dispatch(logsScrolled(-pageSize, pageSize));
-	},
-	'logs.top'({services, pageSize}) {
-		services.dispatch(logsScrolled('top', pageSize));
-	},
-	'logs.bottom'({services, pageSize}) {
-		services.dispatch(logsScrolled('bottom', pageSize));
-	},
-	'logs.searchRun'({services, pageSize}) {
-		services.dispatch(logsSearched(pageSize));
-	},
-	'logs.searchCancel'({services}) {
-		services.dispatch(logsSearchCancelled);
 	},
 } satisfies Record<Command, Handler>;

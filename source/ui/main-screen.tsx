@@ -4,7 +4,8 @@ import {ConfirmDialog} from './dialogs/confirm-dialog.js';
 import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
 import {LogView} from './dialogs/log-view.js';
-import {ContainerLogs, logsViewRows} from './dialogs/container-logs.js';
+import {ContainerLogs} from './dialogs/container-logs.js';
+import {TextDialogView} from './viewer/text-dialog-view.js';
 import {PruneDialog} from './dialogs/prune-dialog.js';
 import {ImageDialog} from './dialogs/image-dialog.js';
 import {HostsDialog} from './dialogs/hosts-dialog.js';
@@ -42,7 +43,6 @@ const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectDialog = (state: AppState) => state.ui.dialog;
 const selectCommandLog = (state: AppState) => state.commandLog;
-const selectIsLogs = (state: AppState) => state.ui.dialog?.kind === 'logs';
 const selectIsComposeOutput = (state: AppState) =>
 	state.ui.dialog?.kind === 'compose-output';
 const selectExecName = (state: AppState) =>
@@ -125,6 +125,10 @@ function Body({
 
 		case 'logs': {
 			return <ContainerLogs dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'text': {
+			return <TextDialogView dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'exec': {
@@ -225,14 +229,11 @@ export function MainScreen() {
 	// Ink redraws the whole screen for every frame as tall as the terminal, so stay one row short.
 	const height = rows - 1;
 	const available = height - headerRows - footerRows;
-	const isLogs = useAppState(selectIsLogs);
 	const isComposeOutput = useAppState(selectIsComposeOutput);
 	useKeymap(
-		isLogs
-			? logsViewRows(available)
-			: isComposeOutput
-				? Math.max(1, available - composeOutputChromeRows)
-				: Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows),
+		isComposeOutput
+			? Math.max(1, available - composeOutputChromeRows)
+			: Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows),
 	);
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (

@@ -24,11 +24,13 @@ import {
 import {initialState, panes} from '../../source/state/app-state.js';
 import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
 import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
-import {logsOpened, logsSearchOpened} from '../../source/state/logs-dialog.js';
+import {logsOpened} from '../../source/state/logs-dialog.js';
+import {detailsOpened} from '../../source/state/details.js';
+import {textViewerOpened} from '../../source/state/text-dialog.js';
 import {
-	detailsOpened,
-	detailsSearchOpened,
-} from '../../source/state/details.js';
+	viewerChanged,
+	viewerSearchOpened,
+} from '../../source/state/text-viewer.js';
 import {
 	scaleOpened,
 	swarmConfirmOpened,
@@ -186,13 +188,17 @@ describe('keymap invariants', () => {
 		const details = detailsOpened({kind: 'container', id: 'w', name: 'web'})(
 			state,
 		);
+		const text = textViewerOpened({title: 'file', text: 'a\nb'})(state);
+		const searchOpened = viewerChanged(viewerSearchOpened);
 		for (const dialog of [
 			details,
-			detailsSearchOpened(details),
+			searchOpened(details),
+			text,
+			searchOpened(text),
 			openDialog({kind: 'help', list: listViewAtTop})(state),
 			openFilter(state),
 			logs,
-			logsSearchOpened(logs),
+			searchOpened(logs),
 			composeDownOpened('shop')(state),
 			composeOutputOpened({run: 1, title: 'up', commandLine: ''})(state),
 			scaleOpened(fakeService({name: 'web'}))(state),

@@ -575,6 +575,6 @@ export const detailsLines = memoizeLast(
 );
 
 /** A line as plain text: what the search looks in. */
-export function lineText(line: DetailLine): string {
+export function lineText(line: readonly {readonly text: string}[]): string {
 	return line.map(segment => segment.text).join('');
 }
