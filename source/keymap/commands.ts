@@ -153,15 +153,6 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'close',
 	},
-	'output.down': {description: 'Scroll down', category: 'Dialog'},
-	'output.up': {description: 'Scroll up', category: 'Dialog'},
-	'output.pageDown': {description: 'Scroll down one page', category: 'Dialog'},
-	'output.pageUp': {description: 'Scroll up one page', category: 'Dialog'},
-	'output.top': {description: 'Go to the oldest line kept', category: 'Dialog'},
-	'output.bottom': {
-		description: 'Go to the newest line and follow',
-		category: 'Dialog',
-	},
 	'service.scale': {
 		description: 'Scale: set the number of replicas',
 		category: 'Actions',

@@ -399,7 +399,7 @@ const dialogScopes: Readonly<
 	details: ['details', 'viewer'],
 	text: ['text', 'viewer'],
 	'compose-down': ['composeDown', 'dialogList'],
-	'compose-output': ['composeOutput'],
+	'compose-output': ['composeOutput', 'viewer'],
 	scale: ['scale'],
 	'swarm-confirm': ['swarmConfirm', 'dialogList'],
 	// Chosen by `createFormScopes` above: a choice field has keys of its own.

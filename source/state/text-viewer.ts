@@ -219,8 +219,9 @@ export function viewerAtTop(viewer: TextViewer): TextViewer {
 export type ViewerMove = number | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
 /**
- * Scrolls by `move`. Up, a page up and the top pause following; the bottom resumes it; down
- * while following is already as far down as it goes. A page keeps one line of the last in view.
+ * Scrolls by `move`. Up, a page up and the top pause following; the bottom, and down onto the
+ * last page, resume it; down while following is already as far down as it goes. A page keeps
+ * one line of the last in view.
  */
 export function viewerScrolled<L extends ViewerLine>(
 	viewer: TextViewer,
@@ -253,7 +254,13 @@ export function viewerScrolled<L extends ViewerLine>(
 			: move === 'pageUp'
 				? pageAbove(shown, layout, top)
 				: top + move;
-	return pausedAt(viewer, shown, layout, Math.max(0, target));
+	const moved = pausedAt(viewer, shown, layout, Math.max(0, target));
+	// Down onto the last page follows again, as G does: live output goes on coming into view.
+	const last = lastPage(shown, layout);
+	const now = viewerWindow(moved, shown, layout);
+	return down && now.top === last.top && now.skip === last.skip
+		? {...viewer, follow: true, anchor: undefined}
+		: moved;
 }
 
 /** The top of the page above one that starts at `top`: its last line is `top`'s, for context. */

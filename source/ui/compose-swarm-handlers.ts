@@ -6,7 +6,6 @@ import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
 import {planLifecycle} from '../state/container-lifecycle.js';
 import {
 	composeDownOpened,
-	composeOutputScrolled,
 	composeVolumesToggled,
 } from '../state/compose-state.js';
 import {availablePanes, selectedId} from '../state/selectors.js';
@@ -182,24 +181,6 @@ export const composeSwarmHandlers = {
 	'output.close'({services}) {
 		// The run stops when its output is no longer shown.
 		services.dispatch(closeDialog);
-	},
-	'output.down'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(1, pageSize));
-	},
-	'output.up'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(-1, pageSize));
-	},
-	'output.pageDown'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(pageSize, pageSize));
-	},
-	'output.pageUp'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled(-pageSize, pageSize));
-	},
-	'output.top'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled('top', pageSize));
-	},
-	'output.bottom'({services, pageSize}) {
-		services.dispatch(composeOutputScrolled('bottom', pageSize));
 	},
 	'service.scale'(context) {
 		const service = selectedService(context);

@@ -24,10 +24,7 @@ import {ProjectsPane} from './panes/projects-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import {NodesPane} from './panes/nodes-pane.js';
 import {ComposeDownDialog} from './dialogs/compose-down-dialog.js';
-import {
-	ComposeOutput,
-	composeOutputChromeRows,
-} from './dialogs/compose-output.js';
+import {ComposeOutput} from './dialogs/compose-output.js';
 import {ScalePrompt} from './dialogs/scale-prompt.js';
 import {SwarmConfirmDialog} from './dialogs/swarm-confirm-dialog.js';
 import {CreateDialog} from './dialogs/create-dialog.js';
@@ -43,8 +40,6 @@ const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectDialog = (state: AppState) => state.ui.dialog;
 const selectCommandLog = (state: AppState) => state.commandLog;
-const selectIsComposeOutput = (state: AppState) =>
-	state.ui.dialog?.kind === 'compose-output';
 const selectExecName = (state: AppState) =>
 	state.ui.dialog?.kind === 'exec'
 		? state.containers.byId.get(state.ui.dialog.containerId)?.name
@@ -229,12 +224,7 @@ export function MainScreen() {
 	// Ink redraws the whole screen for every frame as tall as the terminal, so stay one row short.
 	const height = rows - 1;
 	const available = height - headerRows - footerRows;
-	const isComposeOutput = useAppState(selectIsComposeOutput);
-	useKeymap(
-		isComposeOutput
-			? Math.max(1, available - composeOutputChromeRows)
-			: Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows),
-	);
+	useKeymap(Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows));
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
 			<Box

@@ -29,6 +29,10 @@ type Props<L extends ViewerLine> = {
 	readonly status: (shown: readonly L[], window: ViewerWindow) => string[];
 	/** Shown in the view while there is no line: "loading…", "no output". */
 	readonly placeholder?: ReactNode;
+	/** A row drawn over the text (compose's command line). */
+	readonly above?: ReactNode;
+	/** The start of the status line, in colour (how a run ended). */
+	readonly lead?: ReactNode;
 };
 
 /** Where the view is, for a status line: `lines 12–40 of 300`; nothing while there is no line. */
@@ -61,9 +65,15 @@ export function TextView<L extends ViewerLine>({
 	content,
 	status,
 	placeholder,
+	above,
+	lead,
 }: Props<L>) {
 	const {dispatch} = useServices();
-	const {rows, columns} = viewerSize(width, height);
+	const {rows, columns} = viewerSize(
+		width,
+		height,
+		above === undefined ? 0 : 1,
+	);
 	useEffect(() => {
 		dispatch(viewerChanged(current => viewerResized(current, rows, columns)));
 	}, [dispatch, rows, columns]);
@@ -98,13 +108,14 @@ export function TextView<L extends ViewerLine>({
 		}
 	}
 
-	const parts = status(shown, window);
-	if (viewer.query !== '') {
-		parts.push(searchNote(viewer, content.lines));
-	}
+	const parts = [
+		...status(shown, window),
+		viewer.query === '' ? '' : searchNote(viewer, content.lines),
+	].filter(Boolean);
 
 	return (
 		<DialogFrame title={title} width={width} height={height}>
+			{above}
 			<Box flexDirection="column" height={rows}>
 				{shown.length === 0 ? (
 					viewer.filter ? (
@@ -127,8 +138,12 @@ export function TextView<L extends ViewerLine>({
 				)}
 			</Box>
 			{viewer.draft === undefined ? (
-				<Text wrap="truncate-end" color={theme.text.dim}>
-					{parts.filter(Boolean).join(' · ')}
+				<Text wrap="truncate-end">
+					{lead}
+					<Text color={theme.text.dim}>
+						{lead === undefined || parts.length === 0 ? '' : ' · '}
+						{parts.join(' · ')}
+					</Text>
 				</Text>
 			) : (
 				<TypedLine

@@ -26,12 +26,19 @@ export type ViewerDraw = {
 	readonly wrap: boolean;
 };
 
-/** The rows and columns of text in a viewer dialog `width` by `height`: less its border, title and status line. */
+/**
+ * The rows and columns of text in a viewer dialog `width` by `height`: less its border, title,
+ * status line and the `above` rows a dialog draws over the text (compose's command line).
+ */
 export function viewerSize(
 	width: number,
 	height: number,
+	above = 0,
 ): {readonly rows: number; readonly columns: number} {
-	return {rows: Math.max(1, height - 4), columns: Math.max(1, width - 4)};
+	return {
+		rows: Math.max(1, height - 4 - above),
+		columns: Math.max(1, width - 4),
+	};
 }
 
 /** How `viewer` was last drawn, for its moves. */

@@ -23,7 +23,8 @@ export function viewerContentOf(
 			return detailsContent(dialog, state.clock, draw);
 		}
 
-		case 'text': {
+		case 'text':
+		case 'compose-output': {
 			return plainContent(dialog.lines, draw);
 		}
 	}
