@@ -549,14 +549,6 @@ export const commands = {
 		description: 'Back to the form, to change it and build again',
 		category: 'Dialog',
 	},
-	'build.down': {description: 'Scroll down', category: 'Dialog'},
-	'build.up': {description: 'Scroll up', category: 'Dialog', hint: 'scroll'},
-	'build.top': {description: 'Go to the first line', category: 'Dialog'},
-	'build.bottom': {
-		description: 'Go to the last line and follow the output',
-		category: 'Dialog',
-		hint: 'follow',
-	},
 	'help.close': {
 		description: 'Close the help',
 		category: 'General',

@@ -321,9 +321,10 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 				? withUi(state, {dialog: {...dialog, label: change(dialog.label)}})
 				: state;
 		},
-		logs: viewerDraftChanged,
-		details: viewerDraftChanged,
-		text: viewerDraftChanged,
+		// A viewer's search prompt is edited as every viewer's, in draftChanged.
+		logs: undefined,
+		details: undefined,
+		text: undefined,
 		scale: scaleDraftChanged,
 		create: createDraftChanged,
 		pull: imageDraftChanged,
@@ -344,7 +345,12 @@ function draftChanged(
 	change: (draft: string) => string,
 ): AppState {
 	const {dialog} = state.ui;
-	const edit = dialog === undefined ? undefined : draftEditors[dialog.kind];
+	const edit =
+		dialog === undefined
+			? undefined
+			: 'viewer' in dialog && dialog.viewer.draft !== undefined
+				? viewerDraftChanged
+				: draftEditors[dialog.kind];
 	return edit === undefined ? state : edit(change)(state);
 }
 

@@ -2,7 +2,6 @@ import type {Command} from '../keymap/commands.js';
 import {statusShown} from '../state/status.js';
 import {
 	buildEditing,
-	buildScrolled,
 	formChoiceCycled,
 	formFieldMoved,
 	pullEditing,
@@ -30,11 +29,7 @@ type ImageCommand =
 	| 'field.cycle'
 	| 'field.cycleBack'
 	| 'build.close'
-	| 'build.edit'
-	| 'build.down'
-	| 'build.up'
-	| 'build.top'
-	| 'build.bottom';
+	| 'build.edit';
 
 /**
  * Runs the open form: the run form creates its container, the build form starts its build, the
@@ -126,18 +121,6 @@ export const imageHandlers = {
 	},
 	'build.edit'({services}) {
 		services.dispatch(buildEditing);
-	},
-	'build.down'({services}) {
-		services.dispatch(buildScrolled(1));
-	},
-	'build.up'({services}) {
-		services.dispatch(buildScrolled(-1));
-	},
-	'build.top'({services}) {
-		services.dispatch(buildScrolled('start'));
-	},
-	'build.bottom'({services}) {
-		services.dispatch(buildScrolled('end'));
 	},
 } satisfies Record<ImageCommand, (context: HandlerContext) => void> &
 	Partial<Record<Command, unknown>>;

@@ -31,6 +31,8 @@ type Props<L extends ViewerLine> = {
 	readonly placeholder?: ReactNode;
 	/** A row drawn over the text (compose's command line). */
 	readonly above?: ReactNode;
+	/** A row drawn under the text (how a build ended). */
+	readonly below?: ReactNode;
 	/** The start of the status line, in colour (how a run ended). */
 	readonly lead?: ReactNode;
 };
@@ -66,13 +68,14 @@ export function TextView<L extends ViewerLine>({
 	status,
 	placeholder,
 	above,
+	below,
 	lead,
 }: Props<L>) {
 	const {dispatch} = useServices();
 	const {rows, columns} = viewerSize(
 		width,
 		height,
-		above === undefined ? 0 : 1,
+		(above === undefined ? 0 : 1) + (below === undefined ? 0 : 1),
 	);
 	useEffect(() => {
 		dispatch(viewerChanged(current => viewerResized(current, rows, columns)));
@@ -137,6 +140,7 @@ export function TextView<L extends ViewerLine>({
 					),
 				)}
 			</Box>
+			{below}
 			{viewer.draft === undefined ? (
 				<Text wrap="truncate-end">
 					{lead}

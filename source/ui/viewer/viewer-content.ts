@@ -28,15 +28,16 @@ export type ViewerDraw = {
 
 /**
  * The rows and columns of text in a viewer dialog `width` by `height`: less its border, title,
- * status line and the `above` rows a dialog draws over the text (compose's command line).
+ * status line and the `extra` rows a dialog draws over or under the text (compose's command
+ * line, a build's outcome).
  */
 export function viewerSize(
 	width: number,
 	height: number,
-	above = 0,
+	extra = 0,
 ): {readonly rows: number; readonly columns: number} {
 	return {
-		rows: Math.max(1, height - 4 - above),
+		rows: Math.max(1, height - 4 - extra),
 		columns: Math.max(1, width - 4),
 	};
 }

@@ -27,5 +27,9 @@ export function viewerContentOf(
 		case 'compose-output': {
 			return plainContent(dialog.lines, draw);
 		}
+
+		case 'build': {
+			return plainContent(dialog.output, draw);
+		}
 	}
 }
