@@ -220,6 +220,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'viewer.previousMatch', keys: ['N'], scope: 'viewer'},
 	{command: 'viewer.filter', keys: ['F'], scope: 'viewer'},
 	{command: 'viewer.wrap', keys: ['w'], scope: 'viewer'},
+	{command: 'viewer.save', keys: ['s'], scope: 'viewer'},
 	{command: 'viewer.down', keys: ['j', 'down'], scope: 'viewer'},
 	{command: 'viewer.up', keys: ['k', 'up'], scope: 'viewer'},
 	{
@@ -236,7 +237,6 @@ export const bindings: readonly Binding[] = [
 	// Container logs (`l`); 'log' above is the command log. Live text follows and pauses.
 	{command: 'viewer.follow', keys: ['f'], scope: 'logs'},
 	{command: 'logs.timestamps', keys: ['t'], scope: 'logs'},
-	{command: 'logs.save', keys: ['s'], scope: 'logs'},
 	{command: 'logs.close', keys: ['esc', 'q'], scope: 'logs'},
 	{
 		command: 'filter.deleteBack',

@@ -434,6 +434,12 @@ export const commands = {
 		description: 'Go to the last line, and follow new ones',
 		category: 'Dialog',
 	},
+	'viewer.save': {
+		description:
+			'Save the lines shown (filtered) to <name>-<time>.log (.txt) in the current folder',
+		category: 'Dialog',
+		hint: 'save',
+	},
 	'viewer.searchRun': {
 		description: 'Search: Enter again repeats it, typing replaces it',
 		category: 'Dialog',
@@ -454,12 +460,6 @@ export const commands = {
 		description: 'Show or hide timestamps',
 		category: 'Dialog',
 		hint: 'time',
-	},
-	'logs.save': {
-		description:
-			'Save the lines shown (filtered) to <name>-<time>.log in the current folder',
-		category: 'Dialog',
-		hint: 'save',
 	},
 	'logs.close': {
 		description: 'Close the logs; their streams stop',

@@ -507,9 +507,6 @@ export const handlers = {
 	'logs.timestamps'({services}) {
 		services.dispatch(logsTimestampsToggled);
 	},
-	'logs.save'({services}) {
-		void services.logs.save();
-	},
 	'logs.close'({services}) {
 		services.dispatch(closeDialog);
 	},

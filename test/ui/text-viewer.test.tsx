@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import {afterEach, describe, it} from 'node:test';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, afterEach, describe, it} from 'node:test';
 import {textViewerOpened} from '../../source/state/text-dialog.js';
 import {FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {keys} from '../helpers/keys.js';
@@ -23,8 +26,17 @@ function config(): string {
 }
 
 describe('any text in the viewer (textViewerOpened)', () => {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'dockmate-text-'));
+	after(() => {
+		rmSync(folder, {recursive: true, force: true});
+	});
+
 	it('opens at the top and is searched, filtered, wrapped and paged with the viewer’s keys', async () => {
-		app = renderApp({docker: new FakeDockerClient(), rows: 20});
+		app = renderApp({
+			docker: new FakeDockerClient(),
+			rows: 20,
+			logSettings: {directory: folder},
+		});
 		await app.waitForFrame('connected');
 		app.services.dispatch(
 			textViewerOpened({
@@ -48,6 +60,13 @@ describe('any text in the viewer (textViewerOpened)', () => {
 		await app.press('F');
 		frame = await app.waitForFrame('only these shown');
 		assert.doesNotMatch(frame, /key-\d/);
+		await app.press('s');
+		frame = await app.waitForFrame(/saved 3 lines to \S+\.txt/);
+		const file = /saved 3 lines to (\S+)/.exec(frame)?.[1] ?? '';
+		assert.equal(
+			readFileSync(file, 'utf8'),
+			'port-5 = 805\nport-25 = 8025\nport-45 = 8045\n',
+		);
 		await app.press('F', 'G');
 		frame = await app.waitForFrame(/lines \d+–60 of 60/);
 		assert.match(frame, /key-59 = 59/);

@@ -1,5 +1,8 @@
 import type {AppState} from '../../state/app-state.js';
+import {logText} from '../../state/log-lines.js';
+import {shownLines} from '../../state/text-search.js';
 import type {ViewerDialog} from '../../state/text-viewer.js';
+import type {SavedText} from '../../runtime/text-save.js';
 import {selectTaskNames} from '../dialogs/container-logs.js';
 import {detailsContent} from '../format/details-view.js';
 import {logsContent} from '../format/log-rows.js';
@@ -32,4 +35,35 @@ export function viewerContentOf(
 			return plainContent(dialog.output, draw);
 		}
 	}
+}
+
+/** What `s` saves of the open viewer: the lines it shows (filtered), as a file's text. */
+export function savedTextOf(state: AppState, dialog: ViewerDialog): SavedText {
+	const {query, filter, isLog} = dialog.viewer;
+	if (dialog.kind === 'logs') {
+		// A merged log keeps its name column, and its times when they are shown.
+		const lines = shownLines(dialog.lines, query, filter);
+		return {
+			title: dialog.title,
+			lines: lines.length,
+			isLog,
+			text: logText(lines, {
+				names: dialog.sources.map(source => source.name),
+				timestamps: dialog.timestamps,
+			}),
+		};
+	}
+
+	const lines = shownLines(viewerContentOf(state, dialog).lines, query, filter);
+	return {
+		title:
+			dialog.kind === 'details'
+				? `${dialog.target.name}-${dialog.view}`
+				: dialog.kind === 'build'
+					? 'build'
+					: dialog.title,
+		lines: lines.length,
+		isLog,
+		text: lines.map(line => `${line.text}\n`).join(''),
+	};
 }

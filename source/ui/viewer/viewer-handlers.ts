@@ -19,7 +19,7 @@ import {
 } from '../../state/text-viewer.js';
 import type {HandlerContext} from '../handler-context.js';
 import {viewerText} from './viewer-content.js';
-import {viewerContentOf} from './viewer-contents.js';
+import {savedTextOf, viewerContentOf} from './viewer-contents.js';
 
 /** Moves the open viewer over its text as it was last drawn. */
 function moved(
@@ -74,5 +74,12 @@ export const viewerHandlers = {
 	},
 	'viewer.wrap'({services}) {
 		services.dispatch(viewerChanged(viewerWrapToggled));
+	},
+	'viewer.save'({services}) {
+		const state = services.store.getState();
+		const dialog = openViewerDialog(state);
+		if (dialog !== undefined) {
+			void services.saveText(savedTextOf(state, dialog));
+		}
 	},
 } satisfies Partial<Record<Command, (context: HandlerContext) => void>>;
