@@ -7,7 +7,11 @@ import type {
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
 import {theme} from '../theme.js';
 import {TextView} from '../viewer/text-view.js';
-import {plainContent, viewerSize} from '../viewer/viewer-content.js';
+import {
+	outputNotes,
+	plainContent,
+	viewerSize,
+} from '../viewer/viewer-content.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -83,9 +87,7 @@ export function BuildDialog({dialog, width, height}: Props) {
 			})}
 			below={<Text wrap="truncate-end">{outcome(dialog)}</Text>}
 			status={() => [
-				dialog.dropped > 0 ? `${dialog.dropped} older lines dropped` : '',
-				viewer.follow ? '' : 'scrolled back (G follows)',
-				'j/k scroll',
+				...outputNotes(dialog.dropped, viewer),
 				dialog.stage === 'building'
 					? 'Esc calls off the build'
 					: 'Esc closes · b back to the form',

@@ -2,7 +2,11 @@ import {Text} from 'ink';
 import type {ComposeOutputDialog} from '../../state/compose-state.js';
 import {theme} from '../theme.js';
 import {TextView} from '../viewer/text-view.js';
-import {plainContent, viewerSize} from '../viewer/viewer-content.js';
+import {
+	outputNotes,
+	plainContent,
+	viewerSize,
+} from '../viewer/viewer-content.js';
 
 type Props = {
 	readonly dialog: ComposeOutputDialog;
@@ -38,9 +42,7 @@ export function ComposeOutput({dialog, width, height}: Props) {
 				)
 			}
 			status={() => [
-				dialog.dropped > 0 ? `${dialog.dropped} older lines dropped` : '',
-				viewer.follow ? '' : 'scrolled back (G follows)',
-				'j/k scroll',
+				...outputNotes(dialog.dropped, viewer),
 				outcome === undefined ? 'Esc stops compose and closes' : 'Esc closes',
 			]}
 		/>

@@ -20,21 +20,13 @@ import type {DetailsDialog, DetailsPayload} from '../../state/details.js';
 import {conditionOf} from '../../state/container-condition.js';
 import {memoizeLast} from '../../state/memo.js';
 import {cellWidth, fit} from './cells.js';
+import type {Tone} from '../viewer/segments.js';
 import {formatPorts} from './ports.js';
 import {formatCpus} from './resources.js';
 import {stateGlyphs} from './rows.js';
 
-/** How a piece of a details line is drawn; the dialog maps these to theme colours. */
-export type DetailTone =
-	| 'plain'
-	| 'heading'
-	| 'label'
-	| 'dim'
-	| 'ok'
-	| 'warning'
-	| 'error'
-	| 'match'
-	| 'currentMatch';
+/** How a piece of a details line is drawn: the viewer's tones, less a log's own. */
+export type DetailTone = Exclude<Tone, 'stderr' | {readonly source: number}>;
 
 export type DetailSegment = {
 	readonly text: string;

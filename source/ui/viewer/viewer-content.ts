@@ -89,3 +89,12 @@ export function plainContent<L extends ViewerLine>(
 		},
 	};
 }
+
+/** What the status line of a live output says of it: lines dropped, scrolled back, the keys. */
+export function outputNotes(dropped: number, viewer: TextViewer): string[] {
+	return [
+		dropped > 0 ? `${dropped} older lines dropped` : '',
+		viewer.follow ? '' : 'scrolled back (G follows)',
+		'j/k scroll',
+	];
+}
