@@ -9,8 +9,7 @@ export const textScopes: ReadonlySet<Scope> = new Set([
 	'form',
 	// The restart policy is typed too (on-failure:3); a yes/no choice ignores text.
 	'formChoice',
-	'logsSearch',
-	'detailsSearch',
+	'viewerSearch',
 	'scale',
 ]);
 
@@ -57,10 +56,13 @@ export const scopes = [
 	'pruneLabel',
 	'audit',
 	'logs',
-	'logsSearch',
 	'events',
 	'details',
-	'detailsSearch',
+	// Every dialog that shows text (logs, details, a file): the same keys move and search it.
+	'viewer',
+	'viewerSearch',
+	// Any text opened in the viewer, with nothing of its own.
+	'text',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -159,15 +161,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'field.cycleBack', keys: ['left'], scope: 'formChoice'},
 	{command: 'build.close', keys: ['esc', 'q'], scope: 'buildOutput'},
 	{command: 'build.edit', keys: ['b'], scope: 'buildOutput'},
-	...scrollBindings('buildOutput', {
-		'scroll.up': {hint: 'scroll'},
-		'scroll.pageDown': false,
-		'scroll.pageUp': false,
-		'scroll.bottom': {
-			description: 'Go to the last line and follow the output',
-			hint: 'follow',
-		},
-	}),
+	{command: 'viewer.follow', keys: ['f'], scope: 'buildOutput'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'buildOutput'},
 	{command: 'system.refresh', keys: ['r'], scope: 'system'},
 	{command: 'system.prune', keys: ['p'], scope: 'system'},
@@ -262,40 +256,41 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'pruneLabel'},
 	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'prune'},
 	{command: 'dialog.cancel', keys: ['esc', 'q', 'L'], scope: 'audit'},
-	// Container logs (`l`); 'audit' above is the record of the commands dockmate ran (`L`).
-	{command: 'logs.follow', keys: ['f'], scope: 'logs'},
-	{command: 'logs.search', keys: ['/'], scope: 'logs'},
-	{command: 'logs.nextMatch', keys: ['n'], scope: 'logs'},
-	{command: 'logs.previousMatch', keys: ['N'], scope: 'logs'},
-	{command: 'logs.filter', keys: ['F'], scope: 'logs'},
-	{command: 'logs.timestamps', keys: ['t'], scope: 'logs'},
-	{command: 'logs.wrap', keys: ['w'], scope: 'logs'},
-	{command: 'logs.save', keys: ['s'], scope: 'logs'},
-	{command: 'logs.close', keys: ['esc', 'q'], scope: 'logs'},
-	...scrollBindings('logs', {
+	// The text viewer, in logs, details and any text. Space pages down, as in a pager.
+	{command: 'viewer.search', keys: ['/'], scope: 'viewer'},
+	{command: 'viewer.nextMatch', keys: ['n'], scope: 'viewer'},
+	{command: 'viewer.previousMatch', keys: ['N'], scope: 'viewer'},
+	{command: 'viewer.filter', keys: ['F'], scope: 'viewer'},
+	{command: 'viewer.wrap', keys: ['w'], scope: 'viewer'},
+	{command: 'viewer.save', keys: ['s'], scope: 'viewer'},
+	...scrollBindings('viewer', {
 		'scroll.up': {description: 'Scroll up (pauses following)'},
+		'scroll.pageDown': {keys: ['pagedown', 'ctrl+d', 'space']},
 		'scroll.pageUp': {description: 'Scroll up one page (pauses following)'},
-		'scroll.top': {
-			description: 'Go to the oldest line kept (pauses following)',
-		},
-		'scroll.bottom': {description: 'Go to the newest line and follow'},
+		'scroll.top': {description: 'Go to the first line (pauses following)'},
+		'scroll.bottom': {description: 'Go to the last line, and follow new ones'},
 	}),
-	{command: 'logs.searchRun', keys: ['enter'], scope: 'logsSearch'},
-	{command: 'logs.searchCancel', keys: ['esc'], scope: 'logsSearch'},
+	{command: 'viewer.searchRun', keys: ['enter'], scope: 'viewerSearch'},
+	{command: 'viewer.searchCancel', keys: ['esc'], scope: 'viewerSearch'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'viewer'},
+	// Container logs (`l`); 'audit' above is the record of the commands dockmate ran (`L`). Live
+	// text follows and pauses.
+	{command: 'viewer.follow', keys: ['f'], scope: 'logs'},
+	{command: 'logs.timestamps', keys: ['t'], scope: 'logs'},
+	{command: 'logs.close', keys: ['esc', 'q'], scope: 'logs'},
 	{
 		command: 'filter.deleteBack',
 		keys: ['backspace', 'delete'],
-		scope: 'logsSearch',
+		scope: 'viewerSearch',
 	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'logsSearch'},
+	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'viewerSearch'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'viewerSearch'},
+	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'text'},
 	{command: 'compose.confirmDown', keys: ['y'], scope: 'composeDown'},
 	{command: 'compose.toggleVolumes', keys: ['v'], scope: 'composeDown'},
 	{command: 'dialog.cancel', keys: ['n', 'esc', 'q'], scope: 'composeDown'},
 	{command: 'output.close', keys: ['esc', 'q'], scope: 'composeOutput'},
-	...scrollBindings('composeOutput', {
-		'scroll.top': {description: 'Go to the oldest line kept'},
-		'scroll.bottom': {description: 'Go to the newest line and follow'},
-	}),
+	{command: 'viewer.follow', keys: ['f'], scope: 'composeOutput'},
 	{command: 'scale.run', keys: ['enter'], scope: 'scale'},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'scale'},
 	{command: 'filter.deleteBack', keys: ['backspace', 'delete'], scope: 'scale'},
@@ -313,25 +308,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'events.type', keys: ['t'], scope: 'events'},
 	{command: 'events.container', keys: ['o'], scope: 'events'},
 	{command: 'details.view', keys: ['tab', 'J'], scope: 'details'},
-	{command: 'details.search', keys: ['/'], scope: 'details'},
-	{command: 'details.nextMatch', keys: ['n'], scope: 'details'},
-	{command: 'details.previousMatch', keys: ['N'], scope: 'details'},
-	{command: 'details.wrap', keys: ['w'], scope: 'details'},
-	...scrollBindings('details', {
-		'scroll.pageDown': {keys: ['pagedown', 'ctrl+d', 'space']},
-		'scroll.bottom': {description: 'Go to the last page'},
-	}),
 	{command: 'dialog.cancel', keys: ['esc', 'q', 'i'], scope: 'details'},
-	{command: 'details.searchRun', keys: ['enter'], scope: 'detailsSearch'},
-	{command: 'details.searchCancel', keys: ['esc'], scope: 'detailsSearch'},
-	{
-		command: 'filter.deleteBack',
-		keys: ['backspace', 'delete'],
-		scope: 'detailsSearch',
-	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'detailsSearch'},
-	{command: 'app.quit', keys: ['ctrl+c'], scope: 'details'},
-	{command: 'app.quit', keys: ['ctrl+c'], scope: 'detailsSearch'},
 	// Ctrl-C quits from anywhere, dialogs included.
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'help'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filter'},
@@ -339,6 +316,4 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'confirm'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'prune'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'audit'},
-	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logs'},
-	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logsSearch'},
 ];

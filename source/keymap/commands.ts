@@ -371,24 +371,48 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'summary/JSON',
 	},
-	'details.search': {
-		description: 'Search (matches highlighted; n/N next/previous)',
+	'viewer.follow': {
+		description: 'Pause, or follow the newest lines again',
+		category: 'Dialog',
+		hint: 'follow',
+	},
+	'viewer.search': {
+		description:
+			'Search (matches highlighted): in logs from the bottom up, elsewhere from the top down',
 		category: 'Dialog',
 		hint: 'search',
 	},
-	'details.nextMatch': {description: 'Next match', category: 'Dialog'},
-	'details.previousMatch': {description: 'Previous match', category: 'Dialog'},
-	'details.wrap': {
+	'viewer.nextMatch': {
+		description:
+			'Next match on in the search (in logs: older), wrapping around',
+		category: 'Dialog',
+	},
+	'viewer.previousMatch': {
+		description: 'Previous match, back the other way, wrapping around',
+		category: 'Dialog',
+	},
+	'viewer.filter': {
+		description: 'Filter mode: only the lines matching the search, or all',
+		category: 'Dialog',
+		hint: 'filter',
+	},
+	'viewer.wrap': {
 		description: 'Wrap long lines, or cut them at the edge',
 		category: 'Dialog',
 		hint: 'wrap',
 	},
-	'details.searchRun': {
-		description: 'Search: jump to the first match from the top line down',
+	'viewer.save': {
+		description:
+			'Save the lines shown (filtered) to <name>-<time>.log (.txt) in the current folder',
+		category: 'Dialog',
+		hint: 'save',
+	},
+	'viewer.searchRun': {
+		description: 'Search: Enter again repeats it, typing replaces it',
 		category: 'Dialog',
 		hint: 'find',
 	},
-	'details.searchCancel': {
+	'viewer.searchCancel': {
 		description: 'Close the prompt; the search stays as it was',
 		category: 'Dialog',
 		hint: 'cancel',
@@ -399,59 +423,15 @@ export const commands = {
 		category: 'Containers',
 		hint: 'logs',
 	},
-	'logs.follow': {
-		description: 'Pause or resume following new lines',
-		category: 'Dialog',
-		hint: 'follow',
-	},
-	'logs.search': {
-		description: 'Search (backwards from the bottom; matches highlighted)',
-		category: 'Dialog',
-		hint: 'search',
-	},
-	'logs.nextMatch': {
-		description: 'Next match, older (wraps around)',
-		category: 'Dialog',
-	},
-	'logs.previousMatch': {
-		description: 'Previous match, newer (wraps around)',
-		category: 'Dialog',
-	},
-	'logs.filter': {
-		description: 'Filter mode: only the lines matching the search, or all',
-		category: 'Dialog',
-		hint: 'filter',
-	},
 	'logs.timestamps': {
 		description: 'Show or hide timestamps',
 		category: 'Dialog',
 		hint: 'time',
 	},
-	'logs.wrap': {
-		description: 'Wrap long lines, or cut them at the edge',
-		category: 'Dialog',
-		hint: 'wrap',
-	},
-	'logs.save': {
-		description:
-			'Save the lines shown (filtered) to <name>-<time>.log in the current folder',
-		category: 'Dialog',
-		hint: 'save',
-	},
 	'logs.close': {
 		description: 'Close the logs; their streams stop',
 		category: 'Dialog',
 		hint: 'close',
-	},
-	'logs.searchRun': {
-		description: 'Search: jump to the newest match above the bottom line',
-		category: 'Dialog',
-		hint: 'find',
-	},
-	'logs.searchCancel': {
-		description: 'Close the prompt; the search stays as it was',
-		category: 'Dialog',
-		hint: 'cancel',
 	},
 	'filter.keep': {
 		description: 'Keep the filter and close the prompt',

@@ -1,3 +1,4 @@
+import type {ViewerLine} from '../state/text-viewer.js';
 import type {FeedContext} from './feed-context.js';
 import {errorMessage} from '../docker/errors.js';
 import {statusShown} from '../state/status.js';
@@ -114,7 +115,8 @@ export function createComposeActions(
 				}
 			});
 			signal.addEventListener('abort', stop, {once: true});
-			const ring = new RingBuffer<string>(settings.capacity);
+			const ring = new RingBuffer<ViewerLine>(settings.capacity);
+			let count = 0;
 			const throttle = createThrottle({
 				intervalMs: settings.flushIntervalMs,
 				schedule,
@@ -131,8 +133,10 @@ export function createComposeActions(
 					variables: environment.variables,
 					signal: controller.signal,
 					onOutput(lines) {
-						for (const line of lines) {
-							ring.push(line);
+						for (const text of lines) {
+							// A line's number since the run began is its identity and its place.
+							ring.push({seq: count, time: count, text});
+							count++;
 						}
 
 						throttle.trigger();

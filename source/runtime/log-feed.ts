@@ -1,17 +1,8 @@
 import type {FeedContext} from './feed-context.js';
 import {errorMessage} from '../docker/errors.js';
-import {writeFile} from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type {LogLine} from '../docker/docker-client.js';
-import {plural, shortId} from '../format/units.js';
-import {statusShown} from '../state/status.js';
-import {
-	compareEntries,
-	logText,
-	shownLines,
-	type LogEntry,
-} from '../state/log-lines.js';
+import {shortId} from '../format/units.js';
+import {compareEntries, type LogEntry} from '../state/log-lines.js';
 import {
 	isLogSessionOpen,
 	logsEnded,
@@ -31,7 +22,7 @@ export type LogSettings = {
 	readonly textBudget: number;
 	/** New lines reach the screen at most once per interval, in one commit. */
 	readonly flushIntervalMs: number;
-	/** Where `s` saves; the temporary folder when this one cannot be written. Undefined: the current folder. */
+	/** Where `s` saves (any viewer's text); the temporary folder when this one cannot be written. Undefined: the current folder. */
 	readonly directory: string | undefined;
 };
 
@@ -56,23 +47,7 @@ export type Logs = {
 		/** Whose output the ids name: containers' (the default), or a Swarm service's, all its tasks. */
 		readonly of?: 'containers' | 'service';
 	}) => void;
-	/** Writes the lines the open dialog shows to `<title>-<time>.log`, and says where. */
-	readonly save: () => Promise<void>;
 };
-
-/** A title as a file name: letters, digits, dots, dashes and underscores. */
-function fileStem(title: string): string {
-	return (
-		title.replaceAll(/[^\w.-]+/g, '-').replaceAll(/^[-.]+|-+$/g, '') || 'logs'
-	);
-}
-
-/** `20261128-120000`, local time: file names that sort by when they were saved. */
-function fileTime(time: number): string {
-	const date = new Date(time);
-	const pad = (value: number): string => String(value).padStart(2, '0');
-	return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
-}
 
 /**
  * The log feeds: each dialog gets a session that follows its containers' streams into one ring
@@ -206,38 +181,5 @@ export function createLogs(
 		}
 	};
 
-	const save: Logs['save'] = async () => {
-		const {dialog} = store.getState().ui;
-		if (dialog?.kind !== 'logs') {
-			return;
-		}
-
-		const lines = shownLines(dialog.lines, dialog.query, dialog.filter);
-		const text = logText(lines, {
-			names: dialog.sources.map(source => source.name),
-			timestamps: dialog.timestamps,
-		});
-		const name = `${fileStem(dialog.title)}-${fileTime(now())}.log`;
-		const folders = [settings.directory ?? process.cwd(), os.tmpdir()];
-		let failure: unknown;
-		for (const folder of folders) {
-			const file = path.join(folder, name);
-			try {
-				// `wx`: a file of that name (saved the same second) is never overwritten.
-				await writeFile(file, text, {flag: 'wx'});
-				dispatch(
-					statusShown(`saved ${plural(lines.length, 'line')} to ${file}`),
-				);
-				return;
-			} catch (error) {
-				failure = error;
-			}
-		}
-
-		dispatch(
-			statusShown(`cannot save the log: ${errorMessage(failure)}`, true),
-		);
-	};
-
-	return {open, save};
+	return {open};
 }

@@ -34,6 +34,7 @@ import {createDetails, type Details} from './details-loader.js';
 import {createEventLogFeed} from './event-log-feed.js';
 import {startOomProbe} from './oom-probe.js';
 import {createImageWorkflow, type ImageWorkflow} from './image-workflow.js';
+import {createTextSave, type TextSave} from './text-save.js';
 import {
 	createHostSwitcher,
 	type EngineSwitching,
@@ -65,6 +66,8 @@ export type Services = {
 	readonly system: SystemFeed;
 	/** Container logs: `logs.open({ids, title})` shows one container's, or several merged. */
 	readonly logs: Logs;
+	/** `s` in a text viewer: saves the text it shows to a file. */
+	readonly saveText: TextSave;
 	/** The host switcher (`c`): lists the engines and moves dockmate to another. */
 	readonly hosts: HostSwitcher;
 	/** compose up and down on a project (`U`, `D`). */
@@ -175,6 +178,7 @@ export function createServices(options: {
 	};
 	const system = createSystemFeed(context);
 	const stopExpiring = expireMessages(store, dispatch, schedule);
+	const logSettings = {...defaultLogSettings, ...options.logSettings};
 
 	return {
 		store,
@@ -189,9 +193,11 @@ export function createServices(options: {
 			store,
 			dispatch,
 		}),
-		logs: createLogs({
-			...context,
-			settings: {...defaultLogSettings, ...options.logSettings},
+		logs: createLogs({...context, settings: logSettings}),
+		saveText: createTextSave({
+			dispatch,
+			now,
+			directory: logSettings.directory,
 		}),
 		compose: createComposeActions({
 			...context,

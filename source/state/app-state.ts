@@ -11,6 +11,7 @@ import type {CreateDialog} from './create-form.js';
 import type {LogsDialog} from './logs-dialog.js';
 import type {HostsDialog} from './hosts-dialog.js';
 import type {DetailsDialog} from './details.js';
+import type {TextDialog} from './text-dialog.js';
 import {
 	initialCompose,
 	type ComposeDownDialog,
@@ -88,6 +89,7 @@ export type Dialog =
 	| CreateDialog
 	| HostsDialog
 	| ImageDialog
+	| TextDialog
 	| {readonly kind: 'audit'; readonly list: ListView};
 
 /** One thing a confirm dialog will act on, named as the user knows it. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type {BuildOptions} from '../docker/docker-client.js';
 import {parseReference} from '../format/image-reference.js';
 import {createForm, type Form} from './form.js';
+import {textViewer, type TextViewer, type ViewerLine} from './text-viewer.js';
 
 export const buildFields = ['context', 'dockerfile', 'tag'] as const;
 export type BuildField = (typeof buildFields)[number];
@@ -11,17 +12,24 @@ export type BuildDialog = {
 	readonly kind: 'build';
 	readonly stage: 'form' | 'building' | 'done' | 'failed';
 	readonly form: Form<BuildField>;
-	/** The newest lines of output, oldest first; older ones are dropped. */
-	readonly output: readonly string[];
+	/** The newest lines of output, oldest first, numbered from the build's start; older ones are dropped. */
+	readonly output: readonly ViewerLine[];
 	/** Lines dropped from the front of `output` so far. */
 	readonly dropped: number;
-	/** How many lines up from the newest the view is scrolled; 0 follows the output. */
-	readonly scroll: number;
+	/** Where the output's view is, the search: it follows the output until scrolled back. */
+	readonly viewer: TextViewer;
 	/** The built image's id, once the builder reports it. */
 	readonly imageId: string | undefined;
 	/** Why the build failed. */
 	readonly error: string | undefined;
 };
+
+/** The output's view as a build starts: following, cut at the edge. */
+export const buildOutputViewer: TextViewer = textViewer({
+	isLog: true,
+	follow: true,
+	wrap: false,
+});
 
 /** How many lines of build output are kept. */
 export const buildOutputLength = 2000;
@@ -39,7 +47,7 @@ export function buildDialog(cwd: string, last?: BuildValues): BuildDialog {
 		),
 		output: [],
 		dropped: 0,
-		scroll: 0,
+		viewer: buildOutputViewer,
 		imageId: undefined,
 		error: undefined,
 	};

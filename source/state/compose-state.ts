@@ -1,3 +1,4 @@
+import {textViewer, type TextViewer, type ViewerLine} from './text-viewer.js';
 import type {AppState} from './app-state.js';
 import type {ComposeProject} from './compose-projects.js';
 import {listViewAtTop, type ListView} from './list-view.js';
@@ -48,11 +49,11 @@ export type ComposeOutputDialog = {
 	/** The command, as a user would type it. */
 	readonly commandLine: string;
 	/** The newest lines, oldest first; bounded by the runner's ring buffer. */
-	readonly lines: readonly string[];
+	readonly lines: readonly ViewerLine[];
 	/** Lines the ring buffer let go. */
 	readonly dropped: number;
-	/** Index of the bottom line shown while scrolled back; undefined follows the newest. */
-	readonly scroll: number | undefined;
+	/** Where the view is, the search: it follows the newest lines until scrolled back. */
+	readonly viewer: TextViewer;
 	/** Undefined while it runs; then how it ended. */
 	readonly outcome: {readonly ok: boolean; readonly text: string} | undefined;
 };
@@ -91,7 +92,7 @@ export function composeOutputOpened(options: {
 				...options,
 				lines: [],
 				dropped: 0,
-				scroll: undefined,
+				viewer: textViewer({isLog: true, follow: true, wrap: false}),
 				outcome: undefined,
 			},
 		},
@@ -106,7 +107,7 @@ export function isComposeRunShown(state: AppState, run: number): boolean {
 
 export function composeOutputReceived(
 	run: number,
-	lines: readonly string[],
+	lines: readonly ViewerLine[],
 	dropped: number,
 ): Update {
 	return updateDialog('compose-output', dialog =>
@@ -121,27 +122,4 @@ export function composeOutputEnded(
 	return updateDialog('compose-output', dialog =>
 		dialog.run === run ? {...dialog, outcome} : dialog,
 	);
-}
-
-/**
- * Scrolls the output by `step` lines (negative: back); `'bottom'` follows the newest again.
- * Reaching the newest line by scrolling follows too.
- */
-export function composeOutputScrolled(
-	step: number | 'top' | 'bottom',
-	rows: number,
-): Update {
-	return updateDialog('compose-output', dialog => {
-		const last = dialog.lines.length - 1;
-		const firstBottom = Math.min(last, Math.max(0, rows - 1));
-		const current = dialog.scroll ?? last;
-		const target =
-			step === 'bottom'
-				? last
-				: step === 'top'
-					? firstBottom
-					: Math.max(firstBottom, Math.min(last, current + step));
-		const scroll = target >= last ? undefined : target;
-		return scroll === dialog.scroll ? dialog : {...dialog, scroll};
-	});
 }

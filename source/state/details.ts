@@ -8,6 +8,7 @@ import {shortId} from '../format/units.js';
 import type {AppState, Pane} from './app-state.js';
 import {eventsByKey} from './events.js';
 import {imageReference, imageRows} from './image-rows.js';
+import {textViewer, viewerAtTop, type TextViewer} from './text-viewer.js';
 import type {Update} from './updates.js';
 import type {
 	NetworkDetails,
@@ -66,17 +67,8 @@ export type DetailsDialog = {
 	readonly target: DetailsTarget;
 	readonly content: DetailsContent;
 	readonly view: 'summary' | 'json';
-	/** Index of the first line shown. */
-	readonly scroll: number;
-	readonly wrap: boolean;
-	/** The search in force: its matches are highlighted, `n`/`N` jump between them. */
-	readonly query: string;
-	/** The search being typed; undefined while the prompt is closed. */
-	readonly draft: string | undefined;
-	/** The line `n`/`N` (or Enter) last jumped to. */
-	readonly match: number | undefined;
-	/** Rows and columns of text the view had when last drawn: paging and the last page depend on them. */
-	readonly viewport: {readonly rows: number; readonly columns: number};
+	/** Where the view is and the search: it opens at the top, wrapped. */
+	readonly viewer: TextViewer;
 };
 
 type TargetOf = (state: AppState, id: string) => DetailsTarget | undefined;
@@ -182,12 +174,7 @@ export function detailsOpened(target: DetailsTarget): Update {
 				target,
 				content: {status: 'loading'},
 				view: 'summary',
-				scroll: 0,
-				wrap: true,
-				query: '',
-				draft: undefined,
-				match: undefined,
-				viewport: {rows: 0, columns: 0},
+				viewer: textViewer({isLog: false, follow: false, wrap: true}),
 			},
 		},
 	});
@@ -203,75 +190,9 @@ export function detailsLoaded(
 	);
 }
 
-/** Summary to JSON and back; each starts at its top. */
+/** Summary to JSON and back; each starts at its top, the search kept. */
 export const detailsViewToggled: Update = withDetails(dialog => ({
 	...dialog,
 	view: dialog.view === 'summary' ? 'json' : 'summary',
-	scroll: 0,
-	match: undefined,
+	viewer: viewerAtTop(dialog.viewer),
 }));
-
-export const detailsWrapToggled: Update = withDetails(dialog => ({
-	...dialog,
-	wrap: !dialog.wrap,
-}));
-
-/** The first line shown is now `scroll` (the caller keeps it within the lines). */
-export function detailsScrolled(scroll: number): Update {
-	return withDetails(dialog =>
-		dialog.scroll === scroll ? dialog : {...dialog, scroll},
-	);
-}
-
-/** The view was drawn this size. */
-export function detailsViewportChanged(rows: number, columns: number): Update {
-	return withDetails(dialog =>
-		dialog.viewport.rows === rows && dialog.viewport.columns === columns
-			? dialog
-			: {...dialog, viewport: {rows, columns}},
-	);
-}
-
-/** `/`: the prompt opens empty; the search in force stays highlighted until another is entered. */
-export const detailsSearchOpened: Update = withDetails(dialog => ({
-	...dialog,
-	draft: '',
-}));
-
-/** Typing in the search prompt. */
-export function detailsDraftChanged(change: (draft: string) => string): Update {
-	return withDetails(dialog =>
-		dialog.draft === undefined
-			? dialog
-			: {...dialog, draft: change(dialog.draft)},
-	);
-}
-
-/** Esc in the prompt: the search stays as it was. */
-export const detailsSearchCancelled: Update = withDetails(dialog => ({
-	...dialog,
-	draft: undefined,
-}));
-
-/**
- * Enter in the prompt: the draft (empty: the search in force again) becomes the search, and the
- * view moves to `scroll` to show `match`, the first matching line from the top (undefined: none
- * matches, the view stays).
- */
-export function detailsSearched(
-	match: number | undefined,
-	scroll: number,
-): Update {
-	return withDetails(dialog => ({
-		...dialog,
-		query: dialog.draft === '' ? dialog.query : (dialog.draft ?? dialog.query),
-		draft: undefined,
-		match,
-		scroll: match === undefined ? dialog.scroll : scroll,
-	}));
-}
-
-/** `n`/`N` found the match on line `match`; the view moves to `scroll` to show it. */
-export function detailsMatchJumped(match: number, scroll: number): Update {
-	return withDetails(dialog => ({...dialog, match, scroll}));
-}

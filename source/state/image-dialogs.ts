@@ -3,6 +3,7 @@ import type {AppState, Dialog} from './app-state.js';
 import {
 	buildDialog,
 	buildOutputLength,
+	buildOutputViewer,
 	type BuildDialog,
 	type BuildField,
 	type BuildValues,
@@ -71,7 +72,7 @@ const pullInputScopes: readonly Scope[] = ['pullInput'];
 const pullProgressScopes: readonly Scope[] = ['pullProgress', 'dialogList'];
 const formScopes: readonly Scope[] = ['form'];
 const formChoiceScopes: readonly Scope[] = ['formChoice'];
-const buildOutputScopes: readonly Scope[] = ['buildOutput'];
+const buildOutputScopes: readonly Scope[] = ['buildOutput', 'viewer'];
 
 /**
  * Typing into a pull, run or build dialog: the reference, or the focused field. A choice field
@@ -229,12 +230,12 @@ export const buildStarted: Update = updateDialog('build', dialog => ({
 	stage: 'building',
 	output: [],
 	dropped: 0,
-	scroll: 0,
+	viewer: buildOutputViewer,
 	imageId: undefined,
 	error: undefined,
 }));
 
-/** More lines of build output; a view scrolled up stays on the lines it shows. */
+/** More lines of build output; a view scrolled back stays on the lines it shows. */
 export function buildOutputAdded(
 	lines: readonly string[],
 	imageId: string | undefined,
@@ -244,16 +245,21 @@ export function buildOutputAdded(
 			return dialog;
 		}
 
-		const all = [...dialog.output, ...lines];
+		// A line's number since the build began is its identity and its place.
+		const next = dialog.dropped + dialog.output.length;
+		const all = [
+			...dialog.output,
+			...lines.map((text, index) => ({
+				seq: next + index,
+				time: next + index,
+				text,
+			})),
+		];
 		const output = all.slice(-buildOutputLength);
 		return {
 			...dialog,
 			output,
 			dropped: dialog.dropped + all.length - output.length,
-			scroll:
-				dialog.scroll === 0
-					? 0
-					: Math.min(output.length - 1, dialog.scroll + lines.length),
 			imageId: imageId ?? dialog.imageId,
 		};
 	});
@@ -271,17 +277,3 @@ export function buildEnded(error: string | undefined): Update {
 export const buildFormReopened: Update = updateDialog('build', dialog =>
 	dialog.stage === 'building' ? dialog : {...dialog, stage: 'form'},
 );
-
-/** Scrolls the build output by `step` lines (positive: towards the newest), or to its end. */
-export function buildScrolled(step: number | 'end' | 'start'): Update {
-	return updateDialog('build', dialog => {
-		const last = Math.max(0, dialog.output.length - 1);
-		const scroll =
-			step === 'end'
-				? 0
-				: step === 'start'
-					? last
-					: Math.min(last, Math.max(0, dialog.scroll - step));
-		return scroll === dialog.scroll ? dialog : {...dialog, scroll};
-	});
-}

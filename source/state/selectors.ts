@@ -355,12 +355,12 @@ export function activeScopes(state: AppState): readonly Scope[] {
 		return pruneScopes[dialog.stage];
 	}
 
-	if (dialog?.kind === 'logs' && dialog.draft !== undefined) {
-		return logsSearchScopes;
-	}
-
-	if (dialog?.kind === 'details' && dialog.draft !== undefined) {
-		return detailsSearchScopes;
+	if (
+		dialog !== undefined &&
+		'viewer' in dialog &&
+		dialog.viewer.draft !== undefined
+	) {
+		return viewerSearchScopes;
 	}
 
 	const imageDialog = imageDialogScopes(dialog);
@@ -395,10 +395,11 @@ const dialogScopes: Readonly<
 	prune: [],
 	hosts: ['hosts', 'dialogList'],
 	audit: ['audit', 'dialogList'],
-	logs: ['logs'],
-	details: ['details'],
+	logs: ['logs', 'viewer'],
+	details: ['details', 'viewer'],
+	text: ['text', 'viewer'],
 	'compose-down': ['composeDown', 'dialogList'],
-	'compose-output': ['composeOutput'],
+	'compose-output': ['composeOutput', 'viewer'],
 	scale: ['scale'],
 	'swarm-confirm': ['swarmConfirm', 'dialogList'],
 	// Chosen by `createFormScopes` above: a choice field has keys of its own.
@@ -417,8 +418,7 @@ const pruneScopes: Readonly<Record<PruneDialog['stage'], readonly Scope[]>> = {
 	running: ['prune', 'dialogList'],
 	done: ['pruneDone', 'prune', 'dialogList'],
 };
-const logsSearchScopes: readonly Scope[] = ['logsSearch'];
-const detailsSearchScopes: readonly Scope[] = ['detailsSearch'];
+const viewerSearchScopes: readonly Scope[] = ['viewerSearch'];
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
 	containers: ['containers', 'sortable', 'markable', 'list', 'global'],

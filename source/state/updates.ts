@@ -14,8 +14,7 @@ import type {
 import {historyLength, panes} from './app-state.js';
 import type {ResourceUsage} from './resource-usage.js';
 import {availablePanes, visibleIds} from './selectors.js';
-import {logsDraftChanged} from './logs-dialog.js';
-import {detailsDraftChanged} from './details.js';
+import {viewerChanged, viewerDraftEdited} from './text-viewer.js';
 import {scaleDraftChanged} from './swarm-state.js';
 import {createDraftChanged} from './create-form.js';
 import {imageDialogTyped} from './image-dialogs.js';
@@ -287,6 +286,10 @@ export function filterTyped(draft: string): Update {
 /** How typed text changes one kind of dialog's draft; `change` maps the old draft to the new. */
 type DraftEditor = (change: (draft: string) => string) => Update;
 
+/** The search prompt of a dialog that shows text. */
+const viewerDraftChanged: DraftEditor = change =>
+	viewerChanged(viewer => viewerDraftEdited(viewer, change));
+
 /** The image dialogs' fields, where their stage takes text. */
 const imageDraftChanged: DraftEditor = change => state =>
 	imageDialogTyped(state, change) ?? state;
@@ -318,8 +321,10 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 				? withUi(state, {dialog: {...dialog, label: change(dialog.label)}})
 				: state;
 		},
-		logs: logsDraftChanged,
-		details: detailsDraftChanged,
+		// A viewer's search prompt is edited as every viewer's, in draftChanged.
+		logs: undefined,
+		details: undefined,
+		text: undefined,
 		scale: scaleDraftChanged,
 		create: createDraftChanged,
 		pull: imageDraftChanged,
@@ -340,7 +345,12 @@ function draftChanged(
 	change: (draft: string) => string,
 ): AppState {
 	const {dialog} = state.ui;
-	const edit = dialog === undefined ? undefined : draftEditors[dialog.kind];
+	const edit =
+		dialog === undefined
+			? undefined
+			: 'viewer' in dialog && dialog.viewer.draft !== undefined
+				? viewerDraftChanged
+				: draftEditors[dialog.kind];
 	return edit === undefined ? state : edit(change)(state);
 }
 

@@ -38,6 +38,7 @@ import {
 } from '../state/app-state.js';
 import {splitCommand} from '../format/shell-words.js';
 import {detailsHandlers} from './details-handlers.js';
+import {viewerHandlers} from './viewer/viewer-handlers.js';
 import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
@@ -49,16 +50,7 @@ import {
 } from '../state/container-lifecycle.js';
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
-import {
-	logsFilterToggled,
-	logsFollowToggled,
-	logsMatchJumped,
-	logsSearchCancelled,
-	logsSearched,
-	logsSearchOpened,
-	logsTimestampsToggled,
-	logsWrapToggled,
-} from '../state/logs-dialog.js';
+import {logsTimestampsToggled} from '../state/logs-dialog.js';
 import {
 	dialogClosed,
 	paneCycled,
@@ -219,16 +211,8 @@ const transitions = {
 	'prune.everything': () => pruneEverythingToggled,
 	'prune.label': () => pruneLabelEditingSet(true),
 	'prune.labelDone': () => pruneLabelEditingSet(false),
-	'logs.follow': ({pageSize}) => logsFollowToggled(pageSize),
-	'logs.search': () => logsSearchOpened,
-	'logs.nextMatch': ({pageSize}) => logsMatchJumped(-1, pageSize),
-	'logs.previousMatch': ({pageSize}) => logsMatchJumped(1, pageSize),
-	'logs.filter': () => logsFilterToggled,
 	'logs.timestamps': () => logsTimestampsToggled,
-	'logs.wrap': () => logsWrapToggled,
 	'logs.close': () => dialogClosed,
-	'logs.searchRun': ({pageSize}) => logsSearched(pageSize),
-	'logs.searchCancel': () => logsSearchCancelled,
 } satisfies Partial<Record<Command, Transition>>;
 
 /** Shows the selected container's shell (`e`) or a prompt for a command to run in it (`E`). */
@@ -341,6 +325,7 @@ export const handlers = {
 	...dispatching(transitions),
 	...scrollHandlers,
 	...detailsHandlers,
+	...viewerHandlers,
 	...eventsHandlers,
 	...imageHandlers,
 	...resourceHandlers,
@@ -427,8 +412,5 @@ export const handlers = {
 			ids: targets.map(target => target.id),
 			title: targets.length === 1 ? first.name : `${targets.length} containers`,
 		});
-	},
-	'logs.save'({services}) {
-		void services.logs.save();
 	},
 } satisfies Record<Command, Handler>;

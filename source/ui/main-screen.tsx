@@ -4,7 +4,8 @@ import {ConfirmDialog} from './dialogs/confirm-dialog.js';
 import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
 import {AuditView} from './dialogs/audit-view.js';
-import {ContainerLogs, logsViewRows} from './dialogs/container-logs.js';
+import {ContainerLogs} from './dialogs/container-logs.js';
+import {TextDialogView} from './viewer/text-dialog-view.js';
 import {PruneDialog} from './dialogs/prune-dialog.js';
 import {ImageDialog} from './dialogs/image-dialog.js';
 import {HostsDialog} from './dialogs/hosts-dialog.js';
@@ -23,10 +24,7 @@ import {ProjectsPane} from './panes/projects-pane.js';
 import {ServicesPane} from './panes/services-pane.js';
 import {NodesPane} from './panes/nodes-pane.js';
 import {ComposeDownDialog} from './dialogs/compose-down-dialog.js';
-import {
-	ComposeOutput,
-	composeOutputChromeRows,
-} from './dialogs/compose-output.js';
+import {ComposeOutput} from './dialogs/compose-output.js';
 import {ScalePrompt} from './dialogs/scale-prompt.js';
 import {SwarmConfirmDialog} from './dialogs/swarm-confirm-dialog.js';
 import {CreateDialog} from './dialogs/create-dialog.js';
@@ -42,9 +40,6 @@ const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectDialog = (state: AppState) => state.ui.dialog;
 const selectAudit = (state: AppState) => state.audit;
-const selectIsLogs = (state: AppState) => state.ui.dialog?.kind === 'logs';
-const selectIsComposeOutput = (state: AppState) =>
-	state.ui.dialog?.kind === 'compose-output';
 const selectExecName = (state: AppState) =>
 	state.ui.dialog?.kind === 'exec'
 		? state.containers.byId.get(state.ui.dialog.containerId)?.name
@@ -125,6 +120,10 @@ function Body({
 
 		case 'logs': {
 			return <ContainerLogs dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'text': {
+			return <TextDialogView dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'exec': {
@@ -225,15 +224,7 @@ export function MainScreen() {
 	// Ink redraws the whole screen for every frame as tall as the terminal, so stay one row short.
 	const height = rows - 1;
 	const available = height - headerRows - footerRows;
-	const isLogs = useAppState(selectIsLogs);
-	const isComposeOutput = useAppState(selectIsComposeOutput);
-	useKeymap(
-		isLogs
-			? logsViewRows(available)
-			: isComposeOutput
-				? Math.max(1, available - composeOutputChromeRows)
-				: Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows),
-	);
+	useKeymap(Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows));
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
 			<Box

@@ -1,41 +1,15 @@
 import type {Command} from '../keymap/commands.js';
-import type {Dialog} from '../state/app-state.js';
-import {composeOutputScrolled} from '../state/compose-state.js';
 import {dialogListMoved} from '../state/dialog-list.js';
-import {buildScrolled} from '../state/image-dialogs.js';
 import type {ListStep} from '../state/list-view.js';
-import {logsScrolled} from '../state/logs-dialog.js';
+import {openViewerDialog} from '../state/text-viewer.js';
 import {selectionMoved} from '../state/updates.js';
-import {scrollDetails} from './details-handlers.js';
-import type {Handler, HandlerContext} from './handler-context.js';
+import type {Handler} from './handler-context.js';
+import {scrollViewer} from './viewer/viewer-handlers.js';
 
 /** A step in lines, a page being the height of the focused view; or an end. */
 function inLines(step: ListStep, pageSize: number): number | 'top' | 'bottom' {
 	return step === 'pageDown' ? pageSize : step === 'pageUp' ? -pageSize : step;
 }
-
-/** How a step moves one kind of dialog that does not scroll as a list. */
-type Scroller = (step: ListStep, context: HandlerContext) => void;
-
-const textScrollers: Partial<Record<Dialog['kind'], Scroller>> = {
-	logs(step, {services, pageSize}) {
-		services.dispatch(logsScrolled(inLines(step, pageSize), pageSize));
-	},
-	'compose-output'(step, {services, pageSize}) {
-		services.dispatch(composeOutputScrolled(inLines(step, pageSize), pageSize));
-	},
-	build(step, {services, pageSize}) {
-		const lines = inLines(step, pageSize);
-		services.dispatch(
-			buildScrolled(
-				lines === 'top' ? 'start' : lines === 'bottom' ? 'end' : lines,
-			),
-		);
-	},
-	details(step, {services}) {
-		scrollDetails(services, step);
-	},
-};
 
 /**
  * One scroll command for every view, as the scope it is bound in says: the focused pane's cursor
@@ -43,11 +17,10 @@ const textScrollers: Partial<Record<Dialog['kind'], Scroller>> = {
  */
 function scroll(step: ListStep): Handler {
 	return context => {
-		const {dialog} = context.services.store.getState().ui;
-		const text = dialog === undefined ? undefined : textScrollers[dialog.kind];
-		if (text !== undefined) {
-			text(step, context);
-		} else if (dialog === undefined) {
+		const state = context.services.store.getState();
+		if (openViewerDialog(state) !== undefined) {
+			scrollViewer(context.services, step);
+		} else if (state.ui.dialog === undefined) {
 			context.services.dispatch(
 				selectionMoved(inLines(step, context.pageSize)),
 			);

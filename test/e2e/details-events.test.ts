@@ -94,7 +94,7 @@ describe('details and events on a real engine', {timeout: 300_000}, () => {
 		await screen.sendKeys('Tab');
 		await screen.waitForText('inspect JSON');
 		await screen.sendKeys('/', ...Array.from('PidsLimit'), 'Enter');
-		const found = await screen.waitForText('"PidsLimit": 1 line (n/N)');
+		const found = await screen.waitForText('"PidsLimit": 1 match (n/N');
 		assert.match(found, /"PidsLimit": 77,/);
 		// The match is the current one: drawn on the current-match background (magenta, 45).
 		assert.ok(

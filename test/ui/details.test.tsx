@@ -81,11 +81,11 @@ describe('details of a container (i)', () => {
 		await app.press(keys.enter);
 		await app.waitForFrame('Container web · summary');
 		await app.press('/', ...Array.from('workers'), keys.enter);
-		const found = await app.waitForFrame('"workers": 1 line (n/N)');
-		// The match is scrolled into view, at the top.
+		const found = await app.waitForFrame('"workers": 1 match (n/N');
+		// The match is scrolled into view, in the middle.
 		assert.match(found, /WORKERS=4/);
 		await app.press('n');
-		await app.waitForFrame('"workers": 1 line (n/N)');
+		await app.waitForFrame('"workers": 1 match (n/N');
 		await app.press('/', ...Array.from('no-such-text'), keys.enter);
 		await app.waitForFrame('no match for "no-such-text"');
 	});

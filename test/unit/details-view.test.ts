@@ -14,14 +14,21 @@ import {
 	type DetailLine,
 } from '../../source/ui/format/details-lines.js';
 import {
-	clampScroll,
-	countMatches,
-	findLine,
-	lastScroll,
-	lineRows,
-	markMatches,
-	viewRows,
+	detailsContent,
+	type DetailsViewerLine,
 } from '../../source/ui/format/details-view.js';
+import {matchCount} from '../../source/state/text-search.js';
+import {
+	textViewer,
+	viewerMatchJumped,
+	viewerScrolled,
+	viewerSearched,
+	viewerWindow,
+	type TextViewer,
+	type ViewerText,
+} from '../../source/state/text-viewer.js';
+import {markMatches} from '../../source/ui/viewer/segments.js';
+import type {DetailsDialog} from '../../source/state/details.js';
 
 function fixture(name: string): unknown {
 	return JSON.parse(
@@ -65,6 +72,16 @@ function lineWith(lines: readonly string[], pattern: RegExp): string {
 }
 
 const plain = (text: string): DetailLine => [{text, tone: 'plain'}];
+
+function dialogOf(content: DetailsContent): DetailsDialog {
+	return {
+		kind: 'details',
+		target: {kind: 'container', id: 'x', name: 'x'},
+		content,
+		view: 'summary',
+		viewer: textViewer({isLog: false, follow: false, wrap: true}),
+	};
+}
 
 function loadedPayload(content: DetailsContent) {
 	assert.equal(content.status, 'loaded');
@@ -116,14 +133,15 @@ describe('the summary of a recorded container', () => {
 	});
 
 	it('wraps a long value under itself, not at the edge of the view', () => {
-		const summary = detailsLines(container, 'summary', now);
-		const rows = viewRows(summary, {
-			scroll: 0,
-			viewport: {rows: 4, columns: 40},
+		const content = detailsContent(dialogOf(container), now, {
+			rows: 4,
+			columns: 40,
 			wrap: true,
-			query: '',
-			match: undefined,
-		}).map(row => lineText(row.segments));
+		});
+		const rows = content.lines
+			.slice(0, 2)
+			.flatMap(line => content.rowsOf(line, '', false))
+			.map(row => lineText(row));
 		const valueColumn = (rows[0] ?? '').search(/\S+$/);
 		assert.match(rows[1] ?? '', /^ID +[\da-f]+$/);
 		assert.match(rows[2] ?? '', /^ +[\da-f]+$/);
@@ -215,17 +233,40 @@ describe('the JSON view', () => {
 });
 
 describe('searching and scrolling', () => {
-	const lines = ['alpha', 'Beta', 'gamma', 'beta two', 'delta'].map(text =>
-		plain(text),
-	);
+	const words = ['alpha', 'Beta', 'gamma', 'beta two', 'delta'];
+	const lines: DetailsViewerLine[] = words.map((text, index) => ({
+		seq: index,
+		time: index,
+		text,
+		segments: plain(text),
+	}));
+	const text = (rows: number): ViewerText<DetailsViewerLine> => ({
+		lines,
+		layout: {rows, rowsOf: () => 1},
+	});
+	const atTop = textViewer({isLog: false, follow: false, wrap: false});
 
-	it('finds the next match, case-insensitively, wrapping around', () => {
-		assert.equal(findLine(lines, 'beta', -1, 1), 1);
-		assert.equal(findLine(lines, 'beta', 1, 1), 3);
-		assert.equal(findLine(lines, 'beta', 3, 1), 1);
-		assert.equal(findLine(lines, 'beta', 1, -1), 3);
-		assert.equal(findLine(lines, 'zeta', 0, 1), undefined);
-		assert.equal(countMatches(lines, 'BETA'), 2);
+	function searched(query: string): TextViewer {
+		return viewerSearched({...atTop, draft: query}, text(2)).viewer;
+	}
+
+	it('searches down from the top, n goes down, N up, wrapping around', () => {
+		let viewer = searched('beta');
+		assert.equal(viewer.match, 1);
+		viewer = viewerMatchJumped(viewer, text(2), true).viewer;
+		assert.equal(viewer.match, 3);
+		const wrapped = viewerMatchJumped(viewer, text(2), true);
+		assert.equal(wrapped.viewer.match, 1);
+		assert.equal(wrapped.note?.text, 'search wrapped to the first line');
+		assert.equal(
+			viewerMatchJumped(wrapped.viewer, text(2), false).viewer.match,
+			3,
+		);
+		assert.equal(
+			viewerSearched({...atTop, draft: 'zeta'}, text(2)).note?.text,
+			'no match for "zeta"',
+		);
+		assert.equal(matchCount(lines, 'BETA'), 2);
 	});
 
 	it('marks matches across segments of different tones', () => {
@@ -249,38 +290,34 @@ describe('searching and scrolling', () => {
 	});
 
 	it('keeps the last page full, counting wrapped rows', () => {
-		const long = [plain('x'.repeat(25)), ...lines];
-		const viewport = {rows: 3, columns: 10};
-		assert.equal(lineRows(long[0]!, 10, true), 3);
-		assert.equal(lineRows(long[0]!, 10, false), 1);
-		assert.equal(lastScroll(long, viewport, false), 3);
-		assert.equal(clampScroll(99, long, viewport, false), 3);
-		assert.equal(clampScroll(-4, long, viewport, false), 0);
-		const rows = viewRows(long, {
-			scroll: 0,
-			viewport,
+		const long: DetailsViewerLine[] = [
+			{seq: 0, time: 0, text: 'x'.repeat(25), segments: plain('x'.repeat(25))},
+			...lines.map(line => ({...line, seq: line.seq + 1, time: line.time + 1})),
+		];
+		const content = detailsContent(dialogOf(container), now, {
+			rows: 3,
+			columns: 10,
 			wrap: true,
-			query: '',
-			match: undefined,
+		});
+		const rowsOf = (line: DetailsViewerLine) =>
+			content.rowsOf(line, '', false).length;
+		assert.equal(rowsOf(long[0]!), 3);
+		const layout = {rows: 3, rowsOf};
+		// Down past the end stands on the last page.
+		const down = viewerScrolled(atTop, {lines: long, layout}, 99);
+		assert.deepEqual(viewerWindow(down, long, layout), {
+			top: 3,
+			skip: 0,
+			bottom: 5,
 		});
 		assert.deepEqual(
-			rows.map(row => [row.line, lineText(row.segments)]),
-			[
-				[0, 'x'.repeat(10)],
-				[0, 'x'.repeat(10)],
-				[0, 'x'.repeat(5)],
-			],
+			viewerWindow(atTop, long, layout),
+			{top: 0, skip: 0, bottom: 0},
+			'the wrapped first line fills the view',
 		);
-		const cut = viewRows(long, {
-			scroll: 3,
-			viewport,
-			wrap: false,
-			query: 'beta',
-			match: 4,
-		});
 		assert.deepEqual(
-			cut.map(row => row.segments.map(segment => segment.tone)),
-			[['plain'], ['currentMatch', 'plain'], ['plain']],
+			content.rowsOf(long[0]!, '', false).map(row => lineText(row)),
+			['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)],
 		);
 	});
 });

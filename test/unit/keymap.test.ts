@@ -32,11 +32,13 @@ import {
 	dialogOpened,
 	filterOpened,
 } from '../../source/state/updates.js';
-import {logsOpened, logsSearchOpened} from '../../source/state/logs-dialog.js';
+import {logsOpened} from '../../source/state/logs-dialog.js';
+import {detailsOpened} from '../../source/state/details.js';
+import {textViewerOpened} from '../../source/state/text-dialog.js';
 import {
-	detailsOpened,
-	detailsSearchOpened,
-} from '../../source/state/details.js';
+	viewerChanged,
+	viewerSearchOpened,
+} from '../../source/state/text-viewer.js';
 import {
 	scaleOpened,
 	swarmConfirmOpened,
@@ -194,13 +196,17 @@ describe('keymap invariants', () => {
 		const details = detailsOpened({kind: 'container', id: 'w', name: 'web'})(
 			state,
 		);
+		const text = textViewerOpened({title: 'file', text: 'a\nb'})(state);
+		const searchOpened = viewerChanged(viewerSearchOpened);
 		for (const dialog of [
 			details,
-			detailsSearchOpened(details),
+			searchOpened(details),
+			text,
+			searchOpened(text),
 			dialogOpened({kind: 'help', list: listViewAtTop})(state),
 			filterOpened(state),
 			logs,
-			logsSearchOpened(logs),
+			searchOpened(logs),
 			composeDownOpened('shop')(state),
 			composeOutputOpened({run: 1, title: 'up', commandLine: ''})(state),
 			scaleOpened(fakeService({name: 'web'}))(state),
@@ -241,13 +247,7 @@ describe('scroll commands', () => {
 
 	it('are one set, bound with the same keys in every scope that scrolls', () => {
 		assert.equal(scrollCommands.length, 6);
-		for (const scope of [
-			'list',
-			'dialogList',
-			'logs',
-			'composeOutput',
-			'details',
-		] as const) {
+		for (const scope of ['list', 'dialogList', 'viewer'] as const) {
 			const down = activeBindings([scope], bindings).find(
 				binding => binding.command === 'scroll.down',
 			);
@@ -268,16 +268,15 @@ describe('scroll commands', () => {
 	it('read as what they do in the scope they are bound in', () => {
 		assert.equal(words('list', 'scroll.down').description, 'Move down');
 		assert.equal(
-			words('logs', 'scroll.up').description,
+			words('viewer', 'scroll.up').description,
 			'Scroll up (pauses following)',
 		);
-		assert.equal(words('composeOutput', 'scroll.up').description, 'Scroll up');
 		assert.equal(
-			words('details', 'scroll.bottom').description,
-			'Go to the last page',
+			words('viewer', 'scroll.bottom').description,
+			'Go to the last line, and follow new ones',
 		);
+		assert.equal(words('viewer', 'scroll.down').description, 'Scroll down');
 		assert.equal(words('dialogList', 'scroll.down').hint, 'scroll');
-		assert.equal(words('buildOutput', 'scroll.bottom').hint, 'follow');
 		assert.equal(words('list', 'scroll.down').hint, undefined);
 	});
 });

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {after, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import type {LogLine} from '../../source/docker/docker-client.js';
 import {
 	createLogs,
@@ -296,46 +293,5 @@ describe('log feed', () => {
 		docker.endLogs(db.id);
 		await scheduler.advance(0);
 		assert.deepEqual([...dialog().ended], [[1, undefined]]);
-	});
-
-	describe('save', () => {
-		const folder = mkdtempSync(path.join(os.tmpdir(), 'dockmate-logs-'));
-		after(() => {
-			rmSync(folder, {recursive: true, force: true});
-		});
-
-		it('writes the lines shown to <title>-<time>.log and says where', async () => {
-			const {docker, scheduler, store, logs} = setup({directory: folder});
-			docker.writeLog(web.id, [line(0, 'one'), line(1, 'two')]);
-			docker.writeLog(db.id, [line(2, 'three')]);
-			logs.open({ids: [web.id, db.id], title: '2 containers'});
-			await scheduler.advance(200);
-			await logs.save();
-			const [file] = readdirSync(folder);
-			assert.match(file ?? '', /^2-containers-\d{8}-\d{6}\.log$/);
-			assert.equal(
-				readFileSync(path.join(folder, file ?? ''), 'utf8'),
-				'web | one\nweb | two\ndb  | three\n',
-			);
-			assert.deepEqual(store.getState().status, {
-				text: `saved 3 lines to ${path.join(folder, file ?? '')}`,
-				isError: false,
-			});
-		});
-
-		it('falls back to the temporary folder when the folder cannot be written', async () => {
-			const {docker, scheduler, store, logs} = setup({
-				directory: path.join(folder, 'missing', 'deeper'),
-			});
-			docker.writeLog(web.id, [line(0, 'one')]);
-			logs.open({ids: [web.id], title: 'web'});
-			await scheduler.advance(200);
-			await logs.save();
-			const text = store.getState().status?.text ?? '';
-			const saved = /^saved 1 line to (.+)$/.exec(text)?.[1] ?? '';
-			assert.ok(saved.startsWith(os.tmpdir()), text);
-			assert.equal(readFileSync(saved, 'utf8'), 'one\n');
-			rmSync(saved);
-		});
 	});
 });

@@ -2,37 +2,41 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {initialState, type AppState} from '../../source/state/app-state.js';
 import {
-	bottomIndex,
 	compareEntries,
-	findMatch,
 	logText,
-	matchRanges,
-	shownLines,
 	type LogEntry,
 } from '../../source/state/log-lines.js';
 import {
-	logsFilterToggled,
-	logsFollowToggled,
-	logsMatchJumped,
 	logsOpened,
 	logsReceived,
-	logsScrolled,
-	logsSearchCancelled,
-	logsSearched,
-	logsSearchOpened,
 	type LogsDialog,
 } from '../../source/state/logs-dialog.js';
+import {
+	findMatch,
+	matchRanges,
+	shownLines,
+} from '../../source/state/text-search.js';
+import {
+	viewerChanged,
+	viewerFilterToggled,
+	viewerFollowToggled,
+	viewerMatchJumped,
+	viewerScrolled,
+	viewerSearchCancelled,
+	viewerSearched,
+	viewerSearchOpened,
+	viewerWindow,
+	type ViewerMove,
+	type ViewerText,
+} from '../../source/state/text-viewer.js';
 import {activeScopes} from '../../source/state/selectors.js';
 import {
 	textDeletedBack,
 	textTyped,
 	type Update,
 } from '../../source/state/updates.js';
-import {
-	lineSegments,
-	wrapSegments,
-	type Segment,
-} from '../../source/ui/format/log-rows.js';
+import {lineSegments} from '../../source/ui/format/log-rows.js';
+import {wrapSegments, type Segment} from '../../source/ui/viewer/segments.js';
 
 function entry(
 	seq: number,
@@ -77,13 +81,39 @@ function run(state: AppState, ...updates: Update[]): AppState {
 	return updates.reduce((current, update) => update(current), state);
 }
 
+/** A log's lines as a view of `rows` rows draws them, one row each. */
+function textOf(state: AppState, rows = 10): ViewerText<LogEntry> {
+	return {lines: dialogOf(state).lines, layout: {rows, rowsOf: () => 1}};
+}
+
+/** The update a key makes in the logs dialog, with the view `rows` rows high. */
+function moved(move: ViewerMove, rows = 10): Update {
+	return state =>
+		viewerChanged(viewer => viewerScrolled(viewer, textOf(state, rows), move))(
+			state,
+		);
+}
+
+const followToggled: Update = state =>
+	viewerChanged(viewer => viewerFollowToggled(viewer, textOf(state)))(state);
+const searched: Update = state =>
+	viewerChanged(viewer => viewerSearched(viewer, textOf(state)))(state);
+const searchOpened = viewerChanged(viewerSearchOpened);
+const filterToggled = viewerChanged(viewerFilterToggled);
+
+function matchJumped(next: boolean): Update {
+	return state =>
+		viewerChanged(viewer => viewerMatchJumped(viewer, textOf(state), next))(
+			state,
+		);
+}
+
 /** The line at the bottom of the view, as the view would show it with `rows` rows. */
-function bottomLine(state: AppState, rows: number): string | undefined {
-	const dialog = dialogOf(state);
-	const lines = shownLines(dialog.lines, dialog.query, dialog.filter);
-	return lines[
-		bottomIndex(lines, dialog.follow ? undefined : dialog.anchor, rows)
-	]?.text;
+function bottomLine(state: AppState, rows = 10): string | undefined {
+	const {viewer, lines} = dialogOf(state);
+	const shown = shownLines(lines, viewer.query, viewer.filter);
+	return shown[viewerWindow(viewer, shown, {rows, rowsOf: () => 1}).bottom]
+		?.text;
 }
 
 describe('log search and filter', () => {
@@ -149,55 +179,71 @@ describe('log search and filter', () => {
 describe('where a log view stands', () => {
 	const lines = numbered(100);
 
-	it('follows the newest line, or stays on its anchor', () => {
-		assert.equal(bottomIndex(lines, undefined, 10), 99);
-		assert.equal(bottomIndex(lines, {seq: 50, time: 1050}, 10), 50);
-	});
-
-	it('an anchor that left the buffer or is filtered out falls to the line before it', () => {
-		const kept = lines.filter(line => line.seq % 2 === 0);
-		assert.equal(kept[bottomIndex(kept, {seq: 51, time: 1051}, 10)]?.seq, 50);
-		// Older than everything kept: the first page.
-		assert.equal(bottomIndex(lines.slice(60), {seq: 3, time: 1003}, 10), 9);
-	});
-
-	it('never stands above the first full page', () => {
-		assert.equal(bottomIndex(lines, {seq: 2, time: 1002}, 10), 9);
-		assert.equal(bottomIndex(lines.slice(0, 4), {seq: 0, time: 1000}, 10), 3);
-		assert.equal(bottomIndex([], undefined, 10), -1);
-	});
-
 	it('scrolling up pauses and stays put while lines arrive; G follows again', () => {
-		let state = run(withLines(numbered(100)), logsScrolled(-5, 10));
-		assert.equal(dialogOf(state).follow, false);
-		assert.equal(bottomLine(state, 10), 'line-94');
+		let state = run(withLines(lines), moved(-5));
+		assert.equal(dialogOf(state).viewer.follow, false);
+		assert.equal(bottomLine(state), 'line-94');
 		state = logsReceived(1, numbered(150), 0)(state);
-		assert.equal(bottomLine(state, 10), 'line-94');
-		state = run(state, logsScrolled(3, 10));
-		assert.equal(bottomLine(state, 10), 'line-97');
-		state = run(state, logsScrolled('top', 10));
-		assert.equal(bottomLine(state, 10), 'line-9');
-		state = run(state, logsScrolled(-5, 10));
-		assert.equal(bottomLine(state, 10), 'line-9');
-		state = run(state, logsScrolled('bottom', 10));
-		assert.equal(dialogOf(state).follow, true);
-		assert.equal(bottomLine(state, 10), 'line-149');
+		assert.equal(bottomLine(state), 'line-94');
+		state = run(state, moved(3));
+		assert.equal(bottomLine(state), 'line-97');
+		state = run(state, moved('top'));
+		assert.equal(bottomLine(state), 'line-9');
+		state = run(state, moved(-5));
+		assert.equal(bottomLine(state), 'line-9');
+		state = run(state, moved('bottom'));
+		assert.equal(dialogOf(state).viewer.follow, true);
+		assert.equal(bottomLine(state), 'line-149');
+	});
+
+	it('a page keeps one line of the last in view', () => {
+		let state = run(withLines(lines), moved('pageUp'));
+		assert.equal(bottomLine(state), 'line-90');
+		state = run(state, moved('pageDown'));
+		assert.equal(bottomLine(state), 'line-99');
+	});
+
+	it('a paused view whose top line left the buffer stands on the oldest kept', () => {
+		let state = run(withLines(lines), moved('top'));
+		state = logsReceived(1, numbered(150).slice(60), 60)(state);
+		assert.equal(bottomLine(state), 'line-69');
 	});
 
 	it('down while following changes nothing; f pauses on the lines in view and resumes', () => {
 		const state = withLines(numbered(30));
-		assert.equal(logsScrolled(1, 10)(state), state);
-		const paused = logsFollowToggled(10)(state);
-		assert.equal(dialogOf(paused).follow, false);
+		assert.equal(moved(1)(state), state);
+		const paused = followToggled(state);
+		assert.equal(dialogOf(paused).viewer.follow, false);
 		const more = logsReceived(1, numbered(40), 0)(paused);
-		assert.equal(bottomLine(more, 10), 'line-29');
-		assert.equal(bottomLine(logsFollowToggled(10)(more), 10), 'line-39');
+		assert.equal(bottomLine(more), 'line-29');
+		assert.equal(bottomLine(followToggled(more)), 'line-39');
 	});
 
 	it('paused before any line came, the view stays on the first page', () => {
-		const paused = logsFollowToggled(10)(withLines([]));
-		assert.equal(dialogOf(paused).follow, false);
-		assert.equal(bottomLine(logsReceived(1, lines, 0)(paused), 10), 'line-9');
+		const paused = followToggled(withLines([]));
+		assert.equal(dialogOf(paused).viewer.follow, false);
+		assert.equal(bottomLine(logsReceived(1, lines, 0)(paused)), 'line-9');
+	});
+
+	it('counts wrapped rows: the newest line is whole at the bottom, the first at the top', () => {
+		const long = [entry(0, 'first'), ...numbered(12).slice(1)];
+		const layout = {
+			rows: 10,
+			rowsOf: (line: LogEntry) => (line.seq % 4 === 0 ? 3 : 1),
+		};
+		const viewer = dialogOf(withLines(long)).viewer;
+		// Lines 11 to 4 take 1+1+1+3+1+1+1+3 = 12 rows: line 4 shows its last one.
+		assert.deepEqual(viewerWindow(viewer, long, layout), {
+			top: 4,
+			skip: 2,
+			bottom: 11,
+		});
+		const top = viewerScrolled(viewer, {lines: long, layout}, 'top');
+		assert.deepEqual(viewerWindow(top, long, layout), {
+			top: 0,
+			skip: 0,
+			bottom: 5,
+		});
 	});
 });
 
@@ -205,77 +251,80 @@ describe('log search keys', () => {
 	const lines = numbered(100);
 
 	function typed(state: AppState, text: string): AppState {
-		return run(state, logsSearchOpened, textTyped(text));
+		return run(state, searchOpened, textTyped(text));
 	}
 
 	it('/ opens a prompt that takes typed text; Esc keeps the old search', () => {
 		let state = withLines(lines);
 		state = typed(state, 'line-4');
-		assert.deepEqual(activeScopes(state), ['logsSearch']);
-		assert.equal(dialogOf(state).draft, 'line-4');
+		assert.deepEqual(activeScopes(state), ['viewerSearch']);
+		assert.equal(dialogOf(state).viewer.draft, 'line-4');
 		state = textDeletedBack(state);
-		assert.equal(dialogOf(state).draft, 'line-');
-		state = logsSearchCancelled(state);
-		assert.deepEqual(activeScopes(state), ['logs']);
-		assert.equal(dialogOf(state).query, '');
+		assert.equal(dialogOf(state).viewer.draft, 'line-');
+		state = viewerChanged(viewerSearchCancelled)(state);
+		assert.deepEqual(activeScopes(state), ['logs', 'viewer']);
+		assert.equal(dialogOf(state).viewer.query, '');
+	});
+
+	it('/ again shows the search in force selected: Enter repeats it, typing replaces it', () => {
+		let state = run(typed(withLines(lines), 'line-4'), searched, searchOpened);
+		assert.equal(dialogOf(state).viewer.draft, 'line-4');
+		assert.equal(dialogOf(state).viewer.isDraftSelected, true);
+		state = textTyped('x')(state);
+		assert.equal(dialogOf(state).viewer.draft, 'x');
+		assert.equal(dialogOf(state).viewer.isDraftSelected, false);
 	});
 
 	it('Enter jumps to the newest match at or above the bottom, in the middle of a paused view', () => {
-		const state = run(typed(withLines(lines), 'LINE-4'), logsSearched(10));
-		const dialog = dialogOf(state);
-		assert.equal(dialog.query, 'LINE-4');
-		assert.equal(dialog.draft, undefined);
-		assert.equal(dialog.follow, false);
-		assert.equal(dialog.match, 49);
-		assert.equal(bottomLine(state, 10), 'line-54');
+		const state = run(typed(withLines(lines), 'LINE-4'), searched);
+		const {viewer} = dialogOf(state);
+		assert.equal(viewer.query, 'LINE-4');
+		assert.equal(viewer.draft, undefined);
+		assert.equal(viewer.follow, false);
+		assert.equal(viewer.match, 49);
+		assert.equal(bottomLine(state), 'line-54');
 	});
 
 	it('n goes to older matches, N to newer ones, wrapping with a note', () => {
-		let state = run(typed(withLines(lines), 'line-4'), logsSearched(10));
-		state = logsMatchJumped(-1, 10)(state);
-		assert.equal(dialogOf(state).match, 48);
-		state = logsMatchJumped(1, 10)(logsMatchJumped(1, 10)(state));
-		assert.equal(dialogOf(state).match, 4);
+		let state = run(typed(withLines(lines), 'line-4'), searched);
+		state = matchJumped(true)(state);
+		assert.equal(dialogOf(state).viewer.match, 48);
+		state = run(state, matchJumped(false), matchJumped(false));
+		assert.equal(dialogOf(state).viewer.match, 4);
 		assert.equal(state.status?.text, 'search wrapped to the oldest line');
-		state = logsMatchJumped(-1, 10)(state);
-		assert.equal(dialogOf(state).match, 49);
+		state = matchJumped(true)(state);
+		assert.equal(dialogOf(state).viewer.match, 49);
 		assert.equal(state.status?.text, 'search wrapped to the newest line');
 	});
 
 	it('no match or no search says so', () => {
-		let state = run(typed(withLines(lines), 'nowhere'), logsSearched(10));
+		let state = run(typed(withLines(lines), 'nowhere'), searched);
 		assert.deepEqual(state.status, {
-			text: 'no line matches "nowhere"',
+			text: 'no match for "nowhere"',
 			isError: true,
 		});
-		assert.equal(dialogOf(state).follow, true);
-		state = logsMatchJumped(-1, 10)(withLines(lines));
+		assert.equal(dialogOf(state).viewer.follow, true);
+		state = matchJumped(true)(withLines(lines));
 		assert.equal(state.status?.text, 'no search yet: / searches');
 	});
 
 	it('F shows only the matching lines, and needs a search', () => {
-		let state = logsFilterToggled(withLines(lines));
-		assert.equal(dialogOf(state).filter, false);
+		let state = filterToggled(withLines(lines));
+		assert.equal(dialogOf(state).viewer.filter, false);
 		assert.match(state.status?.text ?? '', /search/);
-		state = run(typed(state, 'line-9'), logsSearched(10), logsFilterToggled);
-		const dialog = dialogOf(state);
-		assert.equal(dialog.filter, true);
+		state = run(typed(state, 'line-9'), searched, filterToggled);
+		const {viewer} = dialogOf(state);
+		assert.equal(viewer.filter, true);
 		assert.deepEqual(
-			shownLines(dialog.lines, dialog.query, dialog.filter).map(
+			shownLines(dialogOf(state).lines, viewer.query, viewer.filter).map(
 				line => line.text,
 			),
 			['line-9', ...Array.from({length: 10}, (_, index) => `line-9${index}`)],
 		);
 		// An empty search ends the filter with it.
-		state = run(state, logsSearchOpened, logsSearched(10));
-		state = run(state, logsSearchOpened);
-		state = {
-			...state,
-			ui: {...state.ui, dialog: {...dialogOf(state), draft: ''}},
-		};
-		state = logsSearched(10)(state);
-		assert.equal(dialogOf(state).filter, false);
-		assert.equal(dialogOf(state).query, '');
+		state = run(state, searchOpened, textDeletedBack, searched);
+		assert.equal(dialogOf(state).viewer.filter, false);
+		assert.equal(dialogOf(state).viewer.query, '');
 	});
 });
 
@@ -296,11 +345,11 @@ describe('log rows', () => {
 			},
 		);
 		assert.deepEqual(segments, [
-			{text: 'databas… ', style: {source: 1}},
-			{text: '▌', style: 'stderr'},
-			{text: 'an ', style: 'plain'},
-			{text: 'error', style: 'currentMatch'},
-			{text: ' here', style: 'plain'},
+			{text: 'databas… ', tone: {source: 1}},
+			{text: '▌', tone: 'stderr'},
+			{text: 'an ', tone: 'plain'},
+			{text: 'error', tone: 'currentMatch'},
+			{text: ' here', tone: 'plain'},
 		]);
 	});
 
@@ -323,11 +372,11 @@ describe('log rows', () => {
 
 	it('wraps at the width exactly, wide characters kept whole', () => {
 		const segments: Segment[] = [
-			{text: 'abc', style: 'plain'},
-			{text: 'de日本', style: 'match'},
+			{text: 'abc', tone: 'plain'},
+			{text: 'de日本', tone: 'match'},
 		];
 		assert.deepEqual(text(wrapSegments(segments, 4)), ['abcd', 'e日', '本']);
-		assert.deepEqual(text(wrapSegments([{text: '', style: 'plain'}], 4)), ['']);
+		assert.deepEqual(text(wrapSegments([{text: '', tone: 'plain'}], 4)), ['']);
 	});
 
 	it('cuts a wide name by columns and wraps by clusters, a flag or an accent never split', () => {
@@ -340,7 +389,7 @@ describe('log rows', () => {
 			textLimit: 100,
 		});
 		assert.equal(name?.text, '日本…  ');
-		const segments: Segment[] = [{text: 'abc🇩🇪e\u0301f', style: 'plain'}];
+		const segments: Segment[] = [{text: 'abc🇩🇪e\u0301f', tone: 'plain'}];
 		assert.deepEqual(text(wrapSegments(segments, 4)), ['abc', '🇩🇪e\u0301f']);
 	});
 

@@ -4,8 +4,13 @@ import {initialState} from '../../source/state/app-state.js';
 import {
 	composeOutputOpened,
 	composeOutputReceived,
-	composeOutputScrolled,
 } from '../../source/state/compose-state.js';
+import {
+	viewerChanged,
+	viewerScrolled,
+	viewerWindow,
+	type ViewerMove,
+} from '../../source/state/text-viewer.js';
 import {availablePanes, visibleIds} from '../../source/state/selectors.js';
 import {
 	nodesListed,
@@ -79,26 +84,42 @@ describe('Swarm state', () => {
 });
 
 describe('compose output', () => {
-	const lines = Array.from({length: 50}, (_, index) => `line ${index}`);
+	const lines = Array.from({length: 50}, (_, index) => ({
+		seq: index,
+		time: index,
+		text: `line ${index}`,
+	}));
+	const text = {lines, layout: {rows: 10, rowsOf: () => 1}};
 	const open = composeOutputReceived(
 		1,
 		lines,
 		0,
 	)(composeOutputOpened({run: 1, title: 'up', commandLine: 'x'})(state));
-	const scroll = (s: typeof open) =>
-		s.ui.dialog?.kind === 'compose-output' ? s.ui.dialog.scroll : 'closed';
+	const moved = (from: typeof open, move: ViewerMove) =>
+		viewerChanged(viewer => viewerScrolled(viewer, text, move))(from);
+	/** The bottom line in view, or `following`. */
+	const bottom = (from: typeof open) => {
+		const {dialog} = from.ui;
+		assert.equal(dialog?.kind, 'compose-output');
+		return dialog.viewer.follow
+			? 'following'
+			: viewerWindow(dialog.viewer, lines, text.layout).bottom;
+	};
 
 	it('follows the newest line until scrolled back, and again from the bottom', () => {
-		assert.equal(scroll(open), undefined);
-		const back = composeOutputScrolled(-5, 10)(open);
-		assert.equal(scroll(back), 44);
-		assert.equal(scroll(composeOutputScrolled('top', 10)(back)), 9);
-		assert.equal(scroll(composeOutputScrolled(-100, 10)(back)), 9);
-		assert.equal(scroll(composeOutputScrolled(5, 10)(back)), undefined);
-		assert.equal(scroll(composeOutputScrolled('bottom', 10)(back)), undefined);
+		assert.equal(bottom(open), 'following');
+		const back = moved(open, -5);
+		assert.equal(bottom(back), 44);
+		assert.equal(bottom(moved(back, 'top')), 9);
+		assert.equal(bottom(moved(back, -100)), 9);
+		assert.equal(bottom(moved(back, 5)), 'following');
+		assert.equal(bottom(moved(back, 'bottom')), 'following');
 	});
 
 	it('takes no output of an older run', () => {
-		assert.equal(composeOutputReceived(2, ['late'], 0)(open), open);
+		assert.equal(
+			composeOutputReceived(2, [{seq: 0, time: 0, text: 'late'}], 0)(open),
+			open,
+		);
 	});
 });

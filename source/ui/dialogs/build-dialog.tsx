@@ -1,12 +1,18 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {shortId} from '../../format/units.js';
 import type {
 	BuildDialog as Dialog,
 	BuildField,
 } from '../../state/build-form.js';
-import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
+import type {DialogProps} from '../components/dialog-frame.js';
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
 import {theme} from '../theme.js';
+import {TextView} from '../viewer/text-view.js';
+import {
+	outputNotes,
+	plainContent,
+	viewerSize,
+} from '../viewer/viewer-content.js';
 
 type Props = DialogProps<Dialog>;
 
@@ -18,31 +24,6 @@ const labels: Readonly<Record<BuildField, FieldLabel>> = {
 	dockerfile: {label: 'Dockerfile', placeholder: 'its path in the context'},
 	tag: {label: 'Tag', placeholder: 'e.g. myapp:1; empty: untagged'},
 };
-
-/** Rows of the output view that are not output: frame, title, outcome, foot. */
-const chromeRows = 5;
-
-function Output({
-	dialog,
-	height,
-}: {
-	readonly dialog: Dialog;
-	readonly height: number;
-}) {
-	const rows = Math.max(1, height - chromeRows);
-	const end = dialog.output.length - dialog.scroll;
-	const first = Math.max(0, end - rows);
-	return (
-		<Box flexDirection="column" height={rows}>
-			{dialog.output.slice(first, end).map((line, index) => (
-				// A line's number since the build began is its identity.
-				<Text key={dialog.dropped + first + index} wrap="truncate-end">
-					{line}
-				</Text>
-			))}
-		</Box>
-	);
-}
 
 function outcome(dialog: Dialog) {
 	switch (dialog.stage) {
@@ -90,27 +71,24 @@ export function BuildDialog({dialog, width, height}: Props) {
 	}
 
 	const tag = dialog.form.values.tag.trim();
+	const {viewer} = dialog;
 	return (
-		<DialogFrame
+		<TextView
 			title={`Build ${tag === '' ? dialog.form.values.context : tag}`}
 			width={width}
 			height={height}
-		>
-			<Output dialog={dialog} height={height} />
-			<Text wrap="truncate-end">{outcome(dialog)}</Text>
-			<Text wrap="truncate-end" color={theme.text.dim}>
-				{dialog.dropped > 0 ? `(${dialog.dropped} older lines dropped) ` : ''}
-				{dialog.scroll > 0 ? 'scrolled back (G follows) · ' : ''}
-				<Text color={theme.key}>j/k</Text> scroll ·{' '}
-				<Text color={theme.key}>Esc</Text>{' '}
-				{dialog.stage === 'building' ? 'calls off the build' : 'closes'}
-				{dialog.stage === 'building' ? '' : ' · '}
-				{dialog.stage === 'building' ? null : (
-					<>
-						<Text color={theme.key}>b</Text> back to the form
-					</>
-				)}
-			</Text>
-		</DialogFrame>
+			viewer={viewer}
+			content={plainContent(dialog.output, {
+				...viewerSize(width, height, 1),
+				wrap: viewer.wrap,
+			})}
+			below={<Text wrap="truncate-end">{outcome(dialog)}</Text>}
+			status={() => [
+				...outputNotes(dialog.dropped, viewer),
+				dialog.stage === 'building'
+					? 'Esc calls off the build'
+					: 'Esc closes · b back to the form',
+			]}
+		/>
 	);
 }

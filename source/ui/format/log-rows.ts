@@ -1,18 +1,9 @@
-import {cells, cellWidth, fit} from './cells.js';
+import {cellWidth, fit} from './cells.js';
 import {shortId} from '../../format/units.js';
-import {clockTime, matchRanges, type LogEntry} from '../../state/log-lines.js';
-
-/** How a piece of a log row is drawn; the component maps these to theme colours. */
-export type SegmentStyle =
-	| 'plain'
-	| 'time'
-	| 'stderr'
-	| 'match'
-	| 'currentMatch'
-	/** A merged log's name column, coloured by the container's index. */
-	| {readonly source: number};
-
-export type Segment = {readonly text: string; readonly style: SegmentStyle};
+import {clockTime, type LogEntry} from '../../state/log-lines.js';
+import type {LogsDialog} from '../../state/logs-dialog.js';
+import {markMatches, wrapSegments, type Segment} from '../viewer/segments.js';
+import type {ViewerContent, ViewerDraw} from '../viewer/viewer-content.js';
 
 /** The widest a merged log's name column gets; longer names are cut. */
 export const maxNameWidth = 20;
@@ -71,33 +62,6 @@ export function nameColumn(
 	};
 }
 
-/** A line's text cut into plain parts and highlighted matches of `query`. */
-export function highlighted(
-	text: string,
-	query: string,
-	isCurrent: boolean,
-): Segment[] {
-	const segments: Segment[] = [];
-	let at = 0;
-	for (const [start, end] of matchRanges(text, query)) {
-		if (start > at) {
-			segments.push({text: text.slice(at, start), style: 'plain'});
-		}
-
-		segments.push({
-			text: text.slice(start, end),
-			style: isCurrent ? 'currentMatch' : 'match',
-		});
-		at = end;
-	}
-
-	if (at < text.length || segments.length === 0) {
-		segments.push({text: text.slice(at), style: 'plain'});
-	}
-
-	return segments;
-}
-
 /** `text` cut to at most `limit` UTF-16 units, never inside a surrogate pair. */
 function cutText(text: string, limit: number): string {
 	if (text.length <= limit) {
@@ -135,52 +99,49 @@ export function lineSegments(
 	const colour = options.colour ?? entry.source;
 	return [
 		...(nameWidth > 0
-			? [{text: `${fit(name, nameWidth)} `, style: {source: colour}}]
+			? [{text: `${fit(name, nameWidth)} `, tone: {source: colour}}]
 			: []),
 		...(timestamps
-			? [{text: `${clockTime(entry.time)} `, style: 'time' as const}]
+			? [{text: `${clockTime(entry.time)} `, tone: 'dim' as const}]
 			: []),
 		entry.stream === 'stderr'
-			? {text: '▌', style: 'stderr'}
-			: {text: ' ', style: 'plain'},
-		...highlighted(text, query, isCurrentMatch),
+			? {text: '▌', tone: 'stderr'}
+			: {text: ' ', tone: 'plain'},
+		...markMatches([{text, tone: 'plain'}], query, isCurrentMatch),
 		...(left > 0
-			? [{text: ` … ${left} more characters`, style: 'time' as const}]
+			? [{text: ` … ${left} more characters`, tone: 'dim' as const}]
 			: []),
 	];
 }
 
 /**
- * Cuts a row of segments into rows of at most `width` columns, clusters kept whole: the
- * view counts rows exactly, so a wrapped line never pushes the newest one off the screen.
+ * A logs dialog's lines as the viewer draws them, `draw` rows by columns. Only as much of a line
+ * is drawn as can be seen: a screenful when wrapped, a row when not.
  */
-export function wrapSegments<S extends {readonly text: string}>(
-	segments: readonly S[],
-	width: number,
-): S[][] {
-	const rows: S[][] = [[]];
-	let column = 0;
-	for (const segment of segments) {
-		let piece = '';
-		for (const cell of cells(segment.text)) {
-			if (column + cell.width > width && column > 0) {
-				if (piece !== '') {
-					rows.at(-1)?.push({...segment, text: piece});
-				}
-
-				rows.push([]);
-				piece = '';
-				column = 0;
-			}
-
-			piece += cell.text;
-			column += cell.width;
-		}
-
-		if (piece !== '') {
-			rows.at(-1)?.push({...segment, text: piece});
-		}
-	}
-
-	return rows;
+export function logsContent(
+	dialog: LogsDialog,
+	tasks: ReadonlyMap<string, string>,
+	draw: ViewerDraw,
+): ViewerContent<LogEntry> {
+	const names = nameColumn(
+		dialog.lines,
+		dialog.sources.map(source => source.name),
+		tasks,
+	);
+	return {
+		lines: dialog.lines,
+		rowsOf(entry, query, isCurrent) {
+			const {name, colour} = names.nameOf(entry);
+			const segments = lineSegments(entry, {
+				name,
+				colour,
+				nameWidth: names.width,
+				timestamps: dialog.timestamps,
+				query,
+				isCurrentMatch: isCurrent,
+				textLimit: draw.wrap ? draw.rows * draw.columns : draw.columns,
+			});
+			return draw.wrap ? wrapSegments(segments, draw.columns) : [segments];
+		},
+	};
 }

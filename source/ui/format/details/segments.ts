@@ -1,16 +1,8 @@
+import type {Tone} from '../../viewer/segments.js';
 import {cellWidth, fit} from '../cells.js';
 
-/** How a piece of a details line is drawn; the dialog maps these to theme colours. */
-export type DetailTone =
-	| 'plain'
-	| 'heading'
-	| 'label'
-	| 'dim'
-	| 'ok'
-	| 'warning'
-	| 'error'
-	| 'match'
-	| 'currentMatch';
+/** How a piece of a details line is drawn: the viewer's tones, less a log's own. */
+export type DetailTone = Exclude<Tone, 'stderr' | {readonly source: number}>;
 
 export type DetailSegment = {
 	readonly text: string;
@@ -111,6 +103,6 @@ export function section(
 }
 
 /** A line as plain text: what the search looks in. */
-export function lineText(line: DetailLine): string {
+export function lineText(line: readonly {readonly text: string}[]): string {
 	return line.map(segment => segment.text).join('');
 }
