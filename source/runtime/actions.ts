@@ -25,14 +25,11 @@ import {
 	prunePreviewed,
 	pruneKey,
 	pruneStaged,
+	type PruneCategory,
+	type PruneDialog,
+	type PruneItem,
 } from '../state/prune-dialog.js';
-import type {
-	AppState,
-	PruneCategory,
-	PruneDialog,
-	PruneItem,
-	Target,
-} from '../state/app-state.js';
+import type {AppState, Update} from '../state/app-state.js';
 import {
 	leftAsIsNote,
 	type LeftAsIs,
@@ -46,10 +43,10 @@ import {
 } from '../state/prune-plan.js';
 import {imageRowId} from '../state/image-rows.js';
 import type {Store} from '../state/store.js';
-import type {Update} from '../state/updates.js';
 import {formatBytes, plural, shortId} from '../format/units.js';
 import {shellWord} from '../format/shell-words.js';
 import {relistAfterWork} from './relist.js';
+import type {Target} from '../state/confirmation.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {

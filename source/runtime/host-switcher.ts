@@ -1,6 +1,6 @@
 import {errorMessage} from '../docker/errors.js';
 import type {Endpoint} from '../docker/endpoint.js';
-import type {AppState} from '../state/app-state.js';
+import type {AppState, Update} from '../state/app-state.js';
 import {
 	choiceUnderCursor,
 	hostConnecting,
@@ -9,7 +9,7 @@ import {
 	type HostList,
 } from '../state/hosts-dialog.js';
 import type {Store} from '../state/store.js';
-import {closeDialog, type Update} from '../state/updates.js';
+import {closeDialog} from '../state/updates.js';
 
 /**
  * Moving to another engine, which outlives any one store: the session that owns the services

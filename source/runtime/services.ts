@@ -1,11 +1,11 @@
 import type {FeedContext} from './feed-context.js';
 import {homedir} from 'node:os';
 import type {DockerClient} from '../docker/docker-client.js';
-import {initialState, type AppState} from '../state/app-state.js';
+import {initialState, type AppState, type Update} from '../state/app-state.js';
 import {createStore, type Store} from '../state/store.js';
 import {statusExpired} from '../state/status.js';
 import {marksPruned} from '../state/marks.js';
-import {clockTicked, keepSelection, type Update} from '../state/updates.js';
+import {clockTicked, keepSelection} from '../state/updates.js';
 import {
 	defaultFeedTiming,
 	startContainerFeed,

@@ -5,7 +5,11 @@ import type {
 } from '../docker/cgroup/cgroup-meter.js';
 import type {ContainerLimits, SystemInfo} from '../docker/docker-client.js';
 import type {ResourceSample} from '../docker/stats-math.js';
-import {isContainerPane, type AppState} from '../state/app-state.js';
+import {
+	isContainerPane,
+	type AppState,
+	type Update,
+} from '../state/app-state.js';
 import type {ResourceUsage} from '../state/resource-usage.js';
 import {usageFromCgroup, usageFromStats} from './resource-usage.js';
 import {isLive} from '../state/liveness.js';
@@ -15,7 +19,6 @@ import {
 	resourcesDropped,
 	resourcesMeasured,
 	resourcesOutOfFiles,
-	type Update,
 } from '../state/updates.js';
 
 /** How the stats feed is timed and bounded. */

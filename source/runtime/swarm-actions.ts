@@ -4,8 +4,8 @@ import type {NodeAvailability} from '../docker/swarm.js';
 import {statusShown} from '../state/status.js';
 import {commandLogged} from '../state/command-log.js';
 import {pendingCleared, pendingSet} from '../state/pending.js';
-import type {Update} from '../state/updates.js';
 import {shellWord} from '../format/shell-words.js';
+import type {Update} from '../state/app-state.js';
 
 /** What the Services and Nodes panes' keys ask of the engine. */
 export type SwarmActions = {

@@ -1,8 +1,7 @@
 // The command log: the docker commands dockmate ran, each with its engine and outcome.
 
-import type {CommandLogEntry} from './app-state.js';
+import type {CommandLogEntry, Update} from './app-state.js';
 import {withShortIds} from '../format/units.js';
-import type {Update} from './updates.js';
 
 /** How many commands the log keeps. */
 export const commandLogLength = 500;

@@ -1,18 +1,6 @@
-import type {AppState} from './app-state.js';
-import type {ComposeProject} from './compose-projects.js';
+import type {AppState, Update} from './app-state.js';
 import {listViewAtTop, type ListView} from './list-view.js';
-import type {Update} from './updates.js';
-
-/** What dockmate keeps of compose projects beyond what containers' labels say. */
-export type ComposeState = {
-	/**
-	 * Projects taken down with `D` this session, as they were: no container is left to find
-	 * them by, and `U` must still bring them back.
-	 */
-	readonly downed: ReadonlyMap<string, ComposeProject>;
-};
-
-export const initialCompose: ComposeState = {downed: new Map()};
+import type {ComposeProject} from './slices.js';
 
 /** A project went down: it stays listed, with nothing running, for `U`. */
 export function projectDowned(project: ComposeProject): Update {

@@ -1,7 +1,7 @@
 // The confirm dialog: what an action will touch, named as the user knows it, and what the engine
 // would refuse.
 
-import type {AppState, ConfirmDialog, Target} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
 import {containerTarget} from './container-lifecycle.js';
@@ -9,7 +9,7 @@ import {refusalsOf} from './removal-refusal.js';
 import {imageRows} from './image-rows.js';
 import {listViewAtTop} from './list-view.js';
 import {isLive} from './liveness.js';
-import type {Update} from './updates.js';
+import type {ConfirmDialog, Target} from './confirmation.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 

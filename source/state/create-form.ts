@@ -1,10 +1,9 @@
 import type {NetworkCreation, VolumeCreation} from '../docker/docker-client.js';
 import type {Scope} from '../keymap/bindings.js';
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {checkSubnet} from './cidr.js';
 import {createForm, formChecked, formEdited, type Form} from './form.js';
 import {nextChoice, type Choices} from './run-form.js';
-import type {Update} from './updates.js';
 
 /** What `n` creates on the Volumes and Networks panes. */
 export type CreateObject = 'volume' | 'network';

@@ -1,8 +1,8 @@
 import type {DockerEvent} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
-import type {Update} from './updates.js';
+import type {EventContainer, EventLog} from './slices.js';
 
 /** How many events the timeline keeps: the newest, whatever the rate. */
 export const eventCapacity = 1000;
@@ -12,25 +12,6 @@ export const eventHistoryMs = 10 * 60 * 1000;
 
 /** The types the type filter steps through first; others follow as they turn up. */
 const commonTypes = ['container', 'image', 'volume', 'network'] as const;
-
-/** A container the timeline is narrowed to. */
-export type EventContainer = {readonly id: string; readonly name: string};
-
-/** The daemon's recent events and how the Events pane narrows them. */
-export type EventLog = {
-	/** Newest first, one per event (an event seen by both the history request and the stream counts once). */
-	readonly items: readonly DockerEvent[];
-	/** `all`, or one event type. */
-	readonly type: string;
-	/** Only this container's events, when set. */
-	readonly container: EventContainer | undefined;
-};
-
-export const emptyEventLog: EventLog = {
-	items: [],
-	type: 'all',
-	container: undefined,
-};
 
 /** What tells one event from another: the engine may send the same one by history and by stream. */
 export function eventKey(event: DockerEvent): string {

@@ -1,4 +1,4 @@
-import type {Update} from './updates.js';
+import type {Update} from './app-state.js';
 
 /** Opens the exec prompt for a container, with `draft` as the command line to edit. */
 export function execPromptOpened(containerId: string, draft: string): Update {

@@ -1,7 +1,7 @@
 import type {HostChoice} from '../docker/host-choices.js';
 import {statusShown} from './status.js';
 import {listViewAtTop, type ListView} from './list-view.js';
-import type {Update} from './updates.js';
+import type {Update} from './app-state.js';
 
 /** The engines to switch between, as the runtime listed them. */
 export type HostList = {

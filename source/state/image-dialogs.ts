@@ -1,5 +1,5 @@
 import type {Scope} from '../keymap/bindings.js';
-import type {AppState, Dialog} from './app-state.js';
+import type {AppState, Dialog, Update} from './app-state.js';
 import {
 	buildDialog,
 	buildOutputLength,
@@ -17,7 +17,6 @@ import {
 	type RunDialog,
 	type RunField,
 } from './run-form.js';
-import type {Update} from './updates.js';
 import {createChoiceCycled, type CreateField} from './create-form.js';
 
 /** The dialogs of pull, run and build. */

@@ -1,9 +1,8 @@
 // Marked rows, and what an action on the focused pane applies to.
 
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {panes} from './app-state.js';
 import {paneItems, visibleIds} from './selectors.js';
-import type {Update} from './updates.js';
 
 /** Marks or unmarks the selected row of the focused pane, then moves down, as in a file manager. */
 export const markToggled: Update = state => {

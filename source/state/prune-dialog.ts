@@ -1,13 +1,55 @@
 // The prune dialog: which categories, how old, and the preview and report of what went.
 
-import type {
-	AppState,
-	PruneCategory,
-	PruneDialog,
-	PruneItem,
-} from './app-state.js';
-import {listViewAtTop} from './list-view.js';
-import type {Update} from './updates.js';
+import type {AppState, Update} from './app-state.js';
+import {listViewAtTop, type ListView} from './list-view.js';
+
+/** What a prune may remove, by category. */
+export type PruneCategory =
+	| 'containers'
+	| 'dangling-images'
+	| 'unused-images'
+	| 'volumes'
+	| 'networks'
+	| 'build-cache';
+
+/** One item of a prune preview: exactly what would be removed and what it frees. */
+export type PruneItem = {
+	readonly category: PruneCategory;
+	/** Container or image id, volume name, network id, build cache id. */
+	readonly id: string;
+	readonly name: string;
+	/** Why it is eligible, e.g. `Exited (0) 2 days ago`, `dangling`, `tagged, unused`. */
+	readonly detail: string;
+	/** Bytes it frees; undefined where the engine does not say. */
+	readonly size: number | undefined;
+	/**
+	 * An image's tags. The engine refuses to delete an image with several tags by id unless
+	 * forced, so such an image is removed tag by tag; the last tag takes the image with it.
+	 */
+	readonly tags: readonly string[];
+};
+
+export type PruneDialog = {
+	readonly kind: 'prune';
+	readonly stage: 'choose' | 'loading' | 'preview' | 'running' | 'done';
+	readonly categories: ReadonlySet<PruneCategory>;
+	/** Only items older than this many hours (0: any age). */
+	readonly olderThanHours: number;
+	/** Volumes: named ones too, not only anonymous ones. */
+	readonly allVolumes: boolean;
+	/** Only items with this label: `key` or `key=value`, as `docker … prune --filter label=`. */
+	readonly label: string;
+	/** The label is being typed. */
+	readonly isEditingLabel: boolean;
+	readonly items: readonly PruneItem[];
+	/** Keys (`category:id`) of the items the user unmarked in the preview. */
+	readonly skipped: ReadonlySet<string>;
+	readonly cursor: number;
+	/** The preview's items or, once done, the report's lines, as scrolled. */
+	readonly list: ListView;
+	/** What happened, once done. */
+	readonly report: readonly string[];
+};
 
 /** Every prune category, in the order the dialog lists them. */
 export const pruneCategories: readonly PruneCategory[] = [

@@ -3,7 +3,6 @@ import {
 	panes,
 	type AppState,
 	type Pane,
-	type PruneDialog,
 	type ResourceSnapshot,
 	type Sort,
 } from './app-state.js';
@@ -19,6 +18,7 @@ import {visibleNodes, visibleServices} from './swarm-selectors.js';
 import {systemRowsOf, visibleSystemRows} from './system-view.js';
 import {createFormScopes} from './create-form.js';
 import {visibleNetworks, visibleVolumes} from './volumes-networks.js';
+import type {PruneDialog} from './prune-dialog.js';
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 

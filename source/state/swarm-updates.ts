@@ -1,14 +1,9 @@
 import type {SwarmNode, SwarmService, SwarmTask} from '../docker/swarm.js';
-import type {AppState} from './app-state.js';
-import {
-	compareTasks,
-	initialSwarm,
-	type SwarmConfirmDialog,
-	type SwarmState,
-} from './swarm-state.js';
+import type {AppState, Update} from './app-state.js';
+import {compareTasks, type SwarmConfirmDialog} from './swarm-state.js';
 import {collectionListed, sameJson} from './collections.js';
-import type {Update} from './updates.js';
 import {listViewAtTop} from './list-view.js';
+import {initialSwarm, type SwarmState} from './slices.js';
 
 function withSwarm(state: AppState, swarm: Partial<SwarmState>): AppState {
 	return {...state, swarm: {...state.swarm, ...swarm}};
@@ -34,13 +29,13 @@ export function swarmDetected(isManager: boolean, now: number): Update {
 }
 
 export const servicesListed = collectionListed(
-	state => state.swarm.services,
+	(state: AppState) => state.swarm.services,
 	(state, services) => withSwarm(state, {services}),
 	(service: SwarmService) => service.id,
 );
 
 export const nodesListed = collectionListed(
-	state => state.swarm.nodes,
+	(state: AppState) => state.swarm.nodes,
 	(state, nodes) => withSwarm(state, {nodes}),
 	(node: SwarmNode) => node.id,
 );

@@ -4,7 +4,7 @@ import type {
 	ImageSummary,
 } from '../docker/docker-client.js';
 import type {SystemDetails} from '../docker/system.js';
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {
 	diskCategories,
 	summarizeDiskUsage,
@@ -14,33 +14,7 @@ import {
 } from './disk-usage.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
-import type {Update} from './updates.js';
-
-/** How the System pane orders each category's items. */
-export type DiskOrder = 'size' | 'name';
-
-/** What the System pane shows: the engine and host, and disk usage measured on demand. */
-export type SystemView = {
-	readonly details: SystemDetails | undefined;
-	/** The last `system df` answer; undefined until measured once. */
-	readonly disk: DiskUsage | undefined;
-	/** When `disk` was measured. */
-	readonly measuredAt: number | undefined;
-	/** A `system df` is under way: it can take seconds on a large engine. */
-	readonly isMeasuring: boolean;
-	/** Why the last load failed. */
-	readonly error: string | undefined;
-	readonly order: DiskOrder;
-};
-
-export const initialSystemView: SystemView = {
-	details: undefined,
-	disk: undefined,
-	measuredAt: undefined,
-	isMeasuring: false,
-	error: undefined,
-	order: 'size',
-};
+import type {DiskOrder, SystemView} from './slices.js';
 
 function withSystem(state: AppState, change: Partial<SystemView>): AppState {
 	return {...state, system: {...state.system, ...change}};

@@ -10,6 +10,7 @@ import type {
 	Pane,
 	ResourceSnapshot,
 	SortKey,
+	Update,
 } from './app-state.js';
 import {historyLength, panes} from './app-state.js';
 import type {ResourceUsage} from './resource-usage.js';
@@ -20,15 +21,10 @@ import {scaleDraftChanged} from './swarm-state.js';
 import {createDraftChanged} from './create-form.js';
 import {imageDialogTyped} from './image-dialogs.js';
 import {collectionListed, sameJson} from './collections.js';
-
-/** A pure state transition. */
-export type Update = (state: AppState) => AppState;
-
-/** Where a cursor move goes: a relative step, or an end of the list. */
-export type Movement = number | 'top' | 'bottom';
+import type {Movement} from './list-view.js';
 
 const listContainers = collectionListed(
-	state => state.containers,
+	(state: AppState) => state.containers,
 	(state, containers) => ({...state, containers}),
 	(container: ContainerSummary) => container.id,
 );
@@ -54,7 +50,7 @@ export function containersListed(
 }
 
 export const imagesListed = collectionListed(
-	state => state.images,
+	(state: AppState) => state.images,
 	(state, images) => ({...state, images}),
 	(image: ImageSummary) => image.id,
 );

@@ -4,12 +4,12 @@ import type {
 	VolumeSummary,
 } from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState, Refusal, Target} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
 import {isLive} from './liveness.js';
 import {collectionListed} from './collections.js';
-import type {Update} from './updates.js';
+import type {Refusal, Target} from './confirmation.js';
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
@@ -42,13 +42,13 @@ export function engineNetworkReason(
 }
 
 export const volumesListed = collectionListed(
-	state => state.volumes,
+	(state: AppState) => state.volumes,
 	(state, volumes) => ({...state, volumes}),
 	(volume: VolumeSummary) => volume.name,
 );
 
 export const networksListed = collectionListed(
-	state => state.networks,
+	(state: AppState) => state.networks,
 	(state, networks) => ({...state, networks}),
 	(network: NetworkSummary) => network.id,
 );

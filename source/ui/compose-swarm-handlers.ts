@@ -2,7 +2,7 @@ import type {Command} from '../keymap/commands.js';
 import {statusShown} from '../state/status.js';
 import {confirmOpened, containerTargets} from '../state/confirm-dialog.js';
 import type {AppState, Pane} from '../state/app-state.js';
-import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
+import {projectsOf} from '../state/compose-projects.js';
 import {planLifecycle} from '../state/container-lifecycle.js';
 import {
 	composeDownOpened,
@@ -16,6 +16,7 @@ import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
 import type {HandlerContext} from './handler-context.js';
+import type {ComposeProject} from '../state/slices.js';
 
 type Handler = (context: HandlerContext) => void;
 

@@ -27,8 +27,7 @@ import {
 import {
 	isContainerPane,
 	type AppState,
-	type ConfirmDialog,
-	type Target,
+	type Update,
 } from '../state/app-state.js';
 import {splitCommand} from '../format/shell-words.js';
 import {detailsHandlers} from './details-handlers.js';
@@ -70,8 +69,8 @@ import {
 	sortBy,
 	toggleShowAll,
 	selectionLeaves,
-	type Update,
 } from '../state/updates.js';
+import type {ConfirmDialog, Target} from '../state/confirmation.js';
 
 type Handler = (context: HandlerContext) => void;
 

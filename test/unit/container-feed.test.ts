@@ -13,9 +13,10 @@ import {
 	initialState,
 	type AppState,
 	type Connection,
+	type Update,
 } from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
-import {keepSelection, type Update} from '../../source/state/updates.js';
+import {keepSelection} from '../../source/state/updates.js';
 import {
 	FakeDockerClient,
 	fakeContainer,

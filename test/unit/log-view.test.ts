@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {
 	bottomIndex,
 	compareEntries,
@@ -23,11 +27,7 @@ import {
 	type LogsDialog,
 } from '../../source/state/logs-dialog.js';
 import {activeScopes} from '../../source/state/selectors.js';
-import {
-	textDeletedBack,
-	textTyped,
-	type Update,
-} from '../../source/state/updates.js';
+import {textDeletedBack, textTyped} from '../../source/state/updates.js';
 import {
 	lineSegments,
 	wrapSegments,

@@ -9,6 +9,7 @@ import {
 	type AppState,
 	type Pane,
 	type SortKey,
+	type Update,
 } from '../../source/state/app-state.js';
 import type {ResourceUsage} from '../../source/state/resource-usage.js';
 import {resourceTotals, visibleIds} from '../../source/state/selectors.js';
@@ -17,7 +18,6 @@ import {
 	resourcesDropped,
 	resourcesMeasured,
 	sortBy,
-	type Update,
 } from '../../source/state/updates.js';
 import {fakeContainer} from '../fakes/fake-docker-client.js';
 import {unknownUsage} from '../fakes/resource-usage.js';

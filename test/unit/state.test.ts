@@ -6,7 +6,11 @@ import type {
 	ContainerSummary,
 	ImageSummary,
 } from '../../source/docker/docker-client.js';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {matchesFilter} from '../../source/state/text-filter.js';
 import {
 	activeScopes,
@@ -36,7 +40,6 @@ import {
 	textDeletedBack,
 	textTyped,
 	toggleShowAll,
-	type Update,
 } from '../../source/state/updates.js';
 import {markToggled, marksOrFilterCleared} from '../../source/state/marks.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';

@@ -15,7 +15,11 @@ import {
 	startStatsFeed,
 	type StatsTiming,
 } from '../../source/runtime/stats-feed.js';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import {
 	connectionChanged,
@@ -24,7 +28,6 @@ import {
 	moveSelection,
 	oomReported,
 	rowsShown,
-	type Update,
 } from '../../source/state/updates.js';
 import {
 	FakeDockerClient,

@@ -7,13 +7,13 @@ import {
 	initialState,
 	type AppState,
 	type Pane,
+	type Update,
 } from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
 import {
 	focusPane,
 	keepSelection,
 	openDialog,
-	type Update,
 } from '../../source/state/updates.js';
 import {FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';

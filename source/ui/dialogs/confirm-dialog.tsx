@@ -1,5 +1,4 @@
 import {Text} from 'ink';
-import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
 import {plural} from '../../format/units.js';
 import {
 	confirmedTargets,
@@ -7,6 +6,10 @@ import {
 } from '../../state/removal-refusal.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
+import type {
+	ConfirmDialog as Dialog,
+	Target,
+} from '../../state/confirmation.js';
 
 type Props = {
 	readonly dialog: Dialog;
