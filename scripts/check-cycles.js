@@ -75,7 +75,13 @@ export const stateTiers = {
 		'store.ts',
 		'text-filter.ts',
 	],
-	root: ['dialog-registry.ts', 'marks.ts', 'selectors.ts', 'updates.ts'],
+	root: [
+		'dialog-registry.ts',
+		'marks.ts',
+		'scopes.ts',
+		'selectors.ts',
+		'updates.ts',
+	],
 };
 
 /**

@@ -1,5 +1,4 @@
 import type {NetworkCreation, VolumeCreation} from '../docker/docker-client.js';
-import type {Scope} from '../keymap/bindings.js';
 import type {AppState, Update} from './app-state.js';
 import {checkSubnet} from './cidr.js';
 import {createForm, formChecked, formEdited, type Form} from './form.js';
@@ -53,16 +52,6 @@ export function createFormOpened(object: CreateObject): Update {
 			},
 		},
 	});
-}
-
-const formScopes: readonly Scope[] = ['form'];
-const formChoiceScopes: readonly Scope[] = ['formChoice'];
-
-/** The keys of the form: those of a choice while one is focused. */
-export function createFormScopes(dialog: CreateDialog): readonly Scope[] {
-	return createChoices[dialog.form.focused] === undefined
-		? formScopes
-		: formChoiceScopes;
 }
 
 function withForm(

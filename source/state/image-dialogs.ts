@@ -1,4 +1,3 @@
-import type {Scope} from '../keymap/bindings.js';
 import type {AppState, Dialog, Update} from './app-state.js';
 import {
 	buildDialog,
@@ -58,33 +57,6 @@ export function runOpened(reference: string): Update {
 export function buildOpened(cwd: string, last?: BuildValues): Update {
 	return state => withDialog(state, buildDialog(cwd, last));
 }
-
-/** The keymap scopes of an open pull, run or build dialog; undefined for any other dialog. */
-export function imageDialogScopes(
-	dialog: Dialog | undefined,
-): readonly Scope[] | undefined {
-	if (dialog?.kind === 'pull') {
-		return dialog.stage === 'input' ? pullInputScopes : pullProgressScopes;
-	}
-
-	if (dialog?.kind === 'run') {
-		return runChoices[dialog.form.focused] === undefined
-			? formScopes
-			: formChoiceScopes;
-	}
-
-	if (dialog?.kind === 'build') {
-		return dialog.stage === 'form' ? formScopes : buildOutputScopes;
-	}
-
-	return undefined;
-}
-
-const pullInputScopes: readonly Scope[] = ['pullInput'];
-const pullProgressScopes: readonly Scope[] = ['pullProgress', 'dialogList'];
-const formScopes: readonly Scope[] = ['form'];
-const formChoiceScopes: readonly Scope[] = ['formChoice'];
-const buildOutputScopes: readonly Scope[] = ['buildOutput'];
 
 /**
  * Typing into a pull, run or build dialog: the reference, or the focused field. A choice field

@@ -22,7 +22,6 @@ import {
 	splitEscapePair,
 } from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
-import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
 import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
 import {logsOpened, logsSearchOpened} from '../../source/state/logs-dialog.js';
 import {
@@ -39,6 +38,7 @@ import {
 	composeOutputOpened,
 } from '../../source/state/compose-state.js';
 import {fakeService} from '../fakes/fake-swarm.js';
+import {activeScopes, scopesOfPane} from '../../source/state/scopes.js';
 
 function key(flags: Partial<KeyFlags>): KeyFlags {
 	return {...noKeyFlags, ...flags};

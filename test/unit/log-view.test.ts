@@ -26,13 +26,13 @@ import {
 	logsSearchOpened,
 	type LogsDialog,
 } from '../../source/state/logs-dialog.js';
-import {activeScopes} from '../../source/state/selectors.js';
 import {textDeletedBack, textTyped} from '../../source/state/updates.js';
 import {
 	lineSegments,
 	wrapSegments,
 	type Segment,
 } from '../../source/ui/format/log-rows.js';
+import {activeScopes} from '../../source/state/scopes.js';
 
 function entry(
 	seq: number,

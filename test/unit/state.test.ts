@@ -13,9 +13,6 @@ import {
 } from '../../source/state/app-state.js';
 import {matchesFilter} from '../../source/state/text-filter.js';
 import {
-	activeScopes,
-	counts,
-	imageUsage,
 	availablePanes,
 	selectedId,
 	visibleIds,
@@ -43,6 +40,8 @@ import {
 } from '../../source/state/updates.js';
 import {markToggled, marksOrFilterCleared} from '../../source/state/marks.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
+import {activeScopes} from '../../source/state/scopes.js';
+import {counts, imageUsage} from '../../source/state/container-rows.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 
