@@ -16,7 +16,6 @@ import {
 	selectionSet,
 	volumesListed,
 } from '../state/volumes-networks.js';
-import {closeDialog} from '../state/updates.js';
 import {statusShown} from '../state/status.js';
 import {commandLogged} from '../state/command-log.js';
 import {pendingCleared, pendingSet} from '../state/pending.js';
@@ -47,6 +46,7 @@ import {formatBytes, plural, shortId} from '../format/units.js';
 import {shellWord} from '../format/shell-words.js';
 import {relistAfterWork} from './relist.js';
 import type {Target} from '../state/confirmation.js';
+import {closeDialog} from '../state/dialog-slot.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {

@@ -2,7 +2,6 @@ import type {FeedContext} from './feed-context.js';
 import type {DockerEvent} from '../docker/docker-client.js';
 import {DockerError, errorMessage} from '../docker/errors.js';
 import {
-	oomReported,
 	connectionChanged,
 	containersListed,
 	engineIdentified,
@@ -12,6 +11,7 @@ import {networksListed, volumesListed} from '../state/volumes-networks.js';
 import {pause} from './scheduler.js';
 import {createThrottle} from './throttle.js';
 import type {Update} from '../state/app-state.js';
+import {oomReported} from '../state/resources.js';
 
 /** How the feed is timed; every figure is a reason, not a guess. */
 export type FeedTiming = {

@@ -9,7 +9,7 @@ import {
 	type HostList,
 } from '../state/hosts-dialog.js';
 import type {Store} from '../state/store.js';
-import {closeDialog} from '../state/updates.js';
+import {closeDialog} from '../state/dialog-slot.js';
 
 /**
  * Moving to another engine, which outlives any one store: the session that owns the services

@@ -35,10 +35,10 @@ import {
 	type PullProgress,
 } from '../state/pull-progress.js';
 import {checkRun, type RunDialog, type RunField} from '../state/run-form.js';
-import {closeDialog} from '../state/updates.js';
 import {relistAfterWork} from './relist.js';
 import {shellWord} from '../format/shell-words.js';
 import {createThrottle} from './throttle.js';
+import {closeDialog} from '../state/dialog-slot.js';
 
 /** Pull, run and build: the Images pane's ways of making something new. */
 export type ImageWorkflow = {

@@ -13,13 +13,13 @@ import {
 import type {ResourceUsage} from '../state/resource-usage.js';
 import {usageFromCgroup, usageFromStats} from './resource-usage.js';
 import {isLive} from '../state/liveness.js';
+import {clockTicked} from '../state/updates.js';
 import {
-	clockTicked,
 	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
 	resourcesOutOfFiles,
-} from '../state/updates.js';
+} from '../state/resources.js';
 
 /** How the stats feed is timed and bounded. */
 export type StatsTiming = {

@@ -177,6 +177,11 @@ export type AppState = {
 /** A pure state transition. */
 export type Update = (state: AppState) => AppState;
 
+/** The state with some of its view state changed. */
+export function withUi(state: AppState, ui: Partial<AppState['ui']>): AppState {
+	return {...state, ui: {...state.ui, ...ui}};
+}
+
 /** The state before the engine has answered. */
 export function initialState(options: {
 	endpoint: string;

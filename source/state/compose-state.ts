@@ -1,6 +1,7 @@
 import type {AppState, Update} from './app-state.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import type {ComposeProject} from './slices.js';
+import {dialogChanged, openDialog} from './dialog-slot.js';
 
 /** A project went down: it stays listed, with nothing running, for `U`. */
 export function projectDowned(project: ComposeProject): Update {
@@ -44,39 +45,16 @@ export type ComposeOutputDialog = {
 	readonly outcome: {readonly ok: boolean; readonly text: string} | undefined;
 };
 
-function withDialog<K extends ComposeDownDialog | ComposeOutputDialog>(
-	kind: K['kind'],
-	change: (dialog: K) => K,
-): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (dialog?.kind !== kind) {
-			return state;
-		}
-
-		const next = change(dialog as K);
-		return next === dialog
-			? state
-			: {...state, ui: {...state.ui, dialog: next}};
-	};
-}
-
 export function composeDownOpened(projectId: string): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'compose-down',
-				projectId,
-				volumes: false,
-				list: listViewAtTop,
-			},
-		},
+	return openDialog({
+		kind: 'compose-down',
+		projectId,
+		volumes: false,
+		list: listViewAtTop,
 	});
 }
 
-export const composeVolumesToggled: Update = withDialog<ComposeDownDialog>(
+export const composeVolumesToggled: Update = dialogChanged(
 	'compose-down',
 	dialog => ({...dialog, volumes: !dialog.volumes}),
 );
@@ -86,19 +64,13 @@ export function composeOutputOpened(options: {
 	readonly title: string;
 	readonly commandLine: string;
 }): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'compose-output',
-				...options,
-				lines: [],
-				dropped: 0,
-				scroll: undefined,
-				outcome: undefined,
-			},
-		},
+	return openDialog({
+		kind: 'compose-output',
+		...options,
+		lines: [],
+		dropped: 0,
+		scroll: undefined,
+		outcome: undefined,
 	});
 }
 
@@ -113,7 +85,7 @@ export function composeOutputReceived(
 	lines: readonly string[],
 	dropped: number,
 ): Update {
-	return withDialog<ComposeOutputDialog>('compose-output', dialog =>
+	return dialogChanged('compose-output', dialog =>
 		dialog.run === run ? {...dialog, lines, dropped} : dialog,
 	);
 }
@@ -122,7 +94,7 @@ export function composeOutputEnded(
 	run: number,
 	outcome: {readonly ok: boolean; readonly text: string},
 ): Update {
-	return withDialog<ComposeOutputDialog>('compose-output', dialog =>
+	return dialogChanged('compose-output', dialog =>
 		dialog.run === run ? {...dialog, outcome} : dialog,
 	);
 }
@@ -135,7 +107,7 @@ export function composeOutputScrolled(
 	step: number | 'top' | 'bottom',
 	rows: number,
 ): Update {
-	return withDialog<ComposeOutputDialog>('compose-output', dialog => {
+	return dialogChanged('compose-output', dialog => {
 		const last = dialog.lines.length - 1;
 		const firstBottom = Math.min(last, Math.max(0, rows - 1));
 		const current = dialog.scroll ?? last;

@@ -1,7 +1,7 @@
 // The confirm dialog: what an action will touch, named as the user knows it, and what the engine
 // would refuse.
 
-import type {AppState, Update} from './app-state.js';
+import {withUi, type AppState, type Update} from './app-state.js';
 import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
 import {containerTarget} from './container-lifecycle.js';
@@ -10,6 +10,7 @@ import {imageRows} from './image-rows.js';
 import {listViewAtTop} from './list-view.js';
 import {isLive} from './liveness.js';
 import type {ConfirmDialog, Target} from './confirmation.js';
+import {dialogChanged} from './dialog-slot.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 
@@ -73,10 +74,8 @@ export function confirmOpened(
 		'kind' | 'force' | 'volumes' | 'list' | 'refusals'
 	>,
 ): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
+	return state =>
+		withUi(state, {
 			dialog: {
 				kind: 'confirm',
 				force: false,
@@ -85,23 +84,13 @@ export function confirmOpened(
 				refusals: refusalsOf(state, dialog.action, dialog.targets),
 				...dialog,
 			},
-		},
-	});
+		});
 }
 
 export function confirmToggled(option: 'force' | 'volumes'): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (
-			dialog?.kind !== 'confirm' ||
-			(option === 'volumes' && dialog.action !== 'remove-containers')
-		) {
-			return state;
-		}
-
-		return {
-			...state,
-			ui: {...state.ui, dialog: {...dialog, [option]: !dialog[option]}},
-		};
-	};
+	return dialogChanged('confirm', dialog =>
+		option === 'volumes' && dialog.action !== 'remove-containers'
+			? dialog
+			: {...dialog, [option]: !dialog[option]},
+	);
 }

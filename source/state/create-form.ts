@@ -3,6 +3,7 @@ import type {AppState, Update} from './app-state.js';
 import {checkSubnet} from './cidr.js';
 import {createForm, formChecked, formEdited, type Form} from './form.js';
 import {nextChoice, type Choices} from './run-form.js';
+import {dialogChanged, openDialog} from './dialog-slot.js';
 
 /** What `n` creates on the Volumes and Networks panes. */
 export type CreateObject = 'volume' | 'network';
@@ -35,59 +36,43 @@ export const createChoices: Readonly<Partial<Record<CreateField, Choices>>> = {
 };
 
 export function createFormOpened(object: CreateObject): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'create',
-				object,
-				form: createForm(formFields[object], {
-					name: '',
-					driver: defaultDrivers[object],
-					subnet: '',
-					internal: 'no',
-				}),
-				isCreating: false,
-			},
-		},
+	return openDialog({
+		kind: 'create',
+		object,
+		form: createForm(formFields[object], {
+			name: '',
+			driver: defaultDrivers[object],
+			subnet: '',
+			internal: 'no',
+		}),
+		isCreating: false,
 	});
-}
-
-function withForm(
-	state: AppState,
-	change: (dialog: CreateDialog) => CreateDialog,
-): AppState {
-	const {dialog} = state.ui;
-	return dialog?.kind === 'create'
-		? {...state, ui: {...state.ui, dialog: change(dialog)}}
-		: state;
 }
 
 /** Text typed, deleted or cleared in the focused field; a choice that is only picked takes none. */
 export function createDraftChanged(change: (draft: string) => string): Update {
-	return state =>
-		withForm(state, dialog =>
-			dialog.isCreating || createChoices[dialog.form.focused]?.isTyped === false
-				? dialog
-				: {...dialog, form: formEdited(dialog.form, change)},
-		);
+	return dialogChanged('create', dialog =>
+		dialog.isCreating || createChoices[dialog.form.focused]?.isTyped === false
+			? dialog
+			: {...dialog, form: formEdited(dialog.form, change)},
+	);
 }
 
 /** The check's (or the engine's) verdict on the fields; the form is editable again. */
 export function createChecked(
 	errors: Readonly<Partial<Record<CreateField, string>>>,
 ): Update {
-	return state =>
-		withForm(state, dialog => ({
-			...dialog,
-			form: formChecked(dialog.form, errors),
-			isCreating: false,
-		}));
+	return dialogChanged('create', dialog => ({
+		...dialog,
+		form: formChecked(dialog.form, errors),
+		isCreating: false,
+	}));
 }
 
-export const createStarted: Update = state =>
-	withForm(state, dialog => ({...dialog, isCreating: true}));
+export const createStarted: Update = dialogChanged('create', dialog => ({
+	...dialog,
+	isCreating: true,
+}));
 
 /** What the form asks the engine for, or what is wrong with it. */
 export type CreateRequest =
@@ -200,16 +185,15 @@ export function refusalErrors(
 
 /** Space on a choice field: its next (or previous) value. */
 export function createChoiceCycled(step: 1 | -1): Update {
-	return state =>
-		withForm(state, dialog => {
-			const choices = createChoices[dialog.form.focused];
-			return choices === undefined || dialog.isCreating
-				? dialog
-				: {
-						...dialog,
-						form: formEdited(dialog.form, value =>
-							nextChoice(choices, value, step),
-						),
-					};
-		});
+	return dialogChanged('create', dialog => {
+		const choices = createChoices[dialog.form.focused];
+		return choices === undefined || dialog.isCreating
+			? dialog
+			: {
+					...dialog,
+					form: formEdited(dialog.form, value =>
+						nextChoice(choices, value, step),
+					),
+				};
+	});
 }

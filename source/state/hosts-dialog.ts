@@ -2,6 +2,7 @@ import type {HostChoice} from '../docker/host-choices.js';
 import {statusShown} from './status.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import type {Update} from './app-state.js';
+import {dialogChanged, openDialog} from './dialog-slot.js';
 
 /** The engines to switch between, as the runtime listed them. */
 export type HostList = {
@@ -25,44 +26,26 @@ export type HostsDialog = HostList & {
 
 /** Opens the switcher on the current engine. */
 export function hostsOpened(list: HostList): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'hosts',
-				...list,
-				cursor: Math.max(
-					0,
-					list.choices.findIndex(choice => choice.id === list.currentId),
-				),
-				list: listViewAtTop,
-				connecting: undefined,
-				error: undefined,
-			},
-		},
+	return openDialog({
+		kind: 'hosts',
+		...list,
+		cursor: Math.max(
+			0,
+			list.choices.findIndex(choice => choice.id === list.currentId),
+		),
+		list: listViewAtTop,
+		connecting: undefined,
+		error: undefined,
 	});
-}
-
-function withHosts(
-	change: (dialog: HostsDialog) => HostsDialog | undefined,
-): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (dialog?.kind !== 'hosts') {
-			return state;
-		}
-
-		const next = change(dialog);
-		return next === dialog
-			? state
-			: {...state, ui: {...state.ui, dialog: next}};
-	};
 }
 
 /** A connection to the choice `id` is under way. */
 export function hostConnecting(id: string): Update {
-	return withHosts(dialog => ({...dialog, connecting: id, error: undefined}));
+	return dialogChanged('hosts', dialog => ({
+		...dialog,
+		connecting: id,
+		error: undefined,
+	}));
 }
 
 /** The switch failed: the dialog stays, with the reason, and so does the engine we had. */
@@ -71,7 +54,13 @@ export function hostSwitchFailed(error: string): Update {
 		statusShown(
 			error,
 			true,
-		)(withHosts(dialog => ({...dialog, connecting: undefined, error}))(state));
+		)(
+			dialogChanged('hosts', dialog => ({
+				...dialog,
+				connecting: undefined,
+				error,
+			}))(state),
+		);
 }
 
 /** The choice under the cursor, if the switcher is open. */

@@ -1,4 +1,4 @@
-import type {AppState, Dialog, Update} from './app-state.js';
+import {withUi, type AppState, type Update} from './app-state.js';
 import {
 	buildDialog,
 	buildOutputLength,
@@ -17,45 +17,26 @@ import {
 	type RunField,
 } from './run-form.js';
 import {createChoiceCycled, type CreateField} from './create-form.js';
+import {dialogChanged, openDialog} from './dialog-slot.js';
 
 /** The dialogs of pull, run and build. */
 export type ImageDialog = PullDialog | RunDialog | BuildDialog;
 
-function withDialog(state: AppState, dialog: Dialog): AppState {
-	return {...state, ui: {...state.ui, dialog}};
-}
-
-/** Changes the open dialog if it is of `kind`; leaves the state alone otherwise (it was closed). */
-function changeDialog<K extends ImageDialog['kind']>(
-	kind: K,
-	change: (
-		dialog: Extract<ImageDialog, {kind: K}>,
-	) => Extract<ImageDialog, {kind: K}>,
-): Update {
-	return state => {
-		const {dialog} = state.ui;
-		return dialog?.kind === kind
-			? withDialog(state, change(dialog as Extract<ImageDialog, {kind: K}>))
-			: state;
-	};
-}
-
-export const pullOpened: Update = state => withDialog(state, pullInput);
+export const pullOpened: Update = openDialog(pullInput);
 
 /** The run form for an image `reference` (a tag, so that the container names the image so, else its id). */
 export function runOpened(reference: string): Update {
-	return state =>
-		withDialog(state, {
-			kind: 'run',
-			image: reference,
-			form: runForm(),
-			isCreating: false,
-		});
+	return openDialog({
+		kind: 'run',
+		image: reference,
+		form: runForm(),
+		isCreating: false,
+	});
 }
 
 /** The build form, filled in as the last build this session was, if any. */
 export function buildOpened(cwd: string, last?: BuildValues): Update {
-	return state => withDialog(state, buildDialog(cwd, last));
+	return openDialog(buildDialog(cwd, last));
 }
 
 /**
@@ -68,23 +49,29 @@ export function imageDialogTyped(
 ): AppState | undefined {
 	const {dialog} = state.ui;
 	if (dialog?.kind === 'pull' && dialog.stage === 'input') {
-		return withDialog(state, {
-			...dialog,
-			draft: change(dialog.draft),
-			problem: undefined,
+		return withUi(state, {
+			dialog: {
+				...dialog,
+				draft: change(dialog.draft),
+				problem: undefined,
+			},
 		});
 	}
 
 	if (dialog?.kind === 'run' && !dialog.isCreating) {
 		return runChoices[dialog.form.focused]?.isTyped === false
 			? state
-			: withDialog(state, {...dialog, form: formEdited(dialog.form, change)});
+			: withUi(state, {
+					dialog: {...dialog, form: formEdited(dialog.form, change)},
+				});
 	}
 
 	if (dialog?.kind === 'build' && dialog.stage === 'form') {
-		return withDialog(state, {
-			...dialog,
-			form: formEdited(dialog.form, change),
+		return withUi(state, {
+			dialog: {
+				...dialog,
+				form: formEdited(dialog.form, change),
+			},
 		});
 	}
 
@@ -100,15 +87,15 @@ function changeForm(
 	return state => {
 		const {dialog} = state.ui;
 		if (dialog?.kind === 'create' && !dialog.isCreating) {
-			return withDialog(state, {...dialog, form: change(dialog.form)});
+			return withUi(state, {dialog: {...dialog, form: change(dialog.form)}});
 		}
 
 		if (dialog?.kind === 'run') {
-			return withDialog(state, {...dialog, form: change(dialog.form)});
+			return withUi(state, {dialog: {...dialog, form: change(dialog.form)}});
 		}
 
 		return dialog?.kind === 'build' && dialog.stage === 'form'
-			? withDialog(state, {...dialog, form: change(dialog.form)})
+			? withUi(state, {dialog: {...dialog, form: change(dialog.form)}})
 			: state;
 	};
 }
@@ -120,7 +107,7 @@ export function formFieldMoved(step: 1 | -1): Update {
 /** The focused choice field of the run form takes its next (or previous) value. */
 export function formChoiceCycled(step: 1 | -1): Update {
 	const cycleCreate = createChoiceCycled(step);
-	const cycleRun = changeDialog('run', dialog => {
+	const cycleRun = dialogChanged('run', dialog => {
 		const choices = runChoices[dialog.form.focused];
 		return choices === undefined
 			? dialog
@@ -136,7 +123,7 @@ export function formChoiceCycled(step: 1 | -1): Update {
 }
 
 export function runChecked(errors: Partial<Record<RunField, string>>): Update {
-	return changeDialog('run', dialog => ({
+	return dialogChanged('run', dialog => ({
 		...dialog,
 		form: formChecked(dialog.form, errors),
 		isCreating: false,
@@ -144,15 +131,15 @@ export function runChecked(errors: Partial<Record<RunField, string>>): Update {
 }
 
 export function runCreating(isCreating: boolean): Update {
-	return changeDialog('run', dialog => ({...dialog, isCreating}));
+	return dialogChanged('run', dialog => ({...dialog, isCreating}));
 }
 
 export function pullRefused(problem: string): Update {
-	return changeDialog('pull', dialog => ({...dialog, problem}));
+	return dialogChanged('pull', dialog => ({...dialog, problem}));
 }
 
 export function pullStarted(reference: string): Update {
-	return changeDialog('pull', dialog => ({
+	return dialogChanged('pull', dialog => ({
 		...pullInput,
 		draft: dialog.draft,
 		stage: 'pulling',
@@ -165,7 +152,7 @@ export function pullAdvanced(
 	reference: string,
 	progress: PullProgress,
 ): Update {
-	return changeDialog('pull', dialog =>
+	return dialogChanged('pull', dialog =>
 		dialog.stage === 'pulling' && dialog.reference === reference
 			? {...dialog, progress}
 			: dialog,
@@ -173,7 +160,7 @@ export function pullAdvanced(
 }
 
 export function pullEnded(reference: string, progress: PullProgress): Update {
-	return changeDialog('pull', dialog =>
+	return dialogChanged('pull', dialog =>
 		dialog.reference === reference
 			? {...dialog, stage: 'done', progress}
 			: dialog,
@@ -182,7 +169,7 @@ export function pullEnded(reference: string, progress: PullProgress): Update {
 
 /** The pull failed: its half-done progress goes, and the reason takes its place. */
 export function pullFailed(reference: string, failure: PullFailure): Update {
-	return changeDialog('pull', dialog =>
+	return dialogChanged('pull', dialog =>
 		dialog.reference === reference
 			? {...pullInput, draft: dialog.draft, reference, stage: 'failed', failure}
 			: dialog,
@@ -190,7 +177,7 @@ export function pullFailed(reference: string, failure: PullFailure): Update {
 }
 
 /** Back from a finished pull to the reference: a failed one to fix it, a done one for another. */
-export const pullEditing: Update = changeDialog('pull', dialog =>
+export const pullEditing: Update = dialogChanged('pull', dialog =>
 	dialog.stage === 'pulling'
 		? dialog
 		: {
@@ -203,13 +190,13 @@ export const pullEditing: Update = changeDialog('pull', dialog =>
 export function buildChecked(
 	errors: Partial<Record<BuildField, string>>,
 ): Update {
-	return changeDialog('build', dialog => ({
+	return dialogChanged('build', dialog => ({
 		...dialog,
 		form: formChecked(dialog.form, errors),
 	}));
 }
 
-export const buildStarted: Update = changeDialog('build', dialog => ({
+export const buildStarted: Update = dialogChanged('build', dialog => ({
 	...dialog,
 	stage: 'building',
 	output: [],
@@ -224,7 +211,7 @@ export function buildOutputAdded(
 	lines: readonly string[],
 	imageId: string | undefined,
 ): Update {
-	return changeDialog('build', dialog => {
+	return dialogChanged('build', dialog => {
 		if (dialog.stage !== 'building') {
 			return dialog;
 		}
@@ -245,7 +232,7 @@ export function buildOutputAdded(
 }
 
 export function buildEnded(error: string | undefined): Update {
-	return changeDialog('build', dialog =>
+	return dialogChanged('build', dialog =>
 		dialog.stage === 'building'
 			? {...dialog, stage: error === undefined ? 'done' : 'failed', error}
 			: dialog,
@@ -253,13 +240,13 @@ export function buildEnded(error: string | undefined): Update {
 }
 
 /** Back from a finished build to its form, to change it and build again. */
-export const buildEditing: Update = changeDialog('build', dialog =>
+export const buildEditing: Update = dialogChanged('build', dialog =>
 	dialog.stage === 'building' ? dialog : {...dialog, stage: 'form'},
 );
 
 /** Scrolls the build output by `step` lines (positive: towards the newest), or to its end. */
 export function buildScrolled(step: number | 'end' | 'start'): Update {
-	return changeDialog('build', dialog => {
+	return dialogChanged('build', dialog => {
 		const last = Math.max(0, dialog.output.length - 1);
 		const scroll =
 			step === 'end'

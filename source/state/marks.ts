@@ -1,7 +1,6 @@
 // Marked rows, and what an action on the focused pane applies to.
 
-import type {AppState, Update} from './app-state.js';
-import {panes} from './app-state.js';
+import {panes, type AppState, type Update} from './app-state.js';
 import {paneItems, visibleIds} from './selectors.js';
 
 /** Marks or unmarks the selected row of the focused pane, then moves down, as in a file manager. */

@@ -1,7 +1,8 @@
 // The prune dialog: which categories, how old, and the preview and report of what went.
 
-import type {AppState, Update} from './app-state.js';
+import type {Update} from './app-state.js';
 import {listViewAtTop, type ListView} from './list-view.js';
+import {dialogChanged, openDialog} from './dialog-slot.js';
 
 /** What a prune may remove, by category. */
 export type PruneCategory =
@@ -68,28 +69,19 @@ export const pruneAges: readonly number[] = [0, 1, 24, 24 * 7, 24 * 30];
 export function pruneOpenedFor(
 	...categories: readonly PruneCategory[]
 ): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'prune',
-				stage: 'choose',
-				categories: new Set(categories),
-				olderThanHours: 0,
-				allVolumes: false,
-				label: '',
-				isEditingLabel: false,
-				items: [],
-				skipped: new Set(),
-				cursor: Math.max(
-					0,
-					pruneCategories.indexOf(categories[0] ?? 'containers'),
-				),
-				list: listViewAtTop,
-				report: [],
-			},
-		},
+	return openDialog({
+		kind: 'prune',
+		stage: 'choose',
+		categories: new Set(categories),
+		olderThanHours: 0,
+		allVolumes: false,
+		label: '',
+		isEditingLabel: false,
+		items: [],
+		skipped: new Set(),
+		cursor: Math.max(0, pruneCategories.indexOf(categories[0] ?? 'containers')),
+		list: listViewAtTop,
+		report: [],
 	});
 }
 
@@ -98,119 +90,100 @@ export const pruneOpened: Update = pruneOpenedFor(
 	'dangling-images',
 );
 
-function withPrune(
-	state: AppState,
-	change: (dialog: PruneDialog) => PruneDialog,
-): AppState {
-	const {dialog} = state.ui;
-	return dialog?.kind === 'prune'
-		? {...state, ui: {...state.ui, dialog: change(dialog)}}
-		: state;
-}
-
 /** The key of a preview item in `skipped`. */
 export function pruneKey(item: PruneItem): string {
 	return `${item.category}:${item.id}`;
 }
 
 /** Space: on the choice, a category; on the preview, an item. */
-export const pruneToggled: Update = state =>
-	withPrune(state, dialog => {
-		if (dialog.stage === 'choose') {
-			const category = pruneCategories[dialog.cursor];
-			if (category === undefined) {
-				return dialog;
-			}
-
-			const categories = new Set(dialog.categories);
-			if (categories.has(category)) {
-				categories.delete(category);
-			} else {
-				categories.add(category);
-			}
-
-			return {...dialog, categories};
-		}
-
-		const item = dialog.items[dialog.cursor];
-		if (dialog.stage !== 'preview' || item === undefined) {
+export const pruneToggled: Update = dialogChanged('prune', dialog => {
+	if (dialog.stage === 'choose') {
+		const category = pruneCategories[dialog.cursor];
+		if (category === undefined) {
 			return dialog;
 		}
 
-		const skipped = new Set(dialog.skipped);
-		const key = pruneKey(item);
-		if (skipped.has(key)) {
-			skipped.delete(key);
+		const categories = new Set(dialog.categories);
+		if (categories.has(category)) {
+			categories.delete(category);
 		} else {
-			skipped.add(key);
+			categories.add(category);
 		}
 
-		return {...dialog, skipped};
-	});
+		return {...dialog, categories};
+	}
 
-export const pruneAgeCycled: Update = state =>
-	withPrune(state, dialog =>
-		dialog.stage === 'choose'
-			? {
-					...dialog,
-					olderThanHours:
-						pruneAges[
-							(pruneAges.indexOf(dialog.olderThanHours) + 1) % pruneAges.length
-						] ?? 0,
-				}
-			: dialog,
-	);
+	const item = dialog.items[dialog.cursor];
+	if (dialog.stage !== 'preview' || item === undefined) {
+		return dialog;
+	}
+
+	const skipped = new Set(dialog.skipped);
+	const key = pruneKey(item);
+	if (skipped.has(key)) {
+		skipped.delete(key);
+	} else {
+		skipped.add(key);
+	}
+
+	return {...dialog, skipped};
+});
+
+export const pruneAgeCycled: Update = dialogChanged('prune', dialog =>
+	dialog.stage === 'choose'
+		? {
+				...dialog,
+				olderThanHours:
+					pruneAges[
+						(pruneAges.indexOf(dialog.olderThanHours) + 1) % pruneAges.length
+					] ?? 0,
+			}
+		: dialog,
+);
 
 /** `a`: every category, or back to none. */
-export const pruneEverythingToggled: Update = state =>
-	withPrune(state, dialog =>
-		dialog.stage === 'choose'
-			? {
-					...dialog,
-					categories:
-						dialog.categories.size === pruneCategories.length
-							? new Set()
-							: new Set(pruneCategories),
-				}
-			: dialog,
-	);
+export const pruneEverythingToggled: Update = dialogChanged('prune', dialog =>
+	dialog.stage === 'choose'
+		? {
+				...dialog,
+				categories:
+					dialog.categories.size === pruneCategories.length
+						? new Set()
+						: new Set(pruneCategories),
+			}
+		: dialog,
+);
 
 /** `l` starts typing the label filter; Enter or Esc ends it, keeping what was typed. */
 export function pruneLabelEditing(isEditing: boolean): Update {
-	return state =>
-		withPrune(state, dialog =>
-			dialog.stage === 'choose'
-				? {...dialog, isEditingLabel: isEditing}
-				: dialog,
-		);
+	return dialogChanged('prune', dialog =>
+		dialog.stage === 'choose' ? {...dialog, isEditingLabel: isEditing} : dialog,
+	);
 }
 
-export const pruneVolumesToggled: Update = state =>
-	withPrune(state, dialog =>
-		dialog.stage === 'choose'
-			? {...dialog, allVolumes: !dialog.allVolumes}
-			: dialog,
-	);
+export const pruneVolumesToggled: Update = dialogChanged('prune', dialog =>
+	dialog.stage === 'choose'
+		? {...dialog, allVolumes: !dialog.allVolumes}
+		: dialog,
+);
 
 export function pruneStaged(stage: PruneDialog['stage']): Update {
-	return state => withPrune(state, dialog => ({...dialog, stage}));
+	return dialogChanged('prune', dialog => ({...dialog, stage}));
 }
 
 export function prunePreviewed(items: readonly PruneItem[]): Update {
-	return state =>
-		withPrune(state, dialog =>
-			dialog.stage === 'loading'
-				? {...dialog, stage: 'preview', items, skipped: new Set(), cursor: 0}
-				: dialog,
-		);
+	return dialogChanged('prune', dialog =>
+		dialog.stage === 'loading'
+			? {...dialog, stage: 'preview', items, skipped: new Set(), cursor: 0}
+			: dialog,
+	);
 }
 
 export function pruneReported(report: readonly string[]): Update {
-	return state =>
-		withPrune(state, dialog => ({
-			...dialog,
-			stage: 'done',
-			report,
-			list: listViewAtTop,
-		}));
+	return dialogChanged('prune', dialog => ({
+		...dialog,
+		stage: 'done',
+		report,
+		list: listViewAtTop,
+	}));
 }

@@ -2,6 +2,7 @@ import type {NodeAvailability, SwarmNode, SwarmTask} from '../docker/swarm.js';
 import type {Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import type {ListView} from './list-view.js';
+import {dialogChanged} from './dialog-slot.js';
 
 /** A number typed for `s` on a service: its new replica count. */
 export type ScaleDialog = {
@@ -68,15 +69,8 @@ export function nextAvailability(node: SwarmNode): NodeAvailability {
 
 /** The scale prompt takes digits only: anything else could not be a replica count. */
 export function scaleDraftChanged(change: (draft: string) => string): Update {
-	return state => {
-		const {dialog} = state.ui;
-		if (dialog?.kind !== 'scale') {
-			return state;
-		}
-
+	return dialogChanged('scale', dialog => {
 		const draft = change(dialog.draft).replaceAll(/\D/g, '').slice(0, 6);
-		return draft === dialog.draft
-			? state
-			: {...state, ui: {...state.ui, dialog: {...dialog, draft}}};
-	};
+		return draft === dialog.draft ? dialog : {...dialog, draft};
+	});
 }

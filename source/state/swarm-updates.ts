@@ -4,6 +4,7 @@ import {compareTasks, type SwarmConfirmDialog} from './swarm-state.js';
 import {collectionListed, sameJson} from './collections.js';
 import {listViewAtTop} from './list-view.js';
 import {initialSwarm, type SwarmState} from './slices.js';
+import {openDialog} from './dialog-slot.js';
 
 function withSwarm(state: AppState, swarm: Partial<SwarmState>): AppState {
 	return {...state, swarm: {...state.swarm, ...swarm}};
@@ -55,17 +56,11 @@ export function tasksListed(
 
 /** Opens the replica count prompt on a service, starting from its current count. */
 export function scaleOpened(service: SwarmService): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'scale',
-				serviceId: service.id,
-				name: service.name,
-				draft: String(service.desired),
-			},
-		},
+	return openDialog({
+		kind: 'scale',
+		serviceId: service.id,
+		name: service.name,
+		draft: String(service.desired),
 	});
 }
 
@@ -73,11 +68,5 @@ export function scaleOpened(service: SwarmService): Update {
 export function swarmConfirmOpened(
 	dialog: Omit<SwarmConfirmDialog, 'kind' | 'list'>,
 ): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {kind: 'swarm-confirm', list: listViewAtTop, ...dialog},
-		},
-	});
+	return openDialog({kind: 'swarm-confirm', list: listViewAtTop, ...dialog});
 }

@@ -12,11 +12,12 @@ import {
 import {availablePanes, selectedId} from '../state/selectors.js';
 import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
-import {closeDialog, focusPane, selectionLeaves} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
 import type {HandlerContext} from './handler-context.js';
 import type {ComposeProject} from '../state/slices.js';
+import {focusPane, selectionLeaves} from '../state/selection.js';
+import {closeDialog} from '../state/dialog-slot.js';
 
 type Handler = (context: HandlerContext) => void;
 

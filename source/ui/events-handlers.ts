@@ -7,10 +7,10 @@ import {
 	eventsOfContainer,
 	eventTypeCycled,
 } from '../state/events.js';
-import {focusPane} from '../state/updates.js';
 import {shortId} from '../format/units.js';
 import type {HandlerContext} from './handler-context.js';
 import type {EventContainer} from '../state/slices.js';
+import {focusPane} from '../state/selection.js';
 
 /** The container the selected event is about: its own event, or a volume mount or network connect of it. */
 function eventContainer(state: AppState): EventContainer | undefined {

@@ -55,22 +55,25 @@ import {
 	logsWrapToggled,
 } from '../state/logs-dialog.js';
 import {
-	closeDialog,
+	textCleared,
+	textDeletedBack,
+	sortBy,
+	toggleShowAll,
+} from '../state/updates.js';
+import type {ConfirmDialog, Target} from '../state/confirmation.js';
+import {
 	cyclePane,
+	focusPane,
+	moveSelection,
+	selectionLeaves,
+} from '../state/selection.js';
+import {closeDialog, openDialog} from '../state/dialog-slot.js';
+import {
 	filterCleared,
 	filterSelectionKept,
 	filterKept,
-	textCleared,
-	textDeletedBack,
-	focusPane,
-	moveSelection,
-	openDialog,
 	openFilter,
-	sortBy,
-	toggleShowAll,
-	selectionLeaves,
-} from '../state/updates.js';
-import type {ConfirmDialog, Target} from '../state/confirmation.js';
+} from '../state/filter-prompt.js';
 
 type Handler = (context: HandlerContext) => void;
 

@@ -12,9 +12,9 @@ import {
 import {isLastField} from '../state/form.js';
 import {imageRows} from '../state/image-rows.js';
 import {selectedId} from '../state/selectors.js';
-import {closeDialog} from '../state/updates.js';
 import type {HandlerContext} from './handler-context.js';
 import {submitCreate} from './resource-handlers.js';
+import {closeDialog} from '../state/dialog-slot.js';
 
 type ImageCommand =
 	| 'image.pull'

@@ -9,8 +9,8 @@ import {
 } from '../state/create-form.js';
 import {pruneCategoryOf} from '../state/disk-usage.js';
 import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
-import {focusPane} from '../state/updates.js';
 import type {HandlerContext} from './handler-context.js';
+import {focusPane} from '../state/selection.js';
 
 /** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
 export function submitCreate(services: Services): void {

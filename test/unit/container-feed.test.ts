@@ -16,7 +16,6 @@ import {
 	type Update,
 } from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
-import {keepSelection} from '../../source/state/updates.js';
 import {
 	FakeDockerClient,
 	fakeContainer,
@@ -25,6 +24,7 @@ import {
 	fakeVolume,
 } from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
+import {keepSelection} from '../../source/state/selection.js';
 
 /** Lets every queued promise reaction run; no time passes. */
 const settle = settler(3);

@@ -23,9 +23,9 @@ import {
 	nextEventType,
 	shownEvents,
 } from '../../source/state/events.js';
-import {keepSelection} from '../../source/state/updates.js';
 import {defined} from '../helpers/defined.js';
 import {emptyEventLog} from '../../source/state/slices.js';
+import {keepSelection} from '../../source/state/selection.js';
 
 function recorded(name: string): DockerEvent[] {
 	return readFileSync(

@@ -22,7 +22,6 @@ import {
 	splitEscapePair,
 } from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
-import {focusPane, openDialog, openFilter} from '../../source/state/updates.js';
 import {logsOpened, logsSearchOpened} from '../../source/state/logs-dialog.js';
 import {
 	detailsOpened,
@@ -39,6 +38,9 @@ import {
 } from '../../source/state/compose-state.js';
 import {fakeService} from '../fakes/fake-swarm.js';
 import {activeScopes, scopesOfPane} from '../../source/state/scopes.js';
+import {focusPane} from '../../source/state/selection.js';
+import {openDialog} from '../../source/state/dialog-slot.js';
+import {openFilter} from '../../source/state/filter-prompt.js';
 
 function key(flags: Partial<KeyFlags>): KeyFlags {
 	return {...noKeyFlags, ...flags};

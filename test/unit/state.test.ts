@@ -18,22 +18,10 @@ import {
 	visibleIds,
 } from '../../source/state/selectors.js';
 import {
-	closeDialog,
 	connectionChanged,
 	containersListed,
-	cyclePane,
 	engineIdentified,
-	filterCleared,
-	filterKept,
-	filterTyped,
-	focusPane,
 	imagesListed,
-	keepSelection,
-	moveSelection,
-	openDialog,
-	filterSelectionKept,
-	openFilter,
-	oomReported,
 	textDeletedBack,
 	textTyped,
 	toggleShowAll,
@@ -42,6 +30,21 @@ import {markToggled, marksOrFilterCleared} from '../../source/state/marks.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
 import {activeScopes} from '../../source/state/scopes.js';
 import {counts, imageUsage} from '../../source/state/container-rows.js';
+import {oomReported} from '../../source/state/resources.js';
+import {
+	cyclePane,
+	focusPane,
+	keepSelection,
+	moveSelection,
+} from '../../source/state/selection.js';
+import {closeDialog, openDialog} from '../../source/state/dialog-slot.js';
+import {
+	filterCleared,
+	filterKept,
+	filterTyped,
+	filterSelectionKept,
+	openFilter,
+} from '../../source/state/filter-prompt.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 

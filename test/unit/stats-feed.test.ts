@@ -24,9 +24,6 @@ import {createStore, type Store} from '../../source/state/store.js';
 import {
 	connectionChanged,
 	containersListed,
-	focusPane,
-	moveSelection,
-	oomReported,
 	rowsShown,
 } from '../../source/state/updates.js';
 import {
@@ -36,6 +33,8 @@ import {
 } from '../fakes/fake-docker-client.js';
 import {cgroupMeasurement} from '../fakes/cgroup-samples.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
+import {oomReported} from '../../source/state/resources.js';
+import {focusPane, moveSelection} from '../../source/state/selection.js';
 
 /** Lets every queued promise reaction run; no time passes. */
 const settle = settler(5);
