@@ -72,6 +72,7 @@ export const stateTiers = {
 		'memo.ts',
 		'pending.ts',
 		'resource-usage.ts',
+		'set-membership.ts',
 		'slices.ts',
 		'status.ts',
 		'store.ts',

@@ -9,7 +9,11 @@ import {refusalsOf} from './removal-refusal.js';
 import {imageRows} from './image-rows.js';
 import {listViewAtTop} from './list-view.js';
 import {isLive} from './liveness.js';
-import type {ConfirmDialog, Target} from './confirmation.js';
+import {
+	listedTargets,
+	type ConfirmDialog,
+	type Target,
+} from './confirmation.js';
 import {dialogChanged} from './dialog-slot.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
@@ -19,10 +23,9 @@ export function containerTargets(
 	state: AppState,
 	ids: readonly string[],
 ): Target[] {
-	return ids.flatMap(id => {
-		const container = state.containers.byId.get(id);
-		return container === undefined ? [] : [containerTarget(container)];
-	});
+	return listedTargets(state.containers.byId, ids, container =>
+		containerTarget(container),
+	);
 }
 
 /**

@@ -48,3 +48,18 @@ export type ConfirmDialog = {
 	readonly volumes: boolean;
 	readonly list: ListView;
 };
+
+/**
+ * The targets of `keys` that are still listed in `byId`, each named by `toTarget`: a row that
+ * went while the dialog was being opened has nothing left to act on.
+ */
+export function listedTargets<T>(
+	byId: ReadonlyMap<string, T>,
+	keys: readonly string[],
+	toTarget: (item: T, key: string) => Target,
+): Target[] {
+	return keys.flatMap(key => {
+		const item = byId.get(key);
+		return item === undefined ? [] : [toTarget(item, key)];
+	});
+}

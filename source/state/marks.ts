@@ -2,6 +2,7 @@
 
 import {panes, type AppState, type Update} from './app-state.js';
 import {paneItems, visibleIds} from './selectors.js';
+import {withMember} from './set-membership.js';
 
 /** Marks or unmarks the selected row of the focused pane, then moves down, as in a file manager. */
 export const markToggled: Update = state => {
@@ -10,13 +11,7 @@ export const markToggled: Update = state => {
 		return state;
 	}
 
-	const marks = new Set(state.marks);
-	if (marks.has(id)) {
-		marks.delete(id);
-	} else {
-		marks.add(id);
-	}
-
+	const marks = withMember(state.marks, id);
 	const ids = visibleIds(state, state.ui.focus);
 	const next = ids[Math.min(ids.length - 1, ids.indexOf(id) + 1)];
 	return {

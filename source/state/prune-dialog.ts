@@ -3,6 +3,7 @@
 import type {Update} from './app-state.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import {dialogChanged, openDialog} from './dialog-slot.js';
+import {withMember} from './set-membership.js';
 
 /** What a prune may remove, by category. */
 export type PruneCategory =
@@ -103,14 +104,7 @@ export const pruneToggled: Update = dialogChanged('prune', dialog => {
 			return dialog;
 		}
 
-		const categories = new Set(dialog.categories);
-		if (categories.has(category)) {
-			categories.delete(category);
-		} else {
-			categories.add(category);
-		}
-
-		return {...dialog, categories};
+		return {...dialog, categories: withMember(dialog.categories, category)};
 	}
 
 	const item = dialog.items[dialog.cursor];
@@ -118,15 +112,7 @@ export const pruneToggled: Update = dialogChanged('prune', dialog => {
 		return dialog;
 	}
 
-	const skipped = new Set(dialog.skipped);
-	const key = pruneKey(item);
-	if (skipped.has(key)) {
-		skipped.delete(key);
-	} else {
-		skipped.add(key);
-	}
-
-	return {...dialog, skipped};
+	return {...dialog, skipped: withMember(dialog.skipped, pruneKey(item))};
 });
 
 export const pruneAgeCycled: Update = dialogChanged('prune', dialog =>

@@ -9,6 +9,7 @@ import {
 } from './app-state.js';
 import {sameJson} from './collections.js';
 import type {ResourceUsage} from './resource-usage.js';
+import {withMember} from './set-membership.js';
 
 /** Where resource figures come from now, and the host's size; clears figures of another source. */
 export function resourceSourceChanged(
@@ -87,18 +88,10 @@ export function oomReported(id: string): Update {
 export function oomKilledFound(id: string, isOomKilled: boolean): Update {
 	return state => {
 		const {oomKilled} = state.resources;
-		if (oomKilled.has(id) === isOomKilled) {
-			return state;
-		}
-
-		const next = new Set(oomKilled);
-		if (isOomKilled) {
-			next.add(id);
-		} else {
-			next.delete(id);
-		}
-
-		return {...state, resources: {...state.resources, oomKilled: next}};
+		const next = withMember(oomKilled, id, isOomKilled);
+		return next === oomKilled
+			? state
+			: {...state, resources: {...state.resources, oomKilled: next}};
 	};
 }
 
