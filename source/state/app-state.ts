@@ -182,6 +182,20 @@ export function withUi(state: AppState, ui: Partial<AppState['ui']>): AppState {
 	return {...state, ui: {...state.ui, ...ui}};
 }
 
+/**
+ * Changes one part of the state with `change`, which takes and returns that part alone; the
+ * same state when the part comes back the same, so nothing redraws.
+ */
+export function sliceChanged<K extends keyof AppState>(
+	key: K,
+	change: (slice: AppState[K]) => AppState[K],
+): Update {
+	return state => {
+		const slice = change(state[key]);
+		return slice === state[key] ? state : {...state, [key]: slice};
+	};
+}
+
 /** The state before the engine has answered. */
 export function initialState(options: {
 	endpoint: string;

@@ -1,20 +1,20 @@
-import type {AppState, Update} from './app-state.js';
+import {sliceChanged, type AppState, type Update} from './app-state.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import type {ComposeProject} from './slices.js';
 import {dialogChanged, openDialog} from './dialog-slot.js';
 
 /** A project went down: it stays listed, with nothing running, for `U`. */
 export function projectDowned(project: ComposeProject): Update {
-	return state => {
-		const downed = new Map(state.compose.downed);
+	return sliceChanged('compose', compose => {
+		const downed = new Map(compose.downed);
 		downed.set(project.id, {
 			...project,
 			running: 0,
 			total: 0,
 			containerIds: [],
 		});
-		return {...state, compose: {...state.compose, downed}};
-	};
+		return {...compose, downed};
+	});
 }
 
 /** `D` on a project: compose down, waiting for `y`; `v` adds its volumes. */

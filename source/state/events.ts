@@ -1,6 +1,6 @@
 import type {DockerEvent} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState, Update} from './app-state.js';
+import {sliceChanged, type AppState, type Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import type {EventContainer, EventLog} from './slices.js';
 
@@ -168,17 +168,13 @@ export const eventsByKey = memoizeLast(
 		new Map(items.map(event => [eventKey(event), event])),
 );
 
-function withEvents(state: AppState, events: EventLog): AppState {
-	return events === state.events ? state : {...state, events};
-}
-
 /**
  * Events arrived. When the newest row was selected, the selection moves to the new newest, so
  * a pane left at the top follows the stream; otherwise it stays on its event.
  */
 export function eventsReceived(events: readonly DockerEvent[]): Update {
 	return state => {
-		const next = withEvents(state, addEvents(state.events, events));
+		const next = sliceChanged('events', log => addEvents(log, events))(state);
 		if (next === state) {
 			return state;
 		}
@@ -200,17 +196,16 @@ export function eventsReceived(events: readonly DockerEvent[]): Update {
 }
 
 /** Steps the type filter: all, container, image, volume, network, then other types seen. */
-export const eventTypeCycled: Update = state =>
-	withEvents(state, {
-		...state.events,
-		type: nextEventType(state.events.type, state.events.items),
-	});
+export const eventTypeCycled: Update = sliceChanged('events', log => ({
+	...log,
+	type: nextEventType(log.type, log.items),
+}));
 
 /** Narrows the timeline to one container's events (undefined: every container's). */
 export function eventContainerChosen(
 	container: EventContainer | undefined,
 ): Update {
-	return state => withEvents(state, {...state.events, container});
+	return sliceChanged('events', log => ({...log, container}));
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import {
 	historyLength,
+	sliceChanged,
 	type AppState,
 	type ResourceSnapshot,
 	type Update,
@@ -16,17 +17,14 @@ export function resourceSourceChanged(
 	source: string | undefined,
 	host: {readonly cpus: number; readonly memory: number} | undefined,
 ): Update {
-	return state => ({
-		...state,
-		resources: {
-			...state.resources,
-			byId: new Map(),
-			source,
-			outOfFiles: undefined,
-			hostCpus: host?.cpus,
-			hostMemory: host?.memory,
-		},
-	});
+	return sliceChanged('resources', resources => ({
+		...resources,
+		byId: new Map(),
+		source,
+		outOfFiles: undefined,
+		hostCpus: host?.cpus,
+		hostMemory: host?.memory,
+	}));
 }
 
 function appendHistory(
@@ -49,8 +47,8 @@ export function resourcesMeasured(
 	usages: ReadonlyMap<string, ResourceUsage>,
 	isComplete: boolean,
 ): Update {
-	return state => {
-		const previous = state.resources.byId;
+	return sliceChanged('resources', resources => {
+		const previous = resources.byId;
 		const byId = new Map<string, ResourceSnapshot>(isComplete ? [] : previous);
 		for (const [id, usage] of usages) {
 			const old = previous.get(id);
@@ -61,52 +59,52 @@ export function resourcesMeasured(
 			});
 		}
 
-		return {...state, resources: {...state.resources, byId}};
-	};
+		return {...resources, byId};
+	});
 }
 
 /** Whether the last measurement stopped short for want of file descriptors, and the open-files limit. */
 export function resourcesOutOfFiles(
 	outOfFiles: AppState['resources']['outOfFiles'],
 ): Update {
-	return state =>
-		sameJson(state.resources.outOfFiles, outOfFiles)
-			? state
-			: {...state, resources: {...state.resources, outOfFiles}};
+	return sliceChanged('resources', resources =>
+		sameJson(resources.outOfFiles, outOfFiles)
+			? resources
+			: {...resources, outOfFiles},
+	);
 }
 
 /** The engine reported that the OOM killer struck in a container. */
 export function oomReported(id: string): Update {
-	return state => {
-		const oomEvents = new Map(state.resources.oomEvents);
+	return sliceChanged('resources', resources => {
+		const oomEvents = new Map(resources.oomEvents);
 		oomEvents.set(id, (oomEvents.get(id) ?? 0) + 1);
-		return {...state, resources: {...state.resources, oomEvents}};
-	};
+		return {...resources, oomEvents};
+	});
 }
 
 /** Inspect told whether the OOM killer ended an exited container. */
 export function oomKilledFound(id: string, isOomKilled: boolean): Update {
-	return state => {
-		const {oomKilled} = state.resources;
-		const next = withMember(oomKilled, id, isOomKilled);
-		return next === oomKilled
-			? state
-			: {...state, resources: {...state.resources, oomKilled: next}};
-	};
+	return sliceChanged('resources', resources => {
+		const oomKilled = withMember(resources.oomKilled, id, isOomKilled);
+		return oomKilled === resources.oomKilled
+			? resources
+			: {...resources, oomKilled};
+	});
 }
 
 /** Figures of containers no longer measured (stream closed), dropped. */
 export function resourcesDropped(ids: readonly string[]): Update {
-	return state => {
-		if (!ids.some(id => state.resources.byId.has(id))) {
-			return state;
+	return sliceChanged('resources', resources => {
+		if (!ids.some(id => resources.byId.has(id))) {
+			return resources;
 		}
 
-		const byId = new Map(state.resources.byId);
+		const byId = new Map(resources.byId);
 		for (const id of ids) {
 			byId.delete(id);
 		}
 
-		return {...state, resources: {...state.resources, byId}};
-	};
+		return {...resources, byId};
+	});
 }

@@ -1,14 +1,10 @@
 import type {SwarmNode, SwarmService, SwarmTask} from '../docker/swarm.js';
-import type {AppState, Update} from './app-state.js';
+import {sliceChanged, type Update} from './app-state.js';
 import {compareTasks, type SwarmConfirmDialog} from './swarm-state.js';
 import {collectionListed, sameJson} from './collections.js';
 import {listViewAtTop} from './list-view.js';
 import {initialSwarm, type SwarmState} from './slices.js';
 import {openDialog} from './dialog-slot.js';
-
-function withSwarm(state: AppState, swarm: Partial<SwarmState>): AppState {
-	return {...state, swarm: {...state.swarm, ...swarm}};
-}
 
 /**
  * The engine said whether it manages a Swarm. A node that stopped being a manager keeps no
@@ -29,29 +25,43 @@ export function swarmDetected(isManager: boolean, now: number): Update {
 				};
 }
 
-export const servicesListed = collectionListed(
-	(state: AppState) => state.swarm.services,
-	(state, services) => withSwarm(state, {services}),
+const listServices = collectionListed(
+	(swarm: SwarmState) => swarm.services,
+	(swarm, services) => ({...swarm, services}),
 	(service: SwarmService) => service.id,
 );
 
-export const nodesListed = collectionListed(
-	(state: AppState) => state.swarm.nodes,
-	(state, nodes) => withSwarm(state, {nodes}),
+const listNodes = collectionListed(
+	(swarm: SwarmState) => swarm.nodes,
+	(swarm, nodes) => ({...swarm, nodes}),
 	(node: SwarmNode) => node.id,
 );
+
+export function servicesListed(
+	list: readonly SwarmService[],
+	listedAt: number,
+): Update {
+	return sliceChanged('swarm', listServices(list, listedAt));
+}
+
+export function nodesListed(
+	list: readonly SwarmNode[],
+	listedAt: number,
+): Update {
+	return sliceChanged('swarm', listNodes(list, listedAt));
+}
 
 export function tasksListed(
 	serviceId: string,
 	tasks: readonly SwarmTask[],
 ): Update {
-	return state => {
+	return sliceChanged('swarm', swarm => {
 		const sorted = [...tasks].sort(compareTasks);
-		const current = state.swarm.tasks;
+		const current = swarm.tasks;
 		return current.serviceId === serviceId && sameJson(current.tasks, sorted)
-			? state
-			: withSwarm(state, {tasks: {serviceId, tasks: sorted}});
-	};
+			? swarm
+			: {...swarm, tasks: {serviceId, tasks: sorted}};
+	});
 }
 
 /** Opens the replica count prompt on a service, starting from its current count. */
