@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {initialState} from '../../source/state/app-state.js';
+import {initialState, sliceChanged} from '../../source/state/app-state.js';
 import {dialogChanged, openDialog} from '../../source/state/dialog-slot.js';
 import {listViewAtTop} from '../../source/state/list-view.js';
 import {withMember} from '../../source/state/set-membership.js';
@@ -46,5 +46,16 @@ describe('set membership', () => {
 		assert.equal(withMember(set, 'a', true), set);
 		assert.equal(withMember(set, 'b', false), set);
 		assert.deepEqual([...set], ['a'], 'the set itself is not changed');
+	});
+});
+
+describe('a part of the state', () => {
+	it('is changed alone, and the state stays the same when the part does', () => {
+		const next = sliceChanged('events', log => ({...log, type: 'image'}))(
+			empty,
+		);
+		assert.equal(next.events.type, 'image');
+		assert.equal(next.ui, empty.ui);
+		assert.equal(sliceChanged('events', log => log)(empty), empty);
 	});
 });
