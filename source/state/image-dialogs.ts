@@ -1,4 +1,4 @@
-import {withUi, type AppState, type Update} from './app-state.js';
+import {withUi, type Update} from './app-state.js';
 import {
 	buildDialog,
 	buildOutputLength,
@@ -39,43 +39,31 @@ export function buildOpened(cwd: string, last?: BuildValues): Update {
 	return openDialog(buildDialog(cwd, last));
 }
 
-/**
- * Typing into a pull, run or build dialog: the reference, or the focused field. A choice field
- * that only picks from its list takes no text. Undefined when no such dialog takes text now.
- */
-export function imageDialogTyped(
-	state: AppState,
-	change: (draft: string) => string,
-): AppState | undefined {
-	const {dialog} = state.ui;
-	if (dialog?.kind === 'pull' && dialog.stage === 'input') {
-		return withUi(state, {
-			dialog: {
-				...dialog,
-				draft: change(dialog.draft),
-				problem: undefined,
-			},
-		});
-	}
+/** Typing the reference to pull, while it is being entered. */
+export function pullDraftChanged(change: (draft: string) => string): Update {
+	return dialogChanged('pull', dialog =>
+		dialog.stage === 'input'
+			? {...dialog, draft: change(dialog.draft), problem: undefined}
+			: dialog,
+	);
+}
 
-	if (dialog?.kind === 'run' && !dialog.isCreating) {
-		return runChoices[dialog.form.focused]?.isTyped === false
-			? state
-			: withUi(state, {
-					dialog: {...dialog, form: formEdited(dialog.form, change)},
-				});
-	}
+/** Typing into the run form's focused field; a choice field that only picks from its list takes no text. */
+export function runDraftChanged(change: (draft: string) => string): Update {
+	return dialogChanged('run', dialog =>
+		dialog.isCreating || runChoices[dialog.form.focused]?.isTyped === false
+			? dialog
+			: {...dialog, form: formEdited(dialog.form, change)},
+	);
+}
 
-	if (dialog?.kind === 'build' && dialog.stage === 'form') {
-		return withUi(state, {
-			dialog: {
-				...dialog,
-				form: formEdited(dialog.form, change),
-			},
-		});
-	}
-
-	return undefined;
+/** Typing into the build form's focused field, until the build starts. */
+export function buildDraftChanged(change: (draft: string) => string): Update {
+	return dialogChanged('build', dialog =>
+		dialog.stage === 'form'
+			? {...dialog, form: formEdited(dialog.form, change)}
+			: dialog,
+	);
 }
 
 /** Changes the form of the open run or build form. */

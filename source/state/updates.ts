@@ -19,7 +19,11 @@ import {logsDraftChanged} from './logs-dialog.js';
 import {detailsDraftChanged} from './details.js';
 import {scaleDraftChanged} from './swarm-state.js';
 import {createDraftChanged} from './create-form.js';
-import {imageDialogTyped} from './image-dialogs.js';
+import {
+	buildDraftChanged,
+	pullDraftChanged,
+	runDraftChanged,
+} from './image-dialogs.js';
 import {collectionListed, sameJson} from './collections.js';
 import {filterTyped} from './filter-prompt.js';
 import {dialogChanged} from './dialog-slot.js';
@@ -97,10 +101,6 @@ export const toggleShowAll: Update = state =>
 /** How typed text changes one kind of dialog's draft; `change` maps the old draft to the new. */
 type DraftEditor = (change: (draft: string) => string) => Update;
 
-/** The image dialogs' fields, where their stage takes text. */
-const imageDraftChanged: DraftEditor = change => state =>
-	imageDialogTyped(state, change) ?? state;
-
 /**
  * What typed text edits in each kind of dialog; undefined where it edits nothing. A new kind of
  * dialog has to say here whether it takes text.
@@ -131,9 +131,9 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 		details: detailsDraftChanged,
 		scale: scaleDraftChanged,
 		create: createDraftChanged,
-		pull: imageDraftChanged,
-		run: imageDraftChanged,
-		build: imageDraftChanged,
+		pull: pullDraftChanged,
+		run: runDraftChanged,
+		build: buildDraftChanged,
 		help: undefined,
 		confirm: undefined,
 		hosts: undefined,
