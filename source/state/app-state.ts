@@ -80,8 +80,8 @@ export interface Dialogs {
 /** What sits on top of the panes; one at a time. */
 export type Dialog = Dialogs[keyof Dialogs];
 
-/** The dialog of one kind. */
-export type DialogOf<K extends Dialog['kind']> = Dialogs[K];
+/** The dialog of one kind (by its `kind`, whatever key it was registered under). */
+export type DialogOf<K extends Dialog['kind']> = Extract<Dialog, {kind: K}>;
 
 /** A recorded action, with the docker CLI command that does the same. */
 export type CommandLogEntry = {

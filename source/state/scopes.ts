@@ -2,7 +2,7 @@
 // its stage or its focused field.
 
 import type {Scope} from '../keymap/bindings.js';
-import type {AppState, DialogOf, Dialogs, Pane} from './app-state.js';
+import type {AppState, Dialog, DialogOf, Pane} from './app-state.js';
 import {createChoices} from './create-form.js';
 import type {PruneDialog} from './prune-dialog.js';
 import {runChoices} from './run-form.js';
@@ -51,7 +51,7 @@ function always(scopes: readonly Scope[]): () => readonly Scope[] {
  * by identity when they change.
  */
 const dialogScopes: {
-	readonly [K in keyof Dialogs]: (dialog: DialogOf<K>) => readonly Scope[];
+	readonly [K in Dialog['kind']]: (dialog: DialogOf<K>) => readonly Scope[];
 } = {
 	help: always(['help', 'dialogList']),
 	filter: always(['filter']),
@@ -82,10 +82,10 @@ const dialogScopes: {
 };
 
 /** The scopes of `dialog`, by its kind. */
-function scopesOf<K extends keyof Dialogs>(
+function scopesOf<K extends Dialog['kind']>(
 	dialog: DialogOf<K>,
 ): readonly Scope[] {
-	return dialogScopes[dialog.kind as K](dialog);
+	return dialogScopes[dialog.kind](dialog);
 }
 
 /** The keymap scopes in force, innermost first. */
