@@ -1,5 +1,5 @@
 import {statusShown} from './status.js';
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {
 	anchorAt,
 	bottomIndex,
@@ -8,7 +8,6 @@ import {
 	type LogAnchor,
 	type LogEntry,
 } from './log-lines.js';
-import type {Update} from './updates.js';
 
 /** A container whose output a logs dialog shows. */
 export type LogSource = {readonly id: string; readonly name: string};

@@ -5,7 +5,7 @@ import {dialogListMoved} from '../state/dialog-list.js';
 import {buildScrolled} from '../state/image-dialogs.js';
 import type {ListStep} from '../state/list-view.js';
 import {logsScrolled} from '../state/logs-dialog.js';
-import {selectionMoved} from '../state/updates.js';
+import {selectionMoved} from '../state/selection.js';
 import {scrollDetails} from './details-handlers.js';
 import type {Handler, HandlerContext} from './handler-context.js';
 

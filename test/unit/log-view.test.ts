@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {
 	bottomIndex,
 	compareEntries,
@@ -22,17 +26,13 @@ import {
 	logsSearchOpened,
 	type LogsDialog,
 } from '../../source/state/logs-dialog.js';
-import {activeScopes} from '../../source/state/selectors.js';
-import {
-	textDeletedBack,
-	textTyped,
-	type Update,
-} from '../../source/state/updates.js';
+import {textDeletedBack, textTyped} from '../../source/state/updates.js';
 import {
 	lineSegments,
 	wrapSegments,
 	type Segment,
 } from '../../source/ui/format/log-rows.js';
+import {activeScopes} from '../../source/state/scopes.js';
 
 function entry(
 	seq: number,
