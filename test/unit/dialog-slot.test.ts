@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {initialState, sliceChanged} from '../../source/state/app-state.js';
-import {updateDialog, dialogOpened} from '../../source/state/dialog-slot.js';
+import {
+	currentDialog,
+	dialogClosed,
+	dialogOpened,
+	updateDialog,
+} from '../../source/state/dialog-slot.js';
 import {listViewAtTop} from '../../source/state/list-view.js';
 import {withMember} from '../../source/state/set-membership.js';
 
@@ -32,6 +37,19 @@ describe('the dialog slot', () => {
 		assert.equal(change(help), help);
 		assert.equal(change(empty), empty);
 		assert.equal(updateDialog('scale', dialog => dialog)(withScale), withScale);
+	});
+
+	it('reads the open dialog only when it is of the kind asked for', () => {
+		assert.equal(currentDialog(withScale, 'scale'), withScale.ui.dialog);
+		assert.equal(currentDialog(withScale, 'help'), undefined);
+		assert.equal(currentDialog(empty, 'scale'), undefined);
+	});
+
+	it('closes the dialog when the change gives none back, as dialogClosed does', () => {
+		const closed = updateDialog('scale', () => undefined)(withScale);
+		assert.equal(closed.ui.dialog, undefined);
+		assert.deepEqual(closed, dialogClosed(withScale));
+		assert.equal(dialogClosed(empty), empty);
 	});
 });
 
