@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 /**
- * Fails when the value imports of source/ form a cycle.
+ * Fails when the value imports of source/ form a cycle, or when source/state
+ * goes against its tiers.
  *
- * Only imports that exist at run time count: `import type …` vanishes at
- * compile time, so a cycle made only of it cannot leave a module
+ * In source/, only imports that exist at run time count: `import type …`
+ * vanishes at compile time, so a cycle made only of it cannot leave a module
  * half-initialised. Under verbatimModuleSyntax `import {type X}` stays as
  * `import {}`, which still loads the module, so it counts. Each
  * strongly connected group of files is one finding.
+ *
+ * source/state is held to more: no cycle even of types, and its tiers
+ * ({@link stateTiers}) import one way, so that a feature can be read, changed
+ * or removed without the rest.
  *
  * No dependencies: it runs before anything is built.
  */
@@ -23,13 +28,102 @@ const statement =
  * @returns {string[]}
  */
 export function valueImports(text) {
+	return relativeImports(text, false);
+}
+
+/**
+ * The relative module specifiers that `text` imports or re-exports, `import type` included.
+ * @param {string} text TypeScript source.
+ * @returns {string[]}
+ */
+export function allImports(text) {
+	return relativeImports(text, true);
+}
+
+function relativeImports(text, withTypes) {
 	const found = [];
 	for (const match of text.matchAll(statement)) {
 		const [, , typeOnly, , from, bare] = match;
 		const specifier = from ?? bare;
 		if (specifier === undefined || !specifier.startsWith('.')) continue;
-		if (typeOnly !== undefined) continue;
+		if (typeOnly !== undefined && !withTypes) continue;
 		found.push(specifier);
+	}
+
+	return found;
+}
+
+/**
+ * The tiers of source/state. The core (the state's shape and the plumbing every feature builds
+ * on) imports only the core. A feature (any file not named here: a pane's or a dialog's state
+ * and transitions) imports the core and other features. The root assembles the features (the
+ * per-pane and per-dialog tables) and is imported by no feature and no core module.
+ */
+export const stateTiers = {
+	core: [
+		'app-state.ts',
+		'collections.ts',
+		'audit-log.ts',
+		'dialog-slot.ts',
+		'filter-prompt.ts',
+		'exec-prompt.ts',
+		'list-view.ts',
+		'liveness.ts',
+		'memo.ts',
+		'pending.ts',
+		'resource-usage.ts',
+		'set-membership.ts',
+		'slices.ts',
+		'status.ts',
+		'store.ts',
+		'text-filter.ts',
+	],
+	root: [
+		'dialog-registry.ts',
+		'marks.ts',
+		'scopes.ts',
+		'selection.ts',
+		'selectors.ts',
+		'updates.ts',
+	],
+};
+
+/**
+ * The tier of a source/state file.
+ * @param {string} file Path relative to source/state.
+ * @param {typeof stateTiers} tiers
+ * @returns {'core' | 'feature' | 'root'}
+ */
+export function tierOf(file, tiers) {
+	return tiers.core.includes(file)
+		? 'core'
+		: tiers.root.includes(file)
+			? 'root'
+			: 'feature';
+}
+
+/**
+ * One line for each import (of values or types) that goes against the tiers.
+ * @param {Map<string, string[]>} graph source/state's import graph, paths relative to it.
+ * @param {typeof stateTiers} tiers
+ * @returns {string[]}
+ */
+export function tierViolations(graph, tiers) {
+	const found = [];
+	for (const [file, targets] of graph) {
+		const from = tierOf(file, tiers);
+		for (const target of targets) {
+			const to = tierOf(target, tiers);
+			if (from === 'core' && to !== 'core') {
+				found.push(
+					`${file} (core) imports ${target} (${to}): the core imports only the core; move what it needs into the core, or name the file a feature`,
+				);
+			} else if (from === 'feature' && to === 'root') {
+				found.push(
+					`${file} (feature) imports ${target} (root): a feature imports the core and other features, never the modules that assemble them`,
+				);
+			}
+		}
 	}
 
 	return found;
@@ -118,11 +212,13 @@ export function exampleCycle(graph, group) {
 }
 
 /**
- * The value-import graph of every .ts/.tsx file under `root`, keyed by path
- * relative to `root`.
+ * The import graph of every .ts/.tsx file under `root`, keyed by path relative
+ * to `root`: value imports, or with `withTypes` type-only imports too. Files
+ * outside `root` are left out.
  * @param {string} root
+ * @param {boolean} [withTypes]
  */
-export function importGraph(root) {
+export function importGraph(root, withTypes = false) {
 	const files = readdirSync(root, {recursive: true, encoding: 'utf8'})
 		.filter(file => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
 		.map(file => file.split(path.sep).join('/'))
@@ -130,9 +226,9 @@ export function importGraph(root) {
 	const graph = new Map();
 	for (const file of files) {
 		const text = readFileSync(path.join(root, file), 'utf8');
-		const targets = valueImports(text)
+		const targets = relativeImports(text, withTypes)
 			.map(specifier => resolve(root, file, specifier))
-			.filter(target => target !== undefined);
+			.filter(target => target !== undefined && !target.startsWith('../'));
 		graph.set(file, [...new Set(targets)]);
 	}
 
@@ -158,22 +254,36 @@ function resolve(root, from, specifier) {
  * One paragraph per cycle group: its files and one path that closes it.
  * @param {Map<string, string[]>} graph
  * @param {string[][]} groups
+ * @param {string} [what] What kind of cycle the graph's edges make.
  * @returns {string[]}
  */
-export function describeCycles(graph, groups) {
+export function describeCycles(graph, groups, what = 'a value import cycle') {
 	return groups.map(
 		group =>
-			`a value import cycle over ${group.length} files:\n  ${group.join('\n  ')}\n  for example ${exampleCycle(graph, group).join(' → ')}`,
+			`${what} over ${group.length} files:\n  ${group.join('\n  ')}\n  for example ${exampleCycle(graph, group).join(' → ')}`,
 	);
 }
 
 function main() {
 	const here = path.dirname(fileURLToPath(import.meta.url));
-	const graph = importGraph(path.join(here, '..', 'source'));
+	const source = path.join(here, '..', 'source');
+	const graph = importGraph(source);
 	const failures = describeCycles(graph, findCycles(graph));
 	if (failures.length > 0) {
 		console.error(
 			`check-cycles: source/ must have no value import cycles (import type is free); move what both sides need into a module that imports neither:\n${failures.join('\n')}`,
+		);
+		process.exitCode = 1;
+	}
+
+	const state = importGraph(path.join(source, 'state'), true);
+	const stateFailures = [
+		...describeCycles(state, findCycles(state), 'an import cycle'),
+		...tierViolations(state, stateTiers),
+	];
+	if (stateFailures.length > 0) {
+		console.error(
+			`check-cycles: source/state must have no import cycles, import type included, and its core (scripts/check-cycles.js stateTiers) imports no feature, and no feature the root:\n${stateFailures.join('\n')}`,
 		);
 		process.exitCode = 1;
 	}

@@ -16,17 +16,17 @@ import {
 	selectionSet,
 	volumesListed,
 } from '../state/volumes-networks.js';
-import {dialogClosed} from '../state/updates.js';
+import {dialogClosed} from '../state/dialog-slot.js';
 import {statusShown} from '../state/status.js';
 import {pendingCleared, pendingSet} from '../state/pending.js';
-import type {Target} from '../state/app-state.js';
+import type {Target} from '../state/confirmation.js';
 import {
 	leftAsIsNote,
 	type LeftAsIs,
 	type LifecyclePlan,
 } from '../state/container-lifecycle.js';
 import {imageRowId} from '../state/image-rows.js';
-import type {Update} from '../state/updates.js';
+import type {Update} from '../state/app-state.js';
 import {shellWord} from '../format/shell-words.js';
 import {eachLimited, loggedCalls} from './engine-calls.js';
 

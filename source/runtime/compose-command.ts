@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type {ComposeProject} from '../state/compose-projects.js';
 import {shellWord} from '../format/shell-words.js';
+import type {ComposeProject} from '../state/slices.js';
 
 /** The compose program installed: the docker CLI plugin (`docker compose`) or the standalone `docker-compose`. */
 export type ComposeProgram = {

@@ -1,9 +1,7 @@
 import type {FeedContext} from './feed-context.js';
 import type {DockerEvent} from '../docker/docker-client.js';
 import {DockerError, errorMessage} from '../docker/errors.js';
-import type {Update} from '../state/updates.js';
 import {
-	oomReported,
 	connectionChanged,
 	containersListed,
 	engineIdentified,
@@ -12,6 +10,8 @@ import {
 import {networksListed, volumesListed} from '../state/volumes-networks.js';
 import {pause} from './scheduler.js';
 import {createThrottle} from './throttle.js';
+import type {Update} from '../state/app-state.js';
+import {oomReported} from '../state/resources.js';
 
 /** How the feed is timed; every figure is a reason, not a guess. */
 export type FeedTiming = {

@@ -6,7 +6,7 @@ import {
 	type DetailsPayload,
 	type DetailsTarget,
 } from '../state/details.js';
-import type {Update} from '../state/updates.js';
+import type {Update} from '../state/app-state.js';
 
 /** How each kind of object is looked up: one entry per kind in {@link DetailsPayload}. */
 const loaders: {

@@ -1,6 +1,6 @@
 import {errorMessage} from '../docker/errors.js';
 import {commandAudited} from '../state/audit-log.js';
-import type {Update} from '../state/updates.js';
+import type {Update} from '../state/app-state.js';
 
 /** How many engine calls a bulk action keeps in flight. */
 const concurrency = 8;

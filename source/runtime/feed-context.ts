@@ -1,7 +1,6 @@
 import type {DockerClient} from '../docker/docker-client.js';
-import type {AppState} from '../state/app-state.js';
+import type {AppState, Update} from '../state/app-state.js';
 import type {Store} from '../state/store.js';
-import type {Update} from '../state/updates.js';
 import type {Schedule} from './scheduler.js';
 
 /** What a feed or a set of actions works with: the engine, the store, time, and the app's end. */

@@ -1,6 +1,6 @@
 import {errorMessage} from '../docker/errors.js';
 import type {Endpoint} from '../docker/endpoint.js';
-import type {AppState} from '../state/app-state.js';
+import type {AppState, Update} from '../state/app-state.js';
 import {
 	choiceUnderCursor,
 	hostConnectionStarted,
@@ -9,7 +9,7 @@ import {
 	type HostList,
 } from '../state/hosts-dialog.js';
 import type {Store} from '../state/store.js';
-import {dialogClosed, type Update} from '../state/updates.js';
+import {dialogClosed} from '../state/dialog-slot.js';
 
 /**
  * Moving to another engine, which outlives any one store: the session that owns the services

@@ -6,7 +6,7 @@ import {DockerError, errorMessage} from '../docker/errors.js';
 import {RegistryError} from '../docker/pull.js';
 import {parseReference} from '../format/image-reference.js';
 import {formatBytes, shortId} from '../format/units.js';
-import {currentDialog} from '../state/dialog-update.js';
+import {currentDialog} from '../state/dialog-slot.js';
 import {statusShown} from '../state/status.js';
 import {commandAudited} from '../state/audit-log.js';
 import {
@@ -35,7 +35,7 @@ import {
 	type PullProgress,
 } from '../state/pull-progress.js';
 import {checkRun, type RunField} from '../state/run-form.js';
-import {dialogClosed} from '../state/updates.js';
+import {dialogClosed} from '../state/dialog-slot.js';
 import {relistAfterWork} from './relist.js';
 import {shellWord} from '../format/shell-words.js';
 import {createThrottle} from './throttle.js';

@@ -1,6 +1,6 @@
 import type {FeedContext} from './feed-context.js';
 import {exitCodeOf, oomExitCode} from '../state/container-condition.js';
-import {oomKilledFound} from '../state/updates.js';
+import {oomKilledFound} from '../state/resources.js';
 
 /**
  * Finds out which exited containers the OOM killer ended, for their state glyph. The container

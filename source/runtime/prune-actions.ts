@@ -6,13 +6,10 @@ import {
 	prunePreviewed,
 	pruneKey,
 	pruneStaged,
+	type PruneCategory,
+	type PruneDialog,
+	type PruneItem,
 } from '../state/prune-dialog.js';
-import type {
-	AppState,
-	PruneCategory,
-	PruneDialog,
-	PruneItem,
-} from '../state/app-state.js';
 import {
 	planPrune,
 	recheckPrune,
@@ -20,7 +17,7 @@ import {
 	type PruneInventory,
 } from '../state/prune-plan.js';
 import type {Store} from '../state/store.js';
-import type {Update} from '../state/updates.js';
+import type {AppState, Update} from '../state/app-state.js';
 import {formatBytes, plural, shortId} from '../format/units.js';
 import {shellWord} from '../format/shell-words.js';
 import {eachLimited, loggedCalls} from './engine-calls.js';

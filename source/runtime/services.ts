@@ -1,11 +1,11 @@
 import type {FeedContext} from './feed-context.js';
 import {homedir} from 'node:os';
 import type {DockerClient} from '../docker/docker-client.js';
-import {initialState, type AppState} from '../state/app-state.js';
+import {initialState, type AppState, type Update} from '../state/app-state.js';
 import {createStore, type Store} from '../state/store.js';
 import {statusExpired} from '../state/status.js';
 import {marksPruned} from '../state/marks.js';
-import {clockTicked, keepSelection, type Update} from '../state/updates.js';
+import {clockTicked} from '../state/updates.js';
 import {
 	defaultFeedTiming,
 	startContainerFeed,
@@ -40,6 +40,7 @@ import {
 	type EngineSwitching,
 	type HostSwitcher,
 } from './host-switcher.js';
+import {keepSelection} from '../state/selection.js';
 
 /** Everything the view needs: the store to read, `dispatch` to change it, and the feeds' lifetime. */
 export type Services = {

@@ -6,18 +6,21 @@ import type {
 import {openRemoteCgroupMeter} from '../docker/cgroup/remote-cgroup-meter.js';
 import type {ContainerLimits, SystemInfo} from '../docker/docker-client.js';
 import type {ResourceSample} from '../docker/stats-math.js';
-import {isContainerPane, type AppState} from '../state/app-state.js';
+import {
+	isContainerPane,
+	type AppState,
+	type Update,
+} from '../state/app-state.js';
 import type {ResourceUsage} from '../state/resource-usage.js';
 import {usageFromCgroup, usageFromStats} from './resource-usage.js';
 import {isLive} from '../state/liveness.js';
+import {clockTicked} from '../state/updates.js';
 import {
-	clockTicked,
 	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
 	outOfFilesChanged,
-	type Update,
-} from '../state/updates.js';
+} from '../state/resources.js';
 
 /** How the stats feed is timed and bounded. */
 export type StatsTiming = {

@@ -3,9 +3,9 @@ import type {DockerClient} from '../docker/docker-client.js';
 import type {NodeAvailability} from '../docker/swarm.js';
 import {statusShown} from '../state/status.js';
 import {pendingCleared, pendingSet} from '../state/pending.js';
-import type {Update} from '../state/updates.js';
 import {shellWord} from '../format/shell-words.js';
 import {loggedCalls} from './engine-calls.js';
+import type {Update} from '../state/app-state.js';
 
 /** What the Services and Nodes panes' keys ask of the engine. */
 export type SwarmActions = {

@@ -5,28 +5,19 @@ import type {
 	NetworkSummary,
 	VolumeSummary,
 } from '../docker/docker-client.js';
-import type {ResourceUsage} from './resource-usage.js';
-import {initialSystemView, type SystemView} from './system-view.js';
-import type {CreateDialog} from './create-form.js';
-import type {LogsDialog} from './logs-dialog.js';
-import type {HostsDialog} from './hosts-dialog.js';
-import type {DetailsDialog} from './details.js';
-import type {TextDialog} from './text-dialog.js';
-import {
-	initialCompose,
-	type ComposeDownDialog,
-	type ComposeOutputDialog,
-	type ComposeState,
-} from './compose-state.js';
-import {
-	initialSwarm,
-	type ScaleDialog,
-	type SwarmConfirmDialog,
-	type SwarmState,
-} from './swarm-state.js';
-import {emptyEventLog, type EventLog} from './events.js';
-import type {ImageDialog} from './image-dialogs.js';
+import type {Collection} from './collections.js';
 import type {ListView} from './list-view.js';
+import type {ResourceUsage} from './resource-usage.js';
+import {
+	emptyEventLog,
+	initialCompose,
+	initialSwarm,
+	initialSystemView,
+	type ComposeState,
+	type EventLog,
+	type SwarmState,
+	type SystemView,
+} from './slices.js';
 
 /** The list panes, in the order `Tab` and the number keys visit them. */
 export const panes = [
@@ -64,128 +55,33 @@ export type Connection =
 	| {readonly status: 'up'}
 	| {readonly status: 'down'; readonly error: string; readonly retryAt: number};
 
+/**
+ * The dialogs, by kind: those of the core here, each feature's in `dialog-registry.ts`, which
+ * adds them to this interface (declaration merging). The core so names no feature, and
+ * `Dialog['kind']` still lists every kind: a table keyed by it must say what each does.
+ */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- merged by dialog-registry.ts
+export interface Dialogs {
+	help: {readonly kind: 'help'; readonly list: ListView};
+	filter: {
+		readonly kind: 'filter';
+		readonly draft: string;
+		/** The kept filter, shown selected as the prompt opens: typing replaces it. */
+		readonly isSelected?: boolean;
+	};
+	exec: {
+		readonly kind: 'exec';
+		readonly containerId: string;
+		readonly draft: string;
+	};
+	audit: {readonly kind: 'audit'; readonly list: ListView};
+}
+
 /** What sits on top of the panes; one at a time. */
-export type Dialog =
-	| {readonly kind: 'help'; readonly list: ListView}
-	| {
-			readonly kind: 'filter';
-			readonly draft: string;
-			/** The kept filter, shown selected as the prompt opens: typing replaces it. */
-			readonly isSelected?: boolean;
-	  }
-	| {
-			readonly kind: 'exec';
-			readonly containerId: string;
-			readonly draft: string;
-	  }
-	| ConfirmDialog
-	| PruneDialog
-	| LogsDialog
-	| DetailsDialog
-	| ComposeDownDialog
-	| ComposeOutputDialog
-	| ScaleDialog
-	| SwarmConfirmDialog
-	| CreateDialog
-	| HostsDialog
-	| ImageDialog
-	| TextDialog
-	| {readonly kind: 'audit'; readonly list: ListView};
+export type Dialog = Dialogs[keyof Dialogs];
 
-/** One thing a confirm dialog will act on, named as the user knows it. */
-export type Target = {
-	readonly id: string;
-	/** Container name, or the image reference that will be removed (a tag, or the id). */
-	readonly name: string;
-	readonly isRunning: boolean;
-	/** A container's state as a dialog names it (`paused`, `exited (137)`…); undefined for others. */
-	readonly state?: string;
-	/** Containers using an image (names); empty for containers. */
-	readonly usedBy: readonly string[];
-	/** Those of them that run: the engine then refuses even a forced removal. */
-	readonly runningUsers: readonly string[];
-	/** Other tags of the image that stay when only `name` is removed. */
-	readonly otherTags: readonly string[];
-	/**
-	 * An image's tags that go (all of them when no other tag stays: then the image goes too);
-	 * none for a dangling image, removed by id.
-	 */
-	readonly tags?: readonly string[];
-};
-
-/** Why the engine would refuse to act on one target; decided before the dialog opens. */
-export type Refusal = {
-	/** Read after the target's name: `is running: press f to force…`. */
-	readonly reason: string;
-	/** Whether `f` (force) lifts it. */
-	readonly forcible: boolean;
-};
-
-/** A destructive action waiting for `y`; nothing else confirms it. */
-export type ConfirmDialog = {
-	readonly kind: 'confirm';
-	readonly action:
-		| 'remove-containers'
-		| 'remove-images'
-		| 'remove-volumes'
-		| 'remove-networks'
-		| 'kill';
-	readonly targets: readonly Target[];
-	/** Targets the engine would refuse, by id: shown in the dialog, and `y` leaves them. */
-	readonly refusals: ReadonlyMap<string, Refusal>;
-	readonly force: boolean;
-	/** Containers: remove their anonymous volumes too. */
-	readonly volumes: boolean;
-	readonly list: ListView;
-};
-
-/** What a prune may remove, by category. */
-export type PruneCategory =
-	| 'containers'
-	| 'dangling-images'
-	| 'unused-images'
-	| 'volumes'
-	| 'networks'
-	| 'build-cache';
-
-/** One item of a prune preview: exactly what would be removed and what it frees. */
-export type PruneItem = {
-	readonly category: PruneCategory;
-	/** Container or image id, volume name, network id, build cache id. */
-	readonly id: string;
-	readonly name: string;
-	/** Why it is eligible, e.g. `Exited (0) 2 days ago`, `dangling`, `tagged, unused`. */
-	readonly detail: string;
-	/** Bytes it frees; undefined where the engine does not say. */
-	readonly size: number | undefined;
-	/**
-	 * An image's tags. The engine refuses to delete an image with several tags by id unless
-	 * forced, so such an image is removed tag by tag; the last tag takes the image with it.
-	 */
-	readonly tags: readonly string[];
-};
-
-export type PruneDialog = {
-	readonly kind: 'prune';
-	readonly stage: 'choose' | 'loading' | 'preview' | 'running' | 'done';
-	readonly categories: ReadonlySet<PruneCategory>;
-	/** Only items older than this many hours (0: any age). */
-	readonly olderThanHours: number;
-	/** Volumes: named ones too, not only anonymous ones. */
-	readonly allVolumes: boolean;
-	/** Only items with this label: `key` or `key=value`, as `docker … prune --filter label=`. */
-	readonly label: string;
-	/** The label is being typed. */
-	readonly isEditingLabel: boolean;
-	readonly items: readonly PruneItem[];
-	/** Keys (`category:id`) of the items the user unmarked in the preview. */
-	readonly skipped: ReadonlySet<string>;
-	readonly cursor: number;
-	/** The preview's items or, once done, the report's lines, as scrolled. */
-	readonly list: ListView;
-	/** What happened, once done. */
-	readonly report: readonly string[];
-};
+/** The dialog of one kind (by its `kind`, whatever key it was registered under). */
+export type DialogOf<K extends Dialog['kind']> = Extract<Dialog, {kind: K}>;
 
 /** A recorded action, with the docker CLI command that does the same. */
 export type AuditEntry = {
@@ -198,14 +94,6 @@ export type AuditEntry = {
 
 /** The status line: the outcome of the last action, or why a key did nothing. */
 export type Status = {readonly text: string; readonly isError: boolean};
-
-/** A list loaded from the engine, keyed by id. `loaded` is false until the first answer. */
-export type Collection<T> = {
-	readonly byId: ReadonlyMap<string, T>;
-	readonly loaded: boolean;
-	/** When the engine produced this list: its status texts are as of this time. */
-	readonly listedAt: number;
-};
 
 /** How many samples of history each container keeps: a minute at one sample a second. */
 export const historyLength = 60;
@@ -285,6 +173,28 @@ export type AppState = {
 	/** Newest last; capped. */
 	readonly audit: readonly AuditEntry[];
 };
+
+/** A pure state transition. */
+export type Update = (state: AppState) => AppState;
+
+/** The state with some of its view state changed. */
+export function withUi(state: AppState, ui: Partial<AppState['ui']>): AppState {
+	return {...state, ui: {...state.ui, ...ui}};
+}
+
+/**
+ * Changes one part of the state with `change`, which takes and returns that part alone; the
+ * same state when the part comes back the same, so nothing redraws.
+ */
+export function sliceChanged<K extends keyof AppState>(
+	key: K,
+	change: (slice: AppState[K]) => AppState[K],
+): Update {
+	return state => {
+		const slice = change(state[key]);
+		return slice === state[key] ? state : {...state, [key]: slice};
+	};
+}
 
 /** The state before the engine has answered. */
 export function initialState(options: {

@@ -1,8 +1,7 @@
 // The audit: the docker commands dockmate ran, each with its engine and outcome (`L` shows it).
 
-import type {AuditEntry} from './app-state.js';
+import type {AuditEntry, Update} from './app-state.js';
 import {withShortIds} from '../format/units.js';
-import type {Update} from './updates.js';
 
 /** How many commands the log keeps. */
 export const auditLength = 500;

@@ -1,7 +1,12 @@
 // How a new listing from the engine replaces a collection in the state, shared by every pane's feed.
 
-import type {AppState, Collection} from './app-state.js';
-import type {Update} from './updates.js';
+/** A list loaded from the engine, keyed by id. `loaded` is false until the first answer. */
+export type Collection<T> = {
+	readonly byId: ReadonlyMap<string, T>;
+	readonly loaded: boolean;
+	/** When the engine produced this list: its status texts are as of this time. */
+	readonly listedAt: number;
+};
 
 /**
  * Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. `keyOf`
@@ -38,11 +43,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * The update a new listing of one collection makes: the state stays the same object when the
  * listing changed nothing.
  */
-export function collectionListed<T>(
-	collectionOf: (state: AppState) => Collection<T>,
-	withCollection: (state: AppState, collection: Collection<T>) => AppState,
+export function collectionListed<S, T>(
+	collectionOf: (state: S) => Collection<T>,
+	withCollection: (state: S, collection: Collection<T>) => S,
 	keyOf: (item: T) => string,
-): (list: readonly T[], listedAt: number) => Update {
+): (list: readonly T[], listedAt: number) => (state: S) => S {
 	return (list, listedAt) => state => {
 		const previous = collectionOf(state);
 		const next = replaceKeyedCollection(

@@ -2,6 +2,7 @@ import type {ContainerSummary} from '../docker/docker-client.js';
 import type {AppState} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
+import type {ComposeProject} from './slices.js';
 
 /** The labels compose (v1 and v2) puts on every container it creates. */
 export const composeLabels = {
@@ -10,25 +11,6 @@ export const composeLabels = {
 	configFiles: 'com.docker.compose.project.config_files',
 	workingDir: 'com.docker.compose.project.working_dir',
 } as const;
-
-/** A compose project, as its containers' labels describe it. */
-export type ComposeProject = {
-	/** The project name, which is also how compose tells projects apart. */
-	readonly id: string;
-	/** Service names, sorted. */
-	readonly services: readonly string[];
-	readonly running: number;
-	readonly total: number;
-	/**
-	 * The compose files it was started from, as recorded: compose v2 writes absolute paths,
-	 * v1 (1.29) paths relative to the working directory.
-	 */
-	readonly configFiles: readonly string[];
-	/** The folder compose ran in; '' if no container recorded one. */
-	readonly workingDir: string;
-	/** Its containers, by name. */
-	readonly containerIds: readonly string[];
-};
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 

@@ -1,33 +1,21 @@
 import {textViewer, type TextViewer, type ViewerLine} from './text-viewer.js';
-import type {AppState} from './app-state.js';
-import type {ComposeProject} from './compose-projects.js';
+import {sliceChanged, type AppState, type Update} from './app-state.js';
 import {listViewAtTop, type ListView} from './list-view.js';
-import {updateDialog} from './dialog-update.js';
-import type {Update} from './updates.js';
-
-/** What dockmate keeps of compose projects beyond what containers' labels say. */
-export type ComposeState = {
-	/**
-	 * Projects taken down with `D` this session, as they were: no container is left to find
-	 * them by, and `U` must still bring them back.
-	 */
-	readonly downed: ReadonlyMap<string, ComposeProject>;
-};
-
-export const initialCompose: ComposeState = {downed: new Map()};
+import type {ComposeProject} from './slices.js';
+import {updateDialog, dialogOpened} from './dialog-slot.js';
 
 /** A project went down: it stays listed, with nothing running, for `U`. */
 export function projectDowned(project: ComposeProject): Update {
-	return state => {
-		const downed = new Map(state.compose.downed);
+	return sliceChanged('compose', compose => {
+		const downed = new Map(compose.downed);
 		downed.set(project.id, {
 			...project,
 			running: 0,
 			total: 0,
 			containerIds: [],
 		});
-		return {...state, compose: {...state.compose, downed}};
-	};
+		return {...compose, downed};
+	});
 }
 
 /** `D` on a project: compose down, waiting for `y`; `v` adds its volumes. */
@@ -59,17 +47,11 @@ export type ComposeOutputDialog = {
 };
 
 export function composeDownOpened(projectId: string): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'compose-down',
-				projectId,
-				volumes: false,
-				list: listViewAtTop,
-			},
-		},
+	return dialogOpened({
+		kind: 'compose-down',
+		projectId,
+		volumes: false,
+		list: listViewAtTop,
 	});
 }
 
@@ -83,19 +65,13 @@ export function composeOutputOpened(options: {
 	readonly title: string;
 	readonly commandLine: string;
 }): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'compose-output',
-				...options,
-				lines: [],
-				dropped: 0,
-				viewer: textViewer({isLog: true, follow: true, wrap: false}),
-				outcome: undefined,
-			},
-		},
+	return dialogOpened({
+		kind: 'compose-output',
+		...options,
+		lines: [],
+		dropped: 0,
+		viewer: textViewer({isLog: true, follow: true, wrap: false}),
+		outcome: undefined,
 	});
 }
 

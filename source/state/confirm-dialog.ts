@@ -1,7 +1,7 @@
 // The confirm dialog: what an action will touch, named as the user knows it, and what the engine
 // would refuse.
 
-import type {AppState, ConfirmDialog, Target} from './app-state.js';
+import {withUi, type AppState, type Update} from './app-state.js';
 import type {ContainerSummary, ImageSummary} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
 import {containerTarget} from './container-lifecycle.js';
@@ -9,8 +9,12 @@ import {refusalsOf} from './removal-refusal.js';
 import {imageRows} from './image-rows.js';
 import {listViewAtTop} from './list-view.js';
 import {isLive} from './liveness.js';
-import {updateDialog} from './dialog-update.js';
-import type {Update} from './updates.js';
+import {
+	listedTargets,
+	type ConfirmDialog,
+	type Target,
+} from './confirmation.js';
+import {updateDialog} from './dialog-slot.js';
 
 const byName = new Intl.Collator('en', {numeric: true});
 
@@ -19,10 +23,9 @@ export function containerTargets(
 	state: AppState,
 	ids: readonly string[],
 ): Target[] {
-	return ids.flatMap(id => {
-		const container = state.containers.byId.get(id);
-		return container === undefined ? [] : [containerTarget(container)];
-	});
+	return listedTargets(state.containers.byId, ids, container =>
+		containerTarget(container),
+	);
 }
 
 /**
@@ -74,10 +77,8 @@ export function confirmOpened(
 		'kind' | 'force' | 'volumes' | 'list' | 'refusals'
 	>,
 ): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
+	return state =>
+		withUi(state, {
 			dialog: {
 				kind: 'confirm',
 				force: false,
@@ -86,8 +87,7 @@ export function confirmOpened(
 				refusals: refusalsOf(state, dialog.action, dialog.targets),
 				...dialog,
 			},
-		},
-	});
+		});
 }
 
 export function confirmToggled(option: 'force' | 'volumes'): Update {

@@ -2,8 +2,9 @@ import type {
 	ContainerAction,
 	ContainerSummary,
 } from '../docker/docker-client.js';
-import type {AppState, Target} from './app-state.js';
+import type {AppState} from './app-state.js';
 import {isLive} from './liveness.js';
+import type {Target} from './confirmation.js';
 
 /** The keys that start, stop, restart or pause what is marked (or selected). */
 export type LifecycleKey = 'start-stop' | 'restart' | 'pause' | 'kill';

@@ -1,11 +1,9 @@
 import type {NetworkCreation, VolumeCreation} from '../docker/docker-client.js';
-import type {Scope} from '../keymap/bindings.js';
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {checkSubnet} from './cidr.js';
-import {updateDialog} from './dialog-update.js';
+import {updateDialog, dialogOpened} from './dialog-slot.js';
 import {createForm, formChecked, formEdited, type Form} from './form.js';
 import {nextChoice, type Choices} from './run-form.js';
-import type {Update} from './updates.js';
 
 /** What `n` creates on the Volumes and Networks panes. */
 export type CreateObject = 'volume' | 'network';
@@ -38,33 +36,17 @@ export const createChoices: Readonly<Partial<Record<CreateField, Choices>>> = {
 };
 
 export function createFormOpened(object: CreateObject): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'create',
-				object,
-				form: createForm(formFields[object], {
-					name: '',
-					driver: defaultDrivers[object],
-					subnet: '',
-					internal: 'no',
-				}),
-				isCreating: false,
-			},
-		},
+	return dialogOpened({
+		kind: 'create',
+		object,
+		form: createForm(formFields[object], {
+			name: '',
+			driver: defaultDrivers[object],
+			subnet: '',
+			internal: 'no',
+		}),
+		isCreating: false,
 	});
-}
-
-const formScopes: readonly Scope[] = ['form'];
-const formChoiceScopes: readonly Scope[] = ['formChoice'];
-
-/** The keys of the form: those of a choice while one is focused. */
-export function createFormScopes(dialog: CreateDialog): readonly Scope[] {
-	return createChoices[dialog.form.focused] === undefined
-		? formScopes
-		: formChoiceScopes;
 }
 
 /** Text typed, deleted or cleared in the focused field; a choice that is only picked takes none. */

@@ -5,11 +5,10 @@ import type {
 	Inspected,
 } from '../docker/inspect.js';
 import {shortId} from '../format/units.js';
-import type {AppState, Pane} from './app-state.js';
+import type {AppState, Pane, Update} from './app-state.js';
 import {eventsByKey} from './events.js';
 import {imageReference, imageRows} from './image-rows.js';
 import {textViewer, viewerAtTop, type TextViewer} from './text-viewer.js';
-import type {Update} from './updates.js';
 import type {
 	NetworkDetails,
 	VolumeDetails,

@@ -1,5 +1,5 @@
 import {pruneCategories} from './prune-dialog.js';
-import type {Dialog} from './app-state.js';
+import type {Dialog, Update} from './app-state.js';
 import {
 	cursorStepped,
 	viewDrawn,
@@ -7,7 +7,6 @@ import {
 	type ListStep,
 	type ListView,
 } from './list-view.js';
-import type {Update} from './updates.js';
 
 /** The dialogs that list things, each scrolled by the same keys. */
 type DialogWithList = Extract<Dialog, {readonly list: ListView}>;

@@ -4,8 +4,8 @@ import type {
 	ImageSummary,
 } from '../docker/docker-client.js';
 import {formatBytes, plural, shortId} from '../format/units.js';
-import type {PruneCategory} from './app-state.js';
 import {volumeName} from './volumes-networks.js';
+import type {PruneCategory} from './prune-dialog.js';
 
 /** The kinds of thing `docker system df` measures, in its order. */
 export const diskCategories = [

@@ -1,8 +1,8 @@
 import type {DockerEvent} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState} from './app-state.js';
+import {sliceChanged, type AppState, type Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
-import type {Update} from './updates.js';
+import type {EventContainer, EventLog} from './slices.js';
 
 /** How many events the timeline keeps: the newest, whatever the rate. */
 export const eventCapacity = 1000;
@@ -12,25 +12,6 @@ export const eventHistoryMs = 10 * 60 * 1000;
 
 /** The types the type filter steps through first; others follow as they turn up. */
 const commonTypes = ['container', 'image', 'volume', 'network'] as const;
-
-/** A container the timeline is narrowed to. */
-export type EventContainer = {readonly id: string; readonly name: string};
-
-/** The daemon's recent events and how the Events pane narrows them. */
-export type EventLog = {
-	/** Newest first, one per event (an event seen by both the history request and the stream counts once). */
-	readonly items: readonly DockerEvent[];
-	/** `all`, or one event type. */
-	readonly type: string;
-	/** Only this container's events, when set. */
-	readonly container: EventContainer | undefined;
-};
-
-export const emptyEventLog: EventLog = {
-	items: [],
-	type: 'all',
-	container: undefined,
-};
 
 /** What tells one event from another: the engine may send the same one by history and by stream. */
 export function eventKey(event: DockerEvent): string {
@@ -187,17 +168,13 @@ export const eventsByKey = memoizeLast(
 		new Map(items.map(event => [eventKey(event), event])),
 );
 
-function withEvents(state: AppState, events: EventLog): AppState {
-	return events === state.events ? state : {...state, events};
-}
-
 /**
  * Events arrived. When the newest row was selected, the selection moves to the new newest, so
  * a pane left at the top follows the stream; otherwise it stays on its event.
  */
 export function eventsReceived(events: readonly DockerEvent[]): Update {
 	return state => {
-		const next = withEvents(state, addEvents(state.events, events));
+		const next = sliceChanged('events', log => addEvents(log, events))(state);
 		if (next === state) {
 			return state;
 		}
@@ -219,17 +196,16 @@ export function eventsReceived(events: readonly DockerEvent[]): Update {
 }
 
 /** Steps the type filter: all, container, image, volume, network, then other types seen. */
-export const eventTypeCycled: Update = state =>
-	withEvents(state, {
-		...state.events,
-		type: nextEventType(state.events.type, state.events.items),
-	});
+export const eventTypeCycled: Update = sliceChanged('events', log => ({
+	...log,
+	type: nextEventType(log.type, log.items),
+}));
 
 /** Narrows the timeline to one container's events (undefined: every container's). */
 export function eventContainerChosen(
 	container: EventContainer | undefined,
 ): Update {
-	return state => withEvents(state, {...state.events, container});
+	return sliceChanged('events', log => ({...log, container}));
 }
 
 /**

@@ -1,9 +1,7 @@
-import type {Update} from './updates.js';
+import type {Update} from './app-state.js';
+import {dialogOpened} from './dialog-slot.js';
 
 /** Opens the exec prompt for a container, with `draft` as the command line to edit. */
 export function execPromptOpened(containerId: string, draft: string): Update {
-	return state => ({
-		...state,
-		ui: {...state.ui, dialog: {kind: 'exec', containerId, draft}},
-	});
+	return dialogOpened({kind: 'exec', containerId, draft});
 }

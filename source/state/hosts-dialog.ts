@@ -1,8 +1,8 @@
 import type {HostChoice} from '../docker/host-choices.js';
 import {statusShown} from './status.js';
 import {listViewAtTop, type ListView} from './list-view.js';
-import {updateDialog} from './dialog-update.js';
-import type {Update} from './updates.js';
+import type {Update} from './app-state.js';
+import {updateDialog, dialogOpened} from './dialog-slot.js';
 
 /** The engines to switch between, as the runtime listed them. */
 export type HostList = {
@@ -26,22 +26,16 @@ export type HostsDialog = HostList & {
 
 /** Opens the switcher on the current engine. */
 export function hostsOpened(list: HostList): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'hosts',
-				...list,
-				cursor: Math.max(
-					0,
-					list.choices.findIndex(choice => choice.id === list.currentId),
-				),
-				list: listViewAtTop,
-				connecting: undefined,
-				error: undefined,
-			},
-		},
+	return dialogOpened({
+		kind: 'hosts',
+		...list,
+		cursor: Math.max(
+			0,
+			list.choices.findIndex(choice => choice.id === list.currentId),
+		),
+		list: listViewAtTop,
+		connecting: undefined,
+		error: undefined,
 	});
 }
 

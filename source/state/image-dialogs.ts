@@ -1,5 +1,4 @@
-import type {Scope} from '../keymap/bindings.js';
-import type {AppState, Dialog} from './app-state.js';
+import {withUi, type Update} from './app-state.js';
 import {
 	buildDialog,
 	buildOutputLength,
@@ -18,93 +17,54 @@ import {
 	type RunDialog,
 	type RunField,
 } from './run-form.js';
-import {updateDialog} from './dialog-update.js';
-import type {Update} from './updates.js';
 import {createChoiceCycled, type CreateField} from './create-form.js';
+import {updateDialog, dialogOpened} from './dialog-slot.js';
 
 /** The dialogs of pull, run and build. */
 export type ImageDialog = PullDialog | RunDialog | BuildDialog;
 
-function withDialog(state: AppState, dialog: Dialog): AppState {
-	return {...state, ui: {...state.ui, dialog}};
-}
-
-export const pullOpened: Update = state => withDialog(state, pullInput);
+export const pullOpened: Update = dialogOpened(pullInput);
 
 /** The run form for an image `reference` (a tag, so that the container names the image so, else its id). */
 export function runOpened(reference: string): Update {
-	return state =>
-		withDialog(state, {
-			kind: 'run',
-			image: reference,
-			form: runForm(),
-			isCreating: false,
-		});
+	return dialogOpened({
+		kind: 'run',
+		image: reference,
+		form: runForm(),
+		isCreating: false,
+	});
 }
 
 /** The build form, filled in as the last build this session was, if any. */
 export function buildOpened(cwd: string, last?: BuildValues): Update {
-	return state => withDialog(state, buildDialog(cwd, last));
+	return dialogOpened(buildDialog(cwd, last));
 }
 
-/** The keymap scopes of an open pull, run or build dialog; undefined for any other dialog. */
-export function imageDialogScopes(
-	dialog: Dialog | undefined,
-): readonly Scope[] | undefined {
-	if (dialog?.kind === 'pull') {
-		return dialog.stage === 'input' ? pullInputScopes : pullProgressScopes;
-	}
-
-	if (dialog?.kind === 'run') {
-		return runChoices[dialog.form.focused] === undefined
-			? formScopes
-			: formChoiceScopes;
-	}
-
-	if (dialog?.kind === 'build') {
-		return dialog.stage === 'form' ? formScopes : buildOutputScopes;
-	}
-
-	return undefined;
+/** Typing the reference to pull, while it is being entered. */
+export function pullDraftChanged(change: (draft: string) => string): Update {
+	return updateDialog('pull', dialog =>
+		dialog.stage === 'input'
+			? {...dialog, draft: change(dialog.draft), problem: undefined}
+			: dialog,
+	);
 }
 
-const pullInputScopes: readonly Scope[] = ['pullInput'];
-const pullProgressScopes: readonly Scope[] = ['pullProgress', 'dialogList'];
-const formScopes: readonly Scope[] = ['form'];
-const formChoiceScopes: readonly Scope[] = ['formChoice'];
-const buildOutputScopes: readonly Scope[] = ['buildOutput', 'viewer'];
+/** Typing into the run form's focused field; a choice field that only picks from its list takes no text. */
+export function runDraftChanged(change: (draft: string) => string): Update {
+	return updateDialog('run', dialog =>
+		dialog.isCreating || runChoices[dialog.form.focused]?.isTyped === false
+			? dialog
+			: {...dialog, form: formEdited(dialog.form, change)},
+	);
+}
 
-/**
- * Typing into a pull, run or build dialog: the reference, or the focused field. A choice field
- * that only picks from its list takes no text. Undefined when no such dialog takes text now.
- */
-export function imageDialogTyped(
-	state: AppState,
-	change: (draft: string) => string,
-): AppState | undefined {
-	const {dialog} = state.ui;
-	if (dialog?.kind === 'pull' && dialog.stage === 'input') {
-		return withDialog(state, {
-			...dialog,
-			draft: change(dialog.draft),
-			problem: undefined,
-		});
-	}
-
-	if (dialog?.kind === 'run' && !dialog.isCreating) {
-		return runChoices[dialog.form.focused]?.isTyped === false
-			? state
-			: withDialog(state, {...dialog, form: formEdited(dialog.form, change)});
-	}
-
-	if (dialog?.kind === 'build' && dialog.stage === 'form') {
-		return withDialog(state, {
-			...dialog,
-			form: formEdited(dialog.form, change),
-		});
-	}
-
-	return undefined;
+/** Typing into the build form's focused field, until the build starts. */
+export function buildDraftChanged(change: (draft: string) => string): Update {
+	return updateDialog('build', dialog =>
+		dialog.stage === 'form'
+			? {...dialog, form: formEdited(dialog.form, change)}
+			: dialog,
+	);
 }
 
 /** Changes the form of the open run or build form. */
@@ -116,15 +76,15 @@ function changeForm(
 	return state => {
 		const {dialog} = state.ui;
 		if (dialog?.kind === 'create' && !dialog.isCreating) {
-			return withDialog(state, {...dialog, form: change(dialog.form)});
+			return withUi(state, {dialog: {...dialog, form: change(dialog.form)}});
 		}
 
 		if (dialog?.kind === 'run') {
-			return withDialog(state, {...dialog, form: change(dialog.form)});
+			return withUi(state, {dialog: {...dialog, form: change(dialog.form)}});
 		}
 
 		return dialog?.kind === 'build' && dialog.stage === 'form'
-			? withDialog(state, {...dialog, form: change(dialog.form)})
+			? withUi(state, {dialog: {...dialog, form: change(dialog.form)}})
 			: state;
 	};
 }

@@ -1,6 +1,10 @@
 import type {ImageSummary} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
+import type {AppState} from './app-state.js';
 import {memoizeLast} from './memo.js';
+import {matchesFilter} from './text-filter.js';
+
+const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
 /**
  * One line of the Images pane, as `docker image ls` has them: one tag of an image, or a dangling
@@ -39,3 +43,35 @@ export const imageRows = memoizeLast(
 		return rows;
 	},
 );
+
+/** Tag rows by tag, dangling images last and newest first; ties by id, so rows never swap. */
+function compareImageRows(a: ImageRow, b: ImageRow): number {
+	if (a.tag === undefined || b.tag === undefined) {
+		return (
+			(a.tag === undefined ? 1 : 0) - (b.tag === undefined ? 1 : 0) ||
+			b.image.createdAt - a.image.createdAt ||
+			a.id.localeCompare(b.id)
+		);
+	}
+
+	return collator.compare(a.tag, b.tag) || a.id.localeCompare(b.id);
+}
+
+/** The Images pane's rows, one per tag, each matched against the filter by its own tag. */
+const visibleImages = memoizeLast(
+	(rows: ReadonlyMap<string, ImageRow>, filter: string): readonly string[] =>
+		[...rows.values()]
+			.filter(row =>
+				matchesFilter(filter, [
+					row.tag ?? '<none>:<none>',
+					row.image.id.replace(/^sha256:/, ''),
+				]),
+			)
+			.sort(compareImageRows)
+			.map(row => row.id),
+);
+
+/** The Images pane's rows, after its filter, in order. */
+export function shownImageRows(state: AppState): readonly string[] {
+	return visibleImages(imageRows(state.images.byId), state.ui.filters.images);
+}

@@ -1,4 +1,5 @@
-import type {Movement} from './updates.js';
+/** Where a cursor move goes: a relative step, or an end of the list. */
+export type Movement = number | 'top' | 'bottom';
 
 /**
  * How a dialog's list is scrolled, the same in every dialog that lists things: the first item in

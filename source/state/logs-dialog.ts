@@ -1,7 +1,6 @@
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import type {LogEntry} from './log-lines.js';
 import {textViewer, type TextViewer} from './text-viewer.js';
-import type {Update} from './updates.js';
 
 /** A container whose output a logs dialog shows. */
 export type LogSource = {readonly id: string; readonly name: string};

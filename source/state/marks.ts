@@ -1,9 +1,8 @@
 // Marked rows, and what an action on the focused pane applies to.
 
-import type {AppState} from './app-state.js';
-import {panes} from './app-state.js';
+import {panes, type AppState, type Update} from './app-state.js';
 import {paneItems, visibleIds} from './selectors.js';
-import type {Update} from './updates.js';
+import {withMember} from './set-membership.js';
 
 /** Marks or unmarks the selected row of the focused pane, then moves down, as in a file manager. */
 export const markToggled: Update = state => {
@@ -12,13 +11,7 @@ export const markToggled: Update = state => {
 		return state;
 	}
 
-	const marks = new Set(state.marks);
-	if (marks.has(id)) {
-		marks.delete(id);
-	} else {
-		marks.add(id);
-	}
-
+	const marks = withMember(state.marks, id);
 	const ids = visibleIds(state, state.ui.focus);
 	const next = ids[Math.min(ids.length - 1, ids.indexOf(id) + 1)];
 	return {

@@ -1,6 +1,5 @@
+import type {Update} from './app-state.js';
 // Rows an action is still working on, shown with its label until the engine answers.
-
-import type {Update} from './updates.js';
 
 export function pendingSet(ids: readonly string[], label: string): Update {
 	return state => {

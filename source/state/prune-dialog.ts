@@ -1,9 +1,57 @@
 // The prune dialog: which categories, how old, and the preview and report of what went.
 
-import type {PruneCategory, PruneDialog, PruneItem} from './app-state.js';
-import {updateDialog} from './dialog-update.js';
-import {listViewAtTop} from './list-view.js';
-import type {Update} from './updates.js';
+import type {Update} from './app-state.js';
+import {listViewAtTop, type ListView} from './list-view.js';
+import {updateDialog, dialogOpened} from './dialog-slot.js';
+import {withMember} from './set-membership.js';
+
+/** What a prune may remove, by category. */
+export type PruneCategory =
+	| 'containers'
+	| 'dangling-images'
+	| 'unused-images'
+	| 'volumes'
+	| 'networks'
+	| 'build-cache';
+
+/** One item of a prune preview: exactly what would be removed and what it frees. */
+export type PruneItem = {
+	readonly category: PruneCategory;
+	/** Container or image id, volume name, network id, build cache id. */
+	readonly id: string;
+	readonly name: string;
+	/** Why it is eligible, e.g. `Exited (0) 2 days ago`, `dangling`, `tagged, unused`. */
+	readonly detail: string;
+	/** Bytes it frees; undefined where the engine does not say. */
+	readonly size: number | undefined;
+	/**
+	 * An image's tags. The engine refuses to delete an image with several tags by id unless
+	 * forced, so such an image is removed tag by tag; the last tag takes the image with it.
+	 */
+	readonly tags: readonly string[];
+};
+
+export type PruneDialog = {
+	readonly kind: 'prune';
+	readonly stage: 'choose' | 'loading' | 'preview' | 'running' | 'done';
+	readonly categories: ReadonlySet<PruneCategory>;
+	/** Only items older than this many hours (0: any age). */
+	readonly olderThanHours: number;
+	/** Volumes: named ones too, not only anonymous ones. */
+	readonly allVolumes: boolean;
+	/** Only items with this label: `key` or `key=value`, as `docker … prune --filter label=`. */
+	readonly label: string;
+	/** The label is being typed. */
+	readonly isEditingLabel: boolean;
+	readonly items: readonly PruneItem[];
+	/** Keys (`category:id`) of the items the user unmarked in the preview. */
+	readonly skipped: ReadonlySet<string>;
+	readonly cursor: number;
+	/** The preview's items or, once done, the report's lines, as scrolled. */
+	readonly list: ListView;
+	/** What happened, once done. */
+	readonly report: readonly string[];
+};
 
 /** Every prune category, in the order the dialog lists them. */
 export const pruneCategories: readonly PruneCategory[] = [
@@ -22,28 +70,19 @@ export const pruneAges: readonly number[] = [0, 1, 24, 24 * 7, 24 * 30];
 export function pruneOpenedFor(
 	...categories: readonly PruneCategory[]
 ): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'prune',
-				stage: 'choose',
-				categories: new Set(categories),
-				olderThanHours: 0,
-				allVolumes: false,
-				label: '',
-				isEditingLabel: false,
-				items: [],
-				skipped: new Set(),
-				cursor: Math.max(
-					0,
-					pruneCategories.indexOf(categories[0] ?? 'containers'),
-				),
-				list: listViewAtTop,
-				report: [],
-			},
-		},
+	return dialogOpened({
+		kind: 'prune',
+		stage: 'choose',
+		categories: new Set(categories),
+		olderThanHours: 0,
+		allVolumes: false,
+		label: '',
+		isEditingLabel: false,
+		items: [],
+		skipped: new Set(),
+		cursor: Math.max(0, pruneCategories.indexOf(categories[0] ?? 'containers')),
+		list: listViewAtTop,
+		report: [],
 	});
 }
 
@@ -65,14 +104,7 @@ export const pruneToggled: Update = updateDialog('prune', dialog => {
 			return dialog;
 		}
 
-		const categories = new Set(dialog.categories);
-		if (categories.has(category)) {
-			categories.delete(category);
-		} else {
-			categories.add(category);
-		}
-
-		return {...dialog, categories};
+		return {...dialog, categories: withMember(dialog.categories, category)};
 	}
 
 	const item = dialog.items[dialog.cursor];
@@ -80,15 +112,7 @@ export const pruneToggled: Update = updateDialog('prune', dialog => {
 		return dialog;
 	}
 
-	const skipped = new Set(dialog.skipped);
-	const key = pruneKey(item);
-	if (skipped.has(key)) {
-		skipped.delete(key);
-	} else {
-		skipped.add(key);
-	}
-
-	return {...dialog, skipped};
+	return {...dialog, skipped: withMember(dialog.skipped, pruneKey(item))};
 });
 
 export const pruneAgeCycled: Update = updateDialog('prune', dialog =>

@@ -8,8 +8,7 @@ import type {
 import {canonicalTag} from '../format/image-reference.js';
 import type {SwarmService} from '../docker/swarm.js';
 import {shortId} from '../format/units.js';
-import {pruneKey} from './prune-dialog.js';
-import type {PruneCategory, PruneItem} from './app-state.js';
+import {pruneKey, type PruneCategory, type PruneItem} from './prune-dialog.js';
 import {engineNetworkReason, volumeName} from './volumes-networks.js';
 
 /** What the engine has, as the prune preview needs it. */

@@ -1,6 +1,7 @@
-import type {AppState, ConfirmDialog, Refusal, Target} from './app-state.js';
+import type {AppState} from './app-state.js';
 import type {LeftAsIs} from './container-lifecycle.js';
 import {pronoun, volumeNetworkRefusal} from './volumes-networks.js';
+import type {ConfirmDialog, Refusal, Target} from './confirmation.js';
 
 /**
  * Why the engine would refuse `action` on one target (without force, or at all), or undefined

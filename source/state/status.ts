@@ -1,8 +1,7 @@
 // The status line: one message at a time, the newest wins.
 
 import {withShortIds} from '../format/units.js';
-import type {Status} from './app-state.js';
-import type {Update} from './updates.js';
+import type {Status, Update} from './app-state.js';
 
 /** Shows `text` on the status line, with any full ids in it shortened. */
 export function statusShown(text: string, isError = false): Update {

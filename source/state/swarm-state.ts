@@ -1,31 +1,8 @@
-import type {
-	NodeAvailability,
-	SwarmNode,
-	SwarmService,
-	SwarmTask,
-} from '../docker/swarm.js';
-import type {Collection} from './app-state.js';
+import type {NodeAvailability, SwarmNode, SwarmTask} from '../docker/swarm.js';
+import type {Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import type {ListView} from './list-view.js';
-import {updateDialog} from './dialog-update.js';
-import type {Update} from './updates.js';
-
-/** The tasks of the service selected in the Services pane. */
-export type TaskList = {
-	/** The service they belong to; undefined before any was listed. */
-	readonly serviceId: string | undefined;
-	/** By slot, the newest task of each first (see {@link compareTasks}). */
-	readonly tasks: readonly SwarmTask[];
-};
-
-/** What dockmate knows of the Swarm the engine manages. */
-export type SwarmState = {
-	/** The engine is a Swarm manager: the Services and Nodes panes exist. */
-	readonly isManager: boolean;
-	readonly services: Collection<SwarmService>;
-	readonly nodes: Collection<SwarmNode>;
-	readonly tasks: TaskList;
-};
+import {updateDialog} from './dialog-slot.js';
 
 /** A number typed for `s` on a service: its new replica count. */
 export type ScaleDialog = {
@@ -49,15 +26,6 @@ export type SwarmConfirmDialog = {
 	readonly details: readonly string[];
 	readonly list: ListView;
 };
-
-export function initialSwarm(now: number): SwarmState {
-	return {
-		isManager: false,
-		services: {byId: new Map(), loaded: false, listedAt: now},
-		nodes: {byId: new Map(), loaded: false, listedAt: now},
-		tasks: {serviceId: undefined, tasks: []},
-	};
-}
 
 const isCurrent = (task: SwarmTask): boolean => task.desiredState === 'running';
 

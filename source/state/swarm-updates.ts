@@ -1,18 +1,10 @@
 import type {SwarmNode, SwarmService, SwarmTask} from '../docker/swarm.js';
-import type {AppState} from './app-state.js';
-import {
-	compareTasks,
-	initialSwarm,
-	type SwarmConfirmDialog,
-	type SwarmState,
-} from './swarm-state.js';
+import {sliceChanged, type Update} from './app-state.js';
+import {compareTasks, type SwarmConfirmDialog} from './swarm-state.js';
 import {collectionListed, sameJson} from './collections.js';
-import type {Update} from './updates.js';
 import {listViewAtTop} from './list-view.js';
-
-function withSwarm(state: AppState, swarm: Partial<SwarmState>): AppState {
-	return {...state, swarm: {...state.swarm, ...swarm}};
-}
+import {initialSwarm, type SwarmState} from './slices.js';
+import {dialogOpened} from './dialog-slot.js';
 
 /**
  * The engine said whether it manages a Swarm. A node that stopped being a manager keeps no
@@ -33,44 +25,52 @@ export function swarmDetected(isManager: boolean, now: number): Update {
 				};
 }
 
-export const servicesListed = collectionListed(
-	state => state.swarm.services,
-	(state, services) => withSwarm(state, {services}),
+const listServices = collectionListed(
+	(swarm: SwarmState) => swarm.services,
+	(swarm, services) => ({...swarm, services}),
 	(service: SwarmService) => service.id,
 );
 
-export const nodesListed = collectionListed(
-	state => state.swarm.nodes,
-	(state, nodes) => withSwarm(state, {nodes}),
+const listNodes = collectionListed(
+	(swarm: SwarmState) => swarm.nodes,
+	(swarm, nodes) => ({...swarm, nodes}),
 	(node: SwarmNode) => node.id,
 );
+
+export function servicesListed(
+	list: readonly SwarmService[],
+	listedAt: number,
+): Update {
+	return sliceChanged('swarm', listServices(list, listedAt));
+}
+
+export function nodesListed(
+	list: readonly SwarmNode[],
+	listedAt: number,
+): Update {
+	return sliceChanged('swarm', listNodes(list, listedAt));
+}
 
 export function tasksListed(
 	serviceId: string,
 	tasks: readonly SwarmTask[],
 ): Update {
-	return state => {
+	return sliceChanged('swarm', swarm => {
 		const sorted = [...tasks].sort(compareTasks);
-		const current = state.swarm.tasks;
+		const current = swarm.tasks;
 		return current.serviceId === serviceId && sameJson(current.tasks, sorted)
-			? state
-			: withSwarm(state, {tasks: {serviceId, tasks: sorted}});
-	};
+			? swarm
+			: {...swarm, tasks: {serviceId, tasks: sorted}};
+	});
 }
 
 /** Opens the replica count prompt on a service, starting from its current count. */
 export function scaleOpened(service: SwarmService): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'scale',
-				serviceId: service.id,
-				name: service.name,
-				draft: String(service.desired),
-			},
-		},
+	return dialogOpened({
+		kind: 'scale',
+		serviceId: service.id,
+		name: service.name,
+		draft: String(service.desired),
 	});
 }
 
@@ -78,11 +78,5 @@ export function scaleOpened(service: SwarmService): Update {
 export function swarmConfirmOpened(
 	dialog: Omit<SwarmConfirmDialog, 'kind' | 'list'>,
 ): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {kind: 'swarm-confirm', list: listViewAtTop, ...dialog},
-		},
-	});
+	return dialogOpened({kind: 'swarm-confirm', list: listViewAtTop, ...dialog});
 }

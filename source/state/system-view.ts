@@ -4,7 +4,7 @@ import type {
 	ImageSummary,
 } from '../docker/docker-client.js';
 import type {SystemDetails} from '../docker/system.js';
-import type {AppState} from './app-state.js';
+import {sliceChanged, type AppState, type Update} from './app-state.js';
 import {
 	diskCategories,
 	summarizeDiskUsage,
@@ -14,56 +14,40 @@ import {
 } from './disk-usage.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
-import type {Update} from './updates.js';
+import type {DiskOrder, SystemView} from './slices.js';
 
-/** How the System pane orders each category's items. */
-export type DiskOrder = 'size' | 'name';
-
-/** What the System pane shows: the engine and host, and disk usage measured on demand. */
-export type SystemView = {
-	readonly details: SystemDetails | undefined;
-	/** The last `system df` answer; undefined until measured once. */
-	readonly disk: DiskUsage | undefined;
-	/** When `disk` was measured. */
-	readonly measuredAt: number | undefined;
-	/** A `system df` is under way: it can take seconds on a large engine. */
-	readonly isMeasuring: boolean;
-	/** Why the last load failed. */
-	readonly error: string | undefined;
-	readonly order: DiskOrder;
-};
-
-export const initialSystemView: SystemView = {
-	details: undefined,
-	disk: undefined,
-	measuredAt: undefined,
-	isMeasuring: false,
-	error: undefined,
-	order: 'size',
-};
-
-function withSystem(state: AppState, change: Partial<SystemView>): AppState {
-	return {...state, system: {...state.system, ...change}};
+/** Changes the System pane's view; `change` is merged into it. */
+function systemChanged(
+	change: (system: SystemView) => Partial<SystemView>,
+): Update {
+	return sliceChanged('system', system => ({...system, ...change(system)}));
 }
 
 export function systemDetailsLoaded(details: SystemDetails): Update {
-	return state => withSystem(state, {details});
+	return systemChanged(() => ({details}));
 }
 
-export const diskMeasureStarted: Update = state =>
-	withSystem(state, {isMeasuring: true, error: undefined});
+export const diskMeasureStarted: Update = systemChanged(() => ({
+	isMeasuring: true,
+	error: undefined,
+}));
 
 export function diskMeasured(disk: DiskUsage, measuredAt: number): Update {
-	return state =>
-		withSystem(state, {disk, measuredAt, isMeasuring: false, error: undefined});
+	return systemChanged(() => ({
+		disk,
+		measuredAt,
+		isMeasuring: false,
+		error: undefined,
+	}));
 }
 
 export function systemFailed(error: string): Update {
-	return state => withSystem(state, {isMeasuring: false, error});
+	return systemChanged(() => ({isMeasuring: false, error}));
 }
 
-export const diskOrderToggled: Update = state =>
-	withSystem(state, {order: state.system.order === 'size' ? 'name' : 'size'});
+export const diskOrderToggled: Update = systemChanged(system => ({
+	order: system.order === 'size' ? 'name' : 'size',
+}));
 
 /** The disk usage figures of the last measurement, joined with the live lists. */
 export const diskSummary = memoizeLast(

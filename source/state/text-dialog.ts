@@ -1,6 +1,5 @@
-import type {AppState} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {textViewer, type TextViewer, type ViewerLine} from './text-viewer.js';
-import type {Update} from './updates.js';
 
 /** Any text in the viewer, full screen: a file, an output kept for reading. */
 export type TextDialog = {

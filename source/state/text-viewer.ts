@@ -1,7 +1,6 @@
-import type {AppState, Dialog} from './app-state.js';
+import type {AppState, Dialog, Update} from './app-state.js';
 import {statusShown} from './status.js';
 import {findMatch, shownLines} from './text-search.js';
-import type {Update} from './updates.js';
 
 /**
  * One line of a text viewer. `seq` is its identity (a log line's arrival number, a text's line

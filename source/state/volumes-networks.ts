@@ -4,12 +4,12 @@ import type {
 	VolumeSummary,
 } from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState, Refusal, Target} from './app-state.js';
+import type {AppState, Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
 import {isLive} from './liveness.js';
 import {collectionListed} from './collections.js';
-import type {Update} from './updates.js';
+import {listedTargets, type Refusal, type Target} from './confirmation.js';
 
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
 
@@ -42,13 +42,13 @@ export function engineNetworkReason(
 }
 
 export const volumesListed = collectionListed(
-	state => state.volumes,
+	(state: AppState) => state.volumes,
 	(state, volumes) => ({...state, volumes}),
 	(volume: VolumeSummary) => volume.name,
 );
 
 export const networksListed = collectionListed(
-	state => state.networks,
+	(state: AppState) => state.networks,
 	(state, networks) => ({...state, networks}),
 	(network: NetworkSummary) => network.id,
 );
@@ -163,14 +163,9 @@ export function volumeTargets(
 	state: AppState,
 	names: readonly string[],
 ): Target[] {
-	return names.flatMap(name => {
-		const volume = state.volumes.byId.get(name);
-		if (volume === undefined) {
-			return [];
-		}
-
-		return [usedTarget(name, volumeName(volume), volumeUsers(state, name))];
-	});
+	return listedTargets(state.volumes.byId, names, (volume, name) =>
+		usedTarget(name, volumeName(volume), volumeUsers(state, name)),
+	);
 }
 
 /** The targets of a network removal, with the containers attached to each. */
@@ -178,14 +173,9 @@ export function networkTargets(
 	state: AppState,
 	ids: readonly string[],
 ): Target[] {
-	return ids.flatMap(id => {
-		const network = state.networks.byId.get(id);
-		if (network === undefined) {
-			return [];
-		}
-
-		return [usedTarget(id, network.name, networkUsers(state, network.name))];
-	});
+	return listedTargets(state.networks.byId, ids, (network, id) =>
+		usedTarget(id, network.name, networkUsers(state, network.name)),
+	);
 }
 
 export function pronoun(names: readonly string[]): string {

@@ -2,21 +2,16 @@ import type {Command} from '../keymap/commands.js';
 import {statusShown} from '../state/status.js';
 import {confirmOpened, containerTargets} from '../state/confirm-dialog.js';
 import type {AppState, Pane} from '../state/app-state.js';
-import {projectsOf, type ComposeProject} from '../state/compose-projects.js';
+import {projectsOf} from '../state/compose-projects.js';
 import {planLifecycle} from '../state/container-lifecycle.js';
 import {
 	composeDownOpened,
 	composeVolumesToggled,
 } from '../state/compose-state.js';
 import {availablePanes, selectedId} from '../state/selectors.js';
-import {currentDialog} from '../state/dialog-update.js';
+import {currentDialog} from '../state/dialog-slot.js';
 import {nextAvailability} from '../state/swarm-state.js';
 import {scaleOpened, swarmConfirmOpened} from '../state/swarm-updates.js';
-import {
-	dialogClosed,
-	paneFocused,
-	selectionMovedOff,
-} from '../state/updates.js';
 import {plural} from '../format/units.js';
 import {imageName} from './format/swarm-rows.js';
 import {
@@ -24,6 +19,9 @@ import {
 	type Handler,
 	type HandlerContext,
 } from './handler-context.js';
+import type {ComposeProject} from '../state/slices.js';
+import {paneFocused, selectionMovedOff} from '../state/selection.js';
+import {dialogClosed} from '../state/dialog-slot.js';
 
 const paneNames: Partial<Record<Pane, string>> = {
 	services: 'Services',

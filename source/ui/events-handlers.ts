@@ -6,11 +6,11 @@ import {
 	eventsByKey,
 	containerEventsShown,
 	eventTypeCycled,
-	type EventContainer,
 } from '../state/events.js';
-import {paneFocused} from '../state/updates.js';
 import {shortId} from '../format/units.js';
 import {dispatching, type Handler} from './handler-context.js';
+import type {EventContainer} from '../state/slices.js';
+import {paneFocused} from '../state/selection.js';
 
 /** The container the selected event is about: its own event, or a volume mount or network connect of it. */
 function eventContainer(state: AppState): EventContainer | undefined {

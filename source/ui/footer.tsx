@@ -4,11 +4,11 @@ import {bindings, type Binding} from '../keymap/bindings.js';
 import {bindingWords, describeChord} from '../keymap/describe.js';
 import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
-import {activeScopes} from '../state/selectors.js';
 import {KeyHints, type KeyHint} from './components/key-hints.js';
 import {cellWidth, fit} from './format/cells.js';
 import {useAppState} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
+import {activeScopes} from '../state/scopes.js';
 
 const selectScopes = (state: AppState) => activeScopes(state);
 const selectReadOnly = (state: AppState) => state.readOnly;

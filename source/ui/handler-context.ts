@@ -1,5 +1,5 @@
 import type {Services} from '../runtime/services.js';
-import type {Update} from '../state/updates.js';
+import type {Update} from '../state/app-state.js';
 
 /** What a handler may use: the services, and the height of a page in the focused list. */
 export type HandlerContext = {

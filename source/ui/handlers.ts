@@ -6,7 +6,7 @@ import {
 	type Transition,
 } from './handler-context.js';
 import {scrollHandlers} from './scroll-handlers.js';
-import {currentDialog} from '../state/dialog-update.js';
+import {currentDialog} from '../state/dialog-slot.js';
 import {statusShown} from '../state/status.js';
 import {
 	actionIds,
@@ -34,7 +34,7 @@ import {
 import {
 	isContainerPane,
 	type AppState,
-	type Target,
+	type Update,
 } from '../state/app-state.js';
 import {splitCommand} from '../format/shell-words.js';
 import {detailsHandlers} from './details-handlers.js';
@@ -52,21 +52,24 @@ import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
 import {logsTimestampsToggled} from '../state/logs-dialog.js';
 import {
-	dialogClosed,
+	textCleared,
+	textDeletedBack,
+	sortChosen,
+	showAllToggled,
+} from '../state/updates.js';
+import type {Target} from '../state/confirmation.js';
+import {
 	paneCycled,
+	paneFocused,
+	selectionMovedOff,
+} from '../state/selection.js';
+import {dialogClosed, dialogOpened} from '../state/dialog-slot.js';
+import {
 	filterCleared,
 	filterSelectionKept,
 	filterKept,
-	textCleared,
-	textDeletedBack,
-	paneFocused,
-	dialogOpened,
 	filterOpened,
-	sortChosen,
-	showAllToggled,
-	selectionMovedOff,
-	type Update,
-} from '../state/updates.js';
+} from '../state/filter-prompt.js';
 
 /** The containers the focused pane acts on (marked rows, else the selected one). */
 function containerSelection({services}: HandlerContext): readonly Target[] {

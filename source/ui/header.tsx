@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import type {AppState} from '../state/app-state.js';
-import {counts} from '../state/selectors.js';
 import {useAppState, useClock} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
+import {counts} from '../state/container-rows.js';
 
 const selectEngine = (state: AppState) => state.engine;
 const selectEndpoint = (state: AppState) => state.endpoint;

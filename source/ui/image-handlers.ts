@@ -11,7 +11,7 @@ import {
 import {isLastField} from '../state/form.js';
 import {imageRows} from '../state/image-rows.js';
 import {selectedId} from '../state/selectors.js';
-import {dialogClosed} from '../state/updates.js';
+import {dialogClosed} from '../state/dialog-slot.js';
 import {
 	dispatching,
 	type Handler,

@@ -1,6 +1,6 @@
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
-import {currentDialog} from '../state/dialog-update.js';
+import {currentDialog} from '../state/dialog-slot.js';
 import {statusShown} from '../state/status.js';
 import {pruneOpenedFor} from '../state/prune-dialog.js';
 import {
@@ -10,8 +10,8 @@ import {
 } from '../state/create-form.js';
 import {pruneCategoryOf} from '../state/disk-usage.js';
 import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
-import {paneFocused} from '../state/updates.js';
 import {dispatching, type Handler} from './handler-context.js';
+import {paneFocused} from '../state/selection.js';
 
 /** Enter on the last field (or Ctrl+G) of the create form: checks it, then creates. */
 export function submitCreate(services: Services): void {

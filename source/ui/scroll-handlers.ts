@@ -2,7 +2,7 @@ import type {Command} from '../keymap/commands.js';
 import {dialogListMoved} from '../state/dialog-list.js';
 import type {ListStep} from '../state/list-view.js';
 import {openViewerDialog} from '../state/text-viewer.js';
-import {selectionMoved} from '../state/updates.js';
+import {selectionMoved} from '../state/selection.js';
 import type {Handler} from './handler-context.js';
 import {scrollViewer} from './viewer/viewer-handlers.js';
 

@@ -5,8 +5,10 @@ import path from 'node:path';
 import {afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
-import {pruneCategories} from '../../source/state/prune-dialog.js';
-import type {PruneCategory} from '../../source/state/app-state.js';
+import {
+	pruneCategories,
+	type PruneCategory,
+} from '../../source/state/prune-dialog.js';
 import {startSwarmDaemon} from '../helpers/swarm-daemon.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
 import {
+	allImports,
 	describeCycles,
 	exampleCycle,
 	findCycles,
+	importGraph,
+	stateTiers,
+	tierViolations,
 	valueImports,
 } from '../../scripts/check-cycles.js';
 
@@ -71,5 +76,46 @@ describe('value import cycles', () => {
 		assert.deepEqual(describeCycles(imports, findCycles(imports)), [
 			'a value import cycle over 2 files:\n  a.ts\n  b.ts\n  for example a.ts → b.ts → a.ts',
 		]);
+	});
+});
+
+describe('the tiers of source/state', () => {
+	const tiers = {core: ['shape.ts', 'plumbing.ts'], root: ['reducer.ts']};
+
+	it('counts type-only imports too', () => {
+		assert.deepEqual(
+			allImports(
+				[
+					"import type {A} from './a.js';",
+					"import {b} from './b.js';",
+					"export type {C} from './c.js';",
+				].join('\n'),
+			),
+			['./a.js', './b.js', './c.js'],
+		);
+	});
+
+	it('names a core module that imports a feature, and a feature that imports the root', () => {
+		const imports = graph({
+			'shape.ts': ['plumbing.ts', 'prune.ts'],
+			'plumbing.ts': ['shape.ts'],
+			'prune.ts': ['shape.ts', 'reducer.ts', 'hosts.ts'],
+			'hosts.ts': ['plumbing.ts'],
+			'reducer.ts': ['prune.ts', 'hosts.ts', 'shape.ts'],
+		});
+		assert.deepEqual(tierViolations(imports, tiers), [
+			'shape.ts (core) imports prune.ts (feature): the core imports only the core; move what it needs into the core, or name the file a feature',
+			'prune.ts (feature) imports reducer.ts (root): a feature imports the core and other features, never the modules that assemble them',
+		]);
+	});
+
+	it('finds no type cycle and no import against the tiers in source/state', () => {
+		const state = importGraph(
+			fileURLToPath(new URL('../../source/state', import.meta.url)),
+			true,
+		);
+		assert.ok(state.has('app-state.ts'), 'the graph is source/state');
+		assert.deepEqual(findCycles(state), []);
+		assert.deepEqual(tierViolations(state, stateTiers), []);
 	});
 });

@@ -12,12 +12,12 @@ import {
 	composeLabels,
 	groupProjects,
 	visibleProjects,
-	type ComposeProject,
 } from '../../source/state/compose-projects.js';
 import {projectCells} from '../../source/ui/format/project-rows.js';
 import {composedContainer} from '../fakes/fake-compose.js';
 import {fakeContainer} from '../fakes/fake-docker-client.js';
 import {defined} from '../helpers/defined.js';
+import type {ComposeProject} from '../../source/state/slices.js';
 
 describe('compose projects grouped from container labels', () => {
 	it('groups the containers of a recorded engine by project, leaving the rest out', () => {

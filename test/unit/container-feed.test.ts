@@ -13,9 +13,9 @@ import {
 	initialState,
 	type AppState,
 	type Connection,
+	type Update,
 } from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
-import {keepSelection, type Update} from '../../source/state/updates.js';
 import {
 	FakeDockerClient,
 	fakeContainer,
@@ -24,6 +24,7 @@ import {
 	fakeVolume,
 } from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
+import {keepSelection} from '../../source/state/selection.js';
 
 /** Lets every queued promise reaction run; no time passes. */
 const settle = settler(3);

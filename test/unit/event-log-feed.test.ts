@@ -6,10 +6,9 @@ import {
 	createEventLogFeed,
 	eventBatchMs,
 } from '../../source/runtime/event-log-feed.js';
-import {initialState} from '../../source/state/app-state.js';
+import {initialState, type Update} from '../../source/state/app-state.js';
 import {eventHistoryMs} from '../../source/state/events.js';
 import {createStore} from '../../source/state/store.js';
-import type {Update} from '../../source/state/updates.js';
 import {FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 

@@ -4,10 +4,13 @@ import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
 import type {DockerEvent} from '../../source/docker/docker-client.js';
 import {toDockerEvent} from '../../source/docker/to-domain.js';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {
 	addEvents,
-	emptyEventLog,
 	eventAttributes,
 	eventCapacity,
 	eventContainerChosen,
@@ -20,8 +23,9 @@ import {
 	nextEventType,
 	shownEvents,
 } from '../../source/state/events.js';
-import {keepSelection, type Update} from '../../source/state/updates.js';
 import {defined} from '../helpers/defined.js';
+import {emptyEventLog} from '../../source/state/slices.js';
+import {keepSelection} from '../../source/state/selection.js';
 
 function recorded(name: string): DockerEvent[] {
 	return readFileSync(

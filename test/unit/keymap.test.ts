@@ -26,12 +26,6 @@ import {
 	splitEscapePair,
 } from '../../source/keymap/chord.js';
 import {initialState, panes} from '../../source/state/app-state.js';
-import {activeScopes, scopesOfPane} from '../../source/state/selectors.js';
-import {
-	paneFocused,
-	dialogOpened,
-	filterOpened,
-} from '../../source/state/updates.js';
 import {logsOpened} from '../../source/state/logs-dialog.js';
 import {detailsOpened} from '../../source/state/details.js';
 import {textViewerOpened} from '../../source/state/text-dialog.js';
@@ -49,6 +43,10 @@ import {
 	composeOutputOpened,
 } from '../../source/state/compose-state.js';
 import {fakeService} from '../fakes/fake-swarm.js';
+import {activeScopes, scopesOfPane} from '../../source/state/scopes.js';
+import {paneFocused} from '../../source/state/selection.js';
+import {dialogOpened} from '../../source/state/dialog-slot.js';
+import {filterOpened} from '../../source/state/filter-prompt.js';
 
 function key(flags: Partial<KeyFlags>): KeyFlags {
 	return {...noKeyFlags, ...flags};

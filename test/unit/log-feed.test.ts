@@ -10,9 +10,10 @@ import {RingBuffer} from '../../source/runtime/ring-buffer.js';
 import {initialState, type AppState} from '../../source/state/app-state.js';
 import type {LogsDialog} from '../../source/state/logs-dialog.js';
 import {createStore} from '../../source/state/store.js';
-import {dialogClosed, containersListed} from '../../source/state/updates.js';
+import {containersListed} from '../../source/state/updates.js';
 import {fakeContainer, FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
+import {dialogClosed} from '../../source/state/dialog-slot.js';
 
 describe('ring buffer', () => {
 	it('keeps the newest items up to its capacity and counts the ones it let go', () => {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {
 	compareEntries,
 	logText,
@@ -29,12 +33,8 @@ import {
 	type ViewerMove,
 	type ViewerText,
 } from '../../source/state/text-viewer.js';
-import {activeScopes} from '../../source/state/selectors.js';
-import {
-	textDeletedBack,
-	textTyped,
-	type Update,
-} from '../../source/state/updates.js';
+import {activeScopes} from '../../source/state/scopes.js';
+import {textDeletedBack, textTyped} from '../../source/state/updates.js';
 import {lineSegments} from '../../source/ui/format/log-rows.js';
 import {wrapSegments, type Segment} from '../../source/ui/viewer/segments.js';
 

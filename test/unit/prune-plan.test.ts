@@ -8,7 +8,6 @@ import type {
 import {toSwarmService} from '../../source/docker/swarm.js';
 import {toNetworkSummary} from '../../source/docker/to-domain.js';
 import {toNetworkDetails} from '../../source/docker/volumes-networks.js';
-import type {PruneCategory} from '../../source/state/app-state.js';
 import {
 	hasLabel,
 	planPrune,
@@ -21,6 +20,7 @@ import {
 	fakeImage,
 	fakeNetwork,
 } from '../fakes/fake-docker-client.js';
+import type {PruneCategory} from '../../source/state/prune-dialog.js';
 
 const now = Date.parse('2026-11-28T12:00:00Z');
 const hour = 3_600_000;

@@ -9,18 +9,18 @@ import {
 	type AppState,
 	type Pane,
 	type SortKey,
+	type Update,
 } from '../../source/state/app-state.js';
 import type {ResourceUsage} from '../../source/state/resource-usage.js';
-import {resourceTotals, visibleIds} from '../../source/state/selectors.js';
-import {
-	containersListed,
-	resourcesDropped,
-	resourcesMeasured,
-	sortChosen,
-	type Update,
-} from '../../source/state/updates.js';
+import {visibleIds} from '../../source/state/selectors.js';
+import {containersListed, sortChosen} from '../../source/state/updates.js';
 import {fakeContainer} from '../fakes/fake-docker-client.js';
 import {unknownUsage} from '../fakes/resource-usage.js';
+import {resourceTotals} from '../../source/state/container-rows.js';
+import {
+	resourcesDropped,
+	resourcesMeasured,
+} from '../../source/state/resources.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 const mib = 1024 * 1024;

@@ -6,40 +6,45 @@ import type {
 	ContainerSummary,
 	ImageSummary,
 } from '../../source/docker/docker-client.js';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {matchesFilter} from '../../source/state/text-filter.js';
 import {
-	activeScopes,
-	counts,
-	imageUsage,
 	availablePanes,
 	selectedId,
 	visibleIds,
 } from '../../source/state/selectors.js';
 import {
-	dialogClosed,
 	connectionChanged,
 	containersListed,
-	paneCycled,
 	engineIdentified,
-	filterCleared,
-	filterKept,
-	filterTyped,
-	paneFocused,
 	imagesListed,
-	keepSelection,
-	selectionMoved,
-	dialogOpened,
-	filterSelectionKept,
-	filterOpened,
-	oomReported,
 	textDeletedBack,
 	textTyped,
 	showAllToggled,
-	type Update,
 } from '../../source/state/updates.js';
 import {markToggled, marksOrFilterCleared} from '../../source/state/marks.js';
 import {fakeContainer, fakeImage} from '../fakes/fake-docker-client.js';
+import {activeScopes} from '../../source/state/scopes.js';
+import {counts, imageUsage} from '../../source/state/container-rows.js';
+import {oomReported} from '../../source/state/resources.js';
+import {
+	paneCycled,
+	paneFocused,
+	keepSelection,
+	selectionMoved,
+} from '../../source/state/selection.js';
+import {dialogClosed, dialogOpened} from '../../source/state/dialog-slot.js';
+import {
+	filterCleared,
+	filterKept,
+	filterTyped,
+	filterSelectionKept,
+	filterOpened,
+} from '../../source/state/filter-prompt.js';
 
 const t0 = Date.parse('2026-11-28T12:00:00Z');
 

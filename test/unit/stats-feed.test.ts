@@ -15,16 +15,16 @@ import {
 	startStatsFeed,
 	type StatsTiming,
 } from '../../source/runtime/stats-feed.js';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import {
 	connectionChanged,
 	containersListed,
-	paneFocused,
-	selectionMoved,
-	oomReported,
 	rowsShown,
-	type Update,
 } from '../../source/state/updates.js';
 import {
 	FakeDockerClient,
@@ -44,6 +44,8 @@ import {
 import {localShell} from '../helpers/local-shell.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
+import {oomReported} from '../../source/state/resources.js';
+import {paneFocused, selectionMoved} from '../../source/state/selection.js';
 
 /** Lets every queued promise reaction run; no time passes. */
 const settle = settler(5);

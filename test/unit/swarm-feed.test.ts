@@ -7,14 +7,9 @@ import {
 	initialState,
 	type AppState,
 	type Pane,
+	type Update,
 } from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
-import {
-	paneFocused,
-	keepSelection,
-	dialogOpened,
-	type Update,
-} from '../../source/state/updates.js';
 import {FakeDockerClient} from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 import {
@@ -23,6 +18,8 @@ import {
 	fakeTask,
 	makeManager,
 } from '../fakes/fake-swarm.js';
+import {paneFocused, keepSelection} from '../../source/state/selection.js';
+import {dialogOpened} from '../../source/state/dialog-slot.js';
 
 const settle = settler(4);
 const web = fakeService({name: 'web', running: 2, desired: 2});

@@ -19,13 +19,9 @@ import {
 	swarmDetected,
 	tasksListed,
 } from '../../source/state/swarm-updates.js';
-import {
-	paneCycled,
-	paneFocused,
-	textDeletedBack,
-	textTyped,
-} from '../../source/state/updates.js';
+import {textDeletedBack, textTyped} from '../../source/state/updates.js';
 import {fakeNode, fakeService, fakeTask} from '../fakes/fake-swarm.js';
+import {paneCycled, paneFocused} from '../../source/state/selection.js';
 
 const state = initialState({endpoint: 'x', readOnly: false, now: 0});
 const manager = swarmDetected(true, 0)(state);

@@ -4,8 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, describe, it} from 'node:test';
 import {createTextSave} from '../../source/runtime/text-save.js';
-import {initialState, type AppState} from '../../source/state/app-state.js';
-import type {Update} from '../../source/state/updates.js';
+import {
+	initialState,
+	type AppState,
+	type Update,
+} from '../../source/state/app-state.js';
 
 function saver(directory: string) {
 	let state: AppState = initialState({endpoint: 'x', readOnly: false, now: 0});

@@ -15,7 +15,7 @@ import {
 	viewerWindow,
 	type ViewerLine,
 } from '../../source/state/text-viewer.js';
-import type {Update} from '../../source/state/updates.js';
+import type {Update} from '../../source/state/app-state.js';
 
 const state = initialState({endpoint: 'x', readOnly: false, now: 0});
 const layout = {rows: 10, rowsOf: () => 1};

@@ -13,11 +13,7 @@ import {
 	toNetworkDetails,
 	toVolumeDetails,
 } from '../../source/docker/volumes-networks.js';
-import {
-	initialState,
-	type AppState,
-	type ConfirmDialog,
-} from '../../source/state/app-state.js';
+import {initialState, type AppState} from '../../source/state/app-state.js';
 import {
 	checkCreateForm,
 	createChoiceCycled,
@@ -47,6 +43,7 @@ import {
 	fakeNetwork,
 	fakeVolume,
 } from '../fakes/fake-docker-client.js';
+import type {ConfirmDialog} from '../../source/state/confirmation.js';
 
 function fixture(name: string): unknown {
 	return JSON.parse(

@@ -1,5 +1,4 @@
 import {Text} from 'ink';
-import type {ConfirmDialog as Dialog, Target} from '../../state/app-state.js';
 import {plural} from '../../format/units.js';
 import {
 	confirmedTargets,
@@ -8,6 +7,10 @@ import {
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
 import type {DialogProps} from '../components/dialog-frame.js';
+import type {
+	ConfirmDialog as Dialog,
+	Target,
+} from '../../state/confirmation.js';
 
 type Props = DialogProps<Dialog>;
 

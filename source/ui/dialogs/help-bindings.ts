@@ -2,7 +2,7 @@ import {bindings, type Binding} from '../../keymap/bindings.js';
 import {shownBindings} from '../../keymap/resolve.js';
 import {panes, type Pane} from '../../state/app-state.js';
 import {memoizeLast} from '../../state/memo.js';
-import {scopesOfPane} from '../../state/selectors.js';
+import {scopesOfPane} from '../../state/scopes.js';
 
 // The help lists keys from the keymap table for the scopes the state says are in force; which keys
 // to show is a view's question, so it is answered here and not in state/.

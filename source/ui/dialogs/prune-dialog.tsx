@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
-import {pruneCategories, pruneKey} from '../../state/prune-dialog.js';
-import type {
-	PruneCategory,
-	PruneDialog as Dialog,
-} from '../../state/app-state.js';
+import {
+	pruneCategories,
+	pruneKey,
+	type PruneCategory,
+	type PruneDialog as Dialog,
+} from '../../state/prune-dialog.js';
 import {formatBytes, plural} from '../../format/units.js';
 import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
 import {fit} from '../format/cells.js';

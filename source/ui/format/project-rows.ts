@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type {ComposeProject} from '../../state/compose-projects.js';
 import type {Condition} from '../../state/container-condition.js';
 import type {ColumnSpec} from './columns.js';
 import {stateGlyphs} from './rows.js';
+import type {ComposeProject} from '../../state/slices.js';
 
 export type ProjectColumn =
 	'state' | 'name' | 'services' | 'running' | 'files' | 'dir';

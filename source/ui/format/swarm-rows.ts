@@ -1,9 +1,9 @@
 import type {SwarmNode, SwarmService, SwarmTask} from '../../docker/swarm.js';
 import {formatAge, shortId} from '../../format/units.js';
 import {memoizeLast} from '../../state/memo.js';
-import type {TaskList} from '../../state/swarm-state.js';
 import type {ColumnSpec} from './columns.js';
 import {formatPorts} from './ports.js';
+import type {TaskList} from '../../state/slices.js';
 
 export type ServiceColumn =
 	'name' | 'mode' | 'replicas' | 'image' | 'ports' | 'updated';

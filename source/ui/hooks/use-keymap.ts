@@ -8,13 +8,13 @@ import {
 	type KeyFlags,
 } from '../../keymap/chord.js';
 import {resolve} from '../../keymap/resolve.js';
-import {activeScopes} from '../../state/selectors.js';
 import {textTyped} from '../../state/updates.js';
 import {statusCleared, statusShown} from '../../state/status.js';
 import {commandInfo, type Command} from '../../keymap/commands.js';
 import type {Services} from '../../runtime/services.js';
 import {handlers} from '../handlers.js';
 import {useServices} from './use-services.js';
+import {activeScopes} from '../../state/scopes.js';
 
 /** Read-only mode refuses every command that changes the engine, even when invoked anyway. */
 function isRefused(command: Command, services: Services): boolean {

@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import type {ComponentType} from 'react';
-import type {AppState, Collection, Pane} from '../../state/app-state.js';
+import type {AppState, Pane} from '../../state/app-state.js';
+import type {Collection} from '../../state/collections.js';
 import type {ColumnSpec} from '../format/columns.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {ListPane, type RowProps} from './list-pane.js';

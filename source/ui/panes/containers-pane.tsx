@@ -1,5 +1,4 @@
 import type {AppState} from '../../state/app-state.js';
-import {anyPorts} from '../../state/selectors.js';
 import {
 	containerColumns,
 	containerColumnsWithoutPorts,
@@ -8,6 +7,7 @@ import {useAppState} from '../hooks/use-app-state.js';
 import {ContainerRow} from './container-row.js';
 import type {PaneSize} from './collection-pane.js';
 import {ListPane} from './list-pane.js';
+import {anyPorts} from '../../state/container-rows.js';
 
 const selectTotal = (state: AppState) => state.containers.byId.size;
 const selectLoaded = (state: AppState) => state.containers.loaded;

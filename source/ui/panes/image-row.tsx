@@ -1,13 +1,13 @@
 import {memo, useCallback} from 'react';
 import type {AppState} from '../../state/app-state.js';
 import {imageRows} from '../../state/image-rows.js';
-import {imageUsage} from '../../state/selectors.js';
 import {imageCells, type ImageColumn} from '../format/rows.js';
 import {useAppState, useClock} from '../hooks/use-app-state.js';
 import {useRowDecoration} from '../hooks/use-row-state.js';
 import {theme} from '../theme.js';
 import type {RowProps} from './list-pane.js';
 import {RowLine} from './row-line.js';
+import {imageUsage} from '../../state/container-rows.js';
 
 /** One tag of an image (or a dangling image), with how many containers use the image. */
 export const ImageRow = memo(function ImageRow({

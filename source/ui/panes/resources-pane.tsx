@@ -1,10 +1,13 @@
 import type {AppState} from '../../state/app-state.js';
-import {liveContainerCount, resourceTotals} from '../../state/selectors.js';
 import {formatPercent, resourceColumns} from '../format/resources.js';
 import {formatMemory} from '../../format/units.js';
 import {collectionPane} from './collection-pane.js';
 import {HistoryPanel} from './history-panel.js';
 import {ResourceRow} from './resource-row.js';
+import {
+	liveContainerCount,
+	resourceTotals,
+} from '../../state/container-rows.js';
 
 /** What every running container costs right now, with host totals and the selected one's last minute. */
 export const ResourcesPane = collectionPane({

@@ -1,0 +1,110 @@
+// The containers' resource figures: where they come from, their latest samples and history, and
+// what the OOM killer did.
+
+import {
+	historyLength,
+	sliceChanged,
+	type AppState,
+	type ResourceSnapshot,
+	type Update,
+} from './app-state.js';
+import {sameJson} from './collections.js';
+import type {ResourceUsage} from './resource-usage.js';
+import {withMember} from './set-membership.js';
+
+/** Where resource figures come from now, and the host's size; clears figures of another source. */
+export function resourceSourceChanged(
+	source: string | undefined,
+	host: {readonly cpus: number; readonly memory: number} | undefined,
+): Update {
+	return sliceChanged('resources', resources => ({
+		...resources,
+		byId: new Map(),
+		source,
+		outOfFiles: undefined,
+		hostCpus: host?.cpus,
+		hostMemory: host?.memory,
+	}));
+}
+
+function appendHistory(
+	history: readonly number[] | undefined,
+	value: number | undefined,
+): readonly number[] {
+	if (value === undefined) {
+		return history ?? [];
+	}
+
+	const next = [...(history ?? []), value];
+	return next.length > historyLength ? next.slice(-historyLength) : next;
+}
+
+/**
+ * New figures for some containers, in one commit. With `isComplete` the measurement covered every
+ * running container, so containers not in it have stopped measuring and lose their figures.
+ */
+export function resourcesMeasured(
+	usages: ReadonlyMap<string, ResourceUsage>,
+	isComplete: boolean,
+): Update {
+	return sliceChanged('resources', resources => {
+		const previous = resources.byId;
+		const byId = new Map<string, ResourceSnapshot>(isComplete ? [] : previous);
+		for (const [id, usage] of usages) {
+			const old = previous.get(id);
+			byId.set(id, {
+				usage,
+				cpuHistory: appendHistory(old?.cpuHistory, usage.cpuPercent),
+				memoryHistory: appendHistory(old?.memoryHistory, usage.memoryUsage),
+			});
+		}
+
+		return {...resources, byId};
+	});
+}
+
+/** Whether the last measurement stopped short for want of file descriptors, and the open-files limit. */
+export function outOfFilesChanged(
+	outOfFiles: AppState['resources']['outOfFiles'],
+): Update {
+	return sliceChanged('resources', resources =>
+		sameJson(resources.outOfFiles, outOfFiles)
+			? resources
+			: {...resources, outOfFiles},
+	);
+}
+
+/** The engine reported that the OOM killer struck in a container. */
+export function oomReported(id: string): Update {
+	return sliceChanged('resources', resources => {
+		const oomEvents = new Map(resources.oomEvents);
+		oomEvents.set(id, (oomEvents.get(id) ?? 0) + 1);
+		return {...resources, oomEvents};
+	});
+}
+
+/** Inspect told whether the OOM killer ended an exited container. */
+export function oomKilledFound(id: string, isOomKilled: boolean): Update {
+	return sliceChanged('resources', resources => {
+		const oomKilled = withMember(resources.oomKilled, id, isOomKilled);
+		return oomKilled === resources.oomKilled
+			? resources
+			: {...resources, oomKilled};
+	});
+}
+
+/** Figures of containers no longer measured (stream closed), dropped. */
+export function resourcesDropped(ids: readonly string[]): Update {
+	return sliceChanged('resources', resources => {
+		if (!ids.some(id => resources.byId.has(id))) {
+			return resources;
+		}
+
+		const byId = new Map(resources.byId);
+		for (const id of ids) {
+			byId.delete(id);
+		}
+
+		return {...resources, byId};
+	});
+}
