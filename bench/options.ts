@@ -7,14 +7,20 @@ export type BenchOptions = {
 	readonly windowSeconds: number;
 	/** Cores that all CPU burners together may use (each gets at most 0.5). */
 	readonly burnBudget: number;
+	/** The lazydocker to measure side by side, as given or found on PATH. */
+	readonly lazydocker: string;
 };
 
-export const usage = `Usage: npm run bench -- [--sizes 10,100,300] [--window 20] [--burn-budget 1]
+export const usage = `Usage: npm run bench -- [--sizes 10,100,300] [--window 20] [--burn-budget 1] [--lazydocker PATH]
 
   --sizes        container counts to measure, each at least 2 (default 10,100,300)
   --window       seconds of each CPU measurement window (default 20); a multiple of 30
                  keeps the shims' own 30 s cycle out of the daemon-side figure
-  --burn-budget  cores that the CPU-burning containers may use together (default 1)`;
+  --burn-budget  cores that the CPU-burning containers may use together (default 1)
+  --lazydocker   the lazydocker binary to measure in the same run, for the ratios (default:
+                 lazydocker on PATH; without one, the ratios are to lazydocker 0.23's
+                 figures at 300 containers measured before). --sizes 300,1000 adds the
+                 1,000-container case (about 2 minutes more to create them)`;
 
 function positive(name: string, text: string): number {
 	const value = Number(text);
@@ -36,6 +42,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
 			sizes: {type: 'string', default: '10,100,300'},
 			window: {type: 'string', default: '20'},
 			'burn-budget': {type: 'string', default: '1'},
+			lazydocker: {type: 'string', default: 'lazydocker'},
 		},
 		strict: true,
 		allowPositionals: false,
@@ -62,5 +69,6 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
 		sizes: [...new Set(sizes)].sort((a, b) => a - b),
 		windowSeconds: positive('window', values.window),
 		burnBudget: positive('burn-budget', values['burn-budget']),
+		lazydocker: values.lazydocker,
 	};
 }
