@@ -1,6 +1,6 @@
 // Starting dockmate (or lazydocker, for the ratios) in tmux for the bench, timing its first
 // paint, and ending it.
-import {cliPath} from '../test/helpers/dockmate.js';
+import {asLoginHome, cliPath} from '../test/helpers/dockmate.js';
 import {startTmux, type TmuxSession} from '../test/helpers/tmux.js';
 import {waitFor} from '../test/helpers/wait-for.js';
 import {timeUntilScreen} from './latency.js';
@@ -44,10 +44,14 @@ export type Launched = {
 	readonly firstPaintCpuMs: number;
 };
 
-/** Where dockmate connects: `--host`, and the environment it needs for that (a HOME with ssh keys). */
+/** Where dockmate connects (`--host`), and what with. */
 export type Target = {
 	readonly host: string;
-	readonly env?: Readonly<Record<string, string>>;
+	/**
+	 * A home folder with ssh keys: both $HOME and the home the passwd file names, which is where
+	 * ssh reads `~/.ssh` (see {@link asLoginHome}).
+	 */
+	readonly home?: string;
 	/** The lazydocker binary to run in dockmate's place, pointed at `host`. */
 	readonly lazydocker?: string;
 };
@@ -57,11 +61,17 @@ function commandFor(target: Target): {
 	readonly command: readonly string[];
 	readonly env: Readonly<Record<string, string>>;
 } {
-	const env = target.env ?? {};
-	return target.lazydocker === undefined
-		? // As users run it: the bundle's shebang sets dockmate's V8 flags.
-			{command: [cliPath, '--host', target.host], env}
-		: {command: [target.lazydocker], env: {...env, DOCKER_HOST: target.host}};
+	const {command, env} =
+		target.lazydocker === undefined
+			? // As users run it: the bundle's shebang sets dockmate's V8 flags.
+				{command: [cliPath, '--host', target.host], env: {}}
+			: {command: [target.lazydocker], env: {DOCKER_HOST: target.host}};
+	return target.home === undefined
+		? {command, env}
+		: {
+				command: asLoginHome(target.home, command),
+				env: {...env, HOME: target.home},
+			};
 }
 
 /** Starts dockmate, or lazydocker, in a tmux pane of its own and times it until a container name shows. */

@@ -223,7 +223,7 @@ export async function measureRemote(
 	const sampler = await measureSamplerCost(daemon);
 	const sshd = await startSshd({dockerHost: daemon.host});
 	try {
-		const target: Target = {host: sshd.url, env: {HOME: sshd.trustedHome}};
+		const target: Target = {host: sshd.url, home: sshd.trustedHome};
 		progress(
 			`remote N = ${size}: launching dockmate ${firstPaintRuns} times over ssh`,
 		);
