@@ -34,6 +34,11 @@ export function containerName(index: number): string {
 	return `bench-${String(index).padStart(4, '0')}`;
 }
 
+/** The sleeper that sorts last by name in a fleet of `total`: the bottom of a list sorted by CPU. */
+export function lastSleeper(total: number): string {
+	return containerName(total - burnerCount(total) - 1);
+}
+
 export function burnerName(index: number): string {
 	return `bench-burn-${String(index).padStart(2, '0')}`;
 }
@@ -104,6 +109,33 @@ export async function scaleFleet(
 	);
 	fleet.sleepers = Math.max(fleet.sleepers, sleepers);
 	return performance.now() - started;
+}
+
+/**
+ * Runs `count` containers that each burn a hundredth of a core, so that their CPU figures change
+ * with every sample. Named `tick-NN`, labelled as the fleet, and removed with it.
+ */
+export async function createTicking(
+	daemon: ThrowawayDaemon,
+	image: string,
+	count: number,
+): Promise<void> {
+	await inBatches(count, concurrency, async index =>
+		daemon.dockerOk([
+			'run',
+			'--detach',
+			'--name',
+			`tick-${String(index).padStart(2, '0')}`,
+			'--label',
+			benchLabel,
+			'--cpus',
+			'0.01',
+			image,
+			'sh',
+			'-c',
+			'while :; do :; done',
+		]),
+	);
 }
 
 /**

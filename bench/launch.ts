@@ -1,18 +1,20 @@
-// Starting dockmate in tmux for the bench, timing its first paint, and ending it.
-import {cliPath} from '../test/helpers/dockmate.js';
+// Starting dockmate (or lazydocker, for the ratios) in tmux for the bench, timing its first
+// paint, and ending it.
+import {asLoginHome, cliPath} from '../test/helpers/dockmate.js';
 import {startTmux, type TmuxSession} from '../test/helpers/tmux.js';
 import {waitFor} from '../test/helpers/wait-for.js';
 import {timeUntilScreen} from './latency.js';
 import {clockTicksPerSecond, cpuTicks, readProcStat} from './proc-stat.js';
 
-export const columns = 120;
-export const rows = 40;
+// The size the targets are set for; the frames' bytes grow with it.
+export const columns = 200;
+export const rows = 50;
 /** Launches per size for first paint, of which the median counts: one is at the mercy of noise. */
 export const firstPaintRuns = 5;
 /** Lets the first stats samples and JIT warm-up pass before the CPU window opens. */
 export const settleMs = 2000;
-/** A container name as the bench names them; the image name has `bench/`, not `bench-`. */
-export const containerNamePattern = /bench-(?:burn-)?\d{2}/;
+/** A container name as the bench names them (the image name has `bench/`, not `bench-`). */
+export const containerNamePattern = /(?:bench-(?:burn-)?|tick-)\d{2}/;
 
 export function ticksToMs(ticks: number): number {
 	return (ticks * 1000) / clockTicksPerSecond();
@@ -34,7 +36,7 @@ function isGone(pid: number): boolean {
 
 export type Launched = {
 	readonly session: TmuxSession;
-	/** dockmate's, which is also the pane's. */
+	/** The program's (dockmate's or lazydocker's), which is also the pane's. */
 	readonly pid: number;
 	/** The tmux server's. */
 	readonly tmuxPid: number;
@@ -42,29 +44,47 @@ export type Launched = {
 	readonly firstPaintCpuMs: number;
 };
 
-/** Where dockmate connects: `--host`, and the environment it needs for that (a HOME with ssh keys). */
+/** Where dockmate connects (`--host`), and what with. */
 export type Target = {
 	readonly host: string;
-	readonly env?: Readonly<Record<string, string>>;
+	/**
+	 * A home folder with ssh keys: both $HOME and the home the passwd file names, which is where
+	 * ssh reads `~/.ssh` (see {@link asLoginHome}).
+	 */
+	readonly home?: string;
+	/** The lazydocker binary to run in dockmate's place, pointed at `host`. */
+	readonly lazydocker?: string;
 };
 
-/** Starts dockmate in a tmux pane of its own and times it until a container name shows. */
+/** The command line and environment that run the target's program against its host. */
+function commandFor(target: Target): {
+	readonly command: readonly string[];
+	readonly env: Readonly<Record<string, string>>;
+} {
+	const {command, env} =
+		target.lazydocker === undefined
+			? // As users run it: the bundle's shebang sets dockmate's V8 flags.
+				{command: [cliPath, '--host', target.host], env: {}}
+			: {command: [target.lazydocker], env: {DOCKER_HOST: target.host}};
+	return target.home === undefined
+		? {command, env}
+		: {
+				command: asLoginHome(target.home, command),
+				env: {...env, HOME: target.home},
+			};
+}
+
+/** Starts dockmate, or lazydocker, in a tmux pane of its own and times it until a container name shows. */
 export async function launchDockmate(target: Target): Promise<Launched> {
-	// The shell waits for a keystroke and then becomes dockmate (exec), so the clock starts when
-	// dockmate does rather than when the tmux server does, and the pane's pid is dockmate's.
+	const program = target.lazydocker === undefined ? 'dockmate' : 'lazydocker';
+	const {command, env} = commandFor(target);
+	// The shell waits for a keystroke and then becomes the program (exec), so the clock starts
+	// when it does rather than when the tmux server does, and the pane's pid is the program's.
 	const session = await startTmux({
-		command: [
-			'sh',
-			'-c',
-			'read -r _ && exec "$0" "$@"',
-			// As users run it: the bundle's shebang sets dockmate's V8 flags.
-			cliPath,
-			'--host',
-			target.host,
-		],
+		command: ['sh', '-c', 'read -r _ && exec "$0" "$@"', ...command],
 		columns,
 		rows,
-		...(target.env === undefined ? {} : {env: target.env}),
+		env,
 	});
 	try {
 		const pid = Number(await session.display('#{pane_pid}'));
@@ -82,11 +102,13 @@ export async function launchDockmate(target: Target): Promise<Launched> {
 			session,
 			started,
 			screen => containerNamePattern.test(screen),
-			{timeoutMs: 30_000, message: 'dockmate showed no container name'},
+			{timeoutMs: 30_000, message: `${program} showed no container name`},
 		);
 		const stat = readProcStat(pid);
 		if (stat?.comm === 'sh' || stat === undefined) {
-			throw new Error(`pid ${pid} is "${stat?.comm ?? 'gone'}", not dockmate`);
+			throw new Error(
+				`pid ${pid} is "${stat?.comm ?? 'gone'}", not ${program}`,
+			);
 		}
 
 		return {
@@ -108,6 +130,6 @@ export async function closeDockmate({session, pid}: Launched): Promise<void> {
 	// connections.
 	await waitFor(() => isGone(pid), {
 		timeoutMs: 10_000,
-		message: `dockmate (pid ${pid}) did not exit after its tmux server was killed`,
+		message: `pid ${pid} did not exit after its tmux server was killed`,
 	});
 }

@@ -9,16 +9,23 @@ export type BenchOptions = {
 	readonly burnBudget: number;
 	/** Running containers of the remote case (through ssh:// to a loopback sshd); 0 leaves it out. */
 	readonly remote: number;
+	/** The lazydocker to measure side by side, as given or found on PATH. */
+	readonly lazydocker: string;
 };
 
 export const usage = `Usage: npm run bench -- [--sizes 10,100,300] [--window 20] [--burn-budget 1] [--remote 300]
+                       [--lazydocker PATH]
 
   --sizes        container counts to measure, each at least 2 (default 10,100,300)
   --window       seconds of each CPU measurement window (default 20); a multiple of 30
                  keeps the shims' own 30 s cycle out of the daemon-side figure
   --burn-budget  cores that the CPU-burning containers may use together (default 1)
   --remote       containers of the remote case, reached through ssh:// to an sshd on
-                 127.0.0.1 (default 300; 0 leaves the case out)`;
+                 127.0.0.1 (default 300; 0 leaves the case out)
+  --lazydocker   the lazydocker binary to measure in the same run, for the ratios (default:
+                 lazydocker on PATH; without one, the ratios are to lazydocker 0.23's
+                 figures at 300 containers measured before). --sizes 300,1000 adds the
+                 1,000-container case (about 2 minutes more to create them)`;
 
 function positive(name: string, text: string): number {
 	const value = Number(text);
@@ -52,6 +59,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
 			window: {type: 'string', default: '20'},
 			'burn-budget': {type: 'string', default: '1'},
 			remote: {type: 'string', default: '300'},
+			lazydocker: {type: 'string', default: 'lazydocker'},
 		},
 		strict: true,
 		allowPositionals: false,
@@ -79,5 +87,6 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
 		windowSeconds: positive('window', values.window),
 		burnBudget: positive('burn-budget', values['burn-budget']),
 		remote: remoteSize(values.remote),
+		lazydocker: values.lazydocker,
 	};
 }

@@ -8,7 +8,6 @@ import type {HostShell} from '../source/docker/host-shell.js';
 import {localShell} from '../test/helpers/local-shell.js';
 import {startSshd, type Sshd} from '../test/helpers/sshd.js';
 import type {ThrowawayDaemon} from '../test/helpers/throwaway-daemon.js';
-import type {TmuxSession} from '../test/helpers/tmux.js';
 import {measureCpuWindow, type CpuGroup} from './cpu-window.js';
 import {benchLabel} from './fleet.js';
 import {
@@ -20,6 +19,7 @@ import {
 	type Target,
 } from './launch.js';
 import {containersSelection, timeUntilScreen} from './latency.js';
+import {countLiveRows} from './live-figures.js';
 import {
 	cpuTicks,
 	findChildPids,
@@ -203,40 +203,6 @@ export type RemoteResult = {
 	readonly sshConnections: number;
 };
 
-/** Pages through the containers pane from the top and counts the rows that show a CPU figure. */
-async function countLiveRows(
-	session: TmuxSession,
-	total: number,
-): Promise<{readonly live: number; readonly seen: number}> {
-	const live = new Set<string>();
-	const seen = new Set<string>();
-	await session.sendKeys('g');
-	for (let page = 0; page < total && seen.size < total; page++) {
-		const screen = await session.capture();
-		for (const line of screen.split('\n')) {
-			const name = /\s(bench-[\w-]+)\s/.exec(line)?.[1];
-			if (name !== undefined) {
-				seen.add(name);
-				// The CPU column: a percentage, or a dash until there is a figure.
-				if (/\s\d+(?:\.\d)?%/.test(line)) {
-					live.add(name);
-				}
-			}
-		}
-
-		const before = containersSelection(screen)?.position;
-		await session.sendKeys('C-d');
-		await timeUntilScreen(
-			session,
-			performance.now(),
-			next => containersSelection(next)?.position !== before,
-			{timeoutMs: 5000, message: 'the page did not move'},
-		).catch(() => undefined);
-	}
-
-	return {live: live.size, seen: seen.size};
-}
-
 /**
  * Measures dockmate on `size` running containers reached through ssh:// to a loopback sshd whose
  * logins reach the throwaway engine. Until dockmate's ssh transport gives a shell on the host,
@@ -257,7 +223,7 @@ export async function measureRemote(
 	const sampler = await measureSamplerCost(daemon);
 	const sshd = await startSshd({dockerHost: daemon.host});
 	try {
-		const target: Target = {host: sshd.url, env: {HOME: sshd.trustedHome}};
+		const target: Target = {host: sshd.url, home: sshd.trustedHome};
 		progress(
 			`remote N = ${size}: launching dockmate ${firstPaintRuns} times over ssh`,
 		);

@@ -1,5 +1,5 @@
 /** How a figure is printed; MiB as ps and top count it (the reference's "MB"). */
-export type Unit = 'ms' | '%' | 'MiB';
+export type Unit = 'ms' | '%' | 'MiB' | 'B/s' | 'files' | 'rows';
 
 /** One line of a size's table. */
 export type Figure = {
@@ -8,8 +8,10 @@ export type Figure = {
 	readonly unit: Unit;
 	/** Must stay below this; at N = 300 in the brief, shown against every size. */
 	readonly target?: number;
-	/** lazydocker 0.23's figure at N = 300, measured the same way. */
+	/** lazydocker 0.23's figure at N = 300, measured the same way, or lazydocker's in this run. */
 	readonly reference?: number;
+	/** The reference was measured in this run, at this size. */
+	readonly referenceMeasured?: true;
 	/** Context in parentheses after the figure. */
 	readonly note?: string;
 };
@@ -24,6 +26,11 @@ export const goals = {
 	daemonCpuPercent: {target: 10, reference: 81},
 	rssMib: {target: 120, reference: 64},
 	keyLatencyMs: {target: 30, reference: 67},
+	/** Targets at 1,000 containers, which hold at every size. */
+	openFiles: {target: 300},
+	riseMs: {target: 2000},
+	/** With every row's CPU changing every second, at 200x50. */
+	outputBytesPerSecond: {target: 2048},
 } as const;
 
 /** Targets of the remote case at N = 300, reached through ssh:// on loopback. */
@@ -41,7 +48,13 @@ export function formatValue(value: number, unit: Unit): string {
 		return `? ${unit}`;
 	}
 
-	const digits = unit === 'ms' && Math.abs(value) >= 10 ? 0 : 1;
+	const digits =
+		(unit === 'ms' && Math.abs(value) >= 10) ||
+		unit === 'B/s' ||
+		unit === 'files' ||
+		unit === 'rows'
+			? 0
+			: 1;
 	return `${value.toFixed(digits)} ${unit}`;
 }
 
@@ -74,7 +87,7 @@ export function formatFigure(figure: Figure): string {
 	];
 	if (figure.reference !== undefined) {
 		columns.push(
-			`lazydocker ${formatGiven(figure.reference, figure.unit)}: ${formatRatio(figure.value, figure.reference)}`.padEnd(
+			`lazydocker ${figure.referenceMeasured ? formatValue(figure.reference, figure.unit) : formatGiven(figure.reference, figure.unit)}: ${formatRatio(figure.value, figure.reference)}`.padEnd(
 				30,
 			),
 		);

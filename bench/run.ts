@@ -1,6 +1,7 @@
 // Measures dockmate against a throwaway Docker daemon with 10, 100 and 300 containers: first
 // paint, its own CPU and memory, the CPU it costs the daemon, and key latency. Run it with
 // `npm run bench` (see bench/options.ts for the flags).
+import {spawnSync} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
 import {cliPath} from '../test/helpers/dockmate.js';
 import {
@@ -11,10 +12,15 @@ import {measureCpuWindow, type CpuGroup} from './cpu-window.js';
 import {
 	burnerCount,
 	cpusPerBurner,
+	createTicking,
+	lastSleeper,
 	removeFleet,
 	scaleFleet,
 	type Fleet,
 } from './fleet.js';
+import {countLiveRows, timeToTop, type LiveRows} from './live-figures.js';
+import {countOpenFiles} from './open-files.js';
+import {recordOutput} from './terminal-output.js';
 import {
 	containersSelection,
 	measureKeyLatency,
@@ -31,10 +37,13 @@ import {
 } from './machine.js';
 import {
 	closeDockmate,
+	columns,
 	dockmateCpuMs,
 	firstPaintRuns,
 	launchDockmate,
+	rows,
 	settleMs,
+	type Target,
 } from './launch.js';
 import {parseBenchOptions, usage, type BenchOptions} from './options.js';
 import {measureRemote, type RemoteResult} from './remote.js';
@@ -81,7 +90,121 @@ type SizeResult = {
 	/** dockmate's CPU per typed key, less its idle rate: the part of key latency that is its own work. */
 	readonly cpuPerPressMs: number;
 	readonly roundTrips: readonly number[];
+	/** What dockmate wrote to its terminal over the CPU window. */
+	readonly outputBytesPerSecond: number;
+	readonly openFiles: number;
+	readonly liveRows: LiveRows;
+	/** How long a container made busy took to reach the top of the list sorted by CPU. */
+	readonly riseMs: number;
+	/** lazydocker measured the same way in the same run, when there is one. */
+	readonly lazydocker: Compared | undefined;
 };
+
+/** The figures measured for lazydocker too, for the ratios. */
+type Compared = {
+	readonly firstPaintMs: number;
+	readonly cpuPercent: number;
+	/** dockerd, containerd and the shims with it, less their idle baseline. */
+	readonly daemonPercent: number;
+	readonly rssMib: number;
+	readonly openFiles: number;
+	readonly outputBytesPerSecond: number;
+};
+
+/** Runs lazydocker against the same fleet, measured as dockmate is, for the ratios. */
+async function measureLazydocker(
+	daemon: ThrowawayDaemon,
+	size: number,
+	lazydocker: string,
+	options: {
+		readonly windowMs: number;
+		readonly cores: number;
+		readonly daemonGroups: Readonly<Record<'engine' | 'shims', CpuGroup>>;
+		readonly daemonIdlePercent: number;
+	},
+): Promise<Compared> {
+	progress(`N = ${size}: lazydocker, first paint and CPU`);
+	const firstPaints: number[] = [];
+	for (let run = 1; run < firstPaintRuns; run++) {
+		const launched = await launchDockmate({host: daemon.host, lazydocker});
+		firstPaints.push(launched.firstPaintMs);
+		await closeDockmate(launched);
+	}
+
+	const launched = await launchDockmate({host: daemon.host, lazydocker});
+	firstPaints.push(launched.firstPaintMs);
+	try {
+		await delay(settleMs);
+		const output = await recordOutput(launched.session);
+		const busy = await measureCpuWindow(
+			{
+				lazydocker: {findPids: () => [launched.pid], withChildren: true},
+				...options.daemonGroups,
+			},
+			options.windowMs,
+			options.cores,
+		);
+		const outputBytesPerSecond = await output.stop();
+		return {
+			firstPaintMs: median(firstPaints),
+			cpuPercent: busy.percent.lazydocker,
+			daemonPercent:
+				busy.percent.engine + busy.percent.shims - options.daemonIdlePercent,
+			rssMib: (readProcMemory(launched.pid)?.rssKb ?? Number.NaN) / 1024,
+			openFiles: countOpenFiles(launched.pid),
+			outputBytesPerSecond,
+		};
+	} finally {
+		await closeDockmate(launched);
+	}
+}
+
+/** Containers in the case where every row's CPU changes: more than the list shows at 200x50. */
+const tickingCount = 48;
+
+/**
+ * The bytes each program writes to its terminal while every container row on screen changes
+ * every second: {@link tickingCount} containers each burning a hundredth of a core, whose CPU
+ * figure and history move with every sample. They are removed afterwards.
+ * @returns bytes per second for dockmate, and for lazydocker when there is one.
+ */
+async function measureBusyScreen(
+	daemon: ThrowawayDaemon,
+	windowMs: number,
+	lazydocker: string | undefined,
+): Promise<{readonly dockmate: number; readonly lazydocker?: number}> {
+	progress(`every row changing: creating ${tickingCount} ticking containers`);
+	await createTicking(daemon, image, tickingCount);
+	try {
+		const rate = async (target: Target): Promise<number> => {
+			const launched = await launchDockmate(target);
+			try {
+				await delay(settleMs);
+				progress(
+					`every row changing: ${target.lazydocker === undefined ? 'dockmate' : 'lazydocker'}'s output over ${windowMs / 1000} s`,
+				);
+				const output = await recordOutput(launched.session);
+				await delay(windowMs);
+				return await output.stop();
+			} finally {
+				await closeDockmate(launched);
+			}
+		};
+
+		const dockmate = await rate({host: daemon.host});
+		return lazydocker === undefined
+			? {dockmate}
+			: {dockmate, lazydocker: await rate({host: daemon.host, lazydocker})};
+	} finally {
+		await removeFleet(daemon);
+	}
+}
+
+/** The lazydocker to compare with: `option` if it runs, else undefined (the bench says so). */
+function findLazydocker(option: string): string | undefined {
+	const found = spawnSync(option, ['--version'], {encoding: 'utf8'});
+	return found.status === 0 ? option : undefined;
+}
 
 function progress(message: string): void {
 	// Progress goes to stderr, so that stdout holds just the report.
@@ -93,6 +216,7 @@ async function measureSize(
 	size: number,
 	windowMs: number,
 	cores: number,
+	lazydocker: string | undefined,
 ): Promise<SizeResult> {
 	// Apart, because the shims' own periodic work (below) swamps the engine's in the sum.
 	const engineGroup: CpuGroup = {
@@ -151,6 +275,7 @@ async function measureSize(
 		await delay(settleMs);
 
 		progress(`N = ${size}: dockmate and daemon CPU over ${windowMs / 1000} s`);
+		const output = await recordOutput(session);
 		const busy = await measureCpuWindow(
 			{
 				dockmate: {findPids: () => [pid], withChildren: true},
@@ -162,6 +287,8 @@ async function measureSize(
 			windowMs,
 			cores,
 		);
+		const outputBytesPerSecond = await output.stop();
+		const openFiles = countOpenFiles(pid);
 		const memory = readProcMemory(pid);
 		if (!memory || !(await session.isAlive())) {
 			throw new Error(
@@ -183,7 +310,26 @@ async function measureSize(
 		const heldLatencies = await measureKeyLatency(session, keyPresses, {
 			gapMs: 0,
 		});
+		progress(`N = ${size}: rows with figures, and a busy container's rise`);
+		const liveRows = await countLiveRows(session, size);
+		const riseMs = await timeToTop(session, daemon, lastSleeper(size));
+		await closeDockmate(launched);
+		const daemonIdlePercent = idle.percent.engine + idle.percent.shims;
+		const compared =
+			lazydocker === undefined
+				? undefined
+				: await measureLazydocker(daemon, size, lazydocker, {
+						windowMs,
+						cores,
+						daemonGroups: {engine: engineGroup, shims: shimsGroup},
+						daemonIdlePercent,
+					});
 		return {
+			lazydocker: compared,
+			outputBytesPerSecond,
+			openFiles,
+			liveRows,
+			riseMs,
 			firstPaints,
 			firstPaintCpu,
 			cpuPerPressMs,
@@ -215,6 +361,7 @@ async function measureSize(
 			roundTrips,
 		};
 	} finally {
+		// Already closed when all went well; closing twice is harmless.
 		await closeDockmate(launched);
 	}
 }
@@ -251,12 +398,19 @@ function figuresFor(result: SizeResult): Figure[] {
 	const percent = (value: number): string => formatValue(value, '%');
 	const daemonIdle = result.engineIdlePercent + result.shimsIdlePercent;
 	const daemonBusy = result.engineBusyPercent + result.shimsBusyPercent;
+	const compared = result.lazydocker;
+	/** lazydocker's figure of this run, in place of the one measured before. */
+	const measured = (
+		value: number | undefined,
+	): {reference?: number; referenceMeasured?: true} =>
+		value === undefined ? {} : {reference: value, referenceMeasured: true};
 	return [
 		{
 			label: 'first paint median',
 			value: median(result.firstPaints),
 			unit: 'ms',
 			...goals.firstPaintMs,
+			...measured(compared?.firstPaintMs),
 			note: `of ${result.firstPaints.length} launches: ${result.firstPaints.map(ms => Math.round(ms)).join(', ')} ms`,
 		},
 		{
@@ -270,12 +424,14 @@ function figuresFor(result: SizeResult): Figure[] {
 			value: result.dockmatePercent,
 			unit: '%',
 			...goals.dockmateCpuPercent,
+			...measured(compared?.cpuPercent),
 		},
 		{
 			label: 'daemon-side CPU',
 			value: daemonBusy - daemonIdle,
 			unit: '%',
 			...goals.daemonCpuPercent,
+			...measured(compared?.daemonPercent),
 			note: `${percent(daemonBusy)} with dockmate − ${percent(daemonIdle)} idle`,
 		},
 		{
@@ -284,7 +440,13 @@ function figuresFor(result: SizeResult): Figure[] {
 			unit: '%',
 			note: 'drawing what dockmate writes; not in the targets',
 		},
-		{label: 'RSS at end', value: result.rssMib, unit: 'MiB', ...goals.rssMib},
+		{
+			label: 'RSS at end',
+			value: result.rssMib,
+			unit: 'MiB',
+			...goals.rssMib,
+			...measured(compared?.rssMib),
+		},
 		{label: 'peak RSS (VmHWM)', value: result.hwmMib, unit: 'MiB'},
 		{
 			label: 'key latency median',
@@ -309,6 +471,33 @@ function figuresFor(result: SizeResult): Figure[] {
 			value: median(result.heldLatencies),
 			unit: 'ms',
 			note: `median; p90 ${formatValue(percentile(result.heldLatencies, 0.9), 'ms')}; a held key, where Ink's 30 fps cap adds up to 34 ms`,
+		},
+		{
+			label: 'output to the terminal',
+			value: result.outputBytesPerSecond,
+			unit: 'B/s',
+			...measured(compared?.outputBytesPerSecond),
+			note: 'bytes written to the pane per second over the CPU window',
+		},
+		{
+			label: 'open descriptors',
+			value: result.openFiles,
+			unit: 'files',
+			...goals.openFiles,
+			...measured(compared?.openFiles),
+		},
+		{
+			label: 'rows with figures',
+			value: result.liveRows.live,
+			unit: 'rows',
+			note: `of ${result.liveRows.seen} rows read page by page; every running container should have them`,
+		},
+		{
+			label: 'busy one to the top',
+			value: result.riseMs,
+			unit: 'ms',
+			...goals.riseMs,
+			note: 'a sleeper at the bottom starts burning CPU, until its row is in the first 3 sorted by CPU: the age of figures off screen plus a sampling period',
 		},
 		{
 			label: 'tmux round trip median',
@@ -402,7 +591,33 @@ async function bench(options: BenchOptions): Promise<void> {
 		console.log(
 			`window ${options.windowSeconds} s; CPU in % of one core (${info.cores * 100}% = the whole machine); targets and lazydocker 0.23 figures are for N = ${referenceSize}`,
 		);
+		const lazydocker = findLazydocker(options.lazydocker);
+		console.log(
+			lazydocker === undefined
+				? `lazydocker: "${options.lazydocker}" does not run here (--lazydocker PATH), so the ratios are to lazydocker 0.23's figures at N = ${referenceSize} measured before`
+				: `lazydocker: ${lazydocker}, measured in this run the same way; ratios are to its figures at each size`,
+		);
 		await daemon.importBusyboxImage(image);
+		const busyScreen = await measureBusyScreen(daemon, windowMs, lazydocker);
+		console.log(
+			`\n${formatTable(
+				`every row's CPU changing, ${columns}x${rows}`,
+				[
+					{
+						label: 'output to the terminal',
+						value: busyScreen.dockmate,
+						unit: 'B/s',
+						...goals.outputBytesPerSecond,
+						...(busyScreen.lazydocker === undefined
+							? {}
+							: {reference: busyScreen.lazydocker, referenceMeasured: true}),
+					},
+				],
+				[
+					`${tickingCount} containers each burning 1% of a core: every row's CPU figure and history change every second`,
+				],
+			)}`,
+		);
 		const fleet: Fleet = {sleepers: 0, burners: 0};
 		for (const size of options.sizes) {
 			const burners = burnerCount(size);
@@ -414,7 +629,13 @@ async function bench(options: BenchOptions): Promise<void> {
 				total: size,
 				cpus,
 			});
-			const result = await measureSize(daemon, size, windowMs, info.cores);
+			const result = await measureSize(
+				daemon,
+				size,
+				windowMs,
+				info.cores,
+				lazydocker,
+			);
 			console.log(
 				`\n${formatTable(`N = ${size}`, figuresFor(result), [
 					`${size} containers: ${size - burners} running sleep, ${burners} burning CPU under --cpus ${cpus}; the ${size - before} new ones created in ${(setupMs / 1000).toFixed(1)} s`,

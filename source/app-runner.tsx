@@ -2,6 +2,7 @@ import {errorMessage} from './docker/errors.js';
 import ansiEscapes from 'ansi-escapes';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
+import {createFrameWriter} from './ui/frames/frame-writer.js';
 import type {DockerClient, ExecSession} from './docker/docker-client.js';
 import {chooseShell} from './docker/shell.js';
 import {shellWord} from './format/shell-words.js';
@@ -230,14 +231,14 @@ export function createAppRunner({
 				instance?.rerender(<App key={generation} services={services} />);
 			});
 			for (;;) {
-				// Ink 6.8's incremental mode misplaces lines when the frame ends in a newline (ours is
-				// one row shorter than the terminal, see main-screen.tsx), so every frame is written whole.
+				// Each frame is written as the cells that changed: a screen of changing figures costs a
+				// few hundred bytes a second rather than the whole screen every second.
 				instance = render(<App key={generation} services={services} />, {
 					stdin,
 					stdout,
 					exitOnCtrlC: false,
 					patchConsole: false,
-					incrementalRendering: false,
+					frameWriter: createFrameWriter,
 					maxFps: 30,
 				});
 				await instance.waitUntilExit();

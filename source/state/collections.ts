@@ -9,7 +9,9 @@ export type Collection<T> = {
 };
 
 /**
- * Keeps the previous map when nothing in it changed, so selectors and rows stay memoized. `keyOf`
+ * Diffs the listing against the collection by key: an item equal to the one it had keeps the old
+ * object, so its row stays memoized and a re-list of a large fleet holds one object per item,
+ * not two. The previous map stays when nothing changed, so selectors stay memoized too. `keyOf`
  * names an item's key where it is not its `id` (a volume is known by its name).
  */
 function replaceKeyedCollection<T>(
@@ -19,20 +21,20 @@ function replaceKeyedCollection<T>(
 	isSame: (a: T, b: T) => boolean,
 	keyOf: (item: T) => string,
 ): Collection<T> {
-	const unchanged =
-		previous.loaded &&
-		previous.byId.size === items.length &&
-		items.every(item => {
-			const old = previous.byId.get(keyOf(item));
-			return old !== undefined && isSame(old, item);
-		});
-	return unchanged
-		? previous
-		: {
-				byId: new Map(items.map(item => [keyOf(item), item])),
-				loaded: true,
-				listedAt,
-			};
+	const byId = new Map<string, T>();
+	let isUnchanged = previous.loaded && previous.byId.size === items.length;
+	for (const item of items) {
+		const key = keyOf(item);
+		const old = previous.byId.get(key);
+		if (old !== undefined && isSame(old, item)) {
+			byId.set(key, old);
+		} else {
+			byId.set(key, item);
+			isUnchanged = false;
+		}
+	}
+
+	return isUnchanged ? previous : {byId, loaded: true, listedAt};
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {

@@ -3,13 +3,12 @@ import {after, before, describe, it} from 'node:test';
 import {readdirSync, readFileSync} from 'node:fs';
 import {dockmatePid, launchDockmate} from '../helpers/dockmate.js';
 import {
-	inBatches,
 	removeLabelled,
 	runLabelled,
+	runMany,
 } from '../helpers/e2e-containers.js';
 import {lineWith} from '../helpers/frame.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
-import {e2eLabel} from '../helpers/throwaway-daemon.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:resources';
@@ -134,27 +133,7 @@ describe('a fleet under a low open-files limit', {timeout: 300_000}, () => {
 	let screen: TmuxSession | undefined;
 
 	before(async () => {
-		// Creating is what the engine serialises; starting takes many ids per call.
-		const ids: string[] = [];
-		await inBatches(fleetSize, 6, async index => {
-			ids.push(
-				await daemon.dockerOk([
-					'create',
-					'--name',
-					fleetName(index),
-					'--label',
-					`${e2eLabel}=1`,
-					'--network',
-					'none',
-					image,
-					'sleep',
-					'600',
-				]),
-			);
-		});
-		await inBatches(Math.ceil(ids.length / 50), 3, async batch =>
-			daemon.dockerOk(['start', ...ids.slice(batch * 50, batch * 50 + 50)]),
-		);
+		await runMany(daemon, {count: fleetSize, image, nameOf: fleetName});
 		screen = await launchDockmate({
 			host: daemon.host,
 			columns: 120,

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync, statSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {afterEach, before, describe, it} from 'node:test';
 import {
 	assertTerminalRestored,
@@ -9,6 +12,7 @@ import {
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:screen';
 
@@ -86,6 +90,47 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		assert.match(shown, /e2e-web/);
 		await screen.sendKeys('q');
 		await assertTerminalRestored(screen, /exit=0/);
+	});
+
+	it('writes only what changed once the screen is drawn: a steady screen costs less than one repaint', async () => {
+		screen = await launchDockmate({host: daemon.host, columns: 200, rows: 50});
+		const drawn = await screen.waitForText(
+			text => text.includes('● connected') && text.includes('e2e-worker'),
+		);
+		// What the screen holds, styles and all: a repaint writes at least this much.
+		const repaint = Buffer.byteLength(await screen.capture({colours: true}));
+		const folder = mkdtempSync(path.join(os.tmpdir(), 'dockmate-frames-'));
+		const file = path.join(folder, 'written');
+		try {
+			await screen.pipeOutput(file);
+			// Figures and times change every second or so: three changes are three frames at least.
+			let last = drawn;
+			let changes = 0;
+			await waitFor(
+				async () => {
+					const now = await screen!.capture();
+					if (now !== last) {
+						changes++;
+						last = now;
+					}
+
+					return changes >= 3;
+				},
+				{
+					timeoutMs: 30_000,
+					intervalMs: 100,
+					message: 'three changes of the screen',
+				},
+			);
+			await screen.pipeOutput();
+			const written = statSync(file).size;
+			assert.ok(
+				written < repaint,
+				`${written} bytes for ${changes} changes, a repaint is ${repaint}`,
+			);
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
 	});
 
 	it('moves the selection and switches panes with the keys', async () => {

@@ -71,6 +71,47 @@ export async function inBatches(
 }
 
 /**
+ * Runs many `sleep 600` containers of `image`, without a network, named by `nameOf(index)` and
+ * labelled `label`: created a few at a time (what the engine serialises), then started 20 ids
+ * per call.
+ */
+export async function runMany(
+	daemon: ThrowawayDaemon,
+	options: {
+		readonly count: number;
+		readonly image: string;
+		readonly nameOf: (index: number) => string;
+		readonly label?: string;
+	},
+): Promise<void> {
+	const ids: string[] = [];
+	await inBatches(options.count, 6, async index => {
+		ids.push(
+			await daemon.dockerOk([
+				'create',
+				'--name',
+				options.nameOf(index),
+				'--label',
+				options.label ?? `${e2eLabel}=1`,
+				'--network',
+				'none',
+				options.image,
+				'sleep',
+				'600',
+			]),
+		);
+	});
+	// As for removing: many ids in one call can overrun the CLI's deadline on a busy machine.
+	const chunk = 20;
+	await inBatches(Math.ceil(ids.length / chunk), 3, async batch =>
+		daemon.dockerOk([
+			'start',
+			...ids.slice(batch * chunk, (batch + 1) * chunk),
+		]),
+	);
+}
+
+/**
  * Removes the containers labelled `label` (any {@link e2eLabel} value unless told), 20 per `docker rm`
  * and several calls at once: many containers in one call can overrun the CLI's deadline.
  */

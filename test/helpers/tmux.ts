@@ -60,6 +60,11 @@ export type TmuxSession = {
 	 * @throws Error when the session is gone.
 	 */
 	readonly display: (format: string) => Promise<string>;
+	/**
+	 * From now on appends what the program writes to the terminal, byte for byte, to `file`
+	 * (`pipe-pane`); with no file, stops.
+	 */
+	readonly pipeOutput: (file?: string) => Promise<void>;
 	/** Kills the tmux server, and with it the program. Safe to call twice. */
 	readonly kill: () => Promise<void>;
 };
@@ -271,6 +276,17 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
 			return (
 				await tmux(socketName, ['display-message', '-p', '-t', paneId, format])
 			).replace(/\n$/, '');
+		},
+		async pipeOutput(file) {
+			await tmux(socketName, [
+				'pipe-pane',
+				...(file === undefined ? [] : ['-o']),
+				'-t',
+				paneId,
+				...(file === undefined
+					? []
+					: [`cat >> '${file.replaceAll("'", "'\\''")}'`]),
+			]);
 		},
 		async kill() {
 			if (liveSockets.delete(socketName)) {
