@@ -282,6 +282,22 @@ export function resourceRates(
 			next.networkTx,
 			elapsedMs,
 		),
+		...blockRates(previous, next, elapsedMs),
+	};
+}
+
+type BlockCounters = {
+	readonly blockRead?: number | undefined;
+	readonly blockWrite?: number | undefined;
+};
+
+/** Block I/O read and written per second between two readings of the same counters, however read. */
+export function blockRates(
+	previous: BlockCounters,
+	next: BlockCounters,
+	elapsedMs: number,
+): Pick<ResourceRates, 'blockReadPerSecond' | 'blockWritePerSecond'> {
+	return {
 		blockReadPerSecond: counterRate(
 			previous.blockRead,
 			next.blockRead,

@@ -2,7 +2,7 @@
  * Rates between two {@link CgroupSample}s of one container, taken `wallDeltaNs` apart by the caller's
  * monotonic clock (`process.hrtime.bigint()`), in the same units `docker stats` uses.
  */
-import {counterRate} from '../stats-math.js';
+import {blockRates} from '../stats-math.js';
 import type {CgroupSample} from './read-cgroup.js';
 
 /** What happened between two cgroup readings. Each figure is `undefined` when a counter is missing or was reset. */
@@ -79,15 +79,6 @@ export function cgroupRates(
 			throttledNs === undefined || !hasElapsed
 				? undefined
 				: throttledNs / wallDeltaNs,
-		blockReadPerSecond: counterRate(
-			previous.blockRead,
-			next.blockRead,
-			elapsedMs,
-		),
-		blockWritePerSecond: counterRate(
-			previous.blockWrite,
-			next.blockWrite,
-			elapsedMs,
-		),
+		...blockRates(previous, next, elapsedMs),
 	};
 }
