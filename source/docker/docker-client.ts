@@ -130,6 +130,15 @@ export type DockerClient = {
 	diskUsage(signal?: AbortSignal): Promise<DiskUsage>;
 	/** Reads one file from a container's file system (`GET /containers/{id}/archive`); undefined if absent. */
 	readFile(id: string, path: string): Promise<string | undefined>;
+	/**
+	 * Streams `GET /containers/{id}/archive?path=`: a tar of the file or folder at `path` (a folder's
+	 * members under its own name), until it ends or the signal aborts; not-found for a missing path.
+	 */
+	getArchive(
+		id: string,
+		path: string,
+		signal: AbortSignal,
+	): AsyncIterable<Uint8Array>;
 	/** Whether a path exists in a container's file system. */
 	fileExists(id: string, path: string): Promise<boolean>;
 	/** The user a container's processes run as by default (`Config.User`), empty for root. */

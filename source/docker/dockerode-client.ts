@@ -77,7 +77,9 @@ type DockerodeCalls = SwarmApi &
 					readonly force: boolean;
 					readonly v: boolean;
 				}): Promise<unknown>;
-				getArchive(options: {readonly path: string}): Promise<Readable>;
+				getArchive(
+					options: Abortable & {readonly path: string},
+				): Promise<Readable>;
 				infoArchive(options: {readonly path: string}): Promise<unknown>;
 				exec(options: {
 					readonly Cmd: readonly string[];
@@ -434,6 +436,29 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				}
 
 				return fail(error);
+			}
+		},
+		async *getArchive(id, path, signal) {
+			const child = childSignal(signal);
+			try {
+				const archive = await docker
+					.getContainer(id)
+					.getArchive({path, abortSignal: child.signal})
+					.catch(fail);
+				try {
+					for await (const chunk of archive) {
+						yield chunk as Buffer;
+					}
+				} catch (error) {
+					// An abort ends the stream as the caller asked: not a failure.
+					if (!child.signal.aborted) {
+						fail(error);
+					}
+				} finally {
+					archive.destroy();
+				}
+			} finally {
+				child.release();
 			}
 		},
 		async fileExists(id, path) {

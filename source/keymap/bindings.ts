@@ -12,6 +12,7 @@ export const textScopes: ReadonlySet<Scope> = new Set([
 	'logsSearch',
 	'detailsSearch',
 	'scale',
+	'filesPrompt',
 ]);
 
 /**
@@ -61,6 +62,9 @@ export const scopes = [
 	'events',
 	'details',
 	'detailsSearch',
+	// The files browser (`f`), and the line typed at its foot (filter, copy's folder).
+	'files',
+	'filesPrompt',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -308,4 +312,25 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'log'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logs'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'logsSearch'},
+	// A container's insides: its files.
+	{command: 'files.open', keys: ['f'], scope: 'containers'},
+	{command: 'files.enter', keys: ['enter', 'right', 'l'], scope: 'files'},
+	{
+		command: 'files.up',
+		keys: ['backspace', 'delete', 'h', 'left'],
+		scope: 'files',
+	},
+	{command: 'files.filter', keys: ['/'], scope: 'files'},
+	{command: 'files.copyOut', keys: ['o'], scope: 'files'},
+	{command: 'files.close', keys: ['esc', 'q'], scope: 'files'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'files'},
+	{command: 'files.promptRun', keys: ['enter'], scope: 'filesPrompt'},
+	{command: 'files.promptCancel', keys: ['esc'], scope: 'filesPrompt'},
+	{
+		command: 'filter.deleteBack',
+		keys: ['backspace', 'delete'],
+		scope: 'filesPrompt',
+	},
+	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filesPrompt'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filesPrompt'},
 ];

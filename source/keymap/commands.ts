@@ -597,6 +597,46 @@ export const commands = {
 		category: 'General',
 		hint: 'close',
 	},
+	// A container's insides: its files.
+	'files.open': {
+		description: "Browse the container's files (running or not)",
+		category: 'Containers',
+	},
+	'files.enter': {
+		description: 'Open the folder, or the file in the pager',
+		category: 'Dialog',
+		hint: 'open',
+	},
+	'files.up': {
+		description: 'Up to the folder above',
+		category: 'Dialog',
+		hint: 'up',
+	},
+	'files.filter': {
+		description: 'Filter the folder by name',
+		category: 'Dialog',
+		hint: 'filter',
+	},
+	'files.copyOut': {
+		description: 'Copy the file or folder out to a local folder (docker cp)',
+		category: 'Dialog',
+		hint: 'copy out',
+	},
+	'files.close': {
+		description: 'Close; a copy under way is called off',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'files.promptRun': {
+		description: 'Keep the filter, or copy to the folder typed',
+		category: 'Dialog',
+		hint: 'ok',
+	},
+	'files.promptCancel': {
+		description: 'Cancel: the filter as it was, no copy',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
 } as const satisfies Record<string, CommandInfo>;
 
 export type Command = keyof typeof commands;

@@ -30,6 +30,7 @@ import {createComposeRunner, type ComposeRunner} from './compose-runner.js';
 import {createSwarmActions, type SwarmActions} from './swarm-actions.js';
 import {createSwarmFeed, defaultSwarmTiming} from './swarm-feed.js';
 import {createDetails, type Details} from './details-loader.js';
+import {createFiles, type Files} from './container-files.js';
 import {createEventLogFeed} from './event-log-feed.js';
 import {startOomProbe} from './oom-probe.js';
 import {createImageWorkflow, type ImageWorkflow} from './image-workflow.js';
@@ -72,6 +73,8 @@ export type Services = {
 	readonly details: Details;
 	/** Pull, run and build from the Images pane (`u`, `n`, `b`). */
 	readonly images: ImageWorkflow;
+	/** A container's files (`f`): browsing, the pager, copying out. */
+	readonly files: Files;
 	/** Starts the feeds; resolves when they have stopped. */
 	readonly start: () => Promise<void>;
 	/**
@@ -195,6 +198,13 @@ export function createServices(options: {
 		}),
 		swarm: createSwarmActions({docker, dispatch, now}),
 		details: createDetails({docker, dispatch}),
+		files: createFiles({
+			docker,
+			store,
+			dispatch,
+			now,
+			cwd: options.cwd ?? process.cwd(),
+		}),
 		images: createImageWorkflow({
 			...context,
 			attach: options.attach ?? (() => undefined),

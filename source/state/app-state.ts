@@ -26,6 +26,7 @@ import {
 import {emptyEventLog, type EventLog} from './events.js';
 import type {ImageDialog} from './image-dialogs.js';
 import type {ListView} from './list-view.js';
+import type {FilesDialog} from './files-view.js';
 
 /** The list panes, in the order `Tab` and the number keys visit them. */
 export const panes = [
@@ -88,7 +89,8 @@ export type Dialog =
 	| CreateDialog
 	| HostsDialog
 	| ImageDialog
-	| {readonly kind: 'log'; readonly list: ListView};
+	| {readonly kind: 'log'; readonly list: ListView}
+	| FilesDialog;
 
 /** One thing a confirm dialog will act on, named as the user knows it. */
 export type Target = {

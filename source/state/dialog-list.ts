@@ -1,5 +1,6 @@
 import {pruneCategories} from './prune-dialog.js';
 import type {Dialog} from './app-state.js';
+import {shownEntries} from './files-view.js';
 import {
 	cursorStepped,
 	viewDrawn,
@@ -36,6 +37,10 @@ function cursorOf(
 			return {cursor: dialog.cursor, total: dialog.choices.length};
 		}
 
+		case 'files': {
+			return {cursor: dialog.cursor, total: shownEntries(dialog).length};
+		}
+
 		case 'confirm':
 		case 'compose-down':
 		case 'swarm-confirm':
@@ -65,7 +70,9 @@ function moved(dialog: DialogWithList, step: ListStep): DialogWithList {
 		step,
 		withCursor.total,
 	);
-	return (dialog.kind === 'prune' || dialog.kind === 'hosts') &&
+	return (dialog.kind === 'prune' ||
+		dialog.kind === 'hosts' ||
+		dialog.kind === 'files') &&
 		(cursor !== dialog.cursor || view !== dialog.list)
 		? {...dialog, cursor, list: view}
 		: dialog;

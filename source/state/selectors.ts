@@ -363,6 +363,10 @@ export function activeScopes(state: AppState): readonly Scope[] {
 		return detailsSearchScopes;
 	}
 
+	if (dialog?.kind === 'files') {
+		return dialog.prompt === undefined ? filesScopes : filesPromptScopes;
+	}
+
 	const imageDialog = imageDialogScopes(dialog);
 	if (imageDialog !== undefined) {
 		return imageDialog;
@@ -407,6 +411,8 @@ const dialogScopes: Readonly<
 	pull: [],
 	run: [],
 	build: [],
+	// Chosen above: the prompt at its foot has keys of its own.
+	files: [],
 };
 
 const pruneLabelScopes: readonly Scope[] = ['pruneLabel'];
@@ -419,6 +425,8 @@ const pruneScopes: Readonly<Record<PruneDialog['stage'], readonly Scope[]>> = {
 };
 const logsSearchScopes: readonly Scope[] = ['logsSearch'];
 const detailsSearchScopes: readonly Scope[] = ['detailsSearch'];
+const filesScopes: readonly Scope[] = ['files', 'dialogList'];
+const filesPromptScopes: readonly Scope[] = ['filesPrompt'];
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
 	containers: ['containers', 'sortable', 'markable', 'list', 'global'],

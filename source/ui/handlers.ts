@@ -36,6 +36,7 @@ import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
+import {internalsHandlers} from './internals-handlers.js';
 import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
 import {
 	planLifecycle,
@@ -196,6 +197,7 @@ export const handlers = {
 	...imageHandlers,
 	...resourceHandlers,
 	...composeSwarmHandlers,
+	...internalsHandlers,
 	'app.quit'({services, chord}) {
 		// Ctrl-C ends dockmate as it ends any command a shell runs: status 130 (128 + SIGINT).
 		services.quit(chord === 'ctrl+c' ? 130 : 0);

@@ -6,6 +6,7 @@ import type {
 	LogLine,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import {listFolder, readFileHead} from '../../source/docker/container-files.js';
 import {comparePorts} from '../../source/docker/to-domain.js';
 
 /** A container the contract asks the engine to run from {@link ContractEngine.image}. */
@@ -308,6 +309,23 @@ export function dockerClientContract(
 			} finally {
 				controller.abort();
 			}
+		});
+
+		it("lists a container's folder from its archive and reads a file's first bytes; a missing path is not-found", async () => {
+			const id = ids['plain']!;
+			const listing = await listFolder(client, id, '/etc');
+			const passwd = listing.entries.find(entry => entry.name === 'passwd');
+			assert.equal(passwd?.type, 'file');
+			assert.ok(passwd.size > 0);
+			assert.equal(passwd.mode, 0o644);
+			assert.equal(listing.isPartial, false);
+			const head = await readFileHead(client, id, '/etc/passwd', 5);
+			assert.equal(head?.bytes.toString(), 'root:');
+			assert.equal(head.size, passwd.size);
+			await assertDockerError(
+				listFolder(client, id, '/no/such/folder'),
+				'not-found',
+			);
 		});
 
 		it('refuses to remove a running container without force, and leaves it running', async () => {

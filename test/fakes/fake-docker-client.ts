@@ -26,6 +26,7 @@ import type {
 	PullEvent,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import {tarEnd, tarHeader, tarPadding} from '../../source/docker/tar-writer.js';
 import {registryError} from '../../source/docker/pull.js';
 import type {CliEnvironment} from '../../source/docker/cli-environment.js';
 import type {
@@ -87,6 +88,7 @@ type Method =
 	| 'removeBuildCache'
 	| 'diskUsage'
 	| 'readFile'
+	| 'getArchive'
 	| 'containerUser'
 	| 'listServices'
 	| 'listTasks'
@@ -291,6 +293,7 @@ export class FakeDockerClient implements DockerClient {
 		removeBuildCache: 0,
 		diskUsage: 0,
 		readFile: 0,
+		getArchive: 0,
 		containerUser: 0,
 		listServices: 0,
 		listTasks: 0,
@@ -663,6 +666,7 @@ export class FakeDockerClient implements DockerClient {
 			removeBuildCache: async ids => this.removeBuildCache(ids),
 			diskUsage: async () => this.diskUsage(),
 			readFile: async (id, path) => this.readFile(id, path),
+			getArchive: (id, path, signal) => this.getArchive(id, path, signal),
 			fileExists: async (id, path) => this.fileExists(id, path),
 			containerUser: async () => this.containerUser(),
 			listServices: async () => this.listServices(),
@@ -985,6 +989,77 @@ export class FakeDockerClient implements DockerClient {
 	async readFile(id: string, path: string): Promise<string | undefined> {
 		await this.call('readFile');
 		return this.files.get(id)?.get(path);
+	}
+
+	/**
+	 * A tar of the file or folder at `path`, from {@link FakeDockerClient.files}: folders are the
+	 * ones the files' paths pass through, as the engine's archive names them (under the folder's own name).
+	 */
+	async *getArchive(
+		id: string,
+		path: string,
+		signal: AbortSignal,
+	): AsyncGenerator<Uint8Array> {
+		await this.call('getArchive');
+		const files = this.files.get(id) ?? new Map<string, string>();
+		const folder = path === '/' ? '' : path.replace(/\/+$/, '');
+		// The engine names `/` as `/`, then `/bin/`…; any other folder by its own name.
+		const base = folder.slice(folder.lastIndexOf('/') + 1);
+		const single = files.get(folder);
+		const under = [...files.keys()]
+			.filter(file => file.startsWith(`${folder}/`))
+			.sort();
+		if (single === undefined && under.length === 0) {
+			throw new DockerError(
+				'not-found',
+				`Could not find the file ${path} in container ${id}`,
+			);
+		}
+
+		const mtime = Date.UTC(2026, 0, 1);
+		const members: Buffer[] = [];
+		const add = (member: string, content: string | undefined): void => {
+			const bytes = Buffer.from(content ?? '', 'utf8');
+			members.push(
+				tarHeader({
+					path: member,
+					type: content === undefined ? 'directory' : 'file',
+					mode: content === undefined ? 0o755 : 0o644,
+					mtime,
+					size: bytes.length,
+				}),
+				bytes,
+				tarPadding(bytes.length),
+			);
+		};
+
+		if (single === undefined) {
+			const folders = new Set<string>();
+			add(base === '' ? '/' : base, undefined);
+			for (const file of under) {
+				const parts = file.slice(folder.length + 1).split('/');
+				for (let depth = 1; depth < parts.length; depth++) {
+					const inner = parts.slice(0, depth).join('/');
+					if (!folders.has(inner)) {
+						folders.add(inner);
+						add(`${base}/${inner}`, undefined);
+					}
+				}
+
+				add(`${base}/${parts.join('/')}`, files.get(file));
+			}
+		} else {
+			add(base, single);
+		}
+
+		members.push(tarEnd());
+		for (const chunk of members) {
+			if (signal.aborted) {
+				return;
+			}
+
+			yield chunk;
+		}
 	}
 
 	async fileExists(id: string, path: string): Promise<boolean> {

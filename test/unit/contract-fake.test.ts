@@ -31,6 +31,17 @@ dockerClientContract('the fake engine', () => {
 					: 'Exited (0) Less than a second ago',
 			});
 			client.putContainer(container);
+			// What the busybox image the real engine runs holds.
+			client.files.set(
+				container.id,
+				new Map([
+					[
+						'/etc/passwd',
+						'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n',
+					],
+					['/etc/group', 'root:x:0:\nnogroup:x:65534:\n'],
+				]),
+			);
 			client.containerDetails.set(container.id, {tty});
 			const line = (stream: 'stdout' | 'stderr') => (text: string) => ({
 				stream,

@@ -1,0 +1,130 @@
+import type {Command} from '../keymap/commands.js';
+import {isContainerPane} from '../state/app-state.js';
+import {
+	childPath,
+	entryUnderCursor,
+	filesFilterCleared,
+	filesPromptClosed,
+	filesPromptOpened,
+	openFiles,
+	parentOf,
+} from '../state/files-view.js';
+import {selectedId} from '../state/selectors.js';
+import {statusShown} from '../state/status.js';
+import {closeDialog} from '../state/updates.js';
+import type {HandlerContext} from './handler-context.js';
+
+/** The container selected on a container pane, or a status line saying why there is none. */
+function selectedContainer({
+	services,
+}: HandlerContext): {readonly id: string; readonly name: string} | undefined {
+	const state = services.store.getState();
+	const {focus} = state.ui;
+	const id = isContainerPane(focus) ? selectedId(state, focus) : undefined;
+	const container =
+		id === undefined ? undefined : state.containers.byId.get(id);
+	if (container === undefined) {
+		services.dispatch(statusShown('select a container first', true));
+	}
+
+	return container;
+}
+
+/** The handlers of a container's insides: its files. */
+export const internalsHandlers = {
+	'files.open'(context) {
+		const container = selectedContainer(context);
+		if (container !== undefined) {
+			context.services.files.open(container.id, container.name);
+		}
+	},
+	'files.enter'({services, pageSize}) {
+		const dialog = openFiles(services.store.getState());
+		const entry = dialog && entryUnderCursor(dialog);
+		if (dialog === undefined || entry === undefined) {
+			return;
+		}
+
+		const path = childPath(dialog.path, entry.name);
+		if (entry.type === 'directory') {
+			services.files.enter(path);
+		} else if (entry.type === 'file') {
+			void services.files.openFile(path, pageSize);
+		} else if (entry.type === 'symlink') {
+			services.dispatch(
+				statusShown(`${entry.label} is a link to ${entry.linkTarget}`),
+			);
+		} else {
+			services.dispatch(statusShown(`${entry.label} is not a file`, true));
+		}
+	},
+	'files.up'({services}) {
+		const dialog = openFiles(services.store.getState());
+		const parent = dialog && parentOf(dialog.path);
+		if (parent !== undefined) {
+			services.files.enter(parent.path, parent.name);
+		}
+	},
+	'files.filter'({services}) {
+		const dialog = openFiles(services.store.getState());
+		if (dialog !== undefined) {
+			services.dispatch(filesPromptOpened('filter', dialog.filter));
+		}
+	},
+	'files.copyOut'({services}) {
+		const dialog = openFiles(services.store.getState());
+		const entry = dialog && entryUnderCursor(dialog);
+		if (entry === undefined) {
+			return;
+		}
+
+		if (dialog?.transfer !== undefined) {
+			services.dispatch(
+				statusShown('a copy is under way (Esc calls it off)', true),
+			);
+			return;
+		}
+
+		services.dispatch(
+			filesPromptOpened('copy-out', services.files.localFolder),
+		);
+	},
+	'files.close'({services}) {
+		if (!services.files.cancel()) {
+			services.dispatch(closeDialog);
+		}
+	},
+	'files.promptRun'({services}) {
+		const dialog = openFiles(services.store.getState());
+		const prompt = dialog?.prompt;
+		const entry = dialog && entryUnderCursor(dialog);
+		services.dispatch(filesPromptClosed);
+		if (
+			prompt?.purpose !== 'copy-out' ||
+			dialog === undefined ||
+			entry === undefined
+		) {
+			return;
+		}
+
+		const destination = prompt.draft.trim();
+		if (destination === '') {
+			services.dispatch(statusShown('no folder typed: nothing copied', true));
+			return;
+		}
+
+		void services.files.copyOut(
+			childPath(dialog.path, entry.name),
+			entry.size,
+			destination,
+		);
+	},
+	'files.promptCancel'({services}) {
+		const dialog = openFiles(services.store.getState());
+		services.dispatch(filesPromptClosed);
+		// Esc on the filter drops what was typed.
+		if (dialog?.prompt?.purpose === 'filter') {
+			services.dispatch(filesFilterCleared);
+		}
+	},
+} satisfies Partial<Record<Command, (context: HandlerContext) => void>>;

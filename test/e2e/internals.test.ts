@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import {lstatSync, mkdirSync, readdirSync} from 'node:fs';
+import path from 'node:path';
+import {afterEach, describe, it} from 'node:test';
+import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
+import {runLabelled} from '../helpers/e2e-containers.js';
+import {engineFixture} from '../helpers/e2e-engine.js';
+import type {TmuxSession} from '../helpers/tmux.js';
+
+const image = 'dockmate-e2e/busybox:internals';
+
+/** Every path under `root` with its type, size and mode: what a copy is compared by. */
+function tree(root: string): string[] {
+	const lines: string[] = [];
+	const walk = (folder: string): void => {
+		for (const name of readdirSync(folder).sort()) {
+			const at = path.join(folder, name);
+			const stat = lstatSync(at);
+			const type = stat.isDirectory() ? 'd' : stat.isSymbolicLink() ? 'l' : 'f';
+			lines.push(
+				`${type} ${path.relative(root, at)} ${stat.isDirectory() ? '' : stat.size} ${(stat.mode & 0o7777).toString(8)}`,
+			);
+			if (stat.isDirectory()) {
+				walk(at);
+			}
+		}
+	};
+
+	walk(root);
+	return lines;
+}
+
+describe("a container's insides on a real engine", {timeout: 300_000}, () => {
+	const daemon = engineFixture({image});
+	let screen: TmuxSession | undefined;
+
+	afterEach(async () => {
+		await screen?.kill();
+		screen = undefined;
+	});
+
+	/** Opens dockmate on the files of container `name`. */
+	async function openFiles(name: string): Promise<TmuxSession> {
+		const session = await launchDockmate({host: daemon.host});
+		await session.waitForText(
+			text => text.includes('● connected') && text.includes(name),
+		);
+		await selectByFilter(session, name);
+		await session.sendKeys('f');
+		await session.waitForText(`Files · ${name}:/`);
+		await session.waitForText(/\d+ entr(y|ies)/);
+		return session;
+	}
+
+	it('lists /etc of the busybox container and opens /etc/passwd in the pager', async () => {
+		await runLabelled(daemon, {name: 'files-etc', image});
+		screen = await openFiles('files-etc');
+		await screen.sendKeys('/', ...Array.from('etc'), 'Enter', 'Enter');
+		await screen.waitForText('Files · files-etc:/etc');
+		const etc = await screen.waitForText(/\d+ entries/);
+		assert.match(etc, /-rw-r--r-- {2}\S+\s+\d+B .* passwd/);
+		await screen.sendKeys('/', ...Array.from('passwd'), 'Enter', 'Enter');
+		const pager = await screen.waitForText('root:x:0:0:root:/root:/bin/sh');
+		assert.match(pager, /files-etc:\/etc\/passwd/);
+		assert.match(pager, /nobody:x:65534/);
+	});
+
+	it('copies a folder out as docker cp does, and refuses links that lead out of the local folder', async () => {
+		const id = await runLabelled(daemon, {name: 'files-copy', image});
+		await daemon.dockerOk([
+			'exec',
+			id,
+			'sh',
+			'-c',
+			[
+				'mkdir -p /data/sub',
+				'echo hello > /data/a.txt',
+				'chmod 600 /data/a.txt',
+				'head -c 100000 /bin/busybox > /data/sub/blob',
+				'chmod 751 /data/sub/blob',
+				'chmod 700 /data/sub',
+				'ln -s a.txt /data/inside',
+			].join(' && '),
+		]);
+		const ours = path.join(daemon.dir, 'copy-ours');
+		const theirs = path.join(daemon.dir, 'copy-theirs');
+		mkdirSync(ours);
+		mkdirSync(theirs);
+		await daemon.dockerOk(['cp', `${id}:/data`, theirs]);
+		screen = await openFiles('files-copy');
+		await screen.sendKeys('/', ...Array.from('data'), 'Enter', 'o');
+		await screen.waitForText('copy to local folder:');
+		await screen.sendKeys('C-u', ...Array.from(ours), 'Enter');
+		await screen.waitForText(`copied /data to ${ours}: 2 files`);
+		assert.deepEqual(tree(ours), tree(theirs));
+		assert.ok(tree(ours).includes('f data/sub/blob 100000 751'));
+
+		// Links out of the folder: absolute, and climbing.
+		await daemon.dockerOk([
+			'exec',
+			id,
+			'sh',
+			'-c',
+			'mkdir /evil && ln -s /etc/passwd /evil/abs && ln -s ../../../../../../tmp /evil/up && echo x > /evil/ok',
+		]);
+		const target = path.join(daemon.dir, 'copy-evil');
+		mkdirSync(target);
+		await screen.sendKeys('Escape', 'Escape');
+		await screen.waitForText(text => !text.includes('Files ·'));
+		await screen.sendKeys('f');
+		await screen.waitForText(/\d+ entries/);
+		await screen.sendKeys('/', ...Array.from('evil'), 'Enter', 'o');
+		await screen.waitForText('copy to local folder:');
+		await screen.sendKeys('C-u', ...Array.from(target), 'Enter');
+		const refused = await screen.waitForText('refused 2 members');
+		assert.match(refused, /evil\/abs/);
+		assert.deepEqual(tree(target), ['d evil  755', 'f evil/ok 2 644']);
+		assert.deepEqual(
+			readdirSync(daemon.dir).filter(name => name === 'tmp'),
+			[],
+		);
+	});
+});

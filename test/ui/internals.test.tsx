@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, afterEach, describe, it} from 'node:test';
+import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
+import {lineWith} from '../helpers/frame.js';
+import {keys} from '../helpers/keys.js';
+import {renderApp} from '../helpers/render-app.js';
+
+let app: ReturnType<typeof renderApp> | undefined;
+afterEach(async () => {
+	await app?.unmount();
+	app = undefined;
+});
+
+const local = mkdtempSync(path.join(tmpdir(), 'dockmate-files-ui-'));
+after(() => {
+	rmSync(local, {recursive: true, force: true});
+});
+
+const web = fakeContainer({name: 'web', state: 'exited', status: 'Exited (0)'});
+
+function engine(): FakeDockerClient {
+	const docker = new FakeDockerClient({containers: [web]});
+	docker.files.set(
+		web.id,
+		new Map([
+			['/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n'],
+			['/etc/hostname', 'web\n'],
+			['/bin/tool', 'ELF\u0000\u0001binary'],
+			['/srv/app/index.html', '<h1>hi</h1>\n'],
+		]),
+	);
+	return docker;
+}
+
+describe('files of a container (f)', () => {
+	it('lists /, opens a folder, a file in the pager, and Esc comes back to the folder', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web');
+		await app.press('f');
+		const root = await app.waitForFrame('Files · web:/');
+		assert.match(lineWith(root, 'etc/'), /^.*drwxr-xr-x/);
+		await app.press('j', keys.enter);
+		const etc = await app.waitForFrame('Files · web:/etc');
+		assert.match(lineWith(etc, 'passwd'), /-rw-r--r--/);
+		// Folders first, then by name: hostname, then passwd.
+		await app.press('j', keys.enter);
+		const pager = await app.waitForFrame('root:x:0:0:root:/root:/bin/sh');
+		assert.match(pager, /web:\/etc\/passwd/);
+		await app.press(keys.escape);
+		await app.waitForFrame('Files · web:/etc');
+		await app.press(keys.backspace);
+		const back = await app.waitForFrame('Files · web:/ ');
+		// Going up puts the cursor on the folder just left.
+		assert.match(back, /etc\//);
+		await app.press(keys.escape);
+		await app.waitForFrame(frame => !frame.includes('Files ·'));
+	});
+
+	it('shows a binary file as a hex summary', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web');
+		await app.press('f');
+		await app.waitForFrame('bin/');
+		await app.press(keys.enter);
+		await app.waitForFrame('tool');
+		await app.press(keys.enter);
+		const hex = await app.waitForFrame('binary file, 11 bytes');
+		assert.match(hex, /00000000 {2}45 4c 46 00 01/);
+	});
+
+	it('filters the folder by name as it is typed', async () => {
+		app = renderApp({docker: engine()});
+		await app.waitForFrame('web');
+		await app.press('f', '/', ...Array.from('sr'));
+		const filtered = await app.waitForFrame('Files · web:/ · 1 of 1');
+		assert.doesNotMatch(filtered, /etc\//);
+		await app.press(keys.enter);
+		await app.waitForFrame('1 of 3 entries match "sr"');
+		await app.press(keys.enter);
+		await app.waitForFrame('Files · web:/srv');
+	});
+
+	it('copies a folder out to the local folder typed, and logs the docker cp', async () => {
+		app = renderApp({docker: engine(), cwd: local});
+		await app.waitForFrame('web');
+		await app.press('f');
+		await app.waitForFrame('srv/');
+		await app.press('j', 'j', 'o');
+		await app.waitForFrame(`copy to local folder: ${local}`);
+		await app.press(keys.enter);
+		await app.waitForFrame(`copied /srv to ${local}: 1 file`);
+		assert.equal(
+			readFileSync(path.join(local, 'srv/app/index.html'), 'utf8'),
+			'<h1>hi</h1>\n',
+		);
+		assert.equal(statSync(path.join(local, 'srv/app')).mode & 0o777, 0o755);
+		await app.press(keys.escape, 'L');
+		await app.waitForFrame(`docker cp web:/srv ${local}`);
+	});
+});
