@@ -7,6 +7,7 @@ import type {
 	Inspected,
 } from './inspect.js';
 import type {ResourceSample} from './stats-math.js';
+import type {ProcessSample} from './processes.js';
 import type {SystemDetails} from './system.js';
 import type {CliEnvironment} from './cli-environment.js';
 import type {
@@ -139,6 +140,16 @@ export type DockerClient = {
 		path: string,
 		signal: AbortSignal,
 	): AsyncIterable<Uint8Array>;
+	/**
+	 * A container's processes: from this machine's cgroup and /proc where the engine runs here and
+	 * they are readable (no work for the engine), else from `GET /containers/{id}/top`.
+	 */
+	processes(id: string, signal?: AbortSignal): Promise<ProcessSample>;
+	/**
+	 * Sends `signal` (`TERM`, `KILL`…) to the process `pid` (as the container numbers it) through an
+	 * exec of `kill` in the container; throws with its output when kill fails.
+	 */
+	signalProcess(id: string, pid: number, signal: string): Promise<void>;
 	/** Whether a path exists in a container's file system. */
 	fileExists(id: string, path: string): Promise<boolean>;
 	/** The user a container's processes run as by default (`Config.User`), empty for root. */

@@ -3,13 +3,25 @@ import os from 'node:os';
 import type {Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {createCgroupMeter} from './cgroup/cgroup-meter.js';
+import {
+	detectCgroupLayout,
+	locateContainerCgroup,
+	type CgroupLayout,
+} from './cgroup/layout.js';
+import {processesFromTop, readCgroupProcesses, topPsArgs} from './processes.js';
+import {sanitize} from './sanitize.js';
 import {cliEnvironment} from './cli-environment.js';
 import {swarmCalls, type SwarmApi} from './swarm-calls.js';
 import {abortableRequest, childSignal, type Abortable} from './abort-fanout.js';
 import type {DockerClient, DockerEvent} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';
 import {describeEndpoint} from './endpoint.js';
-import {checkPingAnswer, toDockerError, toPingError} from './errors.js';
+import {
+	checkPingAnswer,
+	DockerError,
+	toDockerError,
+	toPingError,
+} from './errors.js';
 import {createSshAccess, type SshAccess} from './ssh-access.js';
 import {
 	inspected,
@@ -81,6 +93,15 @@ type DockerodeCalls = SwarmApi &
 					options: Abortable & {readonly path: string},
 				): Promise<Readable>;
 				infoArchive(options: {readonly path: string}): Promise<unknown>;
+				top(options: Abortable & {readonly ps_args: string}): Promise<unknown>;
+				exec(options: {
+					readonly Cmd: readonly string[];
+					readonly AttachStdout: true;
+					readonly AttachStderr: true;
+				}): Promise<{
+					start(options: Record<string, never>): Promise<NodeJS.ReadableStream>;
+					inspect(): Promise<{readonly ExitCode?: number | null}>;
+				}>;
 				exec(options: {
 					readonly Cmd: readonly string[];
 					readonly AttachStdin: true;
@@ -205,6 +226,10 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		dockerodeOptions(endpoint, ssh),
 	) as unknown as DockerodeCalls;
 	const name = describeEndpoint(endpoint);
+	// How this machine mounts cgroups does not change while dockmate runs: looked at once.
+	let layout: {readonly value: CgroupLayout | undefined} | undefined;
+	const cgroupLayout = (): CgroupLayout | undefined =>
+		(layout ??= {value: detectCgroupLayout()}).value;
 	/** One request, on a child of `signal`: see abort-fanout.ts. */
 	const request = async <T>(
 		signal: AbortSignal | undefined,
@@ -459,6 +484,55 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				}
 			} finally {
 				child.release();
+			}
+		},
+		async processes(id, signal) {
+			// Looked up on every sample: a container restarted since has a cgroup of the same name, but not
+			// one that was removed and created again under another id.
+			const layout = endpoint.kind === 'unix' ? cgroupLayout() : undefined;
+			const cgroup =
+				layout === undefined ? undefined : locateContainerCgroup(layout, {id});
+			if (cgroup !== undefined) {
+				const sample = readCgroupProcesses(cgroup);
+				if (sample.processes.length > 0) {
+					return sample;
+				}
+			}
+
+			return processesFromTop(
+				await request(signal, async options =>
+					docker.getContainer(id).top({...options, ps_args: topPsArgs}),
+				),
+				Date.now(),
+			);
+		},
+		async signalProcess(id, pid, signal) {
+			const exec = await docker
+				.getContainer(id)
+				.exec({
+					Cmd: ['kill', '-s', signal, String(pid)],
+					AttachStdout: true,
+					AttachStderr: true,
+				})
+				.catch(fail);
+			const stream = await exec.start({}).catch(fail);
+			const chunks: Buffer[] = [];
+			for await (const chunk of stream) {
+				chunks.push(Buffer.from(chunk as Buffer));
+			}
+
+			const {ExitCode: code} = await exec.inspect().catch(fail);
+			if (code !== 0) {
+				// The output is multiplexed (8-byte frame headers); what is printable of it says why.
+				const output = sanitize(
+					Buffer.concat(chunks)
+						.toString('utf8')
+						.replace(/[^\x20-\x7e]+/g, ' '),
+				).trim();
+				throw new DockerError(
+					'bad-request',
+					`kill -s ${signal} ${pid} failed${output === '' ? ` (exit ${code ?? '?'})` : `: ${output}`}`,
+				);
 			}
 		},
 		async fileExists(id, path) {

@@ -65,6 +65,9 @@ export const scopes = [
 	// The files browser (`f`), and the line typed at its foot (filter, copy's folder).
 	'files',
 	'filesPrompt',
+	// The processes view (`t`), and the choice of a signal for `K`.
+	'processes',
+	'processesSignal',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -333,4 +336,26 @@ export const bindings: readonly Binding[] = [
 	},
 	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filesPrompt'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filesPrompt'},
+	// Its processes.
+	{command: 'processes.open', keys: ['t'], scope: 'containers'},
+	{command: 'processes.kill', keys: ['K'], scope: 'processes'},
+	{command: 'processes.close', keys: ['esc', 'q', 't'], scope: 'processes'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'processes'},
+	{
+		command: 'processes.signalNext',
+		keys: ['space', 'right', 'tab', 'j', 'down'],
+		scope: 'processesSignal',
+	},
+	{
+		command: 'processes.signalPrevious',
+		keys: ['left', 'shift+tab', 'k', 'up'],
+		scope: 'processesSignal',
+	},
+	{command: 'processes.signalSend', keys: ['y'], scope: 'processesSignal'},
+	{
+		command: 'processes.signalCancel',
+		keys: ['n', 'esc', 'q'],
+		scope: 'processesSignal',
+	},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'processesSignal'},
 ];

@@ -632,6 +632,42 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'ok',
 	},
+	'processes.open': {
+		description:
+			"The container's processes, live: PIDs on the host and inside, CPU, memory",
+		category: 'Containers',
+	},
+	'processes.kill': {
+		description:
+			'Send the process a signal, chosen from a short list (asks first)',
+		category: 'Dialog',
+		hint: 'signal',
+		dangerous: true,
+	},
+	'processes.close': {
+		description: 'Close the processes view',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'processes.signalNext': {
+		description: 'The next signal of the list',
+		category: 'Dialog',
+		hint: 'choose',
+	},
+	'processes.signalPrevious': {
+		description: 'The previous signal of the list',
+		category: 'Dialog',
+	},
+	'processes.signalSend': {
+		description: 'Yes, send the signal chosen',
+		category: 'Dialog',
+		hint: 'send',
+	},
+	'processes.signalCancel': {
+		description: 'Send nothing',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
 	'files.promptCancel': {
 		description: 'Cancel: the filter as it was, no copy',
 		category: 'Dialog',

@@ -27,6 +27,7 @@ import {emptyEventLog, type EventLog} from './events.js';
 import type {ImageDialog} from './image-dialogs.js';
 import type {ListView} from './list-view.js';
 import type {FilesDialog} from './files-view.js';
+import type {ProcessesDialog} from './processes-view.js';
 
 /** The list panes, in the order `Tab` and the number keys visit them. */
 export const panes = [
@@ -90,7 +91,8 @@ export type Dialog =
 	| HostsDialog
 	| ImageDialog
 	| {readonly kind: 'log'; readonly list: ListView}
-	| FilesDialog;
+	| FilesDialog
+	| ProcessesDialog;
 
 /** One thing a confirm dialog will act on, named as the user knows it. */
 export type Target = {

@@ -41,6 +41,13 @@ function cursorOf(
 			return {cursor: dialog.cursor, total: shownEntries(dialog).length};
 		}
 
+		case 'processes': {
+			return {
+				cursor: dialog.cursor,
+				total: dialog.sample?.processes.length ?? 0,
+			};
+		}
+
 		case 'confirm':
 		case 'compose-down':
 		case 'swarm-confirm':
@@ -72,7 +79,8 @@ function moved(dialog: DialogWithList, step: ListStep): DialogWithList {
 	);
 	return (dialog.kind === 'prune' ||
 		dialog.kind === 'hosts' ||
-		dialog.kind === 'files') &&
+		dialog.kind === 'files' ||
+		dialog.kind === 'processes') &&
 		(cursor !== dialog.cursor || view !== dialog.list)
 		? {...dialog, cursor, list: view}
 		: dialog;

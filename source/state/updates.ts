@@ -339,6 +339,7 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 		'compose-output': undefined,
 		'swarm-confirm': undefined,
 		files: filesDraftChanged,
+		processes: undefined,
 	};
 
 /** The open text prompt with a new draft: the filter narrows the list as it changes. */

@@ -10,6 +10,13 @@ import {
 	parentOf,
 } from '../state/files-view.js';
 import {selectedId} from '../state/selectors.js';
+import {
+	openProcesses,
+	processUnderCursor,
+	signalChooserClosed,
+	signalChooserOpened,
+	signalCycled,
+} from '../state/processes-view.js';
 import {statusShown} from '../state/status.js';
 import {closeDialog} from '../state/updates.js';
 import type {HandlerContext} from './handler-context.js';
@@ -118,6 +125,46 @@ export const internalsHandlers = {
 			entry.size,
 			destination,
 		);
+	},
+	'processes.open'(context) {
+		const container = selectedContainer(context);
+		if (container === undefined) {
+			return;
+		}
+
+		const state = context.services.store.getState();
+		if (state.containers.byId.get(container.id)?.state !== 'running') {
+			context.services.dispatch(
+				statusShown(
+					`${container.name} is not running: it has no processes`,
+					true,
+				),
+			);
+			return;
+		}
+
+		context.services.processes.open(container.id, container.name);
+	},
+	'processes.kill'({services}) {
+		const dialog = openProcesses(services.store.getState());
+		if (dialog !== undefined && processUnderCursor(dialog) !== undefined) {
+			services.dispatch(signalChooserOpened);
+		}
+	},
+	'processes.close'({services}) {
+		services.dispatch(closeDialog);
+	},
+	'processes.signalNext'({services}) {
+		services.dispatch(signalCycled(1));
+	},
+	'processes.signalPrevious'({services}) {
+		services.dispatch(signalCycled(-1));
+	},
+	'processes.signalSend'({services}) {
+		void services.processes.sendSignal();
+	},
+	'processes.signalCancel'({services}) {
+		services.dispatch(signalChooserClosed);
 	},
 	'files.promptCancel'({services}) {
 		const dialog = openFiles(services.store.getState());

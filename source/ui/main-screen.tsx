@@ -31,6 +31,7 @@ import {ScalePrompt} from './dialogs/scale-prompt.js';
 import {SwarmConfirmDialog} from './dialogs/swarm-confirm-dialog.js';
 import {CreateDialog} from './dialogs/create-dialog.js';
 import {FilesDialog} from './dialogs/files-dialog.js';
+import {ProcessesDialog} from './dialogs/processes-dialog.js';
 import {NetworksPane} from './panes/networks-pane.js';
 import {SystemPane} from './panes/system-pane.js';
 import {VolumesPane} from './panes/volumes-pane.js';
@@ -170,6 +171,10 @@ function Body({
 
 		case 'files': {
 			return <FilesDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'processes': {
+			return <ProcessesDialog dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'filter':

@@ -328,6 +328,17 @@ export function dockerClientContract(
 			);
 		});
 
+		it("lists a running container's processes with the PID inside it; kill of a PID not there fails", async () => {
+			const id = ids['plain']!;
+			const {processes} = await client.processes(id);
+			const sleep = processes.find(process => process.command === 'sleep 600');
+			assert.ok(sleep, JSON.stringify(processes));
+			assert.ok(sleep.pid > 0);
+			await assert.rejects(client.signalProcess(id, 99_999, 'TERM'), {
+				code: 'bad-request',
+			});
+		});
+
 		it('refuses to remove a running container without force, and leaves it running', async () => {
 			await assertDockerError(
 				client.removeContainer(ids['tty']!, {force: false, volumes: false}),

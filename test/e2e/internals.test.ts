@@ -6,6 +6,7 @@ import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:internals';
 
@@ -63,6 +64,42 @@ describe("a container's insides on a real engine", {timeout: 300_000}, () => {
 		const pager = await screen.waitForText('root:x:0:0:root:/root:/bin/sh');
 		assert.match(pager, /files-etc:\/etc\/passwd/);
 		assert.match(pager, /nobody:x:65534/);
+	});
+
+	it('shows the sleep with the host PID docker top gives, and K TERM ends it', async () => {
+		const id = await runLabelled(daemon, {
+			name: 'procs',
+			image,
+			command: ['sh', '-c', 'sleep 600 & wait'],
+		});
+		const top = await daemon.dockerOk(['top', id, '-o', 'pid,args']);
+		const hostPid = /^\s*(\d+)\s+sleep 600$/m.exec(top)?.[1];
+		assert.ok(hostPid, top);
+		screen = await launchDockmate({host: daemon.host});
+		await screen.waitForText(
+			text => text.includes('● connected') && text.includes('procs'),
+		);
+		await selectByFilter(screen, 'procs');
+		await screen.sendKeys('t');
+		const view = await screen.waitForText('read from /proc each second');
+		assert.match(
+			view,
+			new RegExp(`^│\\s+${hostPid}\\s+\\d+\\s+0\\s+S.*sleep 600`, 'm'),
+		);
+		await screen.sendKeys('G', 'K');
+		await screen.waitForText('send to PID');
+		await screen.sendKeys('y');
+		await screen.waitForText(/sent TERM to sleep 600 \(PID \d+\)/);
+		await waitFor(
+			async () =>
+				(await daemon.dockerOk([
+					'inspect',
+					'--format',
+					'{{.State.Status}}',
+					id,
+				])) === 'exited',
+			{timeoutMs: 10_000, message: 'the container ends with its sleep'},
+		);
 	});
 
 	it('copies a folder out as docker cp does, and refuses links that lead out of the local folder', async () => {

@@ -26,6 +26,10 @@ import type {
 	PullEvent,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import type {
+	ProcessInfo,
+	ProcessSample,
+} from '../../source/docker/processes.js';
 import {tarEnd, tarHeader, tarPadding} from '../../source/docker/tar-writer.js';
 import {registryError} from '../../source/docker/pull.js';
 import type {CliEnvironment} from '../../source/docker/cli-environment.js';
@@ -89,6 +93,8 @@ type Method =
 	| 'diskUsage'
 	| 'readFile'
 	| 'getArchive'
+	| 'processes'
+	| 'signalProcess'
 	| 'containerUser'
 	| 'listServices'
 	| 'listTasks'
@@ -294,6 +300,8 @@ export class FakeDockerClient implements DockerClient {
 		diskUsage: 0,
 		readFile: 0,
 		getArchive: 0,
+		processes: 0,
+		signalProcess: 0,
 		containerUser: 0,
 		listServices: 0,
 		listTasks: 0,
@@ -667,6 +675,9 @@ export class FakeDockerClient implements DockerClient {
 			diskUsage: async () => this.diskUsage(),
 			readFile: async (id, path) => this.readFile(id, path),
 			getArchive: (id, path, signal) => this.getArchive(id, path, signal),
+			processes: async id => this.processes(id),
+			signalProcess: async (id, pid, signal) =>
+				this.signalProcess(id, pid, signal),
 			fileExists: async (id, path) => this.fileExists(id, path),
 			containerUser: async () => this.containerUser(),
 			listServices: async () => this.listServices(),
@@ -1059,6 +1070,41 @@ export class FakeDockerClient implements DockerClient {
 			}
 
 			yield chunk;
+		}
+	}
+
+	/** The processes of containers, by id; a container without an entry has none. */
+	readonly processLists = new Map<string, ProcessInfo[]>();
+	/** Signals sent, in order: `id pid SIGNAL`. */
+	readonly signalsSent: string[] = [];
+
+	async processes(id: string): Promise<ProcessSample> {
+		await this.call('processes');
+		this.requireContainer(id);
+		return {
+			source: 'proc',
+			time: Date.now(),
+			processes: this.processLists.get(id) ?? [],
+		};
+	}
+
+	/** Records the signal; TERM and KILL end the process, as `sleep` ends. */
+	async signalProcess(id: string, pid: number, signal: string): Promise<void> {
+		await this.call('signalProcess');
+		const list = this.processLists.get(id) ?? [];
+		if (!list.some(process => process.nsPid === pid)) {
+			throw new DockerError(
+				'bad-request',
+				`kill -s ${signal} ${pid} failed: can't kill pid ${pid}: No such process`,
+			);
+		}
+
+		this.signalsSent.push(`${id} ${pid} ${signal}`);
+		if (signal === 'TERM' || signal === 'KILL') {
+			this.processLists.set(
+				id,
+				list.filter(process => process.nsPid !== pid),
+			);
 		}
 	}
 

@@ -101,3 +101,60 @@ describe('files of a container (f)', () => {
 		await app.waitForFrame(`docker cp web:/srv ${local}`);
 	});
 });
+
+describe('processes of a container (t)', () => {
+	const db = fakeContainer({name: 'db'});
+	const sleeper = {
+		pid: 4711,
+		nsPid: 7,
+		user: '0',
+		state: 'S',
+		cpuPercent: undefined,
+		cpuTicks: 0,
+		rss: 2 * 1024 * 1024,
+		threads: 3,
+		startedAt: Date.now() - 60_000,
+		command: 'sleep 600',
+	};
+
+	function running(): FakeDockerClient {
+		const docker = new FakeDockerClient({containers: [db]});
+		docker.processLists.set(db.id, [
+			{...sleeper, pid: 4700, nsPid: 1, command: 'postgres -D /data'},
+			sleeper,
+		]);
+		return docker;
+	}
+
+	it('lists the processes with both PIDs, and K sends the signal chosen after asking', async () => {
+		const docker = running();
+		app = renderApp({docker});
+		await app.waitForFrame('db');
+		await app.press('t');
+		const view = await app.waitForFrame('2 processes');
+		assert.match(
+			lineWith(view, 'sleep 600'),
+			/4711\s+7\s+0\s+S\s+.*2MiB\s+3\s+1m/,
+		);
+		await app.press('j', 'K');
+		await app.waitForFrame('send to PID 7 (sleep 600)');
+		await app.press(' ', 'y');
+		await app.waitForFrame('sent INT to sleep 600 (PID 7)');
+		assert.deepEqual(docker.signalsSent, [`${db.id} 7 INT`]);
+		await app.press('K', 'y');
+		await app.waitForFrame('1 process ');
+		await app.press(keys.escape, 'L');
+		await app.waitForFrame('docker exec db kill -s TERM 7');
+	});
+
+	it('refuses K in read-only mode', async () => {
+		const docker = running();
+		app = renderApp({docker, readOnly: true});
+		await app.waitForFrame('db');
+		await app.press('t');
+		await app.waitForFrame('2 processes');
+		await app.press('K');
+		await app.waitForFrame('read-only mode');
+		assert.deepEqual(docker.signalsSent, []);
+	});
+});

@@ -53,6 +53,20 @@ dockerClientContract('the fake engine', () => {
 				...stderr.map(line('stderr')),
 			]);
 			if (running) {
+				client.processLists.set(container.id, [
+					{
+						pid: 4242 + (lastCreated % 1000),
+						nsPid: 1,
+						user: '0',
+						state: 'S',
+						cpuPercent: undefined,
+						cpuTicks: 0,
+						rss: 409_600,
+						threads: 1,
+						startedAt: Date.now(),
+						command: 'sleep 600',
+					},
+				]);
 				client.pushStats(container.id, fakeSample());
 			}
 			return Promise.resolve(container.id);
