@@ -38,6 +38,7 @@ import type {
 	ContainerSpec,
 	DockerEvent,
 	LogLine,
+	ContainerChange,
 } from './domain-types.js';
 
 // The engine's domain types live in a leaf module so that the readers which produce them (inspect,
@@ -150,6 +151,8 @@ export type DockerClient = {
 	 * exec of `kill` in the container; throws with its output when kill fails.
 	 */
 	signalProcess(id: string, pid: number, signal: string): Promise<void>;
+	/** What a container changed against its image (`GET /containers/{id}/changes`), by path. */
+	changes(id: string, signal?: AbortSignal): Promise<ContainerChange[]>;
 	/** Whether a path exists in a container's file system. */
 	fileExists(id: string, path: string): Promise<boolean>;
 	/** The user a container's processes run as by default (`Config.User`), empty for root. */

@@ -10,6 +10,7 @@ import {
 } from './cgroup/layout.js';
 import {processesFromTop, readCgroupProcesses, topPsArgs} from './processes.js';
 import {sanitize} from './sanitize.js';
+import {toChanges} from './changes.js';
 import {cliEnvironment} from './cli-environment.js';
 import {swarmCalls, type SwarmApi} from './swarm-calls.js';
 import {abortableRequest, childSignal, type Abortable} from './abort-fanout.js';
@@ -94,6 +95,7 @@ type DockerodeCalls = SwarmApi &
 				): Promise<Readable>;
 				infoArchive(options: {readonly path: string}): Promise<unknown>;
 				top(options: Abortable & {readonly ps_args: string}): Promise<unknown>;
+				changes(options: Abortable): Promise<unknown>;
 				exec(options: {
 					readonly Cmd: readonly string[];
 					readonly AttachStdout: true;
@@ -504,6 +506,13 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 					docker.getContainer(id).top({...options, ps_args: topPsArgs}),
 				),
 				Date.now(),
+			);
+		},
+		async changes(id, signal) {
+			return toChanges(
+				await request(signal, async options =>
+					docker.getContainer(id).changes(options),
+				),
 			);
 		},
 		async signalProcess(id, pid, signal) {

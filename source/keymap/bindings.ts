@@ -336,6 +336,9 @@ export const bindings: readonly Binding[] = [
 	},
 	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filesPrompt'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filesPrompt'},
+	// What it changed against its image.
+	{command: 'changes.open', keys: ['D'], scope: 'containers'},
+	{command: 'changes.open', keys: ['D'], scope: 'files'},
 	// Its processes.
 	{command: 'processes.open', keys: ['t'], scope: 'containers'},
 	{command: 'processes.kill', keys: ['K'], scope: 'processes'},

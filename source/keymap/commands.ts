@@ -632,6 +632,11 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'ok',
 	},
+	'changes.open': {
+		description:
+			'What the container changed against its image (docker diff), as a tree',
+		category: 'Containers',
+	},
 	'processes.open': {
 		description:
 			"The container's processes, live: PIDs on the host and inside, CPU, memory",

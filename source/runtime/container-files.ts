@@ -18,6 +18,7 @@ import {
 	openFiles,
 } from '../state/files-view.js';
 import {statusShown} from '../state/status.js';
+import {changesTree} from '../state/changes-tree.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
 
@@ -34,6 +35,12 @@ export type Files = {
 		path: string,
 		expectedBytes: number,
 		destination: string,
+	) => Promise<void>;
+	/** Opens what a container changed against its image in the pager, `rows` high. */
+	readonly showChanges: (
+		containerId: string,
+		containerName: string,
+		rows: number,
 	) => Promise<void>;
 	/** The local folder a copy goes to unless another is typed: the one dockmate started in. */
 	readonly localFolder: string;
@@ -98,6 +105,25 @@ export function createFiles(options: {
 		},
 		enter,
 		localFolder: cwd,
+		async showChanges(containerId, containerName, rows) {
+			try {
+				const changes = await docker.changes(containerId);
+				dispatch(
+					fileOpened({
+						title: `changes of ${containerName} against its image`,
+						lines: changesTree(changes),
+						rows,
+					}),
+				);
+			} catch (error) {
+				dispatch(
+					statusShown(
+						`cannot list the changes of ${containerName}: ${errorMessage(error)}`,
+						true,
+					),
+				);
+			}
+		},
 		async openFile(path, rows) {
 			const dialog = openFiles(store.getState());
 			if (dialog === undefined) {

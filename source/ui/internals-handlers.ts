@@ -126,6 +126,20 @@ export const internalsHandlers = {
 			destination,
 		);
 	},
+	'changes.open'(context) {
+		const dialog = openFiles(context.services.store.getState());
+		const container =
+			dialog === undefined
+				? selectedContainer(context)
+				: {id: dialog.containerId, name: dialog.containerName};
+		if (container !== undefined) {
+			void context.services.files.showChanges(
+				container.id,
+				container.name,
+				context.pageSize,
+			);
+		}
+	},
 	'processes.open'(context) {
 		const container = selectedContainer(context);
 		if (container === undefined) {

@@ -339,6 +339,11 @@ export function dockerClientContract(
 			});
 		});
 
+		it('answers no changes for a container that wrote no file, and not-found for one not there', async () => {
+			assert.deepEqual(await client.changes(ids['first']!), []);
+			await assertDockerError(client.changes('contract-missing'), 'not-found');
+		});
+
 		it('refuses to remove a running container without force, and leaves it running', async () => {
 			await assertDockerError(
 				client.removeContainer(ids['tty']!, {force: false, volumes: false}),

@@ -66,6 +66,19 @@ describe("a container's insides on a real engine", {timeout: 300_000}, () => {
 		assert.match(pager, /nobody:x:65534/);
 	});
 
+	it('shows A /tmp/x after docker exec touch /tmp/x', async () => {
+		const id = await runLabelled(daemon, {name: 'changes', image});
+		await daemon.dockerOk(['exec', id, 'touch', '/tmp/x']);
+		screen = await launchDockmate({host: daemon.host});
+		await screen.waitForText(
+			text => text.includes('● connected') && text.includes('changes'),
+		);
+		await selectByFilter(screen, 'changes');
+		await screen.sendKeys('D');
+		const tree = await screen.waitForText(/A\s+\/tmp\/x/);
+		assert.match(tree, /C \/tmp {2}\(1 inside\)/);
+	});
+
 	it('shows the sleep with the host PID docker top gives, and K TERM ends it', async () => {
 		const id = await runLabelled(daemon, {
 			name: 'procs',

@@ -26,6 +26,7 @@ import type {
 	PullEvent,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import type {ContainerChange} from '../../source/docker/domain-types.js';
 import type {
 	ProcessInfo,
 	ProcessSample,
@@ -94,6 +95,7 @@ type Method =
 	| 'readFile'
 	| 'getArchive'
 	| 'processes'
+	| 'changes'
 	| 'signalProcess'
 	| 'containerUser'
 	| 'listServices'
@@ -301,6 +303,7 @@ export class FakeDockerClient implements DockerClient {
 		readFile: 0,
 		getArchive: 0,
 		processes: 0,
+		changes: 0,
 		signalProcess: 0,
 		containerUser: 0,
 		listServices: 0,
@@ -676,6 +679,7 @@ export class FakeDockerClient implements DockerClient {
 			readFile: async (id, path) => this.readFile(id, path),
 			getArchive: (id, path, signal) => this.getArchive(id, path, signal),
 			processes: async id => this.processes(id),
+			changes: async id => this.changes(id),
 			signalProcess: async (id, pid, signal) =>
 				this.signalProcess(id, pid, signal),
 			fileExists: async (id, path) => this.fileExists(id, path),
@@ -1071,6 +1075,15 @@ export class FakeDockerClient implements DockerClient {
 
 			yield chunk;
 		}
+	}
+
+	/** What containers changed against their images, by id; a container without an entry changed nothing. */
+	readonly changeLists = new Map<string, ContainerChange[]>();
+
+	async changes(id: string): Promise<ContainerChange[]> {
+		await this.call('changes');
+		this.requireContainer(id);
+		return this.changeLists.get(id) ?? [];
 	}
 
 	/** The processes of containers, by id; a container without an entry has none. */

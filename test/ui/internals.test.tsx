@@ -83,6 +83,25 @@ describe('files of a container (f)', () => {
 		await app.waitForFrame('Files · web:/srv');
 	});
 
+	it('D shows what the container changed as a tree, from the files browser too', async () => {
+		const docker = engine();
+		docker.changeLists.set(web.id, [
+			{path: '/tmp', kind: 'changed'},
+			{path: '/tmp/x', kind: 'added'},
+		]);
+		app = renderApp({docker});
+		await app.waitForFrame('web');
+		await app.press('D');
+		const tree = await app.waitForFrame('2 changes: 1 added, 1 changed');
+		assert.match(tree, /A {3}\/tmp\/x/);
+		await app.press(keys.escape, 'f');
+		await app.waitForFrame('srv/');
+		await app.press('D');
+		await app.waitForFrame('C /tmp  (1 inside)');
+		await app.press(keys.escape);
+		await app.waitForFrame('Files · web:/');
+	});
+
 	it('copies a folder out to the local folder typed, and logs the docker cp', async () => {
 		app = renderApp({docker: engine(), cwd: local});
 		await app.waitForFrame('web');
