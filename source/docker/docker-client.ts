@@ -8,6 +8,7 @@ import type {
 } from './inspect.js';
 import type {ResourceSample} from './stats-math.js';
 import type {ProcessSample} from './processes.js';
+import type {IsolationReport} from './isolation.js';
 import type {SystemDetails} from './system.js';
 import type {CliEnvironment} from './cli-environment.js';
 import type {
@@ -151,6 +152,12 @@ export type DockerClient = {
 	 * exec of `kill` in the container; throws with its output when kill fails.
 	 */
 	signalProcess(id: string, pid: number, signal: string): Promise<void>;
+	/**
+	 * What makes a container one: its namespaces and who shares them, its cgroup's limits (both
+	 * only where the engine runs on this machine and the container runs), and the settings that
+	 * weaken its isolation.
+	 */
+	isolation(id: string): Promise<IsolationReport>;
 	/** What a container changed against its image (`GET /containers/{id}/changes`), by path. */
 	changes(id: string, signal?: AbortSignal): Promise<ContainerChange[]>;
 	/** Whether a path exists in a container's file system. */

@@ -11,6 +11,7 @@ import {
 import {processesFromTop, readCgroupProcesses, topPsArgs} from './processes.js';
 import {sanitize} from './sanitize.js';
 import {toChanges} from './changes.js';
+import {isolationReport} from './isolation.js';
 import {cliEnvironment} from './cli-environment.js';
 import {swarmCalls, type SwarmApi} from './swarm-calls.js';
 import {abortableRequest, childSignal, type Abortable} from './abort-fanout.js';
@@ -506,6 +507,24 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 					docker.getContainer(id).top({...options, ps_args: topPsArgs}),
 				),
 				Date.now(),
+			);
+		},
+		async isolation(id) {
+			const {details, json} = inspected(
+				await docker.getContainer(id).inspect({}).catch(fail),
+				toContainerDetails,
+			);
+			const layout = endpoint.kind === 'unix' ? cgroupLayout() : undefined;
+			const others =
+				layout === undefined
+					? []
+					: (await docker.listContainers({all: false}).catch(fail))
+							.map(toContainerSummary)
+							.filter(container => container !== undefined);
+			return isolationReport(
+				details,
+				json,
+				layout === undefined ? undefined : {layout, others},
 			);
 		},
 		async changes(id, signal) {

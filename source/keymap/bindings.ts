@@ -339,6 +339,9 @@ export const bindings: readonly Binding[] = [
 	// What it changed against its image.
 	{command: 'changes.open', keys: ['D'], scope: 'containers'},
 	{command: 'changes.open', keys: ['D'], scope: 'files'},
+	// Its namespaces, cgroup and what weakens its isolation.
+	{command: 'isolation.open', keys: ['I'], scope: 'containers'},
+	{command: 'isolation.open', keys: ['I'], scope: 'details'},
 	// Its processes.
 	{command: 'processes.open', keys: ['t'], scope: 'containers'},
 	{command: 'processes.kill', keys: ['K'], scope: 'processes'},

@@ -637,6 +637,11 @@ export const commands = {
 			'What the container changed against its image (docker diff), as a tree',
 		category: 'Containers',
 	},
+	'isolation.open': {
+		description:
+			'Namespaces (and who shares them), cgroup limits, and what weakens isolation',
+		category: 'Containers',
+	},
 	'processes.open': {
 		description:
 			"The container's processes, live: PIDs on the host and inside, CPU, memory",

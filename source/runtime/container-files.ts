@@ -19,6 +19,7 @@ import {
 } from '../state/files-view.js';
 import {statusShown} from '../state/status.js';
 import {changesTree} from '../state/changes-tree.js';
+import {isolationLines} from '../state/isolation-lines.js';
 import type {Store} from '../state/store.js';
 import type {Update} from '../state/updates.js';
 
@@ -38,6 +39,12 @@ export type Files = {
 	) => Promise<void>;
 	/** Opens what a container changed against its image in the pager, `rows` high. */
 	readonly showChanges: (
+		containerId: string,
+		containerName: string,
+		rows: number,
+	) => Promise<void>;
+	/** Opens a container's namespaces, cgroup and isolation settings in the pager, `rows` high. */
+	readonly showIsolation: (
 		containerId: string,
 		containerName: string,
 		rows: number,
@@ -105,6 +112,24 @@ export function createFiles(options: {
 		},
 		enter,
 		localFolder: cwd,
+		async showIsolation(containerId, containerName, rows) {
+			try {
+				dispatch(
+					fileOpened({
+						title: `namespaces and cgroup of ${containerName}`,
+						lines: isolationLines(await docker.isolation(containerId)),
+						rows,
+					}),
+				);
+			} catch (error) {
+				dispatch(
+					statusShown(
+						`cannot read the isolation of ${containerName}: ${errorMessage(error)}`,
+						true,
+					),
+				);
+			}
+		},
 		async showChanges(containerId, containerName, rows) {
 			try {
 				const changes = await docker.changes(containerId);

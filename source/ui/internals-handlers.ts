@@ -140,6 +140,21 @@ export const internalsHandlers = {
 			);
 		}
 	},
+	'isolation.open'(context) {
+		const {dialog} = context.services.store.getState().ui;
+		// From a container's details too: the details link here.
+		const container =
+			dialog?.kind === 'details' && dialog.target.kind === 'container'
+				? {id: dialog.target.id, name: dialog.target.name}
+				: selectedContainer(context);
+		if (container !== undefined) {
+			void context.services.files.showIsolation(
+				container.id,
+				container.name,
+				context.pageSize,
+			);
+		}
+	},
 	'processes.open'(context) {
 		const container = selectedContainer(context);
 		if (container === undefined) {

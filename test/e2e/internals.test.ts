@@ -115,6 +115,26 @@ describe("a container's insides on a real engine", {timeout: 300_000}, () => {
 		);
 	});
 
+	it('shows the net namespace shared with the container it joined, and flags --pid host', async () => {
+		await runLabelled(daemon, {name: 'ns-db', image});
+		await runLabelled(daemon, {
+			name: 'ns-side',
+			image,
+			options: ['--network', 'container:ns-db', '--pid', 'host'],
+		});
+		screen = await launchDockmate({host: daemon.host});
+		await screen.waitForText(
+			text => text.includes('● connected') && text.includes('ns-side'),
+		);
+		await selectByFilter(screen, 'ns-side');
+		await screen.sendKeys('I');
+		const report = await screen.waitForText('Isolation weakened by');
+		assert.match(report, /net\s+\d+\s+shared with ns-db/);
+		assert.match(report, /pid\s+\d+\s+shared with host/);
+		assert.match(report, /! --pid host: it sees and can signal every process/);
+		assert.match(report, /Cgroup v[12]/);
+	});
+
 	it('copies a folder out as docker cp does, and refuses links that lead out of the local folder', async () => {
 		const id = await runLabelled(daemon, {name: 'files-copy', image});
 		await daemon.dockerOk([

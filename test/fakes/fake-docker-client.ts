@@ -27,6 +27,10 @@ import type {
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
 import type {ContainerChange} from '../../source/docker/domain-types.js';
+import {
+	isolationReport,
+	type IsolationReport,
+} from '../../source/docker/isolation.js';
 import type {
 	ProcessInfo,
 	ProcessSample,
@@ -680,6 +684,7 @@ export class FakeDockerClient implements DockerClient {
 			getArchive: (id, path, signal) => this.getArchive(id, path, signal),
 			processes: async id => this.processes(id),
 			changes: async id => this.changes(id),
+			isolation: async id => this.isolation(id),
 			signalProcess: async (id, pid, signal) =>
 				this.signalProcess(id, pid, signal),
 			fileExists: async (id, path) => this.fileExists(id, path),
@@ -1075,6 +1080,20 @@ export class FakeDockerClient implements DockerClient {
 
 			yield chunk;
 		}
+	}
+
+	/** What /proc and cgroupfs would tell of containers' namespaces and cgroups, by id; none where absent (a remote engine). */
+	readonly localIsolation = new Map<
+		string,
+		Pick<IsolationReport, 'namespaces' | 'cgroup'>
+	>();
+
+	async isolation(id: string): Promise<IsolationReport> {
+		const {details, json} = await this.inspectContainer(id);
+		return {
+			...isolationReport(details, json, undefined),
+			...this.localIsolation.get(id),
+		};
 	}
 
 	/** What containers changed against their images, by id; a container without an entry changed nothing. */

@@ -102,6 +102,25 @@ describe('files of a container (f)', () => {
 		await app.waitForFrame('Files · web:/');
 	});
 
+	it('I shows the namespaces and who shares them, from the details too', async () => {
+		const docker = engine();
+		docker.localIsolation.set(web.id, {
+			namespaces: [{kind: 'net', inode: '4026532204', sharedWith: ['db']}],
+			cgroup: undefined,
+		});
+		app = renderApp({docker});
+		await app.waitForFrame('web');
+		await app.press('I');
+		const report = await app.waitForFrame('shared with db');
+		assert.match(report, /Isolation: no setting weakens it/);
+		await app.press(keys.escape, 'i');
+		await app.waitForFrame('Container web · summary');
+		await app.press('I');
+		await app.waitForFrame('shared with db');
+		await app.press(keys.escape);
+		await app.waitForFrame('Container web · summary');
+	});
+
 	it('copies a folder out to the local folder typed, and logs the docker cp', async () => {
 		app = renderApp({docker: engine(), cwd: local});
 		await app.waitForFrame('web');
