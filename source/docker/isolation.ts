@@ -10,6 +10,7 @@ import {
 	type CgroupLayout,
 	type ContainerCgroup,
 } from './cgroup/layout.js';
+import {firstPid} from './cgroup/cgroup-meter.js';
 import {readTextOnce} from './cgroup/read-text.js';
 import type {ContainerDetails} from './inspect.js';
 import {sanitize} from './sanitize.js';
@@ -243,24 +244,6 @@ export type LocalView = {
 	readonly procRoot?: string;
 };
 
-/** The first process of a container's cgroup: any of them shares its namespaces. */
-function firstProcess(cgroup: ContainerCgroup | undefined): number | undefined {
-	if (cgroup === undefined) {
-		return undefined;
-	}
-
-	const dir =
-		cgroup.version === 2
-			? cgroup.dir
-			: (cgroup.dirs.pids ?? cgroup.dirs.memory ?? cgroup.dirs.cpu);
-	const text =
-		dir === undefined
-			? undefined
-			: readTextOnce(path.join(dir, 'cgroup.procs'));
-	const pid = Number.parseInt(text ?? '', 10);
-	return pid > 0 ? pid : undefined;
-}
-
 /**
  * A container's isolation: its settings from the engine, and where the engine runs on this
  * machine (`local`), its namespaces and cgroup read from /proc and cgroupfs.
@@ -281,9 +264,8 @@ export function isolationReport(
 	const others = local.others
 		.filter(other => other.id !== details.id)
 		.flatMap(other => {
-			const pid = firstProcess(
-				locateContainerCgroup(local.layout, {id: other.id}),
-			);
+			const cgroup = locateContainerCgroup(local.layout, {id: other.id});
+			const pid = cgroup === undefined ? undefined : firstPid(cgroup);
 			return pid === undefined
 				? []
 				: [{name: other.name, ids: readNamespaces(pid, procRoot)}];

@@ -3,7 +3,7 @@
  * engine), or from the engine's `/top` (which forks `ps` on each call) for a remote one.
  */
 import path from 'node:path';
-import type {ContainerCgroup} from './cgroup/layout.js';
+import {procsDirOf, type ContainerCgroup} from './cgroup/layout.js';
 import {readTextOnce, type OpenFile} from './cgroup/read-text.js';
 import {sanitize} from './sanitize.js';
 
@@ -134,13 +134,6 @@ export type ProcOptions = {
 	readonly now?: () => number;
 };
 
-/** The directory whose `cgroup.procs` lists a container's processes. */
-function procsDir(cgroup: ContainerCgroup): string | undefined {
-	return cgroup.version === 2
-		? cgroup.dir
-		: (cgroup.dirs.pids ?? cgroup.dirs.memory ?? cgroup.dirs.cpu);
-}
-
 /**
  * Reads a container's processes from its cgroup and /proc: each file opened, read and closed in
  * turn, so a container of thousands of processes never holds more than one descriptor. A process
@@ -157,7 +150,7 @@ export function readCgroupProcesses(
 		pageSize = 4096,
 		now = Date.now,
 	} = options;
-	const dir = procsDir(cgroup);
+	const dir = procsDirOf(cgroup);
 	const pids = parseCgroupProcs(
 		dir === undefined
 			? undefined

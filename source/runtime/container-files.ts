@@ -37,14 +37,9 @@ export type Files = {
 		expectedBytes: number,
 		destination: string,
 	) => Promise<void>;
-	/** Opens what a container changed against its image in the pager, `rows` high. */
-	readonly showChanges: (
-		containerId: string,
-		containerName: string,
-		rows: number,
-	) => Promise<void>;
-	/** Opens a container's namespaces, cgroup and isolation settings in the pager, `rows` high. */
-	readonly showIsolation: (
+	/** Opens one of a container's reports (changes, isolation) in the pager, `rows` high. */
+	readonly show: (
+		report: ContainerReport,
 		containerId: string,
 		containerName: string,
 		rows: number,
@@ -54,6 +49,24 @@ export type Files = {
 	/** Calls off the copy under way, if any; false when there is none. */
 	readonly cancel: () => boolean;
 };
+
+/** The reports on a container that open in the pager: what it changed, and what isolates it. */
+const reports = {
+	changes: {
+		title: (name: string) => `changes of ${name} against its image`,
+		failure: 'list the changes',
+		lines: async (docker: DockerClient, id: string) =>
+			changesTree(await docker.changes(id)),
+	},
+	isolation: {
+		title: (name: string) => `namespaces and cgroup of ${name}`,
+		failure: 'read the isolation',
+		lines: async (docker: DockerClient, id: string) =>
+			isolationLines(await docker.isolation(id)),
+	},
+} as const;
+
+export type ContainerReport = keyof typeof reports;
 
 /** How often a copy's progress reaches the store: a bar need not move faster than it is read. */
 const progressIntervalMs = 100;
@@ -112,38 +125,20 @@ export function createFiles(options: {
 		},
 		enter,
 		localFolder: cwd,
-		async showIsolation(containerId, containerName, rows) {
+		async show(report, containerId, containerName, rows) {
+			const {title, failure, lines} = reports[report];
 			try {
 				dispatch(
 					fileOpened({
-						title: `namespaces and cgroup of ${containerName}`,
-						lines: isolationLines(await docker.isolation(containerId)),
+						title: title(containerName),
+						lines: await lines(docker, containerId),
 						rows,
 					}),
 				);
 			} catch (error) {
 				dispatch(
 					statusShown(
-						`cannot read the isolation of ${containerName}: ${errorMessage(error)}`,
-						true,
-					),
-				);
-			}
-		},
-		async showChanges(containerId, containerName, rows) {
-			try {
-				const changes = await docker.changes(containerId);
-				dispatch(
-					fileOpened({
-						title: `changes of ${containerName} against its image`,
-						lines: changesTree(changes),
-						rows,
-					}),
-				);
-			} catch (error) {
-				dispatch(
-					statusShown(
-						`cannot list the changes of ${containerName}: ${errorMessage(error)}`,
+						`cannot ${failure} of ${containerName}: ${errorMessage(error)}`,
 						true,
 					),
 				);

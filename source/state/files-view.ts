@@ -8,6 +8,7 @@ import {
 	logsScrolled,
 } from './logs-dialog.js';
 import type {Update} from './updates.js';
+import {withContainerDialog} from './dialog-change.js';
 
 /** A folder's entries as the browser has them: loading, loaded or failed. */
 export type FilesListing =
@@ -100,20 +101,7 @@ function withFiles(
 	change: (dialog: FilesDialog) => FilesDialog,
 	containerId?: string,
 ): Update {
-	return state => {
-		const dialog = openFiles(state);
-		if (
-			dialog === undefined ||
-			(containerId !== undefined && dialog.containerId !== containerId)
-		) {
-			return state;
-		}
-
-		const next = change(dialog);
-		return next === dialog
-			? state
-			: {...state, ui: {...state.ui, dialog: next}};
-	};
+	return withContainerDialog('files', change, containerId);
 }
 
 /** Opens the browser on `path` of a container, loading. */

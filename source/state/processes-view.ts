@@ -2,6 +2,7 @@ import type {ProcessInfo, ProcessSample} from '../docker/processes.js';
 import type {AppState} from './app-state.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import type {Update} from './updates.js';
+import {withContainerDialog} from './dialog-change.js';
 
 /** The signals `K` offers, the usual first. */
 export const processSignals = [
@@ -47,20 +48,7 @@ function withProcesses(
 	change: (dialog: ProcessesDialog) => ProcessesDialog,
 	containerId?: string,
 ): Update {
-	return state => {
-		const dialog = openProcesses(state);
-		if (
-			dialog === undefined ||
-			(containerId !== undefined && dialog.containerId !== containerId)
-		) {
-			return state;
-		}
-
-		const next = change(dialog);
-		return next === dialog
-			? state
-			: {...state, ui: {...state.ui, dialog: next}};
-	};
+	return withContainerDialog('processes', change, containerId);
 }
 
 export function processesOpened(options: {

@@ -20,6 +20,7 @@ import {
 import {statusShown} from '../state/status.js';
 import {closeDialog} from '../state/updates.js';
 import type {HandlerContext} from './handler-context.js';
+import type {ContainerReport} from '../runtime/container-files.js';
 
 /** The container selected on a container pane, or a status line saying why there is none. */
 function selectedContainer({
@@ -35,6 +36,17 @@ function selectedContainer({
 	}
 
 	return container;
+}
+
+/** Opens a report on `container` in the pager, if there is one. */
+function showReport(
+	{services, pageSize}: HandlerContext,
+	report: ContainerReport,
+	container: {readonly id: string; readonly name: string} | undefined,
+): void {
+	if (container !== undefined) {
+		void services.files.show(report, container.id, container.name, pageSize);
+	}
 }
 
 /** The handlers of a container's insides: its files. */
@@ -132,13 +144,7 @@ export const internalsHandlers = {
 			dialog === undefined
 				? selectedContainer(context)
 				: {id: dialog.containerId, name: dialog.containerName};
-		if (container !== undefined) {
-			void context.services.files.showChanges(
-				container.id,
-				container.name,
-				context.pageSize,
-			);
-		}
+		showReport(context, 'changes', container);
 	},
 	'isolation.open'(context) {
 		const {dialog} = context.services.store.getState().ui;
@@ -147,13 +153,7 @@ export const internalsHandlers = {
 			dialog?.kind === 'details' && dialog.target.kind === 'container'
 				? {id: dialog.target.id, name: dialog.target.name}
 				: selectedContainer(context);
-		if (container !== undefined) {
-			void context.services.files.showIsolation(
-				container.id,
-				container.name,
-				context.pageSize,
-			);
-		}
+		showReport(context, 'isolation', container);
 	},
 	'processes.open'(context) {
 		const container = selectedContainer(context);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
 	detectCgroupLayout,
 	locateContainerCgroup,
+	procsDirOf,
 	type CgroupDriver,
 	type CgroupLayout,
 	type ContainerCgroup,
@@ -75,15 +76,12 @@ type Meter = {
 	hasFullReading: boolean;
 };
 
-/** Any process of the container shares its network namespace; the first one listed will do. */
-function firstPid(
+/** Any process of the container shares its namespaces; the first one listed will do. */
+export function firstPid(
 	cgroup: ContainerCgroup,
-	openFile: OpenFile | undefined,
+	openFile?: OpenFile,
 ): number | undefined {
-	const dir =
-		cgroup.version === 2
-			? cgroup.dir
-			: (cgroup.dirs.pids ?? cgroup.dirs.memory ?? cgroup.dirs.cpu);
+	const dir = procsDirOf(cgroup);
 	const text =
 		dir === undefined
 			? undefined

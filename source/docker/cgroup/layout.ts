@@ -318,3 +318,10 @@ export function locateContainerCgroup(
 
 	return {version: 1, dirs};
 }
+
+/** The directory whose `cgroup.procs` lists a container's processes. */
+export function procsDirOf(cgroup: ContainerCgroup): string | undefined {
+	return cgroup.version === 2
+		? cgroup.dir
+		: (cgroup.dirs.pids ?? cgroup.dirs.memory ?? cgroup.dirs.cpu);
+}
