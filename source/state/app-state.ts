@@ -26,6 +26,8 @@ import {
 import {emptyEventLog, type EventLog} from './events.js';
 import type {ImageDialog} from './image-dialogs.js';
 import type {ListView} from './list-view.js';
+import type {FilesDialog} from './files-view.js';
+import type {ProcessesDialog} from './processes-view.js';
 
 /** The list panes, in the order `Tab` and the number keys visit them. */
 export const panes = [
@@ -88,7 +90,9 @@ export type Dialog =
 	| CreateDialog
 	| HostsDialog
 	| ImageDialog
-	| {readonly kind: 'audit'; readonly list: ListView};
+	| {readonly kind: 'audit'; readonly list: ListView}
+	| FilesDialog
+	| ProcessesDialog;
 
 /** One thing a confirm dialog will act on, named as the user knows it. */
 export type Target = {

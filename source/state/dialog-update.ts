@@ -36,3 +36,15 @@ export function updateDialog<K extends Dialog['kind']>(
 			: {...state, ui: {...state.ui, dialog: next}};
 	};
 }
+
+/**
+ * A change (for {@link updateDialog}) made only to a dialog about `containerId`: an answer for a
+ * container since left, coming late, is dropped.
+ */
+export function aboutContainer<D extends {readonly containerId: string}>(
+	containerId: string,
+	change: (dialog: D) => D,
+): (dialog: D) => D {
+	return dialog =>
+		dialog.containerId === containerId ? change(dialog) : dialog;
+}

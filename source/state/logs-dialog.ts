@@ -1,5 +1,5 @@
 import {statusShown} from './status.js';
-import type {AppState} from './app-state.js';
+import type {AppState, Dialog} from './app-state.js';
 import {
 	anchorAt,
 	bottomIndex,
@@ -40,6 +40,8 @@ export type LogsDialog = {
 	readonly filter: boolean;
 	/** The line (seq) `n`/`N` last jumped to. */
 	readonly match: number | undefined;
+	/** The dialog it was opened from (a file from the files browser): closing goes back to it. */
+	readonly back?: Dialog;
 };
 
 /** Whether the logs dialog of `session` is the one open. */

@@ -363,6 +363,16 @@ export function activeScopes(state: AppState): readonly Scope[] {
 		return detailsSearchScopes;
 	}
 
+	if (dialog?.kind === 'processes') {
+		return dialog.signal === undefined
+			? processesScopes
+			: processesSignalScopes;
+	}
+
+	if (dialog?.kind === 'files') {
+		return dialog.prompt === undefined ? filesScopes : filesPromptScopes;
+	}
+
 	const imageDialog = imageDialogScopes(dialog);
 	if (imageDialog !== undefined) {
 		return imageDialog;
@@ -407,6 +417,9 @@ const dialogScopes: Readonly<
 	pull: [],
 	run: [],
 	build: [],
+	// Chosen above: the prompt at its foot has keys of its own.
+	files: [],
+	processes: [],
 };
 
 const pruneLabelScopes: readonly Scope[] = ['pruneLabel'];
@@ -419,6 +432,10 @@ const pruneScopes: Readonly<Record<PruneDialog['stage'], readonly Scope[]>> = {
 };
 const logsSearchScopes: readonly Scope[] = ['logsSearch'];
 const detailsSearchScopes: readonly Scope[] = ['detailsSearch'];
+const filesScopes: readonly Scope[] = ['files', 'dialogList'];
+const filesPromptScopes: readonly Scope[] = ['filesPrompt'];
+const processesScopes: readonly Scope[] = ['processes', 'dialogList'];
+const processesSignalScopes: readonly Scope[] = ['processesSignal'];
 
 const paneScopes: Readonly<Record<Pane, readonly Scope[]>> = {
 	containers: ['containers', 'sortable', 'markable', 'list', 'global'],

@@ -15,6 +15,7 @@ import {historyLength, panes} from './app-state.js';
 import type {ResourceUsage} from './resource-usage.js';
 import {availablePanes, visibleIds} from './selectors.js';
 import {logsDraftChanged} from './logs-dialog.js';
+import {filesDraftChanged} from './files-view.js';
 import {detailsDraftChanged} from './details.js';
 import {scaleDraftChanged} from './swarm-state.js';
 import {createDraftChanged} from './create-form.js';
@@ -257,7 +258,12 @@ export function dialogOpened(dialog: Dialog): Update {
 }
 
 export const dialogClosed: Update = state =>
-	state.ui.dialog === undefined ? state : withUi(state, {dialog: undefined});
+	state.ui.dialog === undefined
+		? state
+		: withUi(state, {
+				dialog:
+					state.ui.dialog.kind === 'logs' ? state.ui.dialog.back : undefined,
+			});
 
 /** Opens the filter prompt on the focused pane, starting from its current filter. */
 export const filterOpened: Update = state => {
@@ -332,6 +338,8 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 		'compose-down': undefined,
 		'compose-output': undefined,
 		'swarm-confirm': undefined,
+		files: filesDraftChanged,
+		processes: undefined,
 	};
 
 /** The open text prompt with a new draft: the filter narrows the list as it changes. */

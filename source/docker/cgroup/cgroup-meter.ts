@@ -83,9 +83,10 @@ export function procsFile(cgroup: ContainerCgroup): string | undefined {
 	return dir === undefined ? undefined : path.join(dir, 'cgroup.procs');
 }
 
-function firstPid(
+/** Any process of the container shares its namespaces; the first one listed will do. */
+export function firstPid(
 	cgroup: ContainerCgroup,
-	openFile: OpenFile | undefined,
+	openFile?: OpenFile,
 ): number | undefined {
 	const file = procsFile(cgroup);
 	const text = file === undefined ? undefined : readTextOnce(file, openFile);
