@@ -7,6 +7,8 @@ import type {
 	Inspected,
 } from './inspect.js';
 import type {ResourceSample} from './stats-math.js';
+import type {ProcessSample} from './processes.js';
+import type {IsolationReport} from './isolation.js';
 import type {SystemDetails} from './system.js';
 import type {CliEnvironment} from './cli-environment.js';
 import type {
@@ -37,6 +39,7 @@ import type {
 	ContainerSpec,
 	DockerEvent,
 	LogLine,
+	ContainerChange,
 } from './domain-types.js';
 
 // The engine's domain types live in a leaf module so that the readers which produce them (inspect,
@@ -130,6 +133,33 @@ export type DockerClient = {
 	diskUsage(signal?: AbortSignal): Promise<DiskUsage>;
 	/** Reads one file from a container's file system (`GET /containers/{id}/archive`); undefined if absent. */
 	readFile(id: string, path: string): Promise<string | undefined>;
+	/**
+	 * Streams `GET /containers/{id}/archive?path=`: a tar of the file or folder at `path` (a folder's
+	 * members under its own name), until it ends or the signal aborts; not-found for a missing path.
+	 */
+	getArchive(
+		id: string,
+		path: string,
+		signal: AbortSignal,
+	): AsyncIterable<Uint8Array>;
+	/**
+	 * A container's processes: from this machine's cgroup and /proc where the engine runs here and
+	 * they are readable (no work for the engine), else from `GET /containers/{id}/top`.
+	 */
+	processes(id: string, signal?: AbortSignal): Promise<ProcessSample>;
+	/**
+	 * Sends `signal` (`TERM`, `KILL`…) to the process `pid` (as the container numbers it) through an
+	 * exec of `kill` in the container; throws with its output when kill fails.
+	 */
+	signalProcess(id: string, pid: number, signal: string): Promise<void>;
+	/**
+	 * What makes a container one: its namespaces and who shares them, its cgroup's limits (both
+	 * only where the engine runs on this machine and the container runs), and the settings that
+	 * weaken its isolation.
+	 */
+	isolation(id: string): Promise<IsolationReport>;
+	/** What a container changed against its image (`GET /containers/{id}/changes`), by path. */
+	changes(id: string, signal?: AbortSignal): Promise<ContainerChange[]>;
 	/** Whether a path exists in a container's file system. */
 	fileExists(id: string, path: string): Promise<boolean>;
 	/** The user a container's processes run as by default (`Config.User`), empty for root. */

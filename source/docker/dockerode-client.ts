@@ -3,13 +3,27 @@ import type {Agent} from 'node:http';
 import type {Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {createCgroupMeter} from './cgroup/cgroup-meter.js';
+import {
+	detectCgroupLayout,
+	locateContainerCgroup,
+	type CgroupLayout,
+} from './cgroup/layout.js';
+import {processesFromTop, readCgroupProcesses, topPsArgs} from './processes.js';
+import {sanitize} from './sanitize.js';
+import {toChanges} from './changes.js';
+import {isolationReport} from './isolation.js';
 import {cliEnvironment} from './cli-environment.js';
 import {swarmCalls, type SwarmApi} from './swarm-calls.js';
 import {abortableRequest, childSignal, type Abortable} from './abort-fanout.js';
 import type {DockerClient, DockerEvent} from './docker-client.js';
 import type {Endpoint} from './endpoint.js';
 import {describeEndpoint} from './endpoint.js';
-import {checkPingAnswer, toDockerError, toPingError} from './errors.js';
+import {
+	checkPingAnswer,
+	DockerError,
+	toDockerError,
+	toPingError,
+} from './errors.js';
 import {createChannelAgent} from './ssh-channel-agent.js';
 import {sshConnectionTo} from './ssh-connection.js';
 import {createSshHostShell} from './ssh-host-shell.js';
@@ -79,8 +93,20 @@ type DockerodeCalls = SwarmApi &
 					readonly force: boolean;
 					readonly v: boolean;
 				}): Promise<unknown>;
-				getArchive(options: {readonly path: string}): Promise<Readable>;
+				getArchive(
+					options: Abortable & {readonly path: string},
+				): Promise<Readable>;
 				infoArchive(options: {readonly path: string}): Promise<unknown>;
+				top(options: Abortable & {readonly ps_args: string}): Promise<unknown>;
+				changes(options: Abortable): Promise<unknown>;
+				exec(options: {
+					readonly Cmd: readonly string[];
+					readonly AttachStdout: true;
+					readonly AttachStderr: true;
+				}): Promise<{
+					start(options: Record<string, never>): Promise<NodeJS.ReadableStream>;
+					inspect(): Promise<{readonly ExitCode?: number | null}>;
+				}>;
 				exec(options: {
 					readonly Cmd: readonly string[];
 					readonly AttachStdin: true;
@@ -199,6 +225,10 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 		dockerodeOptions(endpoint),
 	) as unknown as DockerodeCalls;
 	const name = describeEndpoint(endpoint);
+	// How this machine mounts cgroups does not change while dockmate runs: looked at once.
+	let layout: {readonly value: CgroupLayout | undefined} | undefined;
+	const cgroupLayout = (): CgroupLayout | undefined =>
+		(layout ??= {value: detectCgroupLayout()}).value;
 	/** One request, on a child of `signal`: see abort-fanout.ts. */
 	const request = async <T>(
 		signal: AbortSignal | undefined,
@@ -430,6 +460,103 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				}
 
 				return fail(error);
+			}
+		},
+		async *getArchive(id, path, signal) {
+			const child = childSignal(signal);
+			try {
+				const archive = await docker
+					.getContainer(id)
+					.getArchive({path, abortSignal: child.signal})
+					.catch(fail);
+				try {
+					for await (const chunk of archive) {
+						yield chunk as Buffer;
+					}
+				} catch (error) {
+					// An abort ends the stream as the caller asked: not a failure.
+					if (!child.signal.aborted) {
+						fail(error);
+					}
+				} finally {
+					archive.destroy();
+				}
+			} finally {
+				child.release();
+			}
+		},
+		async processes(id, signal) {
+			// Looked up on every sample: a container restarted since has a cgroup of the same name, but not
+			// one that was removed and created again under another id.
+			const layout = endpoint.kind === 'unix' ? cgroupLayout() : undefined;
+			const cgroup =
+				layout === undefined ? undefined : locateContainerCgroup(layout, {id});
+			if (cgroup !== undefined) {
+				const sample = readCgroupProcesses(cgroup);
+				if (sample.processes.length > 0) {
+					return sample;
+				}
+			}
+
+			return processesFromTop(
+				await request(signal, async options =>
+					docker.getContainer(id).top({...options, ps_args: topPsArgs}),
+				),
+				Date.now(),
+			);
+		},
+		async isolation(id) {
+			const {details, json} = inspected(
+				await docker.getContainer(id).inspect({}).catch(fail),
+				toContainerDetails,
+			);
+			const layout = endpoint.kind === 'unix' ? cgroupLayout() : undefined;
+			const others =
+				layout === undefined
+					? []
+					: (await docker.listContainers({all: false}).catch(fail))
+							.map(toContainerSummary)
+							.filter(container => container !== undefined);
+			return isolationReport(
+				details,
+				json,
+				layout === undefined ? undefined : {layout, others},
+			);
+		},
+		async changes(id, signal) {
+			return toChanges(
+				await request(signal, async options =>
+					docker.getContainer(id).changes(options),
+				),
+			);
+		},
+		async signalProcess(id, pid, signal) {
+			const exec = await docker
+				.getContainer(id)
+				.exec({
+					Cmd: ['kill', '-s', signal, String(pid)],
+					AttachStdout: true,
+					AttachStderr: true,
+				})
+				.catch(fail);
+			const stream = await exec.start({}).catch(fail);
+			const chunks: Buffer[] = [];
+			for await (const chunk of stream) {
+				chunks.push(Buffer.from(chunk as Buffer));
+			}
+
+			const {ExitCode: code} = await exec.inspect().catch(fail);
+			if (code !== 0) {
+				// The output is multiplexed (8-byte frame headers); what is printable of it says why.
+				const output = sanitize(
+					Buffer.concat(chunks)
+						.toString('utf8')
+						.replace(/[^\x20-\x7e]+/g, ' '),
+				).trim();
+				throw new DockerError(
+					'bad-request',
+					`kill -s ${signal} ${pid} failed${output === '' ? ` (exit ${code ?? '?'})` : `: ${output}`}`,
+				);
 			}
 		},
 		async fileExists(id, path) {

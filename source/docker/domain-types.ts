@@ -273,3 +273,10 @@ export type LogLine = {
 	/** A line too long to keep whole: about how many characters after `text` were left out. */
 	readonly omitted?: number;
 };
+
+/** One path a container changed against its image (`GET /containers/{id}/changes`, `docker diff`). */
+export type ContainerChange = {
+	/** The path, made safe to show. */
+	readonly path: string;
+	readonly kind: 'added' | 'changed' | 'deleted';
+};

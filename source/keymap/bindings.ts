@@ -11,6 +11,7 @@ export const textScopes: ReadonlySet<Scope> = new Set([
 	'formChoice',
 	'viewerSearch',
 	'scale',
+	'filesPrompt',
 ]);
 
 /**
@@ -63,6 +64,12 @@ export const scopes = [
 	'viewerSearch',
 	// Any text opened in the viewer, with nothing of its own.
 	'text',
+	// The files browser (`f`), and the line typed at its foot (filter, copy's folder).
+	'files',
+	'filesPrompt',
+	// The processes view (`t`), and the choice of a signal for `K`.
+	'processes',
+	'processesSignal',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -316,4 +323,53 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'confirm'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'prune'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'audit'},
+	// A container's insides: its files.
+	{command: 'files.open', keys: ['f'], scope: 'containers'},
+	{command: 'files.enter', keys: ['enter', 'right', 'l'], scope: 'files'},
+	{
+		command: 'files.up',
+		keys: ['backspace', 'delete', 'h', 'left'],
+		scope: 'files',
+	},
+	{command: 'files.filter', keys: ['/'], scope: 'files'},
+	{command: 'files.copyOut', keys: ['o'], scope: 'files'},
+	{command: 'files.close', keys: ['esc', 'q'], scope: 'files'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'files'},
+	{command: 'files.promptRun', keys: ['enter'], scope: 'filesPrompt'},
+	{command: 'files.promptCancel', keys: ['esc'], scope: 'filesPrompt'},
+	{
+		command: 'filter.deleteBack',
+		keys: ['backspace', 'delete'],
+		scope: 'filesPrompt',
+	},
+	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filesPrompt'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filesPrompt'},
+	// What it changed against its image.
+	{command: 'changes.open', keys: ['D'], scope: 'containers'},
+	{command: 'changes.open', keys: ['D'], scope: 'files'},
+	// Its namespaces, cgroup and what weakens its isolation.
+	{command: 'isolation.open', keys: ['I'], scope: 'containers'},
+	{command: 'isolation.open', keys: ['I'], scope: 'details'},
+	// Its processes.
+	{command: 'processes.open', keys: ['t'], scope: 'containers'},
+	{command: 'processes.kill', keys: ['K'], scope: 'processes'},
+	{command: 'processes.close', keys: ['esc', 'q', 't'], scope: 'processes'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'processes'},
+	{
+		command: 'processes.signalNext',
+		keys: ['space', 'right', 'tab', 'down'],
+		scope: 'processesSignal',
+	},
+	{
+		command: 'processes.signalPrevious',
+		keys: ['left', 'shift+tab', 'up'],
+		scope: 'processesSignal',
+	},
+	{command: 'processes.signalSend', keys: ['y'], scope: 'processesSignal'},
+	{
+		command: 'processes.signalCancel',
+		keys: ['n', 'esc', 'q'],
+		scope: 'processesSignal',
+	},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'processesSignal'},
 ];

@@ -521,6 +521,92 @@ export const commands = {
 		category: 'General',
 		hint: 'close',
 	},
+	// A container's insides: its files.
+	'files.open': {
+		description: "Browse the container's files (running or not)",
+		category: 'Containers',
+	},
+	'files.enter': {
+		description: 'Open the folder, or the file in the pager',
+		category: 'Dialog',
+		hint: 'open',
+	},
+	'files.up': {
+		description: 'Up to the folder above',
+		category: 'Dialog',
+		hint: 'up',
+	},
+	'files.filter': {
+		description: 'Filter the folder by name',
+		category: 'Dialog',
+		hint: 'filter',
+	},
+	'files.copyOut': {
+		description: 'Copy the file or folder out to a local folder (docker cp)',
+		category: 'Dialog',
+		hint: 'copy out',
+	},
+	'files.close': {
+		description: 'Close; a copy under way is called off',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'files.promptRun': {
+		description: 'Keep the filter, or copy to the folder typed',
+		category: 'Dialog',
+		hint: 'ok',
+	},
+	'changes.open': {
+		description:
+			'What the container changed against its image (docker diff), as a tree',
+		category: 'Containers',
+	},
+	'isolation.open': {
+		description:
+			'Namespaces (and who shares them), cgroup limits, and what weakens isolation',
+		category: 'Containers',
+	},
+	'processes.open': {
+		description:
+			"The container's processes, live: PIDs on the host and inside, CPU, memory",
+		category: 'Containers',
+	},
+	'processes.kill': {
+		description:
+			'Send the process a signal, chosen from a short list (asks first)',
+		category: 'Dialog',
+		hint: 'signal',
+		dangerous: true,
+	},
+	'processes.close': {
+		description: 'Close the processes view',
+		category: 'Dialog',
+		hint: 'close',
+	},
+	'processes.signalNext': {
+		description: 'The next signal of the list',
+		category: 'Dialog',
+		hint: 'choose',
+	},
+	'processes.signalPrevious': {
+		description: 'The previous signal of the list',
+		category: 'Dialog',
+	},
+	'processes.signalSend': {
+		description: 'Yes, send the signal chosen',
+		category: 'Dialog',
+		hint: 'send',
+	},
+	'processes.signalCancel': {
+		description: 'Send nothing',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
+	'files.promptCancel': {
+		description: 'Cancel: the filter as it was, no copy',
+		category: 'Dialog',
+		hint: 'cancel',
+	},
 } as const satisfies Record<string, CommandInfo>;
 
 export type Command = keyof typeof commands;

@@ -31,6 +31,8 @@ import {createComposeRunner, type ComposeRunner} from './compose-runner.js';
 import {createSwarmActions, type SwarmActions} from './swarm-actions.js';
 import {createSwarmFeed, defaultSwarmTiming} from './swarm-feed.js';
 import {createDetails, type Details} from './details-loader.js';
+import {createFiles, type Files} from './container-files.js';
+import {createProcessFeed, type ProcessFeed} from './process-feed.js';
 import {createEventLogFeed} from './event-log-feed.js';
 import {startOomProbe} from './oom-probe.js';
 import {createImageWorkflow, type ImageWorkflow} from './image-workflow.js';
@@ -79,6 +81,10 @@ export type Services = {
 	readonly details: Details;
 	/** Pull, run and build from the Images pane (`u`, `n`, `b`). */
 	readonly images: ImageWorkflow;
+	/** A container's files (`f`): browsing, the pager, copying out. */
+	readonly files: Files;
+	/** A container's processes (`t`), live, and signals to them (`K`). */
+	readonly processes: ProcessFeed;
 	/** Starts the feeds; resolves when they have stopped. */
 	readonly start: () => Promise<void>;
 	/**
@@ -206,6 +212,14 @@ export function createServices(options: {
 		}),
 		swarm: createSwarmActions({docker, dispatch, now}),
 		details: createDetails({docker, dispatch}),
+		processes: createProcessFeed(context),
+		files: createFiles({
+			docker,
+			store,
+			dispatch,
+			now,
+			cwd: options.cwd ?? process.cwd(),
+		}),
 		images: createImageWorkflow({
 			...context,
 			attach: options.attach ?? (() => undefined),

@@ -1,5 +1,6 @@
 import {pruneCategories} from './prune-dialog.js';
 import type {Dialog, Update} from './app-state.js';
+import {shownEntries} from './files-view.js';
 import {
 	cursorStepped,
 	viewDrawn,
@@ -35,6 +36,17 @@ function cursorOf(
 			return {cursor: dialog.cursor, total: dialog.choices.length};
 		}
 
+		case 'files': {
+			return {cursor: dialog.cursor, total: shownEntries(dialog).length};
+		}
+
+		case 'processes': {
+			return {
+				cursor: dialog.cursor,
+				total: dialog.sample?.processes.length ?? 0,
+			};
+		}
+
 		case 'confirm':
 		case 'compose-down':
 		case 'swarm-confirm':
@@ -64,7 +76,10 @@ function moved(dialog: DialogWithList, step: ListStep): DialogWithList {
 		step,
 		withCursor.total,
 	);
-	return (dialog.kind === 'prune' || dialog.kind === 'hosts') &&
+	return (dialog.kind === 'prune' ||
+		dialog.kind === 'hosts' ||
+		dialog.kind === 'files' ||
+		dialog.kind === 'processes') &&
 		(cursor !== dialog.cursor || view !== dialog.list)
 		? {...dialog, cursor, list: view}
 		: dialog;

@@ -8,8 +8,10 @@ import type {ComposeDownDialog, ComposeOutputDialog} from './compose-state.js';
 import type {ConfirmDialog} from './confirmation.js';
 import type {CreateDialog} from './create-form.js';
 import type {DetailsDialog} from './details.js';
+import type {FilesDialog} from './files-view.js';
 import type {HostsDialog} from './hosts-dialog.js';
 import type {LogsDialog} from './logs-dialog.js';
+import type {ProcessesDialog} from './processes-view.js';
 import type {PruneDialog} from './prune-dialog.js';
 import type {PullDialog} from './pull-dialog.js';
 import type {RunDialog} from './run-form.js';
@@ -33,5 +35,7 @@ declare module './app-state.js' {
 		run: RunDialog;
 		build: BuildDialog;
 		text: TextDialog;
+		files: FilesDialog;
+		processes: ProcessesDialog;
 	}
 }

@@ -13,9 +13,15 @@ export function dialogOpened(dialog: Dialog): Update {
 	return state => withUi(state, {dialog});
 }
 
-/** Closes the open dialog. */
-export const dialogClosed: Update = state =>
-	state.ui.dialog === undefined ? state : withUi(state, {dialog: undefined});
+/** Closes the open dialog, back to the one it was opened from if it says so (`back`). */
+export const dialogClosed: Update = state => {
+	const {dialog} = state.ui;
+	if (dialog === undefined) {
+		return state;
+	}
+
+	return withUi(state, {dialog: 'back' in dialog ? dialog.back : undefined});
+};
 
 /** The dialog on screen if it is of `kind`, else undefined. */
 export function currentDialog<K extends Dialog['kind']>(
@@ -44,4 +50,16 @@ export function updateDialog<K extends Dialog['kind']>(
 		const next = change(dialog);
 		return next === dialog ? state : withUi(state, {dialog: next});
 	};
+}
+
+/**
+ * A change (for {@link updateDialog}) made only to a dialog about `containerId`: an answer for a
+ * container since left, coming late, is dropped.
+ */
+export function aboutContainer<D extends {readonly containerId: string}>(
+	containerId: string,
+	change: (dialog: D) => D,
+): (dialog: D) => D {
+	return dialog =>
+		dialog.containerId === containerId ? change(dialog) : dialog;
 }

@@ -35,6 +35,10 @@ const pullInputScopes: readonly Scope[] = ['pullInput'];
 const pullProgressScopes: readonly Scope[] = ['pullProgress', 'dialogList'];
 const buildOutputScopes: readonly Scope[] = ['buildOutput', 'viewer'];
 const formScopes: readonly Scope[] = ['form'];
+const filesScopes: readonly Scope[] = ['files', 'dialogList'];
+const filesPromptScopes: readonly Scope[] = ['filesPrompt'];
+const processesScopes: readonly Scope[] = ['processes', 'dialogList'];
+const processesSignalScopes: readonly Scope[] = ['processesSignal'];
 // A choice field picks from its list with keys of its own.
 const formChoiceScopes: readonly Scope[] = ['formChoice'];
 
@@ -86,6 +90,11 @@ const dialogScopes: {
 			: formChoiceScopes,
 	build: dialog =>
 		dialog.stage === 'form' ? formScopes : inViewer(buildOutputScopes)(dialog),
+	// The line typed at the browser's foot, and the choice of a signal, have keys of their own.
+	files: dialog =>
+		dialog.prompt === undefined ? filesScopes : filesPromptScopes,
+	processes: dialog =>
+		dialog.signal === undefined ? processesScopes : processesSignalScopes,
 };
 
 /** The scopes of `dialog`, by its kind. */

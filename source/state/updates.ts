@@ -17,6 +17,7 @@ import {
 } from './app-state.js';
 import {viewerChanged, viewerDraftEdited} from './text-viewer.js';
 import {scaleDraftChanged} from './swarm-state.js';
+import {filesDraftChanged} from './files-view.js';
 import {createDraftChanged} from './create-form.js';
 import {
 	buildDraftChanged,
@@ -146,6 +147,8 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 		'compose-down': undefined,
 		'compose-output': undefined,
 		'swarm-confirm': undefined,
+		files: filesDraftChanged,
+		processes: undefined,
 	};
 
 /** The open text prompt with a new draft: the filter narrows the list as it changes. */

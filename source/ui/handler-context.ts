@@ -1,5 +1,8 @@
 import type {Services} from '../runtime/services.js';
-import type {Update} from '../state/app-state.js';
+import {isContainerPane, type Update} from '../state/app-state.js';
+import {containerTargets} from '../state/confirm-dialog.js';
+import type {Target} from '../state/confirmation.js';
+import {statusShown} from '../state/status.js';
 
 /** What a handler may use: the services, and the height of a page in the focused list. */
 export type HandlerContext = {
@@ -30,4 +33,20 @@ export function dispatching<C extends string>(
 			},
 		]),
 	) as Record<C, Handler>;
+}
+
+/** The one selected container, or a status line saying why there is none. */
+export function selectedContainer({
+	services,
+}: HandlerContext): Target | undefined {
+	const state = services.store.getState();
+	const id = isContainerPane(state.ui.focus)
+		? state.ui.selection[state.ui.focus]
+		: undefined;
+	const [target] = id === undefined ? [] : containerTargets(state, [id]);
+	if (target === undefined) {
+		services.dispatch(statusShown('select a container first', true));
+	}
+
+	return target;
 }

@@ -1,6 +1,7 @@
 import type {Command} from '../keymap/commands.js';
 import {
 	dispatching,
+	selectedContainer,
 	type Handler,
 	type HandlerContext,
 	type Transition,
@@ -43,6 +44,7 @@ import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
+import {internalsHandlers} from './internals-handlers.js';
 import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
 import {
 	planLifecycle,
@@ -77,20 +79,6 @@ function containerSelection({services}: HandlerContext): readonly Target[] {
 	return isContainerPane(state.ui.focus)
 		? containerTargets(state, actionIds(state))
 		: [];
-}
-
-/** The one selected container, or a status line saying why there is none. */
-function selectedContainer({services}: HandlerContext): Target | undefined {
-	const state = services.store.getState();
-	const id = isContainerPane(state.ui.focus)
-		? state.ui.selection[state.ui.focus]
-		: undefined;
-	const [target] = id === undefined ? [] : containerTargets(state, [id]);
-	if (target === undefined) {
-		services.dispatch(statusShown('select a container first', true));
-	}
-
-	return target;
 }
 
 /** The confirm dialog `d` opens on the focused pane, naming `ids`; or why nothing can go. */
@@ -333,6 +321,7 @@ export const handlers = {
 	...imageHandlers,
 	...resourceHandlers,
 	...composeSwarmHandlers,
+	...internalsHandlers,
 	'app.quit'({services, chord}) {
 		// Ctrl-C ends dockmate as it ends any command a shell runs: status 130 (128 + SIGINT).
 		services.quit(chord === 'ctrl+c' ? 130 : 0);

@@ -28,6 +28,8 @@ import {ComposeOutput} from './dialogs/compose-output.js';
 import {ScalePrompt} from './dialogs/scale-prompt.js';
 import {SwarmConfirmDialog} from './dialogs/swarm-confirm-dialog.js';
 import {CreateDialog} from './dialogs/create-dialog.js';
+import {FilesDialog} from './dialogs/files-dialog.js';
+import {ProcessesDialog} from './dialogs/processes-dialog.js';
 import {NetworksPane} from './panes/networks-pane.js';
 import {SystemPane} from './panes/system-pane.js';
 import {VolumesPane} from './panes/volumes-pane.js';
@@ -164,6 +166,14 @@ function Body({
 
 		case 'create': {
 			return <CreateDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'files': {
+			return <FilesDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'processes': {
+			return <ProcessesDialog dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'filter':

@@ -6,6 +6,7 @@ import type {
 	LogLine,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import {listFolder, readFileHead} from '../../source/docker/container-files.js';
 import {comparePorts} from '../../source/docker/to-domain.js';
 
 /** A container the contract asks the engine to run from {@link ContractEngine.image}. */
@@ -308,6 +309,39 @@ export function dockerClientContract(
 			} finally {
 				controller.abort();
 			}
+		});
+
+		it("lists a container's folder from its archive and reads a file's first bytes; a missing path is not-found", async () => {
+			const id = ids['plain']!;
+			const listing = await listFolder(client, id, '/etc');
+			const passwd = listing.entries.find(entry => entry.name === 'passwd');
+			assert.equal(passwd?.type, 'file');
+			assert.ok(passwd.size > 0);
+			assert.equal(passwd.mode, 0o644);
+			assert.equal(listing.isPartial, false);
+			const head = await readFileHead(client, id, '/etc/passwd', 5);
+			assert.equal(head?.bytes.toString(), 'root:');
+			assert.equal(head.size, passwd.size);
+			await assertDockerError(
+				listFolder(client, id, '/no/such/folder'),
+				'not-found',
+			);
+		});
+
+		it("lists a running container's processes with the PID inside it; kill of a PID not there fails", async () => {
+			const id = ids['plain']!;
+			const {processes} = await client.processes(id);
+			const sleep = processes.find(process => process.command === 'sleep 600');
+			assert.ok(sleep, JSON.stringify(processes));
+			assert.ok(sleep.pid > 0);
+			await assert.rejects(client.signalProcess(id, 99_999, 'TERM'), {
+				code: 'bad-request',
+			});
+		});
+
+		it('answers no changes for a container that wrote no file, and not-found for one not there', async () => {
+			assert.deepEqual(await client.changes(ids['first']!), []);
+			await assertDockerError(client.changes('contract-missing'), 'not-found');
 		});
 
 		it('refuses to remove a running container without force, and leaves it running', async () => {

@@ -26,6 +26,16 @@ import type {
 	PullEvent,
 } from '../../source/docker/docker-client.js';
 import {DockerError} from '../../source/docker/errors.js';
+import type {ContainerChange} from '../../source/docker/domain-types.js';
+import {
+	isolationReport,
+	type IsolationReport,
+} from '../../source/docker/isolation.js';
+import type {
+	ProcessInfo,
+	ProcessSample,
+} from '../../source/docker/processes.js';
+import {tarEnd, tarHeader, tarPadding} from '../../source/docker/tar-writer.js';
 import {registryError} from '../../source/docker/pull.js';
 import type {CliEnvironment} from '../../source/docker/cli-environment.js';
 import type {
@@ -87,6 +97,10 @@ type Method =
 	| 'removeBuildCache'
 	| 'diskUsage'
 	| 'readFile'
+	| 'getArchive'
+	| 'processes'
+	| 'changes'
+	| 'signalProcess'
 	| 'containerUser'
 	| 'listServices'
 	| 'listTasks'
@@ -291,6 +305,10 @@ export class FakeDockerClient implements DockerClient {
 		removeBuildCache: 0,
 		diskUsage: 0,
 		readFile: 0,
+		getArchive: 0,
+		processes: 0,
+		changes: 0,
+		signalProcess: 0,
 		containerUser: 0,
 		listServices: 0,
 		listTasks: 0,
@@ -663,6 +681,12 @@ export class FakeDockerClient implements DockerClient {
 			removeBuildCache: async ids => this.removeBuildCache(ids),
 			diskUsage: async () => this.diskUsage(),
 			readFile: async (id, path) => this.readFile(id, path),
+			getArchive: (id, path, signal) => this.getArchive(id, path, signal),
+			processes: async id => this.processes(id),
+			changes: async id => this.changes(id),
+			isolation: async id => this.isolation(id),
+			signalProcess: async (id, pid, signal) =>
+				this.signalProcess(id, pid, signal),
 			fileExists: async (id, path) => this.fileExists(id, path),
 			containerUser: async () => this.containerUser(),
 			listServices: async () => this.listServices(),
@@ -985,6 +1009,135 @@ export class FakeDockerClient implements DockerClient {
 	async readFile(id: string, path: string): Promise<string | undefined> {
 		await this.call('readFile');
 		return this.files.get(id)?.get(path);
+	}
+
+	/**
+	 * A tar of the file or folder at `path`, from {@link FakeDockerClient.files}: folders are the
+	 * ones the files' paths pass through, as the engine's archive names them (under the folder's own name).
+	 */
+	async *getArchive(
+		id: string,
+		path: string,
+		signal: AbortSignal,
+	): AsyncGenerator<Uint8Array> {
+		await this.call('getArchive');
+		const files = this.files.get(id) ?? new Map<string, string>();
+		const folder = path === '/' ? '' : path.replace(/\/+$/, '');
+		// The engine names `/` as `/`, then `/bin/`…; any other folder by its own name.
+		const base = folder.slice(folder.lastIndexOf('/') + 1);
+		const single = files.get(folder);
+		const under = [...files.keys()]
+			.filter(file => file.startsWith(`${folder}/`))
+			.sort();
+		if (single === undefined && under.length === 0) {
+			throw new DockerError(
+				'not-found',
+				`Could not find the file ${path} in container ${id}`,
+			);
+		}
+
+		const mtime = Date.UTC(2026, 0, 1);
+		const members: Buffer[] = [];
+		const add = (member: string, content: string | undefined): void => {
+			const bytes = Buffer.from(content ?? '', 'utf8');
+			members.push(
+				tarHeader({
+					path: member,
+					type: content === undefined ? 'directory' : 'file',
+					mode: content === undefined ? 0o755 : 0o644,
+					mtime,
+					size: bytes.length,
+				}),
+				bytes,
+				tarPadding(bytes.length),
+			);
+		};
+
+		if (single === undefined) {
+			const folders = new Set<string>();
+			add(base === '' ? '/' : base, undefined);
+			for (const file of under) {
+				const parts = file.slice(folder.length + 1).split('/');
+				for (let depth = 1; depth < parts.length; depth++) {
+					const inner = parts.slice(0, depth).join('/');
+					if (!folders.has(inner)) {
+						folders.add(inner);
+						add(`${base}/${inner}`, undefined);
+					}
+				}
+
+				add(`${base}/${parts.join('/')}`, files.get(file));
+			}
+		} else {
+			add(base, single);
+		}
+
+		members.push(tarEnd());
+		for (const chunk of members) {
+			if (signal.aborted) {
+				return;
+			}
+
+			yield chunk;
+		}
+	}
+
+	/** What /proc and cgroupfs would tell of containers' namespaces and cgroups, by id; none where absent (a remote engine). */
+	readonly localIsolation = new Map<
+		string,
+		Pick<IsolationReport, 'namespaces' | 'cgroup'>
+	>();
+
+	async isolation(id: string): Promise<IsolationReport> {
+		const {details, json} = await this.inspectContainer(id);
+		return {
+			...isolationReport(details, json, undefined),
+			...this.localIsolation.get(id),
+		};
+	}
+
+	/** What containers changed against their images, by id; a container without an entry changed nothing. */
+	readonly changeLists = new Map<string, ContainerChange[]>();
+
+	async changes(id: string): Promise<ContainerChange[]> {
+		await this.call('changes');
+		this.requireContainer(id);
+		return this.changeLists.get(id) ?? [];
+	}
+
+	/** The processes of containers, by id; a container without an entry has none. */
+	readonly processLists = new Map<string, ProcessInfo[]>();
+	/** Signals sent, in order: `id pid SIGNAL`. */
+	readonly signalsSent: string[] = [];
+
+	async processes(id: string): Promise<ProcessSample> {
+		await this.call('processes');
+		this.requireContainer(id);
+		return {
+			source: 'proc',
+			time: Date.now(),
+			processes: this.processLists.get(id) ?? [],
+		};
+	}
+
+	/** Records the signal; TERM and KILL end the process, as `sleep` ends. */
+	async signalProcess(id: string, pid: number, signal: string): Promise<void> {
+		await this.call('signalProcess');
+		const list = this.processLists.get(id) ?? [];
+		if (!list.some(process => process.nsPid === pid)) {
+			throw new DockerError(
+				'bad-request',
+				`kill -s ${signal} ${pid} failed: can't kill pid ${pid}: No such process`,
+			);
+		}
+
+		this.signalsSent.push(`${id} ${pid} ${signal}`);
+		if (signal === 'TERM' || signal === 'KILL') {
+			this.processLists.set(
+				id,
+				list.filter(process => process.nsPid !== pid),
+			);
+		}
 	}
 
 	async fileExists(id: string, path: string): Promise<boolean> {

@@ -31,6 +31,17 @@ dockerClientContract('the fake engine', () => {
 					: 'Exited (0) Less than a second ago',
 			});
 			client.putContainer(container);
+			// What the busybox image the real engine runs holds.
+			client.files.set(
+				container.id,
+				new Map([
+					[
+						'/etc/passwd',
+						'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n',
+					],
+					['/etc/group', 'root:x:0:\nnogroup:x:65534:\n'],
+				]),
+			);
 			client.containerDetails.set(container.id, {tty});
 			const line = (stream: 'stdout' | 'stderr') => (text: string) => ({
 				stream,
@@ -42,6 +53,20 @@ dockerClientContract('the fake engine', () => {
 				...stderr.map(line('stderr')),
 			]);
 			if (running) {
+				client.processLists.set(container.id, [
+					{
+						pid: 4242 + (lastCreated % 1000),
+						nsPid: 1,
+						user: '0',
+						state: 'S',
+						cpuPercent: undefined,
+						cpuTicks: 0,
+						rss: 409_600,
+						threads: 1,
+						startedAt: Date.now(),
+						command: 'sleep 600',
+					},
+				]);
 				client.pushStats(container.id, fakeSample());
 			}
 			return Promise.resolve(container.id);

@@ -72,8 +72,8 @@ type Meter = ReadingPlan & {
 };
 
 /**
- * The file listing the container's processes. Any of them shares its network namespace, so the first
- * one listed will do for its network counters.
+ * The file listing the container's processes: all of them for its processes view, the first one for
+ * its namespaces (network counters, isolation).
  */
 export function procsFile(cgroup: ContainerCgroup): string | undefined {
 	const dir =
@@ -83,9 +83,10 @@ export function procsFile(cgroup: ContainerCgroup): string | undefined {
 	return dir === undefined ? undefined : path.join(dir, 'cgroup.procs');
 }
 
-function firstPid(
+/** Any process of the container shares its namespaces; the first one listed will do. */
+export function firstPid(
 	cgroup: ContainerCgroup,
-	openFile: OpenFile | undefined,
+	openFile?: OpenFile,
 ): number | undefined {
 	const file = procsFile(cgroup);
 	const text = file === undefined ? undefined : readTextOnce(file, openFile);

@@ -1,0 +1,45 @@
+import type {FileEntry} from '../../docker/container-files.js';
+import {formatBytes} from '../../format/units.js';
+import {fit} from './cells.js';
+
+const typeLetters: Readonly<Record<FileEntry['type'], string>> = {
+	file: '-',
+	directory: 'd',
+	symlink: 'l',
+	hardlink: 'h',
+	other: '?',
+};
+
+/** `drwxr-xr-x`, as `ls -l` prints a mode (setuid, setgid and sticky bits included). */
+export function modeText(type: FileEntry['type'], mode: number): string {
+	const triplet = (shift: number, special: boolean, letter: string): string => {
+		const bits = (mode >> shift) & 7;
+		const execute = (bits & 1) === 0 ? '-' : 'x';
+		return `${(bits & 4) === 0 ? '-' : 'r'}${(bits & 2) === 0 ? '-' : 'w'}${
+			special ? (execute === 'x' ? letter : letter.toUpperCase()) : execute
+		}`;
+	};
+
+	return `${typeLetters[type]}${triplet(6, (mode & 0o4000) !== 0, 's')}${triplet(3, (mode & 0o2000) !== 0, 's')}${triplet(0, (mode & 0o1000) !== 0, 't')}`;
+}
+
+/** `2026-01-02 10:00`, local time: when a file last changed. */
+export function modifiedText(time: number): string {
+	const date = new Date(time);
+	const two = (value: number): string => String(value).padStart(2, '0');
+	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** One row of the files browser: mode, owner, size, time, name (a folder's with a `/`, a link's with its target). */
+export function fileRow(entry: FileEntry, width: number): string {
+	const name =
+		entry.type === 'directory'
+			? `${entry.label}/`
+			: entry.type === 'symlink'
+				? `${entry.label} -> ${entry.linkTarget}`
+				: entry.label;
+	return fit(
+		`${modeText(entry.type, entry.mode)}  ${fit(entry.owner, 13)}  ${fit(formatBytes(entry.size), 9, 'right')}  ${modifiedText(entry.mtime)}  ${name}`,
+		width,
+	);
+}
