@@ -49,6 +49,8 @@ describe('files of a container (f)', () => {
 		await app.press('j', keys.enter);
 		const pager = await app.waitForFrame('root:x:0:0:root:/root:/bin/sh');
 		assert.match(pager, /web:\/etc\/passwd/);
+		// The one text viewer, not the logs dialog.
+		assert.doesNotMatch(pager, /Logs ·/);
 		await app.press(keys.escape);
 		await app.waitForFrame('Files · web:/etc');
 		await app.press(keys.backspace);
