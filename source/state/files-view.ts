@@ -2,7 +2,7 @@ import type {FileEntry} from '../docker/container-files.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import {textViewerOpened} from './text-dialog.js';
 import type {Update} from './app-state.js';
-import {aboutContainer, updateDialog} from './dialog-slot.js';
+import {aboutContainer, dialogOpened, updateDialog} from './dialog-slot.js';
 
 /** A folder's entries as the browser has them: loading, loaded or failed. */
 export type FilesListing =
@@ -92,22 +92,16 @@ export function filesOpened(options: {
 	readonly containerName: string;
 	readonly path: string;
 }): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'files',
-				...options,
-				listing: {status: 'loading'},
-				filter: '',
-				prompt: undefined,
-				cursor: 0,
-				list: listViewAtTop,
-				select: undefined,
-				transfer: undefined,
-			},
-		},
+	return dialogOpened({
+		kind: 'files',
+		...options,
+		listing: {status: 'loading'},
+		filter: '',
+		prompt: undefined,
+		cursor: 0,
+		list: listViewAtTop,
+		select: undefined,
+		transfer: undefined,
 	});
 }
 

@@ -1,7 +1,7 @@
 import type {ProcessInfo, ProcessSample} from '../docker/processes.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import type {Update} from './app-state.js';
-import {aboutContainer, updateDialog} from './dialog-slot.js';
+import {aboutContainer, dialogOpened, updateDialog} from './dialog-slot.js';
 
 /** The signals `K` offers, the usual first. */
 export const processSignals = [
@@ -42,20 +42,14 @@ export function processesOpened(options: {
 	readonly containerId: string;
 	readonly containerName: string;
 }): Update {
-	return state => ({
-		...state,
-		ui: {
-			...state.ui,
-			dialog: {
-				kind: 'processes',
-				...options,
-				sample: undefined,
-				error: undefined,
-				cursor: 0,
-				list: listViewAtTop,
-				signal: undefined,
-			},
-		},
+	return dialogOpened({
+		kind: 'processes',
+		...options,
+		sample: undefined,
+		error: undefined,
+		cursor: 0,
+		list: listViewAtTop,
+		signal: undefined,
 	});
 }
 
