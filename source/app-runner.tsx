@@ -239,6 +239,9 @@ export function createAppRunner({
 					exitOnCtrlC: false,
 					patchConsole: false,
 					frameWriter: createFrameWriter,
+					// dockmate runs only in a terminal; a CI variable in the shell must not make Ink
+					// hold every frame back for a log.
+					isInCi: false,
 					maxFps: 30,
 				});
 				await instance.waitUntilExit();

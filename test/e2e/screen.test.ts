@@ -44,6 +44,14 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		assert.match(shown, /busybox:screen\s+[\da-f]{12}\s+[\d.]+MB\s+\S+\s+3\b/);
 	});
 
+	it('draws and updates its screen in a shell where CI is set, as in a CI job or a dev container', async () => {
+		// Ink writes only the last frame, at exit, when it thinks it runs in CI; dockmate needs a terminal anyway.
+		screen = await launchDockmate({host: daemon.host, env: {CI: 'true'}});
+		await screen.waitForText('e2e-worker');
+		await screen.sendKeys('/', 'w', 'o', 'r');
+		await screen.waitForText(/Containers 1\/1 of 3/);
+	});
+
 	it('follows containers started, stopped and removed with the docker CLI', async () => {
 		screen = await launchDockmate({host: daemon.host});
 		await screen.waitForText('e2e-web');

@@ -45,6 +45,8 @@ describe('Ink with the frameWriter option of patches/ink+6.8.0.patch', () => {
 			exitOnCtrlC: false,
 			patchConsole: false,
 			frameWriter: createFrameWriter,
+			// The same frames whether or not the suite runs with CI set.
+			isInCi: false,
 		});
 		try {
 			await waitFor(() => terminal.text()[1] === 'CPU 12.5%', {
