@@ -78,6 +78,8 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 			{timeoutMs: 20_000, message: 'restart did not restart'},
 		);
 		await screen.waitForText(/restarted act-life/);
+		// The restart's die event can show the row stopped for a moment; p acts on the state shown.
+		await screen.waitForText(/●\s+act-life\s+\S+\s+Up/);
 		await screen.sendKeys('p');
 		await engineSays('act-life', 'paused');
 		await screen.waitForText(/\(Paused\)/);
