@@ -28,6 +28,9 @@ export class ScreenModel {
 		this.cells = Array.from({length: rows}, () => this.blankRow());
 	}
 
+	/** Whether the cursor shows, as `ESC [?25h` and `ESC [?25l` last left it. */
+	isCursorShown = true;
+
 	/** Applies bytes written to the terminal. */
 	write(data: string): void {
 		// eslint-disable-next-line no-control-regex -- reading escape sequences is the point
@@ -37,7 +40,9 @@ export class ScreenModel {
 			sequence.lastIndex = index;
 			const match = sequence.exec(data);
 			if (match !== null) {
-				if (match[1] !== '?2026') {
+				if (match[1] === '?25') {
+					this.isCursorShown = match[2] === 'h';
+				} else if (match[1] !== '?2026') {
 					this.control(
 						match[0],
 						Number(match[1] === '' ? 1 : match[1]),

@@ -68,6 +68,8 @@ describe('Ink with the frameWriter option of patches/ink+6.8.0.patch', () => {
 				describe: () => terminal.text().join('\n'),
 			});
 			assert.deepEqual(terminal.text(), ['web-1', 'CPU 13.7%', '', '', '', '']);
+			// Nothing places the cursor: a frame drawn whole hides it, as Ink's own writer does.
+			assert.equal(terminal.screen.isCursorShown, false);
 			const changes = terminal.writes
 				.slice(before)
 				.filter(data => !data.startsWith('\u001B[?2026'));

@@ -182,7 +182,7 @@ describe('the frame writer', () => {
 		assert.equal(write('CPU 10%\nMEM 5 MB\n'), false);
 		assert.equal(write('CPU 11%\nMEM 5 MB\n'), true);
 		assert.deepEqual(written, [
-			'\u001B[JCPU 10%\r\nMEM 5 MB',
+			'\u001B[?25l\u001B[JCPU 10%\r\nMEM 5 MB',
 			'\u001B[A\u001B[6G1',
 		]);
 	});
@@ -201,10 +201,10 @@ describe('the frame writer', () => {
 		write.clear();
 		write('one\ntwo?\n');
 		assert.deepEqual(written, [
-			'\u001B[Jone\r\ntwo',
-			'\u001B[A\r\u001B[Jone\r\ntwo!',
+			'\u001B[?25l\u001B[Jone\r\ntwo',
+			'\u001B[?25l\u001B[A\r\u001B[Jone\r\ntwo!',
 			'\u001B[A\r\u001B[J',
-			'\u001B[Jone\r\ntwo?',
+			'\u001B[?25l\u001B[Jone\r\ntwo?',
 		]);
 	});
 });

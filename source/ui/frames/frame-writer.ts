@@ -34,6 +34,8 @@ export type FrameWriter = {
 	willRender(frame: string): boolean;
 };
 
+const hideCursor = '\u001B[?25l';
+
 /** A frame's lines as they show on screen: Ink ends a frame shorter than the screen in a newline. */
 function linesOf(frame: string): string[] {
 	const lines = frame.split('\n');
@@ -124,7 +126,9 @@ export function createFrameWriter(output: FrameOutput): FrameWriter {
 			}
 
 			const top = size === undefined ? '' : toTop();
-			output.write(`${top}${eraseDown}${next.join('\r\n')}`);
+			// A frame drawn whole also hides the cursor, as Ink's own writer does: a shell run in
+			// the terminal meanwhile, or anything else that had it, may have left it showing.
+			output.write(`${hideCursor}${top}${eraseDown}${next.join('\r\n')}`);
 			remember(frame, next);
 			return true;
 		},
