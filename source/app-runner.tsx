@@ -16,6 +16,7 @@ import type {EngineSession} from './runtime/engine-session.js';
 import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
 import {commandAudited} from './state/audit-log.js';
+import {traceStartup} from './startup-trace.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -241,6 +242,7 @@ export function createAppRunner({
 					frameWriter: createFrameWriter,
 					maxFps: 30,
 				});
+				traceStartup('frame drawn');
 				await instance.waitUntilExit();
 				instance = undefined;
 				const next = handOff;
