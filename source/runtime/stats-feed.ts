@@ -41,6 +41,13 @@ export const defaultStatsTiming: StatsTiming = {
  */
 const maxBackoffIntervals = 16;
 
+/**
+ * After a sweep that read containers it had no reading of before (a container just started, or
+ * the first sweep), the next comes after this share of an interval: a CPU figure needs two
+ * readings, and so theirs shows a fraction of an interval after they are found, not a whole one.
+ */
+const newcomersFollowUp = 0.25;
+
 type Options = Omit<FeedContext, 'now'> & {
 	readonly timing: StatsTiming;
 	/** The clock; figures carry it into the store so that ages and figures repaint together. */
@@ -169,7 +176,9 @@ function startCgroupSource(
 		}
 
 		const usages = new Map<string, ResourceUsage>();
+		let hasNewcomers = false;
 		for (const [id, measurement] of measurements) {
+			hasNewcomers ||= !previous.has(id);
 			usages.set(id, usageFromCgroup(previous.get(id), measurement));
 		}
 
@@ -177,7 +186,9 @@ function startCgroupSource(
 		const measured = resourcesMeasured(usages, true);
 		const outOfFiles = outOfFilesChanged(meter.outOfFiles?.());
 		dispatch(withClock(options, state => outOfFiles(measured(state))));
-		next(timing.intervalMs);
+		next(
+			hasNewcomers ? timing.intervalMs * newcomersFollowUp : timing.intervalMs,
+		);
 	};
 
 	void sweep();
