@@ -141,6 +141,8 @@ function startCgroupSource(
 	let blindSweeps = 0;
 	let failures = 0;
 	let isStopped = false;
+	/** The ids the last sweep asked for; `cancel` is undefined while a sweep runs. */
+	let asked = new Set<string>();
 	const next = (delayMs: number): void => {
 		cancel = schedule(() => {
 			void sweep();
@@ -148,7 +150,9 @@ function startCgroupSource(
 	};
 
 	const sweep = async (): Promise<void> => {
+		cancel = undefined;
 		const {ids, shown} = measurableByPriority(store.getState());
+		asked = new Set(ids);
 		let measurements: ReadonlyMap<string, CgroupMeasurement>;
 		try {
 			measurements = await meter.measure(ids, shown);
@@ -191,10 +195,29 @@ function startCgroupSource(
 		);
 	};
 
+	// A container that starts running is read at once rather than at the next interval: its
+	// first figure needs two readings, and it waits for neither more than it must.
+	let containers = store.getState().containers;
+	const unsubscribe = store.subscribe(() => {
+		const state = store.getState();
+		if (state.containers === containers) {
+			return;
+		}
+
+		containers = state.containers;
+		if (
+			cancel !== undefined &&
+			measurableIds(state).some(id => !asked.has(id))
+		) {
+			cancel();
+			next(0);
+		}
+	});
 	void sweep();
 	return {
 		stop() {
 			isStopped = true;
+			unsubscribe();
 			cancel?.();
 			meter.close();
 		},

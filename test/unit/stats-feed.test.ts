@@ -624,15 +624,19 @@ describe('startStatsFeed: cgroup files', () => {
 		assert.equal(meter().asked.length, sweeps + 4);
 	});
 
-	it('reads a container that just started again a quarter interval after finding it, for its first CPU figure', async () => {
-		const {feed, meter} = withMeter([a, c], [[a, {cpuUsageNs: 1e9}]]);
+	it('reads a container that just started at once, and again a quarter interval later, for its first CPU figure', async () => {
+		const {feed, meter} = withMeter(
+			[a, {...c, state: 'exited'}],
+			[[a, {cpuUsageNs: 1e9}]],
+		);
 		await feed.up();
 		await feed.clock.advance(intervalMs / 4);
 		assert.deepEqual(feed.clock.pending, [intervalMs]);
 
 		meter().readings.set(c.id, {cpuUsageNs: 1e9});
 		feed.dispatch(containersListed([a, c], feed.clock.time));
-		await feed.clock.advance(intervalMs);
+		await feed.clock.advance(0);
+		assert.deepEqual(meter().asked.at(-1), [a.id, c.id]);
 		assert.equal(
 			feed.state().resources.byId.get(c.id)?.usage.cpuPercent,
 			undefined,
