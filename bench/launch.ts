@@ -57,6 +57,12 @@ export type Target = {
 };
 
 /** The command line and environment that run the target's program against its host. */
+/** DOCKMATE_TRACE_STARTUP passed on to dockmate: where each launch's start-up time goes. */
+function traceEnv(): Record<string, string> {
+	const file = process.env['DOCKMATE_TRACE_STARTUP'];
+	return file === undefined ? {} : {DOCKMATE_TRACE_STARTUP: file};
+}
+
 function commandFor(target: Target): {
 	readonly command: readonly string[];
 	readonly env: Readonly<Record<string, string>>;
@@ -64,7 +70,7 @@ function commandFor(target: Target): {
 	const {command, env} =
 		target.lazydocker === undefined
 			? // As users run it: the bundle's shebang sets dockmate's V8 flags.
-				{command: [cliPath, '--host', target.host], env: {}}
+				{command: [cliPath, '--host', target.host], env: traceEnv()}
 			: {command: [target.lazydocker], env: {DOCKER_HOST: target.host}};
 	return target.home === undefined
 		? {command, env}

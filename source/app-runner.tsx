@@ -16,6 +16,7 @@ import type {EngineSession} from './runtime/engine-session.js';
 import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
 import {commandAudited} from './state/audit-log.js';
+import {traceStartup} from './startup-trace.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -244,6 +245,7 @@ export function createAppRunner({
 					isInCi: false,
 					maxFps: 30,
 				});
+				traceStartup('frame drawn');
 				await instance.waitUntilExit();
 				instance = undefined;
 				const next = handOff;

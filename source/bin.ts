@@ -1,5 +1,6 @@
-// The bin. Before the bulk of dockmate is loaded, it asks a local engine for its containers, so
-// that the engine lists them while Node compiles the app (see container-prefetch.ts).
+// The bin. Before the bulk of dockmate is loaded, it asks a local engine for its containers (or
+// logs in to an ssh:// one and asks it), so that this happens while Node compiles the app (see
+// container-prefetch.ts).
 import os from 'node:os';
 import {isUsageError, parseCliFlags} from './cli-flags.js';
 import {
@@ -7,6 +8,7 @@ import {
 	type ContainerPrefetch,
 } from './docker/container-prefetch.js';
 import {resolveEndpoint} from './docker/endpoint.js';
+import {traceStartup} from './startup-trace.js';
 
 /**
  * The list of the engine the arguments name. Anything but plain connection flags (`--help`, a
@@ -26,12 +28,15 @@ function prefetch(args: readonly string[]): ContainerPrefetch | undefined {
 				env: process.env,
 				homeDir: os.homedir(),
 			}),
+			// ssh's prompts go to the terminal, before the full-screen UI starts; without one it fails.
+			{interactive: process.stdin.isTTY},
 		);
 	} catch {
 		return undefined;
 	}
 }
 
+traceStartup('bin running');
 const early = prefetch(process.argv.slice(2));
 const {main} = await import('./cli.js');
 await main(early);

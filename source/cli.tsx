@@ -16,6 +16,7 @@ import {defaultLogSettings} from './runtime/log-feed.js';
 import {createServices} from './runtime/services.js';
 import {answersWithin, createEngineSession} from './runtime/engine-session.js';
 import {readHostList} from './host-list.js';
+import {traceStartup} from './startup-trace.js';
 import {takeOverTerminal} from './terminal.js';
 
 const cli = meow(
@@ -75,6 +76,7 @@ function failUsage(message: string): never {
 
 /** Runs dockmate; `prefetch` is the container list the bin asked for while this was loading. */
 export async function main(prefetch?: ContainerPrefetch): Promise<void> {
+	traceStartup('app loaded');
 	const flags = parseCliFlags(process.argv.slice(2));
 	if (isUsageError(flags)) {
 		failUsage(flags.error);
@@ -131,12 +133,16 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 			// ssh asks its own questions (a passphrase, an unknown host key) now, on the terminal
 			// as it is: inside the full-screen UI nobody could answer them. Without a terminal it
 			// fails at once instead.
-			await sshConnectionTo(endpoint).open({
-				interactive: process.stdin.isTTY,
-			});
+			// The bin began it while the app loaded.
+			await (prefetch?.url === endpoint.url && prefetch.login !== undefined
+				? prefetch.login
+				: sshConnectionTo(endpoint).open({
+						interactive: process.stdin.isTTY,
+					}));
 		}
 
 		await answersWithin(docker, endpoint, connectTimeoutMs);
+		traceStartup('engine answered');
 	} catch (error) {
 		if (error instanceof DockerError) {
 			fail(error.message, error.hint);
@@ -187,6 +193,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 			}),
 	});
 	await session.services().firstList(firstListWaitMs);
+	traceStartup('first list in, or waited for');
 	const status = await runner.run(session);
 	session.dispose();
 	restore();

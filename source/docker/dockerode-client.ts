@@ -24,7 +24,7 @@ import {
 	toDockerError,
 	toPingError,
 } from './errors.js';
-import {createChannelAgent} from './ssh-channel-agent.js';
+import {sharedChannelAgent} from './ssh-channel-agent.js';
 import {sshConnectionTo} from './ssh-connection.js';
 import {createSshHostShell} from './ssh-host-shell.js';
 import {
@@ -211,7 +211,7 @@ function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 			const options: Docker.DockerOptions & {readonly agent: Agent} = {
 				protocol: 'http',
 				host: 'localhost',
-				agent: createChannelAgent(sshConnectionTo(endpoint)),
+				agent: sharedChannelAgent(sshConnectionTo(endpoint)),
 			};
 			return options;
 		}

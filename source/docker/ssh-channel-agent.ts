@@ -7,6 +7,7 @@ import {
 	type SshConnection,
 } from './ssh-connection.js';
 import {dialStdio} from './ssh-command.js';
+import {traceStartup} from '../startup-trace.js';
 
 /**
  * The bytes of one connection to the engine: the standard input and output of an ssh channel
@@ -24,6 +25,10 @@ class ChannelSocket extends Duplex {
 		super();
 		const stderr = collectStderr(child);
 		child.stdout?.on('data', (chunk: Buffer) => {
+			if (!this.hasAnswered) {
+				traceStartup('ssh channel to the engine: first answer');
+			}
+
 			this.hasAnswered = true;
 			this.touch();
 			if (!this.push(chunk)) {
@@ -129,11 +134,27 @@ const idleChannelMs = 30_000;
  */
 const streamChannels = 32;
 
+const agents = new WeakMap<SshConnection, http.Agent>();
+
+/**
+ * The one http Agent of `connection`, shared by every client of it (the start-up's prefetch and
+ * the app's), so that a channel opened for one request is kept alive for the next of any of them.
+ */
+export function sharedChannelAgent(connection: SshConnection): http.Agent {
+	let agent = agents.get(connection);
+	if (agent === undefined) {
+		agent = createChannelAgent(connection);
+		agents.set(connection, agent);
+	}
+
+	return agent;
+}
+
 /**
  * An http Agent whose connections are ssh channels of `connection`: quick requests share a few
  * kept-alive channels, streams get channels of their own, both pools bounded.
  */
-export function createChannelAgent(connection: SshConnection): http.Agent {
+function createChannelAgent(connection: SshConnection): http.Agent {
 	const dial = (
 		_options: unknown,
 		created: (error: Error | null, socket?: Duplex) => void,

@@ -11,6 +11,7 @@ import {
 	type SshTarget,
 } from './ssh-command.js';
 import {sshFailure} from './ssh-errors.js';
+import {traceStartup} from '../startup-trace.js';
 
 /**
  * One ssh connection to an engine's machine, made by the system `ssh` with the user's own
@@ -158,6 +159,7 @@ function createSshConnection(target: SshTarget, url: string): SshConnection {
 			let deadline: NodeJS.Timeout | undefined;
 			const poll = setInterval(() => {
 				if (isSocket(socket)) {
+					traceStartup('ssh master logged in');
 					settle();
 					resolve();
 				}
@@ -214,6 +216,7 @@ function createSshConnection(target: SshTarget, url: string): SshConnection {
 			return master.ready;
 		},
 		channel(command) {
+			traceStartup(`ssh channel opening: ${command.join(' ').slice(0, 40)}`);
 			const child = spawn('ssh', channelArgs(controlPath(), target, command), {
 				stdio: 'pipe',
 			});

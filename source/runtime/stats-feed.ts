@@ -41,6 +41,13 @@ export const defaultStatsTiming: StatsTiming = {
  */
 const maxBackoffIntervals = 16;
 
+/**
+ * After a sweep that read containers it had no reading of before (a container just started, or
+ * the first sweep), the next comes after this share of an interval: a CPU figure needs two
+ * readings, and so theirs shows a fraction of an interval after they are found, not a whole one.
+ */
+const newcomersFollowUp = 0.25;
+
 type Options = Omit<FeedContext, 'now'> & {
 	readonly timing: StatsTiming;
 	/** The clock; figures carry it into the store so that ages and figures repaint together. */
@@ -134,6 +141,8 @@ function startCgroupSource(
 	let blindSweeps = 0;
 	let failures = 0;
 	let isStopped = false;
+	/** The ids the last sweep asked for; `cancel` is undefined while a sweep runs. */
+	let asked = new Set<string>();
 	const next = (delayMs: number): void => {
 		cancel = schedule(() => {
 			void sweep();
@@ -141,7 +150,9 @@ function startCgroupSource(
 	};
 
 	const sweep = async (): Promise<void> => {
+		cancel = undefined;
 		const {ids, shown} = measurableByPriority(store.getState());
+		asked = new Set(ids);
 		let measurements: ReadonlyMap<string, CgroupMeasurement>;
 		try {
 			measurements = await meter.measure(ids, shown);
@@ -169,7 +180,9 @@ function startCgroupSource(
 		}
 
 		const usages = new Map<string, ResourceUsage>();
+		let hasNewcomers = false;
 		for (const [id, measurement] of measurements) {
+			hasNewcomers ||= !previous.has(id);
 			usages.set(id, usageFromCgroup(previous.get(id), measurement));
 		}
 
@@ -177,13 +190,34 @@ function startCgroupSource(
 		const measured = resourcesMeasured(usages, true);
 		const outOfFiles = outOfFilesChanged(meter.outOfFiles?.());
 		dispatch(withClock(options, state => outOfFiles(measured(state))));
-		next(timing.intervalMs);
+		next(
+			hasNewcomers ? timing.intervalMs * newcomersFollowUp : timing.intervalMs,
+		);
 	};
 
+	// A container that starts running is read at once rather than at the next interval: its
+	// first figure needs two readings, and it waits for neither more than it must.
+	let containers = store.getState().containers;
+	const unsubscribe = store.subscribe(() => {
+		const state = store.getState();
+		if (state.containers === containers) {
+			return;
+		}
+
+		containers = state.containers;
+		if (
+			cancel !== undefined &&
+			measurableIds(state).some(id => !asked.has(id))
+		) {
+			cancel();
+			next(0);
+		}
+	});
 	void sweep();
 	return {
 		stop() {
 			isStopped = true;
+			unsubscribe();
 			cancel?.();
 			meter.close();
 		},

@@ -57,6 +57,7 @@ describe('prefetchContainers', () => {
 		status = 200;
 		const prefetch = prefetchContainers(
 			unixEndpoint(path.join(dir, 'docker.sock')),
+			{interactive: false},
 		);
 		assert.deepEqual(await prefetch?.answer, recorded);
 		assert.equal(paths.at(-1), '/containers/json?all=1');
@@ -66,6 +67,7 @@ describe('prefetchContainers', () => {
 		status = 500;
 		const prefetch = prefetchContainers(
 			unixEndpoint(path.join(dir, 'docker.sock')),
+			{interactive: false},
 		);
 		assert.equal(await prefetch?.answer, undefined);
 	});
@@ -73,19 +75,23 @@ describe('prefetchContainers', () => {
 	it('gives no answer when nothing listens', async () => {
 		const prefetch = prefetchContainers(
 			unixEndpoint(path.join(dir, 'nothing.sock')),
+			{interactive: false},
 		);
 		assert.equal(await prefetch?.answer, undefined);
 	});
 
-	it('asks nothing of a remote engine', () => {
+	it('asks nothing of a tcp engine', () => {
 		assert.equal(
-			prefetchContainers({
-				kind: 'tcp',
-				host: '127.0.0.1',
-				port: 9,
-				url: 'tcp://127.0.0.1:9',
-				source: {kind: 'default'},
-			}),
+			prefetchContainers(
+				{
+					kind: 'tcp',
+					host: '127.0.0.1',
+					port: 9,
+					url: 'tcp://127.0.0.1:9',
+					source: {kind: 'default'},
+				},
+				{interactive: false},
+			),
 			undefined,
 		);
 	});
@@ -109,6 +115,34 @@ describe('withPrefetchedContainers', () => {
 		);
 		assert.deepEqual(await names(client), recordedNames);
 		assert.deepEqual(await names(client), ['live']);
+	});
+
+	it('takes the prefetched list as the first ping, and pings the engine after that', async () => {
+		const down = live.with({
+			async ping() {
+				throw await Promise.resolve(new Error('down'));
+			},
+		});
+		const client = withPrefetchedContainers(
+			down,
+			endpoint,
+			prefetched(recorded),
+		);
+		await client.ping();
+		await assert.rejects(client.ping(), /down/);
+	});
+
+	it('pings the engine when the prefetch got no answer', async () => {
+		const client = withPrefetchedContainers(
+			live.with({
+				async ping() {
+					throw await Promise.resolve(new Error('down'));
+				},
+			}),
+			endpoint,
+			prefetched(undefined),
+		);
+		await assert.rejects(client.ping(), /down/);
 	});
 
 	it('asks the engine when the prefetch got no answer', async () => {

@@ -588,7 +588,7 @@ describe('startStatsFeed: cgroup files', () => {
 		assert.equal(feed.fake.calls.stats, 0);
 	});
 
-	it('measures every running container each interval, with CPU from the second reading on', async () => {
+	it('measures every running container each interval, with CPU from the second reading on, a quarter interval after the first', async () => {
 		const {feed, meter} = withMeter(
 			[a, b, d, e],
 			[
@@ -609,9 +609,10 @@ describe('startStatsFeed: cgroup files', () => {
 		assert.equal(first.get(a.id)?.usage.cpuPercent, undefined);
 		assert.equal(first.get(a.id)?.usage.memoryUsage, 10 * mib);
 
-		meter().readings.set(a.id, {cpuUsageNs: 1.5e9, memoryUsage: 11 * mib});
+		meter().readings.set(a.id, {cpuUsageNs: 1.125e9, memoryUsage: 11 * mib});
 		const commits = feed.commits();
-		await feed.clock.advance(intervalMs);
+		assert.deepEqual(feed.clock.pending, [intervalMs / 4]);
+		await feed.clock.advance(intervalMs / 4);
 		assert.equal(meter().asked.length, sweeps + 1);
 		assert.equal(feed.commits(), commits + 1);
 		const snapshot = feed.state().resources.byId.get(a.id);
@@ -621,6 +622,29 @@ describe('startStatsFeed: cgroup files', () => {
 
 		await feed.clock.advance(3 * intervalMs);
 		assert.equal(meter().asked.length, sweeps + 4);
+	});
+
+	it('reads a container that just started at once, and again a quarter interval later, for its first CPU figure', async () => {
+		const {feed, meter} = withMeter(
+			[a, {...c, state: 'exited'}],
+			[[a, {cpuUsageNs: 1e9}]],
+		);
+		await feed.up();
+		await feed.clock.advance(intervalMs / 4);
+		assert.deepEqual(feed.clock.pending, [intervalMs]);
+
+		meter().readings.set(c.id, {cpuUsageNs: 1e9});
+		feed.dispatch(containersListed([a, c], feed.clock.time));
+		await feed.clock.advance(0);
+		assert.deepEqual(meter().asked.at(-1), [a.id, c.id]);
+		assert.equal(
+			feed.state().resources.byId.get(c.id)?.usage.cpuPercent,
+			undefined,
+		);
+		meter().readings.set(c.id, {cpuUsageNs: 1.125e9});
+		await feed.clock.advance(intervalMs / 4);
+		assert.equal(feed.state().resources.byId.get(c.id)?.usage.cpuPercent, 50);
+		assert.deepEqual(feed.clock.pending, [intervalMs]);
 	});
 
 	it('lets stopped containers and containers without a reading vanish', async () => {
@@ -742,6 +766,19 @@ describe('startStatsFeed: cgroup files through a shell on the host', () => {
 		});
 	}
 
+	/** Past the quick second sweep after the first found every container: one an interval from there. */
+	async function steady(feed: Feed): Promise<void> {
+		await waitFor(() => feed.clock.pending[0] === intervalMs / 4, {
+			timeoutMs: 5000,
+			message: 'the second sweep scheduled',
+		});
+		await feed.clock.advance(intervalMs / 4);
+		await waitFor(() => feed.clock.pending[0] === intervalMs, {
+			timeoutMs: 5000,
+			message: 'the next sweep an interval later',
+		});
+	}
+
 	it('measures every running container, on screen or not, in one run per sweep, and says so', async () => {
 		const shell = hostShell();
 		const feed = start({
@@ -754,6 +791,7 @@ describe('startStatsFeed: cgroup files through a shell on the host', () => {
 		assert.equal(feed.state().resources.source, 'cgroup v2 via ssh');
 		assert.deepEqual(feed.streams(), []);
 		assert.equal(feed.fake.calls.stats, 0);
+		await steady(feed);
 		const runs = shell.runs();
 		await feed.clock.advance(intervalMs);
 		await waitFor(() => shell.runs() === runs + 1, {
@@ -780,10 +818,7 @@ describe('startStatsFeed: cgroup files through a shell on the host', () => {
 		const feed = start({containers: [remoteA], shell: flaky});
 		await feed.up();
 		await figuresOf(feed, 1);
-		await waitFor(() => feed.clock.pending.includes(intervalMs), {
-			timeoutMs: 5000,
-			message: 'the next sweep scheduled',
-		});
+		await steady(feed);
 		isFailing = true;
 		const delays: number[] = [];
 		for (let failure = 1; failure <= 5; failure++) {
