@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, describe, it} from 'node:test';
@@ -139,6 +146,53 @@ describe('files of a container (f)', () => {
 		assert.equal(statSync(path.join(local, 'srv/app')).mode & 0o777, 0o755);
 		await app.press(keys.escape, 'L');
 		await app.waitForFrame(`docker cp web:/srv ${local}`);
+	});
+
+	it('copies a local folder in to the folder on screen, logs the docker cp and lists it', async () => {
+		const site = path.join(local, 'site');
+		mkdirSync(path.join(site, 'css'), {recursive: true});
+		writeFileSync(path.join(site, 'css/main.css'), 'body {}\n');
+		const docker = engine();
+		app = renderApp({docker, cwd: local});
+		await app.waitForFrame('web');
+		await app.press('f');
+		await app.waitForFrame('srv/');
+		await app.press('j', 'j', keys.enter);
+		await app.waitForFrame('app/');
+		await app.press('i');
+		await app.waitForFrame(`copy in local path: ${local}`);
+		await app.type('/site');
+		await app.press(keys.enter);
+		await app.waitForFrame(`copied ${site} to web:/srv: 1 file`);
+		await app.waitForFrame('site/');
+		assert.equal(
+			docker.files.get(web.id)?.get('/srv/site/css/main.css'),
+			'body {}\n',
+		);
+		await app.press(keys.escape, 'L');
+		await app.waitForFrame(`docker cp ${site} web:/srv`);
+	});
+
+	it('says a local path is missing and copies nothing', async () => {
+		const docker = engine();
+		app = renderApp({docker, cwd: local});
+		await app.waitForFrame('web');
+		await app.press('f');
+		await app.waitForFrame('srv/');
+		await app.press('i');
+		await app.type('/nowhere');
+		await app.press(keys.enter);
+		await app.waitForFrame(`${local}/nowhere does not exist`);
+		assert.equal(docker.files.get(web.id)?.size, 4);
+	});
+
+	it('refuses i in read-only mode', async () => {
+		app = renderApp({docker: engine(), cwd: local, readOnly: true});
+		await app.waitForFrame('web');
+		await app.press('f');
+		await app.waitForFrame('srv/');
+		await app.press('i');
+		await app.waitForFrame('read-only mode');
 	});
 });
 

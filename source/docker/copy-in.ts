@@ -1,0 +1,91 @@
+import {access, constants, readdir} from 'node:fs/promises';
+import path from 'node:path';
+import {localArchive, localMember, type LocalMember} from './local-archive.js';
+
+/** What a copy in will send: the bytes of its files and how many there are. */
+export type CopyInSize = {readonly bytes: number; readonly files: number};
+
+/** A local path's failure in words: the path, and what is wrong with it. */
+function localError(error: unknown, source: string): Error {
+	const code = (error as NodeJS.ErrnoException).code;
+	const at = (error as NodeJS.ErrnoException).path ?? source;
+	if (code === 'ENOENT') {
+		return new Error(`${at} does not exist`);
+	}
+
+	if (code === 'EACCES' || code === 'EPERM') {
+		return new Error(`${at}: permission denied`);
+	}
+
+	return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * `source` and, for a folder, everything under it, in a stable (sorted) order: named as `docker cp`
+ * names them in the folder they go to (the source's own name first), links stored as links.
+ */
+async function* members(
+	source: string,
+	name: string,
+): AsyncGenerator<LocalMember> {
+	const found = await localMember(source, name);
+	if (found === undefined) {
+		return;
+	}
+
+	yield found;
+	if (found.type === 'directory') {
+		for (const child of (await readdir(source)).sort()) {
+			yield* members(path.join(source, child), `${name}/${child}`);
+		}
+	}
+}
+
+/** The name a local path has once copied in: its last part (`site` for `./site/`). */
+function copiedName(source: string): string {
+	return path.basename(path.resolve(source));
+}
+
+/**
+ * Walks `source` before anything is sent: a missing path, or a file or folder that cannot be read,
+ * fails here with its path named, so the engine is never handed half an archive for it.
+ */
+export async function measureCopyIn(source: string): Promise<CopyInSize> {
+	let bytes = 0;
+	let files = 0;
+	try {
+		for await (const member of members(source, copiedName(source))) {
+			if (member.type === 'file') {
+				await access(member.source, constants.R_OK);
+				bytes += member.size;
+				files += 1;
+			}
+		}
+	} catch (error) {
+		throw localError(error, source);
+	}
+
+	return {bytes, files};
+}
+
+/**
+ * The tar `docker cp SOURCE CONTAINER:FOLDER` sends, read from disk as the engine takes it; `sent`
+ * hears how many bytes of file content have gone so far.
+ */
+export async function* copyInArchive(
+	source: string,
+	sent: (bytes: number) => void = () => undefined,
+): AsyncGenerator<Buffer> {
+	let total = 0;
+	try {
+		for await (const chunk of localArchive(
+			members(source, copiedName(source)),
+		)) {
+			total += chunk.length;
+			sent(total);
+			yield chunk;
+		}
+	} catch (error) {
+		throw localError(error, source);
+	}
+}
