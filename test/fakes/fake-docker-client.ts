@@ -1145,6 +1145,9 @@ export class FakeDockerClient implements DockerClient {
 		}
 	}
 
+	/** While set, a put archive waits for it (or its signal's abort) before taking anything. */
+	putArchiveHold: Promise<void> | undefined;
+
 	/**
 	 * Extracts a tar into the folder `path` of {@link FakeDockerClient.files}, as the engine does:
 	 * not-found for a container or folder not there. Only files are kept (the map holds no folders).
@@ -1156,6 +1159,26 @@ export class FakeDockerClient implements DockerClient {
 		signal: AbortSignal,
 	): Promise<void> {
 		await this.call('putArchive');
+		// A test holds the request open, as a large transfer is, until the signal aborts it.
+		if (this.putArchiveHold !== undefined) {
+			await Promise.race([
+				this.putArchiveHold,
+				new Promise<void>(resolve => {
+					signal.addEventListener(
+						'abort',
+						() => {
+							resolve();
+						},
+						{once: true},
+					);
+				}),
+			]);
+		}
+
+		if (signal.aborted) {
+			throw new DockerError('unknown', 'the request was aborted');
+		}
+
 		const container = this.requireContainer(id);
 		const files = this.files.get(container.id) ?? new Map<string, string>();
 		this.files.set(container.id, files);
@@ -1171,10 +1194,6 @@ export class FakeDockerClient implements DockerClient {
 		}
 
 		for await (const {member, content} of tarItems(archive)) {
-			if (signal.aborted) {
-				throw new DockerError('unknown', 'the request was aborted');
-			}
-
 			if (member.type === 'file') {
 				const chunks: Buffer[] = [];
 				for await (const chunk of content()) {

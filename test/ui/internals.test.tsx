@@ -42,6 +42,21 @@ function engine(): FakeDockerClient {
 	return docker;
 }
 
+/** Opens the files of web on `/` and asks to copy in the local folder with `typed` after it. */
+async function copyInTyped(
+	docker: FakeDockerClient,
+	typed: string,
+): Promise<ReturnType<typeof renderApp>> {
+	const rendered = renderApp({docker, cwd: local});
+	await rendered.waitForFrame('web');
+	await rendered.press('f');
+	await rendered.waitForFrame('srv/');
+	await rendered.press('i');
+	await rendered.type(typed);
+	await rendered.press(keys.enter);
+	return rendered;
+}
+
 describe('files of a container (f)', () => {
 	it('lists /, opens a folder, a file in the pager, and Esc comes back to the folder', async () => {
 		app = renderApp({docker: engine()});
@@ -173,15 +188,21 @@ describe('files of a container (f)', () => {
 		await app.waitForFrame(`docker cp ${site} web:/srv`);
 	});
 
+	it('shows a copy in under way with Esc to call it off, which aborts it and says so', async () => {
+		writeFileSync(path.join(local, 'big.bin'), Buffer.alloc(200_000));
+		const docker = engine();
+		docker.putArchiveHold = new Promise(() => undefined);
+		app = await copyInTyped(docker, '/big.bin');
+		await app.waitForFrame('Esc calls it off');
+		await app.press(keys.escape);
+		await app.waitForFrame('called off; part of it may have reached /');
+		assert.ok(app.lastFrame().includes('Files · web:/'));
+		assert.equal(docker.files.get(web.id)?.has('/big.bin'), false);
+	});
+
 	it('says a local path is missing and copies nothing', async () => {
 		const docker = engine();
-		app = renderApp({docker, cwd: local});
-		await app.waitForFrame('web');
-		await app.press('f');
-		await app.waitForFrame('srv/');
-		await app.press('i');
-		await app.type('/nowhere');
-		await app.press(keys.enter);
+		app = await copyInTyped(docker, '/nowhere');
 		await app.waitForFrame(`${local}/nowhere does not exist`);
 		assert.equal(docker.files.get(web.id)?.size, 4);
 	});
