@@ -200,6 +200,25 @@ describe('files of a container (f)', () => {
 		assert.equal(docker.files.get(web.id)?.has('/big.bin'), false);
 	});
 
+	it('says so when the container is gone before the copy in, and reports nothing copied', async () => {
+		writeFileSync(path.join(local, 'late.txt'), 'late\n');
+		const docker = engine();
+		let release = (): void => undefined;
+		docker.putArchiveHold = new Promise(resolve => {
+			release = resolve;
+		});
+		app = await copyInTyped(docker, '/late.txt');
+		await app.waitForFrame('Esc calls it off');
+		docker.deleteContainer(web.id);
+		release();
+		await app.waitForFrame(
+			`cannot copy ${local}/late.txt in: No such container`,
+		);
+		assert.ok(!app.lastFrame().includes('copied '));
+		await app.press(keys.escape, 'L');
+		await app.waitForFrame(`docker cp ${local}/late.txt web:/`);
+	});
+
 	it('says a local path is missing and copies nothing', async () => {
 		const docker = engine();
 		app = await copyInTyped(docker, '/nowhere');
