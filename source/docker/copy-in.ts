@@ -1,9 +1,15 @@
 import {access, constants, readdir} from 'node:fs/promises';
 import path from 'node:path';
 import {localArchive, localMember, type LocalMember} from './local-archive.js';
+import {blockSize, tarPadding} from './tar-writer.js';
 
-/** What a copy in will send: the bytes of its files and how many there are. */
-export type CopyInSize = {readonly bytes: number; readonly files: number};
+/** What a copy in will send: the bytes of its files, how many there are, and the archive's length. */
+export type CopyInSize = {
+	readonly bytes: number;
+	readonly files: number;
+	/** Headers, content and padding: what the progress bar counts up to (more where a path needs a pax header). */
+	readonly archiveBytes: number;
+};
 
 /** A local path's failure in words: the path, and what is wrong with it. */
 function localError(error: unknown, source: string): Error {
@@ -53,24 +59,27 @@ function copiedName(source: string): string {
 export async function measureCopyIn(source: string): Promise<CopyInSize> {
 	let bytes = 0;
 	let files = 0;
+	let archiveBytes = 2 * blockSize;
 	try {
 		for await (const member of members(source, copiedName(source))) {
+			archiveBytes += blockSize;
 			if (member.type === 'file') {
 				await access(member.source, constants.R_OK);
 				bytes += member.size;
 				files += 1;
+				archiveBytes += member.size + tarPadding(member.size).length;
 			}
 		}
 	} catch (error) {
 		throw localError(error, source);
 	}
 
-	return {bytes, files};
+	return {bytes, files, archiveBytes};
 }
 
 /**
  * The tar `docker cp SOURCE CONTAINER:FOLDER` sends, read from disk as the engine takes it; `sent`
- * hears how many bytes of file content have gone so far.
+ * hears how many bytes of the archive have gone so far.
  */
 export async function* copyInArchive(
 	source: string,

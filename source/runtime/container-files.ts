@@ -273,7 +273,7 @@ export function createFiles(options: {
 				const progress = progressOf(
 					containerId,
 					`copying ${local} to ${target}`,
-					size.bytes,
+					size.archiveBytes,
 				);
 				progress(0);
 				await docker.putArchive(

@@ -67,7 +67,16 @@ describe('copy in (docker cp SRC CONTAINER:DIR)', () => {
 			members.map(member => [member.path, member.text]),
 			[['index.html', '<h1>hi</h1>\n']],
 		);
-		assert.deepEqual(await measureCopyIn(site), {bytes: 22, files: 2});
+		let sent = 0;
+		for await (const chunk of copyInArchive(site)) {
+			sent += chunk.length;
+		}
+
+		assert.deepEqual(await measureCopyIn(site), {
+			bytes: 22,
+			files: 2,
+			archiveBytes: sent,
+		});
 	});
 
 	it('names a missing local path before anything is sent', async () => {
