@@ -1,13 +1,11 @@
-import {lstat, open, readdir, readFile, readlink} from 'node:fs/promises';
+import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {createDockerIgnore, type DockerIgnore} from './dockerignore.js';
-import {tarEnd, tarHeader, tarPadding, type TarEntry} from './tar-writer.js';
+import {localArchive, localMember, type LocalMember} from './local-archive.js';
 
 /** A member of a build context: its header, and where its content is read from. */
-export type ContextMember = TarEntry & {readonly source: string};
-
-const chunkSize = 64 * 1024;
+export type ContextMember = LocalMember;
 
 async function readIgnoreFile(context: string): Promise<string> {
 	try {
@@ -21,36 +19,6 @@ async function readIgnoreFile(context: string): Promise<string> {
 	}
 }
 
-async function member(
-	source: string,
-	relativePath: string,
-): Promise<ContextMember | undefined> {
-	const stats = await lstat(source);
-	const common = {
-		path: relativePath,
-		source,
-		mode: stats.mode,
-		mtime: stats.mtimeMs,
-	};
-	if (stats.isDirectory()) {
-		return {...common, type: 'directory', size: 0};
-	}
-
-	if (stats.isSymbolicLink()) {
-		return {
-			...common,
-			type: 'symlink',
-			size: 0,
-			linkTarget: await readlink(source),
-		};
-	}
-
-	// Sockets, pipes and devices have no content to send, as with the docker CLI.
-	return stats.isFile()
-		? {...common, type: 'file', size: stats.size}
-		: undefined;
-}
-
 async function* walk(
 	context: string,
 	folder: string,
@@ -59,7 +27,10 @@ async function* walk(
 	const names = (await readdir(path.join(context, folder))).sort();
 	for (const name of names) {
 		const relativePath = folder === '' ? name : `${folder}/${name}`;
-		const found = await member(path.join(context, relativePath), relativePath);
+		const found = await localMember(
+			path.join(context, relativePath),
+			relativePath,
+		);
 		if (found === undefined) {
 			continue;
 		}
@@ -93,47 +64,12 @@ export async function* contextMembers(
 	yield* walk(context, '', rules);
 }
 
-/** A file's content, exactly `size` bytes of it: padded with zeros if it shrank while being read. */
-async function* content(file: ContextMember): AsyncGenerator<Buffer> {
-	const handle = await open(file.source, 'r');
-	try {
-		let left = file.size;
-		while (left > 0) {
-			const buffer = Buffer.alloc(Math.min(chunkSize, left));
-			const {bytesRead} = await handle.read(buffer, 0, buffer.length, null);
-			if (bytesRead === 0) {
-				yield Buffer.alloc(left);
-				return;
-			}
-
-			left -= bytesRead;
-			yield buffer.subarray(0, bytesRead);
-		}
-	} finally {
-		await handle.close();
-	}
-}
-
-async function* archive(
-	members: AsyncIterable<ContextMember>,
-): AsyncGenerator<Buffer> {
-	for await (const file of members) {
-		yield tarHeader(file);
-		if (file.type === 'file') {
-			yield* content(file);
-			yield tarPadding(file.size);
-		}
-	}
-
-	yield tarEnd();
-}
-
 /** The build context as a tar stream, read from disk as the engine takes it. */
 export function packBuildContext(
 	context: string,
 	dockerfile: string,
 ): Readable {
-	return Readable.from(archive(contextMembers(context, dockerfile)), {
+	return Readable.from(localArchive(contextMembers(context, dockerfile)), {
 		objectMode: false,
 	});
 }

@@ -143,6 +143,17 @@ export type DockerClient = {
 		signal: AbortSignal,
 	): AsyncIterable<Uint8Array>;
 	/**
+	 * `PUT /containers/{id}/archive?path=`: extracts the tar `archive` into the folder `path` of the
+	 * container, as `docker cp` does (a folder never replaced by a file); resolves once the engine has
+	 * taken it all; not-found for a missing container or folder. Aborting the signal ends the request.
+	 */
+	putArchive(
+		id: string,
+		path: string,
+		archive: AsyncIterable<Uint8Array>,
+		signal: AbortSignal,
+	): Promise<void>;
+	/**
 	 * A container's processes: from this machine's cgroup and /proc where the engine runs here and
 	 * they are readable (no work for the engine), else from `GET /containers/{id}/top`.
 	 */

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import type {Agent} from 'node:http';
-import type {Readable} from 'node:stream';
+import {Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {createCgroupMeter} from './cgroup/cgroup-meter.js';
 import {
@@ -97,6 +97,13 @@ type DockerodeCalls = SwarmApi &
 					options: Abortable & {readonly path: string},
 				): Promise<Readable>;
 				infoArchive(options: {readonly path: string}): Promise<unknown>;
+				putArchive(
+					archive: Readable,
+					options: Abortable & {
+						readonly path: string;
+						readonly noOverwriteDirNonDir: true;
+					},
+				): Promise<unknown>;
 				top(options: Abortable & {readonly ps_args: string}): Promise<unknown>;
 				changes(options: Abortable): Promise<unknown>;
 				exec(options: {
@@ -481,6 +488,21 @@ export function createDockerodeClient(endpoint: Endpoint): DockerClient {
 				} finally {
 					archive.destroy();
 				}
+			} finally {
+				child.release();
+			}
+		},
+		async putArchive(id, path, archive, signal) {
+			const child = childSignal(signal);
+			try {
+				await docker
+					.getContainer(id)
+					.putArchive(Readable.from(archive, {objectMode: false}), {
+						path,
+						noOverwriteDirNonDir: true,
+						abortSignal: child.signal,
+					})
+					.catch(fail);
 			} finally {
 				child.release();
 			}

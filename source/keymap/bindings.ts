@@ -333,6 +333,7 @@ export const bindings: readonly Binding[] = [
 	},
 	{command: 'files.filter', keys: ['/'], scope: 'files'},
 	{command: 'files.copyOut', keys: ['o'], scope: 'files'},
+	{command: 'files.copyIn', keys: ['i'], scope: 'files'},
 	{command: 'files.close', keys: ['esc', 'q'], scope: 'files'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'files'},
 	{command: 'files.promptRun', keys: ['enter'], scope: 'filesPrompt'},

@@ -546,13 +546,20 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'copy out',
 	},
+	'files.copyIn': {
+		description:
+			'Copy a local file or folder in to the folder on screen (docker cp)',
+		category: 'Dialog',
+		hint: 'copy in',
+		dangerous: true,
+	},
 	'files.close': {
 		description: 'Close; a copy under way is called off',
 		category: 'Dialog',
 		hint: 'close',
 	},
 	'files.promptRun': {
-		description: 'Keep the filter, or copy to the folder typed',
+		description: 'Keep the filter, or copy to or from the path typed',
 		category: 'Dialog',
 		hint: 'ok',
 	},

@@ -1,5 +1,7 @@
 import {currentDialog} from '../state/dialog-slot.js';
 import {stat} from 'node:fs/promises';
+import {basename, resolve} from 'node:path';
+import {copyInArchive, measureCopyIn} from '../docker/copy-in.js';
 import {extractArchive} from '../docker/archive-extract.js';
 import {listFolder, readFileHead} from '../docker/container-files.js';
 import type {DockerClient} from '../docker/docker-client.js';
@@ -37,6 +39,11 @@ export type Files = {
 		expectedBytes: number,
 		destination: string,
 	) => Promise<void>;
+	/**
+	 * Copies a local file or folder (relative to where dockmate started) into the folder on screen of
+	 * the open browser, as `docker cp`; the listing then shows it.
+	 */
+	readonly copyIn: (source: string) => Promise<void>;
 	/** Opens one of a container's reports (changes, isolation) in the viewer. */
 	readonly show: (
 		report: ContainerReport,
@@ -80,6 +87,22 @@ export function createFiles(options: {
 	const {docker, store, dispatch, now, cwd} = options;
 	let listing: AbortController | undefined;
 	let transfer: AbortController | undefined;
+
+	/** Reports a copy's bytes done to the bar, no more often than it is read. */
+	const progressOf = (
+		containerId: string,
+		label: string,
+		total: number,
+	): ((done: number) => void) => {
+		let shownAt = Number.NEGATIVE_INFINITY;
+		return done => {
+			const time = now();
+			if (time - shownAt >= progressIntervalMs) {
+				shownAt = time;
+				dispatch(filesTransferred(containerId, {label, done, total}));
+			}
+		};
+	};
 
 	const enter: Files['enter'] = (path, select) => {
 		const dialog = currentDialog(store.getState(), 'files');
@@ -186,21 +209,11 @@ export function createFiles(options: {
 			const command = `docker cp ${shellWord(`${containerName}:${path}`)} ${shellWord(destination)}`;
 			const controller = new AbortController();
 			transfer = controller;
-			let shownAt = 0;
-			const progress = (done: number): void => {
-				const time = now();
-				if (time - shownAt >= progressIntervalMs) {
-					shownAt = time;
-					dispatch(
-						filesTransferred(containerId, {
-							label: `copying ${path} to ${destination}`,
-							done,
-							total: expectedBytes,
-						}),
-					);
-				}
-			};
-
+			const progress = progressOf(
+				containerId,
+				`copying ${path} to ${destination}`,
+				expectedBytes,
+			);
 			try {
 				if (!(await stat(destination)).isDirectory()) {
 					throw new Error(`${destination} is not a folder`);
@@ -237,6 +250,55 @@ export function createFiles(options: {
 					: errorMessage(error);
 				dispatch(commandAudited({time: now(), command, error: message}));
 				dispatch(statusShown(`cannot copy ${path}: ${message}`, true));
+			} finally {
+				transfer = undefined;
+				dispatch(filesTransferred(containerId, undefined));
+			}
+		},
+		async copyIn(source) {
+			const dialog = currentDialog(store.getState(), 'files');
+			if (dialog === undefined || transfer !== undefined) {
+				return;
+			}
+
+			const {containerId, containerName, path: folder} = dialog;
+			const local = resolve(cwd, source);
+			const target = `${containerName}:${folder}`;
+			const command = `docker cp ${shellWord(local)} ${shellWord(target)}`;
+			const controller = new AbortController();
+			transfer = controller;
+			try {
+				// Measured first: a missing or unreadable path fails before the engine gets anything.
+				const size = await measureCopyIn(local);
+				const progress = progressOf(
+					containerId,
+					`copying ${local} to ${target}`,
+					size.archiveBytes,
+				);
+				progress(0);
+				await docker.putArchive(
+					containerId,
+					folder,
+					copyInArchive(local, progress),
+					controller.signal,
+				);
+				dispatch(commandAudited({time: now(), command, error: undefined}));
+				dispatch(
+					statusShown(
+						`copied ${local} to ${target}: ${plural(size.files, 'file')}, ${size.bytes} bytes`,
+					),
+				);
+				// The new entry, listed and under the cursor, if the browser is still on that folder.
+				const shown = currentDialog(store.getState(), 'files');
+				if (shown?.containerId === containerId && shown.path === folder) {
+					enter(folder, basename(local));
+				}
+			} catch (error) {
+				const message = controller.signal.aborted
+					? `called off; part of it may have reached ${folder}`
+					: errorMessage(error);
+				dispatch(commandAudited({time: now(), command, error: message}));
+				dispatch(statusShown(`cannot copy ${local} in: ${message}`, true));
 			} finally {
 				transfer = undefined;
 				dispatch(filesTransferred(containerId, undefined));

@@ -16,7 +16,7 @@ export type FilesListing =
 
 /** A line being typed at the foot of the browser, and what Enter does with it. */
 export type FilesPrompt = {
-	readonly purpose: 'filter' | 'copy-out';
+	readonly purpose: 'filter' | 'copy-out' | 'copy-in';
 	readonly draft: string;
 };
 
@@ -145,7 +145,10 @@ export function filesListed(
 	);
 }
 
-/** Opens the line at the foot: the filter (starting from the one in force) or the copy's folder. */
+/**
+ * Opens the line at the foot: the filter (starting from the one in force), the local folder a copy
+ * out goes to, or the local path a copy in comes from.
+ */
 export function filesPromptOpened(
 	purpose: FilesPrompt['purpose'],
 	draft: string,

@@ -35,6 +35,22 @@ function showReport(
 	}
 }
 
+/** Asks at the browser's foot for a copy's local path, starting from the folder dockmate started in. */
+function openCopyPrompt(
+	services: HandlerContext['services'],
+	purpose: 'copy-out' | 'copy-in',
+): void {
+	const dialog = currentDialog(services.store.getState(), 'files');
+	if (dialog?.transfer !== undefined) {
+		services.dispatch(
+			statusShown('a copy is under way (Esc calls it off)', true),
+		);
+		return;
+	}
+
+	services.dispatch(filesPromptOpened(purpose, services.files.localFolder));
+}
+
 /** The handlers of a container's insides: its files, processes, changes and isolation. */
 export const internalsHandlers = {
 	...dispatching({
@@ -84,21 +100,14 @@ export const internalsHandlers = {
 	},
 	'files.copyOut'({services}) {
 		const dialog = currentDialog(services.store.getState(), 'files');
-		const entry = dialog && entryUnderCursor(dialog);
-		if (entry === undefined) {
-			return;
+		if (dialog !== undefined && entryUnderCursor(dialog) !== undefined) {
+			openCopyPrompt(services, 'copy-out');
 		}
-
-		if (dialog?.transfer !== undefined) {
-			services.dispatch(
-				statusShown('a copy is under way (Esc calls it off)', true),
-			);
-			return;
+	},
+	'files.copyIn'({services}) {
+		if (currentDialog(services.store.getState(), 'files') !== undefined) {
+			openCopyPrompt(services, 'copy-in');
 		}
-
-		services.dispatch(
-			filesPromptOpened('copy-out', services.files.localFolder),
-		);
 	},
 	'files.close'({services}) {
 		if (!services.files.cancel()) {
@@ -111,24 +120,28 @@ export const internalsHandlers = {
 		const entry = dialog && entryUnderCursor(dialog);
 		services.dispatch(filesPromptClosed);
 		if (
-			prompt?.purpose !== 'copy-out' ||
-			dialog === undefined ||
-			entry === undefined
+			prompt === undefined ||
+			prompt.purpose === 'filter' ||
+			dialog === undefined
 		) {
 			return;
 		}
 
-		const destination = prompt.draft.trim();
-		if (destination === '') {
-			services.dispatch(statusShown('no folder typed: nothing copied', true));
+		const typed = prompt.draft.trim();
+		if (typed === '') {
+			services.dispatch(statusShown('no path typed: nothing copied', true));
 			return;
 		}
 
-		void services.files.copyOut(
-			childPath(dialog.path, entry.name),
-			entry.size,
-			destination,
-		);
+		if (prompt.purpose === 'copy-in') {
+			void services.files.copyIn(typed);
+		} else if (entry !== undefined) {
+			void services.files.copyOut(
+				childPath(dialog.path, entry.name),
+				entry.size,
+				typed,
+			);
+		}
 	},
 	'changes.open'(context) {
 		const dialog = currentDialog(context.services.store.getState(), 'files');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {Readable} from 'node:stream';
 import {before, describe, it} from 'node:test';
 import type {
 	DockerClient,
@@ -8,6 +9,7 @@ import type {
 import {DockerError} from '../../source/docker/errors.js';
 import {listFolder, readFileHead} from '../../source/docker/container-files.js';
 import {comparePorts} from '../../source/docker/to-domain.js';
+import {tarEnd, tarHeader, tarPadding} from '../../source/docker/tar-writer.js';
 
 /** A container the contract asks the engine to run from {@link ContractEngine.image}. */
 export type ContractContainer = {
@@ -324,6 +326,52 @@ export function dockerClientContract(
 			assert.equal(head.size, passwd.size);
 			await assertDockerError(
 				listFolder(client, id, '/no/such/folder'),
+				'not-found',
+			);
+		});
+
+		it('puts an archive into a folder of a container, readable back; a missing folder or container is not-found', async () => {
+			const id = ids['plain']!;
+			const archive = (path: string, text: string) => {
+				const bytes = Buffer.from(text);
+				return Readable.from([
+					tarHeader({
+						path,
+						type: 'file',
+						mode: 0o640,
+						mtime: Date.UTC(2026, 0, 1),
+						size: bytes.length,
+					}),
+					bytes,
+					tarPadding(bytes.length),
+					tarEnd(),
+				]);
+			};
+			const signal = new AbortController().signal;
+			await client.putArchive(
+				id,
+				'/etc',
+				archive('put-in.txt', 'in\n'),
+				signal,
+			);
+			const head = await readFileHead(client, id, '/etc/put-in.txt', 10);
+			assert.equal(head?.bytes.toString(), 'in\n');
+			const listing = await listFolder(client, id, '/etc');
+			assert.equal(
+				listing.entries.find(entry => entry.name === 'put-in.txt')?.size,
+				3,
+			);
+			await assertDockerError(
+				client.putArchive(id, '/no/such/folder', archive('x', 'x'), signal),
+				'not-found',
+			);
+			await assertDockerError(
+				client.putArchive(
+					'contract-missing',
+					'/etc',
+					archive('x', 'x'),
+					signal,
+				),
 				'not-found',
 			);
 		});

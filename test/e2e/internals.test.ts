@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import {lstatSync, mkdirSync, readdirSync} from 'node:fs';
+import {
+	chmodSync,
+	lstatSync,
+	mkdirSync,
+	readdirSync,
+	symlinkSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, it} from 'node:test';
 import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
@@ -41,8 +49,11 @@ describe("a container's insides on a real engine", {timeout: 300_000}, () => {
 	});
 
 	/** Opens dockmate on the files of container `name`. */
-	async function openFiles(name: string): Promise<TmuxSession> {
-		const session = await launchDockmate({host: daemon.host});
+	async function openFiles(
+		name: string,
+		args: readonly string[] = [],
+	): Promise<TmuxSession> {
+		const session = await launchDockmate({host: daemon.host, args});
 		await session.waitForText(
 			text => text.includes('● connected') && text.includes(name),
 		);
@@ -189,5 +200,77 @@ describe("a container's insides on a real engine", {timeout: 300_000}, () => {
 			readdirSync(daemon.dir).filter(name => name === 'tmp'),
 			[],
 		);
+	});
+
+	it('copies a local file and folder in as docker cp does, read back with docker exec', async () => {
+		const id = await runLabelled(daemon, {name: 'files-in', image});
+		const local = path.join(daemon.dir, 'copy-in');
+		mkdirSync(path.join(local, 'site/bin'), {recursive: true});
+		writeFileSync(path.join(local, 'note.txt'), 'copied in\n');
+		writeFileSync(path.join(local, 'site/index.html'), '<h1>in</h1>\n');
+		writeFileSync(path.join(local, 'site/bin/blob'), Buffer.alloc(300_000, 7));
+		chmodSync(path.join(local, 'site/bin/blob'), 0o751);
+		chmodSync(path.join(local, 'site/bin'), 0o700);
+		symlinkSync('index.html', path.join(local, 'site/home'));
+		utimesSync(
+			path.join(local, 'site/index.html'),
+			1_700_000_000,
+			1_700_000_000,
+		);
+		screen = await openFiles('files-in');
+		await screen.sendKeys('/', ...Array.from('tmp'), 'Enter', 'Enter');
+		await screen.waitForText('Files · files-in:/tmp');
+		await screen.sendKeys('i');
+		await screen.waitForText('copy in local path:');
+		await screen.sendKeys(
+			'C-u',
+			...Array.from(path.join(local, 'note.txt')),
+			'Enter',
+		);
+		await screen.waitForText(/copied \S+note\.txt to files-in:\/tmp: 1 file/);
+		await screen.waitForText('note.txt');
+		assert.equal(
+			await daemon.dockerOk(['exec', id, 'cat', '/tmp/note.txt']),
+			'copied in',
+		);
+
+		await screen.sendKeys('i');
+		await screen.waitForText('copy in local path:');
+		await screen.sendKeys(
+			'C-u',
+			...Array.from(path.join(local, 'site')),
+			'Enter',
+		);
+		await screen.waitForText(/copied \S+site to files-in:\/tmp: 2 files/);
+		await screen.waitForText('site/');
+		// The same folder through docker cp, beside it: names, types, sizes, modes and mtimes alike.
+		await daemon.dockerOk(['exec', id, 'mkdir', '/theirs']);
+		await daemon.dockerOk(['cp', path.join(local, 'site'), `${id}:/theirs`]);
+		const listing = async (folder: string): Promise<string> =>
+			daemon.dockerOk([
+				'exec',
+				id,
+				'sh',
+				'-c',
+				`cd ${folder} && find site | sort | xargs stat -c '%n %F %s %a %Y %u'`,
+			]);
+		const ours = await listing('/tmp');
+		assert.equal(ours, await listing('/theirs'));
+		assert.match(ours, /site\/bin\/blob regular file 300000 751/);
+		assert.match(ours, /site\/home symbolic link/);
+		await screen.sendKeys('Escape', 'L');
+		await screen.waitForText(/docker cp \S+site files-in:\/tmp/);
+	});
+
+	it('read-only mode refuses to copy in and copies nothing', async () => {
+		const id = await runLabelled(daemon, {name: 'files-in-ro', image});
+		const local = path.join(daemon.dir, 'copy-in-ro.txt');
+		writeFileSync(local, 'no\n');
+		screen = await openFiles('files-in-ro', ['--read-only']);
+		await screen.sendKeys('i');
+		await screen.waitForText(/read-only mode: "Copy a local file or folder in/);
+		assert.doesNotMatch(await screen.capture(), /copy in local path:/);
+		const listed = await daemon.docker(['exec', id, 'ls', '/copy-in-ro.txt']);
+		assert.notEqual(listed.code, 0);
 	});
 });

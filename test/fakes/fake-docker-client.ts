@@ -36,6 +36,7 @@ import type {
 	ProcessSample,
 } from '../../source/docker/processes.js';
 import {tarEnd, tarHeader, tarPadding} from '../../source/docker/tar-writer.js';
+import {tarItems} from '../../source/docker/tar-reader.js';
 import {registryError} from '../../source/docker/pull.js';
 import type {CliEnvironment} from '../../source/docker/cli-environment.js';
 import type {
@@ -98,6 +99,7 @@ type Method =
 	| 'diskUsage'
 	| 'readFile'
 	| 'getArchive'
+	| 'putArchive'
 	| 'processes'
 	| 'changes'
 	| 'signalProcess'
@@ -306,6 +308,7 @@ export class FakeDockerClient implements DockerClient {
 		diskUsage: 0,
 		readFile: 0,
 		getArchive: 0,
+		putArchive: 0,
 		processes: 0,
 		changes: 0,
 		signalProcess: 0,
@@ -682,6 +685,8 @@ export class FakeDockerClient implements DockerClient {
 			diskUsage: async () => this.diskUsage(),
 			readFile: async (id, path) => this.readFile(id, path),
 			getArchive: (id, path, signal) => this.getArchive(id, path, signal),
+			putArchive: async (id, path, archive, signal) =>
+				this.putArchive(id, path, archive, signal),
 			processes: async id => this.processes(id),
 			changes: async id => this.changes(id),
 			isolation: async id => this.isolation(id),
@@ -1137,6 +1142,69 @@ export class FakeDockerClient implements DockerClient {
 				id,
 				list.filter(process => process.nsPid !== pid),
 			);
+		}
+	}
+
+	/** While set, a put archive waits for it (or its signal's abort) before taking anything. */
+	putArchiveHold: Promise<void> | undefined;
+
+	/**
+	 * Extracts a tar into the folder `path` of {@link FakeDockerClient.files}, as the engine does:
+	 * not-found for a container or folder not there. Only files are kept (the map holds no folders).
+	 */
+	async putArchive(
+		id: string,
+		path: string,
+		archive: AsyncIterable<Uint8Array>,
+		signal: AbortSignal,
+	): Promise<void> {
+		await this.call('putArchive');
+		// A test holds the request open, as a large transfer is, until the signal aborts it.
+		if (this.putArchiveHold !== undefined) {
+			await Promise.race([
+				this.putArchiveHold,
+				new Promise<void>(resolve => {
+					signal.addEventListener(
+						'abort',
+						() => {
+							resolve();
+						},
+						{once: true},
+					);
+				}),
+			]);
+		}
+
+		if (signal.aborted) {
+			throw new DockerError('unknown', 'the request was aborted');
+		}
+
+		const container = this.requireContainer(id);
+		const files = this.files.get(container.id) ?? new Map<string, string>();
+		this.files.set(container.id, files);
+		const folder = path === '/' ? '' : path.replace(/\/+$/, '');
+		if (
+			folder !== '' &&
+			![...files.keys()].some(file => file.startsWith(`${folder}/`))
+		) {
+			throw new DockerError(
+				'not-found',
+				`Could not find the file ${path} in container ${id}`,
+			);
+		}
+
+		for await (const {member, content} of tarItems(archive)) {
+			if (member.type === 'file') {
+				const chunks: Buffer[] = [];
+				for await (const chunk of content()) {
+					chunks.push(chunk);
+				}
+
+				files.set(
+					`${folder}/${member.path}`,
+					Buffer.concat(chunks).toString('utf8'),
+				);
+			}
 		}
 	}
 

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, describe, it} from 'node:test';
@@ -33,6 +40,21 @@ function engine(): FakeDockerClient {
 		]),
 	);
 	return docker;
+}
+
+/** Opens the files of web on `/` and asks to copy in the local folder with `typed` after it. */
+async function copyInTyped(
+	docker: FakeDockerClient,
+	typed: string,
+): Promise<ReturnType<typeof renderApp>> {
+	const rendered = renderApp({docker, cwd: local});
+	await rendered.waitForFrame('web');
+	await rendered.press('f');
+	await rendered.waitForFrame('srv/');
+	await rendered.press('i');
+	await rendered.type(typed);
+	await rendered.press(keys.enter);
+	return rendered;
 }
 
 describe('files of a container (f)', () => {
@@ -139,6 +161,78 @@ describe('files of a container (f)', () => {
 		assert.equal(statSync(path.join(local, 'srv/app')).mode & 0o777, 0o755);
 		await app.press(keys.escape, 'L');
 		await app.waitForFrame(`docker cp web:/srv ${local}`);
+	});
+
+	it('copies a local folder in to the folder on screen, logs the docker cp and lists it', async () => {
+		const site = path.join(local, 'site');
+		mkdirSync(path.join(site, 'css'), {recursive: true});
+		writeFileSync(path.join(site, 'css/main.css'), 'body {}\n');
+		const docker = engine();
+		app = renderApp({docker, cwd: local});
+		await app.waitForFrame('web');
+		await app.press('f');
+		await app.waitForFrame('srv/');
+		await app.press('j', 'j', keys.enter);
+		await app.waitForFrame('app/');
+		await app.press('i');
+		await app.waitForFrame(`copy in local path: ${local}`);
+		await app.type('/site');
+		await app.press(keys.enter);
+		await app.waitForFrame(`copied ${site} to web:/srv: 1 file`);
+		await app.waitForFrame('site/');
+		assert.equal(
+			docker.files.get(web.id)?.get('/srv/site/css/main.css'),
+			'body {}\n',
+		);
+		await app.press(keys.escape, 'L');
+		await app.waitForFrame(`docker cp ${site} web:/srv`);
+	});
+
+	it('shows a copy in under way with Esc to call it off, which aborts it and says so', async () => {
+		writeFileSync(path.join(local, 'big.bin'), Buffer.alloc(200_000));
+		const docker = engine();
+		docker.putArchiveHold = new Promise(() => undefined);
+		app = await copyInTyped(docker, '/big.bin');
+		await app.waitForFrame('Esc calls it off');
+		await app.press(keys.escape);
+		await app.waitForFrame('called off; part of it may have reached /');
+		assert.ok(app.lastFrame().includes('Files · web:/'));
+		assert.equal(docker.files.get(web.id)?.has('/big.bin'), false);
+	});
+
+	it('says so when the container is gone before the copy in, and reports nothing copied', async () => {
+		writeFileSync(path.join(local, 'late.txt'), 'late\n');
+		const docker = engine();
+		let release = (): void => undefined;
+		docker.putArchiveHold = new Promise(resolve => {
+			release = resolve;
+		});
+		app = await copyInTyped(docker, '/late.txt');
+		await app.waitForFrame('Esc calls it off');
+		docker.deleteContainer(web.id);
+		release();
+		await app.waitForFrame(
+			`cannot copy ${local}/late.txt in: No such container`,
+		);
+		assert.ok(!app.lastFrame().includes('copied '));
+		await app.press(keys.escape, 'L');
+		await app.waitForFrame(`docker cp ${local}/late.txt web:/`);
+	});
+
+	it('says a local path is missing and copies nothing', async () => {
+		const docker = engine();
+		app = await copyInTyped(docker, '/nowhere');
+		await app.waitForFrame(`${local}/nowhere does not exist`);
+		assert.equal(docker.files.get(web.id)?.size, 4);
+	});
+
+	it('refuses i in read-only mode', async () => {
+		app = renderApp({docker: engine(), cwd: local, readOnly: true});
+		await app.waitForFrame('web');
+		await app.press('f');
+		await app.waitForFrame('srv/');
+		await app.press('i');
+		await app.waitForFrame('read-only mode');
 	});
 });
 

@@ -27,6 +27,12 @@ function progressBar(done: number, total: number, width: number): string {
 	return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}%`;
 }
 
+/** What the line at the foot asks for a copy. */
+const promptLabels = {
+	'copy-out': 'copy to local folder: ',
+	'copy-in': `copy in local path: `,
+} as const;
+
 /** The line at the foot: the prompt being typed, a copy's progress, or what is listed. */
 function footLine(dialog: Dialog, shown: number): ReactNode {
 	const {prompt, transfer, listing} = dialog;
@@ -34,7 +40,7 @@ function footLine(dialog: Dialog, shown: number): ReactNode {
 		return prompt.purpose === 'filter' ? (
 			<TypedLine prompt="/" draft={prompt.draft} hint="part of a name" />
 		) : (
-			<TypedLine prompt="copy to local folder: " draft={prompt.draft} />
+			<TypedLine prompt={promptLabels[prompt.purpose]} draft={prompt.draft} />
 		);
 	}
 
