@@ -130,12 +130,13 @@ export async function removeLabelled(
 	)
 		.split('\n')
 		.filter(Boolean);
+	// The engine kills and removes containers largely one at a time: more calls at once only queue
+	// up inside it, and a call of 20 could then overrun the CLI's deadline (seen with 300 running).
 	const chunk = 20;
-	await inBatches(Math.ceil(ids.length / chunk), 8, async index =>
-		daemon.dockerOk([
-			'rm',
-			'--force',
-			...ids.slice(index * chunk, (index + 1) * chunk),
-		]),
+	await inBatches(Math.ceil(ids.length / chunk), 3, async index =>
+		daemon.dockerOk(
+			['rm', '--force', ...ids.slice(index * chunk, (index + 1) * chunk)],
+			{timeoutMs: 120_000},
+		),
 	);
 }

@@ -421,7 +421,7 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 					.filter(Boolean);
 				if (ids.length > 0) {
 					await this.dockerOk(['rm', '--force', '--volumes', ...ids], {
-						timeoutMs: 30_000,
+						timeoutMs: 120_000,
 					});
 				}
 			} catch (error: unknown) {
