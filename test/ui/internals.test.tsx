@@ -281,6 +281,23 @@ describe('processes of a container (t)', () => {
 		await app.waitForFrame('docker exec db kill -s TERM 7');
 	});
 
+	it('offers every signal at 60 columns, however long the command', async () => {
+		const docker = running();
+		docker.processLists.set(db.id, [
+			{...sleeper, command: `sleep 600 ${'--flag '.repeat(12)}`},
+		]);
+		app = renderApp({docker, columns: 60, rows: 20});
+		await app.waitForFrame('db');
+		await app.press('t');
+		await app.waitForFrame('1 process ');
+		await app.press('K');
+		const view = await app.waitForFrame('send to PID 7');
+		assert.match(
+			lineWith(view, 'TERM'),
+			/ TERM {2}INT {2}HUP {2}KILL {2}USR1 {2}USR2 {2}STOP {2}CONT /,
+		);
+	});
+
 	it('refuses K in read-only mode', async () => {
 		const docker = running();
 		app = renderApp({docker, readOnly: true});

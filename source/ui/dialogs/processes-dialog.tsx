@@ -19,23 +19,25 @@ type Props = {
 
 const selectClock = (state: AppState) => state.clock;
 
-/** The line at the foot: the choice of a signal, or where the figures come from. */
-function footLine(dialog: Dialog): ReactNode {
+/**
+ * The lines at the foot: the choice of a signal, or where the figures come from. The signals have
+ * a line of their own, so that every one on offer shows however long the target's command.
+ */
+function footLines(dialog: Dialog): ReactNode[] {
 	if (dialog.signal !== undefined) {
 		const target = processUnderCursor(dialog);
-		return (
-			<Text wrap="truncate-end">
-				<Text color={theme.pending}>
-					{`send to PID ${target?.nsPid ?? '?'} (${target?.command ?? ''}): `}
-				</Text>
+		return [
+			<Text key="target" wrap="truncate-end" color={theme.pending}>
+				{`send to PID ${target?.nsPid ?? '?'} (${target?.command ?? ''}):`}
+			</Text>,
+			<Text key="signals" wrap="truncate-end">
 				{processSignals.map((signal, index) => (
 					<Text key={signal} inverse={index === dialog.signal}>
 						{` ${signal} `}
 					</Text>
 				))}
-				<Text color={theme.text.dim}> · Space: next · y: send · n: cancel</Text>
-			</Text>
-		);
+			</Text>,
+		];
 	}
 
 	const {sample, error} = dialog;
@@ -50,14 +52,15 @@ function footLine(dialog: Dialog): ReactNode {
 				]),
 		...(error === undefined ? [] : [error]),
 	];
-	return (
+	return [
 		<Text
+			key="source"
 			wrap="truncate-end"
 			color={error === undefined ? theme.text.dim : theme.status.error}
 		>
 			{parts.join(' · ')}
-		</Text>
-	);
+		</Text>,
+	];
 }
 
 /** A container's processes, live: the host's PID and the container's, CPU, memory, command. */
@@ -96,7 +99,7 @@ export function ProcessesDialog({dialog, width, height}: Props) {
 						]
 					: []),
 			]}
-			below={[footLine(dialog)]}
+			below={footLines(dialog)}
 		/>
 	);
 }
