@@ -58,6 +58,14 @@ async function copyInTyped(
 }
 
 describe('files of a container (f)', () => {
+	it('keeps the names at 60 columns, dropping the time first', async () => {
+		app = renderApp({docker: engine(), columns: 60, rows: 20});
+		await app.waitForFrame('web');
+		await app.press('f');
+		const root = await app.waitForFrame('Files · web:/');
+		assert.match(lineWith(root, 'etc/'), /drwxr-xr-x .*\d+B {2}etc\/ /);
+	});
+
 	it('lists /, opens a folder, a file in the pager, and Esc comes back to the folder', async () => {
 		app = renderApp({docker: engine()});
 		await app.waitForFrame('web');
@@ -296,6 +304,15 @@ describe('processes of a container (t)', () => {
 			lineWith(view, 'TERM'),
 			/ TERM {2}INT {2}HUP {2}KILL {2}USR1 {2}USR2 {2}STOP {2}CONT /,
 		);
+	});
+
+	it('keeps the command at 60 columns, dropping other columns first', async () => {
+		app = renderApp({docker: running(), columns: 60, rows: 20});
+		await app.waitForFrame('db');
+		await app.press('t');
+		const view = await app.waitForFrame('2 processes');
+		assert.match(lineWith(view, '4711'), /4711 .*sleep 600/);
+		assert.match(lineWith(view, 'PID'), /PID .*COMMAND/);
 	});
 
 	it('refuses K in read-only mode', async () => {

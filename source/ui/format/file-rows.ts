@@ -1,6 +1,7 @@
 import type {FileEntry} from '../../docker/container-files.js';
 import {formatBytes} from '../../format/units.js';
 import {fit} from './cells.js';
+import {formatLine, sizeColumns, type ColumnSpec} from './columns.js';
 
 const typeLetters: Readonly<Record<FileEntry['type'], string>> = {
 	file: '-',
@@ -30,16 +31,33 @@ export function modifiedText(time: number): string {
 	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
+type FileColumn = 'mode' | 'owner' | 'size' | 'time' | 'name';
+
+/** A narrow screen keeps the mode, the size and the name before the owner and the time. */
+const fileColumns: readonly ColumnSpec<FileColumn>[] = [
+	{key: 'mode', header: 'MODE', width: 10},
+	{key: 'owner', header: 'OWNER', width: 13, priority: 2},
+	{key: 'size', header: 'SIZE', width: 9, align: 'right', priority: 3},
+	{key: 'time', header: 'MODIFIED', width: 16, priority: 1},
+	{key: 'name', header: 'NAME', flex: 1, minWidth: 16},
+];
+
 /** One row of the files browser: mode, owner, size, time, name (a folder's with a `/`, a link's with its target). */
 export function fileRow(entry: FileEntry, width: number): string {
-	const name =
-		entry.type === 'directory'
-			? `${entry.label}/`
-			: entry.type === 'symlink'
-				? `${entry.label} -> ${entry.linkTarget}`
-				: entry.label;
+	const text: Readonly<Record<FileColumn, () => string>> = {
+		mode: () => modeText(entry.type, entry.mode),
+		owner: () => entry.owner,
+		size: () => formatBytes(entry.size),
+		time: () => modifiedText(entry.mtime),
+		name: () =>
+			entry.type === 'directory'
+				? `${entry.label}/`
+				: entry.type === 'symlink'
+					? `${entry.label} -> ${entry.linkTarget}`
+					: entry.label,
+	};
 	return fit(
-		`${modeText(entry.type, entry.mode)}  ${fit(entry.owner, 13)}  ${fit(formatBytes(entry.size), 9, 'right')}  ${modifiedText(entry.mtime)}  ${name}`,
+		formatLine(sizeColumns(fileColumns, width), column => text[column.key]()),
 		width,
 	);
 }
