@@ -12,8 +12,8 @@ const image = 'dockmate-e2e/busybox:churn';
 /** Containers that stay throughout: what dockmate settles on before and after the churn. */
 const steady = 20;
 /** Created and removed while dockmate runs, in waves of {@link wave}. */
-const churned = 500;
-const wave = 100;
+const churned = 120;
+const wave = 60;
 const churnLabel = `${e2eLabel}=churn`;
 
 /** What a process holds that must not grow with the containers that came and went. */
@@ -73,7 +73,7 @@ describe('a churn of containers', {timeout: 600_000}, () => {
 		await removeLabelled(daemon);
 	});
 
-	it('leaves descriptors and streams where they were once 500 containers came and went', async () => {
+	it('leaves descriptors and streams where they were once 120 containers came and went', async () => {
 		screen = await launchDockmate({host: daemon.host});
 		await screen.waitForText(`containers ${steady} running`, 30_000);
 		pid = await dockmatePid(screen);

@@ -112,7 +112,7 @@ export async function runMany(
 }
 
 /**
- * Removes the containers labelled `label` (any {@link e2eLabel} value unless told), 20 per `docker rm`
+ * Removes the containers labelled `label` (any {@link e2eLabel} value unless told), 10 per `docker rm`
  * and several calls at once: many containers in one call can overrun the CLI's deadline.
  */
 export async function removeLabelled(
@@ -131,8 +131,8 @@ export async function removeLabelled(
 		.split('\n')
 		.filter(Boolean);
 	// The engine kills and removes containers largely one at a time: more calls at once only queue
-	// up inside it, and a call of 20 could then overrun the CLI's deadline (seen with 300 running).
-	const chunk = 20;
+	// up inside it, and a call of 20 overran two minutes on a slow machine with 100 running.
+	const chunk = 10;
 	await inBatches(Math.ceil(ids.length / chunk), 3, async index =>
 		daemon.dockerOk(
 			['rm', '--force', ...ids.slice(index * chunk, (index + 1) * chunk)],
