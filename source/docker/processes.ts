@@ -112,6 +112,22 @@ export function parseCmdline(bytes: Buffer): string {
 		.join(' ');
 }
 
+/**
+ * User names by uid from a passwd file. The container's own file names its users as `docker exec
+ * id` would; the host's may not know them or name the uid differently.
+ */
+export function parsePasswd(text: string | undefined): Map<number, string> {
+	const users = new Map<number, string>();
+	for (const line of (text ?? '').split('\n')) {
+		const [name, , uid] = line.split(':');
+		if (name && uid !== undefined && /^\d+$/.test(uid)) {
+			users.set(Number(uid), sanitize(name));
+		}
+	}
+
+	return users;
+}
+
 /** The boot time in ms since the epoch, from `/proc/stat`'s `btime`. */
 export function parseBootTime(text: string | undefined): number | undefined {
 	const match = /^btime\s+(\d+)/m.exec(text ?? '');
@@ -159,6 +175,8 @@ export function readCgroupProcesses(
 		readTextOnce(path.join(procRoot, 'stat'), openFile),
 	);
 	const processes: ProcessInfo[] = [];
+	// Read through the first process's root: every process of a container shares its files.
+	let users: Map<number, string> | undefined;
 	for (const pid of pids) {
 		const read = (name: string): string | undefined =>
 			readTextOnce(path.join(procRoot, String(pid), name), openFile);
@@ -169,11 +187,15 @@ export function readCgroupProcesses(
 		}
 
 		const status = parseProcStatus(statusText);
+		users ??= parsePasswd(read('root/etc/passwd'));
 		const cmdline = parseCmdline(Buffer.from(read('cmdline') ?? '', 'latin1'));
 		processes.push({
 			pid,
 			nsPid: status.nsPids.at(-1),
-			user: status.uid === undefined ? '?' : String(status.uid),
+			user:
+				status.uid === undefined
+					? '?'
+					: (users.get(status.uid) ?? String(status.uid)),
 			state: stat.state,
 			cpuPercent: undefined,
 			cpuTicks: stat.cpuTicks,

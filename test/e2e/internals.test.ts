@@ -90,7 +90,7 @@ describe("a container's insides on a real engine", {timeout: 300_000}, () => {
 		assert.match(tree, /C \/tmp {2}\(1 inside\)/);
 	});
 
-	it('shows the sleep with the host PID docker top gives, and K TERM ends it', async () => {
+	it("shows the sleep with the host PID docker top gives and its user by the container's name, and K TERM ends it", async () => {
 		const id = await runLabelled(daemon, {
 			name: 'procs',
 			image,
@@ -108,7 +108,7 @@ describe("a container's insides on a real engine", {timeout: 300_000}, () => {
 		const view = await screen.waitForText('read from /proc each second');
 		assert.match(
 			view,
-			new RegExp(`^│\\s+${hostPid}\\s+\\d+\\s+0\\s+S.*sleep 600`, 'm'),
+			new RegExp(`^│\\s+${hostPid}\\s+\\d+\\s+root\\s+S.*sleep 600`, 'm'),
 		);
 		await screen.sendKeys('G', 'K');
 		await screen.waitForText('send to PID');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {describe, it} from 'node:test';
 import {
 	parseCmdline,
+	parsePasswd,
 	parseProcStat,
 	parseProcStatus,
 	processesFromTop,
@@ -49,6 +50,21 @@ describe('/proc parsers', () => {
 		);
 	});
 
+	it("names users as the container's own /etc/passwd does, made safe to show", () => {
+		const users = parsePasswd(
+			readFileSync(path.join(fixtures, '5081/root/etc/passwd'), 'latin1'),
+		);
+		assert.deepEqual(
+			[...users],
+			[
+				[0, 'root'],
+				[1, 'daemon'],
+				[5, 'evil'],
+			],
+		);
+		assert.deepEqual([...parsePasswd(undefined)], []);
+	});
+
 	it("lists a cgroup's processes from /proc, leaving out one that ended", () => {
 		const sample = readCgroupProcesses(
 			{version: 2, dir: path.join(fixtures, 'cgroup')},
@@ -61,7 +77,7 @@ describe('/proc parsers', () => {
 				{
 					pid: 5081,
 					nsPid: 1,
-					user: '0',
+					user: 'root',
 					state: 'S',
 					cpuPercent: undefined,
 					cpuTicks: 0,
