@@ -11,16 +11,20 @@ export type CopyInSize = {
 	readonly archiveBytes: number;
 };
 
-/** A local path's failure in words: the path, and what is wrong with it. */
+/**
+ * A local path's failure in words. The path is named only when it lies below `source`: the message
+ * follows the source's own name wherever it is shown.
+ */
 function localError(error: unknown, source: string): Error {
 	const code = (error as NodeJS.ErrnoException).code;
 	const at = (error as NodeJS.ErrnoException).path ?? source;
+	const below = path.resolve(at) === path.resolve(source) ? '' : `${at}: `;
 	if (code === 'ENOENT') {
-		return new Error(`${at} does not exist`);
+		return new Error(`${below}there is no such file or folder`);
 	}
 
 	if (code === 'EACCES' || code === 'EPERM') {
-		return new Error(`${at}: permission denied`);
+		return new Error(`${below}permission denied`);
 	}
 
 	return error instanceof Error ? error : new Error(String(error));

@@ -230,7 +230,9 @@ describe('files of a container (f)', () => {
 	it('says a local path is missing and copies nothing', async () => {
 		const docker = engine();
 		app = await copyInTyped(docker, '/nowhere');
-		await app.waitForFrame(`${local}/nowhere does not exist`);
+		await app.waitForFrame(
+			`cannot copy ${local}/nowhere in: there is no such file or folder`,
+		);
 		assert.equal(docker.files.get(web.id)?.size, 4);
 	});
 

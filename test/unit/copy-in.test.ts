@@ -79,10 +79,10 @@ describe('copy in (docker cp SRC CONTAINER:DIR)', () => {
 		});
 	});
 
-	it('names a missing local path before anything is sent', async () => {
+	it('says a local path is missing before anything is sent, naming only a path below it', async () => {
 		const missing = path.join(root, 'nowhere');
 		await assert.rejects(measureCopyIn(missing), {
-			message: `${missing} does not exist`,
+			message: 'there is no such file or folder',
 		});
 	});
 });
