@@ -1,4 +1,5 @@
-import {inBatches, removeLabelled} from '../test/helpers/e2e-containers.js';
+import {inBatches} from '../test/helpers/container-removal.js';
+import {removeLabelled} from '../test/helpers/e2e-containers.js';
 import {
 	e2eLabel,
 	type ThrowawayDaemon,

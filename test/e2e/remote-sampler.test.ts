@@ -4,11 +4,8 @@ import {cgroupCpuPercent} from '../../source/docker/cgroup/cgroup-math.js';
 import {createCgroupMeter} from '../../source/docker/cgroup/cgroup-meter.js';
 import type {CgroupDriver} from '../../source/docker/cgroup/layout.js';
 import {openRemoteCgroupMeter} from '../../source/docker/cgroup/remote-cgroup-meter.js';
-import {
-	inBatches,
-	removeLabelled,
-	runLabelled,
-} from '../helpers/e2e-containers.js';
+import {inBatches} from '../helpers/container-removal.js';
+import {removeLabelled, runLabelled} from '../helpers/e2e-containers.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import {localShell, shells} from '../helpers/local-shell.js';
 import {waitFor} from '../helpers/wait-for.js';

@@ -19,7 +19,8 @@ import {
 	selectByFilter,
 	launchDockmate,
 } from '../helpers/dockmate.js';
-import {inBatches, runLabelled} from '../helpers/e2e-containers.js';
+import {inBatches} from '../helpers/container-removal.js';
+import {runLabelled} from '../helpers/e2e-containers.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import {keyPassphrase, startSshd, type Sshd} from '../helpers/sshd.js';
 import type {TmuxSession} from '../helpers/tmux.js';

@@ -1,3 +1,4 @@
+import {inBatches, removeContainers} from './container-removal.js';
 import {e2eLabel, type ThrowawayDaemon} from './throwaway-daemon.js';
 
 /** A container for {@link runLabelled}. */
@@ -51,25 +52,6 @@ export async function createLabelled(
 	]);
 }
 
-/** Runs `count` jobs, at most `limit` at once, in order of index. */
-export async function inBatches(
-	count: number,
-	limit: number,
-	job: (index: number) => Promise<unknown>,
-): Promise<void> {
-	let next = 0;
-	const worker = async (): Promise<void> => {
-		while (next < count) {
-			const index = next++;
-			await job(index);
-		}
-	};
-
-	await Promise.all(
-		Array.from({length: Math.min(limit, count)}, async () => worker()),
-	);
-}
-
 /**
  * Runs many `sleep 600` containers of `image`, without a network, named by `nameOf(index)` and
  * labelled `label`: created a few at a time (what the engine serialises), then started 20 ids
@@ -111,10 +93,7 @@ export async function runMany(
 	);
 }
 
-/**
- * Removes the containers labelled `label` (any {@link e2eLabel} value unless told), 10 per `docker rm`
- * and several calls at once: many containers in one call can overrun the CLI's deadline.
- */
+/** Removes the containers labelled `label` (any {@link e2eLabel} value unless told). */
 export async function removeLabelled(
 	daemon: ThrowawayDaemon,
 	label = e2eLabel,
@@ -130,13 +109,5 @@ export async function removeLabelled(
 	)
 		.split('\n')
 		.filter(Boolean);
-	// The engine kills and removes containers largely one at a time: more calls at once only queue
-	// up inside it, and a call of 20 overran two minutes on a slow machine with 100 running.
-	const chunk = 10;
-	await inBatches(Math.ceil(ids.length / chunk), 3, async index =>
-		daemon.dockerOk(
-			['rm', '--force', ...ids.slice(index * chunk, (index + 1) * chunk)],
-			{timeoutMs: 120_000},
-		),
-	);
+	await removeContainers(daemon.dockerOk.bind(daemon), ids);
 }

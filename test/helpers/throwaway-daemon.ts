@@ -19,6 +19,7 @@ import {
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {onExit} from 'signal-exit';
+import {removeContainers} from './container-removal.js';
 import {waitFor} from './wait-for.js';
 
 /** Options for {@link startThrowawayDaemon}. */
@@ -419,11 +420,7 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 				)
 					.split('\n')
 					.filter(Boolean);
-				if (ids.length > 0) {
-					await this.dockerOk(['rm', '--force', '--volumes', ...ids], {
-						timeoutMs: 120_000,
-					});
-				}
+				await removeContainers(this.dockerOk.bind(this), ids);
 			} catch (error: unknown) {
 				problems.push(
 					`removing containers: ${error instanceof Error ? error.message : String(error)}`,
@@ -547,10 +544,7 @@ class ExternalDaemon extends BaseDaemon implements ThrowawayDaemon {
 			)
 				.split('\n')
 				.filter(Boolean);
-			if (ids.length > 0) {
-				await this.dockerOk(['rm', '--force', '--volumes', ...ids]);
-			}
-
+			await removeContainers(this.dockerOk.bind(this), ids);
 			if (this.importedTags.size > 0) {
 				await this.dockerOk(['rmi', '--force', ...this.importedTags]);
 			}
