@@ -12,6 +12,7 @@ export const textScopes: ReadonlySet<Scope> = new Set([
 	'viewerSearch',
 	'scale',
 	'filesPrompt',
+	'palette',
 ]);
 
 /**
@@ -70,6 +71,8 @@ export const scopes = [
 	// The processes view (`t`), and the choice of a signal for `K`.
 	'processes',
 	'processesSignal',
+	// The command palette (`:`): its typed line and its list of matches.
+	'palette',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -373,4 +376,20 @@ export const bindings: readonly Binding[] = [
 		scope: 'processesSignal',
 	},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'processesSignal'},
+	{command: 'palette.open', keys: [':'], scope: 'global'},
+	{command: 'palette.run', keys: ['enter'], scope: 'palette'},
+	{command: 'palette.next', keys: ['down', 'ctrl+n', 'tab'], scope: 'palette'},
+	{
+		command: 'palette.previous',
+		keys: ['up', 'ctrl+p', 'shift+tab'],
+		scope: 'palette',
+	},
+	{command: 'dialog.cancel', keys: ['esc'], scope: 'palette'},
+	{
+		command: 'filter.deleteBack',
+		keys: ['backspace', 'delete'],
+		scope: 'palette',
+	},
+	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'palette'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'palette'},
 ];

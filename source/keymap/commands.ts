@@ -23,6 +23,17 @@ export const commands = {
 		category: 'General',
 		hint: 'help',
 	},
+	'palette.open': {
+		description: 'Command palette: find any command, or any object by name',
+		category: 'General',
+	},
+	'palette.run': {
+		description: 'Run the command, or go to the object and select it',
+		category: 'Dialog',
+		hint: 'go',
+	},
+	'palette.next': {description: 'Next match', category: 'Dialog', hint: 'next'},
+	'palette.previous': {description: 'Previous match', category: 'Dialog'},
 	'focus.next': {
 		description: 'Focus the next pane',
 		category: 'Navigation',

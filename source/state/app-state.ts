@@ -140,6 +140,8 @@ export type UiState = {
 	readonly sort: Sort;
 	/** The ids each pane shows right now (its window), so feeds can measure just those. */
 	readonly shown: Readonly<Record<Pane, readonly string[]>>;
+	/** What was last chosen in the command palette, newest first: it ranks those higher. */
+	readonly recentPicks: readonly string[];
 };
 
 export type AppState = {
@@ -231,6 +233,7 @@ export function initialState(options: {
 			dialog: undefined,
 			sort: {key: 'name', descending: false},
 			shown: perPane<readonly string[]>([]),
+			recentPicks: [],
 		},
 		readOnly: options.readOnly,
 		clock: options.now,

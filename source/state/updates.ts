@@ -26,6 +26,7 @@ import {
 } from './image-dialogs.js';
 import {collectionListed, sameJson} from './collections.js';
 import {filterTyped} from './filter-prompt.js';
+import {paletteDraftChanged} from './palette.js';
 import {updateDialog} from './dialog-slot.js';
 
 const listContainers = collectionListed(
@@ -149,6 +150,7 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 		'swarm-confirm': undefined,
 		files: filesDraftChanged,
 		processes: undefined,
+		palette: paletteDraftChanged,
 	};
 
 /** The open text prompt with a new draft: the filter narrows the list as it changes. */

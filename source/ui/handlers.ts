@@ -45,6 +45,7 @@ import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
 import {internalsHandlers} from './internals-handlers.js';
+import {paletteHandlers} from './palette-handlers.js';
 import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
 import {
 	planLifecycle,
@@ -312,8 +313,9 @@ function pruneRemove({services}: HandlerContext): void {
 }
 
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
-export const handlers = {
+export const handlers: Readonly<Record<Command, Handler>> = {
 	...dispatching(transitions),
+	...paletteHandlers(() => handlers),
 	...scrollHandlers,
 	...detailsHandlers,
 	...viewerHandlers,

@@ -102,7 +102,12 @@ export function useKeymap(pageSize: number): void {
 						),
 					);
 				} else if (command !== undefined) {
-					handlers[command]({services, pageSize, chord: pressed});
+					handlers[command]({
+						services,
+						pageSize,
+						chord: pressed,
+						keymap: table,
+					});
 				} else if (
 					isPrintable(press.input, press.key) &&
 					scopes.some(scope => textScopes.has(scope))
