@@ -43,6 +43,10 @@ export const commands = {
 		description: 'Focus the previous pane',
 		category: 'Navigation',
 	},
+	'focus.back': {
+		description: 'Back to the pane you were on before (again: forth)',
+		category: 'Navigation',
+	},
 	'focus.containers': {
 		description: 'Focus the Containers pane',
 		category: 'Navigation',
@@ -204,6 +208,15 @@ export const commands = {
 	},
 	'sort.name': {
 		description: 'Sort by name (again: reverse)',
+		category: 'Sort',
+	},
+	'sort.size': {
+		description: 'Sort by size, largest first (again: reverse)',
+		category: 'Sort',
+		hint: 'sort',
+	},
+	'sort.age': {
+		description: 'Sort by age, oldest first (again: reverse)',
 		category: 'Sort',
 	},
 	// How each scope reads these (moving a cursor, following a log) is said where they are bound.

@@ -62,6 +62,7 @@ import {
 } from '../state/updates.js';
 import type {Target} from '../state/confirmation.js';
 import {
+	focusedBack,
 	paneCycled,
 	paneFocused,
 	selectionMovedOff,
@@ -178,12 +179,15 @@ const transitions = {
 	'dialog.cancel': () => dialogClosed,
 	'focus.next': () => paneCycled(1),
 	'focus.previous': () => paneCycled(-1),
+	'focus.back': () => focusedBack,
 	'focus.containers': () => paneFocused('containers'),
 	'focus.images': () => paneFocused('images'),
 	'focus.resources': () => paneFocused('resources'),
 	'sort.cpu': () => sortChosen('cpu'),
 	'sort.memory': () => sortChosen('memory'),
 	'sort.name': () => sortChosen('name'),
+	'sort.size': () => sortChosen('size'),
+	'sort.age': () => sortChosen('age'),
 	'list.filter': () => filterOpened,
 	'containers.toggleAll': () => showAllToggled,
 	'filter.keep': () => filterKept,
