@@ -1,5 +1,6 @@
 // Measures dockmate against a throwaway Docker daemon with 10, 100 and 300 containers: first
-// paint, its own CPU and memory, the CPU it costs the daemon, and key latency. Run it with
+// paint, its own CPU and memory, the CPU it costs the daemon, and key latency; and, in-process,
+// the command palette's key-to-list time at 1,000 containers. Run it with
 // `npm run bench` (see bench/options.ts for the flags).
 import {spawnSync} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
@@ -46,6 +47,7 @@ import {
 	type Target,
 } from './launch.js';
 import {parseBenchOptions, usage, type BenchOptions} from './options.js';
+import {formatPaletteTiming, measurePalette} from './palette.js';
 import {measureRemote, type RemoteResult} from './remote.js';
 import {findChildPids, findDaemonPids, readProcMemory} from './proc-stat.js';
 import {
@@ -591,6 +593,8 @@ async function bench(options: BenchOptions): Promise<void> {
 		console.log(
 			`window ${options.windowSeconds} s; CPU in % of one core (${info.cores * 100}% = the whole machine); targets and lazydocker 0.23 figures are for N = ${referenceSize}`,
 		);
+		progress('timing the command palette at 1,000 containers');
+		console.log(formatPaletteTiming(await measurePalette()));
 		const lazydocker = findLazydocker(options.lazydocker);
 		console.log(
 			lazydocker === undefined

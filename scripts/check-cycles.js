@@ -81,6 +81,8 @@ export const stateTiers = {
 	root: [
 		'dialog-registry.ts',
 		'marks.ts',
+		// The command palette finds objects of every pane and jumps between panes.
+		'palette.ts',
 		'scopes.ts',
 		'selection.ts',
 		'selectors.ts',

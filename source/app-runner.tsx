@@ -2,6 +2,7 @@ import {errorMessage} from './docker/errors.js';
 import ansiEscapes from 'ansi-escapes';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
+import type {Binding} from './keymap/bindings.js';
 import {createFrameWriter} from './ui/frames/frame-writer.js';
 import type {DockerClient, ExecSession} from './docker/docker-client.js';
 import {chooseShell} from './docker/shell.js';
@@ -59,11 +60,14 @@ export function createAppRunner({
 	stdin,
 	stdout,
 	docker,
+	keymap,
 }: {
 	readonly stdin: NodeJS.ReadStream & SessionInput;
 	readonly stdout: NodeJS.WriteStream & SessionOutput;
 	/** The engine connected to now: a host switch changes it. */
 	readonly docker: () => DockerClient;
+	/** The keymap table in force. */
+	readonly keymap: readonly Binding[];
 }): AppRunner {
 	let services: Services | undefined;
 	let instance: Instance | undefined;
@@ -229,22 +233,27 @@ export function createAppRunner({
 			const unsubscribe = session.subscribe(() => {
 				services = session.services();
 				generation++;
-				instance?.rerender(<App key={generation} services={services} />);
+				instance?.rerender(
+					<App key={generation} services={services} keymap={keymap} />,
+				);
 			});
 			for (;;) {
 				// Each frame is written as the cells that changed: a screen of changing figures costs a
 				// few hundred bytes a second rather than the whole screen every second.
-				instance = render(<App key={generation} services={services} />, {
-					stdin,
-					stdout,
-					exitOnCtrlC: false,
-					patchConsole: false,
-					frameWriter: createFrameWriter,
-					// dockmate runs only in a terminal; a CI variable in the shell must not make Ink
-					// hold every frame back for a log.
-					isInCi: false,
-					maxFps: 30,
-				});
+				instance = render(
+					<App key={generation} services={services} keymap={keymap} />,
+					{
+						stdin,
+						stdout,
+						exitOnCtrlC: false,
+						patchConsole: false,
+						frameWriter: createFrameWriter,
+						// dockmate runs only in a terminal; a CI variable in the shell must not make Ink
+						// hold every frame back for a log.
+						isInCi: false,
+						maxFps: 30,
+					},
+				);
 				traceStartup('frame drawn');
 				await instance.waitUntilExit();
 				instance = undefined;

@@ -10,6 +10,8 @@ export type CliFlags = {
 	readonly tail?: number;
 	readonly help: boolean;
 	readonly version: boolean;
+	/** Print the keymap in force as a markdown table, and exit. */
+	readonly printKeys: boolean;
 };
 
 /** The command line cannot be followed: `message` is one line naming the flag at fault. */
@@ -26,6 +28,7 @@ const options = {
 	tail: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
+	'print-keys': {type: 'boolean'},
 } as const;
 
 type OptionName = keyof typeof options;
@@ -134,6 +137,7 @@ export function parseCliFlags(
 		...(tail === undefined ? {} : {tail}),
 		help: given.has('help'),
 		version: given.has('version'),
+		printKeys: given.has('print-keys'),
 	};
 }
 

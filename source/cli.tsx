@@ -17,6 +17,9 @@ import {createServices} from './runtime/services.js';
 import {answersWithin, createEngineSession} from './runtime/engine-session.js';
 import {readHostList} from './host-list.js';
 import {traceStartup} from './startup-trace.js';
+import {keysMarkdown} from './keymap/keys-markdown.js';
+import {keymapInForce, keymapProblemsText} from './ui/keymap-in-force.js';
+import {statusShown} from './state/status.js';
 import {takeOverTerminal} from './terminal.js';
 
 const cli = meow(
@@ -32,6 +35,9 @@ const cli = meow(
 	                       --no-read-only overrides that)
 	  --tail <lines>       Lines of history the logs view (l) starts with; default 500
 	                       (also "logTail" in the config file)
+	  --print-keys         Print the keys in force as a markdown table, to start
+	                       "keys" in the config file from, e.g.
+	                       {"keys": {"item.remove": "x", "app.quit": ["q", "ctrl+q"]}}
 	  -h, --help           Show this help
 	  -v, --version        Show the version
 
@@ -102,6 +108,16 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 	}
 
 	const logTail = flags.tail ?? config.logTail ?? defaultLogSettings.tail;
+	const keymap = keymapInForce(config.keys);
+	const keymapProblems = keymapProblemsText(keymap.problems);
+	if (flags.printKeys) {
+		process.stdout.write(keysMarkdown(keymap.table));
+		if (keymapProblems !== undefined) {
+			process.stderr.write(`dockmate: ${keymapProblems}\n`);
+		}
+
+		process.exit(0);
+	}
 
 	let endpoint;
 	try {
@@ -159,6 +175,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		stdin: process.stdin,
 		stdout: process.stdout,
 		docker: () => session.docker(),
+		keymap: keymap.table,
 	});
 	const restore = takeOverTerminal({
 		stdin: process.stdin,
@@ -192,6 +209,10 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 				switching,
 			}),
 	});
+	if (keymapProblems !== undefined) {
+		session.services().dispatch(statusShown(keymapProblems, true));
+	}
+
 	await session.services().firstList(firstListWaitMs);
 	traceStartup('first list in, or waited for');
 	const status = await runner.run(session);

@@ -2,6 +2,7 @@ import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseHostEntries} from './config-hosts.js';
 import type {HostEntry} from './docker/endpoint.js';
+import type {KeyOverrides} from './keymap/remap.js';
 
 /** Settings from dockmate's config file; every one optional. */
 export type FileConfig = {
@@ -11,6 +12,8 @@ export type FileConfig = {
 	readonly logTail?: number;
 	/** Engines the host switcher (`c`) offers besides the docker contexts. */
 	readonly hosts?: readonly HostEntry[];
+	/** The user's keys, by command name (`{"item.remove": "x"}`); checked against the keymap at start. */
+	readonly keys?: KeyOverrides;
 };
 
 /** The config file is unreadable or says something dockmate does not understand. */
@@ -106,7 +109,18 @@ export function readConfig(file: string): FileConfig {
 		throw new ConfigError(`${file}: ${hosts}`);
 	}
 
+	const keys = (parsed as Record<string, unknown>)['keys'];
+	if (
+		keys !== undefined &&
+		(typeof keys !== 'object' || keys === null || Array.isArray(keys))
+	) {
+		throw new ConfigError(
+			`${file}: "keys" must map command names to keys, e.g. {"item.remove": "x"}`,
+		);
+	}
+
 	return {
+		...(keys === undefined ? {} : {keys: keys as KeyOverrides}),
 		...(readOnly === undefined ? {} : {readOnly}),
 		...(logTail === undefined ? {} : {logTail}),
 		...(hosts === undefined ? {} : {hosts}),

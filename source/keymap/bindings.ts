@@ -12,6 +12,7 @@ export const textScopes: ReadonlySet<Scope> = new Set([
 	'viewerSearch',
 	'scale',
 	'filesPrompt',
+	'palette',
 ]);
 
 /**
@@ -70,6 +71,8 @@ export const scopes = [
 	// The processes view (`t`), and the choice of a signal for `K`.
 	'processes',
 	'processesSignal',
+	// The command palette (`:`): its typed line and its list of matches.
+	'palette',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -128,6 +131,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.help', keys: ['?'], scope: 'global'},
 	{command: 'focus.next', keys: ['tab'], scope: 'global'},
 	{command: 'focus.previous', keys: ['shift+tab'], scope: 'global'},
+	{command: 'focus.back', keys: ['-'], scope: 'global'},
 	{command: 'focus.containers', keys: ['1'], scope: 'global'},
 	{command: 'focus.images', keys: ['2'], scope: 'global'},
 	{command: 'focus.resources', keys: ['3'], scope: 'global'},
@@ -141,6 +145,12 @@ export const bindings: readonly Binding[] = [
 	{command: 'image.pull', keys: ['u'], scope: 'images'},
 	{command: 'image.run', keys: ['n'], scope: 'images'},
 	{command: 'image.build', keys: ['b'], scope: 'images'},
+	// Images and volumes sort by what cleaning up goes by: the biggest (and oldest) first.
+	{command: 'sort.size', keys: ['S'], scope: 'images'},
+	{command: 'sort.age', keys: ['A'], scope: 'images'},
+	{command: 'sort.name', keys: ['N'], scope: 'images'},
+	{command: 'sort.size', keys: ['S'], scope: 'volumes'},
+	{command: 'sort.name', keys: ['N'], scope: 'volumes'},
 	{command: 'pull.start', keys: ['enter'], scope: 'pullInput'},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'pullInput'},
 	{
@@ -284,7 +294,7 @@ export const bindings: readonly Binding[] = [
 	// text follows and pauses.
 	{command: 'viewer.follow', keys: ['f'], scope: 'logs'},
 	{command: 'logs.timestamps', keys: ['t'], scope: 'logs'},
-	{command: 'logs.close', keys: ['esc', 'q'], scope: 'logs'},
+	{command: 'logs.close', keys: ['esc', 'q', '-'], scope: 'logs'},
 	{
 		command: 'filter.deleteBack',
 		keys: ['backspace', 'delete'],
@@ -292,7 +302,7 @@ export const bindings: readonly Binding[] = [
 	},
 	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'viewerSearch'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'viewerSearch'},
-	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'text'},
+	{command: 'dialog.cancel', keys: ['esc', 'q', '-'], scope: 'text'},
 	{command: 'compose.confirmDown', keys: ['y'], scope: 'composeDown'},
 	{command: 'compose.toggleVolumes', keys: ['v'], scope: 'composeDown'},
 	{command: 'dialog.cancel', keys: ['n', 'esc', 'q'], scope: 'composeDown'},
@@ -315,7 +325,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'events.type', keys: ['t'], scope: 'events'},
 	{command: 'events.container', keys: ['o'], scope: 'events'},
 	{command: 'details.view', keys: ['tab', 'J'], scope: 'details'},
-	{command: 'dialog.cancel', keys: ['esc', 'q', 'i'], scope: 'details'},
+	{command: 'dialog.cancel', keys: ['esc', 'q', 'i', '-'], scope: 'details'},
 	// Ctrl-C quits from anywhere, dialogs included.
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'help'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filter'},
@@ -373,4 +383,20 @@ export const bindings: readonly Binding[] = [
 		scope: 'processesSignal',
 	},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'processesSignal'},
+	{command: 'palette.open', keys: [':'], scope: 'global'},
+	{command: 'palette.run', keys: ['enter'], scope: 'palette'},
+	{command: 'palette.next', keys: ['down', 'ctrl+n', 'tab'], scope: 'palette'},
+	{
+		command: 'palette.previous',
+		keys: ['up', 'ctrl+p', 'shift+tab'],
+		scope: 'palette',
+	},
+	{command: 'dialog.cancel', keys: ['esc'], scope: 'palette'},
+	{
+		command: 'filter.deleteBack',
+		keys: ['backspace', 'delete'],
+		scope: 'palette',
+	},
+	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'palette'},
+	{command: 'app.quit', keys: ['ctrl+c'], scope: 'palette'},
 ];

@@ -23,6 +23,17 @@ export const commands = {
 		category: 'General',
 		hint: 'help',
 	},
+	'palette.open': {
+		description: 'Command palette: find any command, or any object by name',
+		category: 'General',
+	},
+	'palette.run': {
+		description: 'Run the command, or go to the object and select it',
+		category: 'Dialog',
+		hint: 'go',
+	},
+	'palette.next': {description: 'Next match', category: 'Dialog', hint: 'next'},
+	'palette.previous': {description: 'Previous match', category: 'Dialog'},
 	'focus.next': {
 		description: 'Focus the next pane',
 		category: 'Navigation',
@@ -30,6 +41,10 @@ export const commands = {
 	},
 	'focus.previous': {
 		description: 'Focus the previous pane',
+		category: 'Navigation',
+	},
+	'focus.back': {
+		description: 'Back to the pane you were on before (again: forth)',
 		category: 'Navigation',
 	},
 	'focus.containers': {
@@ -193,6 +208,15 @@ export const commands = {
 	},
 	'sort.name': {
 		description: 'Sort by name (again: reverse)',
+		category: 'Sort',
+	},
+	'sort.size': {
+		description: 'Sort by size, largest first (again: reverse)',
+		category: 'Sort',
+		hint: 'sort',
+	},
+	'sort.age': {
+		description: 'Sort by age, oldest first (again: reverse)',
 		category: 'Sort',
 	},
 	// How each scope reads these (moving a cursor, following a log) is said where they are bound.

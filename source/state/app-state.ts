@@ -125,21 +125,29 @@ export type Resources = {
 	readonly outOfFiles: {readonly limit: number | undefined} | undefined;
 };
 
-/** What the container lists are ordered by. */
-export type SortKey = 'name' | 'cpu' | 'memory';
+/**
+ * What a list is ordered by: containers by name, CPU or memory; images by name, size or age;
+ * volumes by name or size.
+ */
+export type SortKey = 'name' | 'cpu' | 'memory' | 'size' | 'age';
 export type Sort = {readonly key: SortKey; readonly descending: boolean};
 
 export type UiState = {
 	readonly focus: Pane;
+	/** The pane focused before this one, for `-` (back). */
+	readonly previousFocus: Pane | undefined;
 	/** False shows running containers only. */
 	readonly showAll: boolean;
 	readonly filters: Readonly<Record<Pane, string>>;
 	/** Selection is kept by id, so re-sorts and removals never move the cursor to another item. */
 	readonly selection: Readonly<Record<Pane, string | undefined>>;
 	readonly dialog: Dialog | undefined;
-	readonly sort: Sort;
+	/** Each list's order, kept per pane: sorting one list leaves the others as they were. */
+	readonly sorts: Readonly<Record<Pane, Sort>>;
 	/** The ids each pane shows right now (its window), so feeds can measure just those. */
 	readonly shown: Readonly<Record<Pane, readonly string[]>>;
+	/** What was last chosen in the command palette, newest first: it ranks those higher. */
+	readonly recentPicks: readonly string[];
 };
 
 export type AppState = {
@@ -225,12 +233,14 @@ export function initialState(options: {
 		compose: initialCompose,
 		ui: {
 			focus: 'containers',
+			previousFocus: undefined,
 			showAll: true,
 			filters: perPane(''),
 			selection: perPane<string | undefined>(undefined),
 			dialog: undefined,
-			sort: {key: 'name', descending: false},
+			sorts: perPane<Sort>({key: 'name', descending: false}),
 			shown: perPane<readonly string[]>([]),
+			recentPicks: [],
 		},
 		readOnly: options.readOnly,
 		clock: options.now,

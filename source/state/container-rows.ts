@@ -39,7 +39,7 @@ function containerOrder(
 			return byState;
 		}
 
-		if (sort.key !== 'name') {
+		if (sort.key === 'cpu' || sort.key === 'memory') {
 			const valueA = metric(resources, a.id, sort.key);
 			const valueB = metric(resources, b.id, sort.key);
 			if (valueA === undefined || valueB === undefined) {
@@ -92,8 +92,10 @@ const visibleContainers = memoizeLast(listContainers);
 const measuredContainers = memoizeLast(listContainers);
 
 /** Resource figures only decide the order when sorting by them; otherwise they must not re-sort. */
-function sortInputs(state: AppState): Resources {
-	return state.ui.sort.key === 'name' ? noResources : state.resources.byId;
+function sortInputs(state: AppState, sort: Sort): Resources {
+	return sort.key === 'cpu' || sort.key === 'memory'
+		? state.resources.byId
+		: noResources;
 }
 
 const noResources: Resources = new Map();
@@ -104,8 +106,8 @@ export function shownContainers(state: AppState): readonly string[] {
 		state.containers.byId,
 		!state.ui.showAll,
 		state.ui.filters.containers,
-		state.ui.sort,
-		sortInputs(state),
+		state.ui.sorts.containers,
+		sortInputs(state, state.ui.sorts.containers),
 	);
 }
 
@@ -115,8 +117,8 @@ export function shownMeasuredContainers(state: AppState): readonly string[] {
 		state.containers.byId,
 		true,
 		state.ui.filters.resources,
-		state.ui.sort,
-		sortInputs(state),
+		state.ui.sorts.resources,
+		sortInputs(state, state.ui.sorts.resources),
 	);
 }
 

@@ -11,6 +11,7 @@ import type {DetailsDialog} from './details.js';
 import type {FilesDialog} from './files-view.js';
 import type {HostsDialog} from './hosts-dialog.js';
 import type {LogsDialog} from './logs-dialog.js';
+import type {PaletteDialog} from './palette.js';
 import type {ProcessesDialog} from './processes-view.js';
 import type {PruneDialog} from './prune-dialog.js';
 import type {PullDialog} from './pull-dialog.js';
@@ -37,5 +38,6 @@ declare module './app-state.js' {
 		text: TextDialog;
 		files: FilesDialog;
 		processes: ProcessesDialog;
+		palette: PaletteDialog;
 	}
 }

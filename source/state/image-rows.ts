@@ -1,6 +1,6 @@
 import type {ImageSummary} from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState} from './app-state.js';
+import type {AppState, Sort} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
 
@@ -57,9 +57,42 @@ function compareImageRows(a: ImageRow, b: ImageRow): number {
 	return collator.compare(a.tag, b.tag) || a.id.localeCompare(b.id);
 }
 
+/**
+ * The order of image rows for `sort`: by name (tag), by size or by age, largest (oldest) first
+ * when descending; ties in the name order, so rows never swap.
+ */
+export function imageRowOrder(
+	sort: Sort,
+): (a: ImageRow, b: ImageRow) => number {
+	const direction = sort.descending ? -1 : 1;
+	switch (sort.key) {
+		case 'size': {
+			return (a, b) =>
+				(a.image.size - b.image.size) * direction || compareImageRows(a, b);
+		}
+
+		case 'age': {
+			// Older is a greater age: an earlier creation.
+			return (a, b) =>
+				(b.image.createdAt - a.image.createdAt) * direction ||
+				compareImageRows(a, b);
+		}
+
+		case 'name':
+		case 'cpu':
+		case 'memory': {
+			return (a, b) => compareImageRows(a, b) * direction;
+		}
+	}
+}
+
 /** The Images pane's rows, one per tag, each matched against the filter by its own tag. */
 const visibleImages = memoizeLast(
-	(rows: ReadonlyMap<string, ImageRow>, filter: string): readonly string[] =>
+	(
+		rows: ReadonlyMap<string, ImageRow>,
+		filter: string,
+		sort: Sort,
+	): readonly string[] =>
 		[...rows.values()]
 			.filter(row =>
 				matchesFilter(filter, [
@@ -67,11 +100,15 @@ const visibleImages = memoizeLast(
 					row.image.id.replace(/^sha256:/, ''),
 				]),
 			)
-			.sort(compareImageRows)
+			.sort(imageRowOrder(sort))
 			.map(row => row.id),
 );
 
-/** The Images pane's rows, after its filter, in order. */
+/** The Images pane's rows, after its filter, in its order. */
 export function shownImageRows(state: AppState): readonly string[] {
-	return visibleImages(imageRows(state.images.byId), state.ui.filters.images);
+	return visibleImages(
+		imageRows(state.images.byId),
+		state.ui.filters.images,
+		state.ui.sorts.images,
+	);
 }

@@ -95,6 +95,7 @@ const dialogScopes: {
 		dialog.prompt === undefined ? filesScopes : filesPromptScopes,
 	processes: dialog =>
 		dialog.signal === undefined ? processesScopes : processesSignalScopes,
+	palette: always(['palette']),
 };
 
 /** The scopes of `dialog`, by its kind. */

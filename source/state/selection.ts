@@ -10,13 +10,19 @@ import {
 import type {Movement} from './list-view.js';
 import {availablePanes, visibleIds} from './selectors.js';
 
-/** Focuses a pane, if this engine has it. */
+/** Focuses a pane, if this engine has it; the pane it leaves is where `-` goes back to. */
 export function paneFocused(pane: Pane): Update {
 	return state =>
 		state.ui.focus === pane || !availablePanes(state).includes(pane)
 			? state
-			: withUi(state, {focus: pane});
+			: withUi(state, {focus: pane, previousFocus: state.ui.focus});
 }
+
+/** `-`: back to the pane focused before, as `cd -` does (again: forth). */
+export const focusedBack: Update = state =>
+	state.ui.previousFocus === undefined
+		? state
+		: paneFocused(state.ui.previousFocus)(state);
 
 export function paneCycled(step: 1 | -1): Update {
 	return state => {

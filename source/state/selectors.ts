@@ -33,7 +33,11 @@ export function visibleIds(state: AppState, pane: Pane): readonly string[] {
 		}
 
 		case 'volumes': {
-			return visibleVolumes(state.volumes.byId, state.ui.filters.volumes);
+			return visibleVolumes(
+				state.volumes.byId,
+				state.ui.filters.volumes,
+				state.ui.sorts.volumes,
+			);
 		}
 
 		case 'networks': {

@@ -26,6 +26,7 @@ import {
 } from './image-dialogs.js';
 import {collectionListed, sameJson} from './collections.js';
 import {filterTyped} from './filter-prompt.js';
+import {paletteDraftChanged} from './palette.js';
 import {updateDialog} from './dialog-slot.js';
 
 const listContainers = collectionListed(
@@ -84,15 +85,24 @@ export function clockTicked(now: number): Update {
 	return state => ({...state, clock: now});
 }
 
-/** Sorts by `key`; the same key again reverses the order. Figures sort largest first, names A to Z. */
+/**
+ * Sorts the focused pane's list by `key`; the same key again reverses the order. Figures sort
+ * largest first (age: oldest first), names A to Z.
+ */
 export function sortChosen(key: SortKey): Update {
-	return state =>
-		withUi(state, {
-			sort:
-				state.ui.sort.key === key
-					? {key, descending: !state.ui.sort.descending}
-					: {key, descending: key !== 'name'},
+	return state => {
+		const pane = state.ui.focus;
+		const sort = state.ui.sorts[pane];
+		return withUi(state, {
+			sorts: {
+				...state.ui.sorts,
+				[pane]:
+					sort.key === key
+						? {key, descending: !sort.descending}
+						: {key, descending: key !== 'name'},
+			},
 		});
+	};
 }
 
 export const showAllToggled: Update = state =>
@@ -149,6 +159,7 @@ const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
 		'swarm-confirm': undefined,
 		files: filesDraftChanged,
 		processes: undefined,
+		palette: paletteDraftChanged,
 	};
 
 /** The open text prompt with a new draft: the filter narrows the list as it changes. */

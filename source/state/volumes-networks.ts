@@ -4,7 +4,7 @@ import type {
 	VolumeSummary,
 } from '../docker/docker-client.js';
 import {shortId} from '../format/units.js';
-import type {AppState, Update} from './app-state.js';
+import type {AppState, Sort, Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
 import {isLive} from './liveness.js';
@@ -110,15 +110,36 @@ function compareVolumes(a: VolumeSummary, b: VolumeSummary): number {
 	);
 }
 
+/**
+ * The order of volumes for `sort`: by name, or by size, largest first when descending; volumes
+ * not measured go last. Ties in the name order.
+ */
+function volumeOrder(
+	sort: Sort,
+): (a: VolumeSummary, b: VolumeSummary) => number {
+	const direction = sort.descending ? -1 : 1;
+	if (sort.key !== 'size') {
+		return (a, b) => compareVolumes(a, b) * direction;
+	}
+
+	return (a, b) =>
+		(a.size === undefined ? 1 : 0) - (b.size === undefined ? 1 : 0) ||
+		((a.size ?? 0) - (b.size ?? 0)) * direction ||
+		compareVolumes(a, b);
+}
+
+const byName: Sort = {key: 'name', descending: false};
+
 /** Volume names in display order, after the filter (on name and driver). */
 export const visibleVolumes = memoizeLast(
 	(
-		byName: ReadonlyMap<string, VolumeSummary>,
+		volumes: ReadonlyMap<string, VolumeSummary>,
 		filter: string,
+		sort: Sort = byName,
 	): readonly string[] => {
-		return [...byName.values()]
+		return [...volumes.values()]
 			.filter(volume => matchesFilter(filter, [volume.name, volume.driver]))
-			.sort(compareVolumes)
+			.sort(volumeOrder(sort))
 			.map(volume => volume.name);
 	},
 );

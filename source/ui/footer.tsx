@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {useMemo} from 'react';
-import {bindings, type Binding} from '../keymap/bindings.js';
+import type {Binding} from '../keymap/bindings.js';
 import {bindingWords, describeChord} from '../keymap/describe.js';
 import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
@@ -9,6 +9,7 @@ import {cellWidth, fit} from './format/cells.js';
 import {useAppState} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
 import {activeScopes} from '../state/scopes.js';
+import {useKeymapTable} from './keymap-in-force.js';
 
 const selectScopes = (state: AppState) => activeScopes(state);
 const selectReadOnly = (state: AppState) => state.readOnly;
@@ -54,10 +55,11 @@ export function Footer({width}: {readonly width: number}) {
 	const scopes = useAppState(selectScopes);
 	const isReadOnly = useAppState(selectReadOnly);
 	const status = useAppState(selectStatus);
+	const table = useKeymapTable();
 	const hints = useMemo(
 		(): KeyHint[] =>
 			// Help and quit come first, so that they are on screen however narrow the terminal.
-			[...shownBindings(scopes, bindings, isReadOnly)]
+			[...shownBindings(scopes, table, isReadOnly)]
 				.sort((a, b) => footerRank(a) - footerRank(b))
 				.flatMap(binding => {
 					const {hint} = bindingWords(binding);
@@ -66,7 +68,7 @@ export function Footer({width}: {readonly width: number}) {
 						? []
 						: [{keys: describeChord(key), label: hint}];
 				}),
-		[scopes, isReadOnly],
+		[scopes, isReadOnly, table],
 	);
 	if (status !== undefined) {
 		return (

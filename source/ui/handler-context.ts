@@ -1,3 +1,4 @@
+import type {Binding} from '../keymap/bindings.js';
 import type {Services} from '../runtime/services.js';
 import {isContainerPane, type Update} from '../state/app-state.js';
 import {containerTargets} from '../state/confirm-dialog.js';
@@ -10,6 +11,8 @@ export type HandlerContext = {
 	readonly pageSize: number;
 	/** The key that invoked the command, as a chord (`q`, `ctrl+c`). */
 	readonly chord: string;
+	/** The keymap table in force, for what lists commands with their keys (the palette). */
+	readonly keymap: readonly Binding[];
 };
 
 /** What a command does when its key is pressed. */

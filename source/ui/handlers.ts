@@ -45,6 +45,7 @@ import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
 import {internalsHandlers} from './internals-handlers.js';
+import {paletteHandlers} from './palette-handlers.js';
 import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
 import {
 	planLifecycle,
@@ -61,6 +62,7 @@ import {
 } from '../state/updates.js';
 import type {Target} from '../state/confirmation.js';
 import {
+	focusedBack,
 	paneCycled,
 	paneFocused,
 	selectionMovedOff,
@@ -177,12 +179,15 @@ const transitions = {
 	'dialog.cancel': () => dialogClosed,
 	'focus.next': () => paneCycled(1),
 	'focus.previous': () => paneCycled(-1),
+	'focus.back': () => focusedBack,
 	'focus.containers': () => paneFocused('containers'),
 	'focus.images': () => paneFocused('images'),
 	'focus.resources': () => paneFocused('resources'),
 	'sort.cpu': () => sortChosen('cpu'),
 	'sort.memory': () => sortChosen('memory'),
 	'sort.name': () => sortChosen('name'),
+	'sort.size': () => sortChosen('size'),
+	'sort.age': () => sortChosen('age'),
 	'list.filter': () => filterOpened,
 	'containers.toggleAll': () => showAllToggled,
 	'filter.keep': () => filterKept,
@@ -312,8 +317,9 @@ function pruneRemove({services}: HandlerContext): void {
 }
 
 /** One handler per command; `satisfies` makes a command without a handler a compile error. */
-export const handlers = {
+export const handlers: Readonly<Record<Command, Handler>> = {
 	...dispatching(transitions),
+	...paletteHandlers(() => handlers),
 	...scrollHandlers,
 	...detailsHandlers,
 	...viewerHandlers,

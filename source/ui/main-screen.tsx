@@ -30,6 +30,7 @@ import {SwarmConfirmDialog} from './dialogs/swarm-confirm-dialog.js';
 import {CreateDialog} from './dialogs/create-dialog.js';
 import {FilesDialog} from './dialogs/files-dialog.js';
 import {ProcessesDialog} from './dialogs/processes-dialog.js';
+import {PaletteDialog} from './dialogs/palette-dialog.js';
 import {NetworksPane} from './panes/networks-pane.js';
 import {SystemPane} from './panes/system-pane.js';
 import {VolumesPane} from './panes/volumes-pane.js';
@@ -174,6 +175,10 @@ function Body({
 
 		case 'processes': {
 			return <ProcessesDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'palette': {
+			return <PaletteDialog dialog={dialog} width={width} height={height} />;
 		}
 
 		case 'filter':

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
+import type {Binding} from '../../source/keymap/bindings.js';
 import type {Pane} from '../../source/state/app-state.js';
 import type {FeedTiming} from '../../source/runtime/container-feed.js';
 import type {LogSettings} from '../../source/runtime/log-feed.js';
@@ -36,6 +37,8 @@ export function renderApp(
 		readonly attach?: (containerId: string, name: string) => void;
 		/** Where a build context starts. */
 		readonly cwd?: string;
+		/** The keymap table in force, as the config file's `"keys"` makes it. */
+		readonly keymap?: readonly Binding[];
 	} = {},
 ) {
 	const docker = options.docker ?? new FakeDockerClient();
@@ -54,7 +57,13 @@ export function renderApp(
 		},
 	});
 	const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
-	const instance = render(<App services={services} size={size} />);
+	const instance = render(
+		<App
+			services={services}
+			size={size}
+			{...(options.keymap ? {keymap: options.keymap} : {})}
+		/>,
+	);
 	const running = services.start();
 	const lastFrame = (): string =>
 		stripVTControlCharacters(instance.lastFrame() ?? '');

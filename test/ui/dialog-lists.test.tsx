@@ -272,7 +272,7 @@ describe('dialogs that list things show every item', () => {
 		const last = await app.waitForFrame(
 			frame => range(frame).last === range(frame).total,
 		);
-		assert.match(last, /Quit dockmate/);
+		assert.match(last, /Command palette: find any command/);
 		assert.doesNotMatch(last, /Show all containers or running only/);
 		await app.press('g');
 		await app.waitForFrame(/Show all containers or running only/);

@@ -19,6 +19,7 @@ describe('command line', () => {
 				tail: 20,
 				help: false,
 				version: false,
+				printKeys: false,
 			},
 		);
 		assert.deepEqual(parseCliFlags(['-c', 'prod', '--no-read-only', '-hv']), {
@@ -26,8 +27,13 @@ describe('command line', () => {
 			readOnly: false,
 			help: true,
 			version: true,
+			printKeys: false,
 		});
-		assert.deepEqual(parseCliFlags([]), {help: false, version: false});
+		assert.deepEqual(parseCliFlags(['--print-keys']), {
+			help: false,
+			version: false,
+			printKeys: true,
+		});
 	});
 
 	it('refuses an unknown flag or a stray argument, naming it', () => {

@@ -63,10 +63,20 @@ describe('config file', () => {
 		}
 	});
 
+	it('hands "keys" on as written: the keymap checks them at start', () => {
+		assert.deepEqual(
+			readConfig(
+				file('keys.json', '{"keys": {"item.remove": "x", "bogus": 1}}'),
+			),
+			{keys: {'item.remove': 'x', bogus: 1}},
+		);
+	});
+
 	for (const [name, text, message] of [
 		['broken.json', '{readOnly: true', /is not valid JSON/],
 		['array.json', '[true]', /must hold a JSON object/],
 		['string.json', '{"readOnly": "yes"}', /"readOnly" must be true or false/],
+		['keys.json', '{"keys": ["x"]}', /"keys" must map command names to keys/],
 	] as const) {
 		it(`refuses ${name} with a clear message`, () => {
 			assert.throws(

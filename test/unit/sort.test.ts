@@ -13,8 +13,18 @@ import {
 } from '../../source/state/app-state.js';
 import type {ResourceUsage} from '../../source/state/resource-usage.js';
 import {visibleIds} from '../../source/state/selectors.js';
-import {containersListed, sortChosen} from '../../source/state/updates.js';
-import {fakeContainer} from '../fakes/fake-docker-client.js';
+import {paneFocused} from '../../source/state/selection.js';
+import {
+	containersListed,
+	imagesListed,
+	sortChosen,
+} from '../../source/state/updates.js';
+import {volumesListed} from '../../source/state/volumes-networks.js';
+import {
+	fakeContainer,
+	fakeImage,
+	fakeVolume,
+} from '../fakes/fake-docker-client.js';
 import {unknownUsage} from '../fakes/resource-usage.js';
 import {resourceTotals} from '../../source/state/container-rows.js';
 import {
@@ -92,14 +102,18 @@ function loaded(): AppState {
 	);
 }
 
-/** `sortChosen` presses that lead to a sort: the first press of a figure sorts largest first, a second reverses. */
+/**
+ * `sortChosen` presses on the focused pane that lead to a sort: the first press of a figure sorts
+ * largest first, a second reverses.
+ */
 function sorted(state: AppState, key: SortKey, descending: boolean): AppState {
+	const pane = state.ui.focus;
 	let next = sortChosen(key)(state);
-	if (next.ui.sort.descending !== descending) {
+	if (next.ui.sorts[pane].descending !== descending) {
 		next = sortChosen(key)(next);
 	}
 
-	assert.deepEqual(next.ui.sort, {key, descending});
+	assert.deepEqual(next.ui.sorts[pane], {key, descending});
 	return next;
 }
 
@@ -123,7 +137,7 @@ describe('sortChosen', () => {
 	for (const [name, keys, key, descending] of cases) {
 		it(name, () => {
 			const state = apply(loaded(), ...keys.map(each => sortChosen(each)));
-			assert.deepEqual(state.ui.sort, {key, descending});
+			assert.deepEqual(state.ui.sorts.containers, {key, descending});
 		});
 	}
 });
@@ -223,8 +237,8 @@ describe('visibleIds sorted by figures', () => {
 			assert.deepEqual(names(sorted(loaded(), key, descending)), expected);
 		});
 
-		it(`${key} ${direction}: the Resources pane lists the live ones in the same order`, () => {
-			const state = sorted(loaded(), key, descending);
+		it(`${key} ${direction}: sorted alike, the Resources pane lists the live ones in the same order`, () => {
+			const state = sorted(paneFocused('resources')(loaded()), key, descending);
 			assert.deepEqual(
 				names(state, 'resources'),
 				expected.filter(name => name !== 'foxtrot' && name !== 'golf'),
@@ -330,7 +344,7 @@ describe('visibleIds sorted by name ignores figures', () => {
 	for (const pane of ['containers', 'resources'] as const) {
 		it(`returns the same array after a new measurement (${pane})`, () => {
 			const state = loaded();
-			assert.equal(state.ui.sort.key, 'name');
+			assert.equal(state.ui.sorts.containers.key, 'name');
 			const before = visibleIds(state, pane);
 			let next = state;
 			for (const update of [
@@ -371,5 +385,73 @@ describe('resourceTotals', () => {
 	it('returns the same object for the same map', () => {
 		const {byId} = loaded().resources;
 		assert.equal(resourceTotals(byId), resourceTotals(byId));
+	});
+});
+
+describe('sorts per pane', () => {
+	const t0 = Date.parse('2026-11-01T00:00:00Z');
+	const images = [
+		fakeImage({id: 'sha256:small', tags: ['small:1'], size: 10, createdAt: t0}),
+		fakeImage({
+			id: 'sha256:big',
+			tags: ['big:1'],
+			size: 900,
+			createdAt: t0 - 9e6,
+		}),
+		fakeImage({
+			id: 'sha256:mid',
+			tags: ['mid:1'],
+			size: 300,
+			createdAt: t0 - 1e9,
+		}),
+	];
+	const volumes = [
+		fakeVolume({name: 'logs', size: 50}),
+		fakeVolume({name: 'data', size: 7000}),
+		fakeVolume({name: 'cache'}),
+		fakeVolume({name: 'tmp', size: 1}),
+	];
+	const state = imagesListed(
+		images,
+		t0,
+	)(
+		volumesListed(
+			volumes,
+			t0,
+		)(initialState({endpoint: 'x', readOnly: false, now: t0})),
+	);
+	const tags = (next: AppState) =>
+		visibleIds(next, 'images').map(id => id.split(' ')[1]);
+
+	it('images sort by size, largest first, then by age, oldest first; each again reverses', () => {
+		const onImages = paneFocused('images')(state);
+		assert.deepEqual(tags(onImages), ['big:1', 'mid:1', 'small:1']);
+		const bySize = sorted(onImages, 'size', true);
+		assert.deepEqual(tags(bySize), ['big:1', 'mid:1', 'small:1']);
+		assert.deepEqual(tags(sorted(onImages, 'size', false)), [
+			'small:1',
+			'mid:1',
+			'big:1',
+		]);
+		assert.deepEqual(tags(sorted(onImages, 'age', true)), [
+			'mid:1',
+			'big:1',
+			'small:1',
+		]);
+		// The containers keep their own order.
+		assert.deepEqual(bySize.ui.sorts.containers, {
+			key: 'name',
+			descending: false,
+		});
+	});
+
+	it('volumes sort by size, largest first, unmeasured last', () => {
+		const bySize = sorted(paneFocused('volumes')(state), 'size', true);
+		assert.deepEqual(visibleIds(bySize, 'volumes'), [
+			'data',
+			'logs',
+			'tmp',
+			'cache',
+		]);
 	});
 });

@@ -1,4 +1,4 @@
-import {bindings, type Binding} from '../../keymap/bindings.js';
+import type {Binding} from '../../keymap/bindings.js';
 import {shownBindings} from '../../keymap/resolve.js';
 import {panes, type Pane} from '../../state/app-state.js';
 import {memoizeLast} from '../../state/memo.js';
@@ -19,11 +19,12 @@ export const helpBindings = memoizeLast(
 		pane: Pane,
 		isReadOnly: boolean,
 		available: readonly Pane[],
+		table: readonly Binding[],
 	): {
 		readonly keys: readonly Binding[];
 		readonly paneKeys: readonly PaneKey[];
 	} => {
-		const shown = shownBindings(scopesOfPane(pane), bindings, isReadOnly);
+		const shown = shownBindings(scopesOfPane(pane), table, isReadOnly);
 		return {
 			keys: shown.filter(binding => paneOfKey(binding) === undefined),
 			paneKeys: shown.flatMap(binding => {

@@ -3,6 +3,7 @@ import {bindingWords, describeKeys} from '../../keymap/describe.js';
 import type {AppState, Pane} from '../../state/app-state.js';
 import {availablePanes} from '../../state/selectors.js';
 import {helpBindings} from './help-bindings.js';
+import {useKeymapTable} from '../keymap-in-force.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {useListDrawn} from '../hooks/use-list-drawn.js';
 import {viewTop, type ListView} from '../../state/list-view.js';
@@ -55,7 +56,8 @@ const minimumColumnWidth = 44;
 export function HelpOverlay({pane, view, height, width}: Props) {
 	const isReadOnly = useAppState(selectReadOnly);
 	const available = useAppState(availablePanes);
-	const {keys, paneKeys} = helpBindings(pane, isReadOnly, available);
+	const table = useKeymapTable();
+	const {keys, paneKeys} = helpBindings(pane, isReadOnly, available, table);
 	const keyWidth = Math.max(
 		...keys.map(binding => describeKeys(binding).length),
 	);

@@ -1,6 +1,7 @@
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useState} from 'react';
-import {bindings, textScopes} from '../../keymap/bindings.js';
+import {textScopes} from '../../keymap/bindings.js';
+import {useKeymapTable} from '../keymap-in-force.js';
 import {
 	chord,
 	splitChunk,
@@ -69,6 +70,7 @@ function isPrintable(input: string, key: KeyFlags): boolean {
 export function useKeymap(pageSize: number): void {
 	const services = useServices();
 	const rawInput = useRawInput();
+	const table = useKeymapTable();
 	const onInput = useCallback(
 		(input: string, key: Key) => {
 			// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r", Esc
@@ -81,7 +83,7 @@ export function useKeymap(pageSize: number): void {
 			for (const press of presses) {
 				const scopes = activeScopes(services.store.getState());
 				const pressed = chord(press.input, press.key);
-				const command = resolve(pressed, scopes, bindings);
+				const command = resolve(pressed, scopes, table);
 				// The last message was about the last action: a key on the panes starts the next one
 				// and makes it old news. Keys in a dialog are part of one action, and the dialog's
 				// outcome is what the message says, to be read once the dialog closes.
@@ -100,7 +102,12 @@ export function useKeymap(pageSize: number): void {
 						),
 					);
 				} else if (command !== undefined) {
-					handlers[command]({services, pageSize, chord: pressed});
+					handlers[command]({
+						services,
+						pageSize,
+						chord: pressed,
+						keymap: table,
+					});
 				} else if (
 					isPrintable(press.input, press.key) &&
 					scopes.some(scope => textScopes.has(scope))
@@ -111,7 +118,7 @@ export function useKeymap(pageSize: number): void {
 				}
 			}
 		},
-		[services, pageSize, rawInput],
+		[services, pageSize, rawInput, table],
 	);
 	useInput(onInput);
 }

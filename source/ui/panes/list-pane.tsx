@@ -1,10 +1,6 @@
 import {Box, Text} from 'ink';
 import {useCallback, useMemo, type ComponentType} from 'react';
-import {
-	isContainerPane,
-	type AppState,
-	type Pane,
-} from '../../state/app-state.js';
+import type {Sort, SortKey, AppState, Pane} from '../../state/app-state.js';
 import {markSummary, selectedId, visibleIds} from '../../state/selectors.js';
 import {
 	sizeColumns,
@@ -46,10 +42,16 @@ type Props<K extends string> = {
 const selectIsStale = (state: AppState) =>
 	state.connection.status === 'down' && state.containers.loaded;
 
-const sortNames = {name: 'name', cpu: 'CPU', memory: 'memory'} as const;
+const sortNames: Readonly<Record<SortKey, string>> = {
+	name: 'name',
+	cpu: 'CPU',
+	memory: 'memory',
+	size: 'size',
+	age: 'age',
+};
 
-/** The order a container list is in, for its title; empty for the default (live first, by name). */
-function describeSort(sort: AppState['ui']['sort']): string {
+/** The order a list is in, for its title; empty for its default (by name, A to Z). */
+function describeSort(sort: Sort): string {
 	if (sort.key === 'name' && !sort.descending) {
 		return '';
 	}
@@ -94,8 +96,7 @@ export function ListPane<K extends string>({
 	);
 	const sortText = useAppState(
 		useCallback(
-			(state: AppState) =>
-				isContainerPane(pane) ? describeSort(state.ui.sort) : '',
+			(state: AppState) => describeSort(state.ui.sorts[pane]),
 			[pane],
 		),
 	);
