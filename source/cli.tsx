@@ -1,6 +1,7 @@
 import os from 'node:os';
 import meow from 'meow';
 import {createAppRunner} from './app-runner.js';
+import {clipboardSequence} from './clipboard.js';
 import {isUsageError, parseCliFlags, usageHint} from './cli-flags.js';
 import {ConfigError, configPath, readConfig} from './config.js';
 import {debugLogPath, routeStrayOutput} from './debug-log.js';
@@ -189,6 +190,9 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 				quit: runner.quit,
 				exec: runner.exec,
 				attach: runner.attach,
+				copy(text) {
+					process.stdout.write(clipboardSequence(text));
+				},
 				switching,
 			}),
 	});

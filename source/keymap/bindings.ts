@@ -194,6 +194,8 @@ export const bindings: readonly Binding[] = [
 		'scroll.bottom': {description: 'Go to the last row'},
 	}),
 	{command: 'list.filter', keys: ['/'], scope: 'list'},
+	{command: 'copy.id', keys: ['y'], scope: 'list'},
+	{command: 'copy.name', keys: ['Y'], scope: 'list'},
 	{command: 'containers.toggleAll', keys: ['a'], scope: 'containers'},
 	{command: 'container.exec', keys: ['e'], scope: 'containers'},
 	{command: 'container.execCommand', keys: ['E'], scope: 'containers'},

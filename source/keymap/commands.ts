@@ -260,6 +260,14 @@ export const commands = {
 		hint: 'mark',
 	},
 	'mark.all': {description: 'Mark every listed row', category: 'Actions'},
+	'copy.id': {
+		description: "Copy the selected object's id to the clipboard",
+		category: 'Actions',
+	},
+	'copy.name': {
+		description: "Copy the selected object's name to the clipboard",
+		category: 'Actions',
+	},
 	'mark.clear': {
 		description: 'Clear the marks; with none, the filter',
 		category: 'Actions',

@@ -45,6 +45,7 @@ import {imageHandlers} from './image-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
 import {internalsHandlers} from './internals-handlers.js';
+import {clipboardHandlers} from './clipboard-handlers.js';
 import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
 import {
 	planLifecycle,
@@ -322,6 +323,7 @@ export const handlers = {
 	...resourceHandlers,
 	...composeSwarmHandlers,
 	...internalsHandlers,
+	...clipboardHandlers,
 	'app.quit'({services, chord}) {
 		// Ctrl-C ends dockmate as it ends any command a shell runs: status 130 (128 + SIGINT).
 		services.quit(chord === 'ctrl+c' ? 130 : 0);

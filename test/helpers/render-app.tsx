@@ -40,6 +40,7 @@ export function renderApp(
 ) {
 	const docker = options.docker ?? new FakeDockerClient();
 	const quitStatuses: number[] = [];
+	const copied: string[] = [];
 	const services: Services = createServices({
 		docker,
 		readOnly: options.readOnly ?? false,
@@ -51,6 +52,9 @@ export function renderApp(
 		...(options.cwd === undefined ? {} : {cwd: options.cwd}),
 		quit(status) {
 			quitStatuses.push(status);
+		},
+		copy(text) {
+			copied.push(text);
 		},
 	});
 	const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
@@ -69,6 +73,8 @@ export function renderApp(
 		},
 		/** The exit status of each quit asked for, in order. */
 		quitStatuses,
+		/** Each text put on the clipboard, in order. */
+		copied,
 		/** Writes `burst` to the terminal input in one write, as one read delivers it. */
 		async burst(burst: string) {
 			instance.stdin.write(burst);
