@@ -17,6 +17,7 @@ import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
 import {commandAudited} from './state/audit-log.js';
 import {traceStartup} from './startup-trace.js';
+import {mouseReporting} from './terminal.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -59,11 +60,14 @@ export function createAppRunner({
 	stdin,
 	stdout,
 	docker,
+	mouse,
 }: {
 	readonly stdin: NodeJS.ReadStream & SessionInput;
 	readonly stdout: NodeJS.WriteStream & SessionOutput;
 	/** The engine connected to now: a host switch changes it. */
 	readonly docker: () => DockerClient;
+	/** Whether the app has the terminal report the mouse: off while a container has the terminal. */
+	readonly mouse: boolean;
 }): AppRunner {
 	let services: Services | undefined;
 	let instance: Instance | undefined;
@@ -160,7 +164,8 @@ export function createAppRunner({
 				? 'the terminal'
 				: 'shell';
 		stdout.write(
-			ansiEscapes.cursorShow +
+			mouseReporting.off +
+				ansiEscapes.cursorShow +
 				ansiEscapes.exitAlternativeScreen +
 				(isCommand
 					? `dockmate: running ${what} in ${name}\n`
@@ -201,7 +206,8 @@ export function createAppRunner({
 			stdout.write(
 				ansiEscapes.enterAlternativeScreen +
 					ansiEscapes.cursorHide +
-					ansiEscapes.clearScreen,
+					ansiEscapes.clearScreen +
+					(mouse ? mouseReporting.on : ''),
 			);
 		}
 	};

@@ -19,6 +19,7 @@ import {answersWithin, createEngineSession} from './runtime/engine-session.js';
 import {readHostList} from './host-list.js';
 import {traceStartup} from './startup-trace.js';
 import {takeOverTerminal} from './terminal.js';
+import {themeChosen} from './ui/theme.js';
 
 const cli = meow(
 	`
@@ -33,6 +34,10 @@ const cli = meow(
 	                       --no-read-only overrides that)
 	  --tail <lines>       Lines of history the logs view (l) starts with; default 500
 	                       (also "logTail" in the config file)
+	  --no-mouse           Leave the mouse to the terminal, for selecting text
+	                       (also "mouse": false); with the mouse on, Shift-drag selects
+	  --theme dark|light   Colours for a dark (default) or light background
+	                       (also "theme"); NO_COLOR=1 draws no colours at all
 	  -h, --help           Show this help
 	  -v, --version        Show the version
 
@@ -156,15 +161,23 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		fail('needs an interactive terminal (stdin and stdout must be a tty)');
 	}
 
+	// NO_COLOR with any value, as the issue of colour in terminals asks (no-color.org).
+	themeChosen(
+		flags.theme ?? config.theme ?? 'dark',
+		process.env['NO_COLOR'] !== undefined,
+	);
+	const mouse = flags.mouse ?? config.mouse ?? true;
 	const runner = createAppRunner({
 		stdin: process.stdin,
 		stdout: process.stdout,
 		docker: () => session.docker(),
+		mouse,
 	});
 	const restore = takeOverTerminal({
 		stdin: process.stdin,
 		stdout: process.stdout,
 		stopRendering: runner.stopRendering,
+		mouse,
 	});
 	// From here on the screen is Ink's alone: whatever else would be printed goes to a log.
 	const restoreOutput = routeStrayOutput(

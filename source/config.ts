@@ -2,6 +2,7 @@ import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseHostEntries} from './config-hosts.js';
 import type {HostEntry} from './docker/endpoint.js';
+import {isThemeName, themeNames, type ThemeName} from './cli-flags.js';
 
 /** Settings from dockmate's config file; every one optional. */
 export type FileConfig = {
@@ -11,6 +12,10 @@ export type FileConfig = {
 	readonly logTail?: number;
 	/** Engines the host switcher (`c`) offers besides the docker contexts. */
 	readonly hosts?: readonly HostEntry[];
+	/** `false`: the terminal keeps the mouse, as `--no-mouse`. */
+	readonly mouse?: boolean;
+	/** The background the colours are chosen for, as `--theme`. */
+	readonly theme?: ThemeName;
 };
 
 /** The config file is unreadable or says something dockmate does not understand. */
@@ -89,9 +94,19 @@ export function readConfig(file: string): FileConfig {
 		);
 	}
 
-	const {readOnly, logTail} = parsed as Record<string, unknown>;
+	const {readOnly, logTail, mouse, theme} = parsed as Record<string, unknown>;
 	if (readOnly !== undefined && typeof readOnly !== 'boolean') {
 		throw new ConfigError(`${file}: "readOnly" must be true or false`);
+	}
+
+	if (mouse !== undefined && typeof mouse !== 'boolean') {
+		throw new ConfigError(`${file}: "mouse" must be true or false`);
+	}
+
+	if (theme !== undefined && !isThemeName(theme)) {
+		throw new ConfigError(
+			`${file}: "theme" must be ${themeNames.map(name => `"${name}"`).join(' or ')}`,
+		);
 	}
 
 	if (logTail !== undefined && !isLogTail(logTail)) {
@@ -110,5 +125,7 @@ export function readConfig(file: string): FileConfig {
 		...(readOnly === undefined ? {} : {readOnly}),
 		...(logTail === undefined ? {} : {logTail}),
 		...(hosts === undefined ? {} : {hosts}),
+		...(mouse === undefined ? {} : {mouse}),
+		...(theme === undefined ? {} : {theme}),
 	};
 }

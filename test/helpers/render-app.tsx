@@ -66,6 +66,8 @@ export function renderApp(
 		docker,
 		services,
 		lastFrame,
+		/** The last frame with its escape sequences (colours, inverse video). */
+		rawFrame: (): string => instance.lastFrame() ?? '',
 		/** How many frames Ink has written so far. */
 		frameCount: () => instance.frames.length,
 		get quitCount() {
