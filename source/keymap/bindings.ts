@@ -272,6 +272,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'viewer.filter', keys: ['F'], scope: 'viewer'},
 	{command: 'viewer.wrap', keys: ['w'], scope: 'viewer'},
 	{command: 'viewer.save', keys: ['s'], scope: 'viewer'},
+	{command: 'viewer.copy', keys: ['y'], scope: 'viewer'},
 	...scrollBindings('viewer', {
 		'scroll.up': {description: 'Scroll up (pauses following)'},
 		'scroll.pageDown': {keys: ['pagedown', 'ctrl+d', 'space']},

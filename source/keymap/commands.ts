@@ -409,6 +409,11 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'wrap',
 	},
+	'viewer.copy': {
+		description:
+			'Copy the lines in view that match the search (all in view without one) to the clipboard',
+		category: 'Dialog',
+	},
 	'viewer.save': {
 		description:
 			'Save the lines shown (filtered) to <name>-<time>.log (.txt) in the current folder',

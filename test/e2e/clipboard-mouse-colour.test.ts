@@ -67,7 +67,6 @@ describe(
 			await waitFor(async () => (await buffer()) === ids['io-bravo'], {
 				timeoutMs: 5000,
 				message: "the id never reached tmux's buffer",
-				describe: async () => `buffer: ${await buffer()}`,
 			});
 			await screen.sendKeys('Y');
 			await waitFor(async () => (await buffer()) === 'io-bravo', {

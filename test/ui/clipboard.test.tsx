@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
-import {FakeDockerClient} from '../fakes/fake-docker-client.js';
+import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
 import {sample} from '../fakes/sample-engine.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp, selectRow} from '../helpers/render-app.js';
@@ -46,5 +46,33 @@ describe('copying to the clipboard', () => {
 		await app.press('y');
 		assert.deepEqual(app.copied, []);
 		await app.waitForFrame('nothing selected to copy');
+	});
+
+	it('y in the logs copies the lines in view that match the search', async () => {
+		const api = fakeContainer({name: 'api'});
+		const docker = new FakeDockerClient({containers: [api]});
+		const base = Date.parse('2026-11-28T12:00:00Z');
+		docker.writeLog(
+			api.id,
+			['GET /a 200', 'GET /b 500', 'boot done', 'GET /c 500'].map(
+				(text, index) => ({
+					stream: 'stdout' as const,
+					time: base + index,
+					text,
+				}),
+			),
+		);
+		app = renderApp({docker});
+		await app.waitForFrame('api');
+		await app.press('l');
+		await app.waitForFrame('boot done');
+		await app.press('y');
+		assert.deepEqual(app.copied, [
+			'GET /a 200\nGET /b 500\nboot done\nGET /c 500',
+		]);
+		await app.press('/', '5', '0', '0', keys.enter);
+		await app.press('y');
+		assert.equal(app.copied.at(-1), 'GET /b 500\nGET /c 500');
+		await app.waitForFrame('copied 2 lines in view matching "500"');
 	});
 });
