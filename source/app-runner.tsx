@@ -18,6 +18,7 @@ import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
 import {commandAudited} from './state/audit-log.js';
 import {traceStartup} from './startup-trace.js';
+import {mouseReporting} from './terminal.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -61,6 +62,7 @@ export function createAppRunner({
 	stdout,
 	docker,
 	keymap,
+	mouse,
 }: {
 	readonly stdin: NodeJS.ReadStream & SessionInput;
 	readonly stdout: NodeJS.WriteStream & SessionOutput;
@@ -68,6 +70,8 @@ export function createAppRunner({
 	readonly docker: () => DockerClient;
 	/** The keymap table in force. */
 	readonly keymap: readonly Binding[];
+	/** Whether the app has the terminal report the mouse: off while a container has the terminal. */
+	readonly mouse: boolean;
 }): AppRunner {
 	let services: Services | undefined;
 	let instance: Instance | undefined;
@@ -164,7 +168,8 @@ export function createAppRunner({
 				? 'the terminal'
 				: 'shell';
 		stdout.write(
-			ansiEscapes.cursorShow +
+			mouseReporting.off +
+				ansiEscapes.cursorShow +
 				ansiEscapes.exitAlternativeScreen +
 				(isCommand
 					? `dockmate: running ${what} in ${name}\n`
@@ -205,7 +210,8 @@ export function createAppRunner({
 			stdout.write(
 				ansiEscapes.enterAlternativeScreen +
 					ansiEscapes.cursorHide +
-					ansiEscapes.clearScreen,
+					ansiEscapes.clearScreen +
+					(mouse ? mouseReporting.on : ''),
 			);
 		}
 	};

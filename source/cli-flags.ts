@@ -8,11 +8,23 @@ export type CliFlags = {
 	/** `--read-only` true, `--no-read-only` false, neither undefined (the config file decides). */
 	readonly readOnly?: boolean;
 	readonly tail?: number;
+	/** `--no-mouse` false (the terminal keeps the mouse for selecting text), else undefined. */
+	readonly mouse?: boolean;
+	/** The background the colours are chosen for. */
+	readonly theme?: ThemeName;
 	readonly help: boolean;
 	readonly version: boolean;
 	/** Print the keymap in force as a markdown table, and exit. */
 	readonly printKeys: boolean;
 };
+
+/** The backgrounds dockmate has colours for: `--theme` and `"theme"` in the config file. */
+export const themeNames = ['dark', 'light'] as const;
+export type ThemeName = (typeof themeNames)[number];
+
+export function isThemeName(value: unknown): value is ThemeName {
+	return themeNames.includes(value as ThemeName);
+}
 
 /** The command line cannot be followed: `message` is one line naming the flag at fault. */
 export type CliUsageError = {readonly error: string};
@@ -26,6 +38,8 @@ const options = {
 	'read-only': {type: 'boolean'},
 	'no-read-only': {type: 'boolean'},
 	tail: {type: 'string'},
+	'no-mouse': {type: 'boolean'},
+	theme: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 	'print-keys': {type: 'boolean'},
@@ -110,7 +124,9 @@ export function parseCliFlags(
 		return {error: '--host and --context cannot be given together'};
 	}
 
-	const string = (name: 'host' | 'context' | 'tail'): string | undefined => {
+	const string = (
+		name: 'host' | 'context' | 'tail' | 'theme',
+	): string | undefined => {
 		const value = given.get(name);
 		return typeof value === 'string' ? value : undefined;
 	};
@@ -120,6 +136,13 @@ export function parseCliFlags(
 	if (tailText !== undefined && tail === undefined) {
 		return {
 			error: `--tail takes a whole number of lines, 0 or more (not "${tailText}")`,
+		};
+	}
+
+	const theme = string('theme');
+	if (theme !== undefined && !isThemeName(theme)) {
+		return {
+			error: `--theme takes ${themeNames.join(' or ')} (not "${theme}")`,
 		};
 	}
 
@@ -135,6 +158,8 @@ export function parseCliFlags(
 		...(context === undefined ? {} : {context}),
 		...(readOnly === undefined ? {} : {readOnly}),
 		...(tail === undefined ? {} : {tail}),
+		...(given.has('no-mouse') ? {mouse: false} : {}),
+		...(theme === undefined ? {} : {theme}),
 		help: given.has('help'),
 		version: given.has('version'),
 		printKeys: given.has('print-keys'),

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import meow from 'meow';
 import {createAppRunner} from './app-runner.js';
+import {clipboardSequence} from './clipboard.js';
 import {isUsageError, parseCliFlags, usageHint} from './cli-flags.js';
 import {ConfigError, configPath, readConfig} from './config.js';
 import {debugLogPath, routeStrayOutput} from './debug-log.js';
@@ -21,6 +22,7 @@ import {keysMarkdown} from './keymap/keys-markdown.js';
 import {keymapInForce, keymapProblemsText} from './ui/keymap-in-force.js';
 import {statusShown} from './state/status.js';
 import {takeOverTerminal} from './terminal.js';
+import {themeChosen} from './ui/theme.js';
 
 const cli = meow(
 	`
@@ -38,6 +40,10 @@ const cli = meow(
 	  --print-keys         Print the keys in force as a markdown table, to start
 	                       "keys" in the config file from, e.g.
 	                       {"keys": {"item.remove": "x", "app.quit": ["q", "ctrl+q"]}}
+	  --no-mouse           Leave the mouse to the terminal, for selecting text
+	                       (also "mouse": false); with the mouse on, Shift-drag selects
+	  --theme dark|light   Colours for a dark (default) or light background
+	                       (also "theme"); NO_COLOR=1 draws no colours at all
 	  -h, --help           Show this help
 	  -v, --version        Show the version
 
@@ -171,16 +177,24 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		fail('needs an interactive terminal (stdin and stdout must be a tty)');
 	}
 
+	// NO_COLOR with any value, as the issue of colour in terminals asks (no-color.org).
+	themeChosen(
+		flags.theme ?? config.theme ?? 'dark',
+		process.env['NO_COLOR'] !== undefined,
+	);
+	const mouse = flags.mouse ?? config.mouse ?? true;
 	const runner = createAppRunner({
 		stdin: process.stdin,
 		stdout: process.stdout,
 		docker: () => session.docker(),
 		keymap: keymap.table,
+		mouse,
 	});
 	const restore = takeOverTerminal({
 		stdin: process.stdin,
 		stdout: process.stdout,
 		stopRendering: runner.stopRendering,
+		mouse,
 	});
 	// From here on the screen is Ink's alone: whatever else would be printed goes to a log.
 	const restoreOutput = routeStrayOutput(
@@ -206,6 +220,9 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 				quit: runner.quit,
 				exec: runner.exec,
 				attach: runner.attach,
+				copy(text) {
+					process.stdout.write(clipboardSequence(text));
+				},
 				switching,
 			}),
 	});

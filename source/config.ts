@@ -3,6 +3,7 @@ import path from 'node:path';
 import {parseHostEntries} from './config-hosts.js';
 import type {HostEntry} from './docker/endpoint.js';
 import type {KeyOverrides} from './keymap/remap.js';
+import {isThemeName, themeNames, type ThemeName} from './cli-flags.js';
 
 /** Settings from dockmate's config file; every one optional. */
 export type FileConfig = {
@@ -14,6 +15,10 @@ export type FileConfig = {
 	readonly hosts?: readonly HostEntry[];
 	/** The user's keys, by command name (`{"item.remove": "x"}`); checked against the keymap at start. */
 	readonly keys?: KeyOverrides;
+	/** `false`: the terminal keeps the mouse, as `--no-mouse`. */
+	readonly mouse?: boolean;
+	/** The background the colours are chosen for, as `--theme`. */
+	readonly theme?: ThemeName;
 };
 
 /** The config file is unreadable or says something dockmate does not understand. */
@@ -92,9 +97,19 @@ export function readConfig(file: string): FileConfig {
 		);
 	}
 
-	const {readOnly, logTail} = parsed as Record<string, unknown>;
+	const {readOnly, logTail, mouse, theme} = parsed as Record<string, unknown>;
 	if (readOnly !== undefined && typeof readOnly !== 'boolean') {
 		throw new ConfigError(`${file}: "readOnly" must be true or false`);
+	}
+
+	if (mouse !== undefined && typeof mouse !== 'boolean') {
+		throw new ConfigError(`${file}: "mouse" must be true or false`);
+	}
+
+	if (theme !== undefined && !isThemeName(theme)) {
+		throw new ConfigError(
+			`${file}: "theme" must be ${themeNames.map(name => `"${name}"`).join(' or ')}`,
+		);
 	}
 
 	if (logTail !== undefined && !isLogTail(logTail)) {
@@ -124,5 +139,7 @@ export function readConfig(file: string): FileConfig {
 		...(readOnly === undefined ? {} : {readOnly}),
 		...(logTail === undefined ? {} : {logTail}),
 		...(hosts === undefined ? {} : {hosts}),
+		...(mouse === undefined ? {} : {mouse}),
+		...(theme === undefined ? {} : {theme}),
 	};
 }

@@ -1,6 +1,15 @@
 import ansiEscapes from 'ansi-escapes';
 import {onExit} from 'signal-exit';
 
+/**
+ * Turns the terminal's mouse reports on and off: presses, releases and the wheel (1000), written
+ * as SGR sequences (1006), which carry any column and never pass for text.
+ */
+export const mouseReporting = {
+	on: '\u001B[?1000h\u001B[?1006h',
+	off: '\u001B[?1006l\u001B[?1000l',
+} as const;
+
 type Terminal = {
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
@@ -9,10 +18,12 @@ type Terminal = {
 	 * last frame on exit, possibly after the alternate screen was left and so onto the user's screen.
 	 */
 	readonly stopRendering: () => void;
+	/** Whether the terminal reports the mouse while dockmate has it. */
+	readonly mouse: boolean;
 };
 
 /**
- * Takes over the terminal (alternate screen, hidden cursor) and guarantees it is given back
+ * Takes over the terminal (alternate screen, hidden cursor, mouse reports) and guarantees it is given back
  * however the process ends: normal exit, Ctrl-C, SIGTERM, SIGHUP or a crash (reported after
  * the restore). Raw mode outlives the process on a tty, so it is switched off here too rather
  * than trusting Ink's unmount.
@@ -22,6 +33,7 @@ export function takeOverTerminal({
 	stdin,
 	stdout,
 	stopRendering,
+	mouse,
 }: Terminal): () => void {
 	let isRestored = false;
 	const restore = (): void => {
@@ -35,13 +47,19 @@ export function takeOverTerminal({
 			stdin.setRawMode(false);
 		}
 
-		stdout.write(ansiEscapes.cursorShow + ansiEscapes.exitAlternativeScreen);
+		// Mouse reports off in any case: a shell that got them would print them as text.
+		stdout.write(
+			mouseReporting.off +
+				ansiEscapes.cursorShow +
+				ansiEscapes.exitAlternativeScreen,
+		);
 	};
 
 	stdout.write(
 		ansiEscapes.enterAlternativeScreen +
 			ansiEscapes.cursorHide +
-			ansiEscapes.clearScreen,
+			ansiEscapes.clearScreen +
+			(mouse ? mouseReporting.on : ''),
 	);
 	// Raw at once, not from the first frame on: keys typed meanwhile wait for the app, unechoed and
 	// untouched by the line editing (a Backspace, Ctrl-U) of a cooked terminal.

@@ -204,6 +204,8 @@ export const bindings: readonly Binding[] = [
 		'scroll.bottom': {description: 'Go to the last row'},
 	}),
 	{command: 'list.filter', keys: ['/'], scope: 'list'},
+	{command: 'copy.id', keys: ['y'], scope: 'list'},
+	{command: 'copy.name', keys: ['Y'], scope: 'list'},
 	{command: 'containers.toggleAll', keys: ['a'], scope: 'containers'},
 	{command: 'container.exec', keys: ['e'], scope: 'containers'},
 	{command: 'container.execCommand', keys: ['E'], scope: 'containers'},
@@ -280,6 +282,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'viewer.filter', keys: ['F'], scope: 'viewer'},
 	{command: 'viewer.wrap', keys: ['w'], scope: 'viewer'},
 	{command: 'viewer.save', keys: ['s'], scope: 'viewer'},
+	{command: 'viewer.copy', keys: ['y'], scope: 'viewer'},
 	...scrollBindings('viewer', {
 		'scroll.up': {description: 'Scroll up (pauses following)'},
 		'scroll.pageDown': {keys: ['pagedown', 'ctrl+d', 'space']},

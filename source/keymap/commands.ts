@@ -284,6 +284,14 @@ export const commands = {
 		hint: 'mark',
 	},
 	'mark.all': {description: 'Mark every listed row', category: 'Actions'},
+	'copy.id': {
+		description: "Copy the selected object's id to the clipboard",
+		category: 'Actions',
+	},
+	'copy.name': {
+		description: "Copy the selected object's name to the clipboard",
+		category: 'Actions',
+	},
 	'mark.clear': {
 		description: 'Clear the marks; with none, the filter',
 		category: 'Actions',
@@ -424,6 +432,11 @@ export const commands = {
 		description: 'Wrap long lines, or cut them at the edge',
 		category: 'Dialog',
 		hint: 'wrap',
+	},
+	'viewer.copy': {
+		description:
+			'Copy the lines in view that match the search (all in view without one) to the clipboard',
+		category: 'Dialog',
 	},
 	'viewer.save': {
 		description:

@@ -62,6 +62,8 @@ export type Services = {
 		containerId: string,
 		command: readonly string[] | undefined,
 	) => void;
+	/** Puts text on the user's clipboard (through the terminal); the CLI provides it. */
+	readonly copy: (text: string) => void;
 	readonly actions: Actions;
 	/** The prune dialog's preview and removal (`P`). */
 	readonly prune: PruneActions;
@@ -158,6 +160,7 @@ export function createServices(options: {
 	 * ends or is detached from. The CLI provides it.
 	 */
 	readonly attach?: (containerId: string, name: string) => void;
+	readonly copy?: (text: string) => void;
 	/** Where a build context starts; the current folder unless told. */
 	readonly cwd?: string;
 }): Services {
@@ -192,6 +195,7 @@ export function createServices(options: {
 		dispatch,
 		quit: options.quit ?? (() => undefined),
 		exec: options.exec ?? (() => undefined),
+		copy: options.copy ?? (() => undefined),
 		actions: createActions({docker, dispatch, now}),
 		prune: createPruneActions({docker, store, dispatch, now}),
 		system,

@@ -140,3 +140,11 @@ export function selectionMovedOff(ids: readonly string[]): Update {
 			: withUi(state, {selection});
 	};
 }
+
+/** Selects the row `id` of `pane` (a click on it), if the pane lists it. */
+export function rowSelected(pane: Pane, id: string): Update {
+	return state =>
+		state.ui.selection[pane] === id || !visibleIds(state, pane).includes(id)
+			? state
+			: withUi(state, {selection: {...state.ui.selection, [pane]: id}});
+}

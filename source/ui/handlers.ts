@@ -46,6 +46,7 @@ import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
 import {internalsHandlers} from './internals-handlers.js';
 import {paletteHandlers} from './palette-handlers.js';
+import {clipboardHandlers} from './clipboard-handlers.js';
 import {confirmedTargets, refusalSummary} from '../state/removal-refusal.js';
 import {
 	planLifecycle,
@@ -328,6 +329,7 @@ export const handlers: Readonly<Record<Command, Handler>> = {
 	...resourceHandlers,
 	...composeSwarmHandlers,
 	...internalsHandlers,
+	...clipboardHandlers,
 	'app.quit'({services, chord}) {
 		// Ctrl-C ends dockmate as it ends any command a shell runs: status 130 (128 + SIGINT).
 		services.quit(chord === 'ctrl+c' ? 130 : 0);

@@ -1,5 +1,11 @@
 import {Box, Text} from 'ink';
-import {perPane, type AppState, type Pane} from '../state/app-state.js';
+import type {AppState, Pane} from '../state/app-state.js';
+import {
+	bodyHeight,
+	minimumSize,
+	paneHeights,
+	screenHeight,
+} from './screen-layout.js';
 import {ConfirmDialog} from './dialogs/confirm-dialog.js';
 import {ExecPrompt} from './dialogs/exec-prompt.js';
 import {HelpOverlay} from './dialogs/help-overlay.js';
@@ -35,11 +41,6 @@ import {NetworksPane} from './panes/networks-pane.js';
 import {SystemPane} from './panes/system-pane.js';
 import {VolumesPane} from './panes/volumes-pane.js';
 
-/** Below this the panes cannot show a useful row, so we say so instead of garbling. */
-export const minimumSize = {columns: 60, rows: 14} as const;
-
-const headerRows = 2;
-const footerRows = 1;
 const selectFocus = (state: AppState) => state.ui.focus;
 const selectDialog = (state: AppState) => state.ui.dialog;
 const selectAudit = (state: AppState) => state.audit;
@@ -47,27 +48,6 @@ const selectExecName = (state: AppState) =>
 	state.ui.dialog?.kind === 'exec'
 		? state.containers.byId.get(state.ui.dialog.containerId)?.name
 		: undefined;
-
-/**
- * Splits the rows between the panes: Containers and Images share the screen, the focused one
- * taking the larger part; every other pane takes it whole.
- */
-export function paneHeights(
-	available: number,
-	focus: Pane,
-): Readonly<Record<Pane, number>> {
-	const larger = Math.ceil(available * 0.6);
-	const smaller = available - larger;
-	const heights = perPane(0);
-	if (focus === 'containers' || focus === 'images') {
-		heights.containers = focus === 'containers' ? larger : smaller;
-		heights.images = focus === 'images' ? larger : smaller;
-	} else {
-		heights[focus] = available;
-	}
-
-	return heights;
-}
 
 function Body({
 	focus,
@@ -236,10 +216,12 @@ function Body({
 export function MainScreen() {
 	const {columns, rows} = useTerminalSize();
 	const focus = useAppState(selectFocus);
-	// Ink redraws the whole screen for every frame as tall as the terminal, so stay one row short.
-	const height = rows - 1;
-	const available = height - headerRows - footerRows;
-	useKeymap(Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows));
+	const height = screenHeight(rows);
+	const available = bodyHeight(rows);
+	useKeymap(
+		Math.max(1, paneHeights(available, focus)[focus] - paneChromeRows),
+		{columns, rows},
+	);
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
 			<Box

@@ -43,6 +43,7 @@ export function renderApp(
 ) {
 	const docker = options.docker ?? new FakeDockerClient();
 	const quitStatuses: number[] = [];
+	const copied: string[] = [];
 	const services: Services = createServices({
 		docker,
 		readOnly: options.readOnly ?? false,
@@ -54,6 +55,9 @@ export function renderApp(
 		...(options.cwd === undefined ? {} : {cwd: options.cwd}),
 		quit(status) {
 			quitStatuses.push(status);
+		},
+		copy(text) {
+			copied.push(text);
 		},
 	});
 	const size = {columns: options.columns ?? 120, rows: options.rows ?? 40};
@@ -71,6 +75,8 @@ export function renderApp(
 		docker,
 		services,
 		lastFrame,
+		/** The last frame with its escape sequences (colours, inverse video). */
+		rawFrame: (): string => instance.lastFrame() ?? '',
 		/** How many frames Ink has written so far. */
 		frameCount: () => instance.frames.length,
 		get quitCount() {
@@ -78,6 +84,8 @@ export function renderApp(
 		},
 		/** The exit status of each quit asked for, in order. */
 		quitStatuses,
+		/** Each text put on the clipboard, in order. */
+		copied,
 		/** Writes `burst` to the terminal input in one write, as one read delivers it. */
 		async burst(burst: string) {
 			instance.stdin.write(burst);

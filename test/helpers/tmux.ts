@@ -65,6 +65,11 @@ export type TmuxSession = {
 	 * (`pipe-pane`); with no file, stops.
 	 */
 	readonly pipeOutput: (file?: string) => Promise<void>;
+	/**
+	 * Runs a tmux command on this session's server (`set-option -g set-clipboard on`,
+	 * `show-buffer`); returns what it prints.
+	 */
+	readonly tmux: (...args: string[]) => Promise<string>;
 	/** Kills the tmux server, and with it the program. Safe to call twice. */
 	readonly kill: () => Promise<void>;
 };
@@ -287,6 +292,9 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
 					? []
 					: [`cat >> '${file.replaceAll("'", "'\\''")}'`]),
 			]);
+		},
+		async tmux(...args) {
+			return tmux(socketName, args);
 		},
 		async kill() {
 			if (liveSockets.delete(socketName)) {

@@ -36,6 +36,20 @@ describe('command line', () => {
 		});
 	});
 
+	it('reads --no-mouse and --theme, and refuses a theme it has no colours for', () => {
+		assert.deepEqual(parseCliFlags(['--no-mouse', '--theme', 'light']), {
+			mouse: false,
+			theme: 'light',
+			help: false,
+			version: false,
+		});
+		assert.equal(
+			refusal('--theme=blue'),
+			'--theme takes dark or light (not "blue")',
+		);
+		assert.equal(refusal('--theme'), '--theme needs a value');
+	});
+
 	it('refuses an unknown flag or a stray argument, naming it', () => {
 		assert.equal(refusal('--bogus'), 'unknown flag --bogus');
 		assert.equal(refusal('-x'), 'unknown flag -x');

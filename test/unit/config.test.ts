@@ -46,6 +46,23 @@ describe('config file', () => {
 		assert.deepEqual(readConfig(file('empty.json', '{}')), {});
 	});
 
+	it('reads mouse and theme', () => {
+		assert.deepEqual(
+			readConfig(file('look.json', '{"mouse": false, "theme": "light"}')),
+			{mouse: false, theme: 'light'},
+		);
+		for (const [bad, message] of [
+			['{"mouse": "no"}', '"mouse" must be true or false'],
+			['{"theme": "blue"}', '"theme" must be "dark" or "light"'],
+		] as const) {
+			assert.throws(
+				() => readConfig(file('bad-look.json', bad)),
+				(error: unknown) =>
+					error instanceof ConfigError && error.message.includes(message),
+			);
+		}
+	});
+
 	it('reads logTail: a whole number of lines, 0 or more', () => {
 		assert.deepEqual(readConfig(file('tail.json', '{"logTail": 2000}')), {
 			logTail: 2000,

@@ -1,12 +1,9 @@
 import {Text} from 'ink';
+import type {Highlight} from '../theme.js';
 
 type Props<T extends {readonly text: string}> = {
 	readonly segments: readonly T[];
-	readonly styleOf: (segment: T) => {
-		color?: string;
-		backgroundColor?: string;
-		bold?: boolean;
-	};
+	readonly styleOf: (segment: T) => Highlight;
 };
 
 /** One row of text in runs of their own style, cut at the edge. */

@@ -1,5 +1,5 @@
 import {useInput, useStdin, type Key} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {textScopes} from '../../keymap/bindings.js';
 import {useKeymapTable} from '../keymap-in-force.js';
 import {
@@ -16,6 +16,8 @@ import type {Services} from '../../runtime/services.js';
 import {handlers} from '../handlers.js';
 import {useServices} from './use-services.js';
 import {activeScopes} from '../../state/scopes.js';
+import {parseMouseEvent} from '../../keymap/mouse-event.js';
+import {mouseHandled, type Press} from '../mouse-handling.js';
 
 /** Read-only mode refuses every command that changes the engine, even when invoked anyway. */
 function isRefused(command: Command, services: Services): boolean {
@@ -67,12 +69,33 @@ function isPrintable(input: string, key: KeyFlags): boolean {
  * Scopes are read from the store at the moment of the key, not from the last render, so a burst of
  * keys typed faster than React re-renders is handled in order and none is lost.
  */
-export function useKeymap(pageSize: number): void {
+export function useKeymap(
+	pageSize: number,
+	size: {readonly columns: number; readonly rows: number},
+): void {
 	const services = useServices();
 	const rawInput = useRawInput();
 	const table = useKeymapTable();
+	// The last press, to tell a double-click: only the input handler reads it.
+	const lastPress = useRef<Press | undefined>(undefined);
+	const {columns, rows} = size;
 	const onInput = useCallback(
 		(input: string, key: Key) => {
+			// A mouse report is never a key: Ink would read `\e[<0;5;9M` as keys ending in M.
+			const mouseEvent = parseMouseEvent(rawInput());
+			if (mouseEvent !== undefined) {
+				lastPress.current = mouseHandled(mouseEvent, {
+					services,
+					pageSize,
+					chord: '',
+					keymap: table,
+					size: {columns, rows},
+					time: Date.now(),
+					previous: lastPress.current,
+				});
+				return;
+			}
+
 			// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r", Esc
 			// and a key), which Ink hands over as one input; each key is its own keypress here.
 			const presses =
@@ -118,7 +141,7 @@ export function useKeymap(pageSize: number): void {
 				}
 			}
 		},
-		[services, pageSize, rawInput, table],
+		[services, pageSize, rawInput, table, columns, rows],
 	);
 	useInput(onInput);
 }

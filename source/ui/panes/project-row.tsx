@@ -15,10 +15,11 @@ import {theme} from '../theme.js';
 import type {RowProps} from './list-pane.js';
 import {RowLine} from './row-line.js';
 
-const healthColors = {
-	running: theme.state.running,
-	partial: theme.state.restarting,
-	stopped: theme.state.exited,
+/** The state whose colour a project's health takes (the theme is read when drawing: it is chosen at start). */
+const healthStates = {
+	running: 'running',
+	partial: 'restarting',
+	stopped: 'exited',
 } as const;
 
 /** One compose project line. */
@@ -71,7 +72,7 @@ export const ProjectRow = memo(function ProjectRow({
 			cells={projectCells(project, pending, trouble)}
 			leadColors={[
 				trouble === undefined
-					? healthColors[projectHealth(project)]
+					? theme.state[healthStates[projectHealth(project)]]
 					: theme.state[trouble],
 			]}
 		/>

@@ -1,11 +1,7 @@
-import {theme} from '../theme.js';
+import {theme, type Highlight} from '../theme.js';
 import type {Segment, Tone} from './segments.js';
 
-function toneProps(tone: Tone): {
-	color?: string;
-	backgroundColor?: string;
-	bold?: boolean;
-} {
+function toneProps(tone: Tone): Highlight {
 	if (typeof tone === 'object') {
 		return {
 			color: theme.logs.names[tone.source % theme.logs.names.length] ?? 'white',
