@@ -60,7 +60,10 @@ await build({
 		// A 1 MB young generation (about 10 MB less resident memory): the once-a-second figures make
 		// short-lived garbage that default semi-spaces let pile up before a scavenge. V8 takes the
 		// flag only at start, hence the shebang; `env -S` splits it off (coreutils 8.30, macOS).
-		js: "#!/usr/bin/env -S node --max-semi-space-size=1\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
+		// Two malloc arenas, not glibc's eight a core: V8's helper threads each kept an arena of a
+		// few hundred KB to 4 MB resident for their short jobs (3.6 MB less at 300 containers, with
+		// no more CPU). glibc reads it only at start, as V8 its flags; other C libraries ignore it.
+		js: "#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=1\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
 	define: {'process.env.NODE_ENV': '"production"'},
 	logLevel: 'warning',
