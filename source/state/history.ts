@@ -9,7 +9,7 @@
 // when it is full, once every few minutes.
 
 /** A buffer that histories share: each is a window on it, and only slots past all of them are written. */
-type Buffer = {
+type SampleBuffer = {
 	readonly values: Float64Array;
 	/** Slots written so far; a history that ends here may write the next one. */
 	filled: number;
@@ -17,7 +17,7 @@ type Buffer = {
 
 /** Samples, oldest first: `end - start` of them in `buffer`. Never changes once made. */
 export type History = {
-	readonly buffer: Buffer;
+	readonly buffer: SampleBuffer;
 	readonly start: number;
 	readonly end: number;
 };
@@ -25,7 +25,7 @@ export type History = {
 /** How many samples buffers hold, in histories of `length`: a copy every `length * (spans - 1)` appends. */
 const spans = 4;
 
-function emptyBuffer(length: number): Buffer {
+function emptyBuffer(length: number): SampleBuffer {
 	return {values: new Float64Array(length * spans), filled: 0};
 }
 
