@@ -67,6 +67,7 @@ export const stateTiers = {
 		'dialog-slot.ts',
 		'filter-prompt.ts',
 		'exec-prompt.ts',
+		'history.ts',
 		'list-view.ts',
 		'liveness.ts',
 		'memo.ts',

@@ -6,6 +6,7 @@ import type {
 	VolumeSummary,
 } from '../docker/docker-client.js';
 import type {Collection} from './collections.js';
+import type {History} from './history.js';
 import type {ListView} from './list-view.js';
 import type {ResourceUsage} from './resource-usage.js';
 import {
@@ -102,9 +103,9 @@ export const historyLength = 60;
 export type ResourceSnapshot = {
 	readonly usage: ResourceUsage;
 	/** CPU percent per sample, oldest first; unknown samples are left out. */
-	readonly cpuHistory: readonly number[];
+	readonly cpuHistory: History;
 	/** Memory bytes per sample, oldest first. */
-	readonly memoryHistory: readonly number[];
+	readonly memoryHistory: History;
 };
 
 /** Where resource figures come from, and the host they are measured against. */

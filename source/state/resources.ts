@@ -9,6 +9,7 @@ import {
 	type Update,
 } from './app-state.js';
 import {sameJson} from './collections.js';
+import {emptyHistory, historyAppended, type History} from './history.js';
 import type {ResourceUsage} from './resource-usage.js';
 import {withMember} from './set-membership.js';
 
@@ -28,15 +29,12 @@ export function resourceSourceChanged(
 }
 
 function appendHistory(
-	history: readonly number[] | undefined,
+	history: History | undefined,
 	value: number | undefined,
-): readonly number[] {
-	if (value === undefined) {
-		return history ?? [];
-	}
-
-	const next = [...(history ?? []), value];
-	return next.length > historyLength ? next.slice(-historyLength) : next;
+): History {
+	return value === undefined
+		? (history ?? emptyHistory)
+		: historyAppended(history ?? emptyHistory, value, historyLength);
 }
 
 /**

@@ -42,7 +42,9 @@ export async function launchDockmate(options: {
 			? []
 			: [`ulimit -Sn ${limit}`, `ulimit -Hn ${limit}`]),
 		`echo ${beforeMarker}`,
-		`'${process.execPath}' '${cliPath}' ${args}`,
+		// The bundle itself, as users run it: its shebang sets the V8 flags dockmate's memory
+		// figures depend on, which `node dist/cli.js` would leave out.
+		`'${cliPath}' ${args}`,
 		'echo "AFTER-DOCKMATE exit=$?"',
 		// -icanon/-echo here would mean raw mode was left on.
 		'stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo',

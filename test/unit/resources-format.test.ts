@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {ResourceSnapshot} from '../../source/state/app-state.js';
+import {
+	historyLength,
+	type ResourceSnapshot,
+} from '../../source/state/app-state.js';
+import {historyOf} from '../../source/state/history.js';
 import type {ResourceUsage} from '../../source/state/resource-usage.js';
 import {
 	cpuScale,
@@ -27,8 +31,8 @@ function snapshot(
 ): ResourceSnapshot {
 	return {
 		usage: {...unknownUsage, ...usage},
-		cpuHistory: history.cpu ?? [],
-		memoryHistory: history.memory ?? [],
+		cpuHistory: historyOf(history.cpu ?? [], historyLength),
+		memoryHistory: historyOf(history.memory ?? [], historyLength),
 	};
 }
 

@@ -20,6 +20,7 @@ import {
 	type AppState,
 	type Update,
 } from '../../source/state/app-state.js';
+import {historyValues} from '../../source/state/history.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import {
 	connectionChanged,
@@ -445,7 +446,7 @@ describe('startStatsFeed: engine API', () => {
 		assert.equal(snapshot?.usage.cpuPercent, 30);
 		// 2000 bytes between the last two samples, 250 ms apart.
 		assert.equal(snapshot.usage.networkRxRate, 8000);
-		assert.deepEqual(snapshot.cpuHistory, [30]);
+		assert.deepEqual(historyValues(snapshot.cpuHistory), [30]);
 		assert.equal(snapshot.usage.cpuLimit, 2);
 		assert.equal(snapshot.usage.memoryLimit, 256 * mib);
 
@@ -456,10 +457,8 @@ describe('startStatsFeed: engine API', () => {
 		feed.fake.pushStats(a.id, sampleAt(feed, 1500, {cpuPercent: 40}));
 		await feed.clock.advance(intervalMs);
 		assert.equal(feed.commits(), base + 2);
-		assert.deepEqual(
-			feed.state().resources.byId.get(a.id)?.cpuHistory,
-			[30, 40],
-		);
+		const history = feed.state().resources.byId.get(a.id)?.cpuHistory;
+		assert.deepEqual(history && historyValues(history), [30, 40]);
 	});
 
 	it('commits every container’s figures together', async () => {
@@ -617,7 +616,10 @@ describe('startStatsFeed: cgroup files', () => {
 		assert.equal(feed.commits(), commits + 1);
 		const snapshot = feed.state().resources.byId.get(a.id);
 		assert.equal(snapshot?.usage.cpuPercent, 50);
-		assert.deepEqual(snapshot.memoryHistory, [10 * mib, 11 * mib]);
+		assert.deepEqual(historyValues(snapshot.memoryHistory), [
+			10 * mib,
+			11 * mib,
+		]);
 		assert.equal(feed.state().resources.byId.get(b.id)?.usage.cpuPercent, 0);
 
 		await feed.clock.advance(3 * intervalMs);

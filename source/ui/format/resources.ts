@@ -1,4 +1,5 @@
 import type {ResourceSnapshot} from '../../state/app-state.js';
+import {historyMax, historyValues} from '../../state/history.js';
 import type {ColumnSpec} from './columns.js';
 import {formatBytes, formatMemory} from '../../format/units.js';
 
@@ -129,7 +130,7 @@ export function historyGraph(
 export function cpuScale(snapshot: ResourceSnapshot): number {
 	const limit =
 		snapshot.usage.cpuLimit === undefined ? 100 : snapshot.usage.cpuLimit * 100;
-	return Math.max(limit, ...snapshot.cpuHistory);
+	return Math.max(limit, historyMax(snapshot.cpuHistory));
 }
 
 /**
@@ -138,7 +139,8 @@ export function cpuScale(snapshot: ResourceSnapshot): number {
  */
 export function memoryScale(snapshot: ResourceSnapshot): number {
 	return (
-		snapshot.usage.memoryLimit ?? Math.max(1, ...snapshot.memoryHistory) * 1.25
+		snapshot.usage.memoryLimit ??
+		Math.max(1, historyMax(snapshot.memoryHistory)) * 1.25
 	);
 }
 
@@ -183,7 +185,11 @@ export function resourceCells(
 			usage.cpuLimit === undefined
 				? missing
 				: `${Number(usage.cpuLimit.toFixed(2))}·${formatPercent(cpuShare)}`,
-		cpuGraph: sparkline(snapshot.cpuHistory, graphWidth, cpuScale(snapshot)),
+		cpuGraph: sparkline(
+			historyValues(snapshot.cpuHistory),
+			graphWidth,
+			cpuScale(snapshot),
+		),
 		memory:
 			usage.memoryUsage === undefined
 				? missing
@@ -193,7 +199,7 @@ export function resourceCells(
 				? `host·${formatPercent(memoryShare)}`
 				: `${formatMemory(usage.memoryLimit)}·${formatPercent(memoryShare)}`,
 		memoryGraph: sparkline(
-			snapshot.memoryHistory,
+			historyValues(snapshot.memoryHistory),
 			graphWidth,
 			memoryScale(snapshot),
 		),

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useCallback} from 'react';
 import {historyLength, type AppState} from '../../state/app-state.js';
+import {historySize, historyValues} from '../../state/history.js';
 import {selectedId} from '../../state/selectors.js';
 import {
 	cpuScale,
@@ -96,13 +97,13 @@ export function HistoryPanel({width, height}: Props) {
 	const cpuMax = cpuScale(snapshot);
 	const memoryMax = memoryScale(snapshot);
 	const cpu = historyGraph(
-		snapshot.cpuHistory,
+		historyValues(snapshot.cpuHistory),
 		chartWidth,
 		chartHeight,
 		cpuMax,
 	);
 	const memory = historyGraph(
-		snapshot.memoryHistory,
+		historyValues(snapshot.memoryHistory),
 		chartWidth,
 		chartHeight,
 		memoryMax,
@@ -112,7 +113,7 @@ export function HistoryPanel({width, height}: Props) {
 			<Text wrap="truncate-end">
 				<Text bold>{name}</Text>
 				<Text color={theme.text.dim}>
-					{'  '}last {snapshot.cpuHistory.length}s · CPU{' '}
+					{'  '}last {historySize(snapshot.cpuHistory)}s · CPU{' '}
 					{formatPercent(usage.cpuPercent)} of{' '}
 					{usage.cpuLimit === undefined
 						? 'no limit'
