@@ -59,16 +59,16 @@ await build({
 	banner: {
 		// A 1 MB young generation (about 10 MB less resident memory): the once-a-second figures make
 		// short-lived garbage that default semi-spaces let pile up before a scavenge. V8 takes the
-		// flag only at start, hence the shebang; `env -S` splits it off (coreutils 8.30, macOS).
+		// flag only at start, hence the first two lines: sh runs them and execs node with the flags,
+		// where node reads `":"` and a comment. `env -S` would do it in one line, but BusyBox's env
+		// (Alpine) refuses -S.
 		// Two malloc arenas, not glibc's eight a core: V8's helper threads each kept an arena of a
 		// few hundred KB to 4 MB resident for their short jobs (3.6 MB less at 300 containers, with
 		// no more CPU). glibc reads it only at start, as V8 its flags; other C libraries ignore it.
-		// An old space allowed 30% above what the last full collection kept, not up to four times
-		// that: V8 judged dockmate's small heap cheap to let grow, and a churn of 500 containers
-		// left it at 61 MB for 18.5 MB live (148 MB resident), which V8 does not give back while
-		// figures keep coming. With the flag the same churn stayed at 92-94 MB and ended at 84 MB,
-		// for about 9 more full collections a minute at 300 containers and no measurable CPU.
-		js: "#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=1 --heap-growing-percent=30\nimport {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
+		// (The old space's growth is set where V8 reads it at each collection: see bin.ts.)
+		js:
+			'#!/bin/sh\n":" //; exec env MALLOC_ARENA_MAX=2 node --max-semi-space-size=1 "$0" "$@"\n' +
+			"import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);",
 	},
 	define: {'process.env.NODE_ENV': '"production"'},
 	logLevel: 'warning',

@@ -2,6 +2,7 @@
 // logs in to an ssh:// one and asks it), so that this happens while Node compiles the app (see
 // container-prefetch.ts).
 import os from 'node:os';
+import v8 from 'node:v8';
 import {isUsageError, parseCliFlags} from './cli-flags.js';
 import {
 	prefetchContainers,
@@ -9,6 +10,14 @@ import {
 } from './docker/container-prefetch.js';
 import {resolveEndpoint} from './docker/endpoint.js';
 import {traceStartup} from './startup-trace.js';
+
+// An old space allowed 30% above what the last full collection kept, not up to four times that:
+// V8 judged dockmate's small heap cheap to let grow, and a churn of 500 containers left it at 61 MB
+// for 18.5 MB live (148 MB resident), which V8 does not give back while figures keep coming. With
+// it the same churn stayed at 92-94 MB and ended at 84 MB, for about 9 more full collections a
+// minute at 300 containers and no measurable CPU. V8 reads it at each collection, so it is set
+// here rather than on node's command line, where a Node that no longer knew it would not start.
+v8.setFlagsFromString('--heap-growing-percent=30');
 
 /**
  * The list of the engine the arguments name. Anything but plain connection flags (`--help`, a

@@ -42,6 +42,7 @@ describe('command line', () => {
 			theme: 'light',
 			help: false,
 			version: false,
+			printKeys: false,
 		});
 		assert.equal(
 			refusal('--theme=blue'),
