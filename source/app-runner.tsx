@@ -17,6 +17,7 @@ import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
 import {commandAudited} from './state/audit-log.js';
 import {traceStartup} from './startup-trace.js';
+import {bracketedPaste} from './terminal.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -160,7 +161,8 @@ export function createAppRunner({
 				? 'the terminal'
 				: 'shell';
 		stdout.write(
-			ansiEscapes.cursorShow +
+			bracketedPaste.off +
+				ansiEscapes.cursorShow +
 				ansiEscapes.exitAlternativeScreen +
 				(isCommand
 					? `dockmate: running ${what} in ${name}\n`
@@ -201,7 +203,8 @@ export function createAppRunner({
 			stdout.write(
 				ansiEscapes.enterAlternativeScreen +
 					ansiEscapes.cursorHide +
-					ansiEscapes.clearScreen,
+					ansiEscapes.clearScreen +
+					bracketedPaste.on,
 			);
 		}
 	};

@@ -1,6 +1,16 @@
 import ansiEscapes from 'ansi-escapes';
 import {onExit} from 'signal-exit';
 
+/**
+ * Bracketed paste: the terminal marks pasted text (ESC [200~ … ESC [201~), so that the app takes it
+ * as text and none of it as keys. Asked for while the app has the screen, and only then: a shell
+ * that was not expecting the marks would get them in what is pasted into it.
+ */
+export const bracketedPaste = {
+	on: '\u001B[?2004h',
+	off: '\u001B[?2004l',
+} as const;
+
 type Terminal = {
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
@@ -12,7 +22,7 @@ type Terminal = {
 };
 
 /**
- * Takes over the terminal (alternate screen, hidden cursor) and guarantees it is given back
+ * Takes over the terminal (alternate screen, hidden cursor, bracketed paste) and guarantees it is given back
  * however the process ends: normal exit, Ctrl-C, SIGTERM, SIGHUP or a crash (reported after
  * the restore). Raw mode outlives the process on a tty, so it is switched off here too rather
  * than trusting Ink's unmount.
@@ -35,13 +45,18 @@ export function takeOverTerminal({
 			stdin.setRawMode(false);
 		}
 
-		stdout.write(ansiEscapes.cursorShow + ansiEscapes.exitAlternativeScreen);
+		stdout.write(
+			bracketedPaste.off +
+				ansiEscapes.cursorShow +
+				ansiEscapes.exitAlternativeScreen,
+		);
 	};
 
 	stdout.write(
 		ansiEscapes.enterAlternativeScreen +
 			ansiEscapes.cursorHide +
-			ansiEscapes.clearScreen,
+			ansiEscapes.clearScreen +
+			bracketedPaste.on,
 	);
 	// Raw at once, not from the first frame on: keys typed meanwhile wait for the app, unechoed and
 	// untouched by the line editing (a Backspace, Ctrl-U) of a cooked terminal.

@@ -62,6 +62,8 @@ export function renderApp(
 		docker,
 		services,
 		lastFrame,
+		/** The last frame with its styles (colours only where `colour-frames.ts` was imported first). */
+		rawFrame: (): string => instance.lastFrame() ?? '',
 		/** How many frames Ink has written so far. */
 		frameCount: () => instance.frames.length,
 		get quitCount() {

@@ -108,6 +108,7 @@ describe('keymap invariants', () => {
 					'Actions',
 					'Sort',
 					'Filter',
+					'Typing',
 					'Dialog',
 				].includes(info.category),
 				`${command} category`,

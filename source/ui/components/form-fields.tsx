@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
-import type {Form} from '../../state/form.js';
+import {focusedLine, type Form} from '../../state/form.js';
 import {cellWidth, fit} from '../format/cells.js';
 import {DialogFrame} from './dialog-frame.js';
+import {LineWithCursor} from './typed-line.js';
 import {theme} from '../theme.js';
 
 /** How a field is labelled and what an empty one means. */
@@ -49,9 +50,12 @@ export function FormFields<F extends string>({form, labels, rows}: Props<F>) {
 								{fit(label, labelWidth)}
 							</Text>
 							{isChoice === true ? <Text color={theme.key}>‹ </Text> : null}
-							{value}
+							{isFocused && isChoice !== true ? (
+								<LineWithCursor line={focusedLine(form)} />
+							) : (
+								value
+							)}
 							{isChoice === true ? <Text color={theme.key}> ›</Text> : null}
-							{isFocused && isChoice !== true ? <Text inverse> </Text> : null}
 							{(value === '' || (isChoice === true && isFocused)) &&
 							placeholder !== '' ? (
 								<Text color={theme.text.dim}>

@@ -1,14 +1,17 @@
 import {useInput, useStdin, type Key} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {bindings, textScopes} from '../../keymap/bindings.js';
 import {
 	chord,
 	splitChunk,
 	splitEscapePair,
 	type KeyFlags,
+	type Keypress,
 } from '../../keymap/chord.js';
+import type {Scope} from '../../keymap/bindings.js';
 import {resolve} from '../../keymap/resolve.js';
-import {textTyped} from '../../state/updates.js';
+import {textPasted, textTyped} from '../../state/updates.js';
+import {pastedLine} from '../../state/text-field.js';
 import {statusCleared, statusShown} from '../../state/status.js';
 import {commandInfo, type Command} from '../../keymap/commands.js';
 import type {Services} from '../../runtime/services.js';
@@ -49,6 +52,36 @@ function useRawInput(): () => string {
 	return recorder.last;
 }
 
+/** What a terminal sends around a paste once asked to (bracketed paste, `ESC [?2004h`). */
+const pasteStart = '\u001B[200~';
+const pasteEnd = '\u001B[201~';
+
+/** The keys of one input event: Esc and a key read together are two, unless Alt+key is bound. */
+function keypresses(
+	raw: string,
+	input: string,
+	key: Key,
+	scopes: readonly Scope[],
+): readonly Keypress[] {
+	if (raw === '\u007F') {
+		return splitChunk(raw);
+	}
+
+	const isBoundAlt =
+		key.meta &&
+		!key.escape &&
+		resolve(chord(input, key), scopes, bindings) !== undefined;
+	const split = isBoundAlt ? undefined : splitEscapePair(raw);
+	// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r", Esc and a
+	// key), which Ink hands over as one input; each key is its own keypress here.
+	return (
+		split ??
+		(input.length > 1 && !key.ctrl && !key.meta
+			? splitChunk(input)
+			: [{input, key}])
+	);
+}
+
 function isPrintable(input: string, key: KeyFlags): boolean {
 	return (
 		input !== '' &&
@@ -69,15 +102,35 @@ function isPrintable(input: string, key: KeyFlags): boolean {
 export function useKeymap(pageSize: number): void {
 	const services = useServices();
 	const rawInput = useRawInput();
+	// Whether a paste is under way: Ink hands its start, its text (in one or more reads) and its
+	// end over as separate inputs, and everything between is text, not keys.
+	const isPasting = useRef(false);
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r", Esc
-			// and a key), which Ink hands over as one input; each key is its own keypress here.
-			const presses =
-				splitEscapePair(rawInput()) ??
-				(input.length > 1 && !key.ctrl && !key.meta
-					? splitChunk(input)
-					: [{input, key}]);
+			const raw = rawInput();
+			if (raw === pasteStart || raw === pasteEnd) {
+				isPasting.current = raw === pasteStart;
+				return;
+			}
+
+			if (isPasting.current) {
+				// Pasted text goes whole into the open prompt, at its cursor, and nowhere else: no key
+				// of it is a command (a `q` in it must not quit).
+				const text = pastedLine(raw);
+				const scopes = activeScopes(services.store.getState());
+				if (text !== '' && scopes.some(scope => textScopes.has(scope))) {
+					services.dispatch(textPasted(text));
+				}
+
+				return;
+			}
+
+			const presses = keypresses(
+				raw,
+				input,
+				key,
+				activeScopes(services.store.getState()),
+			);
 			for (const press of presses) {
 				const scopes = activeScopes(services.store.getState());
 				const pressed = chord(press.input, press.key);
