@@ -133,6 +133,37 @@ describe('text fields edit like a shell', () => {
 		assert.match(drawnLine(app.rawFrame(), 'Name'), /Name\s+run my-apXp\s*│$/);
 	});
 
+	it('keeps the cursor in sight on a line wider than its field', async () => {
+		app = renderApp({
+			docker: new FakeDockerClient({containers: [web], images: [busybox]}),
+			columns: 60,
+		});
+		await app.waitForFrame('busybox:latest');
+		const long = `start ${'middle '.repeat(12)}end`;
+		await app.press('/');
+		await app.burst(long);
+		await app.waitForFrame(() =>
+			drawnLine(app!.rawFrame(), filterLine).includes('end[ ]'),
+		);
+		await app.press(keys.home);
+		await app.waitForFrame(() =>
+			drawnLine(app!.rawFrame(), filterLine).includes('/[s]tart middle'),
+		);
+		await app.press(keys.escape, '2', 'n', keys.tab);
+		await app.burst(long);
+		await app.press(line.altB, line.altB);
+		// The cursor on the last "middle", the text either side cut to fit.
+		await app.waitForFrame(() =>
+			/Command\s+….*\[m\]iddle e/.test(drawnLine(app!.rawFrame(), 'Command')),
+		);
+		await app.press(keys.home);
+		await app.waitForFrame(() =>
+			/Command\s+\[s\]tart middle.*…/.test(
+				drawnLine(app!.rawFrame(), 'Command'),
+			),
+		);
+	});
+
 	it('takes a whole word read together with the key that opened the field', async () => {
 		app = renderApp({
 			docker: new FakeDockerClient({containers: [web], images: [busybox]}),

@@ -63,6 +63,8 @@ function keypresses(
 	key: Key,
 	scopes: readonly Scope[],
 ): readonly Keypress[] {
+	// The Backspace key sends DEL, which Ink names delete, as it does the Delete key's ESC [3~;
+	// read as the Backspace it is, so that Delete can delete forward.
 	if (raw === '\u007F') {
 		return splitChunk(raw);
 	}
