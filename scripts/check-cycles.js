@@ -77,6 +77,7 @@ export const stateTiers = {
 		'slices.ts',
 		'status.ts',
 		'store.ts',
+		'text-field.ts',
 		'text-filter.ts',
 	],
 	root: [

@@ -18,7 +18,7 @@ import type {Services} from './runtime/services.js';
 import {statusShown} from './state/status.js';
 import {commandAudited} from './state/audit-log.js';
 import {traceStartup} from './startup-trace.js';
-import {mouseReporting} from './terminal.js';
+import {bracketedPaste, mouseReporting} from './terminal.js';
 
 /** Renders the app and lends the terminal to interactive processes in containers. */
 export type AppRunner = {
@@ -169,6 +169,7 @@ export function createAppRunner({
 				: 'shell';
 		stdout.write(
 			mouseReporting.off +
+				bracketedPaste.off +
 				ansiEscapes.cursorShow +
 				ansiEscapes.exitAlternativeScreen +
 				(isCommand
@@ -211,6 +212,7 @@ export function createAppRunner({
 				ansiEscapes.enterAlternativeScreen +
 					ansiEscapes.cursorHide +
 					ansiEscapes.clearScreen +
+					bracketedPaste.on +
 					(mouse ? mouseReporting.on : ''),
 			);
 		}

@@ -10,6 +10,16 @@ export const mouseReporting = {
 	off: '\u001B[?1006l\u001B[?1000l',
 } as const;
 
+/**
+ * Bracketed paste: the terminal marks pasted text (ESC [200~ … ESC [201~), so that the app takes it
+ * as text and none of it as keys. Asked for while the app has the screen, and only then: a shell
+ * that was not expecting the marks would get them in what is pasted into it.
+ */
+export const bracketedPaste = {
+	on: '\u001B[?2004h',
+	off: '\u001B[?2004l',
+} as const;
+
 type Terminal = {
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
@@ -23,7 +33,7 @@ type Terminal = {
 };
 
 /**
- * Takes over the terminal (alternate screen, hidden cursor, mouse reports) and guarantees it is given back
+ * Takes over the terminal (alternate screen, hidden cursor, bracketed paste, mouse reports) and guarantees it is given back
  * however the process ends: normal exit, Ctrl-C, SIGTERM, SIGHUP or a crash (reported after
  * the restore). Raw mode outlives the process on a tty, so it is switched off here too rather
  * than trusting Ink's unmount.
@@ -50,6 +60,7 @@ export function takeOverTerminal({
 		// Mouse reports off in any case: a shell that got them would print them as text.
 		stdout.write(
 			mouseReporting.off +
+				bracketedPaste.off +
 				ansiEscapes.cursorShow +
 				ansiEscapes.exitAlternativeScreen,
 		);
@@ -59,6 +70,7 @@ export function takeOverTerminal({
 		ansiEscapes.enterAlternativeScreen +
 			ansiEscapes.cursorHide +
 			ansiEscapes.clearScreen +
+			bracketedPaste.on +
 			(mouse ? mouseReporting.on : ''),
 	);
 	// Raw at once, not from the first frame on: keys typed meanwhile wait for the app, unechoed and

@@ -125,6 +125,37 @@ function scrollBindings(
 	});
 }
 
+/** The commands that edit a line of text. */
+type LineCommand = Extract<Command, `line.${string}`>;
+
+/** The keys of readline (and so of a shell's prompt) that edit a line. */
+const lineKeys: Readonly<Record<LineCommand, readonly string[]>> = {
+	'line.left': ['left'],
+	'line.right': ['right'],
+	'line.home': ['home', 'ctrl+a'],
+	'line.end': ['end', 'ctrl+e'],
+	'line.wordLeft': ['alt+b', 'ctrl+left'],
+	'line.wordRight': ['alt+f', 'ctrl+right'],
+	'line.deleteBack': ['backspace'],
+	'line.deleteForward': ['delete'],
+	'line.deleteWordBack': ['ctrl+w'],
+	'line.deleteToStart': ['ctrl+u'],
+	'line.deleteToEnd': ['ctrl+k'],
+};
+
+/**
+ * The line-editing keys in a scope that types text (every one of `textScopes`), but for those of
+ * `except`, whose keys the scope spends on something else.
+ */
+function lineBindings(
+	scope: Scope,
+	except: readonly LineCommand[] = [],
+): Binding[] {
+	return Object.entries(lineKeys)
+		.filter(([command]) => !except.includes(command as LineCommand))
+		.map(([command, keys]) => ({command: command as LineCommand, keys, scope}));
+}
+
 /** The default keymap: the one table that input handling, the footer and the help overlay read. */
 export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['q', 'ctrl+c'], scope: 'global'},
@@ -153,12 +184,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'sort.name', keys: ['N'], scope: 'volumes'},
 	{command: 'pull.start', keys: ['enter'], scope: 'pullInput'},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'pullInput'},
-	{
-		command: 'filter.deleteBack',
-		keys: ['backspace', 'delete'],
-		scope: 'pullInput',
-	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'pullInput'},
+	...lineBindings('pullInput'),
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'pullInput'},
 	// No Enter: a key pressed out of habit must not call off a pull under way.
 	{command: 'pull.close', keys: ['esc', 'q'], scope: 'pullProgress'},
@@ -170,12 +196,13 @@ export const bindings: readonly Binding[] = [
 		{command: 'field.previous', keys: ['shift+tab', 'up'], scope},
 		{command: 'field.enter', keys: ['enter'], scope},
 		{command: 'dialog.cancel', keys: ['esc'], scope},
-		{command: 'filter.deleteBack', keys: ['backspace', 'delete'], scope},
-		{command: 'filter.clearText', keys: ['ctrl+u'], scope},
 		{command: 'app.quit', keys: ['ctrl+c'], scope},
 	]),
+	...lineBindings('form'),
 	{command: 'field.cycle', keys: ['space', 'right'], scope: 'formChoice'},
 	{command: 'field.cycleBack', keys: ['left'], scope: 'formChoice'},
+	// Left and Right pick the choice; a typed one (on-failure:3) is short.
+	...lineBindings('formChoice', ['line.left', 'line.right']),
 	{command: 'build.close', keys: ['esc', 'q'], scope: 'buildOutput'},
 	{command: 'build.edit', keys: ['b'], scope: 'buildOutput'},
 	{command: 'viewer.follow', keys: ['f'], scope: 'buildOutput'},
@@ -230,18 +257,11 @@ export const bindings: readonly Binding[] = [
 	{command: 'sort.name', keys: ['N'], scope: 'sortable'},
 	{command: 'filter.keep', keys: ['enter'], scope: 'filter'},
 	{command: 'filter.clear', keys: ['esc'], scope: 'filter'},
-	{
-		command: 'filter.deleteBack',
-		keys: ['backspace', 'delete'],
-		scope: 'filter',
-	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filter'},
-	{command: 'filter.editKept', keys: ['right', 'end'], scope: 'filter'},
+	...lineBindings('filter'),
 	{command: 'help.close', keys: ['esc', '?', 'q'], scope: 'help'},
 	{command: 'exec.run', keys: ['enter'], scope: 'exec'},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'exec'},
-	{command: 'filter.deleteBack', keys: ['backspace', 'delete'], scope: 'exec'},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'exec'},
+	...lineBindings('exec'),
 	...scrollBindings('dialogList', {
 		'scroll.down': {description: 'Down one line of the list', hint: 'scroll'},
 		'scroll.up': {description: 'Up one line of the list'},
@@ -266,12 +286,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'prune.remove', keys: ['y'], scope: 'prunePreview'},
 	{command: 'prune.next', keys: ['enter'], scope: 'pruneDone'},
 	{command: 'prune.labelDone', keys: ['enter', 'esc'], scope: 'pruneLabel'},
-	{
-		command: 'filter.deleteBack',
-		keys: ['backspace', 'delete'],
-		scope: 'pruneLabel',
-	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'pruneLabel'},
+	...lineBindings('pruneLabel'),
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'pruneLabel'},
 	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'prune'},
 	{command: 'dialog.cancel', keys: ['esc', 'q', 'L'], scope: 'audit'},
@@ -298,12 +313,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'viewer.follow', keys: ['f'], scope: 'logs'},
 	{command: 'logs.timestamps', keys: ['t'], scope: 'logs'},
 	{command: 'logs.close', keys: ['esc', 'q', '-'], scope: 'logs'},
-	{
-		command: 'filter.deleteBack',
-		keys: ['backspace', 'delete'],
-		scope: 'viewerSearch',
-	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'viewerSearch'},
+	...lineBindings('viewerSearch'),
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'viewerSearch'},
 	{command: 'dialog.cancel', keys: ['esc', 'q', '-'], scope: 'text'},
 	{command: 'compose.confirmDown', keys: ['y'], scope: 'composeDown'},
@@ -313,8 +323,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'viewer.follow', keys: ['f'], scope: 'composeOutput'},
 	{command: 'scale.run', keys: ['enter'], scope: 'scale'},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'scale'},
-	{command: 'filter.deleteBack', keys: ['backspace', 'delete'], scope: 'scale'},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'scale'},
+	...lineBindings('scale'),
 	{command: 'swarm.confirm', keys: ['y'], scope: 'swarmConfirm'},
 	{command: 'dialog.cancel', keys: ['n', 'esc', 'q'], scope: 'swarmConfirm'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'composeDown'},
@@ -351,12 +360,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'files'},
 	{command: 'files.promptRun', keys: ['enter'], scope: 'filesPrompt'},
 	{command: 'files.promptCancel', keys: ['esc'], scope: 'filesPrompt'},
-	{
-		command: 'filter.deleteBack',
-		keys: ['backspace', 'delete'],
-		scope: 'filesPrompt',
-	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'filesPrompt'},
+	...lineBindings('filesPrompt'),
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filesPrompt'},
 	// What it changed against its image.
 	{command: 'changes.open', keys: ['D'], scope: 'containers'},
@@ -395,11 +399,6 @@ export const bindings: readonly Binding[] = [
 		scope: 'palette',
 	},
 	{command: 'dialog.cancel', keys: ['esc'], scope: 'palette'},
-	{
-		command: 'filter.deleteBack',
-		keys: ['backspace', 'delete'],
-		scope: 'palette',
-	},
-	{command: 'filter.clearText', keys: ['ctrl+u'], scope: 'palette'},
+	...lineBindings('palette'),
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'palette'},
 ];

@@ -100,7 +100,8 @@ const controlKeys: Readonly<Record<string, Partial<KeyFlags>>> = {
 	'\n': {return: true},
 	'\t': {tab: true},
 	'\b': {backspace: true},
-	'\u007F': {delete: true},
+	// DEL is what the Backspace key sends (Ink calls it delete, as the Delete key's ESC [3~).
+	'\u007F': {backspace: true},
 };
 
 /**
@@ -129,8 +130,9 @@ const escapeKey: Keypress = {input: '', key: {...noKeyFlags, escape: true}};
 /**
  * Splits a raw input event that holds Esc and one more key, read together (typed quickly, or
  * batched by an ssh link), into the two keys: Esc, then that key. The sequences terminals send
- * (ESC [ …, ESC O …, and those after a second ESC) are kept whole: they are one key. dockmate binds
- * no Alt keys, so Alt+x, which terminals send as ESC x, is Esc then x.
+ * (ESC [ …, ESC O …, and those after a second ESC) are kept whole: they are one key. Alt+x, which
+ * terminals send as ESC x, is Esc then x here: the dispatcher keeps it whole where Alt+x is bound
+ * (Alt-B and Alt-F in a text field).
  * @returns undefined when `raw` is not such a pair.
  */
 export function splitEscapePair(raw: string): Keypress[] | undefined {

@@ -8,6 +8,7 @@ export type CommandInfo = {
 		| 'Actions'
 		| 'Sort'
 		| 'Filter'
+		| 'Typing'
 		| 'Dialog';
 	/** Short label for the footer hints; commands without one are only in the help overlay. */
 	readonly hint?: string;
@@ -475,22 +476,54 @@ export const commands = {
 		category: 'Filter',
 		hint: 'keep',
 	},
-	'filter.deleteBack': {
-		description: 'Delete the character before the cursor',
-		category: 'Filter',
-	},
-	'filter.clearText': {
-		description: 'Clear the text typed so far',
-		category: 'Filter',
-	},
-	'filter.editKept': {
-		description: 'Keep the old filter to edit it (typing at once replaces it)',
-		category: 'Filter',
-	},
 	'filter.clear': {
 		description: 'Clear the filter and close the prompt',
 		category: 'Filter',
 		hint: 'clear',
+	},
+	'line.left': {
+		description: 'Move the cursor back a character',
+		category: 'Typing',
+	},
+	'line.right': {
+		description: 'Move the cursor on a character',
+		category: 'Typing',
+	},
+	'line.home': {
+		description: 'Move the cursor to the start of the line',
+		category: 'Typing',
+	},
+	'line.end': {
+		description: 'Move the cursor to the end of the line',
+		category: 'Typing',
+	},
+	'line.wordLeft': {
+		description: 'Move the cursor back a word',
+		category: 'Typing',
+	},
+	'line.wordRight': {
+		description: 'Move the cursor on past a word',
+		category: 'Typing',
+	},
+	'line.deleteBack': {
+		description: 'Delete the character before the cursor',
+		category: 'Typing',
+	},
+	'line.deleteForward': {
+		description: 'Delete the character under the cursor',
+		category: 'Typing',
+	},
+	'line.deleteWordBack': {
+		description: 'Delete the word before the cursor',
+		category: 'Typing',
+	},
+	'line.deleteToStart': {
+		description: 'Delete everything before the cursor',
+		category: 'Typing',
+	},
+	'line.deleteToEnd': {
+		description: 'Delete everything from the cursor on',
+		category: 'Typing',
 	},
 	'image.pull': {
 		description: 'Pull an image by reference, showing its progress',

@@ -8,6 +8,7 @@ import type {
 import type {Collection} from './collections.js';
 import type {History} from './history.js';
 import type {ListView} from './list-view.js';
+import type {TextField} from './text-field.js';
 import type {ResourceUsage} from './resource-usage.js';
 import {
 	emptyEventLog,
@@ -66,14 +67,14 @@ export interface Dialogs {
 	help: {readonly kind: 'help'; readonly list: ListView};
 	filter: {
 		readonly kind: 'filter';
-		readonly draft: string;
+		readonly draft: TextField;
 		/** The kept filter, shown selected as the prompt opens: typing replaces it. */
 		readonly isSelected?: boolean;
 	};
 	exec: {
 		readonly kind: 'exec';
 		readonly containerId: string;
-		readonly draft: string;
+		readonly draft: TextField;
 	};
 	audit: {readonly kind: 'audit'; readonly list: ListView};
 }

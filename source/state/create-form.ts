@@ -2,7 +2,14 @@ import type {NetworkCreation, VolumeCreation} from '../docker/docker-client.js';
 import type {AppState, Update} from './app-state.js';
 import {checkSubnet} from './cidr.js';
 import {updateDialog, dialogOpened} from './dialog-slot.js';
-import {createForm, formChecked, formEdited, type Form} from './form.js';
+import type {LineEdit} from './text-field.js';
+import {
+	createForm,
+	formChecked,
+	formEdited,
+	formValueChanged,
+	type Form,
+} from './form.js';
 import {nextChoice, type Choices} from './run-form.js';
 
 /** What `n` creates on the Volumes and Networks panes. */
@@ -50,11 +57,11 @@ export function createFormOpened(object: CreateObject): Update {
 }
 
 /** Text typed, deleted or cleared in the focused field; a choice that is only picked takes none. */
-export function createDraftChanged(change: (draft: string) => string): Update {
+export function createDraftChanged(edit: LineEdit): Update {
 	return updateDialog('create', dialog =>
 		dialog.isCreating || createChoices[dialog.form.focused]?.isTyped === false
 			? dialog
-			: {...dialog, form: formEdited(dialog.form, change)},
+			: {...dialog, form: formEdited(dialog.form, edit)},
 	);
 }
 
@@ -191,7 +198,7 @@ export function createChoiceCycled(step: 1 | -1): Update {
 			? dialog
 			: {
 					...dialog,
-					form: formEdited(dialog.form, value =>
+					form: formValueChanged(dialog.form, value =>
 						nextChoice(choices, value, step),
 					),
 				};

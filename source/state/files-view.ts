@@ -3,6 +3,12 @@ import {listViewAtTop, type ListView} from './list-view.js';
 import {textViewerOpened} from './text-dialog.js';
 import type {Update} from './app-state.js';
 import {aboutContainer, dialogOpened, updateDialog} from './dialog-slot.js';
+import {
+	lineEdited,
+	textField,
+	type LineEdit,
+	type TextField,
+} from './text-field.js';
 
 /** A folder's entries as the browser has them: loading, loaded or failed. */
 export type FilesListing =
@@ -17,7 +23,7 @@ export type FilesListing =
 /** A line being typed at the foot of the browser, and what Enter does with it. */
 export type FilesPrompt = {
 	readonly purpose: 'filter' | 'copy-out' | 'copy-in';
-	readonly draft: string;
+	readonly draft: TextField;
 };
 
 /** A copy under way, for the progress bar: bytes written of about how many. */
@@ -155,7 +161,7 @@ export function filesPromptOpened(
 ): Update {
 	return updateDialog('files', dialog => ({
 		...dialog,
-		prompt: {purpose, draft},
+		prompt: {purpose, draft: textField(draft)},
 	}));
 }
 
@@ -169,16 +175,16 @@ export const filesFilterCleared: Update = updateDialog('files', dialog =>
 );
 
 /** Typing in the prompt; the filter narrows the list as it changes. */
-export function filesDraftChanged(change: (draft: string) => string): Update {
+export function filesDraftChanged(edit: LineEdit): Update {
 	return updateDialog('files', dialog => {
 		if (dialog.prompt === undefined) {
 			return dialog;
 		}
 
-		const draft = change(dialog.prompt.draft);
+		const draft = lineEdited(dialog.prompt.draft, edit);
 		const prompt = {...dialog.prompt, draft};
 		return dialog.prompt.purpose === 'filter'
-			? {...dialog, prompt, filter: draft, cursor: 0}
+			? {...dialog, prompt, filter: draft.text, cursor: 0}
 			: {...dialog, prompt};
 	});
 }

@@ -3,30 +3,41 @@
 
 import {withUi, type Update} from './app-state.js';
 import {dialogClosed} from './dialog-slot.js';
+import {
+	lineEdited,
+	selectedLineEdited,
+	textField,
+	type LineEdit,
+} from './text-field.js';
 
 /** Opens the filter prompt on the focused pane, starting from its current filter. */
 export const filterOpened: Update = state => {
 	const draft = state.ui.filters[state.ui.focus];
 	return withUi(state, {
-		dialog: {kind: 'filter', draft, isSelected: draft !== ''},
+		dialog: {kind: 'filter', draft: textField(draft), isSelected: draft !== ''},
 	});
 };
 
-/** Right or End in the prompt: the kept filter is no longer selected, so typing adds to it. */
-export const filterSelectionKept: Update = state =>
-	state.ui.dialog?.kind === 'filter' && state.ui.dialog.isSelected === true
-		? withUi(state, {dialog: {kind: 'filter', draft: state.ui.dialog.draft}})
-		: state;
+/**
+ * An edit in the filter prompt, which narrows the list at once. The kept filter is selected as the
+ * prompt opens: what is typed replaces it, a move (Right, End…) unselects it to edit it.
+ */
+export function filterEdited(edit: LineEdit): Update {
+	return state => {
+		const {dialog} = state.ui;
+		if (dialog?.kind !== 'filter') {
+			return state;
+		}
 
-/** Typing in the filter prompt narrows the list at once. */
-export function filterTyped(draft: string): Update {
-	return state =>
-		state.ui.dialog?.kind === 'filter'
-			? withUi(state, {
-					dialog: {kind: 'filter', draft},
-					filters: {...state.ui.filters, [state.ui.focus]: draft},
-				})
-			: state;
+		const draft =
+			dialog.isSelected === true
+				? selectedLineEdited(dialog.draft, edit)
+				: lineEdited(dialog.draft, edit);
+		return withUi(state, {
+			dialog: {kind: 'filter', draft},
+			filters: {...state.ui.filters, [state.ui.focus]: draft.text},
+		});
+	};
 }
 
 export const filterKept: Update = dialogClosed;

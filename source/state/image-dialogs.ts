@@ -7,10 +7,17 @@ import {
 	type BuildField,
 	type BuildValues,
 } from './build-form.js';
-import {formChecked, formEdited, formFocusMoved, type Form} from './form.js';
+import {
+	formChecked,
+	formEdited,
+	formValueChanged,
+	formFocusMoved,
+	type Form,
+} from './form.js';
 import {pullInput, type PullDialog, type PullFailure} from './pull-dialog.js';
 import type {PullProgress} from './pull-progress.js';
 import {
+	envPasted,
 	nextChoice,
 	runChoices,
 	runForm,
@@ -19,6 +26,7 @@ import {
 } from './run-form.js';
 import {createChoiceCycled, type CreateField} from './create-form.js';
 import {updateDialog, dialogOpened} from './dialog-slot.js';
+import {lineEdited, textField, type LineEdit} from './text-field.js';
 
 /** The dialogs of pull, run and build. */
 export type ImageDialog = PullDialog | RunDialog | BuildDialog;
@@ -41,28 +49,38 @@ export function buildOpened(cwd: string, last?: BuildValues): Update {
 }
 
 /** Typing the reference to pull, while it is being entered. */
-export function pullDraftChanged(change: (draft: string) => string): Update {
+export function pullDraftChanged(edit: LineEdit): Update {
 	return updateDialog('pull', dialog =>
 		dialog.stage === 'input'
-			? {...dialog, draft: change(dialog.draft), problem: undefined}
+			? {...dialog, draft: lineEdited(dialog.draft, edit), problem: undefined}
 			: dialog,
 	);
 }
 
 /** Typing into the run form's focused field; a choice field that only picks from its list takes no text. */
-export function runDraftChanged(change: (draft: string) => string): Update {
+export function runDraftChanged(edit: LineEdit): Update {
 	return updateDialog('run', dialog =>
 		dialog.isCreating || runChoices[dialog.form.focused]?.isTyped === false
 			? dialog
-			: {...dialog, form: formEdited(dialog.form, change)},
+			: {
+					...dialog,
+					form: formEdited(
+						dialog.form,
+						'insert' in edit &&
+							edit.isPasted === true &&
+							dialog.form.focused === 'env'
+							? {insert: envPasted(edit.insert)}
+							: edit,
+					),
+				},
 	);
 }
 
 /** Typing into the build form's focused field, until the build starts. */
-export function buildDraftChanged(change: (draft: string) => string): Update {
+export function buildDraftChanged(edit: LineEdit): Update {
 	return updateDialog('build', dialog =>
 		dialog.stage === 'form'
-			? {...dialog, form: formEdited(dialog.form, change)}
+			? {...dialog, form: formEdited(dialog.form, edit)}
 			: dialog,
 	);
 }
@@ -102,7 +120,7 @@ export function formChoiceCycled(step: 1 | -1): Update {
 			? dialog
 			: {
 					...dialog,
-					form: formEdited(dialog.form, value =>
+					form: formValueChanged(dialog.form, value =>
 						nextChoice(choices, value, step),
 					),
 				};
@@ -172,7 +190,7 @@ export const pullInputReopened: Update = updateDialog('pull', dialog =>
 		: {
 				...dialog,
 				stage: 'input',
-				draft: dialog.stage === 'done' ? '' : dialog.draft,
+				draft: dialog.stage === 'done' ? textField() : dialog.draft,
 			},
 );
 

@@ -9,6 +9,12 @@ import {projectsOf} from './compose-projects.js';
 import {memoizeLast} from './memo.js';
 import {paneFocused} from './selection.js';
 import {availablePanes, visibleIds} from './selectors.js';
+import {
+	lineEdited,
+	textField,
+	type LineEdit,
+	type TextField,
+} from './text-field.js';
 
 /** A command the palette offers, with the keys in force for it, as the help shows them. */
 export type PaletteCommand = {
@@ -38,7 +44,7 @@ export type PaletteEntry =
 
 export type PaletteDialog = {
 	readonly kind: 'palette';
-	readonly draft: string;
+	readonly draft: TextField;
 	/** Index of the chosen line among the matches. */
 	readonly cursor: number;
 	/** The commands in force where the palette was opened, taken from the keymap then. */
@@ -51,14 +57,18 @@ const recentLimit = 20;
 /** Opens the palette over the focused pane, offering `commands`. */
 export function paletteOpened(commands: readonly PaletteCommand[]): Update {
 	return state =>
-		withUi(state, {dialog: {kind: 'palette', draft: '', cursor: 0, commands}});
+		withUi(state, {
+			dialog: {kind: 'palette', draft: textField(), cursor: 0, commands},
+		});
 }
 
-/** The palette's typed line changed: the choice goes back to the best match. */
-export function paletteDraftChanged(change: (draft: string) => string): Update {
+/** The palette's typed line was edited: a changed text takes the choice back to the best match. */
+export function paletteEdited(edit: LineEdit): Update {
 	return updateDialog('palette', dialog => {
-		const draft = change(dialog.draft);
-		return draft === dialog.draft ? dialog : {...dialog, draft, cursor: 0};
+		const draft = lineEdited(dialog.draft, edit);
+		return draft.text === dialog.draft.text
+			? {...dialog, draft}
+			: {...dialog, draft, cursor: 0};
 	});
 }
 
@@ -240,7 +250,7 @@ export function paletteMatches(state: AppState): readonly PaletteEntry[] {
 	return matchesOf(
 		dialog.commands,
 		objects,
-		dialog.draft,
+		dialog.draft.text,
 		state.ui.recentPicks,
 	);
 }

@@ -1,3 +1,4 @@
+import {textField, type TextField} from './text-field.js';
 import {listViewAtTop, type ListView} from './list-view.js';
 import {noPullProgress, type PullProgress} from './pull-progress.js';
 
@@ -12,7 +13,7 @@ export type PullFailure = {
 export type PullDialog = {
 	readonly kind: 'pull';
 	readonly stage: 'input' | 'pulling' | 'done' | 'failed';
-	readonly draft: string;
+	readonly draft: TextField;
 	/** What is wrong with the typed reference, until it changes. */
 	readonly problem: string | undefined;
 	/** The reference being (or last) pulled. */
@@ -26,7 +27,7 @@ export type PullDialog = {
 export const pullInput: PullDialog = {
 	kind: 'pull',
 	stage: 'input',
-	draft: '',
+	draft: textField(),
 	problem: undefined,
 	reference: '',
 	progress: noPullProgress,

@@ -3,7 +3,7 @@ import type {
 	PortBinding,
 	RestartPolicy,
 } from '../docker/docker-client.js';
-import {splitCommand} from '../format/shell-words.js';
+import {shellWord, splitCommand} from '../format/shell-words.js';
 import {createForm, type Form} from './form.js';
 
 /** The fields of the run form, in Tab order. */
@@ -229,6 +229,17 @@ export function parseEnv(text: string): Parsed<string[]> {
 	return bad === undefined
 		? {value: pairs}
 		: {problem: `${bad}: expected KEY=VALUE`};
+}
+
+/**
+ * Text pasted into the Env field: as it is when it reads as KEY=VALUE words, and quoted as one
+ * value when it is a KEY=VALUE with blanks in its value (`KEY=a b`, copied from elsewhere), which
+ * would otherwise be split at them.
+ */
+export function envPasted(text: string): string {
+	return 'problem' in parseEnv(text) && /^[^=\s'"]+=/.test(text)
+		? shellWord(text)
+		: text;
 }
 
 /** A restart policy as `--restart` reads it: no, always, unless-stopped, on-failure[:max retries]. */

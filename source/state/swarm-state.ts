@@ -3,13 +3,14 @@ import type {Update} from './app-state.js';
 import {memoizeLast} from './memo.js';
 import type {ListView} from './list-view.js';
 import {updateDialog} from './dialog-slot.js';
+import {lineEdited, type LineEdit, type TextField} from './text-field.js';
 
 /** A number typed for `s` on a service: its new replica count. */
 export type ScaleDialog = {
 	readonly kind: 'scale';
 	readonly serviceId: string;
 	readonly name: string;
-	readonly draft: string;
+	readonly draft: TextField;
 };
 
 /** A Swarm change waiting for `y`. */
@@ -68,9 +69,12 @@ export function nextAvailability(node: SwarmNode): NodeAvailability {
 }
 
 /** The scale prompt takes digits only: anything else could not be a replica count. */
-export function scaleDraftChanged(change: (draft: string) => string): Update {
+export function scaleDraftChanged(edit: LineEdit): Update {
 	return updateDialog('scale', dialog => {
-		const draft = change(dialog.draft).replaceAll(/\D/g, '').slice(0, 6);
-		return draft === dialog.draft ? dialog : {...dialog, draft};
+		const draft = lineEdited(
+			dialog.draft,
+			'insert' in edit ? {insert: edit.insert.replaceAll(/\D/g, '')} : edit,
+		);
+		return draft.text.length > 6 ? dialog : {...dialog, draft};
 	});
 }

@@ -5,6 +5,7 @@ import {collectionListed, sameJson} from './collections.js';
 import {listViewAtTop} from './list-view.js';
 import {initialSwarm, type SwarmState} from './slices.js';
 import {dialogOpened} from './dialog-slot.js';
+import {textField} from './text-field.js';
 
 /**
  * The engine said whether it manages a Swarm. A node that stopped being a manager keeps no
@@ -70,7 +71,7 @@ export function scaleOpened(service: SwarmService): Update {
 		kind: 'scale',
 		serviceId: service.id,
 		name: service.name,
-		draft: String(service.desired),
+		draft: textField(String(service.desired)),
 	});
 }
 

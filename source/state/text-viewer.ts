@@ -1,5 +1,12 @@
 import type {AppState, Dialog, Update} from './app-state.js';
 import {statusShown} from './status.js';
+import {
+	lineEdited,
+	selectedLineEdited,
+	textField,
+	type LineEdit,
+	type TextField,
+} from './text-field.js';
 import {findMatch, shownLines} from './text-search.js';
 
 /**
@@ -30,7 +37,7 @@ export type TextViewer = {
 	/** The search in force: its matches are highlighted, `n`/`N` jump between them. */
 	readonly query: string;
 	/** The search being typed; undefined while the prompt is closed. */
-	readonly draft: string | undefined;
+	readonly draft: TextField | undefined;
 	/** The draft is the search in force, selected: Enter runs it again, typing replaces it. */
 	readonly isDraftSelected: boolean;
 	/** Filter mode: only lines matching the search are shown. */
@@ -334,7 +341,7 @@ export function viewerSearched<L extends ViewerLine>(
 	viewer: TextViewer,
 	text: ViewerText<L>,
 ): ViewerStep {
-	const query = (viewer.draft ?? viewer.query).trim();
+	const query = (viewer.draft?.text ?? viewer.query).trim();
 	const searched: TextViewer = {
 		...viewer,
 		draft: undefined,
@@ -420,7 +427,11 @@ export function viewerWrapToggled(viewer: TextViewer): TextViewer {
 
 /** `/`: the prompt opens with the search in force, selected: Enter repeats it, typing replaces it. */
 export function viewerSearchOpened(viewer: TextViewer): TextViewer {
-	return {...viewer, draft: viewer.query, isDraftSelected: viewer.query !== ''};
+	return {
+		...viewer,
+		draft: textField(viewer.query),
+		isDraftSelected: viewer.query !== '',
+	};
 }
 
 /** Esc in the prompt: the search in force stays as it was. */
@@ -428,16 +439,18 @@ export function viewerSearchCancelled(viewer: TextViewer): TextViewer {
 	return {...viewer, draft: undefined, isDraftSelected: false};
 }
 
-/** Typing in the search prompt; a selected draft is replaced. */
+/** An edit in the search prompt; a selected draft is replaced by text, unselected by a move. */
 export function viewerDraftEdited(
 	viewer: TextViewer,
-	change: (draft: string) => string,
+	edit: LineEdit,
 ): TextViewer {
 	return viewer.draft === undefined
 		? viewer
 		: {
 				...viewer,
-				draft: change(viewer.isDraftSelected ? '' : viewer.draft),
+				draft: viewer.isDraftSelected
+					? selectedLineEdited(viewer.draft, edit)
+					: lineEdited(viewer.draft, edit),
 				isDraftSelected: false,
 			};
 }

@@ -16,6 +16,7 @@ import {
 	type Update,
 } from './app-state.js';
 import {viewerChanged, viewerDraftEdited} from './text-viewer.js';
+import {lineEdited, textEdited, type LineEdit} from './text-field.js';
 import {scaleDraftChanged} from './swarm-state.js';
 import {filesDraftChanged} from './files-view.js';
 import {createDraftChanged} from './create-form.js';
@@ -25,8 +26,8 @@ import {
 	runDraftChanged,
 } from './image-dialogs.js';
 import {collectionListed, sameJson} from './collections.js';
-import {filterTyped} from './filter-prompt.js';
-import {paletteDraftChanged} from './palette.js';
+import {filterEdited} from './filter-prompt.js';
+import {paletteEdited} from './palette.js';
 import {updateDialog} from './dialog-slot.js';
 
 const listContainers = collectionListed(
@@ -108,83 +109,72 @@ export function sortChosen(key: SortKey): Update {
 export const showAllToggled: Update = state =>
 	withUi(state, {showAll: !state.ui.showAll});
 
-/** How typed text changes one kind of dialog's draft; `change` maps the old draft to the new. */
-type DraftEditor = (change: (draft: string) => string) => Update;
-
 /** The search prompt of a dialog that shows text. */
-const viewerDraftChanged: DraftEditor = change =>
-	viewerChanged(viewer => viewerDraftEdited(viewer, change));
+const viewerLineEdited: LineEditor = edit =>
+	viewerChanged(viewer => viewerDraftEdited(viewer, edit));
+
+/** How a line edit (typed text, a cursor move, a deletion) changes one kind of dialog's line. */
+type LineEditor = (edit: LineEdit) => Update;
 
 /**
- * What typed text edits in each kind of dialog; undefined where it edits nothing. A new kind of
- * dialog has to say here whether it takes text.
+ * What line edits change in each kind of dialog; undefined where there is no line. A new kind of
+ * dialog has to say here whether it takes text; one that keeps a `TextField` edits it with
+ * `lineEdited`, and so gets every key of the others.
  */
-const draftEditors: Readonly<Record<Dialog['kind'], DraftEditor | undefined>> =
-	{
-		filter: change => state => {
-			const {dialog} = state.ui;
-			// A selected draft is replaced by what is typed, as a selected text field's is.
-			return dialog?.kind === 'filter'
-				? filterTyped(change(dialog.isSelected === true ? '' : dialog.draft))(
-						state,
-					)
-				: state;
-		},
-		exec: change =>
-			updateDialog('exec', dialog => ({
-				...dialog,
-				draft: change(dialog.draft),
-			})),
-		prune: change =>
-			updateDialog('prune', dialog =>
-				dialog.isEditingLabel
-					? {...dialog, label: change(dialog.label)}
-					: dialog,
-			),
-		// A viewer's search prompt is edited as every viewer's, in draftChanged.
-		logs: undefined,
-		details: undefined,
-		text: undefined,
-		scale: scaleDraftChanged,
-		create: createDraftChanged,
-		pull: pullDraftChanged,
-		run: runDraftChanged,
-		build: buildDraftChanged,
-		help: undefined,
-		confirm: undefined,
-		hosts: undefined,
-		audit: undefined,
-		'compose-down': undefined,
-		'compose-output': undefined,
-		'swarm-confirm': undefined,
-		files: filesDraftChanged,
-		processes: undefined,
-		palette: paletteDraftChanged,
+const lineEditors: Readonly<Record<Dialog['kind'], LineEditor | undefined>> = {
+	filter: filterEdited,
+	exec: edit =>
+		updateDialog('exec', dialog => ({
+			...dialog,
+			draft: lineEdited(dialog.draft, edit),
+		})),
+	prune: edit =>
+		updateDialog('prune', dialog =>
+			dialog.isEditingLabel
+				? {...dialog, label: textEdited(dialog.label, edit)}
+				: dialog,
+		),
+	// A viewer's search prompt is edited as every viewer's, in lineChanged.
+	logs: undefined,
+	details: undefined,
+	text: undefined,
+	scale: scaleDraftChanged,
+	create: createDraftChanged,
+	pull: pullDraftChanged,
+	run: runDraftChanged,
+	build: buildDraftChanged,
+	help: undefined,
+	confirm: undefined,
+	hosts: undefined,
+	audit: undefined,
+	'compose-down': undefined,
+	'compose-output': undefined,
+	'swarm-confirm': undefined,
+	files: filesDraftChanged,
+	processes: undefined,
+	palette: paletteEdited,
+};
+
+/** The open prompt's line after an edit: the filter narrows the list as it changes. */
+export function lineChanged(edit: LineEdit): Update {
+	return state => {
+		const {dialog} = state.ui;
+		const editor =
+			dialog === undefined
+				? undefined
+				: 'viewer' in dialog && dialog.viewer.draft !== undefined
+					? viewerLineEdited
+					: lineEditors[dialog.kind];
+		return editor === undefined ? state : editor(edit)(state);
 	};
-
-/** The open text prompt with a new draft: the filter narrows the list as it changes. */
-function draftChanged(
-	state: AppState,
-	change: (draft: string) => string,
-): AppState {
-	const {dialog} = state.ui;
-	const edit =
-		dialog === undefined
-			? undefined
-			: 'viewer' in dialog && dialog.viewer.draft !== undefined
-				? viewerDraftChanged
-				: draftEditors[dialog.kind];
-	return edit === undefined ? state : edit(change)(state);
 }
 
-/** Text typed into the open prompt; keys arrive here one at a time or as a pasted chunk. */
+/** Text typed into the open prompt at its cursor; keys arrive here one at a time or in a chunk. */
 export function textTyped(text: string): Update {
-	return state => draftChanged(state, draft => draft + text);
+	return lineChanged({insert: text});
 }
 
-/** Backspace in the open prompt. */
-export const textDeletedBack: Update = state =>
-	draftChanged(state, draft => Array.from(draft).slice(0, -1).join(''));
-
-/** Ctrl-U in the open prompt. */
-export const textCleared: Update = state => draftChanged(state, () => '');
+/** Text pasted into the open prompt at its cursor (a bracketed paste: all of it text). */
+export function textPasted(text: string): Update {
+	return lineChanged({insert: text, isPasted: true});
+}

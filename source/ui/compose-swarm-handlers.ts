@@ -204,7 +204,7 @@ export const composeSwarmHandlers = {
 			return;
 		}
 
-		if (dialog.draft === '') {
+		if (dialog.draft.text === '') {
 			services.dispatch(statusShown('type the number of replicas', true));
 			return;
 		}
@@ -212,7 +212,7 @@ export const composeSwarmHandlers = {
 		services.dispatch(dialogClosed);
 		void services.swarm.scale(
 			{id: dialog.serviceId, name: dialog.name},
-			Number(dialog.draft),
+			Number(dialog.draft.text),
 		);
 	},
 	'service.logs'(context) {

@@ -55,12 +55,7 @@ import {
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
 import {logsTimestampsToggled} from '../state/logs-dialog.js';
-import {
-	textCleared,
-	textDeletedBack,
-	sortChosen,
-	showAllToggled,
-} from '../state/updates.js';
+import {lineChanged, sortChosen, showAllToggled} from '../state/updates.js';
 import type {Target} from '../state/confirmation.js';
 import {
 	focusedBack,
@@ -71,7 +66,6 @@ import {
 import {dialogClosed, dialogOpened} from '../state/dialog-slot.js';
 import {
 	filterCleared,
-	filterSelectionKept,
 	filterKept,
 	filterOpened,
 } from '../state/filter-prompt.js';
@@ -192,9 +186,17 @@ const transitions = {
 	'list.filter': () => filterOpened,
 	'containers.toggleAll': () => showAllToggled,
 	'filter.keep': () => filterKept,
-	'filter.deleteBack': () => textDeletedBack,
-	'filter.clearText': () => textCleared,
-	'filter.editKept': () => filterSelectionKept,
+	'line.left': () => lineChanged({move: 'left'}),
+	'line.right': () => lineChanged({move: 'right'}),
+	'line.home': () => lineChanged({move: 'home'}),
+	'line.end': () => lineChanged({move: 'end'}),
+	'line.wordLeft': () => lineChanged({move: 'wordLeft'}),
+	'line.wordRight': () => lineChanged({move: 'wordRight'}),
+	'line.deleteBack': () => lineChanged({delete: 'back'}),
+	'line.deleteForward': () => lineChanged({delete: 'forward'}),
+	'line.deleteWordBack': () => lineChanged({delete: 'wordBack'}),
+	'line.deleteToStart': () => lineChanged({delete: 'toStart'}),
+	'line.deleteToEnd': () => lineChanged({delete: 'toEnd'}),
 	'filter.clear': () => filterCleared,
 	'confirm.force': () => confirmToggled('force'),
 	'confirm.volumes': () => confirmToggled('volumes'),
@@ -350,7 +352,7 @@ export const handlers: Readonly<Record<Command, Handler>> = {
 			return;
 		}
 
-		const command = splitCommand(dialog.draft);
+		const command = splitCommand(dialog.draft.text);
 		services.dispatch(dialogClosed);
 		if (command.length === 0) {
 			services.dispatch(statusShown('no command given', true));

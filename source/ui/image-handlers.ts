@@ -63,7 +63,7 @@ export const imageHandlers = {
 	'pull.start'({services}) {
 		const {dialog} = services.store.getState().ui;
 		if (dialog?.kind === 'pull') {
-			void services.images.pull(dialog.draft);
+			void services.images.pull(dialog.draft.text);
 		}
 	},
 	'pull.close'({services}) {

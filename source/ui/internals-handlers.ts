@@ -127,7 +127,7 @@ export const internalsHandlers = {
 			return;
 		}
 
-		const typed = prompt.draft.trim();
+		const typed = prompt.draft.text.trim();
 		if (typed === '') {
 			services.dispatch(statusShown('no path typed: nothing copied', true));
 			return;

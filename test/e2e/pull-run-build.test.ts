@@ -208,6 +208,25 @@ describe('pull, run and build on a real engine', {timeout: 300_000}, () => {
 		);
 	});
 
+	it('n takes a pasted env value with blanks whole, and edits the fields with the shell’s keys', async () => {
+		await filterImages(image);
+		await screen.sendKeys('n');
+		await screen.waitForText(`Run a container of ${image}`);
+		// A slip in the name mended at the cursor: Alt-B goes back over "env", Backspace deletes
+		// "-xx" before it, Ctrl-E goes on to the end.
+		await screen.sendKeys('prb-xx-env', 'M-b', 'BSpace', 'BSpace', 'BSpace');
+		await screen.sendKeys('C-e', 'Tab', 'sleep 600', 'Tab');
+		// Pasted: neither its blank nor anything else in it is a key.
+		await screen.paste('KEY=a b');
+		await screen.waitForText(/Env\s+'KEY=a b'/);
+		await screen.sendKeys('C-g');
+		await screen.waitForText('started prb-env');
+		const env = JSON.parse(
+			await inspect('{{json .Config.Env}}', 'prb-env'),
+		) as string[];
+		assert.ok(env.includes('KEY=a b'), env.join(', '));
+	});
+
 	it('n with interactive on hands the terminal to the container, as docker run -it', async () => {
 		await filterImages(image);
 		await screen.sendKeys('n');

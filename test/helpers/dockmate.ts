@@ -106,7 +106,8 @@ export type RestoredTerminalChecks = {
 /**
  * Waits for dockmate, in a session from {@link launchDockmate}, to end and checks that the
  * terminal is the user's again: the exit status matches `expectedExit`, line editing and echo are
- * on, the alternate screen is off and the cursor shows.
+ * on, the alternate screen is off, the cursor shows and a paste comes bare (bracketed paste is
+ * off: a shell that does not ask for it would get its marks as text).
  * @returns the screen once dockmate ended.
  */
 export async function assertTerminalRestored(
@@ -129,6 +130,10 @@ export async function assertTerminalRestored(
 	assert.match(after, /(^|\s)echo(\s|$)/m, 'echo was left off');
 	assert.equal(await screen.display('#{alternate_on}'), '0');
 	assert.equal(await screen.display('#{cursor_flag}'), '1', 'cursor hidden');
+	// Echoed by the terminal itself (dockmate is gone), marks and all: ^[[200~ were they on.
+	await screen.paste('PASTED-AFTER');
+	const pasted = await screen.waitForText('PASTED-AFTER');
+	assert.doesNotMatch(pasted, /\^\[\[20[01]~/, 'bracketed paste was left on');
 	return after;
 }
 

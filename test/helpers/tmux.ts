@@ -37,6 +37,12 @@ export type TmuxSession = {
 	 */
 	readonly sendKeys: (...keys: string[]) => Promise<void>;
 	/**
+	 * Pastes `text` as a user's terminal does (`paste-buffer -p`): between the bracketed paste
+	 * marks (ESC [200~ … ESC [201~) while the program has asked for them (ESC [?2004h), bare
+	 * otherwise.
+	 */
+	readonly paste: (text: string) => Promise<void>;
+	/**
 	 * Polls the screen until it contains the text, matches the pattern or satisfies the predicate.
 	 * @returns the matching screen.
 	 * @throws Error with the last screen when `timeoutMs` (default 10 s) passes first.
@@ -231,6 +237,18 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
 					key,
 				]);
 			}
+		},
+		async paste(text) {
+			await tmux(socketName, ['set-buffer', '-b', 'test-paste', text]);
+			await tmux(socketName, [
+				'paste-buffer',
+				'-p',
+				'-d',
+				'-b',
+				'test-paste',
+				'-t',
+				paneId,
+			]);
 		},
 		async waitForText(matcher, timeoutMs = 10_000) {
 			const matches =

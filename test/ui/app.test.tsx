@@ -315,7 +315,7 @@ describe('keys read together', () => {
 	/** The filter prompt's text, or undefined when it is closed. */
 	function filterDraft(): string | undefined {
 		const dialog = app?.services.store.getState().ui.dialog;
-		return dialog?.kind === 'filter' ? dialog.draft : undefined;
+		return dialog?.kind === 'filter' ? dialog.draft.text : undefined;
 	}
 
 	it('Esc and / in one read close the prompt and open it afresh, never typing /', async () => {
@@ -339,7 +339,7 @@ describe('keys read together', () => {
 		// ESC [ B is the down arrow, ESC O B too (application mode): each moves once.
 		await app.burst(`${keys.down}\u001BOB`);
 		await app.waitForFrame('Containers 3/3');
-		// Alt+k (ESC k) is Esc, then k: dockmate binds no Alt keys.
+		// Alt+k (ESC k) is Esc, then k: no pane binds an Alt key.
 		await app.burst('\u001Bk');
 		await app.waitForFrame('Containers 2/3');
 	});

@@ -29,6 +29,7 @@ import {
 } from '../../source/state/text-viewer.js';
 import {markMatches} from '../../source/ui/viewer/segments.js';
 import type {DetailsDialog} from '../../source/state/details.js';
+import {textField} from '../../source/state/text-field.js';
 
 function fixture(name: string): unknown {
 	return JSON.parse(
@@ -247,7 +248,7 @@ describe('searching and scrolling', () => {
 	const atTop = textViewer({isLog: false, follow: false, wrap: false});
 
 	function searched(query: string): TextViewer {
-		return viewerSearched({...atTop, draft: query}, text(2)).viewer;
+		return viewerSearched({...atTop, draft: textField(query)}, text(2)).viewer;
 	}
 
 	it('searches down from the top, n goes down, N up, wrapping around', () => {
@@ -263,7 +264,7 @@ describe('searching and scrolling', () => {
 			3,
 		);
 		assert.equal(
-			viewerSearched({...atTop, draft: 'zeta'}, text(2)).note?.text,
+			viewerSearched({...atTop, draft: textField('zeta')}, text(2)).note?.text,
 			'no match for "zeta"',
 		);
 		assert.equal(matchCount(lines, 'BETA'), 2);

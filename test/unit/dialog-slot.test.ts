@@ -8,6 +8,7 @@ import {
 	updateDialog,
 } from '../../source/state/dialog-slot.js';
 import {listViewAtTop} from '../../source/state/list-view.js';
+import {textField} from '../../source/state/text-field.js';
 import {withMember} from '../../source/state/set-membership.js';
 
 const empty = initialState({endpoint: 'x', readOnly: false, now: 0});
@@ -15,25 +16,29 @@ const withScale = dialogOpened({
 	kind: 'scale',
 	serviceId: 's1',
 	name: 'web',
-	draft: '3',
+	draft: textField('3'),
 })(empty);
 
 describe('the dialog slot', () => {
 	it('changes the open dialog when it is of the kind asked for', () => {
-		const next = updateDialog('scale', dialog => ({...dialog, draft: '4'}))(
-			withScale,
-		);
+		const next = updateDialog('scale', dialog => ({
+			...dialog,
+			draft: textField('4'),
+		}))(withScale);
 		assert.deepEqual(next.ui.dialog, {
 			kind: 'scale',
 			serviceId: 's1',
 			name: 'web',
-			draft: '4',
+			draft: textField('4'),
 		});
 	});
 
 	it('leaves the same state for another kind, no dialog, or no change', () => {
 		const help = dialogOpened({kind: 'help', list: listViewAtTop})(empty);
-		const change = updateDialog('scale', dialog => ({...dialog, draft: '9'}));
+		const change = updateDialog('scale', dialog => ({
+			...dialog,
+			draft: textField('9'),
+		}));
 		assert.equal(change(help), help);
 		assert.equal(change(empty), empty);
 		assert.equal(updateDialog('scale', dialog => dialog)(withScale), withScale);

@@ -25,6 +25,7 @@ import {
 	noKeyFlags,
 	splitEscapePair,
 } from '../../source/keymap/chord.js';
+import {textScopes} from '../../source/keymap/bindings.js';
 import {initialState, panes} from '../../source/state/app-state.js';
 import {logsOpened} from '../../source/state/logs-dialog.js';
 import {detailsOpened} from '../../source/state/details.js';
@@ -108,6 +109,7 @@ describe('keymap invariants', () => {
 					'Actions',
 					'Sort',
 					'Filter',
+					'Typing',
 					'Dialog',
 				].includes(info.category),
 				`${command} category`,
@@ -142,6 +144,28 @@ describe('keymap invariants', () => {
 			for (const text of binding.keys) {
 				const {input, flags} = keypressFor(text);
 				assert.equal(chord(input, flags), text, binding.command);
+			}
+		}
+	});
+
+	it('every scope that types text edits its line with every line-editing key', () => {
+		const lineCommands = allCommands.filter(command =>
+			command.startsWith('line.'),
+		);
+		assert.ok(lineCommands.length > 0);
+		for (const scope of textScopes) {
+			// A choice field spends Left and Right on picking.
+			const spent: readonly Command[] =
+				scope === 'formChoice' ? ['line.left', 'line.right'] : [];
+			for (const command of lineCommands) {
+				if (!spent.includes(command)) {
+					assert.ok(
+						bindings.some(
+							binding => binding.scope === scope && binding.command === command,
+						),
+						`${scope}: ${command}`,
+					);
+				}
 			}
 		}
 	});

@@ -34,7 +34,9 @@ import {
 	type ViewerText,
 } from '../../source/state/text-viewer.js';
 import {activeScopes} from '../../source/state/scopes.js';
-import {textDeletedBack, textTyped} from '../../source/state/updates.js';
+import {lineChanged, textTyped} from '../../source/state/updates.js';
+
+const textDeletedBack = lineChanged({delete: 'back'});
 import {lineSegments} from '../../source/ui/format/log-rows.js';
 import {wrapSegments, type Segment} from '../../source/ui/viewer/segments.js';
 
@@ -258,9 +260,9 @@ describe('log search keys', () => {
 		let state = withLines(lines);
 		state = typed(state, 'line-4');
 		assert.deepEqual(activeScopes(state), ['viewerSearch']);
-		assert.equal(dialogOf(state).viewer.draft, 'line-4');
+		assert.equal(dialogOf(state).viewer.draft?.text, 'line-4');
 		state = textDeletedBack(state);
-		assert.equal(dialogOf(state).viewer.draft, 'line-');
+		assert.equal(dialogOf(state).viewer.draft?.text, 'line-');
 		state = viewerChanged(viewerSearchCancelled)(state);
 		assert.deepEqual(activeScopes(state), ['logs', 'viewer']);
 		assert.equal(dialogOf(state).viewer.query, '');
@@ -268,10 +270,10 @@ describe('log search keys', () => {
 
 	it('/ again shows the search in force selected: Enter repeats it, typing replaces it', () => {
 		let state = run(typed(withLines(lines), 'line-4'), searched, searchOpened);
-		assert.equal(dialogOf(state).viewer.draft, 'line-4');
+		assert.equal(dialogOf(state).viewer.draft?.text, 'line-4');
 		assert.equal(dialogOf(state).viewer.isDraftSelected, true);
 		state = textTyped('x')(state);
-		assert.equal(dialogOf(state).viewer.draft, 'x');
+		assert.equal(dialogOf(state).viewer.draft?.text, 'x');
 		assert.equal(dialogOf(state).viewer.isDraftSelected, false);
 	});
 

@@ -8,6 +8,7 @@ import {
 	checkRun,
 	nextChoice,
 	parseCpus,
+	envPasted,
 	parseEnv,
 	parseMemory,
 	parseName,
@@ -171,6 +172,15 @@ describe('run form fields', () => {
 			'problem: oops: expected KEY=VALUE',
 		);
 		assert.equal(outcome(parseEnv('=1')), 'problem: =1: expected KEY=VALUE');
+	});
+
+	it('takes a pasted KEY=VALUE with blanks in its value as that one value', () => {
+		assert.equal(envPasted('KEY=a b'), "'KEY=a b'");
+		assert.deepEqual(outcome(parseEnv(envPasted('KEY=a b'))), ['KEY=a b']);
+		// Words that read as pairs already, or a paste that is no pair, stay as they are.
+		assert.equal(envPasted('A=1 B=2'), 'A=1 B=2');
+		assert.equal(envPasted('B="two words"'), 'B="two words"');
+		assert.equal(envPasted('a b'), 'a b');
 	});
 
 	it('reads restart policies, a retry count with on-failure only', () => {

@@ -22,7 +22,7 @@ import {
 	containersListed,
 	engineIdentified,
 	imagesListed,
-	textDeletedBack,
+	lineChanged,
 	textTyped,
 	showAllToggled,
 } from '../../source/state/updates.js';
@@ -41,8 +41,7 @@ import {dialogClosed, dialogOpened} from '../../source/state/dialog-slot.js';
 import {
 	filterCleared,
 	filterKept,
-	filterTyped,
-	filterSelectionKept,
+	filterEdited,
 	filterOpened,
 } from '../../source/state/filter-prompt.js';
 
@@ -536,11 +535,15 @@ describe('keepSelection', () => {
 	it('re-points the selection when a filter narrows it away', () => {
 		const list = loaded([box('api'), box('db'), box('web-1'), box('web-2')]);
 		const open = apply(select(list, 'db'), filterOpened);
-		const typed = apply(open, filterTyped('web'));
+		const typed = apply(open, filterEdited({insert: 'web'}));
 		assert.deepEqual(names(typed), ['web-1', 'web-2']);
 		assert.equal(selectedName(typed), 'web-1');
 
-		const back = apply(select(list, 'web-2'), filterOpened, filterTyped('api'));
+		const back = apply(
+			select(list, 'web-2'),
+			filterOpened,
+			filterEdited({insert: 'api'}),
+		);
 		assert.equal(selectedName(back), 'api');
 	});
 
@@ -549,7 +552,7 @@ describe('keepSelection', () => {
 		const narrowed = apply(
 			select(list, 'web-2'),
 			filterOpened,
-			filterTyped('web'),
+			filterEdited({insert: 'web'}),
 		);
 		assert.equal(selectedName(narrowed), 'web-2');
 		const cleared = apply(narrowed, filterCleared);
@@ -623,12 +626,12 @@ describe('panes and dialogs', () => {
 		const filtered = withFilter(state, 'web');
 		assert.deepEqual(filterOpened(filtered).ui.dialog, {
 			kind: 'filter',
-			draft: 'web',
+			draft: {text: 'web', cursor: 3},
 			isSelected: true,
 		});
 		assert.deepEqual(filterOpened(paneFocused('images')(filtered)).ui.dialog, {
 			kind: 'filter',
-			draft: '',
+			draft: {text: '', cursor: 0},
 			isSelected: false,
 		});
 	});
@@ -636,15 +639,21 @@ describe('panes and dialogs', () => {
 	it('typing replaces a selected filter; after Right/End it adds to it', () => {
 		const open = filterOpened(withFilter(state, 'web'));
 		const replaced = apply(open, textTyped('d'));
-		assert.deepEqual(replaced.ui.dialog, {kind: 'filter', draft: 'd'});
+		assert.deepEqual(replaced.ui.dialog, {
+			kind: 'filter',
+			draft: {text: 'd', cursor: 1},
+		});
 		assert.equal(replaced.ui.filters.containers, 'd');
 		assert.equal(
-			apply(open, textDeletedBack).ui.filters.containers,
+			apply(open, lineChanged({delete: 'back'})).ui.filters.containers,
 			'',
 			'Backspace deletes the selection',
 		);
-		const kept = apply(open, filterSelectionKept, textTyped('-1'));
-		assert.deepEqual(kept.ui.dialog, {kind: 'filter', draft: 'web-1'});
+		const kept = apply(open, lineChanged({move: 'end'}), textTyped('-1'));
+		assert.deepEqual(kept.ui.dialog, {
+			kind: 'filter',
+			draft: {text: 'web-1', cursor: 5},
+		});
 	});
 
 	it('Esc in a list clears the marks first, then the kept filter', () => {
@@ -659,19 +668,22 @@ describe('panes and dialogs', () => {
 		assert.equal(apply(cleared, marksOrFilterCleared), cleared);
 	});
 
-	it('filterTyped updates the draft and the filter at once, and only while the prompt is open', () => {
+	it('filterEdited updates the draft and the filter at once, and only while the prompt is open', () => {
 		const open = filterOpened(state);
-		const typed = filterTyped('ab')(open);
-		assert.deepEqual(typed.ui.dialog, {kind: 'filter', draft: 'ab'});
+		const typed = filterEdited({insert: 'ab'})(open);
+		assert.deepEqual(typed.ui.dialog, {
+			kind: 'filter',
+			draft: {text: 'ab', cursor: 2},
+		});
 		assert.equal(typed.ui.filters.containers, 'ab');
 		assert.equal(typed.ui.filters.images, '');
-		assert.equal(filterTyped('ab')(state), state);
+		assert.equal(filterEdited({insert: 'ab'})(state), state);
 		const help = dialogOpened({kind: 'help', list: listViewAtTop})(state);
-		assert.equal(filterTyped('ab')(help), help);
+		assert.equal(filterEdited({insert: 'ab'})(help), help);
 	});
 
 	it('filterKept closes the prompt and keeps the filter', () => {
-		const kept = filterKept(filterTyped('ab')(filterOpened(state)));
+		const kept = filterKept(filterEdited({insert: 'ab'})(filterOpened(state)));
 		assert.equal(kept.ui.dialog, undefined);
 		assert.equal(kept.ui.filters.containers, 'ab');
 	});

@@ -19,7 +19,7 @@ import {
 	swarmDetected,
 	tasksListed,
 } from '../../source/state/swarm-updates.js';
-import {textDeletedBack, textTyped} from '../../source/state/updates.js';
+import {lineChanged, textTyped} from '../../source/state/updates.js';
 import {fakeNode, fakeService, fakeTask} from '../fakes/fake-swarm.js';
 import {paneCycled, paneFocused} from '../../source/state/selection.js';
 
@@ -69,11 +69,11 @@ describe('Swarm state', () => {
 			kind: 'scale',
 			serviceId: web.id,
 			name: 'web',
-			draft: '3',
+			draft: {text: '3', cursor: 1},
 		});
-		const typed = textTyped('x1 2')(textDeletedBack(prompt));
+		const typed = textTyped('x1 2')(lineChanged({delete: 'back'})(prompt));
 		assert.equal(
-			typed.ui.dialog?.kind === 'scale' ? typed.ui.dialog.draft : '',
+			typed.ui.dialog?.kind === 'scale' ? typed.ui.dialog.draft.text : '',
 			'12',
 		);
 	});

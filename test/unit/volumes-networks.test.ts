@@ -420,7 +420,9 @@ describe('the create form', () => {
 		for (const field of ['name', 'driver', 'subnet'] as const) {
 			const value = values[field];
 			if (value !== undefined) {
-				next = createDraftChanged(() => value)(focused(next, field));
+				next = createDraftChanged({insert: value})(
+					createDraftChanged({delete: 'toStart'})(focused(next, field)),
+				);
 			}
 		}
 
@@ -536,7 +538,7 @@ describe('the create form', () => {
 	});
 
 	it('a yes/no field takes no typing', () => {
-		const next = createDraftChanged(value => `${value}x`)(
+		const next = createDraftChanged({insert: 'x'})(
 			focused(createFormOpened('network')(state), 'internal'),
 		);
 		assert.equal(openForm(next).form.values.internal, 'no');

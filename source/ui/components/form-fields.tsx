@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
-import type {Form} from '../../state/form.js';
+import {focusedLine, type Form} from '../../state/form.js';
 import {cellWidth, fit} from '../format/cells.js';
 import {DialogFrame} from './dialog-frame.js';
+import {LineWithCursor} from './typed-line.js';
 import {theme} from '../theme.js';
 
 /** How a field is labelled and what an empty one means. */
@@ -38,31 +39,59 @@ export function FormFields<F extends string>({form, labels, rows}: Props<F>) {
 				const isFocused = field === form.focused;
 				const value = form.values[field];
 				const error = form.errors[field];
+				const labelText = (
+					<Text
+						bold={isFocused}
+						{...(isFocused ? {color: theme.text.accent} : {})}
+					>
+						{isFocused ? '› ' : '  '}
+						{fit(label, labelWidth)}
+					</Text>
+				);
+				const inlineError =
+					error !== undefined && isInline ? (
+						<Text color={theme.status.error} wrap="truncate-end">
+							{' '}
+							✕ {error}
+						</Text>
+					) : null;
 				return (
 					<Box key={field} flexDirection="column">
-						<Text wrap="truncate-end">
-							<Text
-								bold={isFocused}
-								{...(isFocused ? {color: theme.text.accent} : {})}
-							>
-								{isFocused ? '› ' : '  '}
-								{fit(label, labelWidth)}
+						{isFocused && isChoice !== true ? (
+							// A row of boxes, so that a value wider than its room gives way around the cursor.
+							<Box height={1}>
+								<Box flexShrink={0}>{labelText}</Box>
+								<LineWithCursor line={focusedLine(form)} />
+								{value === '' && placeholder !== '' ? (
+									<Box flexBasis={0} flexGrow={1}>
+										<Text color={theme.text.dim} wrap="truncate-end">
+											{placeholder}
+										</Text>
+									</Box>
+								) : null}
+								{inlineError === null ? null : (
+									// The problem takes the room the value leaves.
+									<Box flexBasis={0} flexGrow={1}>
+										{inlineError}
+									</Box>
+								)}
+							</Box>
+						) : (
+							<Text wrap="truncate-end">
+								{labelText}
+								{isChoice === true ? <Text color={theme.key}>‹ </Text> : null}
+								{value}
+								{isChoice === true ? <Text color={theme.key}> ›</Text> : null}
+								{(value === '' || (isChoice === true && isFocused)) &&
+								placeholder !== '' ? (
+									<Text color={theme.text.dim}>
+										{value === '' ? '' : '  '}
+										{placeholder}
+									</Text>
+								) : null}
+								{inlineError}
 							</Text>
-							{isChoice === true ? <Text color={theme.key}>‹ </Text> : null}
-							{value}
-							{isChoice === true ? <Text color={theme.key}> ›</Text> : null}
-							{isFocused && isChoice !== true ? <Text inverse> </Text> : null}
-							{(value === '' || (isChoice === true && isFocused)) &&
-							placeholder !== '' ? (
-								<Text color={theme.text.dim}>
-									{value === '' ? '' : '  '}
-									{placeholder}
-								</Text>
-							) : null}
-							{error !== undefined && isInline ? (
-								<Text color={theme.status.error}> ✕ {error}</Text>
-							) : null}
-						</Text>
+						)}
 						{error === undefined || isInline ? null : (
 							<Text color={theme.status.error} wrap="truncate-end">
 								{' '.repeat(labelWidth + 2)}✕ {error}

@@ -1,11 +1,12 @@
 import {Text} from 'ink';
 import {DialogFrame} from '../components/dialog-frame.js';
+import type {TextField} from '../../state/text-field.js';
 import {TypedLine} from '../components/typed-line.js';
 import {theme} from '../theme.js';
 
 type Props = {
 	readonly name: string;
-	readonly draft: string;
+	readonly draft: TextField;
 	readonly width: number;
 };
 

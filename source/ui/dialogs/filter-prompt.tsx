@@ -1,10 +1,12 @@
 import {Box} from 'ink';
 import type {AppState} from '../../state/app-state.js';
+import {textField, type TextField} from '../../state/text-field.js';
 import {TypedLine} from '../components/typed-line.js';
 import {useAppState} from '../hooks/use-app-state.js';
 
-const selectDraft = (state: AppState): string =>
-	state.ui.dialog?.kind === 'filter' ? state.ui.dialog.draft : '';
+const noDraft = textField();
+const selectDraft = (state: AppState): TextField =>
+	state.ui.dialog?.kind === 'filter' ? state.ui.dialog.draft : noDraft;
 const selectIsSelected = (state: AppState): boolean =>
 	state.ui.dialog?.kind === 'filter' && state.ui.dialog.isSelected === true;
 

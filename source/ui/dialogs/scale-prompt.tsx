@@ -23,7 +23,7 @@ export function ScalePrompt({dialog, width}: Props) {
 	);
 	return (
 		<DialogFrame title={`Scale ${dialog.name}`} width={width} height={6}>
-			<TypedLine prompt="replicas: " draft={dialog.draft} wrap="truncate-end" />
+			<TypedLine prompt="replicas: " draft={dialog.draft} />
 			<Text color={theme.text.dim} wrap="truncate-end">
 				{current === undefined ? '' : `now ${current} · `}digits only · Enter
 				scales · Esc cancels

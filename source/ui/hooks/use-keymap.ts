@@ -1,15 +1,18 @@
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {textScopes} from '../../keymap/bindings.js';
+import {textScopes, type Binding} from '../../keymap/bindings.js';
 import {useKeymapTable} from '../keymap-in-force.js';
 import {
 	chord,
 	splitChunk,
 	splitEscapePair,
 	type KeyFlags,
+	type Keypress,
 } from '../../keymap/chord.js';
+import type {Scope} from '../../keymap/bindings.js';
 import {resolve} from '../../keymap/resolve.js';
-import {textTyped} from '../../state/updates.js';
+import {textPasted, textTyped} from '../../state/updates.js';
+import {pastedLine} from '../../state/text-field.js';
 import {statusCleared, statusShown} from '../../state/status.js';
 import {commandInfo, type Command} from '../../keymap/commands.js';
 import type {Services} from '../../runtime/services.js';
@@ -52,6 +55,39 @@ function useRawInput(): () => string {
 	return recorder.last;
 }
 
+/** What a terminal sends around a paste once asked to (bracketed paste, `ESC [?2004h`). */
+const pasteStart = '\u001B[200~';
+const pasteEnd = '\u001B[201~';
+
+/** The keys of one input event: Esc and a key read together are two, unless Alt+key is bound. */
+function keypresses(
+	raw: string,
+	input: string,
+	key: Key,
+	scopes: readonly Scope[],
+	table: readonly Binding[],
+): readonly Keypress[] {
+	// The Backspace key sends DEL, which Ink names delete, as it does the Delete key's ESC [3~;
+	// read as the Backspace it is, so that Delete can delete forward.
+	if (raw === '\u007F') {
+		return splitChunk(raw);
+	}
+
+	const isBoundAlt =
+		key.meta &&
+		!key.escape &&
+		resolve(chord(input, key), scopes, table) !== undefined;
+	const split = isBoundAlt ? undefined : splitEscapePair(raw);
+	// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r", Esc and a
+	// key), which Ink hands over as one input; each key is its own keypress here.
+	return (
+		split ??
+		(input.length > 1 && !key.ctrl && !key.meta
+			? splitChunk(input)
+			: [{input, key}])
+	);
+}
+
 function isPrintable(input: string, key: KeyFlags): boolean {
 	return (
 		input !== '' &&
@@ -79,10 +115,14 @@ export function useKeymap(
 	// The last press, to tell a double-click: only the input handler reads it.
 	const lastPress = useRef<Press | undefined>(undefined);
 	const {columns, rows} = size;
+	// Whether a paste is under way: Ink hands its start, its text (in one or more reads) and its
+	// end over as separate inputs, and everything between is text, not keys.
+	const isPasting = useRef(false);
 	const onInput = useCallback(
 		(input: string, key: Key) => {
+			const raw = rawInput();
 			// A mouse report is never a key: Ink would read `\e[<0;5;9M` as keys ending in M.
-			const mouseEvent = parseMouseEvent(rawInput());
+			const mouseEvent = parseMouseEvent(raw);
 			if (mouseEvent !== undefined) {
 				lastPress.current = mouseHandled(mouseEvent, {
 					services,
@@ -96,13 +136,30 @@ export function useKeymap(
 				return;
 			}
 
-			// Keys typed faster than the terminal is read arrive as one chunk ("jj", "abc\r", Esc
-			// and a key), which Ink hands over as one input; each key is its own keypress here.
-			const presses =
-				splitEscapePair(rawInput()) ??
-				(input.length > 1 && !key.ctrl && !key.meta
-					? splitChunk(input)
-					: [{input, key}]);
+			if (raw === pasteStart || raw === pasteEnd) {
+				isPasting.current = raw === pasteStart;
+				return;
+			}
+
+			if (isPasting.current) {
+				// Pasted text goes whole into the open prompt, at its cursor, and nowhere else: no key
+				// of it is a command (a `q` in it must not quit).
+				const text = pastedLine(raw);
+				const scopes = activeScopes(services.store.getState());
+				if (text !== '' && scopes.some(scope => textScopes.has(scope))) {
+					services.dispatch(textPasted(text));
+				}
+
+				return;
+			}
+
+			const presses = keypresses(
+				raw,
+				input,
+				key,
+				activeScopes(services.store.getState()),
+				table,
+			);
 			for (const press of presses) {
 				const scopes = activeScopes(services.store.getState());
 				const pressed = chord(press.input, press.key);

@@ -88,7 +88,7 @@ export function TextView<L extends ViewerLine>({
 		if (lineRows === undefined) {
 			lineRows = content.rowsOf(
 				line,
-				viewer.draft ?? viewer.query,
+				viewer.draft?.text ?? viewer.query,
 				line.seq === viewer.match,
 			);
 			drawn.set(line, lineRows);
