@@ -16,7 +16,14 @@ import {traceStartup} from './startup-trace.js';
  */
 function prefetch(args: readonly string[]): ContainerPrefetch | undefined {
 	const flags = parseCliFlags(args);
-	if (isUsageError(flags) || flags.help || flags.version) {
+	// A fleet's engines are asked by the app, all at once.
+	if (
+		isUsageError(flags) ||
+		flags.help ||
+		flags.version ||
+		flags.engines !== undefined ||
+		flags.fleet !== undefined
+	) {
 		return undefined;
 	}
 

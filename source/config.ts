@@ -1,6 +1,10 @@
 import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {parseHostEntries} from './config-hosts.js';
+import {
+	parseFleets,
+	parseHostEntries,
+	type FleetEntry,
+} from './config-hosts.js';
 import type {HostEntry} from './docker/endpoint.js';
 
 /** Settings from dockmate's config file; every one optional. */
@@ -11,6 +15,8 @@ export type FileConfig = {
 	readonly logTail?: number;
 	/** Engines the host switcher (`c`) offers besides the docker contexts. */
 	readonly hosts?: readonly HostEntry[];
+	/** Fleets of engines shown at once, by name; the one dockmate opens without flags under `""`. */
+	readonly fleets?: ReadonlyMap<string, readonly FleetEntry[]>;
 };
 
 /** The config file is unreadable or says something dockmate does not understand. */
@@ -106,9 +112,17 @@ export function readConfig(file: string): FileConfig {
 		throw new ConfigError(`${file}: ${hosts}`);
 	}
 
+	const fleetValue = (parsed as Record<string, unknown>)['fleet'];
+	const fleets =
+		fleetValue === undefined ? undefined : parseFleets(fleetValue, hosts ?? []);
+	if (typeof fleets === 'string') {
+		throw new ConfigError(`${file}: ${fleets}`);
+	}
+
 	return {
 		...(readOnly === undefined ? {} : {readOnly}),
 		...(logTail === undefined ? {} : {logTail}),
 		...(hosts === undefined ? {} : {hosts}),
+		...(fleets === undefined ? {} : {fleets}),
 	};
 }

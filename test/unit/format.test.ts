@@ -684,6 +684,7 @@ describe('rows', () => {
 		assert.deepEqual(containerCells(container, now), {
 			mark: '',
 			state: '●',
+			engine: '',
 			name: 'web-1',
 			image: 'nginx:1.27',
 			status: 'Up 3 minutes',

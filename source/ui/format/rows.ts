@@ -18,6 +18,7 @@ import {
 export type ContainerColumn =
 	| 'mark'
 	| 'state'
+	| 'engine'
 	| 'name'
 	| 'image'
 	| 'status'
@@ -73,6 +74,23 @@ export const imageColumns: readonly ColumnSpec<ImageColumn>[] = [
 export const containerColumnsWithoutPorts = containerColumns.filter(
 	column => column.key !== 'ports',
 );
+
+/** In a fleet: the engine of each row, after its state glyph. */
+const engineColumn: ColumnSpec<'engine'> = {
+	key: 'engine',
+	header: 'ENGINE',
+	flex: 2,
+	minWidth: 6,
+	maxWidth: 16,
+};
+
+/** `columns` with the ENGINE column after the leading glyphs (mark and state). */
+export function withEngineColumn<K extends string>(
+	columns: readonly ColumnSpec<K>[],
+	after: number,
+): readonly ColumnSpec<K | 'engine'>[] {
+	return [...columns.slice(0, after), engineColumn, ...columns.slice(after)];
+}
 
 /**
  * One glyph per condition, colour coming from the theme: each kind of trouble has a shape of its
@@ -153,6 +171,7 @@ export function containerCells(
 			stateGlyphs[
 				containerCondition(container, decoration.isOomKilled ?? false)
 			],
+		engine: container.engine ?? '',
 		name: container.name,
 		image: container.image.startsWith('sha256:')
 			? shortId(container.image)
