@@ -20,6 +20,17 @@ const selectFleet = (state: AppState) => state.fleet;
 const selectEngineCounts = (state: AppState) =>
 	countsByEngine(state.containers.byId);
 
+/** How much of an engine's error its chip shows: enough to say why, leaving room for the others. */
+const reasonLength = 40;
+
+/** The last clause of an engine's error (`…: connection refused`), which says why, cut to fit. */
+function shortReason(error: string): string {
+	const reason = error.split(': ').at(-1) ?? error;
+	return reason.length <= reasonLength
+		? reason
+		: `${reason.slice(0, reasonLength - 1)}…`;
+}
+
 /** A fleet engine's connection, as the one engine's badge words it. */
 function EngineConnection({engine}: {readonly engine: FleetEngine}) {
 	const now = useClock();
@@ -37,7 +48,8 @@ function EngineConnection({engine}: {readonly engine: FleetEngine}) {
 			const seconds = Math.max(0, Math.ceil((state.retryAt - now) / 1000));
 			return (
 				<Text color={theme.connection.down}>
-					✕ retrying{seconds > 0 ? ` in ${seconds}s` : '…'}: {state.error}
+					✕ retrying{seconds > 0 ? ` in ${seconds}s` : '…'}:{' '}
+					{shortReason(state.error)}
 				</Text>
 			);
 		}
