@@ -738,11 +738,11 @@ describe('rows', () => {
 				}),
 			].map(cells => Object.values(cells).join('|')),
 			[
-				'|nginx:1.27|4f67c83422ec|187MB|3d|-',
-				'✓|nginx:latest|4f67c83422ec|187MB|3d|3',
-				'|<none>:<none>|4f67c83422ec|187MB|3d|1',
-				'|…e/team/nginx:latest|4f67c83422ec|187MB|3d|-',
-				'|nginx:1.27 (removing…)|4f67c83422ec|187MB|3d|-',
+				'||nginx:1.27|4f67c83422ec|187MB|3d|-',
+				'✓||nginx:latest|4f67c83422ec|187MB|3d|3',
+				'||<none>:<none>|4f67c83422ec|187MB|3d|1',
+				'||…e/team/nginx:latest|4f67c83422ec|187MB|3d|-',
+				'||nginx:1.27 (removing…)|4f67c83422ec|187MB|3d|-',
 			],
 		);
 	});

@@ -26,7 +26,8 @@ export type ContainerColumn =
 	| 'memory'
 	| 'ports'
 	| 'age';
-export type ImageColumn = 'mark' | 'tag' | 'id' | 'size' | 'age' | 'used';
+export type ImageColumn =
+	'mark' | 'engine' | 'tag' | 'id' | 'size' | 'age' | 'used';
 
 /**
  * As the terminal narrows PORTS goes first, then AGE, then IMAGE (the name usually says as much)
@@ -209,6 +210,7 @@ export function imageCells(
 	const pending = withPending('', decoration).length;
 	return {
 		mark: markCell(decoration),
+		engine: image.engine ?? '',
 		tag: withPending(
 			tailWithin(row.tag ?? '<none>:<none>', tagSize - pending),
 			decoration,
