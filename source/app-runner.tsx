@@ -133,11 +133,13 @@ export function createAppRunner({
 			state.status?.text === opening ? {...state, status: undefined} : state,
 		);
 		if (chosen !== undefined) {
+			// In a fleet, tagged with the container's engine and reaching it.
 			services.dispatch(
 				commandAudited({
 					time: Date.now(),
-					command: `docker exec -it ${[name, ...chosen].map(shellWord).join(' ')}`,
+					command: `${engine.fleet?.cliOf(id) ?? 'docker'} exec -it ${[name, ...chosen].map(shellWord).join(' ')}`,
 					error: failure,
+					engine: engine.fleet?.engineOf(id),
 				}),
 			);
 		}

@@ -25,7 +25,14 @@ v8.setFlagsFromString('--heap-growing-percent=30');
  */
 function prefetch(args: readonly string[]): ContainerPrefetch | undefined {
 	const flags = parseCliFlags(args);
-	if (isUsageError(flags) || flags.help || flags.version) {
+	// A fleet's engines are asked by the app, all at once.
+	if (
+		isUsageError(flags) ||
+		flags.help ||
+		flags.version ||
+		flags.engines !== undefined ||
+		flags.fleet !== undefined
+	) {
 		return undefined;
 	}
 

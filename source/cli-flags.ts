@@ -1,10 +1,20 @@
 // The command line. Kept free of heavy imports: the bin reads it before the app is loaded.
 import {parseArgs} from 'node:util';
 
+/** An engine the command line names: `--host URL` or `--context NAME`. */
+export type NamedEngine = {
+	readonly kind: 'host' | 'context';
+	readonly value: string;
+};
+
 /** What the command line asked for. */
 export type CliFlags = {
 	readonly host?: string;
 	readonly context?: string;
+	/** Two or more engines named at once (`--host a --host b --context lab`): a fleet, in order. */
+	readonly engines?: readonly NamedEngine[];
+	/** `--fleet NAME`: a fleet of the config file. */
+	readonly fleet?: string;
 	/** `--read-only` true, `--no-read-only` false, neither undefined (the config file decides). */
 	readonly readOnly?: boolean;
 	readonly tail?: number;
@@ -35,6 +45,7 @@ export const usageHint = "Run 'dockmate --help' for the options.";
 const options = {
 	host: {type: 'string', short: 'H'},
 	context: {type: 'string', short: 'c'},
+	fleet: {type: 'string'},
 	'read-only': {type: 'boolean'},
 	'no-read-only': {type: 'boolean'},
 	tail: {type: 'string'},
@@ -73,6 +84,8 @@ export function parseCliFlags(
 		tokens: true,
 	});
 	const given = new Map<OptionName, string | boolean>();
+	// Engines may be named many times over: each one more of the fleet.
+	const engines: NamedEngine[] = [];
 	for (const token of tokens) {
 		if (token.kind === 'positional') {
 			return {
@@ -104,13 +117,12 @@ export function parseCliFlags(
 			return {error: `${flag} takes no value`};
 		}
 
-		if (given.has(name)) {
-			return {
-				error:
-					name === 'host' || name === 'context'
-						? `${flag} given twice: more than one engine at a time is not supported yet`
-						: `${flag} given twice`,
-			};
+		if ((name === 'host' || name === 'context') && token.value !== undefined) {
+			engines.push({kind: name, value: token.value});
+		}
+
+		if (given.has(name) && name !== 'host' && name !== 'context') {
+			return {error: `${flag} given twice`};
 		}
 
 		given.set(name, token.value ?? true);
@@ -120,13 +132,13 @@ export function parseCliFlags(
 		return {error: '--read-only and --no-read-only contradict each other'};
 	}
 
-	if (given.has('host') && given.has('context')) {
-		return {error: '--host and --context cannot be given together'};
+	if (given.has('fleet') && engines.length > 0) {
+		return {
+			error: `--fleet and --${engines[0]?.kind} cannot be given together`,
+		};
 	}
 
-	const string = (
-		name: 'host' | 'context' | 'tail' | 'theme',
-	): string | undefined => {
+	const string = (name: 'fleet' | 'tail' | 'theme'): string | undefined => {
 		const value = given.get(name);
 		return typeof value === 'string' ? value : undefined;
 	};
@@ -146,8 +158,11 @@ export function parseCliFlags(
 		};
 	}
 
-	const host = string('host');
-	const context = string('context');
+	const [only] = engines;
+	const single = engines.length === 1 ? only : undefined;
+	const host = single?.kind === 'host' ? single.value : undefined;
+	const context = single?.kind === 'context' ? single.value : undefined;
+	const fleet = string('fleet');
 	const readOnly = given.has('read-only')
 		? true
 		: given.has('no-read-only')
@@ -156,6 +171,8 @@ export function parseCliFlags(
 	return {
 		...(host === undefined ? {} : {host}),
 		...(context === undefined ? {} : {context}),
+		...(engines.length > 1 ? {engines} : {}),
+		...(fleet === undefined ? {} : {fleet}),
 		...(readOnly === undefined ? {} : {readOnly}),
 		...(tail === undefined ? {} : {tail}),
 		...(given.has('no-mouse') ? {mouse: false} : {}),

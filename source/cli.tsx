@@ -10,7 +10,14 @@ import {
 	type ContainerPrefetch,
 } from './docker/container-prefetch.js';
 import {createDockerodeClient} from './docker/dockerode-client.js';
-import {EndpointError, resolveEndpoint} from './docker/endpoint.js';
+import {
+	EndpointError,
+	resolveEndpoint,
+	type Endpoint,
+} from './docker/endpoint.js';
+import {createFleetClient} from './docker/fleet-client.js';
+import type {DockerClient} from './docker/docker-client.js';
+import {fleetTargets} from './fleet-members.js';
 import {DockerError} from './docker/errors.js';
 import {sshConnectionTo} from './docker/ssh-connection.js';
 import {defaultLogSettings} from './runtime/log-feed.js';
@@ -32,6 +39,9 @@ const cli = meow(
 	Options
 	  -H, --host <url>     Engine to connect to: unix:///path, tcp://host:port, ssh://user@host
 	  -c, --context <name> Docker context to use (see: docker context ls)
+	                       Give --host and --context several times to watch a fleet
+	                       of engines at once
+	  --fleet <name>       Open a fleet of the config file: {"fleet": {"prod": [...]}}
 	  --read-only          Refuse every action that changes the engine
 	                       (also "readOnly": true in ~/.config/dockmate/config.json;
 	                       --no-read-only overrides that)
@@ -86,6 +96,23 @@ function failUsage(message: string): never {
 	process.exit(2);
 }
 
+/**
+ * Logs in to a fleet's ssh engines one after another, before the full-screen UI: ssh may ask
+ * questions (a passphrase, an unknown host key) on the terminal. One that fails is left to the
+ * fleet, which shows it down and retries.
+ */
+async function logInToSshEngines(
+	endpoints: readonly Endpoint[],
+): Promise<void> {
+	for (const target of endpoints) {
+		if (target.kind === 'ssh') {
+			await sshConnectionTo(target)
+				.open({interactive: process.stdin.isTTY})
+				.catch(() => undefined);
+		}
+	}
+}
+
 /** Runs dockmate; `prefetch` is the container list the bin asked for while this was loading. */
 export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 	traceStartup('app loaded');
@@ -125,14 +152,43 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		process.exit(0);
 	}
 
-	let endpoint;
+	let endpoint: Endpoint;
+	let docker: DockerClient;
 	try {
-		endpoint = resolveEndpoint({
-			host: flags.host,
-			context: flags.context,
+		const fleet = fleetTargets(flags, config, {
 			env: process.env,
 			homeDir: os.homedir(),
 		});
+		if (fleet === undefined) {
+			endpoint = resolveEndpoint({
+				host: flags.host,
+				context: flags.context,
+				env: process.env,
+				homeDir: os.homedir(),
+			});
+			docker = withPrefetchedContainers(
+				createDockerodeClient(endpoint),
+				endpoint,
+				prefetch,
+			);
+		} else {
+			// The host switcher (c) starts from the fleet's first engine.
+			const [head] = fleet;
+			if (head === undefined) {
+				throw new EndpointError('the fleet names no engine');
+			}
+
+			endpoint = head.endpoint;
+			docker = createFleetClient(
+				fleet.map(target => ({
+					name: target.name,
+					client: createDockerodeClient(target.endpoint),
+					readOnly: target.readOnly,
+					cli: target.cli,
+				})),
+			);
+			await logInToSshEngines(fleet.map(target => target.endpoint));
+		}
 	} catch (error) {
 		if (error instanceof EndpointError) {
 			if (error.isFlagFault) {
@@ -145,13 +201,8 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		throw error;
 	}
 
-	const docker = withPrefetchedContainers(
-		createDockerodeClient(endpoint),
-		endpoint,
-		prefetch,
-	);
 	try {
-		if (endpoint.kind === 'ssh') {
+		if (endpoint.kind === 'ssh' && docker.fleet === undefined) {
 			// ssh asks its own questions (a passphrase, an unknown host key) now, on the terminal
 			// as it is: inside the full-screen UI nobody could answer them. Without a terminal it
 			// fails at once instead.

@@ -1,6 +1,10 @@
 import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {parseHostEntries} from './config-hosts.js';
+import {
+	parseFleets,
+	parseHostEntries,
+	type FleetEntry,
+} from './config-hosts.js';
 import type {HostEntry} from './docker/endpoint.js';
 import type {KeyOverrides} from './keymap/remap.js';
 import {isThemeName, themeNames, type ThemeName} from './cli-flags.js';
@@ -19,6 +23,8 @@ export type FileConfig = {
 	readonly mouse?: boolean;
 	/** The background the colours are chosen for, as `--theme`. */
 	readonly theme?: ThemeName;
+	/** Fleets of engines shown at once, by name; the one dockmate opens without flags under `""`. */
+	readonly fleets?: ReadonlyMap<string, readonly FleetEntry[]>;
 };
 
 /** The config file is unreadable or says something dockmate does not understand. */
@@ -134,6 +140,13 @@ export function readConfig(file: string): FileConfig {
 		);
 	}
 
+	const fleetValue = (parsed as Record<string, unknown>)['fleet'];
+	const fleets =
+		fleetValue === undefined ? undefined : parseFleets(fleetValue, hosts ?? []);
+	if (typeof fleets === 'string') {
+		throw new ConfigError(`${file}: ${fleets}`);
+	}
+
 	return {
 		...(keys === undefined ? {} : {keys: keys as KeyOverrides}),
 		...(readOnly === undefined ? {} : {readOnly}),
@@ -141,5 +154,6 @@ export function readConfig(file: string): FileConfig {
 		...(hosts === undefined ? {} : {hosts}),
 		...(mouse === undefined ? {} : {mouse}),
 		...(theme === undefined ? {} : {theme}),
+		...(fleets === undefined ? {} : {fleets}),
 	};
 }

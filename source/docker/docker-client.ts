@@ -53,10 +53,44 @@ export type * from './domain-types.js';
  * Engine API's field names.
  */
 
+/** How one engine of a fleet is connected, for its chip in the header. */
+export type FleetEngineState =
+	| {readonly status: 'connecting'}
+	| {readonly status: 'connected'}
+	| {readonly status: 'down'; readonly error: string; readonly retryAt: number};
+
+/** One engine of a fleet, as the header shows it. */
+export type FleetEngine = {
+	readonly name: string;
+	readonly readOnly: boolean;
+	readonly state: FleetEngineState;
+	/** `Docker 27.1`, once the engine has said. */
+	readonly product: string | undefined;
+};
+
+/** What a client of several engines tells beyond the engine calls. */
+export type Fleet = {
+	/** Every engine, in the order they were given. */
+	readonly engines: () => readonly FleetEngine[];
+	/** Tells the listener when an engine's state changed or a late list came in. */
+	readonly subscribe: (listener: () => void) => () => void;
+	/** The name of the engine an object (by its fleet id) lives on. */
+	readonly engineOf: (id: string) => string | undefined;
+	/**
+	 * How the docker CLI is told to reach the engine of an object: `docker --context lab` or
+	 * `DOCKER_HOST=ssh://a docker`, to put before the command's own words.
+	 */
+	readonly cliOf: (id: string) => string;
+	/** `reference` (an image tag) on the engine of the object `id`, as the fleet's calls take it. */
+	readonly onEngineOf: (id: string, reference: string) => string;
+};
+
 /** The client side of the engine connection, as used by feeds and actions. */
 export type DockerClient = {
 	/** A human-readable name of the endpoint, e.g. `unix:///var/run/docker.sock` or a context name. */
 	readonly endpoint: string;
+	/** Set where this client stands for several engines at once (see fleet-client.ts). */
+	readonly fleet?: Fleet;
 	/** Resolves when the engine answers; rejects with a {@link DockerError}. */
 	ping(signal?: AbortSignal): Promise<void>;
 	engineInfo(signal?: AbortSignal): Promise<EngineInfo>;

@@ -19,8 +19,16 @@ export type PortMapping = {
 	readonly protocol: string;
 };
 
+/** Where a fleet lists an object: its engine, and whether that engine is out of reach. */
+export type EngineTag = {
+	/** The engine's name, in a fleet only. */
+	readonly engine?: string;
+	/** The engine is out of reach: this is its last list, not news. */
+	readonly stale?: boolean;
+};
+
 /** One row of `GET /containers/json?all=1`, cleaned of control characters. */
-export type ContainerSummary = {
+export type ContainerSummary = EngineTag & {
 	readonly id: string;
 	readonly name: string;
 	readonly image: string;
@@ -40,7 +48,7 @@ export type ContainerSummary = {
 };
 
 /** One row of `GET /images/json`. A dangling image has no tags. */
-export type ImageSummary = {
+export type ImageSummary = EngineTag & {
 	readonly id: string;
 	/** `repository:tag` strings; empty for a dangling image. */
 	readonly tags: readonly string[];
@@ -99,7 +107,7 @@ export type ImageRemoval = {
 };
 
 /** A volume, as `GET /volumes` and `system df` describe it. */
-export type VolumeSummary = {
+export type VolumeSummary = EngineTag & {
 	readonly name: string;
 	readonly driver: string;
 	/** Bytes, where `system df` measured it; undefined otherwise. */
@@ -113,7 +121,7 @@ export type VolumeSummary = {
 };
 
 /** A network, as `GET /networks` lists it. */
-export type NetworkSummary = {
+export type NetworkSummary = EngineTag & {
 	readonly id: string;
 	readonly name: string;
 	readonly driver: string;

@@ -252,6 +252,8 @@ export type HostEntry = {
 	readonly certPath?: string;
 	/** Check the engine's certificate against `ca.pem`; true unless told. */
 	readonly tlsVerify?: boolean;
+	/** In a fleet: refuse every action that changes this engine. */
+	readonly readOnly?: boolean;
 };
 
 /**

@@ -134,7 +134,9 @@ async function removeImageTarget(
 	const tags = target.tags ?? [];
 	const goes = target.otherTags.length === 0;
 	for (const tag of goes ? tags.slice(0, -1) : tags) {
-		await docker.removeImage(tag, {force});
+		await docker.removeImage(docker.fleet?.onEngineOf(target.id, tag) ?? tag, {
+			force,
+		});
 	}
 
 	if (goes) {
@@ -149,7 +151,7 @@ export function createActions(options: {
 	readonly now: () => number;
 }): Actions {
 	const {docker, dispatch, now} = options;
-	const logged = loggedCalls(dispatch, now);
+	const logged = loggedCalls(dispatch, now, docker.fleet);
 
 	/**
 	 * Says what happened to a bulk action: all of it, or which items failed and why; and which
@@ -237,6 +239,7 @@ export function createActions(options: {
 					await logged(
 						`docker container ${action} ${shellWord(target.name)}`,
 						async () => docker.containerAction(target.id, action),
+						target.id,
 					);
 				} finally {
 					dispatch(pendingCleared([target.id]));
@@ -251,6 +254,7 @@ export function createActions(options: {
 				logged(
 					`docker container rm${flags} ${shellWord(target.name)}`,
 					async () => docker.removeContainer(target.id, {force, volumes}),
+					target.id,
 				),
 			);
 			report('removed', targets, failures, left);
@@ -266,6 +270,7 @@ export function createActions(options: {
 						async () => {
 							await removeImageTarget(docker, target, force);
 						},
+						target.id,
 					),
 				imageTargetRows,
 			);
@@ -274,8 +279,10 @@ export function createActions(options: {
 
 		async removeVolumes(targets, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
-				logged(`docker volume rm ${shellWord(target.id)}`, async () =>
-					docker.removeVolume(target.id),
+				logged(
+					`docker volume rm ${shellWord(target.id)}`,
+					async () => docker.removeVolume(target.id),
+					target.id,
 				),
 			);
 			report('removed', targets, failures, left);
@@ -283,8 +290,10 @@ export function createActions(options: {
 
 		async removeNetworks(targets, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
-				logged(`docker network rm ${shellWord(target.name)}`, async () =>
-					docker.removeNetwork(target.id),
+				logged(
+					`docker network rm ${shellWord(target.name)}`,
+					async () => docker.removeNetwork(target.id),
+					target.id,
 				),
 			);
 			report('removed', targets, failures, left);

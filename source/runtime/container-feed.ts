@@ -12,6 +12,7 @@ import {pause} from './scheduler.js';
 import {createThrottle} from './throttle.js';
 import type {Update} from '../state/app-state.js';
 import {oomReported} from '../state/resources.js';
+import {fleetChanged} from '../state/fleet.js';
 
 /** How the feed is timed; every figure is a reason, not a guess. */
 export type FeedTiming = {
@@ -148,6 +149,20 @@ export function startContainerFeed(
 			);
 		}
 	};
+
+	// A fleet's engine that comes, goes or answers late changes its chip and its rows: each kind
+	// is listed again (the engines that did not change answer from where they are).
+	const {fleet} = docker;
+	if (fleet !== undefined) {
+		const unsubscribe = fleet.subscribe(() => {
+			dispatch(fleetChanged(fleet.engines()));
+			for (const throttle of Object.values(throttles)) {
+				throttle.trigger();
+			}
+		});
+		dispatch(fleetChanged(fleet.engines()));
+		signal.addEventListener('abort', unsubscribe, {once: true});
+	}
 
 	// A function, not `signal.aborted` inline: the compiler would keep its narrowing across awaits.
 	const isStopped = (): boolean => signal.aborted;

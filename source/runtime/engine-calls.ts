@@ -1,4 +1,5 @@
 import {errorMessage} from '../docker/errors.js';
+import type {Fleet} from '../docker/docker-client.js';
 import {commandAudited} from '../state/audit-log.js';
 import type {Update} from '../state/app-state.js';
 
@@ -29,24 +30,43 @@ export async function eachLimited<T>(
 	return failures;
 }
 
-/** Runs one engine call, recording its docker CLI equivalent with its outcome; rethrows a failure. */
+/**
+ * Runs one engine call, recording its docker CLI equivalent with its outcome; rethrows a failure.
+ * In a fleet, `on` (the id of the object it acts on) names the engine: the entry is tagged with it
+ * and the command reaches it (`docker --context lab container stop web-1`).
+ */
 export type LoggedCall = (
 	command: string,
 	call: () => Promise<unknown>,
+	on?: string,
 ) => Promise<void>;
 
 /** The {@link LoggedCall} that records into the store through `dispatch`, at `now`. */
 export function loggedCalls(
 	dispatch: (update: Update) => void,
 	now: () => number,
+	fleet?: Fleet,
 ): LoggedCall {
-	return async (command, call) => {
+	return async (words, call, on) => {
+		const engine =
+			fleet === undefined || on === undefined ? undefined : fleet.engineOf(on);
+		const command =
+			fleet === undefined || on === undefined
+				? words
+				: words.replace(/^docker /, `${fleet.cliOf(on)} `);
 		try {
 			await call();
-			dispatch(commandAudited({time: now(), command, error: undefined}));
+			dispatch(
+				commandAudited({time: now(), command, error: undefined, engine}),
+			);
 		} catch (error) {
 			dispatch(
-				commandAudited({time: now(), command, error: errorMessage(error)}),
+				commandAudited({
+					time: now(),
+					command,
+					error: errorMessage(error),
+					engine,
+				}),
 			);
 			throw error;
 		}

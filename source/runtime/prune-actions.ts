@@ -49,7 +49,7 @@ export function createPruneActions(options: {
 	readonly now: () => number;
 }): PruneActions {
 	const {docker, store, dispatch, now} = options;
-	const logged = loggedCalls(dispatch, now);
+	const logged = loggedCalls(dispatch, now, docker.fleet);
 
 	const pruneDialog = (): PruneDialog | undefined => {
 		const {dialog} = store.getState().ui;
@@ -114,7 +114,7 @@ export function createPruneActions(options: {
 				const items = checked.go.filter(item => item.category === category);
 				const failures = await eachLimited(items, async item => {
 					for (const step of pruneSteps(docker, item)) {
-						await logged(step.command, step.run);
+						await logged(step.command, step.run, item.id);
 					}
 
 					removed.push(item);
@@ -249,7 +249,13 @@ function pruneSteps(
 					]
 				: item.tags.map(tag => ({
 						command: `docker image rm ${shellWord(tag)}`,
-						run: async () => docker.removeImage(tag, {force: false}),
+						run: async () =>
+							docker.removeImage(
+								docker.fleet?.onEngineOf(item.id, tag) ?? tag,
+								{
+									force: false,
+								},
+							),
 					}));
 		}
 

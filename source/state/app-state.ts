@@ -1,6 +1,7 @@
 import type {
 	ContainerSummary,
 	EngineInfo,
+	FleetEngine,
 	ImageSummary,
 	NetworkSummary,
 	VolumeSummary,
@@ -157,6 +158,8 @@ export type AppState = {
 	readonly endpoint: string;
 	readonly engine: EngineInfo | undefined;
 	readonly connection: Connection;
+	/** The engines of a fleet, each with its connection; undefined for one engine. */
+	readonly fleet: readonly FleetEngine[] | undefined;
 	readonly containers: Collection<ContainerSummary>;
 	readonly images: Collection<ImageSummary>;
 	/** Volumes by name: the engine knows a volume by its name. */
@@ -216,6 +219,7 @@ export function initialState(options: {
 		endpoint: options.endpoint,
 		engine: undefined,
 		connection: {status: 'connecting'},
+		fleet: undefined,
 		containers: {byId: new Map(), loaded: false, listedAt: options.now},
 		images: {byId: new Map(), loaded: false, listedAt: options.now},
 		volumes: {byId: new Map(), loaded: false, listedAt: options.now},

@@ -6,15 +6,20 @@ import {withShortIds} from '../format/units.js';
 /** How many commands the log keeps. */
 export const auditLength = 500;
 
-/** Records an action against the engine this state is connected to. */
-export function commandAudited(entry: Omit<AuditEntry, 'engine'>): Update {
+/**
+ * Records an action against the engine this state is connected to, or (in a fleet) the one
+ * `entry.engine` names.
+ */
+export function commandAudited(
+	entry: Omit<AuditEntry, 'engine'> & {readonly engine?: string | undefined},
+): Update {
 	return state => ({
 		...state,
 		audit: [
 			...state.audit,
 			{
 				...entry,
-				engine: state.endpoint,
+				engine: entry.engine ?? state.endpoint,
 				error:
 					entry.error === undefined ? undefined : withShortIds(entry.error),
 			},

@@ -81,7 +81,12 @@ function listContainers(
 		.filter(
 			container =>
 				(!liveOnly || isNotStopped(container)) &&
-				matchesFilter(filter, [container.name, container.image, container.id]),
+				matchesFilter(filter, [
+					container.name,
+					container.image,
+					container.id,
+					container.engine ?? '',
+				]),
 		)
 		.sort(containerOrder(sort, resources))
 		.map(container => container.id);

@@ -3,6 +3,8 @@ import type {AppState} from '../state/app-state.js';
 import {useAppState, useClock} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
 import {counts} from '../state/container-rows.js';
+import {countsByEngine} from '../state/fleet.js';
+import type {FleetEngine} from '../docker/docker-client.js';
 
 const selectEngine = (state: AppState) => state.engine;
 const selectEndpoint = (state: AppState) => state.endpoint;
@@ -13,6 +15,73 @@ const selectCounts = (state: AppState) =>
 const selectReadOnly = (state: AppState) => state.readOnly;
 const selectSource = (state: AppState) => state.resources.source;
 const selectOutOfFiles = (state: AppState) => state.resources.outOfFiles;
+
+const selectFleet = (state: AppState) => state.fleet;
+const selectEngineCounts = (state: AppState) =>
+	countsByEngine(state.containers.byId);
+
+/** How much of an engine's error its chip shows: enough to say why, leaving room for the others. */
+const reasonLength = 40;
+
+/** The last clause of an engine's error (`…: connection refused`), which says why, cut to fit. */
+function shortReason(error: string): string {
+	const reason = error.split(': ').at(-1) ?? error;
+	return reason.length <= reasonLength
+		? reason
+		: `${reason.slice(0, reasonLength - 1)}…`;
+}
+
+/** A fleet engine's connection, as the one engine's badge words it. */
+function EngineConnection({engine}: {readonly engine: FleetEngine}) {
+	const now = useClock();
+	const {state} = engine;
+	switch (state.status) {
+		case 'connected': {
+			return <Text color={theme.connection.up}>● connected</Text>;
+		}
+
+		case 'connecting': {
+			return <Text color={theme.connection.connecting}>… connecting</Text>;
+		}
+
+		case 'down': {
+			const seconds = Math.max(0, Math.ceil((state.retryAt - now) / 1000));
+			return (
+				<Text color={theme.connection.down}>
+					✕ retrying{seconds > 0 ? ` in ${seconds}s` : '…'}:{' '}
+					{shortReason(state.error)}
+				</Text>
+			);
+		}
+	}
+}
+
+/** One chip per engine of a fleet: its name, kind, containers and connection. */
+function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
+	const engineCounts = useAppState(selectEngineCounts);
+	return (
+		<Text wrap="truncate-end">
+			{engines.map((engine, index) => {
+				const {running, total} = engineCounts.get(engine.name) ?? {
+					running: 0,
+					total: 0,
+				};
+				return (
+					<Text key={engine.name}>
+						{index === 0 ? '' : '  '}[<Text bold>{engine.name}</Text>
+						{engine.product === undefined ? '' : ` ${engine.product}`}
+						{engine.readOnly ? (
+							<Text color={theme.key}> read-only</Text>
+						) : (
+							''
+						)}{' '}
+						{running}/{total} <EngineConnection engine={engine} />]
+					</Text>
+				);
+			})}
+		</Text>
+	);
+}
 
 function ConnectionBadge() {
 	const connection = useAppState(selectConnection);
@@ -51,6 +120,7 @@ export function Header({width}: {readonly width: number}) {
 	const source = useAppState(selectSource);
 	const isDown = useAppState(selectIsDown);
 	const outOfFiles = useAppState(selectOutOfFiles);
+	const fleet = useAppState(selectFleet);
 	const identity = (
 		<Text wrap="truncate-end">
 			<Text bold color={theme.text.title}>
@@ -79,6 +149,26 @@ export function Header({width}: {readonly width: number}) {
 			</Text>
 		</Text>
 	);
+	if (fleet !== undefined) {
+		// A fleet's connection is each engine's: one chip each, under the totals.
+		return (
+			<Box flexDirection="column" width={width}>
+				<Text wrap="truncate-end">
+					<Text bold color={theme.text.title}>
+						dockmate
+					</Text>
+					{'  '}fleet of {fleet.length}
+					{isReadOnly ? <Text color={theme.key}> [read-only]</Text> : ''}
+					<Text color={theme.text.dim}>
+						{'  '}containers {running} running / {containers} · images {images}
+						{source === undefined ? '' : ` · stats: ${source}`}
+					</Text>
+				</Text>
+				<FleetChips engines={fleet} />
+			</Box>
+		);
+	}
+
 	return (
 		<Box flexDirection="column" width={width}>
 			{isDown ? connection : identity}

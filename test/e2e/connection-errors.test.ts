@@ -232,12 +232,8 @@ describe('connection failures', {timeout: 90_000}, () => {
 			[['--bogus'], /^dockmate: unknown flag --bogus$/],
 			[['stray'], /^dockmate: unexpected argument "stray"/],
 			[
-				['--context', 'a', '--context', 'b'],
-				/^dockmate: --context given twice: .*not supported yet$/,
-			],
-			[
-				['--host', 'unix:///a', '--host', 'unix:///b'],
-				/^dockmate: --host given twice: .*not supported yet$/,
+				['--fleet', 'a', '--host', 'unix:///b'],
+				/^dockmate: --fleet and --host cannot be given together$/,
 			],
 			[['--tail', 'abc'], /^dockmate: --tail takes a whole number.*"abc"/],
 			[['--tail', '-1'], /^dockmate: --tail takes a whole number.*"-1"/],

@@ -21,7 +21,8 @@ export const beforeMarker = 'BEFORE-DOCKMATE';
  * dockmate gives the terminal back.
  */
 export async function launchDockmate(options: {
-	readonly host: string;
+	/** The engine's `--host`; none where the arguments or the config file name the engines. */
+	readonly host: string | undefined;
 	readonly args?: readonly string[];
 	readonly columns?: number;
 	readonly rows?: number;
@@ -32,7 +33,10 @@ export async function launchDockmate(options: {
 	/** A folder to stand for the user's home as the passwd file names it: see {@link asLoginHome}. */
 	readonly loginHome?: string;
 }): Promise<TmuxSession> {
-	const args = ['--host', options.host, ...(options.args ?? [])]
+	const args = [
+		...(options.host === undefined ? [] : ['--host', options.host]),
+		...(options.args ?? []),
+	]
 		.map(arg => `'${arg.replaceAll("'", "'\\''")}'`)
 		.join(' ');
 	const limit = options.openFilesLimit;

@@ -3,6 +3,7 @@ import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
 import type {Binding} from '../../source/keymap/bindings.js';
+import type {DockerClient} from '../../source/docker/docker-client.js';
 import type {Pane} from '../../source/state/app-state.js';
 import type {FeedTiming} from '../../source/runtime/container-feed.js';
 import type {LogSettings} from '../../source/runtime/log-feed.js';
@@ -29,6 +30,8 @@ export async function settle(): Promise<void> {
 export function renderApp(
 	options: {
 		readonly docker?: FakeDockerClient;
+		/** What the app talks to, where not the fake itself: a fleet over fakes. */
+		readonly client?: DockerClient;
 		readonly columns?: number;
 		readonly rows?: number;
 		readonly readOnly?: boolean;
@@ -45,7 +48,7 @@ export function renderApp(
 	const quitStatuses: number[] = [];
 	const copied: string[] = [];
 	const services: Services = createServices({
-		docker,
+		docker: options.client ?? docker,
 		readOnly: options.readOnly ?? false,
 		timing: fastTiming,
 		statsTiming: {intervalMs: 20, maxStreams: 24},

@@ -58,23 +58,41 @@ describe('command line', () => {
 		assert.match(refusal('--', 'stray'), /^unexpected argument "stray"/);
 	});
 
-	it('refuses a flag given twice; two engines are not supported yet', () => {
-		assert.match(
-			refusal('--context', 'a', '--context', 'b'),
-			/^--context given twice: .*not supported yet/,
+	it('reads engines named more than once as a fleet, in their order', () => {
+		assert.deepEqual(
+			parseCliFlags(['-H', 'ssh://a', '--host', 'ssh://b', '-c', 'lab']),
+			{
+				engines: [
+					{kind: 'host', value: 'ssh://a'},
+					{kind: 'host', value: 'ssh://b'},
+					{kind: 'context', value: 'lab'},
+				],
+				help: false,
+				version: false,
+				printKeys: false,
+			},
 		);
-		assert.match(
-			refusal('-H', 'unix:///a', '--host', 'unix:///b'),
-			/^--host given twice: .*not supported yet/,
-		);
+		assert.deepEqual(parseCliFlags(['--fleet', 'prod']), {
+			fleet: 'prod',
+			help: false,
+			version: false,
+			printKeys: false,
+		});
+	});
+
+	it('refuses a flag given twice, and a fleet by name with engines', () => {
 		assert.equal(refusal('--tail', '1', '--tail', '2'), '--tail given twice');
+		assert.equal(
+			refusal('--fleet', 'a', '--fleet', 'b'),
+			'--fleet given twice',
+		);
 		assert.match(
 			refusal('--read-only', '--no-read-only'),
 			/contradict each other/,
 		);
-		assert.match(
-			refusal('-H', 'unix:///a', '-c', 'b'),
-			/cannot be given together/,
+		assert.equal(
+			refusal('--fleet', 'prod', '-c', 'b'),
+			'--fleet and --context cannot be given together',
 		);
 	});
 

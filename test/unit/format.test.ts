@@ -684,6 +684,7 @@ describe('rows', () => {
 		assert.deepEqual(containerCells(container, now), {
 			mark: '',
 			state: '●',
+			engine: '',
 			name: 'web-1',
 			image: 'nginx:1.27',
 			status: 'Up 3 minutes',
@@ -737,11 +738,11 @@ describe('rows', () => {
 				}),
 			].map(cells => Object.values(cells).join('|')),
 			[
-				'|nginx:1.27|4f67c83422ec|187MB|3d|-',
-				'✓|nginx:latest|4f67c83422ec|187MB|3d|3',
-				'|<none>:<none>|4f67c83422ec|187MB|3d|1',
-				'|…e/team/nginx:latest|4f67c83422ec|187MB|3d|-',
-				'|nginx:1.27 (removing…)|4f67c83422ec|187MB|3d|-',
+				'||nginx:1.27|4f67c83422ec|187MB|3d|-',
+				'✓||nginx:latest|4f67c83422ec|187MB|3d|3',
+				'||<none>:<none>|4f67c83422ec|187MB|3d|1',
+				'||…e/team/nginx:latest|4f67c83422ec|187MB|3d|-',
+				'||nginx:1.27 (removing…)|4f67c83422ec|187MB|3d|-',
 			],
 		);
 	});

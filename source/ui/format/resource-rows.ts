@@ -16,7 +16,7 @@ import {markCell, withPending, type RowDecoration} from './rows.js';
 
 export type VolumeColumn = 'mark' | 'name' | 'driver' | 'size' | 'age' | 'used';
 export type NetworkColumn =
-	'mark' | 'name' | 'driver' | 'scope' | 'subnet' | 'attached';
+	'mark' | 'engine' | 'name' | 'driver' | 'scope' | 'subnet' | 'attached';
 export type SystemColumn = 'name' | 'size' | 'reclaimable' | 'detail';
 
 export const volumeColumns: readonly ColumnSpec<VolumeColumn>[] = [
@@ -82,6 +82,7 @@ export function networkCells(
 	const name = `${network.name}${network.internal ? ' (internal)' : ''}`;
 	return {
 		mark: markCell(decoration),
+		engine: network.engine ?? '',
 		name: withPending(name, decoration),
 		driver: network.driver,
 		scope: network.scope,

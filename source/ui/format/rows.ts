@@ -18,6 +18,7 @@ import {
 export type ContainerColumn =
 	| 'mark'
 	| 'state'
+	| 'engine'
 	| 'name'
 	| 'image'
 	| 'status'
@@ -25,7 +26,8 @@ export type ContainerColumn =
 	| 'memory'
 	| 'ports'
 	| 'age';
-export type ImageColumn = 'mark' | 'tag' | 'id' | 'size' | 'age' | 'used';
+export type ImageColumn =
+	'mark' | 'engine' | 'tag' | 'id' | 'size' | 'age' | 'used';
 
 /**
  * As the terminal narrows PORTS goes first, then AGE, then IMAGE (the name usually says as much)
@@ -73,6 +75,23 @@ export const imageColumns: readonly ColumnSpec<ImageColumn>[] = [
 export const containerColumnsWithoutPorts = containerColumns.filter(
 	column => column.key !== 'ports',
 );
+
+/** In a fleet: the engine of each row, after its state glyph. */
+const engineColumn: ColumnSpec<'engine'> = {
+	key: 'engine',
+	header: 'ENGINE',
+	flex: 2,
+	minWidth: 6,
+	maxWidth: 16,
+};
+
+/** `columns` with the ENGINE column after the leading glyphs (mark and state). */
+export function withEngineColumn<K extends string>(
+	columns: readonly ColumnSpec<K>[],
+	after: number,
+): readonly ColumnSpec<K | 'engine'>[] {
+	return [...columns.slice(0, after), engineColumn, ...columns.slice(after)];
+}
 
 /**
  * One glyph per condition, colour coming from the theme: each kind of trouble has a shape of its
@@ -153,6 +172,7 @@ export function containerCells(
 			stateGlyphs[
 				containerCondition(container, decoration.isOomKilled ?? false)
 			],
+		engine: container.engine ?? '',
 		name: container.name,
 		image: container.image.startsWith('sha256:')
 			? shortId(container.image)
@@ -190,6 +210,7 @@ export function imageCells(
 	const pending = withPending('', decoration).length;
 	return {
 		mark: markCell(decoration),
+		engine: image.engine ?? '',
 		tag: withPending(
 			tailWithin(row.tag ?? '<none>:<none>', tagSize - pending),
 			decoration,

@@ -13,6 +13,8 @@ type Spec<K extends string> = {
 	readonly pane: Pane;
 	readonly title: string;
 	readonly columns: readonly ColumnSpec<K>[];
+	/** The columns in a fleet, with the ENGINE of each row; `columns` where none are given. */
+	readonly fleetColumns?: readonly ColumnSpec<K>[];
 	readonly Row: ComponentType<RowProps<K>>;
 	readonly selectTotal: (state: AppState) => number;
 	readonly selectLoaded: (state: AppState) => boolean;
@@ -30,6 +32,7 @@ type Spec<K extends string> = {
 };
 
 const noMode = () => '';
+const selectIsFleet = (state: AppState) => state.fleet !== undefined;
 
 /** How many rows a pane that shows `pick`'s collection as it is has, and whether it is loaded. */
 export function countsOf(
@@ -46,15 +49,18 @@ export function collectionPane<K extends string>({
 	selectMode = noMode,
 	emptyText,
 	panel,
+	fleetColumns,
 	...list
 }: Spec<K>): ComponentType<PaneSize> {
 	return function CollectionPane({width, height}: PaneSize) {
 		const mode = useAppState(selectMode);
+		const isFleet = useAppState(selectIsFleet);
 		const showsPanel = panel !== undefined && height >= panel.minHeight;
 		const panelRows = showsPanel ? panel.rows(height) : 0;
 		const listPane = (
 			<ListPane
 				{...list}
+				columns={isFleet ? (fleetColumns ?? list.columns) : list.columns}
 				mode={mode}
 				emptyText={typeof emptyText === 'string' ? emptyText : emptyText(mode)}
 				width={width}

@@ -43,6 +43,8 @@ export const ContainerRow = memo(function ContainerRow({
 		<RowLine
 			{...row}
 			cells={cells}
+			// An engine out of reach: its last rows, not news.
+			color={container.stale ? theme.text.dim : undefined}
 			leadColors={[
 				theme.mark,
 				theme.state[containerCondition(container, isOomKilled)],

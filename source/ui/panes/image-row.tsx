@@ -46,7 +46,12 @@ export const ImageRow = memo(function ImageRow({
 				decoration,
 				row.columns.find(column => column.key === 'tag')?.size,
 			)}
-			color={image.tag === undefined ? theme.text.dim : undefined}
+			// Dangling, or on an engine out of reach.
+			color={
+				image.tag === undefined || image.image.stale === true
+					? theme.text.dim
+					: undefined
+			}
 		/>
 	);
 });

@@ -1,7 +1,7 @@
 import {plural} from '../../format/units.js';
 import type {AppState} from '../../state/app-state.js';
 import {imageRows} from '../../state/image-rows.js';
-import {imageColumns} from '../format/rows.js';
+import {imageColumns, withEngineColumn} from '../format/rows.js';
 import {collectionPane} from './collection-pane.js';
 import {ImageRow} from './image-row.js';
 
@@ -18,6 +18,7 @@ export const ImagesPane = collectionPane({
 	pane: 'images',
 	title: '2 Images',
 	columns: imageColumns,
+	fleetColumns: withEngineColumn(imageColumns, 1),
 	Row: ImageRow,
 	selectTotal: (state: AppState) => imageRows(state.images.byId).size,
 	selectLoaded: (state: AppState) => state.images.loaded,

@@ -1,0 +1,545 @@
+import type {
+	ContainerSummary,
+	DiskUsage,
+	DockerClient,
+	DockerEvent,
+	EngineTag,
+	FleetEngine,
+	FleetEngineState,
+	ImageSummary,
+	NetworkSummary,
+	VolumeSummary,
+} from './docker-client.js';
+import {DockerError, errorMessage} from './errors.js';
+import {fleetId, splitFleetId} from './fleet-ids.js';
+
+/** One engine of a fleet, as the command line or the config file named it. */
+export type FleetMember = {
+	readonly name: string;
+	readonly client: DockerClient;
+	/** Refuse every call that changes this engine. */
+	readonly readOnly: boolean;
+	/** What reaches it from the docker CLI: `docker --context lab`, `DOCKER_HOST=ssh://a docker`. */
+	readonly cli: string;
+};
+
+/** How long a list waits for one engine before showing its last one: a slow engine holds up no other. */
+export const defaultListWaitMs = 1500;
+
+/** How an engine's event stream is retried after it dropped. */
+const retryMs = {first: 500, max: 8000};
+
+/** A member's last good lists, kept to show while it is out of reach. */
+type Lists = {
+	containers?: ContainerSummary[];
+	images?: ImageSummary[];
+	volumes?: VolumeSummary[];
+	networks?: NetworkSummary[];
+};
+
+type ListKind = keyof Lists;
+
+/** Calls on one engine that change it: refused on a read-only member. */
+const readOnlyRefusal = (name: string): DockerError =>
+	new DockerError(
+		'permission-denied',
+		`${name} is read-only: nothing on it is changed`,
+	);
+
+/**
+ * A {@link DockerClient} over several engines at once: lists are every engine's rows together,
+ * each tagged with its engine and its id made unique ({@link fleetId}); a call on one object goes
+ * to the engine its id names. An engine that does not answer keeps its last rows, marked stale,
+ * while the others carry on; its event stream is retried on its own.
+ */
+export function createFleetClient(
+	members: readonly FleetMember[],
+	options: {
+		readonly listWaitMs?: number;
+		readonly now?: () => number;
+	} = {},
+): DockerClient {
+	const listWaitMs = options.listWaitMs ?? defaultListWaitMs;
+	const now = options.now ?? Date.now;
+	const states: FleetEngineState[] = members.map(() => ({
+		status: 'connecting',
+	}));
+	const products: (string | undefined)[] = members.map(() => undefined);
+	const lists: Lists[] = members.map(() => ({}));
+	const listeners = new Set<() => void>();
+	const notify = (): void => {
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	const setState = (index: number, state: FleetEngineState): void => {
+		states[index] = state;
+		notify();
+	};
+
+	/** The member an id names, with the engine's own id; a {@link DockerError} if none. */
+	const route = (
+		id: string,
+	): {readonly member: FleetMember; readonly id: string} => {
+		const split = splitFleetId(id);
+		const member = split === undefined ? undefined : members[split.engine];
+		if (split === undefined || member === undefined) {
+			throw new DockerError(
+				'bad-request',
+				`${id} names no engine of the fleet: press c to choose one engine for this`,
+			);
+		}
+
+		return {member, id: split.id};
+	};
+
+	/** The member an id names, refusing a read-only one: for calls that change the engine. */
+	const routeChange = (
+		id: string,
+	): {readonly member: FleetMember; readonly id: string} => {
+		const routed = route(id);
+		if (routed.member.readOnly) {
+			throw readOnlyRefusal(routed.member.name);
+		}
+
+		return routed;
+	};
+
+	const tagOf = (index: number, stale: boolean): EngineTag => ({
+		engine: members[index]?.name ?? '',
+		...(stale ? {stale: true} : {}),
+	});
+
+	/**
+	 * Every member's list of one kind, each within {@link listWaitMs}: a member that fails or is
+	 * late gives its last list, marked stale; a late answer is kept for the next list, and said.
+	 */
+	const listAll = async <T>(
+		kind: ListKind,
+		list: (client: DockerClient, signal?: AbortSignal) => Promise<T[]>,
+		tag: (item: T, index: number, tag: EngineTag) => T,
+		signal?: AbortSignal,
+	): Promise<T[]> => {
+		const parts = await Promise.all(
+			members.map(async (member, index) => {
+				const asked = list(member.client, signal).then(items => {
+					(lists[index] as Record<ListKind, unknown>)[kind] = items;
+					return items;
+				});
+				let timer: NodeJS.Timeout | undefined;
+				const late = new Promise<undefined>(resolve => {
+					timer = setTimeout(resolve, listWaitMs, undefined);
+				});
+				const items = await Promise.race([asked, late]).then(
+					answer => {
+						if (answer === undefined) {
+							// Late: its rows show when they come.
+							asked.then(notify, () => undefined);
+						}
+
+						return answer;
+					},
+					() => undefined,
+				);
+				clearTimeout(timer);
+				const isDown = states[index]?.status === 'down';
+				const shown =
+					items ??
+					((lists[index] as Record<ListKind, unknown>)[kind] as
+						T[] | undefined) ??
+					[];
+				return shown.map(item =>
+					tag(item, index, tagOf(index, items === undefined || isDown)),
+				);
+			}),
+		);
+		return parts.flat();
+	};
+
+	const tagContainer = (
+		container: ContainerSummary,
+		index: number,
+		tag: EngineTag,
+	): ContainerSummary => ({
+		...container,
+		...tag,
+		id: fleetId(container.id, index),
+		imageId: fleetId(container.imageId, index),
+	});
+
+	/** Follows one member's events into `push`, reconnecting with backoff until `signal` aborts. */
+	const follow = async (
+		index: number,
+		member: FleetMember,
+		push: (event: DockerEvent) => void,
+		signal: AbortSignal,
+	): Promise<void> => {
+		// A function, not `signal.aborted` inline: the compiler would keep its narrowing across awaits.
+		const isStopped = (): boolean => signal.aborted;
+		let backoff = retryMs.first;
+		while (!signal.aborted) {
+			try {
+				const info = await member.client.engineInfo(signal);
+				products[index] = `${info.product} ${info.version}`;
+				setState(index, {status: 'connected'});
+				backoff = retryMs.first;
+				for await (const event of member.client.events(signal)) {
+					push({...event, id: fleetId(event.id, index)});
+				}
+
+				if (!isStopped()) {
+					throw new DockerError(
+						'unreachable',
+						`${member.name} closed the event stream`,
+					);
+				}
+			} catch (error) {
+				if (isStopped()) {
+					return;
+				}
+
+				setState(index, {
+					status: 'down',
+					error: errorMessage(error),
+					retryAt: now() + backoff,
+				});
+				await new Promise<void>(resolve => {
+					const timer = setTimeout(resolve, backoff);
+					signal.addEventListener(
+						'abort',
+						() => {
+							clearTimeout(timer);
+							resolve();
+						},
+						{once: true},
+					);
+				});
+				backoff = Math.min(backoff * 2, retryMs.max);
+			}
+		}
+	};
+
+	const notInFleet = (what: string): DockerError =>
+		new DockerError(
+			'bad-request',
+			`${what} needs one engine: press c to choose one of the fleet`,
+		);
+
+	const first = members[0];
+	if (first === undefined) {
+		throw new Error('a fleet needs at least one engine');
+	}
+
+	const client: DockerClient = {
+		endpoint: `fleet of ${members.length}: ${members.map(member => member.name).join(', ')}`,
+		fleet: {
+			engines: (): readonly FleetEngine[] =>
+				members.map((member, index) => ({
+					name: member.name,
+					readOnly: member.readOnly,
+					state: states[index] ?? {status: 'connecting'},
+					product: products[index],
+				})),
+			subscribe(listener) {
+				listeners.add(listener);
+				return () => {
+					listeners.delete(listener);
+				};
+			},
+			engineOf: id => {
+				const split = splitFleetId(id);
+				return split === undefined ? undefined : members[split.engine]?.name;
+			},
+			onEngineOf: (id, reference) => {
+				const split = splitFleetId(id);
+				return split === undefined
+					? reference
+					: fleetId(reference, split.engine);
+			},
+			cliOf: id => {
+				const split = splitFleetId(id);
+				return (
+					(split === undefined ? undefined : members[split.engine]?.cli) ??
+					'docker'
+				);
+			},
+		},
+		// The fleet answers when any engine does: the others join as they come.
+		async ping(signal) {
+			await Promise.any(
+				members.map(async member => member.client.ping(signal)),
+			).catch((error: unknown) => {
+				throw error instanceof AggregateError
+					? (error.errors[0] as Error)
+					: error;
+			});
+		},
+		engineInfo: async () =>
+			Promise.resolve({
+				product: 'fleet',
+				version: `of ${members.length}`,
+				apiVersion: '',
+				os: '',
+				arch: '',
+			}),
+		async listContainers(signal) {
+			return listAll(
+				'containers',
+				async (engine, s) => engine.listContainers(s),
+				tagContainer,
+				signal,
+			);
+		},
+		async listImages(signal) {
+			return listAll(
+				'images',
+				async (engine, s) => engine.listImages(s),
+				(image, index, tag) => ({
+					...image,
+					...tag,
+					id: fleetId(image.id, index),
+				}),
+				signal,
+			);
+		},
+		async listVolumes(signal) {
+			return listAll(
+				'volumes',
+				async (engine, s) => engine.listVolumes(s),
+				(volume, _index, tag) => ({...volume, ...tag}),
+				signal,
+			);
+		},
+		async listNetworks(signal) {
+			return listAll(
+				'networks',
+				async (engine, s) => engine.listNetworks(s),
+				(network, index, tag) => ({
+					...network,
+					...tag,
+					id: fleetId(network.id, index),
+				}),
+				signal,
+			);
+		},
+		async *events(signal) {
+			// Every engine's stream into one queue; the merged stream ends only when told to.
+			const queue: DockerEvent[] = [];
+			let wake: (() => void) | undefined;
+			const push = (event: DockerEvent): void => {
+				queue.push(event);
+				wake?.();
+			};
+
+			const done = Promise.all(
+				members.map(async (member, index) =>
+					follow(index, member, push, signal),
+				),
+			);
+			const stopped = new Promise<void>(resolve => {
+				signal.addEventListener('abort', () => {
+					resolve();
+				});
+			});
+			while (!signal.aborted) {
+				const event = queue.shift();
+				if (event === undefined) {
+					await Promise.race([
+						new Promise<void>(resolve => {
+							wake = resolve;
+						}),
+						stopped,
+					]);
+					wake = undefined;
+					continue;
+				}
+
+				yield event;
+			}
+
+			await done;
+		},
+		async pastEvents(span) {
+			const parts = await Promise.all(
+				members.map(async (member, index) =>
+					member.client.pastEvents(span).then(
+						events =>
+							events.map(event => ({
+								...event,
+								id: fleetId(event.id, index),
+							})),
+						() => [],
+					),
+				),
+			);
+			return parts.flat().sort((a, b) => a.timeNano - b.timeNano);
+		},
+		async inspectContainer(id) {
+			const routed = route(id);
+			return routed.member.client.inspectContainer(routed.id);
+		},
+		async inspectImage(reference) {
+			const routed = route(reference);
+			return routed.member.client.inspectImage(routed.id);
+		},
+		async imageHistory(reference) {
+			const routed = route(reference);
+			return routed.member.client.imageHistory(routed.id);
+		},
+		// Figures are measured against each container's own engine; the fleet's host is no host.
+		systemInfo: async () =>
+			Promise.resolve({
+				cpus: 0,
+				memory: 0,
+				cgroupDriver: undefined,
+				cgroupVersion: '',
+				isSwarmManager: false,
+			}),
+		async containerLimits(id, signal) {
+			const routed = route(id);
+			return routed.member.client.containerLimits(routed.id, signal);
+		},
+		stats(id, signal) {
+			const routed = route(id);
+			return routed.member.client.stats(routed.id, signal);
+		},
+		logs(id, options) {
+			const routed = route(id);
+			return routed.member.client.logs(routed.id, options);
+		},
+		openCgroupMeter: () => undefined,
+		hostShell: () => undefined,
+		async containerAction(id, action) {
+			const routed = routeChange(id);
+			await routed.member.client.containerAction(routed.id, action);
+		},
+		async removeContainer(id, options) {
+			const routed = routeChange(id);
+			await routed.member.client.removeContainer(routed.id, options);
+		},
+		async removeImage(reference, options) {
+			const routed = routeChange(reference);
+			return routed.member.client.removeImage(routed.id, options);
+		},
+		async imageParentIds(signal) {
+			const parts = await Promise.all(
+				members.map(async (member, index) =>
+					member.client.imageParentIds(signal).then(
+						ids => [...ids].map(id => fleetId(id, index)),
+						() => [],
+					),
+				),
+			);
+			return new Set(parts.flat());
+		},
+		removeVolume: async () => Promise.reject(notInFleet('removing a volume')),
+		async removeNetwork(id) {
+			const routed = routeChange(id);
+			await routed.member.client.removeNetwork(routed.id);
+		},
+		createVolume: async () => Promise.reject(notInFleet('creating a volume')),
+		createNetwork: async () => Promise.reject(notInFleet('creating a network')),
+		inspectVolume: async () => Promise.reject(notInFleet('a volume’s details')),
+		async inspectNetwork(id) {
+			const routed = route(id);
+			return routed.member.client.inspectNetwork(routed.id);
+		},
+		async systemDetails(signal) {
+			return first.client.systemDetails(signal);
+		},
+		removeBuildCache: async () =>
+			Promise.reject(notInFleet('pruning the build cache')),
+		async diskUsage(signal) {
+			const parts = await Promise.all(
+				members.map(async (member, index) =>
+					member.client.diskUsage(signal).then(usage => ({usage, index})),
+				),
+			);
+			const retag = <V>(map: ReadonlyMap<string, V>, index: number) =>
+				[...map].map(([id, value]): [string, V] => [fleetId(id, index), value]);
+			const usage: DiskUsage = {
+				containerSizes: new Map(
+					parts.flatMap(({usage, index}) => retag(usage.containerSizes, index)),
+				),
+				imageSizes: new Map(
+					parts.flatMap(({usage, index}) => retag(usage.imageSizes, index)),
+				),
+				volumes: parts.flatMap(({usage}) => usage.volumes),
+				buildCache: [],
+				layersSize: parts.every(({usage}) => usage.layersSize !== undefined)
+					? parts.reduce((sum, {usage}) => sum + (usage.layersSize ?? 0), 0)
+					: undefined,
+			};
+			return usage;
+		},
+		async readFile(id, path) {
+			const routed = route(id);
+			return routed.member.client.readFile(routed.id, path);
+		},
+		getArchive(id, path, signal) {
+			const routed = route(id);
+			return routed.member.client.getArchive(routed.id, path, signal);
+		},
+		async putArchive(id, path, archive, signal) {
+			const routed = routeChange(id);
+			await routed.member.client.putArchive(routed.id, path, archive, signal);
+		},
+		async processes(id, signal) {
+			const routed = route(id);
+			return routed.member.client.processes(routed.id, signal);
+		},
+		async signalProcess(id, pid, signal) {
+			const routed = routeChange(id);
+			await routed.member.client.signalProcess(routed.id, pid, signal);
+		},
+		async isolation(id) {
+			const routed = route(id);
+			return routed.member.client.isolation(routed.id);
+		},
+		async changes(id, signal) {
+			const routed = route(id);
+			return routed.member.client.changes(routed.id, signal);
+		},
+		async fileExists(id, path) {
+			const routed = route(id);
+			return routed.member.client.fileExists(routed.id, path);
+		},
+		async containerUser(id) {
+			const routed = route(id);
+			return routed.member.client.containerUser(routed.id);
+		},
+		// A fleet is no Swarm manager (systemInfo says so): nothing asks for these.
+		listServices: async () => Promise.resolve([]),
+		listTasks: async () => Promise.resolve([]),
+		listNodes: async () => Promise.resolve([]),
+		scaleService: async () => Promise.reject(notInFleet('scaling a service')),
+		removeService: async () => Promise.reject(notInFleet('removing a service')),
+		setNodeAvailability: async () =>
+			Promise.reject(notInFleet('draining a node')),
+		serviceLogs() {
+			throw notInFleet('a service’s logs');
+		},
+		cliEnvironment: () => ({
+			ok: false,
+			reason: 'compose needs one engine: press c to choose one of the fleet',
+		}),
+		pullImage() {
+			throw notInFleet('pulling an image');
+		},
+		buildImage() {
+			throw notInFleet('building an image');
+		},
+		createContainer: async () =>
+			Promise.reject(notInFleet('creating a container')),
+		async startAttached(id, size) {
+			const routed = routeChange(id);
+			return routed.member.client.startAttached(routed.id, size);
+		},
+		async exec(id, options) {
+			const routed = routeChange(id);
+			return routed.member.client.exec(routed.id, options);
+		},
+	};
+	return client;
+}

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import {createFleetClient} from '../../source/docker/fleet-client.js';
+import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
+import {renderApp} from '../helpers/render-app.js';
+import {keys} from '../helpers/keys.js';
+
+type App = ReturnType<typeof renderApp>;
+
+/** A fleet of two fake engines, `lab` and `prod`, each running a `web`; prod also a `db`. */
+function fleetApp(): {app: App; lab: FakeDockerClient; prod: FakeDockerClient} {
+	const lab = new FakeDockerClient({
+		containers: [fakeContainer({name: 'web'})],
+	});
+	const prod = new FakeDockerClient({
+		containers: [fakeContainer({name: 'web'}), fakeContainer({name: 'db'})],
+	});
+	const client = createFleetClient(
+		[
+			{name: 'lab', client: lab, readOnly: false, cli: 'docker --context lab'},
+			{
+				name: 'prod',
+				client: prod,
+				readOnly: false,
+				cli: 'docker --context prod',
+			},
+		],
+		{listWaitMs: 200},
+	);
+	return {app: renderApp({docker: lab, client, columns: 140}), lab, prod};
+}
+
+/** The frame's lines that list a container named `name`. */
+function rowsOf(frame: string, name: string): string[] {
+	return frame
+		.split('\n')
+		.filter(line => new RegExp(`\\s${name}\\s`).test(line));
+}
+
+describe('fleet view', () => {
+	let app: App | undefined;
+	afterEach(async () => {
+		await app?.unmount();
+		app = undefined;
+	});
+
+	it('lists both engines’ rows with their ENGINE and a chip per engine', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		const frame = await app.waitForFrame(
+			text =>
+				/\[lab[^\]]*1\/1 ● connected\]/.test(text) &&
+				/\[prod[^\]]*2\/2 ● connected\]/.test(text) &&
+				rowsOf(text, 'web').length === 2,
+		);
+		assert.match(frame, /ENGINE/);
+		assert.ok(rowsOf(frame, 'web').some(line => /lab\s/.test(line)));
+		assert.ok(rowsOf(frame, 'db').every(line => /prod\s/.test(line)));
+	});
+
+	it('s stops the selected row on its own engine; the log names the engine', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		await app.press('/');
+		await app.type('prod');
+		await app.press(keys.enter);
+		await app.waitForFrame(/Containers 1\/2 of 3/);
+		// The cursor onto prod's web.
+		const selectWeb = async (): Promise<void> => {
+			for (let step = 0; step < 3; step++) {
+				const id = app?.selected('containers');
+				const container =
+					id === undefined
+						? undefined
+						: app?.services.store.getState().containers.byId.get(id);
+				if (container?.name === 'web') {
+					return;
+				}
+
+				await app?.press('j');
+			}
+		};
+
+		await selectWeb();
+		await app.press('s');
+		await app.waitForFrame(/stopped web/);
+		assert.deepEqual(fleet.prod.actions, ['stop web']);
+		assert.deepEqual(fleet.lab.actions, []);
+		const [entry] = app.services.store.getState().audit;
+		assert.ok(entry);
+		assert.equal(entry.command, 'docker --context prod container stop web');
+		assert.equal(entry.engine, 'prod');
+	});
+
+	it('a dead engine’s chip says so and its rows stay; the other engine keeps listing', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(/\[lab[^\]]*● connected/);
+		fleet.lab.disconnect();
+		await app.waitForFrame(/\[lab[^\]]*✕ retrying[^\]]*connection refused/);
+		fleet.prod.putContainer(fakeContainer({name: 'cache'}));
+		fleet.prod.emit({type: 'container', id: 'cache', action: 'create'});
+		const frame = await app.waitForFrame(
+			text => rowsOf(text, 'cache').length === 1,
+		);
+		assert.equal(rowsOf(frame, 'web').length, 2, 'lab’s web vanished');
+		const labWeb = [
+			...app.services.store.getState().containers.byId.values(),
+		].find(container => container.engine === 'lab');
+		assert.equal(labWeb?.stale, true);
+		fleet.lab.reconnect();
+		await app.waitForFrame(/\[lab[^\]]*● connected/, 5000);
+	});
+});

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import type {
+	DockerClient,
+	DockerEvent,
+} from '../../source/docker/docker-client.js';
+import {createFleetClient} from '../../source/docker/fleet-client.js';
+import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
+import {waitFor} from '../helpers/wait-for.js';
+
+/** Two fake engines, `lab` (read-only when told) and `prod`, each with one container. */
+function twoEngines(options: {readonly labReadOnly?: boolean} = {}) {
+	const lab = new FakeDockerClient({
+		containers: [fakeContainer({name: 'web'})],
+	});
+	const prod = new FakeDockerClient({
+		containers: [fakeContainer({name: 'web'}), fakeContainer({name: 'db'})],
+	});
+	const fleet = createFleetClient(
+		[
+			{
+				name: 'lab',
+				client: lab,
+				readOnly: options.labReadOnly ?? false,
+				cli: 'docker --context lab',
+			},
+			{
+				name: 'prod',
+				client: prod,
+				readOnly: false,
+				cli: 'DOCKER_HOST=ssh://prod docker',
+			},
+		],
+		{listWaitMs: 200},
+	);
+	return {lab, prod, fleet};
+}
+
+/** The fleet's containers as `engine/name`, sorted, with `stale` where so marked. */
+async function rows(fleet: DockerClient): Promise<string[]> {
+	return (await fleet.listContainers())
+		.map(
+			container =>
+				`${container.engine}/${container.name}${container.stale ? ' stale' : ''}`,
+		)
+		.sort();
+}
+
+describe('fleet client', () => {
+	it('lists every engine’s rows, each tagged with its engine and an id of its own', async () => {
+		const {fleet} = twoEngines();
+		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db', 'prod/web']);
+		const ids = (await fleet.listContainers()).map(container => container.id);
+		assert.equal(new Set(ids).size, 3, 'the two web containers share an id');
+	});
+
+	it('sends a call on one object to its engine alone, and names that engine', async () => {
+		const {lab, prod, fleet} = twoEngines();
+		const prodWeb = (await fleet.listContainers()).find(
+			container => container.engine === 'prod' && container.name === 'web',
+		);
+		assert.ok(prodWeb);
+		await fleet.containerAction(prodWeb.id, 'stop');
+		assert.deepEqual(prod.actions, ['stop web']);
+		assert.deepEqual(lab.actions, []);
+		const view = fleet.fleet;
+		assert.ok(view);
+		assert.equal(view.engineOf(prodWeb.id), 'prod');
+		assert.equal(view.cliOf(prodWeb.id), 'DOCKER_HOST=ssh://prod docker');
+	});
+
+	it('refuses changes on a read-only engine and makes them on the others', async () => {
+		const {lab, prod, fleet} = twoEngines({labReadOnly: true});
+		const listed = await fleet.listContainers();
+		const labWeb = listed.find(container => container.engine === 'lab');
+		const prodDb = listed.find(container => container.name === 'db');
+		assert.ok(labWeb && prodDb);
+		await assert.rejects(
+			fleet.removeContainer(labWeb.id, {force: true, volumes: false}),
+			/lab is read-only/,
+		);
+		await fleet.removeContainer(prodDb.id, {force: true, volumes: false});
+		assert.deepEqual(lab.actions, []);
+		assert.equal(prod.container('db'), undefined);
+	});
+
+	it('keeps a dead engine’s last rows as stale, shows it down, and re-lists it when back', async () => {
+		const {lab, prod, fleet} = twoEngines();
+		const controller = new AbortController();
+		const received: DockerEvent[] = [];
+		let changes = 0;
+		const unsubscribe = fleet.fleet?.subscribe(() => {
+			changes++;
+		});
+		void (async () => {
+			for await (const event of fleet.events(controller.signal)) {
+				received.push(event);
+			}
+		})();
+		try {
+			await waitFor(
+				() =>
+					fleet.fleet
+						?.engines()
+						.every(engine => engine.state.status === 'connected'),
+				{timeoutMs: 2000, message: 'both engines connected'},
+			);
+			assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db', 'prod/web']);
+
+			lab.disconnect();
+			const down = await waitFor(
+				() =>
+					fleet.fleet
+						?.engines()
+						.find(
+							engine => engine.name === 'lab' && engine.state.status === 'down',
+						),
+				{timeoutMs: 2000, message: 'lab shown down'},
+			);
+			assert.match(
+				down.state.status === 'down' ? down.state.error : '',
+				/connection refused/,
+			);
+			prod.putContainer(fakeContainer({name: 'cache'}));
+			prod.emit({type: 'container', id: prod.container('cache')?.id ?? ''});
+			assert.deepEqual(await rows(fleet), [
+				'lab/web stale',
+				'prod/cache',
+				'prod/db',
+				'prod/web',
+			]);
+			await waitFor(() => received.some(event => event.type === 'container'), {
+				timeoutMs: 2000,
+				message: 'prod’s event passed on while lab is down',
+			});
+
+			const before = changes;
+			lab.reconnect();
+			await waitFor(
+				() =>
+					fleet.fleet?.engines().find(engine => engine.name === 'lab')?.state
+						.status === 'connected',
+				{timeoutMs: 3000, message: 'lab connected again'},
+			);
+			assert.ok(changes > before, 'the comeback was told');
+			assert.deepEqual(await rows(fleet), [
+				'lab/web',
+				'prod/cache',
+				'prod/db',
+				'prod/web',
+			]);
+		} finally {
+			controller.abort();
+			unsubscribe?.();
+		}
+	});
+
+	it('lists a slow engine’s last rows, stale, rather than wait for it', async () => {
+		const lab = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web'})],
+		});
+		const gate: {held?: Promise<void>} = {};
+		let release = (): void => undefined;
+		const slow = lab.with({
+			async listContainers() {
+				await gate.held;
+				return lab.listContainers();
+			},
+		});
+		const fleet = createFleetClient(
+			[{name: 'lab', client: slow, readOnly: false, cli: 'docker'}],
+			{listWaitMs: 50},
+		);
+		assert.deepEqual(await rows(fleet), ['lab/web']);
+		gate.held = new Promise(resolve => {
+			release = resolve;
+		});
+		let told = false;
+		fleet.fleet?.subscribe(() => {
+			told = true;
+		});
+		assert.deepEqual(await rows(fleet), ['lab/web stale']);
+		release();
+		await waitFor(() => told, {
+			timeoutMs: 2000,
+			message: 'the late list told',
+		});
+	});
+});

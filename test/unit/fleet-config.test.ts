@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {parseFleets, parseHostEntries} from '../../source/config-hosts.js';
+import {fleetTargets} from '../../source/fleet-members.js';
+
+const parsedHosts = parseHostEntries([
+	{name: 'prod', host: 'ssh://me@prod', readOnly: true},
+]);
+if (typeof parsedHosts === 'string') {
+	throw new TypeError(parsedHosts);
+}
+
+const hosts = parsedHosts;
+
+const input = {env: {}, homeDir: '/nonexistent-home'};
+
+/** What is wrong with `value` as a fleet, failing the test when it was accepted. */
+function fault(value: unknown): string {
+	const parsed = parseFleets(value, hosts);
+	assert.equal(typeof parsed, 'string', 'accepted');
+	return parsed as string;
+}
+
+describe('fleets in the config file', () => {
+	it('reads a list as the fleet opened without flags, and named lists for --fleet', () => {
+		const unnamed = parseFleets(
+			['prod', {name: 'lab', host: 'tcp://127.0.0.1:2375'}],
+			hosts,
+		);
+		assert.ok(typeof unnamed !== 'string');
+		const targets = fleetTargets({}, {fleets: unnamed}, input);
+		assert.deepEqual(
+			targets?.map(({name, readOnly, cli, endpoint}) => ({
+				name,
+				readOnly,
+				cli,
+				url: endpoint.url,
+			})),
+			[
+				{
+					name: 'prod',
+					readOnly: true,
+					cli: 'DOCKER_HOST=ssh://me@prod docker',
+					url: 'ssh://me@prod',
+				},
+				{
+					name: 'lab',
+					readOnly: false,
+					cli: 'DOCKER_HOST=tcp://127.0.0.1:2375 docker',
+					url: 'tcp://127.0.0.1:2375',
+				},
+			],
+		);
+		// An engine named on the command line wins over the config file's fleet.
+		assert.equal(
+			fleetTargets({host: 'tcp://127.0.0.1:9'}, {fleets: unnamed}, input),
+			undefined,
+		);
+
+		const named = parseFleets(
+			{
+				edge: [
+					{name: 'a', host: 'tcp://127.0.0.1:1', readOnly: true},
+					{name: 'b', host: 'tcp://127.0.0.1:2'},
+				],
+			},
+			hosts,
+		);
+		assert.ok(typeof named !== 'string');
+		assert.deepEqual(
+			fleetTargets({fleet: 'edge'}, {fleets: named}, input)?.map(
+				target => `${target.name}${target.readOnly ? ' ro' : ''}`,
+			),
+			['a ro', 'b'],
+		);
+		assert.throws(
+			() => fleetTargets({fleet: 'nope'}, {fleets: named}, input),
+			/no fleet "nope" in the config file \(known: edge\)/,
+		);
+		assert.equal(fleetTargets({}, {fleets: named}, input), undefined);
+	});
+
+	it('names engines given on the command line by their address, each once', () => {
+		assert.deepEqual(
+			fleetTargets(
+				{
+					engines: [
+						{kind: 'host', value: 'tcp://127.0.0.1:1'},
+						{kind: 'host', value: 'tcp://127.0.0.1:1'},
+						{kind: 'host', value: 'ssh://me@b'},
+					],
+				},
+				{},
+				input,
+			)?.map(target => target.name),
+			['127.0.0.1:1', '127.0.0.1:1#2', 'me@b'],
+		);
+	});
+
+	it('says what is wrong with a fleet, naming where', () => {
+		assert.match(fault('prod'), /"fleet" must be a list/);
+		assert.match(fault([]), /"fleet" must be a list/);
+		assert.match(
+			fault([{context: 'lab', readOnly: 'yes'}]),
+			/"fleet"\[0\]: "readOnly" must be true or false/,
+		);
+		assert.match(
+			fault({prod: [{name: 'x'}]}),
+			/"fleet"."prod"\[0\] \("x"\) needs a "host"/,
+		);
+	});
+});
