@@ -97,6 +97,13 @@ export const signalChooserClosed: Update = updateDialog('processes', dialog =>
 	dialog.signal === undefined ? dialog : {...dialog, signal: undefined},
 );
 
+/** A click on a signal of the chooser: that one is the signal chosen. */
+export function signalPicked(index: number): Update {
+	return updateDialog('processes', dialog =>
+		dialog.signal === undefined ? dialog : {...dialog, signal: index},
+	);
+}
+
 /** The next (or previous) signal of the list, round. */
 export function signalCycled(step: 1 | -1): Update {
 	return updateDialog('processes', dialog =>

@@ -6,6 +6,7 @@ import {paneFocused, rowSelected} from '../state/selection.js';
 import type {HandlerContext} from './handler-context.js';
 import {handlers} from './handlers.js';
 import {mouseTarget, type MouseTarget} from './mouse-target.js';
+import {dialogChoiceAt} from './dialog-choices.js';
 
 /** A press of the left button, remembered to tell a double-click. */
 export type Press = {readonly time: number; readonly target: MouseTarget};
@@ -39,7 +40,8 @@ type MouseContext = HandlerContext & {
 /**
  * Does what the mouse asked: the wheel does what the arrow keys do where it is (moves a list,
  * scrolls a text); a click focuses the pane whose title it is on, or selects the row, and a
- * double-click on a row opens its details. Returns the press to remember for the next event.
+ * double-click on a row opens its details. Over a dialog, a click on a choice of its last line
+ * does what that choice's key does. Returns the press to remember for the next event.
  */
 export function mouseHandled(
 	event: MouseEvent,
@@ -63,6 +65,20 @@ export function mouseHandled(
 
 	if (event.action !== 'press' || event.button !== 0) {
 		return previous;
+	}
+
+	if (state.ui.dialog !== undefined) {
+		// Over a dialog a click chooses what its key would: `y yes, remove`, a signal.
+		const choice = dialogChoiceAt(state, size, event);
+		if (choice?.picked !== undefined) {
+			services.dispatch(choice.picked);
+		}
+
+		if (choice?.command !== undefined) {
+			handlers[choice.command](context);
+		}
+
+		return undefined;
 	}
 
 	const target = mouseTarget(state, size, event);

@@ -8,7 +8,7 @@ import {
 	launchDockmate,
 	selectByFilter,
 } from '../helpers/dockmate.js';
-import {runLabelled} from '../helpers/e2e-containers.js';
+import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -96,6 +96,36 @@ describe(
 			await screen.sendKeys('q');
 			await assertTerminalRestored(screen, /exit=0/);
 			assert.equal(await mouseModes(screen), '00');
+		});
+
+		it("a click on the confirm dialog's yes removes the container", async () => {
+			await createLabelled(daemon, {name: 'io-charlie', image});
+			screen = await launchDockmate({host: daemon.host});
+			await screen.waitForText('io-charlie');
+			await selectByFilter(screen, 'io-charlie');
+			await screen.sendKeys('d');
+			const lines = (await screen.waitForText('Remove 1 container?')).split(
+				'\n',
+			);
+			const row = lines.findIndex(line => line.includes('y yes, remove'));
+			const column = lines[row]?.indexOf('yes, remove') ?? -1;
+			assert.ok(row >= 0 && column >= 0, 'the dialog shows its yes');
+			await screen.sendKeys(
+				`\u001B[<0;${column + 1};${row + 1}M`,
+				`\u001B[<0;${column + 1};${row + 1}m`,
+			);
+			await waitFor(
+				async () =>
+					(
+						await daemon.dockerOk([
+							'ps',
+							'-aq',
+							'--filter',
+							'name=^io-charlie$',
+						])
+					).trim() === '',
+				{timeoutMs: 10_000, message: 'io-charlie was never removed'},
+			);
 		});
 
 		it('the mouse stays with the terminal under --no-mouse', async () => {

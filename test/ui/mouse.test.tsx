@@ -64,4 +64,26 @@ describe('the mouse', () => {
 		assert.deepEqual(app.services.store.getState().ui.sorts, before);
 		assert.equal(app.services.store.getState().ui.dialog, undefined);
 	});
+
+	it("chooses a dialog's choice clicked: cancel closes it, yes does what y does", async () => {
+		const docker = engine();
+		app = renderApp({docker});
+		await app.waitForFrame('web-1');
+		await app.press(...click(10, 6));
+		await app.press('K');
+		const dialog = await app.waitForFrame('Kill 1 container?');
+		// The dialog's last line is row 37 (1-based), above its border and the footer.
+		assert.match(
+			dialog.split('\n')[36] ?? '',
+			/^│ y yes, kill {3}n\/Esc cancel/,
+		);
+		await app.press(...click(20, 37));
+		await app.waitForFrame(frame => !frame.includes('Kill 1 container?'));
+		assert.deepEqual(docker.actions, []);
+		await app.press('K');
+		await app.waitForFrame('Kill 1 container?');
+		await app.press(...click(5, 37));
+		await app.waitForFrame(frame => !frame.includes('Kill 1 container?'));
+		assert.deepEqual(docker.actions, ['kill web-1']);
+	});
 });

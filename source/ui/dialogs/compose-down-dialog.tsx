@@ -8,6 +8,8 @@ import {useAppState} from '../hooks/use-app-state.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
 import type {DialogProps} from '../components/dialog-frame.js';
+import {ChoiceRow} from '../components/choice-row.js';
+import {composeDownChoices} from '../dialog-choices.js';
 
 type Props = DialogProps<Dialog>;
 
@@ -53,13 +55,7 @@ export function ComposeDownDialog({dialog, width, height}: Props) {
 						{dialog.volumes ? 'YES' : 'no'}
 					</Text>
 				</Text>,
-				<Text key="yes" wrap="truncate-end">
-					<Text color={theme.key}>y</Text> yes, down
-					{dialog.volumes ? ' with volumes' : ''}
-					{'   '}
-					<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
-					cancel
-				</Text>,
+				<ChoiceRow key="yes" line={composeDownChoices(dialog)} />,
 			]}
 		/>
 	);

@@ -1,9 +1,6 @@
 import {Text} from 'ink';
 import {plural} from '../../format/units.js';
-import {
-	confirmedTargets,
-	standingRefusal,
-} from '../../state/removal-refusal.js';
+import {standingRefusal} from '../../state/removal-refusal.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
 import type {DialogProps} from '../components/dialog-frame.js';
@@ -11,6 +8,8 @@ import type {
 	ConfirmDialog as Dialog,
 	Target,
 } from '../../state/confirmation.js';
+import {ChoiceRow} from '../components/choice-row.js';
+import {confirmChoices} from '../dialog-choices.js';
 
 type Props = DialogProps<Dialog>;
 
@@ -83,8 +82,6 @@ function countText(dialog: Dialog): string {
 /** Names exactly what the action will touch, every item of it; only `y` goes ahead, and only where the engine would agree. */
 export function ConfirmDialog({dialog, width, height}: Props) {
 	const count = dialog.targets.length;
-	const {going} = confirmedTargets(dialog);
-	const verb = dialog.action === 'kill' ? 'kill' : 'remove';
 	// Force is offered only where it changes what goes (a running container, an image or a network
 	// only stopped containers use): against a volume in use or the engine's own networks it would
 	// only mislead. Removing containers always shows the line, for its `v`.
@@ -134,19 +131,7 @@ export function ConfirmDialog({dialog, width, height}: Props) {
 							</Text>,
 						]
 					: []),
-				<Text key="yes" wrap="truncate-end">
-					{going.length === 0 ? (
-						`nothing here can be ${verb === 'kill' ? 'killed' : 'removed'}`
-					) : (
-						<>
-							<Text color={theme.key}>y</Text> yes, {verb}
-							{going.length < count ? ` ${going.length} of ${count}` : ''}
-						</>
-					)}
-					{'   '}
-					<Text color={theme.key}>n</Text>/<Text color={theme.key}>Esc</Text>{' '}
-					cancel
-				</Text>,
+				<ChoiceRow key="yes" line={confirmChoices(dialog)} />,
 			]}
 		/>
 	);

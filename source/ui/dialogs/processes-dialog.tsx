@@ -2,7 +2,6 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {AppState} from '../../state/app-state.js';
 import {
-	processSignals,
 	processUnderCursor,
 	type ProcessesDialog as Dialog,
 } from '../../state/processes-view.js';
@@ -10,6 +9,8 @@ import {processHeader, processRow} from '../format/process-rows.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {rowColors, theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
+import {ChoiceRow} from '../components/choice-row.js';
+import {signalChoices} from '../dialog-choices.js';
 
 type Props = {
 	readonly dialog: Dialog;
@@ -24,19 +25,14 @@ const selectClock = (state: AppState) => state.clock;
  * a line of their own, so that every one on offer shows however long the target's command.
  */
 function footLines(dialog: Dialog): ReactNode[] {
-	if (dialog.signal !== undefined) {
+	const signals = signalChoices(dialog);
+	if (signals !== undefined) {
 		const target = processUnderCursor(dialog);
 		return [
 			<Text key="target" wrap="truncate-end" color={theme.pending}>
 				{`send to PID ${target?.nsPid ?? '?'} (${target?.command ?? ''}):`}
 			</Text>,
-			<Text key="signals" wrap="truncate-end">
-				{processSignals.map((signal, index) => (
-					<Text key={signal} inverse={index === dialog.signal}>
-						{` ${signal} `}
-					</Text>
-				))}
-			</Text>,
+			<ChoiceRow key="signals" line={signals} />,
 		];
 	}
 

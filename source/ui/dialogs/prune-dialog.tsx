@@ -5,11 +5,13 @@ import {
 	type PruneCategory,
 	type PruneDialog as Dialog,
 } from '../../state/prune-dialog.js';
-import {formatBytes, plural} from '../../format/units.js';
+import {formatBytes} from '../../format/units.js';
 import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
 import {fit} from '../format/cells.js';
 import {theme} from '../theme.js';
 import {ListingDialog, type ListContent} from './listing-dialog.js';
+import {ChoiceRow} from '../components/choice-row.js';
+import {pruneChoices} from '../dialog-choices.js';
 
 type Props = DialogProps<Dialog>;
 
@@ -82,6 +84,7 @@ function Choose({dialog}: {readonly dialog: Dialog}) {
 
 /** The preview: every item that would go, with its size, and the total. */
 function preview(dialog: Dialog, width: number): ListContent {
+	const line = pruneChoices(dialog);
 	const chosen = dialog.items.filter(
 		item => !dialog.skipped.has(pruneKey(item)),
 	);
@@ -124,17 +127,7 @@ function preview(dialog: Dialog, width: number): ListContent {
 				</Text>
 			),
 		],
-		below:
-			dialog.items.length === 0
-				? []
-				: [
-						<Text key="keys" wrap="truncate-end">
-							<Text color={theme.key}>Space</Text> unmark/mark ·{' '}
-							<Text color={theme.key}>y</Text> remove the{' '}
-							{plural(chosen.length, 'marked item')} ·{' '}
-							<Text color={theme.key}>Esc</Text> cancel
-						</Text>,
-					],
+		below: line === undefined ? [] : [<ChoiceRow key="keys" line={line} />],
 	};
 }
 
