@@ -337,6 +337,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'events.type', keys: ['t'], scope: 'events'},
 	{command: 'events.container', keys: ['o'], scope: 'events'},
 	{command: 'details.view', keys: ['tab', 'J'], scope: 'details'},
+	{command: 'details.copyValue', keys: ['Y'], scope: 'details'},
 	{command: 'dialog.cancel', keys: ['esc', 'q', 'i', '-'], scope: 'details'},
 	// Ctrl-C quits from anywhere, dialogs included.
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'help'},

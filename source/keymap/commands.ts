@@ -399,6 +399,12 @@ export const commands = {
 		category: 'Filter',
 		hint: 'this container',
 	},
+	'details.copyValue': {
+		description:
+			'Copy the value of the line the search is on (after its key) to the clipboard',
+		category: 'Dialog',
+		hint: 'copy value',
+	},
 	'details.view': {
 		description: 'Summary or the full inspect JSON',
 		category: 'Dialog',

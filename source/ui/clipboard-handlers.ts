@@ -3,7 +3,9 @@ import {statusShown} from '../state/status.js';
 import {lineMatches, shownLines} from '../state/text-search.js';
 import {openViewerDialog, viewerWindow} from '../state/text-viewer.js';
 import type {Handler, HandlerContext} from './handler-context.js';
-import {viewerText} from './viewer/viewer-content.js';
+import {drawnAs, viewerText} from './viewer/viewer-content.js';
+import {detailsContent} from './format/details-view.js';
+import {lineValue} from './format/details/line-value.js';
 import {viewerContentOf} from './viewer/viewer-contents.js';
 
 /** Copies one part of the focused pane's selected object and says what went to the clipboard. */
@@ -65,11 +67,54 @@ const copyInView: Handler = ({services}) => {
 };
 
 /**
+ * `Y` in details: the value of the line the search is on, the line its current match marks;
+ * without a search there is no such line, and the message says how to choose one.
+ */
+const copyValue: Handler = ({services}) => {
+	const state = services.store.getState();
+	const dialog = state.ui.dialog;
+	if (dialog?.kind !== 'details') {
+		return;
+	}
+
+	const {match} = dialog.viewer;
+	const line =
+		match === undefined
+			? undefined
+			: detailsContent(dialog, state.clock, drawnAs(dialog.viewer)).lines.find(
+					candidate => candidate.seq === match,
+				);
+	if (line === undefined) {
+		services.dispatch(
+			statusShown(
+				'search (/) for the line first: Y copies the value of the line the search is on',
+				true,
+			),
+		);
+		return;
+	}
+
+	const found = lineValue(line.segments);
+	if (found === undefined) {
+		services.dispatch(
+			statusShown(`no value on the line "${line.text.trim()}"`, true),
+		);
+		return;
+	}
+
+	services.copy(found.value);
+	services.dispatch(
+		statusShown(`copied the value of ${found.key}: ${found.value}`),
+	);
+};
+
+/**
  * `y` and `Y` on a pane: the selected object's id and name; `y` in a text viewer: the lines in
- * view that match its search. Through the terminal's clipboard.
+ * view that match its search; `Y` in details: a value. Through the terminal's clipboard.
  */
 export const clipboardHandlers = {
 	'copy.id': copying('id'),
 	'copy.name': copying('name'),
 	'viewer.copy': copyInView,
+	'details.copyValue': copyValue,
 } satisfies Record<string, Handler>;

@@ -75,4 +75,29 @@ describe('copying to the clipboard', () => {
 		assert.equal(app.copied.at(-1), 'GET /b 500\nGET /c 500');
 		await app.waitForFrame('copied 2 lines in view matching "500"');
 	});
+
+	it('Y in details copies the value of the line the search is on, and says which', async () => {
+		app = renderApp({
+			docker: new FakeDockerClient({containers: [web], images: sample.images}),
+		});
+		await app.waitForFrame('web-1');
+		await app.press('i');
+		await app.waitForFrame('Command');
+		await app.press('Y');
+		await app.waitForFrame('search (/) for the line first');
+		assert.equal(app.copied.length, 0);
+		await app.press('/', 'Command', keys.enter);
+		await app.press('Y');
+		assert.deepEqual(app.copied, ['sh']);
+		await app.waitForFrame('copied the value of Command: sh');
+		// An environment variable's value is what follows its `=`.
+		await app.press('/', 'PATH', keys.enter, 'Y');
+		assert.equal(
+			app.copied.at(-1),
+			'/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+		);
+		await app.press('/', 'Limits', keys.enter, 'Y');
+		await app.waitForFrame('no value on the line "Limits"');
+		assert.equal(app.copied.length, 2);
+	});
 });
