@@ -27,8 +27,10 @@ export type EngineSwitching = {
 
 /** What the host switcher's keys do. */
 export type HostSwitcher = {
-	/** Opens the list (`c`). */
-	readonly open: () => void;
+	/** The engines to choose from, as the list shows them. */
+	readonly list: () => HostList;
+	/** Opens the list (`c`), on the engine `id` if given. */
+	readonly open: (id?: string) => void;
 	/** Switches to the engine under the cursor (Enter). */
 	readonly choose: () => void;
 	/** Closes the list, abandoning a connection under way (Esc). */
@@ -57,8 +59,9 @@ export function createHostSwitcher(options: {
 	let connection: AbortController | undefined;
 
 	return {
-		open() {
-			dispatch(hostsOpened(switching.list()));
+		list: () => switching.list(),
+		open(id) {
+			dispatch(hostsOpened(switching.list(), id));
 		},
 		choose() {
 			const {dialog} = store.getState().ui;

@@ -24,14 +24,17 @@ export type HostsDialog = HostList & {
 	readonly error: string | undefined;
 };
 
-/** Opens the switcher on the current engine. */
-export function hostsOpened(list: HostList): Update {
+/** Opens the switcher on the engine `at` (the palette's choice), or else on the current one. */
+export function hostsOpened(list: HostList, at = list.currentId): Update {
+	const index = list.choices.findIndex(choice => choice.id === at);
 	return dialogOpened({
 		kind: 'hosts',
 		...list,
 		cursor: Math.max(
 			0,
-			list.choices.findIndex(choice => choice.id === list.currentId),
+			index === -1
+				? list.choices.findIndex(choice => choice.id === list.currentId)
+				: index,
 		),
 		list: listViewAtTop,
 		connecting: undefined,

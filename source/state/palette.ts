@@ -1,5 +1,6 @@
 // The command palette (`:`): one typed line that finds any command of the focused pane and the
-// app, or any object by name, and runs the command or jumps to the object.
+// app, any object or engine by name, and runs the command, jumps to the object or switches to the
+// engine.
 
 import type {Command} from '../keymap/commands.js';
 import {withUi, type AppState, type Pane, type Update} from './app-state.js';
@@ -40,7 +41,23 @@ export type PaletteEntry =
 			readonly label: string;
 			readonly pane: Pane;
 			readonly id: string;
+	  }
+	| {
+			readonly kind: 'engine';
+			readonly key: string;
+			readonly label: string;
+			/** The host switcher's id of the engine. */
+			readonly id: string;
+			readonly isCurrent: boolean;
 	  };
+
+/** An engine the host switcher offers (a docker context, a host of the config), by name. */
+export type PaletteEngine = {
+	readonly id: string;
+	readonly name: string;
+	/** The engine dockmate is connected to now. */
+	readonly isCurrent: boolean;
+};
 
 export type PaletteDialog = {
 	readonly kind: 'palette';
@@ -49,16 +66,27 @@ export type PaletteDialog = {
 	readonly cursor: number;
 	/** The commands in force where the palette was opened, taken from the keymap then. */
 	readonly commands: readonly PaletteCommand[];
+	/** The engines to switch to, listed when the palette opened. */
+	readonly engines: readonly PaletteEngine[];
 };
 
 /** How many recent choices are remembered, newest first. */
 const recentLimit = 20;
 
-/** Opens the palette over the focused pane, offering `commands`. */
-export function paletteOpened(commands: readonly PaletteCommand[]): Update {
+/** Opens the palette over the focused pane, offering `commands` and `engines`. */
+export function paletteOpened(
+	commands: readonly PaletteCommand[],
+	engines: readonly PaletteEngine[],
+): Update {
 	return state =>
 		withUi(state, {
-			dialog: {kind: 'palette', draft: textField(), cursor: 0, commands},
+			dialog: {
+				kind: 'palette',
+				draft: textField(),
+				cursor: 0,
+				commands,
+				engines,
+			},
 		});
 }
 
@@ -211,6 +239,7 @@ const matchesOf = memoizeLast(
 	(
 		commands: readonly PaletteCommand[],
 		objects: readonly PaletteEntry[],
+		engines: readonly PaletteEngine[],
 		draft: string,
 		recent: readonly string[],
 	): readonly PaletteEntry[] =>
@@ -224,6 +253,13 @@ const matchesOf = memoizeLast(
 					keys,
 				})),
 				...objects,
+				...engines.map(({id, name, isCurrent}): PaletteEntry => ({
+					kind: 'engine',
+					key: `engine:${id}`,
+					label: name,
+					id,
+					isCurrent,
+				})),
 			],
 			draft,
 			recent,
@@ -250,6 +286,7 @@ export function paletteMatches(state: AppState): readonly PaletteEntry[] {
 	return matchesOf(
 		dialog.commands,
 		objects,
+		dialog.engines,
 		dialog.draft.text,
 		state.ui.recentPicks,
 	);

@@ -45,7 +45,14 @@ export function paletteHandlers(
 						]
 					: [],
 			);
-			services.dispatch(paletteOpened(commands));
+			// The engines are listed now, as `c` lists them: contexts and hosts can change meanwhile.
+			const hosts = services.hosts.list();
+			const engines = hosts.choices.map(choice => ({
+				id: choice.id,
+				name: choice.name,
+				isCurrent: choice.id === hosts.currentId,
+			}));
+			services.dispatch(paletteOpened(commands, engines));
 		},
 		'palette.run'(context) {
 			const {services} = context;
@@ -57,6 +64,10 @@ export function paletteHandlers(
 			services.dispatch(palettePicked(entry));
 			if (entry.kind === 'object') {
 				services.dispatch(objectJumpedTo(entry.pane, entry.id));
+			} else if (entry.kind === 'engine') {
+				// As `c` then Enter on it: the switcher shows the connection, or why it failed.
+				services.hosts.open(entry.id);
+				services.hosts.choose();
 			} else {
 				// On the selection of the pane the palette was opened over, as its key would.
 				run()[entry.command]({

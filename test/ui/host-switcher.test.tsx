@@ -133,6 +133,22 @@ function renderSession(options: {
 	};
 }
 
+/** Two engines named first and second, showing the containers alpha and beta. */
+function firstAndSecond() {
+	return {
+		first: named(
+			new FakeDockerClient(),
+			'first (unix:///tmp/first.sock)',
+			'alpha',
+		),
+		second: named(
+			new FakeDockerClient(),
+			'second (unix:///tmp/second.sock)',
+			'beta',
+		),
+	};
+}
+
 let app: ReturnType<typeof renderSession> | undefined;
 afterEach(() => {
 	app?.unmount();
@@ -141,16 +157,7 @@ afterEach(() => {
 
 describe('host switcher', () => {
 	it('switches engines in place: old streams closed, state cleared, header and lists from the new engine', async () => {
-		const first = named(
-			new FakeDockerClient(),
-			'first (unix:///tmp/first.sock)',
-			'alpha',
-		);
-		const second = named(
-			new FakeDockerClient(),
-			'second (unix:///tmp/second.sock)',
-			'beta',
-		);
+		const {first, second} = firstAndSecond();
 		app = renderSession({
 			engines: {first, second},
 			choices: [choice('first'), choice('second')],
@@ -348,5 +355,45 @@ describe('host switcher', () => {
 			frame => frame.includes('omega') && frame.includes('● connected'),
 			'Enter after G did not switch to the last engine',
 		);
+	});
+
+	it('offers the engines by name in the palette, and Enter on one switches to it as the switcher would', async () => {
+		const {first, second} = firstAndSecond();
+		app = renderSession({
+			engines: {first, second},
+			choices: [choice('first'), choice('second'), choice('broken', 'no TLS')],
+		});
+		await app.waitForFrame(
+			frame => frame.includes('alpha') && frame.includes('● connected'),
+			'the first engine never showed',
+		);
+		await app.press(':', 'first');
+		await app.waitForFrame(
+			frame => /first\s+engine · current/.test(frame),
+			'the palette did not offer the current engine',
+		);
+		// One the switcher cannot use fails as it would there, in the switcher.
+		await app.press(...Array.from('first', () => keys.backspace), 'broken');
+		await app.waitForFrame(
+			frame => /broken\s+engine/.test(frame),
+			'the palette did not offer the broken engine',
+		);
+		await app.press(keys.enter);
+		await app.waitForFrame(
+			frame => frame.includes('Engines') && frame.includes('no TLS'),
+			'the switcher did not say why the engine cannot be used',
+		);
+		await app.press(keys.escape, ':', 'second');
+		await app.waitForFrame(
+			frame => /second\s+engine(?! · current)/.test(frame),
+			'the palette did not offer the second engine',
+		);
+		await app.press(keys.enter);
+		const switched = await app.waitForFrame(
+			frame => frame.includes('beta') && frame.includes('● connected'),
+			'Enter in the palette did not switch engines',
+		);
+		assert.match(switched, /switched to second/);
+		assert.equal(app.session.docker(), second);
 	});
 });

@@ -33,7 +33,19 @@ const chromeRows = 4;
 
 /** The right-hand side of a match: a command's keys, or what kind of object it is. */
 function sideText(entry: PaletteEntry): string {
-	return entry.kind === 'command' ? entry.keys : objectWords[entry.pane];
+	switch (entry.kind) {
+		case 'command': {
+			return entry.keys;
+		}
+
+		case 'object': {
+			return objectWords[entry.pane];
+		}
+
+		case 'engine': {
+			return entry.isCurrent ? 'engine · current' : 'engine';
+		}
+	}
 }
 
 /**
