@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type {NamedEngine} from './cli-flags.js';
 import type {FleetEntry} from './config-hosts.js';
 import type {FileConfig} from './config.js';
@@ -41,9 +42,28 @@ function cliWords(endpoint: Endpoint): string {
 		: `docker --host ${shellWord(endpoint.url)}`;
 }
 
-/** A short name for an engine given by address: the address without its scheme. */
+/** The sockets a local engine listens on unless told otherwise. */
+const defaultSockets = new Set(['/var/run/docker.sock', '/run/docker.sock']);
+
+/**
+ * A short name for an engine given by address, for its chip and the ENGINE column: the address
+ * without its scheme; for a socket, what tells it apart (`local` for the default one, `podman` for
+ * …/podman/podman.sock, the folder of another docker.sock), since a whole path leaves no room.
+ */
 function hostName(url: string): string {
-	return url.replace(/^[a-z]+:\/\//, '');
+	const address = url.replace(/^[a-z]+:\/\//, '');
+	if (!url.startsWith('unix://')) {
+		return address;
+	}
+
+	if (defaultSockets.has(address)) {
+		return 'local';
+	}
+
+	const file = path.posix.basename(address, '.sock');
+	return file === 'docker' || file === ''
+		? path.posix.basename(path.posix.dirname(address))
+		: file;
 }
 
 /** Names made unique by a number where two engines would read the same. */

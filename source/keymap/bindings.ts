@@ -315,7 +315,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'logs.close', keys: ['esc', 'q', '-'], scope: 'logs'},
 	...lineBindings('viewerSearch'),
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'viewerSearch'},
-	{command: 'dialog.cancel', keys: ['esc', 'q', '-'], scope: 'text'},
+	{command: 'viewer.close', keys: ['esc', 'q', '-'], scope: 'text'},
 	{command: 'compose.confirmDown', keys: ['y'], scope: 'composeDown'},
 	{command: 'compose.toggleVolumes', keys: ['v'], scope: 'composeDown'},
 	{command: 'dialog.cancel', keys: ['n', 'esc', 'q'], scope: 'composeDown'},
@@ -338,7 +338,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'events.container', keys: ['o'], scope: 'events'},
 	{command: 'details.view', keys: ['tab', 'J'], scope: 'details'},
 	{command: 'details.copyValue', keys: ['Y'], scope: 'details'},
-	{command: 'dialog.cancel', keys: ['esc', 'q', 'i', '-'], scope: 'details'},
+	{command: 'viewer.close', keys: ['esc', 'q', 'i', '-'], scope: 'details'},
 	// Ctrl-C quits from anywhere, dialogs included.
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'help'},
 	{command: 'app.quit', keys: ['ctrl+c'], scope: 'filter'},

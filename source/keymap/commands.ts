@@ -472,6 +472,11 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'time',
 	},
+	'viewer.close': {
+		description: 'Close this view',
+		category: 'Dialog',
+		hint: 'close',
+	},
 	'logs.close': {
 		description: 'Close the logs; their streams stop',
 		category: 'Dialog',

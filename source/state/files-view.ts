@@ -5,6 +5,7 @@ import type {Update} from './app-state.js';
 import {aboutContainer, dialogOpened, updateDialog} from './dialog-slot.js';
 import {
 	lineEdited,
+	selectedLineEdited,
 	textField,
 	type LineEdit,
 	type TextField,
@@ -24,6 +25,11 @@ export type FilesListing =
 export type FilesPrompt = {
 	readonly purpose: 'filter' | 'copy-out' | 'copy-in';
 	readonly draft: TextField;
+	/**
+	 * The local folder a copy starts from, offered selected: a typed path replaces it (typed after
+	 * it, `/tmp/x` made `/work//tmp/x`), a move unselects it to edit it.
+	 */
+	readonly isSelected?: boolean;
 };
 
 /** A copy under way, for the progress bar: bytes written of about how many. */
@@ -161,7 +167,11 @@ export function filesPromptOpened(
 ): Update {
 	return updateDialog('files', dialog => ({
 		...dialog,
-		prompt: {purpose, draft: textField(draft)},
+		prompt: {
+			purpose,
+			draft: textField(draft),
+			isSelected: purpose !== 'filter' && draft !== '',
+		},
 	}));
 }
 
@@ -181,8 +191,10 @@ export function filesDraftChanged(edit: LineEdit): Update {
 			return dialog;
 		}
 
-		const draft = lineEdited(dialog.prompt.draft, edit);
-		const prompt = {...dialog.prompt, draft};
+		const draft = (
+			dialog.prompt.isSelected === true ? selectedLineEdited : lineEdited
+		)(dialog.prompt.draft, edit);
+		const prompt = {...dialog.prompt, draft, isSelected: false};
 		return dialog.prompt.purpose === 'filter'
 			? {...dialog, prompt, filter: draft.text, cursor: 0}
 			: {...dialog, prompt};

@@ -121,6 +121,8 @@ const objectPanes = [
 ] as const satisfies readonly Pane[];
 
 /** Every object the palette can jump to, by the name its pane shows. */
+const byName = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
+
 const objectsOf = memoizeLast(
 	(
 		containers: AppState['containers']['byId'],
@@ -143,6 +145,8 @@ const objectsOf = memoizeLast(
 			projects: [...projects.keys()].map(name => [name, name] as const),
 			services: [...services.values()].map(s => [s.id, s.name] as const),
 		};
+		// By name within a pane, as the panes list them: equal matches keep this order, so `:web`
+		// offers web-1 before web-2 whatever order the engine listed them in.
 		return objectPanes.flatMap(pane =>
 			Array.from(named[pane], ([id, label]): PaletteEntry => ({
 				kind: 'object',
@@ -150,7 +154,7 @@ const objectsOf = memoizeLast(
 				label,
 				pane,
 				id,
-			})),
+			})).sort((a, b) => byName.compare(a.label, b.label)),
 		);
 	},
 );

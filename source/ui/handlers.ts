@@ -212,6 +212,7 @@ const transitions = {
 	'prune.labelDone': () => pruneLabelEditingSet(false),
 	'logs.timestamps': () => logsTimestampsToggled,
 	'logs.close': () => dialogClosed,
+	'viewer.close': () => dialogClosed,
 } satisfies Partial<Record<Command, Transition>>;
 
 /** Shows the selected container's shell (`e`) or a prompt for a command to run in it (`E`). */

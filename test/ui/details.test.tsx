@@ -57,11 +57,13 @@ function engine(): FakeDockerClient {
 }
 
 describe('details of a container (i)', () => {
-	it('shows the summary, toggles to the JSON and back, and closes with Esc', async () => {
+	it('shows the summary, toggles to the JSON and back, and closes with Esc, as its footer says', async () => {
 		app = renderApp({docker: engine()});
 		await app.waitForFrame('web');
 		await app.press('i');
 		const summary = await app.waitForFrame('Container web · summary');
+		assert.match(summary, /Esc close/);
+		assert.doesNotMatch(summary, /Esc cancel/);
 		assert.match(lineWith(summary, 'Restart'), /unless-stopped/);
 		assert.match(lineWith(summary, /Memory\s/), /256MiB/);
 		assert.match(lineWith(summary, 'CPUs'), /1\.5 CPUs/);

@@ -184,6 +184,8 @@ describe('files of a container (f)', () => {
 		await app.waitForFrame('app/');
 		await app.press('i');
 		await app.waitForFrame(`copy in local path: ${local}`);
+		// End unselects the offered folder, to go on from it.
+		await app.press(keys.end);
 		await app.type('/site');
 		await app.press(keys.enter);
 		await app.waitForFrame(`copied ${site} to web:/srv: 1 file`);
@@ -196,11 +198,21 @@ describe('files of a container (f)', () => {
 		await app.waitForFrame(`docker cp ${site} web:/srv`);
 	});
 
+	it('takes a typed path in place of the folder offered: an absolute one goes where it says', async () => {
+		const elsewhere = mkdtempSync(path.join(tmpdir(), 'dockmate-elsewhere-'));
+		writeFileSync(path.join(elsewhere, 'notes.txt'), 'far\n');
+		const docker = engine();
+		app = await copyInTyped(docker, path.join(elsewhere, 'notes.txt'));
+		await app.waitForFrame(`copied ${elsewhere}/notes.txt to web:/: 1 file`);
+		assert.equal(docker.files.get(web.id)?.get('/notes.txt'), 'far\n');
+		rmSync(elsewhere, {recursive: true, force: true});
+	});
+
 	it('shows a copy in under way with Esc to call it off, which aborts it and says so', async () => {
 		writeFileSync(path.join(local, 'big.bin'), Buffer.alloc(200_000));
 		const docker = engine();
 		docker.putArchiveHold = new Promise(() => undefined);
-		app = await copyInTyped(docker, '/big.bin');
+		app = await copyInTyped(docker, 'big.bin');
 		await app.waitForFrame('Esc calls it off');
 		await app.press(keys.escape);
 		await app.waitForFrame('called off; part of it may have reached /');
@@ -215,7 +227,7 @@ describe('files of a container (f)', () => {
 		docker.putArchiveHold = new Promise(resolve => {
 			release = resolve;
 		});
-		app = await copyInTyped(docker, '/late.txt');
+		app = await copyInTyped(docker, 'late.txt');
 		await app.waitForFrame('Esc calls it off');
 		docker.deleteContainer(web.id);
 		release();
@@ -229,7 +241,7 @@ describe('files of a container (f)', () => {
 
 	it('says a local path is missing and copies nothing', async () => {
 		const docker = engine();
-		app = await copyInTyped(docker, '/nowhere');
+		app = await copyInTyped(docker, 'nowhere');
 		await app.waitForFrame(
 			`cannot copy ${local}/nowhere in: there is no such file or folder`,
 		);

@@ -11,13 +11,15 @@ import {renderApp, type RenderedApp} from '../helpers/render-app.js';
 import {keymapInForce} from '../../source/ui/keymap-in-force.js';
 
 const web = fakeContainer({name: 'web-1'});
+// Listed by the engine before web-1, as newer containers are.
+const web2 = fakeContainer({name: 'web-2'});
 const oldWeb = fakeContainer({name: 'old-web'});
 const cobweb = fakeContainer({name: 'cobweb', state: 'exited'});
 const db = fakeContainer({name: 'db'});
 
 function engine(): FakeDockerClient {
 	return new FakeDockerClient({
-		containers: [db, cobweb, oldWeb, web],
+		containers: [db, cobweb, oldWeb, web2, web],
 		images: [fakeImage({id: 'sha256:webimage', tags: ['webapp:latest']})],
 	});
 }
@@ -36,14 +38,20 @@ function paletteLines(frame: string): string[] {
 }
 
 describe('command palette', () => {
-	it(':web then Enter selects container web-1 from any pane', async () => {
+	it(':web then Enter selects container web-1 from any pane, web-2 next: equal matches go by name', async () => {
 		app = renderApp({docker: engine()});
 		await app.waitForFrame(' web-1 ');
 		await app.press('2');
 		assert.equal(app.services.store.getState().ui.focus, 'images');
 		await app.press(':');
 		await app.type('web');
-		await app.waitForFrame('│ :web');
+		const frame = await app.waitForFrame('│ :web');
+		assert.deepEqual(
+			paletteLines(frame)
+				.slice(0, 2)
+				.map(line => line.split(/\s+/)[1]),
+			['web-1', 'web-2'],
+		);
 		await app.press(keys.enter);
 		await app.waitForFrame(frame => !frame.includes('Palette ·'));
 		const {ui} = app.services.store.getState();
@@ -65,8 +73,8 @@ describe('command palette', () => {
 		);
 		assert.match(lineWith(frame, 'webapp:latest'), /image\s*│/);
 		assert.match(lineWith(frame, 'web-1'), /container\s*│/);
-		// Choose the image once: among the prefix matches it now comes first.
-		await app.press(keys.down, keys.enter);
+		// Choose the image once (after web-1 and web-2): among the prefix matches it now comes first.
+		await app.press(keys.down, keys.down, keys.enter);
 		await app.waitForFrame(f => !f.includes('Palette ·'));
 		assert.equal(app.services.store.getState().ui.focus, 'images');
 		await app.press(':');

@@ -97,6 +97,23 @@ describe('fleets in the config file', () => {
 		);
 	});
 
+	it('names a socket by what tells it apart: a whole path leaves the chips no room', () => {
+		assert.deepEqual(
+			fleetTargets(
+				{
+					engines: [
+						{kind: 'host', value: 'unix:///var/run/docker.sock'},
+						{kind: 'host', value: 'unix:///run/user/1000/podman/podman.sock'},
+						{kind: 'host', value: 'unix:///tmp/lab-engine/docker.sock'},
+					],
+				},
+				{},
+				input,
+			)?.map(target => target.name),
+			['local', 'podman', 'lab-engine'],
+		);
+	});
+
 	it('says what is wrong with a fleet, naming where', () => {
 		assert.match(fault('prod'), /"fleet" must be a list/);
 		assert.match(fault([]), /"fleet" must be a list/);

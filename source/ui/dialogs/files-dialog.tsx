@@ -40,7 +40,13 @@ function footLine(dialog: Dialog, shown: number): ReactNode {
 		return prompt.purpose === 'filter' ? (
 			<TypedLine prompt="/" draft={prompt.draft} hint="part of a name" />
 		) : (
-			<TypedLine prompt={promptLabels[prompt.purpose]} draft={prompt.draft} />
+			<TypedLine
+				prompt={promptLabels[prompt.purpose]}
+				draft={prompt.draft}
+				{...(prompt.isSelected === true
+					? {isSelected: true, hint: 'typing replaces it, → edits it'}
+					: {})}
+			/>
 		);
 	}
 
