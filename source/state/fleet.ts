@@ -1,6 +1,7 @@
 // A fleet: several engines shown at once, each row tagged with its engine.
 import type {ContainerSummary, FleetEngine} from '../docker/docker-client.js';
-import {sliceChanged, type Update} from './app-state.js';
+import {sliceChanged, withUi, type AppState, type Update} from './app-state.js';
+import {statusShown} from './status.js';
 import {memoizeLast} from './memo.js';
 
 /** The fleet's engines as they are now: their connections, for the header's chips. */
@@ -29,3 +30,27 @@ export const countsByEngine = memoizeLast(
 		return counts;
 	},
 );
+
+/**
+ * The panes show the next engine alone: every engine's rows, then each engine's in turn, then
+ * every engine's again. A single engine has nothing to cycle through, and says so.
+ */
+export const engineViewCycled: Update = state => {
+	if (state.fleet === undefined) {
+		return statusShown(
+			'one engine: there is no fleet to look through',
+			true,
+		)(state);
+	}
+
+	const names = state.fleet.map(engine => engine.name);
+	const current = state.ui.engine;
+	const next =
+		current === undefined ? names[0] : names[names.indexOf(current) + 1];
+	return withUi(state, {engine: next});
+};
+
+/** What a pane's title says of the engine it shows: its name when it shows one alone. */
+export function engineViewText(state: AppState): string {
+	return state.ui.engine === undefined ? '' : `engine: ${state.ui.engine}`;
+}

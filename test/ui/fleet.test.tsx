@@ -112,4 +112,30 @@ describe('fleet view', () => {
 		fleet.lab.reconnect();
 		await app.waitForFrame(/\[lab[^\]]*● connected/, 5000);
 	});
+
+	it('F shows each engine alone in turn, then all again, and says which in the title', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		await app.press('F');
+		let frame = await app.waitForFrame(/Containers \d\/1 of 3 · engine: lab/);
+		assert.equal(rowsOf(frame, 'web').length, 1);
+		assert.equal(rowsOf(frame, 'db').length, 0);
+		await app.press('F');
+		frame = await app.waitForFrame(/Containers \d\/2 of 3 · engine: prod/);
+		assert.equal(rowsOf(frame, 'db').length, 1);
+		await app.press('2');
+		frame = await app.waitForFrame(/Images [^\n]*engine: prod/);
+		await app.press('F');
+		frame = await app.waitForFrame(text => !text.includes('engine: '));
+		await app.press('1');
+		frame = await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		assert.equal(rowsOf(frame, 'db').length, 1);
+	});
+
+	it('F on one engine says there is no fleet', async () => {
+		app = renderApp({docker: new FakeDockerClient()});
+		await app.press('F');
+		await app.waitForFrame(/no fleet/);
+	});
 });
