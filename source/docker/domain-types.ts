@@ -252,7 +252,7 @@ export type ContainerSpec = {
 };
 
 /** A change reported by `GET /events`, cleaned of control characters. */
-export type DockerEvent = {
+export type DockerEvent = EngineTag & {
 	/**
 	 * The engine's object type: `container`, `image`, `volume`, `network`, `daemon`, `plugin`,
 	 * `builder`, Swarm's `service`/`node`/`secret`/`config`, Podman's `pod`; `unknown` if it names none.

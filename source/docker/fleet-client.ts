@@ -168,6 +168,13 @@ export function createFleetClient(
 		imageId: fleetId(container.imageId, index),
 	});
 
+	/** An event of one member, as the fleet shows it: its object's id made unique, its engine named. */
+	const tagEvent = (event: DockerEvent, index: number): DockerEvent => ({
+		...event,
+		id: fleetId(event.id, index),
+		engine: members[index]?.name ?? '',
+	});
+
 	/** Follows one member's events into `push`, reconnecting with backoff until `signal` aborts. */
 	const follow = async (
 		index: number,
@@ -185,7 +192,7 @@ export function createFleetClient(
 				setState(index, {status: 'connected'});
 				backoff = retryMs.first;
 				for await (const event of member.client.events(signal)) {
-					push({...event, id: fleetId(event.id, index)});
+					push(tagEvent(event, index));
 				}
 
 				if (!isStopped()) {
@@ -364,11 +371,7 @@ export function createFleetClient(
 			const parts = await Promise.all(
 				members.map(async (member, index) =>
 					member.client.pastEvents(span).then(
-						events =>
-							events.map(event => ({
-								...event,
-								id: fleetId(event.id, index),
-							})),
+						events => events.map(event => tagEvent(event, index)),
 						() => [],
 					),
 				),

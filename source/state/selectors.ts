@@ -30,7 +30,8 @@ function rowEngine(pane: Pane, item: unknown): string | undefined {
 		case 'containers':
 		case 'resources':
 		case 'volumes':
-		case 'networks': {
+		case 'networks':
+		case 'events': {
 			return (item as EngineTag | undefined)?.engine;
 		}
 
@@ -39,7 +40,6 @@ function rowEngine(pane: Pane, item: unknown): string | undefined {
 		}
 
 		case 'projects':
-		case 'events':
 		case 'system':
 		case 'services':
 		case 'nodes': {

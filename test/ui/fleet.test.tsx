@@ -138,4 +138,25 @@ describe('fleet view', () => {
 		await app.press('F');
 		await app.waitForFrame(/no fleet/);
 	});
+
+	it('Resources and Events name each row’s engine; F keeps one engine’s events', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		await app.press('3');
+		let frame = await app.waitForFrame(
+			text => text.includes('Resources') && rowsOf(text, 'db').length === 1,
+		);
+		assert.match(frame, /ENGINE/);
+		assert.ok(rowsOf(frame, 'db').every(line => /prod\s/.test(line)));
+		fleet.prod.putContainer(fakeContainer({name: 'cache'}));
+		fleet.prod.emit({type: 'container', id: 'cache', action: 'create'});
+		await app.press('7');
+		frame = await app.waitForFrame(text => rowsOf(text, 'cache').length === 1);
+		assert.match(frame, /ENGINE/);
+		assert.match(rowsOf(frame, 'cache')[0] ?? '', /prod\s+container\s+create/);
+		await app.press('F');
+		frame = await app.waitForFrame(/Events [^\n]*engine: lab/);
+		assert.equal(rowsOf(frame, 'cache').length, 0);
+	});
 });
