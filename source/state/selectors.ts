@@ -31,7 +31,8 @@ function rowEngine(pane: Pane, item: unknown): string | undefined {
 		case 'resources':
 		case 'volumes':
 		case 'networks':
-		case 'events': {
+		case 'events':
+		case 'projects': {
 			return (item as EngineTag | undefined)?.engine;
 		}
 
@@ -39,7 +40,6 @@ function rowEngine(pane: Pane, item: unknown): string | undefined {
 			return (item as ImageRow | undefined)?.image.engine;
 		}
 
-		case 'projects':
 		case 'system':
 		case 'services':
 		case 'nodes': {

@@ -159,4 +159,23 @@ describe('fleet view', () => {
 		frame = await app.waitForFrame(/Events [^\n]*engine: lab/);
 		assert.equal(rowsOf(frame, 'cache').length, 0);
 	});
+
+	it('a project of the same name on two engines is two rows, each with its ENGINE', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		const labels = {'com.docker.compose.project': 'shop'};
+		fleet.lab.putContainer(fakeContainer({name: 'shop-app', labels}));
+		fleet.prod.putContainer(fakeContainer({name: 'shop-app', labels}));
+		fleet.lab.emit({type: 'container', id: 'shop-app', action: 'create'});
+		fleet.prod.emit({type: 'container', id: 'shop-app', action: 'create'});
+		await app.press('4');
+		const frame = await app.waitForFrame(
+			text => rowsOf(text, 'shop').length === 2,
+		);
+		assert.match(frame, /ENGINE/);
+		const engines = rowsOf(frame, 'shop').map(line =>
+			/lab\s/.test(line) ? 'lab' : /prod\s/.test(line) ? 'prod' : '?',
+		);
+		assert.deepEqual(engines.sort(), ['lab', 'prod']);
+	});
 });
