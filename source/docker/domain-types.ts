@@ -109,6 +109,11 @@ export type ImageRemoval = {
 /** A volume, as `GET /volumes` and `system df` describe it. */
 export type VolumeSummary = EngineTag & {
 	readonly name: string;
+	/**
+	 * In a fleet, the name made unique across its engines, as an id is there (see fleet-ids.ts);
+	 * absent on one engine, where the name is the id.
+	 */
+	readonly id?: string;
 	readonly driver: string;
 	/** Bytes, where `system df` measured it; undefined otherwise. */
 	readonly size: number | undefined;

@@ -314,7 +314,11 @@ export function createFleetClient(
 			return listAll(
 				'volumes',
 				async (engine, s) => engine.listVolumes(s),
-				(volume, _index, tag) => ({...volume, ...tag}),
+				(volume, index, tag) => ({
+					...volume,
+					...tag,
+					id: fleetId(volume.name, index),
+				}),
 				signal,
 			);
 		},
@@ -436,14 +440,20 @@ export function createFleetClient(
 			);
 			return new Set(parts.flat());
 		},
-		removeVolume: async () => Promise.reject(notInFleet('removing a volume')),
+		async removeVolume(id) {
+			const routed = routeChange(id);
+			await routed.member.client.removeVolume(routed.id);
+		},
 		async removeNetwork(id) {
 			const routed = routeChange(id);
 			await routed.member.client.removeNetwork(routed.id);
 		},
 		createVolume: async () => Promise.reject(notInFleet('creating a volume')),
 		createNetwork: async () => Promise.reject(notInFleet('creating a network')),
-		inspectVolume: async () => Promise.reject(notInFleet('a volume’s details')),
+		async inspectVolume(id) {
+			const routed = route(id);
+			return routed.member.client.inspectVolume(routed.id);
+		},
 		async inspectNetwork(id) {
 			const routed = route(id);
 			return routed.member.client.inspectNetwork(routed.id);
@@ -468,7 +478,12 @@ export function createFleetClient(
 				imageSizes: new Map(
 					parts.flatMap(({usage, index}) => retag(usage.imageSizes, index)),
 				),
-				volumes: parts.flatMap(({usage}) => usage.volumes),
+				volumes: parts.flatMap(({usage, index}) =>
+					usage.volumes.map(volume => ({
+						...volume,
+						id: fleetId(volume.name, index),
+					})),
+				),
 				buildCache: [],
 				layersSize: parts.every(({usage}) => usage.layersSize !== undefined)
 					? parts.reduce((sum, {usage}) => sum + (usage.layersSize ?? 0), 0)

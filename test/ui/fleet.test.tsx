@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import {createFleetClient} from '../../source/docker/fleet-client.js';
-import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
+import {
+	FakeDockerClient,
+	fakeContainer,
+	fakeVolume,
+} from '../fakes/fake-docker-client.js';
 import {renderApp} from '../helpers/render-app.js';
 import {keys} from '../helpers/keys.js';
 
@@ -177,5 +181,60 @@ describe('fleet view', () => {
 			/lab\s/.test(line) ? 'lab' : /prod\s/.test(line) ? 'prod' : '?',
 		);
 		assert.deepEqual(engines.sort(), ['lab', 'prod']);
+	});
+
+	it('same-named volumes of two engines are two rows; d removes the one of its own engine', async () => {
+		const lab = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web', volumes: ['data']})],
+		});
+		const prod = new FakeDockerClient();
+		lab.volumes = [fakeVolume({name: 'data'})];
+		prod.volumes = [fakeVolume({name: 'data'})];
+		const client = createFleetClient(
+			[
+				{
+					name: 'lab',
+					client: lab,
+					readOnly: false,
+					cli: 'docker --context lab',
+				},
+				{
+					name: 'prod',
+					client: prod,
+					readOnly: false,
+					cli: 'docker --context prod',
+				},
+			],
+			{listWaitMs: 200},
+		);
+		app = renderApp({docker: lab, client, columns: 140});
+		await app.press('5');
+		let frame = await app.waitForFrame(
+			text => rowsOf(text, 'data').length === 2,
+		);
+		assert.match(frame, /ENGINE/);
+		// Used by lab's web, and only on lab.
+		assert.match(
+			rowsOf(frame, 'data').find(line => /lab\s/.test(line)) ?? '',
+			/\sweb\s/,
+		);
+		assert.doesNotMatch(
+			rowsOf(frame, 'data').find(line => /prod\s/.test(line)) ?? '',
+			/\sweb\s/,
+		);
+		await app.press('/');
+		await app.type('prod');
+		await app.press(keys.enter);
+		frame = await app.waitForFrame(/Volumes \d\/1 of 2/);
+		await app.press('d');
+		await app.waitForFrame('Remove 1 volume?');
+		await app.press('y');
+		await app.waitForFrame(/Volumes 0\/0 of 1 /);
+		assert.deepEqual(prod.actions, ['volume rm data']);
+		assert.deepEqual(lab.actions, []);
+		assert.equal(
+			app.services.store.getState().audit.at(-1)?.command,
+			'docker --context prod volume rm data',
+		);
 	});
 });
