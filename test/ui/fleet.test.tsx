@@ -222,10 +222,25 @@ describe('fleet view', () => {
 			rowsOf(frame, 'data').find(line => /prod\s/.test(line)) ?? '',
 			/\sweb\s/,
 		);
+		// Details of lab's data: asked of lab, used by lab's web.
 		await app.press('/');
+		await app.type('lab');
+		await app.press(keys.enter);
+		await app.waitForFrame(/Volumes \d\/1 of 2/);
+		await app.press('i');
+		frame = await app.waitForFrame(/Used by \(1\)/);
+		assert.match(
+			frame,
+			/Mountpoint\s+\/var\/lib\/docker\/volumes\/data\/_data/,
+		);
+		assert.equal(lab.calls.inspectVolume, 1);
+		assert.equal(prod.calls.inspectVolume, 0);
+		await app.press(keys.escape);
+		await app.press('/');
+		await app.press(...Array.from('lab', () => keys.backspace));
 		await app.type('prod');
 		await app.press(keys.enter);
-		frame = await app.waitForFrame(/Volumes \d\/1 of 2/);
+		frame = await app.waitForFrame(/Volumes \d\/1 of 2 [^\n]*filter: prod/);
 		await app.press('d');
 		await app.waitForFrame('Remove 1 volume?');
 		await app.press('y');
