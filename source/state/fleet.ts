@@ -1,6 +1,12 @@
 // A fleet: several engines shown at once, each row tagged with its engine.
 import type {ContainerSummary, FleetEngine} from '../docker/docker-client.js';
-import {sliceChanged, withUi, type AppState, type Update} from './app-state.js';
+import {
+	sliceChanged,
+	withUi,
+	type AppState,
+	type Resources,
+	type Update,
+} from './app-state.js';
 import {statusShown} from './status.js';
 import {memoizeLast} from './memo.js';
 
@@ -54,3 +60,33 @@ export const engineViewCycled: Update = state => {
 export function engineViewText(state: AppState): string {
 	return state.ui.engine === undefined ? '' : `engine: ${state.ui.engine}`;
 }
+
+/** What an engine's running containers cost right now, as far as they are measured. */
+export type EngineFigures = {
+	readonly cpuPercent: number;
+	readonly memory: number;
+};
+
+/** CPU and memory totals by engine name, for the chips; engines with no figure yet are absent. */
+export const figuresByEngine = memoizeLast(
+	(
+		containers: ReadonlyMap<string, ContainerSummary>,
+		resources: Resources,
+	): ReadonlyMap<string, EngineFigures> => {
+		const figures = new Map<string, EngineFigures>();
+		for (const [id, {usage}] of resources.byId) {
+			const engine = containers.get(id)?.engine;
+			if (engine === undefined) {
+				continue;
+			}
+
+			const sum = figures.get(engine) ?? {cpuPercent: 0, memory: 0};
+			figures.set(engine, {
+				cpuPercent: sum.cpuPercent + (usage.cpuPercent ?? 0),
+				memory: sum.memory + (usage.memoryUsage ?? 0),
+			});
+		}
+
+		return figures;
+	},
+);

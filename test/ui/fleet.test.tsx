@@ -4,6 +4,7 @@ import {createFleetClient} from '../../source/docker/fleet-client.js';
 import {
 	FakeDockerClient,
 	fakeContainer,
+	fakeSample,
 	fakeVolume,
 } from '../fakes/fake-docker-client.js';
 import {renderApp} from '../helpers/render-app.js';
@@ -251,5 +252,26 @@ describe('fleet view', () => {
 			app.services.store.getState().audit.at(-1)?.command,
 			'docker --context prod volume rm data',
 		);
+	});
+
+	it('each chip shows its engine’s CPU and memory totals', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'db').length === 1);
+		// The fake's ids, as prod itself knows them.
+		const web = fakeContainer({name: 'web'});
+		const db = fakeContainer({name: 'db'});
+		fleet.prod.pushStats(
+			web.id,
+			fakeSample({cpuPercent: 10, memoryUsage: 100 * 1024 * 1024}),
+		);
+		fleet.prod.pushStats(
+			db.id,
+			fakeSample({cpuPercent: 2.5, memoryUsage: 50 * 1024 * 1024}),
+		);
+		const frame = await app.waitForFrame(
+			/\[prod[^\]]*2\/2 CPU 12\.5% MEM 150M/,
+		);
+		assert.doesNotMatch(/\[lab[^\]]*\]/.exec(frame)?.[0] ?? '', /CPU 12/);
 	});
 });
