@@ -17,6 +17,7 @@ import {
 } from './docker/endpoint.js';
 import {createFleetClient} from './docker/fleet-client.js';
 import type {DockerClient} from './docker/docker-client.js';
+import type {HostChoice} from './docker/host-choices.js';
 import {fleetTargets} from './fleet-members.js';
 import {DockerError} from './docker/errors.js';
 import {sshConnectionTo} from './docker/ssh-connection.js';
@@ -154,6 +155,10 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 
 	let endpoint: Endpoint;
 	let docker: DockerClient;
+	// The fleet to offer again in the host switcher (c) once one of its engines is chosen.
+	let fleetChoice:
+		| {readonly choice: HostChoice; readonly connect: () => DockerClient}
+		| undefined;
 	try {
 		const fleet = fleetTargets(flags, config, {
 			env: process.env,
@@ -179,14 +184,27 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 			}
 
 			endpoint = head.endpoint;
-			docker = createFleetClient(
-				fleet.map(target => ({
-					name: target.name,
-					client: createDockerodeClient(target.endpoint),
-					readOnly: target.readOnly,
-					cli: target.cli,
-				})),
-			);
+			const connectFleet = (): DockerClient =>
+				createFleetClient(
+					fleet.map(target => ({
+						name: target.name,
+						client: createDockerodeClient(target.endpoint),
+						readOnly: target.readOnly,
+						cli: target.cli,
+					})),
+				);
+			docker = connectFleet();
+			fleetChoice = {
+				choice: {
+					id: 'fleet',
+					kind: 'fleet',
+					name: flags.fleet ?? 'fleet',
+					description: fleet.map(target => target.name).join(', '),
+					endpoint,
+					error: undefined,
+				},
+				connect: connectFleet,
+			};
 			await logInToSshEngines(fleet.map(target => target.endpoint));
 		}
 	} catch (error) {
@@ -257,6 +275,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 		docker,
 		endpoint,
 		connect: createDockerodeClient,
+		...(fleetChoice === undefined ? {} : {fleet: fleetChoice}),
 		listChoices: () =>
 			readHostList({
 				env: process.env,

@@ -109,6 +109,11 @@ export type ImageRemoval = {
 /** A volume, as `GET /volumes` and `system df` describe it. */
 export type VolumeSummary = EngineTag & {
 	readonly name: string;
+	/**
+	 * In a fleet, the name made unique across its engines, as an id is there (see fleet-ids.ts);
+	 * absent on one engine, where the name is the id.
+	 */
+	readonly id?: string;
 	readonly driver: string;
 	/** Bytes, where `system df` measured it; undefined otherwise. */
 	readonly size: number | undefined;
@@ -252,7 +257,7 @@ export type ContainerSpec = {
 };
 
 /** A change reported by `GET /events`, cleaned of control characters. */
-export type DockerEvent = {
+export type DockerEvent = EngineTag & {
 	/**
 	 * The engine's object type: `container`, `image`, `volume`, `network`, `daemon`, `plugin`,
 	 * `builder`, Swarm's `service`/`node`/`secret`/`config`, Podman's `pod`; `unknown` if it names none.

@@ -168,6 +168,13 @@ export function createFleetClient(
 		imageId: fleetId(container.imageId, index),
 	});
 
+	/** An event of one member, as the fleet shows it: its object's id made unique, its engine named. */
+	const tagEvent = (event: DockerEvent, index: number): DockerEvent => ({
+		...event,
+		id: fleetId(event.id, index),
+		engine: members[index]?.name ?? '',
+	});
+
 	/** Follows one member's events into `push`, reconnecting with backoff until `signal` aborts. */
 	const follow = async (
 		index: number,
@@ -185,7 +192,7 @@ export function createFleetClient(
 				setState(index, {status: 'connected'});
 				backoff = retryMs.first;
 				for await (const event of member.client.events(signal)) {
-					push({...event, id: fleetId(event.id, index)});
+					push(tagEvent(event, index));
 				}
 
 				if (!isStopped()) {
@@ -307,7 +314,11 @@ export function createFleetClient(
 			return listAll(
 				'volumes',
 				async (engine, s) => engine.listVolumes(s),
-				(volume, _index, tag) => ({...volume, ...tag}),
+				(volume, index, tag) => ({
+					...volume,
+					...tag,
+					id: fleetId(volume.name, index),
+				}),
 				signal,
 			);
 		},
@@ -364,11 +375,7 @@ export function createFleetClient(
 			const parts = await Promise.all(
 				members.map(async (member, index) =>
 					member.client.pastEvents(span).then(
-						events =>
-							events.map(event => ({
-								...event,
-								id: fleetId(event.id, index),
-							})),
+						events => events.map(event => tagEvent(event, index)),
 						() => [],
 					),
 				),
@@ -433,14 +440,20 @@ export function createFleetClient(
 			);
 			return new Set(parts.flat());
 		},
-		removeVolume: async () => Promise.reject(notInFleet('removing a volume')),
+		async removeVolume(id) {
+			const routed = routeChange(id);
+			await routed.member.client.removeVolume(routed.id);
+		},
 		async removeNetwork(id) {
 			const routed = routeChange(id);
 			await routed.member.client.removeNetwork(routed.id);
 		},
 		createVolume: async () => Promise.reject(notInFleet('creating a volume')),
 		createNetwork: async () => Promise.reject(notInFleet('creating a network')),
-		inspectVolume: async () => Promise.reject(notInFleet('a volume’s details')),
+		async inspectVolume(id) {
+			const routed = route(id);
+			return routed.member.client.inspectVolume(routed.id);
+		},
 		async inspectNetwork(id) {
 			const routed = route(id);
 			return routed.member.client.inspectNetwork(routed.id);
@@ -465,7 +478,12 @@ export function createFleetClient(
 				imageSizes: new Map(
 					parts.flatMap(({usage, index}) => retag(usage.imageSizes, index)),
 				),
-				volumes: parts.flatMap(({usage}) => usage.volumes),
+				volumes: parts.flatMap(({usage, index}) =>
+					usage.volumes.map(volume => ({
+						...volume,
+						id: fleetId(volume.name, index),
+					})),
+				),
 				buildCache: [],
 				layersSize: parts.every(({usage}) => usage.layersSize !== undefined)
 					? parts.reduce((sum, {usage}) => sum + (usage.layersSize ?? 0), 0)

@@ -16,7 +16,8 @@ import {
 export type HostChoice = {
 	/** Unique in the list, and the same for the same engine each time it is listed. */
 	readonly id: string;
-	readonly kind: 'context' | 'host' | 'flag';
+	/** `fleet`: the fleet dockmate started with, every engine at once. */
+	readonly kind: 'context' | 'host' | 'flag' | 'fleet';
 	readonly name: string;
 	/** A context's description; empty for the others. */
 	readonly description: string;

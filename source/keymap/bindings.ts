@@ -250,6 +250,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'app.prune', keys: ['P'], scope: 'global'},
 	{command: 'audit.open', keys: ['L'], scope: 'global'},
 	{command: 'hosts.open', keys: ['c'], scope: 'global'},
+	{command: 'fleet.engine', keys: ['F'], scope: 'global'},
 	{command: 'hosts.choose', keys: ['enter'], scope: 'hosts'},
 	{command: 'hosts.close', keys: ['esc', 'q', 'c'], scope: 'hosts'},
 	{command: 'sort.cpu', keys: ['C'], scope: 'sortable'},

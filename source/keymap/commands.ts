@@ -313,6 +313,11 @@ export const commands = {
 			'Switch engines: docker contexts and the hosts of the config file',
 		category: 'General',
 	},
+	'fleet.engine': {
+		description:
+			'In a fleet: show one engine alone, each in turn, then all engines again',
+		category: 'General',
+	},
 	'hosts.choose': {
 		description: 'Connect to the engine under the cursor',
 		category: 'Dialog',

@@ -1,3 +1,4 @@
+import {splitFleetId} from '../docker/fleet-ids.js';
 import {errorMessage} from '../docker/errors.js';
 import type {
 	ContainerAction,
@@ -280,7 +281,7 @@ export function createActions(options: {
 		async removeVolumes(targets, left) {
 			const failures = await withPending(targets, 'removing…', async target =>
 				logged(
-					`docker volume rm ${shellWord(target.id)}`,
+					`docker volume rm ${shellWord(splitFleetId(target.id)?.id ?? target.id)}`,
 					async () => docker.removeVolume(target.id),
 					target.id,
 				),

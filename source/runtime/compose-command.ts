@@ -38,14 +38,14 @@ export function composeInvocation(
 ): ComposeInvocation | {readonly error: string} {
 	if (project.configFiles.length === 0) {
 		return {
-			error: `${project.id} recorded no compose files, so compose cannot find its definition`,
+			error: `${project.name} recorded no compose files, so compose cannot find its definition`,
 		};
 	}
 
 	const {workingDir} = project;
 	if (!path.isAbsolute(workingDir)) {
 		return {
-			error: `${project.id} recorded no working directory, so compose cannot find its files`,
+			error: `${project.name} recorded no working directory, so compose cannot find its files`,
 		};
 	}
 
@@ -59,7 +59,7 @@ export function composeInvocation(
 		'--ansi',
 		'never',
 		'--project-name',
-		project.id,
+		project.name,
 		...configFiles.flatMap(config => ['--file', config]),
 		'--project-directory',
 		workingDir,

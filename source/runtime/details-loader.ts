@@ -1,3 +1,4 @@
+import {splitFleetId} from '../docker/fleet-ids.js';
 import {errorMessage} from '../docker/errors.js';
 import type {DockerClient} from '../docker/docker-client.js';
 import {
@@ -31,8 +32,14 @@ const loaders: {
 			docker.inspectVolume(name),
 			docker.listContainers(),
 		]);
+		// In a fleet: the containers of the volume's own engine that mount it by its own name.
+		const engine = splitFleetId(name)?.engine;
 		const usedBy = containers
-			.filter(container => container.volumes.includes(name))
+			.filter(
+				container =>
+					container.volumes.includes(inspected.details.name) &&
+					splitFleetId(container.id)?.engine === engine,
+			)
 			.map(container => container.name);
 		return {kind: 'volume', inspected, usedBy};
 	},

@@ -105,6 +105,14 @@ export function createEngineSession(options: {
 		readonly problem: string | undefined;
 	};
 	/** New services on `docker`, whose host switcher uses `switching`; the session starts them. */
+	/**
+	 * The fleet dockmate started with, offered first in the list so that a switch to one of its
+	 * engines can be undone; `connect` opens it afresh.
+	 */
+	readonly fleet?: {
+		readonly choice: HostChoice;
+		readonly connect: () => DockerClient;
+	};
 	readonly makeServices: (
 		docker: DockerClient,
 		switching: EngineSwitching,
@@ -113,17 +121,28 @@ export function createEngineSession(options: {
 }): EngineSession {
 	const timeoutMs = options.switchTimeoutMs ?? defaultSwitchTimeoutMs;
 	const listeners = new Set<() => void>();
-	let endpoint = options.endpoint;
+	const {fleet} = options;
 	let docker = options.docker;
+	let currentId =
+		fleet !== undefined && docker.fleet !== undefined
+			? fleet.choice.id
+			: choiceId(options.endpoint);
 
 	const switching: EngineSwitching = {
 		list() {
 			const {choices, problem} = options.listChoices();
-			return {choices, currentId: choiceId(endpoint), problem};
+			return {
+				choices: fleet === undefined ? choices : [fleet.choice, ...choices],
+				currentId,
+				problem,
+			};
 		},
 		async switchTo(target, signal) {
-			const client = options.connect(target);
-			await answersWithin(client, target, timeoutMs, signal);
+			const client =
+				target.id === fleet?.choice.id
+					? fleet.connect()
+					: options.connect(target.endpoint);
+			await answersWithin(client, target.endpoint, timeoutMs, signal);
 			if (signal.aborted) {
 				throw new Error('cancelled');
 			}
@@ -132,7 +151,7 @@ export function createEngineSession(options: {
 			const previous = services;
 			services = next;
 			docker = client;
-			endpoint = target;
+			currentId = target.id;
 			previous.dispose();
 			carryAudit(previous, next);
 			next.dispatch(statusShown(`switched to ${client.endpoint}`));

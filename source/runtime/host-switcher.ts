@@ -19,10 +19,14 @@ export type EngineSwitching = {
 	/** The engines to choose from, marked against the current one. */
 	readonly list: () => HostList;
 	/**
-	 * Connects to `endpoint` and, once it answers, replaces the services (and with them the store
-	 * that asked) by new ones on that engine. Rejects, changing nothing, if it does not answer.
+	 * Connects to the chosen engine (or the fleet) and, once it answers, replaces the services (and
+	 * with them the store that asked) by new ones on it. Rejects, changing nothing, if it does not
+	 * answer.
 	 */
-	readonly switchTo: (endpoint: Endpoint, signal: AbortSignal) => Promise<void>;
+	readonly switchTo: (
+		choice: {readonly id: string; readonly endpoint: Endpoint},
+		signal: AbortSignal,
+	) => Promise<void>;
 };
 
 /** What the host switcher's keys do. */
@@ -89,18 +93,20 @@ export function createHostSwitcher(options: {
 			const controller = new AbortController();
 			connection = controller;
 			dispatch(hostConnectionStarted(choice.id));
-			switching.switchTo(choice.endpoint, controller.signal).then(
-				() => {
-					connection = undefined;
-				},
-				(error: unknown) => {
-					connection = undefined;
-					// Esc abandoned it: the dialog is gone and nothing failed.
-					if (!controller.signal.aborted) {
-						dispatch(hostSwitchFailed(errorMessage(error)));
-					}
-				},
-			);
+			switching
+				.switchTo({id: choice.id, endpoint: choice.endpoint}, controller.signal)
+				.then(
+					() => {
+						connection = undefined;
+					},
+					(error: unknown) => {
+						connection = undefined;
+						// Esc abandoned it: the dialog is gone and nothing failed.
+						if (!controller.signal.aborted) {
+							dispatch(hostSwitchFailed(errorMessage(error)));
+						}
+					},
+				);
 		},
 		cancel() {
 			connection?.abort();

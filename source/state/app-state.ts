@@ -151,6 +151,8 @@ export type UiState = {
 	readonly shown: Readonly<Record<Pane, readonly string[]>>;
 	/** What was last chosen in the command palette, newest first: it ranks those higher. */
 	readonly recentPicks: readonly string[];
+	/** In a fleet, the one engine whose rows the panes show; undefined: every engine's. */
+	readonly engine: string | undefined;
 };
 
 export type AppState = {
@@ -247,6 +249,7 @@ export function initialState(options: {
 			sorts: perPane<Sort>({key: 'name', descending: false}),
 			shown: perPane<readonly string[]>([]),
 			recentPicks: [],
+			engine: undefined,
 		},
 		readOnly: options.readOnly,
 		clock: options.now,

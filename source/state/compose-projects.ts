@@ -23,6 +23,8 @@ function splitFiles(label: string | undefined): string[] {
 }
 
 type Draft = {
+	name: string;
+	engine: string | undefined;
 	services: Set<string>;
 	running: number;
 	configFiles: string[];
@@ -45,16 +47,21 @@ export function groupProjects(
 			continue;
 		}
 
-		let draft = drafts.get(name);
+		// Same-named projects of two engines of a fleet are two projects.
+		const key =
+			container.engine === undefined ? name : `${container.engine}/${name}`;
+		let draft = drafts.get(key);
 		if (draft === undefined) {
 			draft = {
+				name,
+				engine: container.engine,
 				services: new Set(),
 				running: 0,
 				configFiles: [],
 				workingDir: '',
 				containers: [],
 			};
-			drafts.set(name, draft);
+			drafts.set(key, draft);
 		}
 
 		const service = container.labels[composeLabels.service];
@@ -83,6 +90,8 @@ export function groupProjects(
 			id,
 			{
 				id,
+				name: draft.name,
+				...(draft.engine === undefined ? {} : {engine: draft.engine}),
 				services: [...draft.services].sort(collator.compare),
 				running: draft.running,
 				total: draft.containers.length,

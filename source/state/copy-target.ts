@@ -42,11 +42,11 @@ export function copyTarget(
 		}
 
 		case 'projects': {
-			// A project's name is its id.
+			// Compose knows a project by its name alone.
 			const project = projectsOf(state).get(selected);
 			return project === undefined
 				? undefined
-				: {id: project.id, name: project.id};
+				: {id: project.name, name: project.name};
 		}
 
 		case 'volumes': {

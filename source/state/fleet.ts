@@ -1,6 +1,13 @@
 // A fleet: several engines shown at once, each row tagged with its engine.
 import type {ContainerSummary, FleetEngine} from '../docker/docker-client.js';
-import {sliceChanged, type Update} from './app-state.js';
+import {
+	sliceChanged,
+	withUi,
+	type AppState,
+	type Resources,
+	type Update,
+} from './app-state.js';
+import {statusShown} from './status.js';
 import {memoizeLast} from './memo.js';
 
 /** The fleet's engines as they are now: their connections, for the header's chips. */
@@ -27,5 +34,59 @@ export const countsByEngine = memoizeLast(
 		}
 
 		return counts;
+	},
+);
+
+/**
+ * The panes show the next engine alone: every engine's rows, then each engine's in turn, then
+ * every engine's again. A single engine has nothing to cycle through, and says so.
+ */
+export const engineViewCycled: Update = state => {
+	if (state.fleet === undefined) {
+		return statusShown(
+			'one engine: there is no fleet to look through',
+			true,
+		)(state);
+	}
+
+	const names = state.fleet.map(engine => engine.name);
+	const current = state.ui.engine;
+	const next =
+		current === undefined ? names[0] : names[names.indexOf(current) + 1];
+	return withUi(state, {engine: next});
+};
+
+/** What a pane's title says of the engine it shows: its name when it shows one alone. */
+export function engineViewText(state: AppState): string {
+	return state.ui.engine === undefined ? '' : `engine: ${state.ui.engine}`;
+}
+
+/** What an engine's running containers cost right now, as far as they are measured. */
+export type EngineFigures = {
+	readonly cpuPercent: number;
+	readonly memory: number;
+};
+
+/** CPU and memory totals by engine name, for the chips; engines with no figure yet are absent. */
+export const figuresByEngine = memoizeLast(
+	(
+		containers: ReadonlyMap<string, ContainerSummary>,
+		resources: Resources,
+	): ReadonlyMap<string, EngineFigures> => {
+		const figures = new Map<string, EngineFigures>();
+		for (const [id, {usage}] of resources.byId) {
+			const engine = containers.get(id)?.engine;
+			if (engine === undefined) {
+				continue;
+			}
+
+			const sum = figures.get(engine) ?? {cpuPercent: 0, memory: 0};
+			figures.set(engine, {
+				cpuPercent: sum.cpuPercent + (usage.cpuPercent ?? 0),
+				memory: sum.memory + (usage.memoryUsage ?? 0),
+			});
+		}
+
+		return figures;
 	},
 );

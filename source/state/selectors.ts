@@ -3,7 +3,9 @@
 
 import {panes, type AppState, type Pane} from './app-state.js';
 import {shownContainers, shownMeasuredContainers} from './container-rows.js';
-import {imageRows, shownImageRows} from './image-rows.js';
+import {imageRows, shownImageRows, type ImageRow} from './image-rows.js';
+import type {EngineTag} from '../docker/docker-client.js';
+import {memoizeLast} from './memo.js';
 import {eventsByKey, shownEvents} from './events.js';
 import {projectsOf, visibleProjects} from './compose-projects.js';
 import {visibleNodes, visibleServices} from './swarm-selectors.js';
@@ -11,10 +13,68 @@ import {systemRowsOf, visibleSystemRows} from './system-view.js';
 import {visibleNetworks, visibleVolumes} from './volumes-networks.js';
 
 /**
- * The ids a pane lists, in display order, after its filter. Every case must be memoized:
- * `keepSelection` asks each pane after every update.
+ * The ids a pane lists, in display order, after its filter and the engine shown alone. Every case
+ * must be memoized: `keepSelection` asks each pane after every update.
  */
 export function visibleIds(state: AppState, pane: Pane): readonly string[] {
+	const ids = filteredIds(state, pane);
+	const {engine} = state.ui;
+	return engine === undefined
+		? ids
+		: onEngine[pane](ids, paneItems(state, pane), engine);
+}
+
+/** The engine a pane's row belongs to, in a fleet; undefined where rows carry none. */
+function rowEngine(pane: Pane, item: unknown): string | undefined {
+	switch (pane) {
+		case 'containers':
+		case 'resources':
+		case 'volumes':
+		case 'networks':
+		case 'events':
+		case 'projects': {
+			return (item as EngineTag | undefined)?.engine;
+		}
+
+		case 'images': {
+			return (item as ImageRow | undefined)?.image.engine;
+		}
+
+		case 'system':
+		case 'services':
+		case 'nodes': {
+			return undefined;
+		}
+	}
+}
+
+/** Each pane's rows on one engine, memoized per pane; rows without an engine stay. */
+const onEngine = Object.fromEntries(
+	panes.map(pane => [
+		pane,
+		memoizeLast(
+			(
+				ids: readonly string[],
+				items: ReadonlyMap<string, unknown>,
+				engine: string,
+			): readonly string[] =>
+				ids.filter(id => {
+					const owner = rowEngine(pane, items.get(id));
+					return owner === undefined || owner === engine;
+				}),
+		),
+	]),
+) as Record<
+	Pane,
+	(
+		ids: readonly string[],
+		items: ReadonlyMap<string, unknown>,
+		engine: string,
+	) => readonly string[]
+>;
+
+/** The ids a pane lists, in display order, after its filter. */
+function filteredIds(state: AppState, pane: Pane): readonly string[] {
 	switch (pane) {
 		case 'containers': {
 			return shownContainers(state);

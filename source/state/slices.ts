@@ -2,7 +2,11 @@
 // state's shape names them, so they sit in the core; each feature's module holds the transitions
 // and selectors over its part.
 
-import type {DiskUsage, DockerEvent} from '../docker/docker-client.js';
+import type {
+	DiskUsage,
+	DockerEvent,
+	EngineTag,
+} from '../docker/docker-client.js';
 import type {SwarmNode, SwarmService, SwarmTask} from '../docker/swarm.js';
 import type {SystemDetails} from '../docker/system.js';
 import type {Collection} from './collections.js';
@@ -79,9 +83,11 @@ export function initialSwarm(now: number): SwarmState {
 }
 
 /** A compose project, as its containers' labels describe it. */
-export type ComposeProject = {
-	/** The project name, which is also how compose tells projects apart. */
+export type ComposeProject = EngineTag & {
+	/** The project name; in a fleet, the engine's name, `/` and the project name. */
 	readonly id: string;
+	/** The project name, which is how compose tells projects apart. */
+	readonly name: string;
 	/** Service names, sorted. */
 	readonly services: readonly string[];
 	readonly running: number;

@@ -14,6 +14,7 @@ import {
 } from './disk-usage.js';
 import {memoizeLast} from './memo.js';
 import {matchesFilter} from './text-filter.js';
+import {volumeId} from './volumes-networks.js';
 import type {DiskOrder, SystemView} from './slices.js';
 
 /** Changes the System pane's view; `change` is merged into it. */
@@ -142,7 +143,9 @@ export const volumeSizes = memoizeLast(
 	(disk: DiskUsage | undefined): ReadonlyMap<string, number> =>
 		new Map(
 			(disk?.volumes ?? []).flatMap(volume =>
-				volume.size === undefined ? [] : [[volume.name, volume.size] as const],
+				volume.size === undefined
+					? []
+					: [[volumeId(volume), volume.size] as const],
 			),
 		),
 );

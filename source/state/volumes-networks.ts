@@ -41,10 +41,15 @@ export function engineNetworkReason(
 		: undefined;
 }
 
+/** How the state knows a volume: by its name, made unique across the engines of a fleet. */
+export function volumeId(volume: VolumeSummary): string {
+	return volume.id ?? volume.name;
+}
+
 export const volumesListed = collectionListed(
 	(state: AppState) => state.volumes,
 	(state, volumes) => ({...state, volumes}),
-	(volume: VolumeSummary) => volume.name,
+	volumeId,
 );
 
 export const networksListed = collectionListed(
@@ -88,12 +93,23 @@ function usersBy(
 	});
 }
 
-const volumeUsersOf = usersBy(container => container.volumes);
+/** A volume of one engine: same-named volumes of two engines of a fleet are two volumes. */
+const volumeOnEngine = (engine: string | undefined, name: string): string =>
+	engine === undefined ? name : `${engine}/${name}`;
+
+const volumeUsersOf = usersBy(container =>
+	container.volumes.map(name => volumeOnEngine(container.engine, name)),
+);
 const networkUsersOf = usersBy(container => container.networks);
 
-/** Containers mounting a volume, by its name. */
-export function volumeUsers(state: AppState, name: string): Users {
-	return volumeUsersOf(state.containers.byId).get(name) ?? noUsers;
+/** Containers mounting a volume, by its id ({@link volumeId}), on its own engine. */
+export function volumeUsers(state: AppState, id: string): Users {
+	const volume = state.volumes.byId.get(id);
+	return volume === undefined
+		? noUsers
+		: (volumeUsersOf(state.containers.byId).get(
+				volumeOnEngine(volume.engine, volume.name),
+			) ?? noUsers);
 }
 
 /** Containers attached to a network, by its name (which is how a container lists its networks). */
@@ -138,9 +154,15 @@ export const visibleVolumes = memoizeLast(
 		sort: Sort = byName,
 	): readonly string[] => {
 		return [...volumes.values()]
-			.filter(volume => matchesFilter(filter, [volume.name, volume.driver]))
+			.filter(volume =>
+				matchesFilter(filter, [
+					volume.name,
+					volume.driver,
+					volume.engine ?? '',
+				]),
+			)
 			.sort(volumeOrder(sort))
-			.map(volume => volume.name);
+			.map(volumeId);
 	},
 );
 
@@ -156,6 +178,7 @@ export const visibleNetworks = memoizeLast(
 					network.name,
 					network.driver,
 					...network.subnets,
+					network.engine ?? '',
 				]),
 			)
 			.sort(
@@ -184,8 +207,8 @@ export function volumeTargets(
 	state: AppState,
 	names: readonly string[],
 ): Target[] {
-	return listedTargets(state.volumes.byId, names, (volume, name) =>
-		usedTarget(name, volumeName(volume), volumeUsers(state, name)),
+	return listedTargets(state.volumes.byId, names, (volume, id) =>
+		usedTarget(id, volumeName(volume), volumeUsers(state, id)),
 	);
 }
 

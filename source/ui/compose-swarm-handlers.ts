@@ -63,7 +63,7 @@ function projectWithContainers(
 	const project = selectedProject(context);
 	if (project?.total === 0) {
 		context.services.dispatch(
-			statusShown(`${project.id} is down: U brings it back up`, true),
+			statusShown(`${project.name} is down: U brings it back up`, true),
 		);
 		return undefined;
 	}
@@ -158,7 +158,7 @@ export const composeSwarmHandlers = {
 		if (project !== undefined) {
 			context.services.logs.open({
 				ids: project.containerIds,
-				title: `project ${project.id}`,
+				title: `project ${project.name}`,
 			});
 		}
 	},

@@ -9,6 +9,7 @@ import {
 import {scrollHandlers} from './scroll-handlers.js';
 import {currentDialog} from '../state/dialog-slot.js';
 import {statusShown} from '../state/status.js';
+import {engineViewCycled} from '../state/fleet.js';
 import {
 	actionIds,
 	allMarked,
@@ -394,6 +395,9 @@ export const handlers: Readonly<Record<Command, Handler>> = {
 	'confirm.yes': confirmYes,
 	'prune.next': pruneNext,
 	'prune.remove': pruneRemove,
+	'fleet.engine'({services}) {
+		services.dispatch(engineViewCycled);
+	},
 	'hosts.open'({services}) {
 		services.hosts.open();
 	},

@@ -3,7 +3,9 @@ import type {AppState} from '../state/app-state.js';
 import {useAppState, useClock} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
 import {counts} from '../state/container-rows.js';
-import {countsByEngine} from '../state/fleet.js';
+import {countsByEngine, figuresByEngine} from '../state/fleet.js';
+import {formatPercent} from './format/resources.js';
+import {formatMemory} from '../format/units.js';
 import type {FleetEngine} from '../docker/docker-client.js';
 
 const selectEngine = (state: AppState) => state.engine;
@@ -19,6 +21,8 @@ const selectOutOfFiles = (state: AppState) => state.resources.outOfFiles;
 const selectFleet = (state: AppState) => state.fleet;
 const selectEngineCounts = (state: AppState) =>
 	countsByEngine(state.containers.byId);
+const selectEngineFigures = (state: AppState) =>
+	figuresByEngine(state.containers.byId, state.resources);
 
 /** How much of an engine's error its chip shows: enough to say why, leaving room for the others. */
 const reasonLength = 40;
@@ -56,9 +60,10 @@ function EngineConnection({engine}: {readonly engine: FleetEngine}) {
 	}
 }
 
-/** One chip per engine of a fleet: its name, kind, containers and connection. */
+/** One chip per engine of a fleet: its name, kind, containers, CPU and memory, and connection. */
 function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 	const engineCounts = useAppState(selectEngineCounts);
+	const engineFigures = useAppState(selectEngineFigures);
 	return (
 		<Text wrap="truncate-end">
 			{engines.map((engine, index) => {
@@ -66,6 +71,7 @@ function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 					running: 0,
 					total: 0,
 				};
+				const figures = engineFigures.get(engine.name);
 				return (
 					<Text key={engine.name}>
 						{index === 0 ? '' : '  '}[<Text bold>{engine.name}</Text>
@@ -75,7 +81,11 @@ function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 						) : (
 							''
 						)}{' '}
-						{running}/{total} <EngineConnection engine={engine} />]
+						{running}/{total}
+						{figures === undefined
+							? ''
+							: ` CPU ${formatPercent(figures.cpuPercent)} MEM ${formatMemory(figures.memory)}`}{' '}
+						<EngineConnection engine={engine} />]
 					</Text>
 				);
 			})}

@@ -73,6 +73,8 @@ describe('the fleet view', {timeout: 300_000}, () => {
 		writeFileSync(
 			path.join(home, '.config', 'dockmate', 'config.json'),
 			JSON.stringify({
+				// One engine of the fleet to switch to with c.
+				hosts: [{name: 'alpha-one', host: alpha.host}],
 				fleet: {
 					lab: [
 						{name: 'alpha', host: alpha.host},
@@ -157,6 +159,38 @@ describe('the fleet view', {timeout: 300_000}, () => {
 			log,
 			new RegExp(`DOCKER_HOST=\\S+ docker container stop ${web}`),
 		);
+	});
+
+	it('c switches to one engine of the fleet, and back to the whole fleet', async () => {
+		const solo = named('solo');
+		await runLabelled(beta, {name: solo, image});
+		const current = await launch('lab');
+		await current.waitForText(
+			text => text.includes(solo) && /\[alpha[^\]]*● connected/.test(text),
+			15_000,
+		);
+		await current.sendKeys('c');
+		const list = await current.waitForText(/Engines ·/);
+		assert.match(list, /● lab\s+fleet\s+alpha, beta/);
+		// The fleet, the default context, then the config's hosts.
+		await current.sendKeys('Down', 'Down', 'Enter');
+		const single = await current.waitForText(
+			text => text.includes('switched to') && !text.includes('Engines ·'),
+			15_000,
+		);
+		assert.doesNotMatch(single, /ENGINE|fl-solo/);
+		await current.sendKeys('c');
+		const again = await current.waitForText(/ {2}lab\s+fleet/);
+		assert.match(again, /● alpha-one\s+host/);
+		await current.sendKeys('Up', 'Up', 'Enter');
+		const back = await current.waitForText(
+			text =>
+				text.includes(solo) &&
+				text.includes('ENGINE') &&
+				!text.includes('Engines ·'),
+			15_000,
+		);
+		assert.match(rowOf(back, solo), /beta\s/);
 	});
 
 	it('a marked set spanning both engines is removed from each', async () => {

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import {createFleetClient} from '../../source/docker/fleet-client.js';
-import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
+import {
+	FakeDockerClient,
+	fakeContainer,
+	fakeSample,
+	fakeVolume,
+} from '../fakes/fake-docker-client.js';
 import {renderApp} from '../helpers/render-app.js';
 import {keys} from '../helpers/keys.js';
 
@@ -111,5 +116,162 @@ describe('fleet view', () => {
 		assert.equal(labWeb?.stale, true);
 		fleet.lab.reconnect();
 		await app.waitForFrame(/\[lab[^\]]*● connected/, 5000);
+	});
+
+	it('F shows each engine alone in turn, then all again, and says which in the title', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		await app.press('F');
+		let frame = await app.waitForFrame(/Containers \d\/1 of 3 · engine: lab/);
+		assert.equal(rowsOf(frame, 'web').length, 1);
+		assert.equal(rowsOf(frame, 'db').length, 0);
+		await app.press('F');
+		frame = await app.waitForFrame(/Containers \d\/2 of 3 · engine: prod/);
+		assert.equal(rowsOf(frame, 'db').length, 1);
+		await app.press('2');
+		frame = await app.waitForFrame(/Images [^\n]*engine: prod/);
+		await app.press('F');
+		frame = await app.waitForFrame(text => !text.includes('engine: '));
+		await app.press('1');
+		frame = await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		assert.equal(rowsOf(frame, 'db').length, 1);
+	});
+
+	it('F on one engine says there is no fleet', async () => {
+		app = renderApp({docker: new FakeDockerClient()});
+		await app.press('F');
+		await app.waitForFrame(/no fleet/);
+	});
+
+	it('Resources and Events name each row’s engine; F keeps one engine’s events', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		await app.press('3');
+		let frame = await app.waitForFrame(
+			text => text.includes('Resources') && rowsOf(text, 'db').length === 1,
+		);
+		assert.match(frame, /ENGINE/);
+		assert.ok(rowsOf(frame, 'db').every(line => /prod\s/.test(line)));
+		fleet.prod.putContainer(fakeContainer({name: 'cache'}));
+		fleet.prod.emit({type: 'container', id: 'cache', action: 'create'});
+		await app.press('7');
+		frame = await app.waitForFrame(text => rowsOf(text, 'cache').length === 1);
+		assert.match(frame, /ENGINE/);
+		assert.match(rowsOf(frame, 'cache')[0] ?? '', /prod\s+container\s+create/);
+		await app.press('F');
+		frame = await app.waitForFrame(/Events [^\n]*engine: lab/);
+		assert.equal(rowsOf(frame, 'cache').length, 0);
+	});
+
+	it('a project of the same name on two engines is two rows, each with its ENGINE', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		const labels = {'com.docker.compose.project': 'shop'};
+		fleet.lab.putContainer(fakeContainer({name: 'shop-app', labels}));
+		fleet.prod.putContainer(fakeContainer({name: 'shop-app', labels}));
+		fleet.lab.emit({type: 'container', id: 'shop-app', action: 'create'});
+		fleet.prod.emit({type: 'container', id: 'shop-app', action: 'create'});
+		await app.press('4');
+		const frame = await app.waitForFrame(
+			text => rowsOf(text, 'shop').length === 2,
+		);
+		assert.match(frame, /ENGINE/);
+		const engines = rowsOf(frame, 'shop').map(line =>
+			/lab\s/.test(line) ? 'lab' : /prod\s/.test(line) ? 'prod' : '?',
+		);
+		assert.deepEqual(engines.sort(), ['lab', 'prod']);
+	});
+
+	it('same-named volumes of two engines are two rows; d removes the one of its own engine', async () => {
+		const lab = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web', volumes: ['data']})],
+		});
+		const prod = new FakeDockerClient();
+		lab.volumes = [fakeVolume({name: 'data'})];
+		prod.volumes = [fakeVolume({name: 'data'})];
+		const client = createFleetClient(
+			[
+				{
+					name: 'lab',
+					client: lab,
+					readOnly: false,
+					cli: 'docker --context lab',
+				},
+				{
+					name: 'prod',
+					client: prod,
+					readOnly: false,
+					cli: 'docker --context prod',
+				},
+			],
+			{listWaitMs: 200},
+		);
+		app = renderApp({docker: lab, client, columns: 140});
+		await app.press('5');
+		let frame = await app.waitForFrame(
+			text => rowsOf(text, 'data').length === 2,
+		);
+		assert.match(frame, /ENGINE/);
+		// Used by lab's web, and only on lab.
+		assert.match(
+			rowsOf(frame, 'data').find(line => /lab\s/.test(line)) ?? '',
+			/\sweb\s/,
+		);
+		assert.doesNotMatch(
+			rowsOf(frame, 'data').find(line => /prod\s/.test(line)) ?? '',
+			/\sweb\s/,
+		);
+		// Details of lab's data: asked of lab, used by lab's web.
+		await app.press('/');
+		await app.type('lab');
+		await app.press(keys.enter);
+		await app.waitForFrame(/Volumes \d\/1 of 2/);
+		await app.press('i');
+		frame = await app.waitForFrame(/Used by \(1\)/);
+		assert.match(
+			frame,
+			/Mountpoint\s+\/var\/lib\/docker\/volumes\/data\/_data/,
+		);
+		assert.equal(lab.calls.inspectVolume, 1);
+		assert.equal(prod.calls.inspectVolume, 0);
+		await app.press(keys.escape);
+		await app.press('/');
+		await app.press(...Array.from('lab', () => keys.backspace));
+		await app.type('prod');
+		await app.press(keys.enter);
+		frame = await app.waitForFrame(/Volumes \d\/1 of 2 [^\n]*filter: prod/);
+		await app.press('d');
+		await app.waitForFrame('Remove 1 volume?');
+		await app.press('y');
+		await app.waitForFrame(/Volumes 0\/0 of 1 /);
+		assert.deepEqual(prod.actions, ['volume rm data']);
+		assert.deepEqual(lab.actions, []);
+		assert.equal(
+			app.services.store.getState().audit.at(-1)?.command,
+			'docker --context prod volume rm data',
+		);
+	});
+
+	it('each chip shows its engine’s CPU and memory totals', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'db').length === 1);
+		// The fake's ids, as prod itself knows them.
+		const web = fakeContainer({name: 'web'});
+		const db = fakeContainer({name: 'db'});
+		fleet.prod.pushStats(
+			web.id,
+			fakeSample({cpuPercent: 10, memoryUsage: 100 * 1024 * 1024}),
+		);
+		fleet.prod.pushStats(
+			db.id,
+			fakeSample({cpuPercent: 2.5, memoryUsage: 50 * 1024 * 1024}),
+		);
+		const frame = await app.waitForFrame(
+			/\[prod[^\]]*2\/2 CPU 12\.5% MEM 150M/,
+		);
+		assert.doesNotMatch(/\[lab[^\]]*\]/.exec(frame)?.[0] ?? '', /CPU 12/);
 	});
 });

@@ -12,6 +12,7 @@ import {
 	type EngineSession,
 } from '../../source/runtime/engine-session.js';
 import {createServices} from '../../source/runtime/services.js';
+import {createFleetClient} from '../../source/docker/fleet-client.js';
 import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
 import {keys} from '../helpers/keys.js';
 import {fastTiming, settle} from '../helpers/render-app.js';
@@ -65,11 +66,17 @@ function renderSession(options: {
 	readonly choices: readonly HostChoice[];
 	readonly problem?: string;
 	readonly switchTimeoutMs?: number;
+	/** The fleet dockmate started with, instead of the engine `first`. */
+	readonly fleet?: {
+		readonly choice: HostChoice;
+		readonly connect: () => DockerClient;
+	};
 }) {
-	const first = options.engines['first'];
+	const first = options.fleet?.connect() ?? options.engines['first'];
 	assert.ok(first);
 	const session: EngineSession = createEngineSession({
 		docker: first,
+		...(options.fleet === undefined ? {} : {fleet: options.fleet}),
 		endpoint: endpointOf('first'),
 		connect(endpoint) {
 			const engine =
@@ -395,5 +402,79 @@ describe('host switcher', () => {
 		);
 		assert.match(switched, /switched to second/);
 		assert.equal(app.session.docker(), second);
+	});
+
+	it('offers the fleet it started with: one engine of it, then the whole fleet again', async () => {
+		const first = named(
+			new FakeDockerClient(),
+			'first (unix:///tmp/first.sock)',
+			'alpha',
+		);
+		const second = named(
+			new FakeDockerClient(),
+			'second (unix:///tmp/second.sock)',
+			'beta',
+		);
+		app = renderSession({
+			engines: {first, second},
+			choices: [choice('first'), choice('second')],
+			fleet: {
+				choice: {
+					id: 'fleet',
+					kind: 'fleet',
+					name: 'lab',
+					description: 'first, second',
+					endpoint: endpointOf('first'),
+					error: undefined,
+				},
+				connect: () =>
+					createFleetClient(
+						[
+							{name: 'first', client: first, readOnly: false, cli: 'docker'},
+							{name: 'second', client: second, readOnly: false, cli: 'docker'},
+						],
+						{listWaitMs: 200},
+					),
+			},
+		});
+		await app.waitForFrame(
+			frame => frame.includes('alpha') && frame.includes('beta'),
+			'the fleet never listed both engines',
+		);
+		await app.press('c');
+		const list = await app.waitForFrame(
+			frame => frame.includes('Engines'),
+			'the switcher never opened',
+		);
+		assert.match(list, /● lab\s+fleet\s+first, second/);
+		assert.match(list, / {2}first\s+host\s+unix:\/\/\/tmp\/first\.sock/);
+
+		await app.press(keys.down, keys.enter);
+		await app.waitForFrame(
+			frame =>
+				frame.includes('alpha') &&
+				!frame.includes('beta') &&
+				frame.includes('switched to first'),
+			'one engine of the fleet never showed alone',
+		);
+		assert.equal(app.session.docker().fleet, undefined);
+
+		await app.press('c');
+		const again = await app.waitForFrame(
+			frame => frame.includes('Engines'),
+			'the switcher never opened again',
+		);
+		assert.match(again, / {2}lab\s+fleet\s+first, second/);
+		assert.match(again, /● first\s+host/);
+		await app.press(keys.up, keys.enter);
+		const back = await app.waitForFrame(
+			frame =>
+				frame.includes('alpha') &&
+				frame.includes('beta') &&
+				frame.includes('ENGINE'),
+			'the fleet never came back',
+		);
+		assert.doesNotMatch(back, /Engines ·/);
+		assert.ok(app.session.docker().fleet !== undefined);
 	});
 });

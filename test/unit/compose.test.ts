@@ -106,6 +106,7 @@ describe('compose projects grouped from container labels', () => {
 
 const project: ComposeProject = {
 	id: 'demo',
+	name: 'demo',
 	services: ['app'],
 	running: 1,
 	total: 1,

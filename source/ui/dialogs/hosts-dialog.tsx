@@ -12,6 +12,7 @@ const kindLabels: Readonly<Record<HostChoice['kind'], string>> = {
 	context: 'context',
 	host: 'host',
 	flag: 'flag',
+	fleet: 'fleet',
 };
 
 /** The lines under the list: the connection under way, the last failure, a config problem. */
@@ -61,8 +62,13 @@ export function HostsDialog({dialog, width, height}: Props) {
 				}
 
 				const isCurrent = choice.id === dialog.currentId;
-				const where = choice.endpoint?.url ?? choice.error ?? '';
-				const line = `${isCurrent ? '●' : ' '} ${fit(choice.name, nameWidth)}  ${fit(kindLabels[choice.kind], 7)}  ${where}${choice.description === '' ? '' : ` · ${choice.description}`}`;
+				// A fleet is its engines, which its description names; its address is only its first's.
+				const where =
+					choice.kind === 'fleet'
+						? ''
+						: (choice.endpoint?.url ?? choice.error ?? '');
+				const about = [where, choice.description].filter(Boolean).join(' · ');
+				const line = `${isCurrent ? '●' : ' '} ${fit(choice.name, nameWidth)}  ${fit(kindLabels[choice.kind], 7)}  ${about}`;
 				return (
 					<Text
 						wrap="truncate-end"

@@ -4,7 +4,8 @@ import {eventAttributes} from '../../state/events.js';
 import {clockTime} from '../../state/log-lines.js';
 import type {ColumnSpec} from './columns.js';
 
-export type EventColumn = 'time' | 'type' | 'action' | 'object' | 'details';
+export type EventColumn =
+	'time' | 'engine' | 'type' | 'action' | 'object' | 'details';
 
 export const eventColumns: readonly ColumnSpec<EventColumn>[] = [
 	{key: 'time', header: 'TIME', width: 8},
@@ -23,6 +24,7 @@ function objectName(name: string): string {
 export function eventCells(event: DockerEvent): Record<EventColumn, string> {
 	return {
 		time: clockTime(event.time).slice(0, 8),
+		engine: event.engine ?? '',
 		type: event.type,
 		action: event.action,
 		object: objectName(event.name),

@@ -5,7 +5,7 @@ import {stateGlyphs} from './rows.js';
 import type {ComposeProject} from '../../state/slices.js';
 
 export type ProjectColumn =
-	'state' | 'name' | 'services' | 'running' | 'files' | 'dir';
+	'state' | 'engine' | 'name' | 'services' | 'running' | 'files' | 'dir';
 
 export const projectColumns: readonly ColumnSpec<ProjectColumn>[] = [
 	{key: 'state', header: '', width: 1},
@@ -62,7 +62,8 @@ export function projectCells(
 			trouble === undefined
 				? healthGlyphs[projectHealth(project)]
 				: stateGlyphs[trouble],
-		name: project.id,
+		engine: project.engine ?? '',
+		name: project.name,
 		services: project.services.join(', '),
 		running:
 			pending ??

@@ -14,7 +14,8 @@ import {volumeName} from '../../state/volumes-networks.js';
 import type {ColumnSpec} from './columns.js';
 import {markCell, withPending, type RowDecoration} from './rows.js';
 
-export type VolumeColumn = 'mark' | 'name' | 'driver' | 'size' | 'age' | 'used';
+export type VolumeColumn =
+	'mark' | 'engine' | 'name' | 'driver' | 'size' | 'age' | 'used';
 export type NetworkColumn =
 	'mark' | 'engine' | 'name' | 'driver' | 'scope' | 'subnet' | 'attached';
 export type SystemColumn = 'name' | 'size' | 'reclaimable' | 'detail';
@@ -65,6 +66,7 @@ export function volumeCells(
 	const name = volumeName(volume);
 	return {
 		mark: markCell(decoration),
+		engine: volume.engine ?? '',
 		name: withPending(name, decoration),
 		driver: volume.driver,
 		size: size === undefined ? '' : formatBytes(size),

@@ -5,6 +5,7 @@ import {formatBytes, formatMemory} from '../../format/units.js';
 
 export type ResourceColumn =
 	| 'state'
+	| 'engine'
 	| 'name'
 	| 'cpu'
 	| 'cpuLimit'
@@ -150,7 +151,7 @@ export function resourceCells(
 	snapshot: ResourceSnapshot | undefined,
 	hostMemory: number | undefined,
 	graphWidth: number,
-): Record<Exclude<ResourceColumn, 'state'>, string> {
+): Record<Exclude<ResourceColumn, 'state' | 'engine'>, string> {
 	const usage = snapshot?.usage;
 	if (snapshot === undefined || usage === undefined) {
 		return {

@@ -2,6 +2,7 @@ import type {AppState} from '../../state/app-state.js';
 import {eventHistoryMs} from '../../state/events.js';
 import {eventColumns} from '../format/event-rows.js';
 import {collectionPane} from './collection-pane.js';
+import {withEngineColumn} from '../format/rows.js';
 import {EventRow} from './event-row.js';
 
 /** The engine's events as a timeline, newest at the top. */
@@ -9,6 +10,7 @@ export const EventsPane = collectionPane({
 	pane: 'events',
 	title: '7 Events',
 	columns: eventColumns,
+	fleetColumns: withEngineColumn(eventColumns, 1),
 	Row: EventRow,
 	selectTotal: (state: AppState) => state.events.items.length,
 	selectLoaded: (state: AppState) =>

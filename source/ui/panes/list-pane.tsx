@@ -13,6 +13,7 @@ import {Table} from '../components/table.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {useServices} from '../hooks/use-services.js';
 import {rowsShown} from '../../state/updates.js';
+import {engineViewText} from '../../state/fleet.js';
 
 /** What a pane's row component gets: the id it shows and how it is drawn. */
 export type RowProps<K extends string> = {
@@ -104,6 +105,7 @@ export function ListPane<K extends string>({
 		useCallback((state: AppState) => state.ui.filters[pane], [pane]),
 	);
 	const isStale = useAppState(selectIsStale);
+	const engineView = useAppState(engineViewText);
 	const marks = useAppState(
 		useCallback((state: AppState) => markSummary(state, pane), [pane]),
 	);
@@ -127,6 +129,7 @@ export function ListPane<K extends string>({
 		marks,
 		sortText,
 		mode ?? '',
+		engineView,
 		filter !== '' && !isFiltering ? `filter: ${filter}` : '',
 	]
 		.filter(Boolean)

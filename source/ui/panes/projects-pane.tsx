@@ -2,6 +2,7 @@ import type {AppState} from '../../state/app-state.js';
 import {projectsOf} from '../../state/compose-projects.js';
 import {projectColumns} from '../format/project-rows.js';
 import {collectionPane} from './collection-pane.js';
+import {withEngineColumn} from '../format/rows.js';
 import {ProjectRow} from './project-row.js';
 
 /** Compose projects, found from their containers' labels. */
@@ -9,6 +10,7 @@ export const ProjectsPane = collectionPane({
 	pane: 'projects',
 	title: '4 Projects',
 	columns: projectColumns,
+	fleetColumns: withEngineColumn(projectColumns, 1),
 	Row: ProjectRow,
 	selectTotal: (state: AppState) => projectsOf(state).size,
 	selectLoaded: (state: AppState) => state.containers.loaded,

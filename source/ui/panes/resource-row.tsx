@@ -37,6 +37,7 @@ export const ResourceRow = memo(function ResourceRow({
 			{...row}
 			cells={{
 				state: stateGlyphs[condition],
+				engine: container.engine ?? '',
 				...resourceCells(container.name, snapshot, hostMemory, graphWidth),
 			}}
 			leadColors={[theme.state[condition]]}

@@ -2,6 +2,7 @@ import type {AppState} from '../../state/app-state.js';
 import {formatPercent, resourceColumns} from '../format/resources.js';
 import {formatMemory} from '../../format/units.js';
 import {collectionPane} from './collection-pane.js';
+import {withEngineColumn} from '../format/rows.js';
 import {HistoryPanel} from './history-panel.js';
 import {ResourceRow} from './resource-row.js';
 import {
@@ -14,6 +15,7 @@ export const ResourcesPane = collectionPane({
 	pane: 'resources',
 	title: '3 Resources',
 	columns: resourceColumns,
+	fleetColumns: withEngineColumn(resourceColumns, 1),
 	Row: ResourceRow,
 	selectTotal: (state: AppState) => liveContainerCount(state.containers.byId),
 	selectLoaded: (state: AppState) => state.containers.loaded,
