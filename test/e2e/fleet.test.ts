@@ -20,7 +20,11 @@ const named = (name: string): string => `fl-${name}-${suffix}`;
 
 /** The screen line that lists `name`. */
 function rowOf(screen: string, name: string): string {
-	return screen.split('\n').find(line => line.includes(name)) ?? '';
+	return (
+		screen
+			.split('\n')
+			.find(line => line.startsWith('│') && line.includes(name)) ?? ''
+	);
 }
 
 /** The chip of `engine` in the header: from its name to the closing bracket. */
@@ -140,7 +144,10 @@ describe('the fleet view', {timeout: 300_000}, () => {
 		await current.sendKeys('/', 'C-u', ...Array.from(web), 'Enter');
 		const both = await current.waitForText(/Containers \d\/2 of \d+/);
 		const at = Number(/Containers (\d)\/2/.exec(both)?.[1]);
-		const webRows = both.split('\n').filter(line => line.includes(web));
+		// Rows only: the pane's title names the filter, and so holds the name too.
+		const webRows = both
+			.split('\n')
+			.filter(line => line.startsWith('│') && line.includes(web));
 		const betaAt = webRows.findIndex(line => /beta\s/.test(line)) + 1;
 		if (betaAt !== at) {
 			await current.sendKeys(betaAt > at ? 'j' : 'k');
