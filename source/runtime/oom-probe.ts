@@ -18,13 +18,25 @@ export function startOomProbe({
 }: FeedContext): void {
 	const asked = new Set<string>();
 	let seen: unknown;
+	let seenOomEvents: unknown;
 	const look = (): void => {
-		const {byId} = store.getState().containers;
-		if (byId === seen) {
+		const state = store.getState();
+		const {byId} = state.containers;
+		const {oomEvents} = state.resources;
+		if (byId === seen && oomEvents === seenOomEvents) {
 			return;
 		}
 
+		if (oomEvents !== seenOomEvents) {
+			// The engine marks an OOM kill when it handles the kernel's notice, which can come after
+			// the exit that had it asked: the oom event it sends then has it asked again.
+			for (const id of oomEvents.keys()) {
+				asked.delete(id);
+			}
+		}
+
 		seen = byId;
+		seenOomEvents = oomEvents;
 		for (const id of asked) {
 			const container = byId.get(id);
 			if (

@@ -4,6 +4,7 @@ import {DockerError} from '../../source/docker/errors.js';
 import {startOomProbe} from '../../source/runtime/oom-probe.js';
 import {initialState} from '../../source/state/app-state.js';
 import {createStore} from '../../source/state/store.js';
+import {oomReported} from '../../source/state/resources.js';
 import {containersListed} from '../../source/state/updates.js';
 import {oomKilledDetails} from '../fakes/fake-details.js';
 import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
@@ -47,6 +48,41 @@ describe('the OOM probe', () => {
 		store.update(
 			containersListed([{...starved, status: 'Exited (137) 3 seconds ago'}], 2),
 		);
+		await settle();
+		assert.equal(store.getState().resources.oomKilled.has(starved.id), true);
+		controller.abort();
+	});
+
+	it('asks again when the engine reports an OOM kill after the exit it already answered for', async () => {
+		const starved = fakeContainer({
+			name: 'starved',
+			state: 'exited',
+			status: 'Exited (137) 1 second ago',
+		});
+		const docker = new FakeDockerClient({containers: [starved]});
+		const store = createStore(
+			initialState({endpoint: 'fake://engine', readOnly: false, now: 0}),
+		);
+		const clock = new ManualScheduler({settle});
+		const controller = new AbortController();
+		startOomProbe({
+			docker,
+			store,
+			dispatch: update => {
+				store.update(update);
+			},
+			schedule: clock.schedule,
+			now: clock.now,
+			signal: controller.signal,
+		});
+		// Asked at the exit, before the engine handled the OOM: not (yet) OOM-killed.
+		store.update(containersListed([starved], 1));
+		await settle();
+		assert.equal(store.getState().resources.oomKilled.has(starved.id), false);
+
+		// The engine marks the kill, then sends the oom event; the list itself does not change.
+		docker.containerDetails.set(starved.id, oomKilledDetails);
+		store.update(oomReported(starved.id));
 		await settle();
 		assert.equal(store.getState().resources.oomKilled.has(starved.id), true);
 		controller.abort();
