@@ -27,10 +27,12 @@ type DockerOk = (
  * Force-removes `ids`, with their anonymous volumes, 10 per `docker rm` and 3 calls at once. The
  * engine kills and removes containers largely one at a time: more calls at once only queue up
  * inside it, and one call of 20 overran two minutes on a slow machine with 100 running.
+ * `timeoutMs` bounds each call.
  */
 export async function removeContainers(
 	dockerOk: DockerOk,
 	ids: readonly string[],
+	timeoutMs = 120_000,
 ): Promise<void> {
 	const chunk = 10;
 	await inBatches(Math.ceil(ids.length / chunk), 3, async index =>
@@ -41,7 +43,7 @@ export async function removeContainers(
 				'--volumes',
 				...ids.slice(index * chunk, (index + 1) * chunk),
 			],
-			{timeoutMs: 120_000},
+			{timeoutMs},
 		),
 	);
 }

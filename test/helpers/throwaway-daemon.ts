@@ -413,17 +413,20 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 		const running = this.running;
 		if (running && !running.exit) {
 			// Remove containers first: a daemon stopping with running containers gives each its stop
-			// timeout, and with live-restore it would leave them running.
+			// timeout, and with live-restore it would leave them running. Only a first try: an engine
+			// that hangs on a removal (seen once in some hundred runs of 300 containers) is stopped
+			// anyway, and the sweep below kills and unmounts what it left, so the tests that passed
+			// do not fail for it.
 			try {
 				const ids = (
 					await this.dockerOk(['ps', '--all', '--quiet'], {timeoutMs: 15_000})
 				)
 					.split('\n')
 					.filter(Boolean);
-				await removeContainers(this.dockerOk.bind(this), ids);
+				await removeContainers(this.dockerOk.bind(this), ids, 30_000);
 			} catch (error: unknown) {
-				problems.push(
-					`removing containers: ${error instanceof Error ? error.message : String(error)}`,
+				process.stderr.write(
+					`# the throwaway daemon in ${this.dir} did not remove its containers (${error instanceof Error ? error.message : String(error)}); the sweep ends them\n`,
 				);
 			}
 
