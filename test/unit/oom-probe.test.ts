@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {DockerError} from '../../source/docker/errors.js';
 import {startOomProbe} from '../../source/runtime/oom-probe.js';
-import {initialState} from '../../source/state/app-state.js';
-import {createStore} from '../../source/state/store.js';
+import {initialState, type AppState} from '../../source/state/app-state.js';
+import {createStore, type Store} from '../../source/state/store.js';
 import {oomReported} from '../../source/state/resources.js';
 import {containersListed} from '../../source/state/updates.js';
 import {oomKilledDetails} from '../fakes/fake-details.js';
@@ -11,6 +11,29 @@ import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 
 const settle = settler(3);
+
+/** The probe started on `docker`, with a store of its own. */
+function probing(docker: FakeDockerClient): {
+	store: Store<AppState>;
+	controller: AbortController;
+} {
+	const store = createStore(
+		initialState({endpoint: 'fake://engine', readOnly: false, now: 0}),
+	);
+	const clock = new ManualScheduler({settle});
+	const controller = new AbortController();
+	startOomProbe({
+		docker,
+		store,
+		dispatch: update => {
+			store.update(update);
+		},
+		schedule: clock.schedule,
+		now: clock.now,
+		signal: controller.signal,
+	});
+	return {store, controller};
+}
 
 describe('the OOM probe', () => {
 	it('asks again about a container whose inspect failed, on the next change of the list', async () => {
@@ -21,25 +44,11 @@ describe('the OOM probe', () => {
 		});
 		const docker = new FakeDockerClient({containers: [starved]});
 		docker.containerDetails.set(starved.id, oomKilledDetails);
-		const store = createStore(
-			initialState({endpoint: 'fake://engine', readOnly: false, now: 0}),
-		);
-		const clock = new ManualScheduler({settle});
-		const controller = new AbortController();
 		docker.failNext(
 			'inspectContainer',
 			new DockerError('unreachable', 'the engine did not answer'),
 		);
-		startOomProbe({
-			docker,
-			store,
-			dispatch: update => {
-				store.update(update);
-			},
-			schedule: clock.schedule,
-			now: clock.now,
-			signal: controller.signal,
-		});
+		const {store, controller} = probing(docker);
 		store.update(containersListed([starved], 1));
 		await settle();
 		assert.equal(store.getState().resources.oomKilled.has(starved.id), false);
@@ -60,21 +69,7 @@ describe('the OOM probe', () => {
 			status: 'Exited (137) 1 second ago',
 		});
 		const docker = new FakeDockerClient({containers: [starved]});
-		const store = createStore(
-			initialState({endpoint: 'fake://engine', readOnly: false, now: 0}),
-		);
-		const clock = new ManualScheduler({settle});
-		const controller = new AbortController();
-		startOomProbe({
-			docker,
-			store,
-			dispatch: update => {
-				store.update(update);
-			},
-			schedule: clock.schedule,
-			now: clock.now,
-			signal: controller.signal,
-		});
+		const {store, controller} = probing(docker);
 		// Asked at the exit, before the engine handled the OOM: not (yet) OOM-killed.
 		store.update(containersListed([starved], 1));
 		await settle();
