@@ -60,7 +60,7 @@ function EngineConnection({engine}: {readonly engine: FleetEngine}) {
 	}
 }
 
-/** One chip per engine of a fleet: its name, kind, containers, CPU and memory, and connection. */
+/** One chip per engine of a fleet: its name, connection, kind, containers, CPU and memory. */
 function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 	const engineCounts = useAppState(selectEngineCounts);
 	const engineFigures = useAppState(selectEngineFigures);
@@ -74,7 +74,9 @@ function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 				const figures = engineFigures.get(engine.name);
 				return (
 					<Text key={engine.name}>
-						{index === 0 ? '' : '  '}[<Text bold>{engine.name}</Text>
+						{index === 0 ? '' : '  '}[<Text bold>{engine.name}</Text>{' '}
+						{/* The state before the figures: a line cut at the width keeps each state it reaches. */}
+						<EngineConnection engine={engine} />
 						{engine.product === undefined ? '' : ` ${engine.product}`}
 						{engine.readOnly ? (
 							<Text color={theme.key}> read-only</Text>
@@ -84,8 +86,8 @@ function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 						{running}/{total}
 						{figures === undefined
 							? ''
-							: ` CPU ${formatPercent(figures.cpuPercent)} MEM ${formatMemory(figures.memory)}`}{' '}
-						<EngineConnection engine={engine} />]
+							: ` CPU ${formatPercent(figures.cpuPercent)} MEM ${formatMemory(figures.memory)}`}
+						]
 					</Text>
 				);
 			})}

@@ -13,7 +13,11 @@ import {keys} from '../helpers/keys.js';
 type App = ReturnType<typeof renderApp>;
 
 /** A fleet of two fake engines, `lab` and `prod`, each running a `web`; prod also a `db`. */
-function fleetApp(): {app: App; lab: FakeDockerClient; prod: FakeDockerClient} {
+function fleetApp(columns = 140): {
+	app: App;
+	lab: FakeDockerClient;
+	prod: FakeDockerClient;
+} {
 	const lab = new FakeDockerClient({
 		containers: [fakeContainer({name: 'web'})],
 	});
@@ -32,7 +36,7 @@ function fleetApp(): {app: App; lab: FakeDockerClient; prod: FakeDockerClient} {
 		],
 		{listWaitMs: 200},
 	);
-	return {app: renderApp({docker: lab, client, columns: 140}), lab, prod};
+	return {app: renderApp({docker: lab, client, columns}), lab, prod};
 }
 
 /** The frame's lines that list a container named `name`. */
@@ -54,13 +58,24 @@ describe('fleet view', () => {
 		app = fleet.app;
 		const frame = await app.waitForFrame(
 			text =>
-				/\[lab[^\]]*1\/1 ● connected\]/.test(text) &&
-				/\[prod[^\]]*2\/2 ● connected\]/.test(text) &&
+				/\[lab ● connected[^\]]*1\/1/.test(text) &&
+				/\[prod ● connected[^\]]*2\/2/.test(text) &&
 				rowsOf(text, 'web').length === 2,
 		);
 		assert.match(frame, /ENGINE/);
 		assert.ok(rowsOf(frame, 'web').some(line => /lab\s/.test(line)));
 		assert.ok(rowsOf(frame, 'db').every(line => /prod\s/.test(line)));
+	});
+
+	it('shows each engine’s state at 80 columns, where the chips do not all fit', async () => {
+		const fleet = fleetApp(80);
+		app = fleet.app;
+		await app.waitForFrame(
+			text =>
+				text.includes('[lab ● connected') &&
+				text.includes('[prod ● connected') &&
+				rowsOf(text, 'web').length === 2,
+		);
 	});
 
 	it('s stops the selected row on its own engine; the log names the engine', async () => {
