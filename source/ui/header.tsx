@@ -35,6 +35,14 @@ function shortReason(error: string): string {
 		: `${reason.slice(0, reasonLength - 1)}…`;
 }
 
+/**
+ * An engine's kind and version to its minor (`Docker 20.10`, not `Docker 20.10.24+dfsg1`): the
+ * chips share one line, and the patch level is in the System pane.
+ */
+function shortProduct(product: string): string {
+	return product.replace(/(\d+\.\d+)\.\S*/, '$1');
+}
+
 /** A fleet engine's connection, as the one engine's badge words it. */
 function EngineConnection({engine}: {readonly engine: FleetEngine}) {
 	const now = useClock();
@@ -77,12 +85,10 @@ function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 						{index === 0 ? '' : '  '}[<Text bold>{engine.name}</Text>{' '}
 						{/* The state before the figures: a line cut at the width keeps each state it reaches. */}
 						<EngineConnection engine={engine} />
-						{engine.product === undefined ? '' : ` ${engine.product}`}
-						{engine.readOnly ? (
-							<Text color={theme.key}> read-only</Text>
-						) : (
-							''
-						)}{' '}
+						{engine.product === undefined
+							? ''
+							: ` ${shortProduct(engine.product)}`}
+						{engine.readOnly ? <Text color={theme.key}> read-only</Text> : ''}{' '}
 						{running}/{total}
 						{figures === undefined
 							? ''

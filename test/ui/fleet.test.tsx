@@ -72,7 +72,8 @@ describe('fleet view', () => {
 		app = fleet.app;
 		await app.waitForFrame(
 			text =>
-				text.includes('[lab ● connected') &&
+				// The version to its minor: the patch level would push prod's chip out.
+				text.includes('[lab ● connected Docker 20.10 1/1') &&
 				text.includes('[prod ● connected') &&
 				rowsOf(text, 'web').length === 2,
 		);
