@@ -175,9 +175,7 @@ function startCgroupSource(
 
 	const sweep = async (): Promise<void> => {
 		cancel = undefined;
-		const {ids, shown, offScreenEvery} = measurableByPriority(
-			store.getState(),
-		);
+		const {ids, shown, offScreenEvery} = measurableByPriority(store.getState());
 		asked = new Set(ids);
 		let measurements: ReadonlyMap<string, CgroupMeasurement>;
 		try {

@@ -439,7 +439,9 @@ describe('CgroupMeter descriptors', () => {
 		meter.measure(ids, 12);
 		now += 1000;
 		const result = meter.measure(ids, 12);
-		assert.ok([...result.values()].every(measurement => measurement.time === now));
+		assert.ok(
+			[...result.values()].every(measurement => measurement.time === now),
+		);
 	});
 
 	it('gives back every descriptor of a container that is no longer among the first, limits included', () => {
