@@ -162,6 +162,7 @@ describe('the fleet view', {timeout: 300_000}, () => {
 				// One engine of the fleet to switch to with c.
 				hosts: [{name: 'alpha-one', host: alpha.host}],
 				fleet: {
+					// alpha and beta alone, for tests that need no more than two engines.
 					lab: engines.slice(0, 2),
 					all: engines,
 					guarded: engines.map(engine =>
