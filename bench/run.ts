@@ -382,16 +382,20 @@ async function measureSize(
  */
 const otherLoadWarning = 10;
 
+/** A warning when processes outside the bench used more than {@link otherLoadWarning}. */
+function loadWarning(otherPercent: number): string[] {
+	return otherPercent > otherLoadWarning
+		? [
+				`WARNING: processes outside this bench used up to ${formatValue(otherPercent, '%')} of a core while it measured: times come out longer, and every figure less certain, than on a quiet machine`,
+			]
+		: [];
+}
+
 function machineNotes(result: SizeResult): string[] {
 	const percent = (value: number): string => formatValue(value, '%');
-	const other = Math.max(result.otherIdlePercent, result.otherBusyPercent);
 	return [
 		`containers used ${percent(result.containersIdlePercent)} (idle window) and ${percent(result.containersBusyPercent)} (dockmate window); the rest of the machine ${percent(result.otherIdlePercent)} and ${percent(result.otherBusyPercent)}`,
-		...(other > otherLoadWarning
-			? [
-					`WARNING: processes outside this bench used up to ${percent(other)} of a core while it measured: times come out longer, and every figure less certain, than on a quiet machine`,
-				]
-			: []),
+		...loadWarning(Math.max(result.otherIdlePercent, result.otherBusyPercent)),
 	];
 }
 
@@ -753,7 +757,15 @@ async function bench(options: BenchOptions): Promise<void> {
 				[
 					engineFleetLayout,
 					'dockmate started with --host five times; no lazydocker ratio: lazydocker shows one engine at a time',
-					`the whole machine used ${formatValue(result.machinePercent, '%')} over dockmate's window`,
+					...loadWarning(
+						result.machinePercent -
+							result.dockmatePercent -
+							result.sshPercent -
+							result.engines.reduce(
+								(sum, engine) => sum + engine.busyPercent,
+								0,
+							),
+					),
 				],
 			)}`,
 		);
