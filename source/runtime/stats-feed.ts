@@ -4,7 +4,12 @@ import type {
 	OutOfFiles,
 } from '../docker/cgroup/cgroup-meter.js';
 import {openRemoteCgroupMeter} from '../docker/cgroup/remote-cgroup-meter.js';
-import type {ContainerLimits, SystemInfo} from '../docker/docker-client.js';
+import type {
+	ContainerLimits,
+	DockerClient,
+	SystemInfo,
+} from '../docker/docker-client.js';
+import {fleetId, splitFleetId} from '../docker/fleet-ids.js';
 import type {ResourceSample} from '../docker/stats-math.js';
 import {
 	isContainerPane,
@@ -16,6 +21,7 @@ import {usageFromCgroup, usageFromStats} from './resource-usage.js';
 import {isLive} from '../state/liveness.js';
 import {clockTicked} from '../state/updates.js';
 import {
+	engineSourceChanged,
 	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
@@ -66,14 +72,71 @@ function withClock(options: Options, update: Update): Update {
 /** A source of figures while connected; stopped when the connection drops. */
 type Source = {readonly stop: () => void};
 
-function measurableIds(state: AppState): string[] {
+/**
+ * The engine a source measures: the one engine, or one engine of a fleet, with a source, a
+ * connection and a backoff of its own, so that one engine's trouble leaves the others' figures live.
+ */
+type Scope = {
+	/** The engine's own client. */
+	readonly docker: DockerClient;
+	/** Whether the engine answers, so that its source runs. */
+	readonly isUp: (state: AppState) => boolean;
+	/** Where its figures come from now, and its host's size. */
+	readonly sourceChanged: (source: string, info: SystemInfo) => Update;
+	/**
+	 * In a fleet, how the store's ids (suffixed with the engine's number, fleet-ids.ts) relate to
+	 * the engine's own; undefined for the one engine, whose ids are its own.
+	 */
+	readonly ids?: {
+		readonly isOwn: (id: string) => boolean;
+		readonly toEngine: (id: string) => string;
+		readonly toStore: (id: string) => string;
+	};
+};
+
+/** The one engine: every container is its own. */
+function soleScope(docker: DockerClient): Scope {
+	return {
+		docker,
+		isUp: state => state.connection.status === 'up',
+		sourceChanged: (source, {cpus, memory}) =>
+			resourceSourceChanged(source, {cpus, memory}),
+	};
+}
+
+/** Engine `index` of a fleet: its containers are those whose ids carry its number. */
+function memberScope(docker: DockerClient, index: number): Scope {
+	const isOwn = (id: string): boolean => splitFleetId(id)?.engine === index;
+	return {
+		docker,
+		isUp: state => state.fleet?.[index]?.state.status === 'connected',
+		sourceChanged(source, {cpus, memory}) {
+			return state => {
+				const engine = state.fleet?.[index]?.name;
+				return engine === undefined
+					? state
+					: engineSourceChanged(engine, {source, cpus, memory}, isOwn)(state);
+			};
+		},
+		ids: {
+			isOwn,
+			toEngine: id => splitFleetId(id)?.id ?? id,
+			toStore: id => fleetId(id, index),
+		},
+	};
+}
+
+function measurableIds(state: AppState, scope: Scope): string[] {
 	return [...state.containers.byId.values()]
-		.filter(isLive)
+		.filter(
+			container =>
+				isLive(container) && (scope.ids?.isOwn(container.id) ?? true),
+		)
 		.map(container => container.id);
 }
 
 /** The selected container and those on screen, running, without repeats: the ones to measure first. */
-function onScreenIds(state: AppState, max: number): string[] {
+function onScreenIds(state: AppState, scope: Scope, max: number): string[] {
 	const {shown, selection, focus} = state.ui;
 	const selected = isContainerPane(focus) ? selection[focus] : undefined;
 	const candidates = [
@@ -84,7 +147,12 @@ function onScreenIds(state: AppState, max: number): string[] {
 	const wanted: string[] = [];
 	for (const id of candidates) {
 		const container = state.containers.byId.get(id);
-		if (container !== undefined && isLive(container) && !wanted.includes(id)) {
+		if (
+			container !== undefined &&
+			isLive(container) &&
+			(scope.ids?.isOwn(id) ?? true) &&
+			!wanted.includes(id)
+		) {
 			wanted.push(id);
 		}
 
@@ -97,13 +165,16 @@ function onScreenIds(state: AppState, max: number): string[] {
 }
 
 /** Every running container, those on screen first, and how many of them are on screen. */
-function measurableByPriority(state: AppState): {
+function measurableByPriority(
+	state: AppState,
+	scope: Scope,
+): {
 	readonly ids: string[];
 	readonly shown: number;
 } {
-	const first = onScreenIds(state, Number.POSITIVE_INFINITY);
+	const first = onScreenIds(state, scope, Number.POSITIVE_INFINITY);
 	const taken = new Set(first);
-	const rest = measurableIds(state).filter(id => !taken.has(id));
+	const rest = measurableIds(state, scope).filter(id => !taken.has(id));
 	return {ids: [...first, ...rest], shown: first.length};
 }
 
@@ -124,6 +195,33 @@ type SweepMeter = {
 	readonly close: () => void;
 };
 
+/** `meter` over the store's ids of a fleet's engine, which it knows by the engine's own. */
+function withStoreIds(meter: SweepMeter, scope: Scope): SweepMeter {
+	const {ids} = scope;
+	if (ids === undefined) {
+		return meter;
+	}
+
+	const renamed = (
+		measurements: ReadonlyMap<string, CgroupMeasurement>,
+	): ReadonlyMap<string, CgroupMeasurement> =>
+		new Map(
+			[...measurements].map(([id, measurement]) => [
+				ids.toStore(id),
+				measurement,
+			]),
+		);
+	return {
+		...meter,
+		measure(wanted, shown) {
+			const measured = meter.measure(wanted.map(ids.toEngine), shown);
+			return measured instanceof Promise
+				? measured.then(renamed)
+				: renamed(measured);
+		},
+	};
+}
+
 /**
  * Reads every running container's cgroup once per interval: a few microseconds per container and no
  * work at all for the engine, so every row (and a sort by CPU over all of them) stays live. The next
@@ -132,6 +230,7 @@ type SweepMeter = {
  */
 function startCgroupSource(
 	options: Options,
+	scope: Scope,
 	meter: SweepMeter,
 	onUnusable: () => void,
 ): Source {
@@ -151,7 +250,7 @@ function startCgroupSource(
 
 	const sweep = async (): Promise<void> => {
 		cancel = undefined;
-		const {ids, shown} = measurableByPriority(store.getState());
+		const {ids, shown} = measurableByPriority(store.getState(), scope);
 		asked = new Set(ids);
 		let measurements: ReadonlyMap<string, CgroupMeasurement>;
 		try {
@@ -187,7 +286,7 @@ function startCgroupSource(
 		}
 
 		previous = new Map(measurements);
-		const measured = resourcesMeasured(usages, true);
+		const measured = resourcesMeasured(usages, true, scope.ids?.isOwn);
 		const outOfFiles = outOfFilesChanged(meter.outOfFiles?.());
 		dispatch(withClock(options, state => outOfFiles(measured(state))));
 		next(
@@ -207,7 +306,7 @@ function startCgroupSource(
 		containers = state.containers;
 		if (
 			cancel !== undefined &&
-			measurableIds(state).some(id => !asked.has(id))
+			measurableIds(state, scope).some(id => !asked.has(id))
 		) {
 			cancel();
 			next(0);
@@ -237,8 +336,14 @@ type Stream = {
  * Streams open as rows scroll into view and close as they leave, stop or vanish, never more than
  * `maxStreams`; samples are kept latest-per-container and committed together once per interval.
  */
-function startApiSource(options: Options, info: SystemInfo): Source {
-	const {docker, store, dispatch, schedule, timing} = options;
+function startApiSource(
+	options: Options,
+	scope: Scope,
+	info: SystemInfo,
+): Source {
+	const {store, dispatch, schedule, timing} = options;
+	const {docker} = scope;
+	const engineId = scope.ids?.toEngine ?? ((id: string) => id);
 	const streams = new Map<string, Stream>();
 	const retries: (() => void)[] = [];
 	let cancel: (() => void) | undefined;
@@ -246,8 +351,8 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 	const follow = async (id: string, stream: Stream): Promise<void> => {
 		const {signal} = stream.controller;
 		try {
-			stream.limits = await docker.containerLimits(id, signal);
-			for await (const sample of docker.stats(id, signal)) {
+			stream.limits = await docker.containerLimits(engineId(id), signal);
+			for await (const sample of docker.stats(engineId(id), signal)) {
 				stream.previous = stream.latest;
 				stream.latest = sample;
 				stream.isFresh = true;
@@ -268,7 +373,9 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 	};
 
 	const reconcile = (): void => {
-		const wanted = new Set(onScreenIds(store.getState(), timing.maxStreams));
+		const wanted = new Set(
+			onScreenIds(store.getState(), scope, timing.maxStreams),
+		);
 		for (const [id, stream] of streams) {
 			if (!wanted.has(id)) {
 				streams.delete(id);
@@ -354,9 +461,23 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 /**
  * Keeps resource figures live while connected: from cgroup files where they can be read, on this
  * machine or through a shell on the engine's (ssh), else from the engine's stats streams. Restarts with the connection.
+ * In a fleet each engine is measured so, on its own.
  */
 export function startStatsFeed(options: Options): void {
-	const {docker, store, dispatch, signal} = options;
+	const {fleet} = options.docker;
+	const scopes =
+		fleet === undefined
+			? [soleScope(options.docker)]
+			: fleet.clients.map((client, index) => memberScope(client, index));
+	for (const scope of scopes) {
+		startEngineFeed(options, scope);
+	}
+}
+
+/** Measures one engine while it answers, from the cheapest source it allows. */
+function startEngineFeed(options: Options, scope: Scope): void {
+	const {store, dispatch, signal} = options;
+	const {docker} = scope;
 	let source: Source | undefined;
 	let generation = 0;
 
@@ -386,7 +507,9 @@ export function startStatsFeed(options: Options): void {
 						driver: info.cgroupDriver,
 						signal,
 					}));
-		const running = measurableIds(store.getState());
+		const running = measurableIds(store.getState(), scope).map(
+			scope.ids?.toEngine ?? (id => id),
+		);
 		// An engine whose containers' cgroups are not where we look (rootless Podman, an unusual
 		// layout, a host whose files we may not read) is measured through its API instead.
 		let usable: SweepMeter | undefined;
@@ -411,27 +534,22 @@ export function startStatsFeed(options: Options): void {
 			meter?.close();
 		}
 
-		dispatch(
-			resourceSourceChanged(usable?.description ?? 'engine API', {
-				cpus: info.cpus,
-				memory: info.memory,
-			}),
-		);
+		dispatch(scope.sourceChanged(usable?.description ?? 'engine API', info));
 		const useApi = (): void => {
 			source?.stop();
-			dispatch(
-				resourceSourceChanged('engine API', {
-					cpus: info.cpus,
-					memory: info.memory,
-				}),
-			);
-			source = startApiSource(options, info);
+			dispatch(scope.sourceChanged('engine API', info));
+			source = startApiSource(options, scope, info);
 		};
 
 		source =
 			usable === undefined
-				? startApiSource(options, info)
-				: startCgroupSource(options, usable, useApi);
+				? startApiSource(options, scope, info)
+				: startCgroupSource(
+						options,
+						scope,
+						withStoreIds(usable, scope),
+						useApi,
+					);
 	};
 
 	const end = (): void => {
@@ -442,7 +560,7 @@ export function startStatsFeed(options: Options): void {
 
 	let wasUp = false;
 	const unsubscribe = store.subscribe(() => {
-		const isUp = store.getState().connection.status === 'up';
+		const isUp = scope.isUp(store.getState());
 		if (isUp !== wasUp) {
 			wasUp = isUp;
 			if (isUp) {
