@@ -4,12 +4,7 @@ import type {
 	OutOfFiles,
 } from '../docker/cgroup/cgroup-meter.js';
 import {openRemoteCgroupMeter} from '../docker/cgroup/remote-cgroup-meter.js';
-import type {
-	ContainerLimits,
-	DockerClient,
-	SystemInfo,
-} from '../docker/docker-client.js';
-import {fleetId, splitFleetId} from '../docker/fleet-ids.js';
+import type {ContainerLimits, SystemInfo} from '../docker/docker-client.js';
 import type {ResourceSample} from '../docker/stats-math.js';
 import {
 	isContainerPane,
@@ -18,11 +13,16 @@ import {
 } from '../state/app-state.js';
 import type {ResourceUsage} from '../state/resource-usage.js';
 import {usageFromCgroup, usageFromStats} from './resource-usage.js';
+import {
+	engineIdOf,
+	isOnEngine,
+	memberScope,
+	soleScope,
+	type Scope,
+} from './measured-engine.js';
 import {isLive} from '../state/liveness.js';
 import {clockTicked} from '../state/updates.js';
 import {
-	engineSourceChanged,
-	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
 	outOfFilesChanged,
@@ -72,66 +72,9 @@ function withClock(options: Options, update: Update): Update {
 /** A source of figures while connected; stopped when the connection drops. */
 type Source = {readonly stop: () => void};
 
-/**
- * The engine a source measures: the one engine, or one engine of a fleet, with a source, a
- * connection and a backoff of its own, so that one engine's trouble leaves the others' figures live.
- */
-type Scope = {
-	/** The engine's own client. */
-	readonly docker: DockerClient;
-	/** Whether the engine answers, so that its source runs. */
-	readonly isUp: (state: AppState) => boolean;
-	/** Where its figures come from now, and its host's size. */
-	readonly sourceChanged: (source: string, info: SystemInfo) => Update;
-	/**
-	 * In a fleet, how the store's ids (suffixed with the engine's number, fleet-ids.ts) relate to
-	 * the engine's own; undefined for the one engine, whose ids are its own.
-	 */
-	readonly ids?: {
-		readonly isOwn: (id: string) => boolean;
-		readonly toEngine: (id: string) => string;
-		readonly toStore: (id: string) => string;
-	};
-};
-
-/** The one engine: every container is its own. */
-function soleScope(docker: DockerClient): Scope {
-	return {
-		docker,
-		isUp: state => state.connection.status === 'up',
-		sourceChanged: (source, {cpus, memory}) =>
-			resourceSourceChanged(source, {cpus, memory}),
-	};
-}
-
-/** Engine `index` of a fleet: its containers are those whose ids carry its number. */
-function memberScope(docker: DockerClient, index: number): Scope {
-	const isOwn = (id: string): boolean => splitFleetId(id)?.engine === index;
-	return {
-		docker,
-		isUp: state => state.fleet?.[index]?.state.status === 'connected',
-		sourceChanged(source, {cpus, memory}) {
-			return state => {
-				const engine = state.fleet?.[index]?.name;
-				return engine === undefined
-					? state
-					: engineSourceChanged(engine, {source, cpus, memory}, isOwn)(state);
-			};
-		},
-		ids: {
-			isOwn,
-			toEngine: id => splitFleetId(id)?.id ?? id,
-			toStore: id => fleetId(id, index),
-		},
-	};
-}
-
 function measurableIds(state: AppState, scope: Scope): string[] {
 	return [...state.containers.byId.values()]
-		.filter(
-			container =>
-				isLive(container) && (scope.ids?.isOwn(container.id) ?? true),
-		)
+		.filter(container => isLive(container) && isOnEngine(scope, container.id))
 		.map(container => container.id);
 }
 
@@ -150,7 +93,7 @@ function onScreenIds(state: AppState, scope: Scope, max: number): string[] {
 		if (
 			container !== undefined &&
 			isLive(container) &&
-			(scope.ids?.isOwn(id) ?? true) &&
+			isOnEngine(scope, id) &&
 			!wanted.includes(id)
 		) {
 			wanted.push(id);
@@ -343,7 +286,6 @@ function startApiSource(
 ): Source {
 	const {store, dispatch, schedule, timing} = options;
 	const {docker} = scope;
-	const engineId = scope.ids?.toEngine ?? ((id: string) => id);
 	const streams = new Map<string, Stream>();
 	const retries: (() => void)[] = [];
 	let cancel: (() => void) | undefined;
@@ -351,8 +293,11 @@ function startApiSource(
 	const follow = async (id: string, stream: Stream): Promise<void> => {
 		const {signal} = stream.controller;
 		try {
-			stream.limits = await docker.containerLimits(engineId(id), signal);
-			for await (const sample of docker.stats(engineId(id), signal)) {
+			stream.limits = await docker.containerLimits(
+				engineIdOf(scope, id),
+				signal,
+			);
+			for await (const sample of docker.stats(engineIdOf(scope, id), signal)) {
 				stream.previous = stream.latest;
 				stream.latest = sample;
 				stream.isFresh = true;
@@ -507,8 +452,8 @@ function startEngineFeed(options: Options, scope: Scope): void {
 						driver: info.cgroupDriver,
 						signal,
 					}));
-		const running = measurableIds(store.getState(), scope).map(
-			scope.ids?.toEngine ?? (id => id),
+		const running = measurableIds(store.getState(), scope).map(id =>
+			engineIdOf(scope, id),
 		);
 		// An engine whose containers' cgroups are not where we look (rootless Podman, an unusual
 		// layout, a host whose files we may not read) is measured through its API instead.
