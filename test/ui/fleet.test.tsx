@@ -378,6 +378,12 @@ describe('fleet view', () => {
 		assert.equal(fleet.lab.calls.stats, 0);
 		// Every row still listed above the totals at 80x24.
 		assert.equal(rowsOf(frame, 'web').length, 2);
+		// F shows lab alone, and its line alone.
+		await app.press('F');
+		const alone = await app.waitForFrame(
+			text => text.includes('engine: lab') && totalsOf(text, 'prod') === '',
+		);
+		assert.match(totalsOf(alone, 'lab'), /1 measured\s+cgroup v1/);
 	});
 
 	it('an engine whose source fails keeps the other engine’s figures live, and its own come back', async () => {

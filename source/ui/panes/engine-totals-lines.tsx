@@ -10,12 +10,15 @@ import {useAppState} from '../hooks/use-app-state.js';
 import {theme} from '../theme.js';
 
 const selectFleet = (state: AppState) => state.fleet;
+/** The one engine `F` shows alone, whose line alone is shown then. */
+const selectEngineView = (state: AppState) => state.ui.engine;
 const selectFigures = (state: AppState) =>
 	figuresByEngine(state.containers.byId, state.resources);
 const selectSources = (state: AppState) => state.resources.engines;
 
-/** How many lines the totals want: one per engine of a fleet, none for one engine. */
-export const selectTotalsLines = (state: AppState) => state.fleet?.length ?? 0;
+/** How many lines the totals want: one per engine of a fleet shown, none for one engine. */
+export const selectTotalsLines = (state: AppState) =>
+	state.ui.engine === undefined ? (state.fleet?.length ?? 0) : 1;
 
 /**
  * Each engine's CPU and memory, how many of its containers are measured and from which source,
@@ -31,11 +34,15 @@ export function EngineTotalsLines({
 	const fleet = useAppState(selectFleet);
 	const figures = useAppState(selectFigures);
 	const sources = useAppState(selectSources);
-	if (fleet === undefined) {
+	const engineView = useAppState(selectEngineView);
+	const shown = fleet?.filter(
+		engine => engineView === undefined || engine.name === engineView,
+	);
+	if (shown === undefined) {
 		return null;
 	}
 
-	const engines: EngineTotals[] = fleet.map(({name}) => ({
+	const engines: EngineTotals[] = shown.map(({name}) => ({
 		name,
 		figures: figures.get(name),
 		source: sources.get(name),
@@ -48,9 +55,9 @@ export function EngineTotalsLines({
 			{lines.map((line, index) => (
 				// An engine that is away shows its last figures, dimmed as its rows are.
 				<Text
-					key={fleet[index]?.name ?? index}
+					key={shown[index]?.name ?? index}
 					wrap="truncate-end"
-					{...(isCombined || fleet[index]?.state.status === 'connected'
+					{...(isCombined || shown[index]?.state.status === 'connected'
 						? {}
 						: {color: theme.text.dim})}
 				>
