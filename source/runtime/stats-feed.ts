@@ -414,13 +414,24 @@ export function startStatsFeed(options: Options): void {
 		fleet === undefined
 			? [soleScope(options.docker)]
 			: fleet.clients.map((client, index) => memberScope(client, index));
-	for (const scope of scopes) {
-		startEngineFeed(options, scope);
-	}
+	const stops = scopes.map(scope => startEngineFeed(options, scope));
+	// One listener for all engines: past ten on the app's signal Node warns, over the screen.
+	options.signal.addEventListener(
+		'abort',
+		() => {
+			for (const stop of stops) {
+				stop();
+			}
+		},
+		{once: true},
+	);
 }
 
-/** Measures one engine while it answers, from the cheapest source it allows. */
-function startEngineFeed(options: Options, scope: Scope): void {
+/**
+ * Measures one engine while it answers, from the cheapest source it allows.
+ * @returns what stops it for good.
+ */
+function startEngineFeed(options: Options, scope: Scope): () => void {
 	const {store, dispatch, signal} = options;
 	const {docker} = scope;
 	let source: Source | undefined;
@@ -515,12 +526,8 @@ function startEngineFeed(options: Options, scope: Scope): void {
 			}
 		}
 	});
-	signal.addEventListener(
-		'abort',
-		() => {
-			unsubscribe();
-			end();
-		},
-		{once: true},
-	);
+	return () => {
+		unsubscribe();
+		end();
+	};
 }
