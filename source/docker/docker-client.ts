@@ -72,6 +72,12 @@ export type FleetEngine = {
 export type Fleet = {
 	/** Every engine, in the order they were given. */
 	readonly engines: () => readonly FleetEngine[];
+	/**
+	 * Each engine's own client, in the order of {@link Fleet.engines}: its ids are the engine's
+	 * own, without the fleet's `~N` (fleet-ids.ts). For what each engine does on its own, as
+	 * measuring its containers from the cheapest source it allows.
+	 */
+	readonly clients: readonly DockerClient[];
 	/** Tells the listener when an engine's state changed or a late list came in. */
 	readonly subscribe: (listener: () => void) => () => void;
 	/** The name of the engine an object (by its fleet id) lives on. */

@@ -248,6 +248,7 @@ export function createFleetClient(
 					state: states[index] ?? {status: 'connecting'},
 					product: products[index],
 				})),
+			clients: members.map(member => member.client),
 			subscribe(listener) {
 				listeners.add(listener);
 				return () => {

@@ -13,10 +13,16 @@ import {
 } from '../state/app-state.js';
 import type {ResourceUsage} from '../state/resource-usage.js';
 import {usageFromCgroup, usageFromStats} from './resource-usage.js';
+import {
+	engineIdOf,
+	isOnEngine,
+	memberScope,
+	soleScope,
+	type Scope,
+} from './measured-engine.js';
 import {isLive} from '../state/liveness.js';
 import {clockTicked} from '../state/updates.js';
 import {
-	resourceSourceChanged,
 	resourcesDropped,
 	resourcesMeasured,
 	outOfFilesChanged,
@@ -66,14 +72,14 @@ function withClock(options: Options, update: Update): Update {
 /** A source of figures while connected; stopped when the connection drops. */
 type Source = {readonly stop: () => void};
 
-function measurableIds(state: AppState): string[] {
+function measurableIds(state: AppState, scope: Scope): string[] {
 	return [...state.containers.byId.values()]
-		.filter(isLive)
+		.filter(container => isLive(container) && isOnEngine(scope, container.id))
 		.map(container => container.id);
 }
 
 /** The selected container and those on screen, running, without repeats: the ones to measure first. */
-function onScreenIds(state: AppState, max: number): string[] {
+function onScreenIds(state: AppState, scope: Scope, max: number): string[] {
 	const {shown, selection, focus} = state.ui;
 	const selected = isContainerPane(focus) ? selection[focus] : undefined;
 	const candidates = [
@@ -84,7 +90,12 @@ function onScreenIds(state: AppState, max: number): string[] {
 	const wanted: string[] = [];
 	for (const id of candidates) {
 		const container = state.containers.byId.get(id);
-		if (container !== undefined && isLive(container) && !wanted.includes(id)) {
+		if (
+			container !== undefined &&
+			isLive(container) &&
+			isOnEngine(scope, id) &&
+			!wanted.includes(id)
+		) {
 			wanted.push(id);
 		}
 
@@ -115,14 +126,17 @@ function sortsByFigure(state: AppState): boolean {
  * Every running container, those on screen first, how many of them are on screen, and every how many
  * sweeps those off screen are read.
  */
-function measurableByPriority(state: AppState): {
+function measurableByPriority(
+	state: AppState,
+	scope: Scope,
+): {
 	readonly ids: string[];
 	readonly shown: number;
 	readonly offScreenEvery: number;
 } {
-	const first = onScreenIds(state, Number.POSITIVE_INFINITY);
+	const first = onScreenIds(state, scope, Number.POSITIVE_INFINITY);
 	const taken = new Set(first);
-	const rest = measurableIds(state).filter(id => !taken.has(id));
+	const rest = measurableIds(state, scope).filter(id => !taken.has(id));
 	return {
 		ids: [...first, ...rest],
 		shown: first.length,
@@ -148,6 +162,33 @@ type SweepMeter = {
 	readonly close: () => void;
 };
 
+/** `meter` over the store's ids of a fleet's engine, which it knows by the engine's own. */
+function withStoreIds(meter: SweepMeter, scope: Scope): SweepMeter {
+	const {ids} = scope;
+	if (ids === undefined) {
+		return meter;
+	}
+
+	const renamed = (
+		measurements: ReadonlyMap<string, CgroupMeasurement>,
+	): ReadonlyMap<string, CgroupMeasurement> =>
+		new Map(
+			[...measurements].map(([id, measurement]) => [
+				ids.toStore(id),
+				measurement,
+			]),
+		);
+	return {
+		...meter,
+		measure(wanted, shown) {
+			const measured = meter.measure(wanted.map(ids.toEngine), shown);
+			return measured instanceof Promise
+				? measured.then(renamed)
+				: renamed(measured);
+		},
+	};
+}
+
 /**
  * Reads every running container's cgroup once per interval: a few microseconds per container and no
  * work at all for the engine, so every row (and a sort by CPU over all of them) stays live. The next
@@ -156,6 +197,7 @@ type SweepMeter = {
  */
 function startCgroupSource(
 	options: Options,
+	scope: Scope,
 	meter: SweepMeter,
 	onUnusable: () => void,
 ): Source {
@@ -175,7 +217,10 @@ function startCgroupSource(
 
 	const sweep = async (): Promise<void> => {
 		cancel = undefined;
-		const {ids, shown, offScreenEvery} = measurableByPriority(store.getState());
+		const {ids, shown, offScreenEvery} = measurableByPriority(
+			store.getState(),
+			scope,
+		);
 		asked = new Set(ids);
 		let measurements: ReadonlyMap<string, CgroupMeasurement>;
 		try {
@@ -219,7 +264,11 @@ function startCgroupSource(
 		}
 
 		previous = new Map(measurements);
-		const measured = resourcesMeasured(usages, true, unread);
+		const isOwn = scope.ids?.isOwn;
+		const measured = resourcesMeasured(usages, true, {
+			unchanged: unread,
+			...(isOwn === undefined ? {} : {isOwn}),
+		});
 		const outOfFiles = outOfFilesChanged(meter.outOfFiles?.());
 		dispatch(withClock(options, state => outOfFiles(measured(state))));
 		next(
@@ -239,7 +288,7 @@ function startCgroupSource(
 		containers = state.containers;
 		if (
 			cancel !== undefined &&
-			measurableIds(state).some(id => !asked.has(id))
+			measurableIds(state, scope).some(id => !asked.has(id))
 		) {
 			cancel();
 			next(0);
@@ -269,8 +318,13 @@ type Stream = {
  * Streams open as rows scroll into view and close as they leave, stop or vanish, never more than
  * `maxStreams`; samples are kept latest-per-container and committed together once per interval.
  */
-function startApiSource(options: Options, info: SystemInfo): Source {
-	const {docker, store, dispatch, schedule, timing} = options;
+function startApiSource(
+	options: Options,
+	scope: Scope,
+	info: SystemInfo,
+): Source {
+	const {store, dispatch, schedule, timing} = options;
+	const {docker} = scope;
 	const streams = new Map<string, Stream>();
 	const retries: (() => void)[] = [];
 	let cancel: (() => void) | undefined;
@@ -278,8 +332,11 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 	const follow = async (id: string, stream: Stream): Promise<void> => {
 		const {signal} = stream.controller;
 		try {
-			stream.limits = await docker.containerLimits(id, signal);
-			for await (const sample of docker.stats(id, signal)) {
+			stream.limits = await docker.containerLimits(
+				engineIdOf(scope, id),
+				signal,
+			);
+			for await (const sample of docker.stats(engineIdOf(scope, id), signal)) {
 				stream.previous = stream.latest;
 				stream.latest = sample;
 				stream.isFresh = true;
@@ -300,7 +357,9 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 	};
 
 	const reconcile = (): void => {
-		const wanted = new Set(onScreenIds(store.getState(), timing.maxStreams));
+		const wanted = new Set(
+			onScreenIds(store.getState(), scope, timing.maxStreams),
+		);
 		for (const [id, stream] of streams) {
 			if (!wanted.has(id)) {
 				streams.delete(id);
@@ -386,9 +445,34 @@ function startApiSource(options: Options, info: SystemInfo): Source {
 /**
  * Keeps resource figures live while connected: from cgroup files where they can be read, on this
  * machine or through a shell on the engine's (ssh), else from the engine's stats streams. Restarts with the connection.
+ * In a fleet each engine is measured so, on its own.
  */
 export function startStatsFeed(options: Options): void {
-	const {docker, store, dispatch, signal} = options;
+	const {fleet} = options.docker;
+	const scopes =
+		fleet === undefined
+			? [soleScope(options.docker)]
+			: fleet.clients.map((client, index) => memberScope(client, index));
+	const stops = scopes.map(scope => startEngineFeed(options, scope));
+	// One listener for all engines: past ten on the app's signal Node warns, over the screen.
+	options.signal.addEventListener(
+		'abort',
+		() => {
+			for (const stop of stops) {
+				stop();
+			}
+		},
+		{once: true},
+	);
+}
+
+/**
+ * Measures one engine while it answers, from the cheapest source it allows.
+ * @returns what stops it for good.
+ */
+function startEngineFeed(options: Options, scope: Scope): () => void {
+	const {store, dispatch, signal} = options;
+	const {docker} = scope;
 	let source: Source | undefined;
 	let generation = 0;
 
@@ -418,7 +502,9 @@ export function startStatsFeed(options: Options): void {
 						driver: info.cgroupDriver,
 						signal,
 					}));
-		const running = measurableIds(store.getState());
+		const running = measurableIds(store.getState(), scope).map(id =>
+			engineIdOf(scope, id),
+		);
 		// An engine whose containers' cgroups are not where we look (rootless Podman, an unusual
 		// layout, a host whose files we may not read) is measured through its API instead.
 		let usable: SweepMeter | undefined;
@@ -443,27 +529,22 @@ export function startStatsFeed(options: Options): void {
 			meter?.close();
 		}
 
-		dispatch(
-			resourceSourceChanged(usable?.description ?? 'engine API', {
-				cpus: info.cpus,
-				memory: info.memory,
-			}),
-		);
+		dispatch(scope.sourceChanged(usable?.description ?? 'engine API', info));
 		const useApi = (): void => {
 			source?.stop();
-			dispatch(
-				resourceSourceChanged('engine API', {
-					cpus: info.cpus,
-					memory: info.memory,
-				}),
-			);
-			source = startApiSource(options, info);
+			dispatch(scope.sourceChanged('engine API', info));
+			source = startApiSource(options, scope, info);
 		};
 
 		source =
 			usable === undefined
-				? startApiSource(options, info)
-				: startCgroupSource(options, usable, useApi);
+				? startApiSource(options, scope, info)
+				: startCgroupSource(
+						options,
+						scope,
+						withStoreIds(usable, scope),
+						useApi,
+					);
 	};
 
 	const end = (): void => {
@@ -474,7 +555,7 @@ export function startStatsFeed(options: Options): void {
 
 	let wasUp = false;
 	const unsubscribe = store.subscribe(() => {
-		const isUp = store.getState().connection.status === 'up';
+		const isUp = scope.isUp(store.getState());
 		if (isUp !== wasUp) {
 			wasUp = isUp;
 			if (isUp) {
@@ -484,12 +565,8 @@ export function startStatsFeed(options: Options): void {
 			}
 		}
 	});
-	signal.addEventListener(
-		'abort',
-		() => {
-			unsubscribe();
-			end();
-		},
-		{once: true},
-	);
+	return () => {
+		unsubscribe();
+		end();
+	};
 }

@@ -110,6 +110,14 @@ export type ResourceSnapshot = {
 	readonly memoryHistory: History;
 };
 
+/** Where one engine's figures come from, and its host's size. */
+export type EngineSource = {
+	/** `cgroup v1`, `cgroup v2 via ssh`, `engine API`. */
+	readonly source: string;
+	readonly cpus: number;
+	readonly memory: number;
+};
+
 /** Where resource figures come from, and the host they are measured against. */
 export type Resources = {
 	readonly byId: ReadonlyMap<string, ResourceSnapshot>;
@@ -117,6 +125,8 @@ export type Resources = {
 	readonly source: string | undefined;
 	readonly hostCpus: number | undefined;
 	readonly hostMemory: number | undefined;
+	/** In a fleet, each engine's own source and host by engine name (`source` stays undefined). */
+	readonly engines: ReadonlyMap<string, EngineSource>;
 	/** `oom` events seen per container: the OOM count where cgroup files cannot be read. */
 	readonly oomEvents: ReadonlyMap<string, number>;
 	/** Exited containers that inspect found the OOM killer ended (the list does not say). */
@@ -232,6 +242,7 @@ export function initialState(options: {
 			source: undefined,
 			hostCpus: undefined,
 			hostMemory: undefined,
+			engines: new Map(),
 			oomEvents: new Map(),
 			oomKilled: new Set(),
 			outOfFiles: undefined,

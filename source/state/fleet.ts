@@ -65,9 +65,14 @@ export function engineViewText(state: AppState): string {
 export type EngineFigures = {
 	readonly cpuPercent: number;
 	readonly memory: number;
+	/** How many of its containers have figures. */
+	readonly measured: number;
 };
 
-/** CPU and memory totals by engine name, for the chips; engines with no figure yet are absent. */
+/**
+ * CPU and memory totals by engine name, for the chips and the Resources pane's line per engine;
+ * engines with no figure yet are absent.
+ */
 export const figuresByEngine = memoizeLast(
 	(
 		containers: ReadonlyMap<string, ContainerSummary>,
@@ -80,13 +85,26 @@ export const figuresByEngine = memoizeLast(
 				continue;
 			}
 
-			const sum = figures.get(engine) ?? {cpuPercent: 0, memory: 0};
+			const sum = figures.get(engine) ?? {
+				cpuPercent: 0,
+				memory: 0,
+				measured: 0,
+			};
 			figures.set(engine, {
 				cpuPercent: sum.cpuPercent + (usage.cpuPercent ?? 0),
 				memory: sum.memory + (usage.memoryUsage ?? 0),
+				measured: sum.measured + 1,
 			});
 		}
 
 		return figures;
 	},
 );
+
+/** The memory of the host a container runs on, for its share of it: its own engine's in a fleet. */
+export function hostMemoryOf(state: AppState, id: string): number | undefined {
+	const engine = state.containers.byId.get(id)?.engine;
+	return engine === undefined
+		? state.resources.hostMemory
+		: state.resources.engines.get(engine)?.memory;
+}

@@ -5,6 +5,7 @@ import {
 	historyLength,
 	sliceChanged,
 	type AppState,
+	type EngineSource,
 	type ResourceSnapshot,
 	type Update,
 } from './app-state.js';
@@ -28,6 +29,22 @@ export function resourceSourceChanged(
 	}));
 }
 
+/**
+ * In a fleet, where one engine's figures come from now and its host's size; clears the figures of
+ * that engine's containers (the ids `isOwn` names), which came from its last source.
+ */
+export function engineSourceChanged(
+	engine: string,
+	source: EngineSource,
+	isOwn: (id: string) => boolean,
+): Update {
+	return sliceChanged('resources', resources => ({
+		...resources,
+		byId: new Map([...resources.byId].filter(([id]) => !isOwn(id))),
+		engines: new Map(resources.engines).set(engine, source),
+	}));
+}
+
 function appendHistory(
 	history: History | undefined,
 	value: number | undefined,
@@ -39,18 +56,28 @@ function appendHistory(
 
 /**
  * New figures for some containers, in one commit. With `isComplete` the measurement covered every
- * running container, so containers not in it have stopped measuring and lose their figures; those in
- * `unchanged` were not read this time and keep theirs.
+ * running container (of one engine in a fleet: those `isOwn` names), so containers not in it have
+ * stopped measuring and lose their figures; those in `unchanged` were not read this time and keep
+ * theirs.
  */
 export function resourcesMeasured(
 	usages: ReadonlyMap<string, ResourceUsage>,
 	isComplete: boolean,
-	unchanged: ReadonlySet<string> = new Set(),
+	options: {
+		readonly unchanged?: ReadonlySet<string>;
+		readonly isOwn?: (id: string) => boolean;
+	} = {},
 ): Update {
 	return sliceChanged('resources', resources => {
 		const previous = resources.byId;
-		const byId = new Map<string, ResourceSnapshot>(isComplete ? [] : previous);
-		for (const id of unchanged) {
+		const byId = new Map<string, ResourceSnapshot>(
+			!isComplete
+				? previous
+				: options.isOwn === undefined
+					? []
+					: [...previous].filter(([id]) => !options.isOwn?.(id)),
+		);
+		for (const id of options.unchanged ?? []) {
 			const kept = previous.get(id);
 			if (kept !== undefined) {
 				byId.set(id, kept);

@@ -428,4 +428,40 @@ describe('the fleet view', {timeout: 300_000}, () => {
 		);
 		assert.match(rowOf(relisted, back), /gamma\s/);
 	});
+
+	it('measures both engines’ containers from their cgroup files, and totals each engine in Resources', async () => {
+		const busy = named('busy');
+		const burn = {
+			name: busy,
+			image,
+			// A fifth of a core each: a CPU figure well above zero, and the machine left alone.
+			options: ['--cpus', '0.2', '--network', 'none'],
+			command: ['sh', '-c', 'while :; do :; done'],
+		};
+		await Promise.all([runLabelled(alpha, burn), runLabelled(beta, burn)]);
+		const current = await launch('lab');
+		await current.waitForText(
+			text => text.split('\n').filter(line => line.includes(busy)).length === 2,
+			15_000,
+		);
+		await current.sendKeys('3');
+		const measured = await current.waitForText(
+			text =>
+				['alpha', 'beta'].every(engine =>
+					text
+						.split('\n')
+						.some(
+							line =>
+								line.includes(busy) &&
+								new RegExp(`${engine}\\s`).test(line) &&
+								/\s(?:[1-9]\d*|0\.[1-9])\.?\d*%/.test(line),
+						),
+				) &&
+				/^\s*alpha\s+CPU.*measured\s+cgroup v[12]\s*$/m.test(text) &&
+				/^\s*beta\s+CPU.*measured\s+cgroup v[12]\s*$/m.test(text),
+			20_000,
+		);
+		// Not through the stats API: the pane names no other source.
+		assert.doesNotMatch(measured, /engine API/);
+	});
 });

@@ -9,11 +9,45 @@ import {
 } from '../fakes/fake-docker-client.js';
 import {renderApp} from '../helpers/render-app.js';
 import {keys} from '../helpers/keys.js';
+import {cgroupMeasurement} from '../fakes/cgroup-samples.js';
+import type {CgroupMeter} from '../../source/docker/cgroup/cgroup-meter.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 type App = ReturnType<typeof renderApp>;
 
+const mib = 1024 * 1024;
+
+/**
+ * A local engine's cgroup files, as a fake: every container it is asked about uses `memory()`
+ * bytes, or the sweep fails with what `memory()` throws (the files out of reach).
+ */
+function fakeMeter(memory: () => number): CgroupMeter & {sweeps: number} {
+	const meter = {
+		description: 'cgroup v1',
+		sweeps: 0,
+		measure(ids: readonly string[]) {
+			meter.sweeps++;
+			const bytes = memory();
+			return new Map(
+				ids.map(id => [
+					id,
+					cgroupMeasurement(Date.now(), {memoryUsage: bytes}),
+				]),
+			);
+		},
+		outOfFiles: () => undefined,
+		close() {
+			// Nothing to release.
+		},
+	};
+	return meter;
+}
+
 /** A fleet of two fake engines, `lab` and `prod`, each running a `web`; prod also a `db`. */
-function fleetApp(columns = 140): {
+function fleetApp(
+	columns = 140,
+	rows?: number,
+): {
 	app: App;
 	lab: FakeDockerClient;
 	prod: FakeDockerClient;
@@ -36,7 +70,25 @@ function fleetApp(columns = 140): {
 		],
 		{listWaitMs: 200},
 	);
-	return {app: renderApp({docker: lab, client, columns}), lab, prod};
+	return {
+		app: renderApp({
+			docker: lab,
+			client,
+			columns,
+			...(rows === undefined ? {} : {rows}),
+		}),
+		lab,
+		prod,
+	};
+}
+
+/** The frame's line that begins (inside the border's padding) with `engine`: its totals line. */
+function totalsOf(frame: string, engine: string): string {
+	return (
+		frame
+			.split('\n')
+			.find(line => new RegExp(`^\\s*${engine}\\s+CPU`).test(line)) ?? ''
+	);
 }
 
 /** The frame's lines that list a container named `name`. */
@@ -289,5 +341,122 @@ describe('fleet view', () => {
 			/\[prod[^\]]*2\/2 CPU 12\.5% MEM 150M/,
 		);
 		assert.doesNotMatch(/\[lab[^\]]*\]/.exec(frame)?.[0] ?? '', /CPU 12/);
+	});
+
+	it('Resources has a totals line per engine with its source; the chips show the same figures; no stream where cgroup files are read', async () => {
+		const fleet = fleetApp(80, 24);
+		app = fleet.app;
+		fleet.lab.cgroupMeter = fakeMeter(() => 30 * mib);
+		await app.waitForFrame(text => rowsOf(text, 'db').length === 1);
+		await app.press('3');
+		const web = fakeContainer({name: 'web'});
+		const db = fakeContainer({name: 'db'});
+		await waitFor(() => fleet.prod.openStatsStreams.length === 2, {
+			timeoutMs: 3000,
+			message: 'prod’s rows followed through the stats API',
+		});
+		fleet.prod.pushStats(
+			web.id,
+			fakeSample({cpuPercent: 10, memoryUsage: 100 * mib}),
+		);
+		fleet.prod.pushStats(
+			db.id,
+			fakeSample({cpuPercent: 2.5, memoryUsage: 50 * mib}),
+		);
+		const frame = await app.waitForFrame(
+			text =>
+				/CPU\s+0\.0%\s+MEM\s+30MiB\s+1 measured\s+cgroup v1$/.test(
+					totalsOf(text, 'lab').trimEnd(),
+				) &&
+				/CPU\s+12\.5%\s+MEM\s+150MiB\s+2 measured\s+engine API$/.test(
+					totalsOf(text, 'prod').trimEnd(),
+				),
+		);
+		// At 80 columns prod's chip is cut before its figures; lab's shows the figures of its line.
+		assert.match(frame, /\[lab[^\]]*1\/1 CPU 0\.0% MEM 30MiB\]/);
+		assert.deepEqual(fleet.lab.openStatsStreams, []);
+		assert.equal(fleet.lab.calls.stats, 0);
+		// Every row still listed above the totals at 80x24.
+		assert.equal(rowsOf(frame, 'web').length, 2);
+		// F shows lab alone, and its line alone.
+		await app.press('F');
+		const alone = await app.waitForFrame(
+			text => text.includes('engine: lab') && totalsOf(text, 'prod') === '',
+		);
+		assert.match(totalsOf(alone, 'lab'), /1 measured\s+cgroup v1/);
+	});
+
+	it('an engine whose source fails keeps the other engine’s figures live, and its own come back', async () => {
+		const fleet = fleetApp(100);
+		app = fleet.app;
+		let labMemory: number | Error = 30 * mib;
+		const meter = fakeMeter(() => {
+			if (labMemory instanceof Error) {
+				throw labMemory;
+			}
+
+			return labMemory;
+		});
+		fleet.lab.cgroupMeter = meter;
+		await app.waitForFrame(text => rowsOf(text, 'db').length === 1);
+		await app.press('3');
+		await app.waitForFrame(text => totalsOf(text, 'lab').includes('30MiB'));
+		labMemory = new Error('the files are out of reach');
+		const failing = meter.sweeps;
+		await waitFor(() => meter.sweeps > failing + 1, {
+			timeoutMs: 3000,
+			message: 'lab’s failing sweeps',
+		});
+		const db = fakeContainer({name: 'db'});
+		for (const memory of [10, 20]) {
+			fleet.prod.pushStats(db.id, fakeSample({memoryUsage: memory * mib}));
+			await app.waitForFrame(text =>
+				new RegExp(`MEM\\s+${memory}MiB\\s+1 measured`).test(
+					totalsOf(text, 'prod'),
+				),
+			);
+		}
+
+		labMemory = 40 * mib;
+		await app.waitForFrame(
+			text => totalsOf(text, 'lab').includes('40MiB'),
+			5000,
+		);
+	});
+
+	it('folds the totals into one line where a line per engine would leave the list no rows', async () => {
+		const engines = ['ant', 'bee', 'cat', 'dog', 'elk'].map(name => ({
+			name,
+			client: new FakeDockerClient({
+				containers: [fakeContainer({name: `${name}-app`})],
+			}),
+			readOnly: false,
+			cli: 'docker',
+		}));
+		const client = createFleetClient(engines, {listWaitMs: 200});
+		app = renderApp({client, columns: 80, rows: 24});
+		await app.waitForFrame(text => rowsOf(text, 'elk-app').length === 1);
+		await app.press('3');
+		let frame = await app.waitForFrame(
+			text =>
+				totalsOf(text, 'elk').includes('engine API') &&
+				rowsOf(text, 'ant-app').length === 1,
+		);
+		for (const {name} of engines) {
+			assert.match(totalsOf(frame, name), /0 measured\s+engine API/);
+		}
+
+		await app.unmount();
+		// The smallest screen dockmate draws on.
+		app = renderApp({client, columns: 80, rows: 14});
+		await app.waitForFrame(text => rowsOf(text, 'ant-app').length === 1);
+		await app.press('3');
+		frame = await app.waitForFrame(text =>
+			/5 engines\s+CPU\s+0\.0%\s+MEM\s+0B\s+0 measured\s+engine API ×5/.test(
+				text,
+			),
+		);
+		assert.equal(totalsOf(frame, 'ant'), '');
+		assert.equal(rowsOf(frame, 'ant-app').length, 1);
 	});
 });

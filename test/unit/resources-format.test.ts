@@ -2,8 +2,16 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
 	historyLength,
+	initialState,
 	type ResourceSnapshot,
 } from '../../source/state/app-state.js';
+import type {ContainerSummary} from '../../source/docker/docker-client.js';
+import {figuresByEngine} from '../../source/state/fleet.js';
+import {
+	combinedTotalsLine,
+	engineTotalsLines,
+} from '../../source/ui/format/engine-totals.js';
+import {fakeContainer} from '../fakes/fake-docker-client.js';
 import {historyOf} from '../../source/state/history.js';
 import type {ResourceUsage} from '../../source/state/resource-usage.js';
 import {
@@ -358,5 +366,68 @@ describe('resourceCells', () => {
 		);
 		assert.equal(cells.throttled, '0.0%');
 		assert.equal(cells.oom, '0');
+	});
+});
+
+describe('engine totals', () => {
+	const lab = {
+		name: 'lab',
+		figures: {cpuPercent: 12.5, memory: 150 * mib, measured: 2},
+		source: {source: 'cgroup v1', cpus: 4, memory: 8 * gib},
+	};
+	const production = {
+		name: 'production-east-1b',
+		figures: {cpuPercent: 101.04, memory: 2 * gib, measured: 40},
+		source: {source: 'cgroup v1 via ssh', cpus: 8, memory: 32 * gib},
+	};
+	const waiting = {name: 'pi', figures: undefined, source: undefined};
+
+	it('gives each engine a line: CPU and memory summed, containers measured, the source; names aligned and cut to fit 80 columns', () => {
+		const lines = engineTotalsLines([lab, production, waiting]);
+		assert.deepEqual(lines, [
+			'lab               CPU  12.5%  MEM  150MiB    2 measured  cgroup v1',
+			'production-east…  CPU   101%  MEM    2GiB   40 measured  cgroup v1 via ssh',
+			'pi                CPU   0.0%  MEM      0B    0 measured  measuring…',
+		]);
+		assert.ok(lines.every(line => line.length <= 78));
+	});
+
+	it('sums every engine on one line, with how many engines use each source', () => {
+		assert.equal(
+			combinedTotalsLine([lab, production, {...lab, name: 'lab2'}, waiting]),
+			'4 engines  CPU   126%  MEM 2.29GiB   44 measured  cgroup v1 ×2, cgroup v1 via ssh ×1, measuring… ×1',
+		);
+	});
+
+	it('sums the figures of each engine’s containers, counting those measured', () => {
+		const web = {...fakeContainer({name: 'web'}), engine: 'lab'};
+		const db = {...fakeContainer({name: 'db'}), engine: 'lab'};
+		const api = {...fakeContainer({name: 'api'}), engine: 'prod'};
+		const byId = new Map(
+			[
+				[web, 10, 100],
+				[db, undefined, 50],
+				[api, 1.5, 20],
+			].map(([container, cpuPercent, memory]) => [
+				(container as ContainerSummary).id,
+				snapshot({
+					cpuPercent: cpuPercent as number | undefined,
+					memoryUsage: (memory as number) * mib,
+				}),
+			]),
+		);
+		const resources = initialState({
+			endpoint: '',
+			readOnly: false,
+			now: 0,
+		}).resources;
+		const figures = figuresByEngine(
+			new Map([web, db, api].map(container => [container.id, container])),
+			{...resources, byId},
+		);
+		assert.deepEqual(Object.fromEntries(figures), {
+			lab: {cpuPercent: 10, memory: 150 * mib, measured: 2},
+			prod: {cpuPercent: 1.5, memory: 20 * mib, measured: 1},
+		});
 	});
 });

@@ -47,6 +47,8 @@ import {localShell} from '../helpers/local-shell.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {ManualScheduler, settler} from '../fakes/manual-scheduler.js';
 import {oomReported} from '../../source/state/resources.js';
+import {createFleetClient} from '../../source/docker/fleet-client.js';
+import {fleetChanged} from '../../source/state/fleet.js';
 import {paneFocused, selectionMoved} from '../../source/state/selection.js';
 
 /** Lets every queued promise reaction run; no time passes. */
@@ -944,5 +946,202 @@ describe('startStatsFeed: cgroup files through a shell on the host', () => {
 		const runs = shell.runs();
 		await feed.clock.advance(10 * intervalMs);
 		assert.equal(shell.runs(), runs);
+	});
+});
+
+describe('startStatsFeed: a fleet', () => {
+	const remoteWeb = fakeContainer({name: 'web', id: web});
+	const remoteIdle = fakeContainer({name: 'idle', id: idleV2});
+
+	type Member = {
+		readonly name: string;
+		readonly fake: FakeDockerClient;
+	};
+
+	/**
+	 * The feed over a fleet of `members` (engine numbers in order), every engine connected, with
+	 * the rows of `shown` (store ids) on screen.
+	 */
+	async function startFleet(
+		members: readonly Member[],
+		shown: readonly string[] = [],
+	) {
+		const client = createFleetClient(
+			members.map(({name, fake}) => ({
+				name,
+				client: fake,
+				readOnly: false,
+				cli: 'docker',
+			})),
+			{listWaitMs: 200},
+		);
+		const clock = new ManualScheduler({settle});
+		const store = createStore(
+			initialState({
+				endpoint: client.endpoint,
+				readOnly: false,
+				now: clock.time,
+			}),
+		);
+		const dispatch = (update: Update): void => {
+			store.update(update);
+		};
+
+		dispatch(containersListed(await client.listContainers(), clock.time));
+		dispatch(rowsShown('resources', shown));
+		dispatch(paneFocused('resources'));
+		const controller = new AbortController();
+		startStatsFeed({
+			docker: client,
+			store,
+			dispatch,
+			schedule: clock.schedule,
+			timing: {intervalMs, maxStreams: 24},
+			signal: controller.signal,
+		});
+		const connected = new Set(members.map(member => member.name));
+		/** Says which engines answer, as the fleet's chips do. */
+		const announce = async (): Promise<void> => {
+			dispatch(
+				fleetChanged(
+					members.map(member => ({
+						name: member.name,
+						readOnly: false,
+						product: undefined,
+						state: connected.has(member.name)
+							? {status: 'connected'}
+							: {status: 'down', error: 'connection refused', retryAt: 0},
+					})),
+				),
+			);
+			await settle();
+		};
+
+		const connect = async (name: string, isUp: boolean): Promise<void> => {
+			if (isUp) {
+				connected.add(name);
+			} else {
+				connected.delete(name);
+			}
+
+			await announce();
+		};
+
+		await announce();
+		fleetStops.push(() => {
+			controller.abort();
+		});
+		return {clock, store, connect, state: () => store.getState()};
+	}
+
+	const fleetStops: (() => void)[] = [];
+	afterEach(() => {
+		for (const stop of fleetStops.splice(0)) {
+			stop();
+		}
+	});
+
+	it('measures each engine from the cheapest source it allows: cgroup files here, through ssh there, else the stats API for the rows on screen', async () => {
+		const local = new FakeDockerClient({containers: [a, b]});
+		const meter = new FakeMeter(Date.now);
+		meter.readings.set(a.id, {cpuUsageNs: 1e9, memoryUsage: 10 * mib});
+		meter.readings.set(b.id, {cpuUsageNs: 1e9, memoryUsage: 20 * mib});
+		local.cgroupMeter = meter;
+		const remote = new FakeDockerClient({containers: [remoteWeb, remoteIdle]});
+		remote.shell = localShell(undefined, {
+			mounts: {'/sys/fs/cgroup': v2Root, '/proc': procRoot},
+		});
+		const tcp = new FakeDockerClient({containers: [a, b]});
+		// The tcp engine's a on screen (engine 2), and the local one's b, which needs no stream.
+		const feed = await startFleet(
+			[
+				{name: 'here', fake: local},
+				{name: 'there', fake: remote},
+				{name: 'far', fake: tcp},
+			],
+			[`${a.id}~2`, `${b.id}~0`],
+		);
+		await waitFor(
+			() =>
+				feed.state().resources.byId.has(`${web}~1`) &&
+				feed.state().resources.byId.has(`${a.id}~0`),
+			{timeoutMs: 5000, message: 'figures of the local and the ssh engine'},
+		);
+		assert.deepEqual(
+			Object.fromEntries(
+				[...feed.state().resources.engines].map(([name, {source}]) => [
+					name,
+					source,
+				]),
+			),
+			{here: 'cgroup v2', there: 'cgroup v2 via ssh', far: 'engine API'},
+		);
+		// Each engine is asked about its own containers, by its own ids.
+		assert.deepEqual(new Set(meter.asked.flat()), new Set([a.id, b.id]));
+		assert.deepEqual(local.openStatsStreams, []);
+		assert.equal(local.calls.stats, 0);
+		assert.equal(remote.calls.stats, 0);
+		assert.deepEqual(tcp.openStatsStreams, [a.id]);
+		tcp.pushStats(a.id, fakeSample({cpuPercent: 5, memoryUsage: mib}));
+		await feed.clock.advance(intervalMs);
+		await waitFor(() => feed.state().resources.byId.has(`${a.id}~2`), {
+			timeoutMs: 5000,
+			message: 'the tcp engine’s figures',
+		});
+		assert.equal(feed.state().resources.byId.has(`${b.id}~2`), false);
+		assert.equal(feed.state().resources.source, undefined);
+	});
+
+	it('stops the source of an engine that goes away and no other, and starts it anew when it is back', async () => {
+		const local = new FakeDockerClient({containers: [a]});
+		const meter = new FakeMeter(Date.now);
+		meter.readings.set(a.id, {cpuUsageNs: 1e9, memoryUsage: 10 * mib});
+		local.cgroupMeter = meter;
+		const tcp = new FakeDockerClient({containers: [a]});
+		const feed = await startFleet(
+			[
+				{name: 'here', fake: local},
+				{name: 'far', fake: tcp},
+			],
+			[`${a.id}~1`],
+		);
+		await waitFor(() => tcp.openStatsStreams.length === 1, {
+			timeoutMs: 5000,
+			message: 'the tcp engine’s stream',
+		});
+		const figures = async (memory: number): Promise<void> => {
+			tcp.pushStats(a.id, fakeSample({memoryUsage: memory}));
+			await feed.clock.advance(intervalMs);
+			await waitFor(
+				() =>
+					feed.state().resources.byId.get(`${a.id}~1`)?.usage.memoryUsage ===
+					memory,
+				{timeoutMs: 5000, message: `the tcp engine’s ${memory} bytes`},
+			);
+		};
+
+		await figures(mib);
+		assert.ok(feed.state().resources.byId.has(`${a.id}~0`));
+		await feed.connect('here', false);
+		assert.equal(meter.closed, 1);
+		const sweeps = meter.asked.length;
+		await figures(2 * mib);
+		await figures(3 * mib);
+		assert.equal(meter.asked.length, sweeps, 'no sweep while it is away');
+		assert.equal(tcp.openStatsStreams.length, 1);
+		await feed.connect('here', true);
+		await waitFor(() => meter.asked.length > sweeps, {
+			timeoutMs: 5000,
+			message: 'sweeps again',
+		});
+		// Its source chosen anew cleared its own figures, not the other engine's.
+		assert.equal(
+			feed.state().resources.byId.get(`${a.id}~1`)?.usage.memoryUsage,
+			3 * mib,
+		);
+		await waitFor(() => feed.state().resources.byId.has(`${a.id}~0`), {
+			timeoutMs: 5000,
+			message: 'its figures back',
+		});
 	});
 });

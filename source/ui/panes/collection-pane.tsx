@@ -4,7 +4,7 @@ import type {AppState, Pane} from '../../state/app-state.js';
 import type {Collection} from '../../state/collections.js';
 import type {ColumnSpec} from '../format/columns.js';
 import {useAppState} from '../hooks/use-app-state.js';
-import {ListPane, type RowProps} from './list-pane.js';
+import {ListPane, paneChromeRows, type RowProps} from './list-pane.js';
 
 /** The room main-screen gives a pane. */
 export type PaneSize = {readonly width: number; readonly height: number};
@@ -29,7 +29,23 @@ type Spec<K extends string> = {
 		readonly minHeight: number;
 		readonly rows: (height: number) => number;
 	};
+	/**
+	 * Lines between the list and its panel (a fleet's totals per engine): as many as it wants while
+	 * the list keeps {@link minListRows}, else one line that says it all.
+	 */
+	readonly summary?: {
+		readonly Summary: ComponentType<{
+			readonly width: number;
+			readonly isCombined: boolean;
+		}>;
+		/** How many lines it wants; 0 for none. A module-level selector. */
+		readonly selectLines: (state: AppState) => number;
+	};
 };
+
+/** The data rows a list keeps before a summary under it folds into one line. */
+const minListRows = 3;
+const noLines = () => 0;
 
 const noMode = () => '';
 const selectIsFleet = (state: AppState) => state.fleet !== undefined;
@@ -49,6 +65,7 @@ export function collectionPane<K extends string>({
 	selectMode = noMode,
 	emptyText,
 	panel,
+	summary,
 	fleetColumns,
 	...list
 }: Spec<K>): ComponentType<PaneSize> {
@@ -57,6 +74,11 @@ export function collectionPane<K extends string>({
 		const isFleet = useAppState(selectIsFleet);
 		const showsPanel = panel !== undefined && height >= panel.minHeight;
 		const panelRows = showsPanel ? panel.rows(height) : 0;
+		const wantedLines = useAppState(summary?.selectLines ?? noLines);
+		const isCombined =
+			wantedLines > 1 &&
+			height - panelRows - paneChromeRows - wantedLines < minListRows;
+		const summaryLines = isCombined ? 1 : wantedLines;
 		const listPane = (
 			<ListPane
 				{...list}
@@ -64,15 +86,18 @@ export function collectionPane<K extends string>({
 				mode={mode}
 				emptyText={typeof emptyText === 'string' ? emptyText : emptyText(mode)}
 				width={width}
-				height={height - panelRows}
+				height={height - panelRows - summaryLines}
 			/>
 		);
 		// A pane with a panel keeps its column box when the panel hides, so the list is not mounted anew.
-		return panel === undefined ? (
+		return panel === undefined && summary === undefined ? (
 			listPane
 		) : (
 			<Box flexDirection="column" height={height}>
 				{listPane}
+				{summary !== undefined && summaryLines > 0 ? (
+					<summary.Summary width={width} isCombined={isCombined} />
+				) : null}
 				{showsPanel ? <panel.Panel width={width} height={panelRows} /> : null}
 			</Box>
 		);

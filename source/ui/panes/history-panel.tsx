@@ -14,6 +14,7 @@ import {formatBytes, formatMemory} from '../../format/units.js';
 import type {ResourceUsage} from '../../state/resource-usage.js';
 import {useAppState} from '../hooks/use-app-state.js';
 import {theme} from '../theme.js';
+import {hostMemoryOf} from '../../state/fleet.js';
 
 type Props = {readonly width: number; readonly height: number};
 
@@ -56,7 +57,6 @@ function totalsLine(usage: ResourceUsage): string {
 }
 
 const selectSelected = (state: AppState) => selectedId(state, 'resources');
-const selectHostMemory = (state: AppState) => state.resources.hostMemory;
 
 /** The last minute of CPU and memory of the selected container, as two charts side by side. */
 export function HistoryPanel({width, height}: Props) {
@@ -75,7 +75,13 @@ export function HistoryPanel({width, height}: Props) {
 			[id],
 		),
 	);
-	const hostMemory = useAppState(selectHostMemory);
+	const hostMemory = useAppState(
+		useCallback(
+			(state: AppState) =>
+				id === undefined ? undefined : hostMemoryOf(state, id),
+			[id],
+		),
+	);
 	// One cell per sample: wider than the history would only add blank space.
 	const chartWidth = Math.min(
 		historyLength,

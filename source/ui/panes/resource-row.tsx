@@ -7,8 +7,7 @@ import {stateGlyphs} from '../format/rows.js';
 import {theme} from '../theme.js';
 import type {RowProps} from './list-pane.js';
 import {RowLine} from './row-line.js';
-
-const selectHostMemory = (state: AppState) => state.resources.hostMemory;
+import {hostMemoryOf} from '../../state/fleet.js';
 
 /** One container's state and figures; re-renders when its own change, not when others' do. */
 export const ResourceRow = memo(function ResourceRow({
@@ -24,7 +23,9 @@ export const ResourceRow = memo(function ResourceRow({
 	const snapshot = useAppState(
 		useCallback((state: AppState) => state.resources.byId.get(id), [id]),
 	);
-	const hostMemory = useAppState(selectHostMemory);
+	const hostMemory = useAppState(
+		useCallback((state: AppState) => hostMemoryOf(state, id), [id]),
+	);
 	if (container === undefined) {
 		return null;
 	}

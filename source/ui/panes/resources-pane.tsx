@@ -5,6 +5,7 @@ import {collectionPane} from './collection-pane.js';
 import {withEngineColumn} from '../format/rows.js';
 import {HistoryPanel} from './history-panel.js';
 import {ResourceRow} from './resource-row.js';
+import {EngineTotalsLines, selectTotalsLines} from './engine-totals-lines.js';
 import {
 	liveContainerCount,
 	resourceTotals,
@@ -25,11 +26,15 @@ export const ResourcesPane = collectionPane({
 		return [
 			`CPU ${formatPercent(totals.cpuPercent)}${hostCpus === undefined ? '' : ` of ${hostCpus * 100}%`}`,
 			`MEM ${formatMemory(totals.memory)}${hostMemory === undefined ? '' : ` of ${formatMemory(hostMemory)}`}`,
-			source ?? 'measuring…',
-		].join(' · ');
+			// A fleet's engines each say theirs, in the lines under the list.
+			state.fleet === undefined ? (source ?? 'measuring…') : '',
+		]
+			.filter(Boolean)
+			.join(' · ');
 	},
 	loadingText: 'loading containers…',
 	emptyText: 'no running containers',
+	summary: {Summary: EngineTotalsLines, selectLines: selectTotalsLines},
 	// A third of a tall pane for the selected container's charts, at least 8 rows.
 	panel: {
 		Panel: HistoryPanel,

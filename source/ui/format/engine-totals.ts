@@ -1,0 +1,61 @@
+// The Resources pane's totals in a fleet: a line per engine, or one for all when there is no room.
+import type {EngineSource} from '../../state/app-state.js';
+import type {EngineFigures} from '../../state/fleet.js';
+import {formatMemory} from '../../format/units.js';
+import {formatPercent} from './resources.js';
+
+/** One engine as its totals line shows it. */
+export type EngineTotals = {
+	readonly name: string;
+	/** Undefined until one of its containers is measured. */
+	readonly figures: EngineFigures | undefined;
+	/** Undefined until its source is chosen. */
+	readonly source: EngineSource | undefined;
+};
+
+/** The most cells an engine's name takes: the figures after it must stay on an 80-column line. */
+const nameWidth = 16;
+
+function figuresText(figures: EngineFigures | undefined): string {
+	return [
+		`CPU ${formatPercent(figures?.cpuPercent ?? 0).padStart(6)}`,
+		`MEM ${formatMemory(figures?.memory ?? 0).padStart(7)}`,
+		`${String(figures?.measured ?? 0).padStart(3)} measured`,
+	].join('  ');
+}
+
+/** `lab   CPU  12.5%  MEM  150MiB    2 measured  cgroup v1`: one line per engine, names aligned. */
+export function engineTotalsLines(engines: readonly EngineTotals[]): string[] {
+	const width = Math.min(
+		nameWidth,
+		Math.max(0, ...engines.map(engine => engine.name.length)),
+	);
+	return engines.map(engine =>
+		[
+			engine.name.length > width
+				? `${engine.name.slice(0, width - 1)}…`
+				: engine.name.padEnd(width),
+			figuresText(engine.figures),
+			engine.source?.source ?? 'measuring…',
+		].join('  '),
+	);
+}
+
+/** Every engine's totals summed on one line, with how many engines use each source. */
+export function combinedTotalsLine(engines: readonly EngineTotals[]): string {
+	const sum = {cpuPercent: 0, memory: 0, measured: 0};
+	const sources = new Map<string, number>();
+	for (const {figures, source} of engines) {
+		sum.cpuPercent += figures?.cpuPercent ?? 0;
+		sum.memory += figures?.memory ?? 0;
+		sum.measured += figures?.measured ?? 0;
+		const name = source?.source ?? 'measuring…';
+		sources.set(name, (sources.get(name) ?? 0) + 1);
+	}
+
+	return [
+		`${engines.length} engines`,
+		figuresText(sum),
+		[...sources].map(([name, count]) => `${name} ×${count}`).join(', '),
+	].join('  ');
+}
