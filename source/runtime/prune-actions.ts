@@ -44,7 +44,7 @@ const removalOrder: readonly PruneCategory[] = [
 
 /**
  * One engine a prune plans and removes on, on its own facts (its API version, its Swarm, its
- * build cache) and through its own client: in a fleet, each engine in turn.
+ * build cache) and through its own client: in a fleet, every engine alike, all at once.
  */
 type PruneEngine = {
 	/** In a fleet, its name; undefined for the one engine. */
@@ -302,7 +302,7 @@ function engineReport(
 	outcome: PruneOutcome | undefined,
 ): string[] {
 	if (outcome === undefined) {
-		return [`${name}: ${note ?? 'nothing marked, nothing removed'}`];
+		return [`${name}: ${note ?? 'nothing removed'}`];
 	}
 
 	if (outcome.failure !== undefined) {

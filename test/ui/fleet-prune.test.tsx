@@ -60,22 +60,14 @@ function fleetApp(size: {columns: number; rows: number}) {
 		fakeVolume({name: 'pgdata', size: 9 * mib, refCount: 1}),
 	];
 	const vault = pruneEngine(11 * mib);
+	const engines = {lab, prod, vault};
 	const client = createFleetClient(
-		[
-			{name: 'lab', client: lab, readOnly: false, cli: 'docker --context lab'},
-			{
-				name: 'prod',
-				client: prod,
-				readOnly: false,
-				cli: 'docker --context prod',
-			},
-			{
-				name: 'vault',
-				client: vault,
-				readOnly: true,
-				cli: 'docker --context vault',
-			},
-		],
+		Object.entries(engines).map(([name, engine]) => ({
+			name,
+			client: engine,
+			readOnly: name === 'vault',
+			cli: `docker --context ${name}`,
+		})),
 		{listWaitMs: 200},
 	);
 	return {
