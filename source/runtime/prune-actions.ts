@@ -88,7 +88,7 @@ function pruneEngines(docker: DockerClient): readonly PruneEngine[] {
 		note: engine.readOnly
 			? 'read-only, not pruned'
 			: engine.state.status === 'down'
-				? `not reached (${engine.state.error}), not pruned`
+				? `not reached, not pruned: ${engine.state.error}`
 				: undefined,
 		readOnly: engine.readOnly,
 		logId: fleetId,
@@ -219,7 +219,7 @@ export function createPruneActions(options: {
 						};
 					} catch (error) {
 						return {
-							engine: {name, note: `${errorMessage(error)}, not pruned`},
+							engine: {name, note: `not pruned: ${errorMessage(error)}`},
 							items: [],
 						};
 					}

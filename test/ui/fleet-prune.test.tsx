@@ -197,6 +197,29 @@ describe('prune in a fleet', () => {
 		assert.equal(audit.length, 7);
 	});
 
+	it('an engine that is down is named and left out; the others are previewed', async () => {
+		const fleet = fleetApp({columns: 120, rows: 40});
+		app = fleet.app;
+		await app.waitForFrame(/\[lab[^\]]*● connected/);
+		fleet.lab.disconnect();
+		await app.waitForFrame(/\[lab[^\]]*✕ retrying/);
+		await app.press('P', keys.enter);
+		const frame = await app.waitForFrame('reclaims');
+		assert.match(
+			frame,
+			/── lab: not reached, not pruned: [^\n]*connection refused/,
+		);
+		assert.match(frame, /── prod: 1 of 1 marked · reclaims 7MB/);
+		assert.match(frame, /1 of 1 items marked on 1 engine · reclaims 7MB/);
+		await app.press('y');
+		await app.waitForFrame(
+			/lab: not reached[^\n]*\n[^\n]*prod: removed 1 item/,
+		);
+		assert.deepEqual(fleet.prod.actions, ['rm job']);
+		assert.deepEqual(fleet.lab.actions, []);
+		fleet.lab.reconnect();
+	});
+
 	it('fits 80x24: the headings and the keys stay, the rest scrolls', async () => {
 		const fleet = fleetApp({columns: 80, rows: 24});
 		app = fleet.app;
