@@ -95,12 +95,34 @@ function pruneEngines(docker: DockerClient): readonly PruneEngine[] {
 	}));
 }
 
+/** How long a fleet's preview waits for one engine's answer: a slower one is named and left out. */
+const previewWaitMs = 15_000;
+
+/** `work`'s answer, or a rejection once `ms` have passed without one. */
+async function answerWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([
+			work,
+			new Promise<never>((_, reject) => {
+				timer = setTimeout(() => {
+					reject(new Error(`no answer within ${ms / 1000} s`));
+				}, ms);
+			}),
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 /** Creates the prune actions over an engine (or a fleet's engines) and a store. */
 export function createPruneActions(options: {
 	readonly docker: DockerClient;
 	readonly store: Store<AppState>;
 	readonly dispatch: (update: Update) => void;
 	readonly now: () => number;
+	/** How long a fleet's preview waits for one engine. */
+	readonly previewWaitMs?: number;
 }): PruneActions {
 	const {docker, store, dispatch, now} = options;
 	const logged = loggedCalls(dispatch, now, docker.fleet);
@@ -200,7 +222,8 @@ export function createPruneActions(options: {
 				return;
 			}
 
-			// Every engine at once; one that is read-only, down or fails is named, with why, and left out.
+			// Every engine at once; one that is read-only, down, fails or is slow is named, with why,
+			// and left out: it holds up no other.
 			const planned = await Promise.all(
 				pruneEngines(docker).map(async engine => {
 					const name = engine.name ?? '';
@@ -214,7 +237,10 @@ export function createPruneActions(options: {
 							items: planOn(
 								engine,
 								dialog,
-								await pruneInventory(engine.client, dialog),
+								await answerWithin(
+									pruneInventory(engine.client, dialog),
+									options.previewWaitMs ?? previewWaitMs,
+								),
 							),
 						};
 					} catch (error) {
