@@ -89,6 +89,20 @@ export type Fleet = {
 	readonly cliOf: (id: string) => string;
 	/** `reference` (an image tag) on the engine of the object `id`, as the fleet's calls take it. */
 	readonly onEngineOf: (id: string, reference: string) => string;
+	/**
+	 * Each engine with its own client, for work done engine by engine on that engine's own facts
+	 * (a prune): the client's ids are the engine's own, and it refuses nothing of a read-only
+	 * engine, which the caller leaves alone.
+	 */
+	readonly members: () => readonly FleetMemberClient[];
+};
+
+/** One engine of a fleet and its own client (see {@link Fleet.members}). */
+export type FleetMemberClient = {
+	readonly engine: FleetEngine;
+	readonly client: DockerClient;
+	/** An id of this engine's own as the fleet knows it: for the fleet's calls and its log. */
+	readonly fleetId: (id: string) => string;
 };
 
 /** The client side of the engine connection, as used by feeds and actions. */

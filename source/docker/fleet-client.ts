@@ -238,15 +238,22 @@ export function createFleetClient(
 		throw new Error('a fleet needs at least one engine');
 	}
 
+	const engineAt = (member: FleetMember, index: number): FleetEngine => ({
+		name: member.name,
+		readOnly: member.readOnly,
+		state: states[index] ?? {status: 'connecting'},
+		product: products[index],
+	});
+
 	const client: DockerClient = {
 		endpoint: `fleet of ${members.length}: ${members.map(member => member.name).join(', ')}`,
 		fleet: {
-			engines: (): readonly FleetEngine[] =>
+			engines: (): readonly FleetEngine[] => members.map(engineAt),
+			members: () =>
 				members.map((member, index) => ({
-					name: member.name,
-					readOnly: member.readOnly,
-					state: states[index] ?? {status: 'connecting'},
-					product: products[index],
+					engine: engineAt(member, index),
+					client: member.client,
+					fleetId: id => fleetId(id, index),
 				})),
 			clients: members.map(member => member.client),
 			subscribe(listener) {

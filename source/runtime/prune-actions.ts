@@ -6,6 +6,7 @@ import {
 	prunePreviewed,
 	pruneKey,
 	pruneStaged,
+	pruneBytes,
 	type PruneCategory,
 	type PruneDialog,
 	type PruneItem,
@@ -41,12 +42,87 @@ const removalOrder: readonly PruneCategory[] = [
 	'build-cache',
 ];
 
-/** Creates the prune actions over an engine and a store. */
+/**
+ * One engine a prune plans and removes on, on its own facts (its API version, its Swarm, its
+ * build cache) and through its own client: in a fleet, every engine alike, all at once.
+ */
+type PruneEngine = {
+	/** In a fleet, its name; undefined for the one engine. */
+	readonly name: string | undefined;
+	readonly client: DockerClient;
+	/** Why it is not planned at all: read-only, or down when the preview is asked for. */
+	readonly note: string | undefined;
+	readonly readOnly: boolean;
+	/** The id the command log takes to name the engine of one of its objects. */
+	readonly logId: (id: string) => string;
+};
+
+/** What a prune did on one engine. */
+type PruneOutcome = {
+	readonly removed: readonly PruneItem[];
+	readonly kept: readonly string[];
+	/** Why nothing was removed there, where the engine could not be asked again. */
+	readonly failure: string | undefined;
+};
+
+/** The one engine a client not of a fleet reaches. */
+function oneEngine(docker: DockerClient): PruneEngine {
+	return {
+		name: undefined,
+		client: docker,
+		note: undefined,
+		readOnly: false,
+		logId: id => id,
+	};
+}
+
+/** The engines a prune goes to: the one engine, or every engine of a fleet. */
+function pruneEngines(docker: DockerClient): readonly PruneEngine[] {
+	if (docker.fleet === undefined) {
+		return [oneEngine(docker)];
+	}
+
+	return docker.fleet.members().map(({engine, client, fleetId}) => ({
+		name: engine.name,
+		client,
+		note: engine.readOnly
+			? 'read-only, not pruned'
+			: engine.state.status === 'down'
+				? `not reached, not pruned: ${engine.state.error}`
+				: undefined,
+		readOnly: engine.readOnly,
+		logId: fleetId,
+	}));
+}
+
+/** How long a fleet's preview waits for one engine's answer: a slower one is named and left out. */
+const previewWaitMs = 15_000;
+
+/** `work`'s answer, or a rejection once `ms` have passed without one. */
+async function answerWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([
+			work,
+			new Promise<never>((_, reject) => {
+				timer = setTimeout(() => {
+					reject(new Error(`no answer within ${ms / 1000} s`));
+				}, ms);
+			}),
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** Creates the prune actions over an engine (or a fleet's engines) and a store. */
 export function createPruneActions(options: {
 	readonly docker: DockerClient;
 	readonly store: Store<AppState>;
 	readonly dispatch: (update: Update) => void;
 	readonly now: () => number;
+	/** How long a fleet's preview waits for one engine. */
+	readonly previewWaitMs?: number;
 }): PruneActions {
 	const {docker, store, dispatch, now} = options;
 	const logged = loggedCalls(dispatch, now, docker.fleet);
@@ -54,6 +130,66 @@ export function createPruneActions(options: {
 	const pruneDialog = (): PruneDialog | undefined => {
 		const {dialog} = store.getState().ui;
 		return dialog?.kind === 'prune' ? dialog : undefined;
+	};
+
+	/** What the engine's own prune would take there now, each item naming the engine in a fleet. */
+	const planOn = (
+		engine: PruneEngine,
+		dialog: PruneDialog,
+		inventory: PruneInventory,
+	): PruneItem[] =>
+		planPrune(inventory, pruneChoice(dialog, now())).map(item =>
+			engine.name === undefined ? item : {...item, engine: engine.name},
+		);
+
+	/**
+	 * Removes exactly the previewed `chosen` items of one engine, and each only if the engine's own
+	 * prune would still take it: the engine is asked again first, and what changed since the
+	 * preview (a container started, an image or volume put to use) stays, with the reason.
+	 * Removals are never forced, so what changes in between is refused by the engine and reported.
+	 */
+	const pruneOn = async (
+		engine: PruneEngine,
+		dialog: PruneDialog,
+		chosen: readonly PruneItem[],
+	): Promise<PruneOutcome> => {
+		if (engine.readOnly) {
+			return {removed: [], kept: [], failure: 'read-only, not pruned'};
+		}
+
+		let checked: ReturnType<typeof recheckPrune>;
+		try {
+			const inventory = await pruneInventory(engine.client, dialog);
+			checked = recheckPrune(
+				chosen,
+				planOn(engine, dialog, inventory),
+				inventory,
+			);
+		} catch (error) {
+			return {removed: [], kept: [], failure: errorMessage(error)};
+		}
+
+		const removed: PruneItem[] = [];
+		const kept = checked.kept.map(
+			({item, reason}) => `kept ${item.name}: ${reason}`,
+		);
+		for (const category of removalOrder) {
+			const items = checked.go.filter(item => item.category === category);
+			const failures = await eachLimited(items, async item => {
+				for (const step of pruneSteps(engine.client, item)) {
+					await logged(step.command, step.run, engine.logId(item.id));
+				}
+
+				removed.push(item);
+			});
+			kept.push(
+				...failures.map(
+					({item, error}) => `kept ${item.name}: ${refusalReason(error)}`,
+				),
+			);
+		}
+
+		return {removed, kept, failure: undefined};
 	};
 
 	return {
@@ -64,18 +200,63 @@ export function createPruneActions(options: {
 			}
 
 			dispatch(pruneStaged('loading'));
-			try {
-				const items = planPrune(
-					await pruneInventory(docker, dialog),
-					pruneChoice(dialog, now()),
-				);
-				dispatch(prunePreviewed(items));
-			} catch (error) {
-				dispatch(pruneStaged('choose'));
-				dispatch(
-					statusShown(`prune preview failed: ${errorMessage(error)}`, true),
-				);
+			if (docker.fleet === undefined) {
+				const engine = oneEngine(docker);
+				try {
+					dispatch(
+						prunePreviewed(
+							planOn(
+								engine,
+								dialog,
+								await pruneInventory(engine.client, dialog),
+							),
+						),
+					);
+				} catch (error) {
+					dispatch(pruneStaged('choose'));
+					dispatch(
+						statusShown(`prune preview failed: ${errorMessage(error)}`, true),
+					);
+				}
+
+				return;
 			}
+
+			// Every engine at once; one that is read-only, down, fails or is slow is named, with why,
+			// and left out: it holds up no other.
+			const planned = await Promise.all(
+				pruneEngines(docker).map(async engine => {
+					const name = engine.name ?? '';
+					if (engine.note !== undefined) {
+						return {engine: {name, note: engine.note}, items: []};
+					}
+
+					try {
+						return {
+							engine: {name, note: undefined},
+							items: planOn(
+								engine,
+								dialog,
+								await answerWithin(
+									pruneInventory(engine.client, dialog),
+									options.previewWaitMs ?? previewWaitMs,
+								),
+							),
+						};
+					} catch (error) {
+						return {
+							engine: {name, note: `not pruned: ${errorMessage(error)}`},
+							items: [],
+						};
+					}
+				}),
+			);
+			dispatch(
+				prunePreviewed(
+					planned.flatMap(({items}) => items),
+					planned.map(({engine}) => engine),
+				),
+			);
 		},
 
 		async run() {
@@ -88,59 +269,77 @@ export function createPruneActions(options: {
 				item => !dialog.skipped.has(pruneKey(item)),
 			);
 			dispatch(pruneStaged('running'));
-			// Exactly the previewed items, and each only if the engine's own prune would still take
-			// it: the engine is asked again first, and what changed since the preview (a container
-			// started, an image or volume put to use) stays, with the reason. Removals are never
-			// forced, so what changes in between is refused by the engine and reported too.
-			let checked: ReturnType<typeof recheckPrune>;
-			try {
-				const inventory = await pruneInventory(docker, dialog);
-				checked = recheckPrune(
-					chosen,
-					planPrune(inventory, pruneChoice(dialog, now())),
-					inventory,
-				);
-			} catch (error) {
-				dispatch(pruneReported([`nothing removed: ${errorMessage(error)}`]));
-				dispatch(statusShown(`prune failed: ${errorMessage(error)}`, true));
+			// Each engine with its own items, all at once: one slow engine holds up no other.
+			const outcomes = new Map(
+				await Promise.all(
+					pruneEngines(docker).map(async engine => {
+						const items = chosen.filter(item => item.engine === engine.name);
+						return [
+							engine.name,
+							items.length === 0
+								? undefined
+								: await pruneOn(engine, dialog, items),
+						] as const;
+					}),
+				),
+			);
+			const done = [...outcomes.values()];
+			const removed = done.flatMap(outcome => outcome?.removed ?? []);
+			const summary = removedText(removed);
+			const failure = done.find(
+				outcome => outcome?.failure !== undefined,
+			)?.failure;
+			if (docker.fleet === undefined && failure !== undefined) {
+				dispatch(pruneReported([`nothing removed: ${failure}`]));
+				dispatch(statusShown(`prune failed: ${failure}`, true));
 				return;
 			}
 
-			const removed: PruneItem[] = [];
-			const refused = checked.kept.map(
-				({item, reason}) => `kept ${item.name}: ${reason}`,
-			);
-			for (const category of removalOrder) {
-				const items = checked.go.filter(item => item.category === category);
-				const failures = await eachLimited(items, async item => {
-					for (const step of pruneSteps(docker, item)) {
-						await logged(step.command, step.run, item.id);
-					}
-
-					removed.push(item);
-				});
-				refused.push(
-					...failures.map(
-						({item, error}) => `kept ${item.name}: ${refusalReason(error)}`,
-					),
-				);
-			}
-
-			const reclaimed = removed.reduce(
-				(sum, item) => sum + (item.size ?? 0),
-				0,
-			);
-			const summary = `removed ${plural(removed.length, 'item')}, reclaimed ${formatBytes(reclaimed)}`;
-			dispatch(pruneReported([summary, ...refused]));
+			const kept = chosen.length - removed.length;
 			dispatch(
-				statusShown(
-					refused.length > 0 ? `${summary}; ${refused.length} kept` : summary,
-					refused.length > 0,
+				pruneReported(
+					docker.fleet === undefined
+						? [summary, ...done.flatMap(outcome => outcome?.kept ?? [])]
+						: [
+								summary,
+								...dialog.engines.flatMap(({name, note}) =>
+									engineReport(name, note, outcomes.get(name)),
+								),
+							],
 				),
+			);
+			dispatch(
+				statusShown(kept > 0 ? `${summary}; ${kept} kept` : summary, kept > 0),
 			);
 			await relistAfterWork(options);
 		},
 	};
+}
+
+/** `removed 3 items, reclaimed 14MB`. */
+function removedText(removed: readonly PruneItem[]): string {
+	return `removed ${plural(removed.length, 'item')}, reclaimed ${formatBytes(pruneBytes(removed))}`;
+}
+
+/** One engine's part of a fleet's prune report: what it removed and kept, item by item. */
+function engineReport(
+	name: string,
+	note: string | undefined,
+	outcome: PruneOutcome | undefined,
+): string[] {
+	if (outcome === undefined) {
+		return [`${name}: ${note ?? 'nothing removed'}`];
+	}
+
+	if (outcome.failure !== undefined) {
+		return [`${name}: nothing removed: ${outcome.failure}`];
+	}
+
+	return [
+		`${name}: ${removedText(outcome.removed)}`,
+		...outcome.removed.map(item => `  removed ${item.name}`),
+		...outcome.kept.map(line => `  ${line}`),
+	];
 }
 
 /** Whether an engine's API version is at least `wanted`, both as `major.minor`. */
@@ -218,7 +417,7 @@ function refusalReason(error: string): string {
 }
 
 /**
- * The engine calls that remove one previewed item, each with the docker command that does the
+ * The calls on the item's own engine that remove one previewed item, each with the docker command that does the
  * same, naming the item as the user knows it. An image goes tag by tag, as the engine's own prune
  * removes it (the last tag takes the image with it, where nothing is built on it); a dangling one
  * by its id.
@@ -249,13 +448,7 @@ function pruneSteps(
 					]
 				: item.tags.map(tag => ({
 						command: `docker image rm ${shellWord(tag)}`,
-						run: async () =>
-							docker.removeImage(
-								docker.fleet?.onEngineOf(item.id, tag) ?? tag,
-								{
-									force: false,
-								},
-							),
+						run: async () => docker.removeImage(tag, {force: false}),
 					}));
 		}
 

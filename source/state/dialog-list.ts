@@ -1,4 +1,4 @@
-import {pruneCategories} from './prune-dialog.js';
+import {pruneCategories, pruneRows} from './prune-dialog.js';
 import type {Dialog, Update} from './app-state.js';
 import {shownEntries} from './files-view.js';
 import {
@@ -28,7 +28,7 @@ function cursorOf(
 			return dialog.stage === 'choose'
 				? {cursor: dialog.cursor, total: pruneCategories.length}
 				: dialog.stage === 'preview'
-					? {cursor: dialog.cursor, total: dialog.items.length}
+					? {cursor: dialog.cursor, total: pruneRows(dialog).length}
 					: undefined;
 		}
 

@@ -29,7 +29,31 @@ export type PruneItem = {
 	 * forced, so such an image is removed tag by tag; the last tag takes the image with it.
 	 */
 	readonly tags: readonly string[];
+	/** In a fleet, the engine it is on (its id is that engine's own); undefined on one engine. */
+	readonly engine?: string;
 };
+
+/** An engine of a fleet's prune, in the fleet's order; `note` says why it has no items. */
+export type PruneEngine = {
+	readonly name: string;
+	/** `read-only, not pruned`, or why it was not reached; undefined where it was planned. */
+	readonly note: string | undefined;
+};
+
+/**
+ * A row of the preview: in a fleet, each engine's heading (with its marked items and the space
+ * they free) followed by its items; on one engine, the items alone.
+ */
+export type PruneRow =
+	| {readonly kind: 'item'; readonly item: PruneItem}
+	| {
+			readonly kind: 'engine';
+			readonly engine: PruneEngine;
+			readonly items: readonly PruneItem[];
+			readonly marked: number;
+			/** Bytes its marked items free. */
+			readonly reclaims: number;
+	  };
 
 export type PruneDialog = {
 	readonly kind: 'prune';
@@ -44,8 +68,11 @@ export type PruneDialog = {
 	/** The label is being typed. */
 	readonly isEditingLabel: boolean;
 	readonly items: readonly PruneItem[];
-	/** Keys (`category:id`) of the items the user unmarked in the preview. */
+	/** In a fleet, every engine, the items grouped under each; empty on one engine. */
+	readonly engines: readonly PruneEngine[];
+	/** Keys ({@link pruneKey}) of the items the user unmarked in the preview. */
 	readonly skipped: ReadonlySet<string>;
+	/** The choice's category or, in the preview, the row ({@link pruneRows}). */
 	readonly cursor: number;
 	/** The preview's items or, once done, the report's lines, as scrolled. */
 	readonly list: ListView;
@@ -79,6 +106,7 @@ export function pruneOpenedFor(
 		label: '',
 		isEditingLabel: false,
 		items: [],
+		engines: [],
 		skipped: new Set(),
 		cursor: Math.max(0, pruneCategories.indexOf(categories[0] ?? 'containers')),
 		list: listViewAtTop,
@@ -91,12 +119,58 @@ export const pruneOpened: Update = pruneOpenedFor(
 	'dangling-images',
 );
 
-/** The key of a preview item in `skipped`. */
+/** The key of a preview item in `skipped`: the same id may be on two engines of a fleet. */
 export function pruneKey(item: PruneItem): string {
-	return `${item.category}:${item.id}`;
+	return `${item.engine === undefined ? '' : `${item.engine}/`}${item.category}:${item.id}`;
 }
 
-/** Space: on the choice, a category; on the preview, an item. */
+/** Bytes the items free, where the engine said. */
+export function pruneBytes(items: readonly PruneItem[]): number {
+	return items.reduce((sum, item) => sum + (item.size ?? 0), 0);
+}
+
+/** The preview's rows: in a fleet, each engine's heading and then its items. */
+export function pruneRows(dialog: PruneDialog): readonly PruneRow[] {
+	if (dialog.engines.length === 0) {
+		return dialog.items.map(item => ({kind: 'item', item}));
+	}
+
+	return dialog.engines.flatMap((engine): PruneRow[] => {
+		const items = dialog.items.filter(item => item.engine === engine.name);
+		const marked = items.filter(item => !dialog.skipped.has(pruneKey(item)));
+		return [
+			{
+				kind: 'engine',
+				engine,
+				items,
+				marked: marked.length,
+				reclaims: pruneBytes(marked),
+			},
+			...items.map(item => ({kind: 'item', item}) as const),
+		];
+	});
+}
+
+/** `skipped` with `items` all unmarked, or all marked again where they were all unmarked. */
+function withEngineToggled(
+	skipped: ReadonlySet<string>,
+	items: readonly PruneItem[],
+): ReadonlySet<string> {
+	const keys = items.map(item => pruneKey(item));
+	const next = new Set(skipped);
+	const isAllSkipped = keys.every(key => skipped.has(key));
+	for (const key of keys) {
+		if (isAllSkipped) {
+			next.delete(key);
+		} else {
+			next.add(key);
+		}
+	}
+
+	return next;
+}
+
+/** Space: on the choice, a category; on the preview, an item, or on an engine's heading all its items. */
 export const pruneToggled: Update = updateDialog('prune', dialog => {
 	if (dialog.stage === 'choose') {
 		const category = pruneCategories[dialog.cursor];
@@ -107,12 +181,24 @@ export const pruneToggled: Update = updateDialog('prune', dialog => {
 		return {...dialog, categories: withMember(dialog.categories, category)};
 	}
 
-	const item = dialog.items[dialog.cursor];
-	if (dialog.stage !== 'preview' || item === undefined) {
-		return dialog;
-	}
+	const row =
+		dialog.stage === 'preview' ? pruneRows(dialog)[dialog.cursor] : undefined;
+	switch (row?.kind) {
+		case undefined: {
+			return dialog;
+		}
 
-	return {...dialog, skipped: withMember(dialog.skipped, pruneKey(item))};
+		case 'item': {
+			return {
+				...dialog,
+				skipped: withMember(dialog.skipped, pruneKey(row.item)),
+			};
+		}
+
+		case 'engine': {
+			return {...dialog, skipped: withEngineToggled(dialog.skipped, row.items)};
+		}
+	}
 });
 
 export const pruneAgeCycled: Update = updateDialog('prune', dialog =>
@@ -157,10 +243,21 @@ export function pruneStaged(stage: PruneDialog['stage']): Update {
 	return updateDialog('prune', dialog => ({...dialog, stage}));
 }
 
-export function prunePreviewed(items: readonly PruneItem[]): Update {
+/** The preview: `items`, and in a fleet every engine (`engines`), the items grouped under each. */
+export function prunePreviewed(
+	items: readonly PruneItem[],
+	engines: readonly PruneEngine[] = [],
+): Update {
 	return updateDialog('prune', dialog =>
 		dialog.stage === 'loading'
-			? {...dialog, stage: 'preview', items, skipped: new Set(), cursor: 0}
+			? {
+					...dialog,
+					stage: 'preview',
+					items,
+					engines,
+					skipped: new Set(),
+					cursor: 0,
+				}
 			: dialog,
 	);
 }

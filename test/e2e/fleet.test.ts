@@ -46,6 +46,30 @@ function rowsOf(screen: string, name: string): string[] {
 		.filter(line => line.startsWith('│') && line.includes(name));
 }
 
+/**
+ * The marked items the prune preview shows under each engine's heading, as `category name`;
+ * an engine left out (read-only) has a heading and no items.
+ */
+function previewItems(screen: string): Map<string, string[]> {
+	const items = new Map<string, string[]>();
+	let engine: string | undefined;
+	for (const line of screen.split('\n')) {
+		const heading = /── (\w+):/.exec(line)?.[1];
+		if (heading !== undefined) {
+			engine = heading;
+			items.set(engine, []);
+			continue;
+		}
+
+		const item = /\[x\] ([a-z ]+?)\s{2,}(\S+)/.exec(line);
+		if (item !== null && engine !== undefined) {
+			items.get(engine)?.push(`${item[1]} ${item[2]}`);
+		}
+	}
+
+	return items;
+}
+
 /** The chip of `engine` in the header: from its name to the closing bracket. */
 function chipOf(screen: string, engine: string): string {
 	return new RegExp(`\\[${engine}[^\\]]*\\]`).exec(screen)?.[0] ?? '';
@@ -458,10 +482,96 @@ describe('the fleet view', {timeout: 300_000}, () => {
 						),
 				) &&
 				/^\s*alpha\s+CPU.*measured\s+cgroup v[12]\s*$/m.test(text) &&
-				/^\s*beta\s+CPU.*measured\s+cgroup v[12]\s*$/m.test(text),
+				/^\s*beta\s+CPU.*measured\s+cgroup v[12] via ssh\s*$/m.test(text),
 			20_000,
 		);
 		// Not through the stats API: the pane names no other source.
 		assert.doesNotMatch(measured, /engine API/);
+	});
+
+	it('the prune preview groups the items by engine and removes exactly the shown ones on each', async () => {
+		const [oldA, oldB, volumeA, volumeB] = [
+			named('pa'),
+			named('pb'),
+			named('va'),
+			named('vb'),
+		];
+		await Promise.all([
+			createLabelled(alpha, {name: oldA, image}),
+			createLabelled(beta, {name: oldB, image}),
+			alpha.dockerOk(['volume', 'create', volumeA]),
+			beta.dockerOk(['volume', 'create', volumeB]),
+		]);
+		/** What a prune may take on `daemon`: its containers and volumes, as `category name`. */
+		const inventory = async (daemon: ThrowawayDaemon): Promise<string[]> => {
+			const [containers, volumes] = await Promise.all([
+				daemon.dockerOk(['ps', '--all', '--format', '{{.Names}}']),
+				daemon.dockerOk(['volume', 'ls', '--quiet']),
+			]);
+			return [
+				...containers.split('\n').map(name => `containers ${name}`),
+				...volumes.split('\n').map(name => `volumes ${name}`),
+			].filter(entry => !entry.endsWith(' '));
+		};
+
+		const current = await launch('lab');
+		await current.waitForText(
+			text =>
+				text.includes(oldA) &&
+				text.includes(oldB) &&
+				/\[beta[^\]]*● connected/.test(text),
+			15_000,
+		);
+		// Stopped containers and volumes, named ones too.
+		await current.sendKeys('P', 'j', 'j', 'j', 'Space', 'A', 'Enter');
+		const preview = await current.waitForText(
+			text =>
+				/── alpha: \d+ of \d+ marked · reclaims/.test(text) &&
+				/── beta: \d+ of \d+ marked · reclaims/.test(text),
+			15_000,
+		);
+		assert.match(preview, /items marked on 2 engines · reclaims/);
+		const shown = previewItems(preview);
+		const shownA = shown.get('alpha') ?? [];
+		const shownB = shown.get('beta') ?? [];
+		assert.ok(shownA.includes(`containers ${oldA}`), preview);
+		assert.ok(shownA.includes(`volumes ${volumeA}`), preview);
+		assert.ok(shownB.includes(`containers ${oldB}`), preview);
+		assert.ok(shownB.includes(`volumes ${volumeB}`), preview);
+		assert.ok(
+			!shownA.includes(`containers ${oldB}`),
+			'beta’s item under alpha',
+		);
+
+		// Made on alpha after the preview was drawn: not in it, so not removed.
+		const [lateContainer, lateVolume] = [named('late-c'), named('late-v')];
+		await createLabelled(alpha, {name: lateContainer, image});
+		await alpha.dockerOk(['volume', 'create', lateVolume]);
+		const [beforeA, beforeB] = await Promise.all([
+			inventory(alpha),
+			inventory(beta),
+		]);
+		await current.sendKeys('y');
+		const report = await current.waitForText(/Enter or Esc closes/, 20_000);
+		assert.match(report, new RegExp(`alpha: removed ${shownA.length} item`));
+		assert.match(report, new RegExp(`beta: removed ${shownB.length} item`));
+		const [afterA, afterB] = await Promise.all([
+			inventory(alpha),
+			inventory(beta),
+		]);
+		const removed = (before: string[], after: string[]): string[] =>
+			before.filter(entry => !after.includes(entry)).sort();
+		assert.deepEqual(removed(beforeA, afterA), shownA.toSorted());
+		assert.deepEqual(removed(beforeB, afterB), shownB.toSorted());
+		assert.ok(afterA.includes(`containers ${lateContainer}`));
+		assert.ok(afterA.includes(`volumes ${lateVolume}`));
+
+		// Each removal logged with the engine it went to.
+		await current.sendKeys('Enter', 'L');
+		const log = await current.waitForText(/volume rm/);
+		assert.match(
+			log,
+			new RegExp(`DOCKER_HOST=${alpha.host} docker container rm ${oldA}`),
+		);
 	});
 });

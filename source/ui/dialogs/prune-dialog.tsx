@@ -1,11 +1,15 @@
 import {Box, Text} from 'ink';
 import {
+	pruneBytes,
 	pruneCategories,
 	pruneKey,
+	pruneRows,
 	type PruneCategory,
 	type PruneDialog as Dialog,
+	type PruneItem,
+	type PruneRow,
 } from '../../state/prune-dialog.js';
-import {formatBytes} from '../../format/units.js';
+import {formatBytes, plural} from '../../format/units.js';
 import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
 import {fit} from '../format/cells.js';
 import {theme} from '../theme.js';
@@ -82,48 +86,89 @@ function Choose({dialog}: {readonly dialog: Dialog}) {
 	);
 }
 
-/** The preview: every item that would go, with its size, and the total. */
+/** One item of the preview: marked or not, what it is, what it frees and why it goes. */
+function ItemRow({
+	item,
+	isMarked,
+	isCursor,
+	nameWidth,
+}: {
+	readonly item: PruneItem;
+	readonly isMarked: boolean;
+	readonly isCursor: boolean;
+	readonly nameWidth: number;
+}) {
+	return (
+		<Text wrap="truncate-end" inverse={isCursor}>
+			{isMarked ? ' [x] ' : ' [ ] '}
+			{fit(item.category.replace('-', ' '), 15)}
+			{'  '}
+			{/* Every tag that goes, not only the first: the preview names all it touches. */}
+			{fit(item.tags.length > 1 ? item.tags.join(', ') : item.name, nameWidth)}
+			{'  '}
+			{fit(item.size === undefined ? '–' : formatBytes(item.size), 8, 'right')}
+			{'  '}
+			<Text color={theme.text.dim}>{item.detail}</Text>
+		</Text>
+	);
+}
+
+/** An engine's heading in a fleet's preview: its marked items and what they free, or why it has none. */
+function engineHeading(row: Extract<PruneRow, {kind: 'engine'}>): string {
+	const {engine, items, marked, reclaims} = row;
+	return engine.note === undefined
+		? items.length === 0
+			? `${engine.name}: nothing to prune`
+			: `${engine.name}: ${marked} of ${items.length} marked · reclaims ${formatBytes(reclaims)}`
+		: `${engine.name}: ${engine.note}`;
+}
+
+/** The preview: every item that would go, with its size, and the total; in a fleet, by engine. */
 function preview(dialog: Dialog, width: number): ListContent {
 	const line = pruneChoices(dialog);
+	const rows = pruneRows(dialog);
 	const chosen = dialog.items.filter(
 		item => !dialog.skipped.has(pruneKey(item)),
 	);
-	const total = chosen.reduce((sum, item) => sum + (item.size ?? 0), 0);
 	const nameWidth = Math.max(10, Math.floor((width - 30) / 2));
+	const engines =
+		dialog.engines.length === 0
+			? ''
+			: ` on ${plural(dialog.engines.filter(engine => engine.note === undefined).length, 'engine')}`;
 	return {
-		total: dialog.items.length,
+		total: rows.length,
 		cursor: dialog.cursor,
 		renderItem(index) {
-			const item = dialog.items[index];
-			return item === undefined ? null : (
-				<Text wrap="truncate-end" inverse={index === dialog.cursor}>
-					{dialog.skipped.has(pruneKey(item)) ? ' [ ] ' : ' [x] '}
-					{fit(item.category.replace('-', ' '), 15)}
-					{'  '}
-					{/* Every tag that goes, not only the first: the preview names all it touches. */}
-					{fit(
-						item.tags.length > 1 ? item.tags.join(', ') : item.name,
-						nameWidth,
-					)}
-					{'  '}
-					{fit(
-						item.size === undefined ? '–' : formatBytes(item.size),
-						8,
-						'right',
-					)}
-					{'  '}
-					<Text color={theme.text.dim}>{item.detail}</Text>
+			const row = rows[index];
+			const isCursor = index === dialog.cursor;
+			return row === undefined ? null : row.kind === 'item' ? (
+				<ItemRow
+					item={row.item}
+					isMarked={!dialog.skipped.has(pruneKey(row.item))}
+					isCursor={isCursor}
+					nameWidth={nameWidth}
+				/>
+			) : (
+				<Text
+					wrap="truncate-end"
+					{...(row.engine.note === undefined
+						? {bold: true}
+						: {color: theme.text.dim})}
+					inverse={isCursor}
+				>
+					{`── ${engineHeading(row)}`}
 				</Text>
 			);
 		},
 		above: [
 			dialog.items.length === 0 ? (
 				<Text color={theme.text.dim} wrap="truncate-end">
-					nothing to prune: no item matches the chosen categories · Esc closes
+					nothing to prune: no item matches the chosen categories{engines} · Esc
+					closes
 				</Text>
 			) : (
 				<Text wrap="truncate-end">
-					{`${chosen.length} of ${dialog.items.length} items marked · reclaims ${formatBytes(total)}`}
+					{`${chosen.length} of ${dialog.items.length} items marked${engines} · reclaims ${formatBytes(pruneBytes(chosen))}`}
 				</Text>
 			),
 		],
