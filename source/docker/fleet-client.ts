@@ -23,8 +23,17 @@ export type FleetMember = {
 	readonly cli: string;
 };
 
-/** How long a list waits for one engine before showing its last one: a slow engine holds up no other. */
+/**
+ * How long an engine may take to answer a list before its rows show as stale (its last list, dimmed):
+ * it is slow or out of reach.
+ */
 export const defaultListWaitMs = 1500;
+
+/**
+ * Once one engine has answered a list, how long the others are waited for before the list is shown
+ * without them: rows appear as each engine answers, and those answering within this come in one frame.
+ */
+const defaultGraceMs = 100;
 
 /** How an engine's event stream is retried after it dropped. */
 const retryMs = {first: 500, max: 8000};
@@ -56,10 +65,12 @@ export function createFleetClient(
 	members: readonly FleetMember[],
 	options: {
 		readonly listWaitMs?: number;
+		readonly graceMs?: number;
 		readonly now?: () => number;
 	} = {},
 ): DockerClient {
 	const listWaitMs = options.listWaitMs ?? defaultListWaitMs;
+	const graceMs = options.graceMs ?? defaultGraceMs;
 	const now = options.now ?? Date.now;
 	const states: FleetEngineState[] = members.map(() => ({
 		status: 'connecting',
@@ -111,9 +122,14 @@ export function createFleetClient(
 		...(stale ? {stale: true} : {}),
 	});
 
+	/** Since when each member has had a list unanswered: past {@link listWaitMs}, its rows are stale. */
+	const unansweredSince: (number | undefined)[] = members.map(() => undefined);
+
 	/**
-	 * Every member's list of one kind, each within {@link listWaitMs}: a member that fails or is
-	 * late gives its last list, marked stale; a late answer is kept for the next list, and said.
+	 * Every member's list of one kind. The list is given once every member answered, or {@link graceMs}
+	 * after the first did, or at {@link listWaitMs}: a member that has not answered yet shows its last
+	 * list, marked stale once it failed, is down, or has left a list unanswered for {@link listWaitMs}.
+	 * Its answer, whenever it comes, is kept for the next list and said, as is its turning stale.
 	 */
 	const listAll = async <T>(
 		kind: ListKind,
@@ -121,40 +137,72 @@ export function createFleetClient(
 		tag: (item: T, index: number, tag: EngineTag) => T,
 		signal?: AbortSignal,
 	): Promise<T[]> => {
-		const parts = await Promise.all(
-			members.map(async (member, index) => {
-				const asked = list(member.client, signal).then(items => {
-					(lists[index] as Record<ListKind, unknown>)[kind] = items;
-					return items;
-				});
-				let timer: NodeJS.Timeout | undefined;
-				const late = new Promise<undefined>(resolve => {
-					timer = setTimeout(resolve, listWaitMs, undefined);
-				});
-				const items = await Promise.race([asked, late]).then(
-					answer => {
-						if (answer === undefined) {
-							// Late: its rows show when they come.
-							asked.then(notify, () => undefined);
-						}
-
-						return answer;
-					},
-					() => undefined,
-				);
-				clearTimeout(timer);
-				const isDown = states[index]?.status === 'down';
-				const shown =
-					items ??
-					((lists[index] as Record<ListKind, unknown>)[kind] as
-						T[] | undefined) ??
-					[];
-				return shown.map(item =>
-					tag(item, index, tagOf(index, items === undefined || isDown)),
-				);
-			}),
+		const started = now();
+		const answers: (T[] | 'failed' | undefined)[] = members.map(
+			() => undefined,
 		);
-		return parts.flat();
+		const timers: NodeJS.Timeout[] = [];
+		let firstAnswer: () => void = () => undefined;
+		const answered = new Promise<void>(resolve => {
+			firstAnswer = resolve;
+		});
+		const asked = members.map(async (member, index) => {
+			unansweredSince[index] ??= started;
+			try {
+				const items = await list(member.client, signal);
+				(lists[index] as Record<ListKind, unknown>)[kind] = items;
+				unansweredSince[index] = undefined;
+				answers[index] = items;
+				firstAnswer();
+			} catch {
+				answers[index] = 'failed';
+			}
+		});
+		const waited = (delayMs: number): Promise<void> =>
+			new Promise(resolve => {
+				timers.push(setTimeout(resolve, delayMs));
+			});
+		await Promise.race([
+			Promise.all(asked),
+			answered.then(async () => waited(graceMs)),
+			waited(listWaitMs),
+		]);
+		for (const timer of timers) {
+			clearTimeout(timer);
+		}
+
+		return members.flatMap((_member, index) => {
+			const answer = answers[index];
+			if (Array.isArray(answer)) {
+				return answer.map(item =>
+					tag(item, index, tagOf(index, states[index]?.status === 'down')),
+				);
+			}
+
+			const since = unansweredSince[index];
+			const isLate = since !== undefined && now() - since >= listWaitMs;
+			if (answer === undefined) {
+				// Its rows show when they come, or turn stale if they do not come in time.
+				void asked[index]?.then(notify);
+				if (!isLate && since !== undefined) {
+					setTimeout(
+						() => {
+							if (unansweredSince[index] === since) {
+								notify();
+							}
+						},
+						since + listWaitMs - now(),
+					).unref();
+				}
+			}
+
+			const shown =
+				((lists[index] as Record<ListKind, unknown>)[kind] as
+					T[] | undefined) ?? [];
+			const isStale =
+				answer === 'failed' || isLate || states[index]?.status === 'down';
+			return shown.map(item => tag(item, index, tagOf(index, isStale)));
+		});
 	};
 
 	const tagContainer = (

@@ -155,6 +155,88 @@ describe('fleet client', () => {
 		}
 	});
 
+	it('lists each engine’s rows as it answers: a slow one holds up the others by the grace only', async () => {
+		const fast = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web'})],
+		});
+		const late = new FakeDockerClient({
+			containers: [fakeContainer({name: 'db'})],
+		});
+		let release = (): void => undefined;
+		const held = new Promise<void>(resolve => {
+			release = resolve;
+		});
+		const fleet = createFleetClient(
+			[
+				{name: 'lab', client: fast, readOnly: false, cli: 'docker'},
+				{
+					name: 'prod',
+					client: late.with({
+						async listContainers() {
+							await held;
+							return late.listContainers();
+						},
+					}),
+					readOnly: false,
+					cli: 'docker',
+				},
+			],
+			{listWaitMs: 60_000, graceMs: 20},
+		);
+		let told = 0;
+		fleet.fleet?.subscribe(() => {
+			told++;
+		});
+		const started = performance.now();
+		assert.deepEqual(await rows(fleet), ['lab/web']);
+		assert.ok(performance.now() - started < 5000, 'waited for the slow engine');
+		release();
+		await waitFor(() => told > 0, {
+			timeoutMs: 2000,
+			message: 'the late answer told',
+		});
+		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
+	});
+
+	it('shows a slow engine’s last rows as they were until it is late, then stale, and says when', async () => {
+		const lab = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web'})],
+		});
+		const other = new FakeDockerClient({
+			containers: [fakeContainer({name: 'db'})],
+		});
+		const gate: {held?: Promise<void>} = {};
+		const fleet = createFleetClient(
+			[
+				{
+					name: 'lab',
+					client: lab.with({
+						async listContainers() {
+							await gate.held;
+							return lab.listContainers();
+						},
+					}),
+					readOnly: false,
+					cli: 'docker',
+				},
+				{name: 'prod', client: other, readOnly: false, cli: 'docker'},
+			],
+			{listWaitMs: 300, graceMs: 10},
+		);
+		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
+		gate.held = new Promise(() => undefined);
+		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
+		let told = false;
+		fleet.fleet?.subscribe(() => {
+			told = true;
+		});
+		await waitFor(() => told, {
+			timeoutMs: 2000,
+			message: 'turning stale told',
+		});
+		assert.deepEqual(await rows(fleet), ['lab/web stale', 'prod/db']);
+	});
+
 	it('lists a slow engine’s last rows, stale, rather than wait for it', async () => {
 		const lab = new FakeDockerClient({
 			containers: [fakeContainer({name: 'web'})],
