@@ -264,6 +264,27 @@ export function createFleetClient(
 					? reference
 					: fleetId(reference, split.engine);
 			},
+			member(name) {
+				const index = members.findIndex(member => member.name === name);
+				const member = members[index];
+				if (member === undefined) {
+					throw new DockerError(
+						'bad-request',
+						`${name} is no engine of the fleet`,
+					);
+				}
+
+				if (member.readOnly) {
+					throw readOnlyRefusal(name);
+				}
+
+				return {
+					name,
+					client: member.client,
+					cli: member.cli,
+					listedId: id => fleetId(id, index),
+				};
+			},
 			cliOf: id => {
 				const split = splitFleetId(id);
 				return (

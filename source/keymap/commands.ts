@@ -328,6 +328,11 @@ export const commands = {
 		category: 'Dialog',
 		hint: 'cancel',
 	},
+	'engines.choose': {
+		description: 'Go on with the engine under the cursor',
+		category: 'Dialog',
+		hint: 'choose',
+	},
 	'exec.run': {description: 'Run the command', category: 'Dialog', hint: 'run'},
 	'dialog.cancel': {
 		description: 'Close without doing anything',
