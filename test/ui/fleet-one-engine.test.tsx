@@ -7,6 +7,8 @@ import {
 	fakeImage,
 } from '../fakes/fake-docker-client.js';
 import {renderApp, selectRow} from '../helpers/render-app.js';
+import type {ComposeRunner} from '../../source/runtime/compose-runner.js';
+import {composedContainer} from '../fakes/fake-compose.js';
 import {keys} from '../helpers/keys.js';
 
 type App = ReturnType<typeof renderApp>;
@@ -20,6 +22,7 @@ const ctrlG = '\u0007';
  */
 function fleetApp(
 	options: {
+		readonly composeRunner?: ComposeRunner;
 		readonly prodReadOnly?: boolean;
 		readonly dbDown?: boolean;
 		readonly columns?: number;
@@ -60,6 +63,9 @@ function fleetApp(
 		docker: lab,
 		client,
 		columns: options.columns ?? 120,
+		...(options.composeRunner === undefined
+			? {}
+			: {composeRunner: options.composeRunner}),
 		...(options.rows === undefined ? {} : {rows: options.rows}),
 	});
 	return {app, lab, prod, db};
@@ -184,5 +190,35 @@ describe('fleet: what is made on one engine', () => {
 		await app.waitForFrame(/\[prod ● connected/);
 		await app.press('F', 'F', '6', 'n');
 		await app.waitForFrame('Create a network on prod');
+	});
+
+	it('U runs compose up against the engine of the project’s row', async () => {
+		const runs: Readonly<Record<string, string>>[] = [];
+		const composeRunner: ComposeRunner = {
+			detect: async () => Promise.resolve({kind: 'plugin', version: '2.24.5'}),
+			async run(_invocation, {variables}) {
+				runs.push(variables);
+				return Promise.resolve({code: 0, signal: undefined});
+			},
+		};
+		const fleet = fleetApp({composeRunner});
+		fleet.lab.cli = {ok: true, variables: {DOCKER_HOST: 'unix:///lab.sock'}};
+		fleet.prod.cli = {ok: true, variables: {DOCKER_HOST: 'unix:///prod.sock'}};
+		for (const engine of [fleet.lab, fleet.prod]) {
+			engine.putContainer(composedContainer('shop-web-1', 'shop', 'web'));
+			engine.emit({type: 'container', id: 'shop-web-1', action: 'create'});
+		}
+
+		app = fleet.app;
+		await app.press('4');
+		await app.waitForFrame(frame => frame.split('shop').length > 2);
+		await selectRow(app, 'projects', 'prod/shop');
+		await app.press('U');
+		await app.waitForFrame(/compose up [^\n]*shop: done/);
+		assert.deepEqual(runs, [{DOCKER_HOST: 'unix:///prod.sock'}]);
+		const entry = app.services.store.getState().audit.at(-1);
+		assert.ok(entry);
+		assert.equal(entry.engine, 'prod');
+		assert.match(entry.command, /^docker --context prod compose /);
 	});
 });
