@@ -482,8 +482,24 @@ export function createFleetClient(
 		async systemDetails(signal) {
 			return first.client.systemDetails(signal);
 		},
-		removeBuildCache: async () =>
-			Promise.reject(notInFleet('pruning the build cache')),
+		// Each engine removes its own records, refusing where read-only; the bytes are summed.
+		async removeBuildCache(ids) {
+			const byMember = new Map<FleetMember, string[]>();
+			for (const id of ids) {
+				const routed = routeChange(id);
+				byMember.set(routed.member, [
+					...(byMember.get(routed.member) ?? []),
+					routed.id,
+				]);
+			}
+
+			const reclaimed = await Promise.all(
+				[...byMember].map(async ([member, own]) =>
+					member.client.removeBuildCache(own),
+				),
+			);
+			return reclaimed.reduce((sum, bytes) => sum + bytes, 0);
+		},
 		async diskUsage(signal) {
 			const parts = await Promise.all(
 				members.map(async (member, index) =>
@@ -505,7 +521,12 @@ export function createFleetClient(
 						id: fleetId(volume.name, index),
 					})),
 				),
-				buildCache: [],
+				buildCache: parts.flatMap(({usage, index}) =>
+					usage.buildCache.map(record => ({
+						...record,
+						id: fleetId(record.id, index),
+					})),
+				),
 				layersSize: parts.every(({usage}) => usage.layersSize !== undefined)
 					? parts.reduce((sum, {usage}) => sum + (usage.layersSize ?? 0), 0)
 					: undefined,

@@ -95,3 +95,50 @@ describe('one engine of a fleet', () => {
 		assert.equal(target.listedId('abc'), 'abc');
 	});
 });
+
+describe('the build cache of a fleet', () => {
+	const record = (id: string) => ({
+		id,
+		type: 'regular',
+		description: id,
+		size: 100,
+		inUse: false,
+		shared: false,
+		lastUsedAt: 0,
+	});
+
+	it('lists each engine’s records apart, and removes each on its own engine', async () => {
+		const lab = new FakeDockerClient();
+		const prod = new FakeDockerClient();
+		lab.buildCache = [record('r1')];
+		prod.buildCache = [record('r1'), record('r2')];
+		const fleet = createFleetClient([
+			{name: 'lab', client: lab, readOnly: false, cli: 'docker'},
+			{name: 'prod', client: prod, readOnly: false, cli: 'docker'},
+		]);
+		const usage = await fleet.diskUsage();
+		assert.deepEqual(
+			usage.buildCache.map(cache => cache.id),
+			['r1~0', 'r1~1', 'r2~1'],
+		);
+		assert.equal(await fleet.removeBuildCache(['r1~1', 'r2~1']), 200);
+		assert.deepEqual(
+			prod.buildCache.map(cache => cache.id),
+			[],
+		);
+		assert.deepEqual(
+			lab.buildCache.map(cache => cache.id),
+			['r1'],
+		);
+	});
+
+	it('is refused on a read-only engine', async () => {
+		const prod = new FakeDockerClient();
+		prod.buildCache = [record('r1')];
+		const fleet = createFleetClient([
+			{name: 'prod', client: prod, readOnly: true, cli: 'docker'},
+		]);
+		await assert.rejects(fleet.removeBuildCache(['r1~0']), /prod is read-only/);
+		assert.equal(prod.buildCache.length, 1);
+	});
+});
