@@ -9,6 +9,12 @@ import {
 import {renderApp, selectRow} from '../helpers/render-app.js';
 import type {ComposeRunner} from '../../source/runtime/compose-runner.js';
 import {composedContainer} from '../fakes/fake-compose.js';
+import {
+	fakeNode,
+	fakeService,
+	fakeTask,
+	makeManager,
+} from '../fakes/fake-swarm.js';
 import {keys} from '../helpers/keys.js';
 
 type App = ReturnType<typeof renderApp>;
@@ -220,5 +226,31 @@ describe('fleet: what is made on one engine', () => {
 		assert.ok(entry);
 		assert.equal(entry.engine, 'prod');
 		assert.match(entry.command, /^docker --context prod compose /);
+	});
+
+	it('the Swarm of the engine that manages one: its services and tasks listed, s scales it there', async () => {
+		const fleet = fleetApp();
+		const shop = fakeService({name: 'shop'});
+		const node = fakeNode({hostname: 'p1'});
+		makeManager(fleet.prod, {
+			services: [shop],
+			tasks: [fakeTask(shop, 1, {nodeId: node.id})],
+			nodes: [node],
+		});
+		app = fleet.app;
+		await app.waitForFrame(/\[prod ● connected/);
+		await app.press('9');
+		// The task's node is named by the node list of its own engine.
+		await app.waitForFrame(/shop\.1\s+shop-task-1\S*\s+p1\s+running/);
+		await app.press('s');
+		await app.waitForFrame(/Scale shop/);
+		await app.press(keys.backspace, '3', keys.enter);
+		await app.waitForFrame(/scaled shop to 3/);
+		assert.deepEqual(fleet.prod.actions, ['service scale shop=3']);
+		assert.deepEqual(fleet.lab.actions, []);
+		assert.equal(
+			app.services.store.getState().audit.at(-1)?.command,
+			'docker --context prod service scale shop=3',
+		);
 	});
 });
