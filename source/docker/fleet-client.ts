@@ -108,6 +108,21 @@ export function createFleetClient(
 		return routed;
 	};
 
+	/** What `asked` answers within {@link listWaitMs}; undefined if it fails or is later. */
+	const withinWait = async <T>(asked: Promise<T>): Promise<T | undefined> => {
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<undefined>(resolve => {
+			timer = setTimeout(resolve, listWaitMs, undefined);
+		});
+		try {
+			return await Promise.race([asked, late]);
+		} catch {
+			return undefined;
+		} finally {
+			clearTimeout(timer);
+		}
+	};
+
 	/**
 	 * `ask` of every member, each within {@link listWaitMs}: a member that fails or is late is
 	 * left out, and holds up no other.
@@ -116,18 +131,7 @@ export function createFleetClient(
 		ask: (member: FleetMember, index: number) => Promise<T>,
 	): Promise<(T | undefined)[]> =>
 		Promise.all(
-			members.map(async (member, index) => {
-				let timer: NodeJS.Timeout | undefined;
-				const late = new Promise<undefined>(resolve => {
-					timer = setTimeout(resolve, listWaitMs, undefined);
-				});
-				const answer = await Promise.race([
-					ask(member, index).catch(() => undefined),
-					late,
-				]);
-				clearTimeout(timer);
-				return answer;
-			}),
+			members.map(async (member, index) => withinWait(ask(member, index))),
 		);
 
 	/** Each member's Swarm objects of one kind, their ids and the ids they name made the fleet's. */
@@ -164,22 +168,12 @@ export function createFleetClient(
 					(lists[index] as Record<ListKind, unknown>)[kind] = items;
 					return items;
 				});
-				let timer: NodeJS.Timeout | undefined;
-				const late = new Promise<undefined>(resolve => {
-					timer = setTimeout(resolve, listWaitMs, undefined);
-				});
-				const items = await Promise.race([asked, late]).then(
-					answer => {
-						if (answer === undefined) {
-							// Late: its rows show when they come.
-							asked.then(notify, () => undefined);
-						}
+				const items = await withinWait(asked);
+				if (items === undefined) {
+					// Late: its rows show when they come.
+					asked.then(notify, () => undefined);
+				}
 
-						return answer;
-					},
-					() => undefined,
-				);
-				clearTimeout(timer);
 				const isDown = states[index]?.status === 'down';
 				const shown =
 					items ??
