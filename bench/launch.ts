@@ -40,13 +40,17 @@ export type Launched = {
 	readonly pid: number;
 	/** The tmux server's. */
 	readonly tmuxPid: number;
+	/** When the program was let go (performance.now()), from which first paint counts. */
+	readonly startedAt: number;
 	readonly firstPaintMs: number;
 	readonly firstPaintCpuMs: number;
 };
 
-/** Where dockmate connects (`--host`), and what with. */
+/** Where dockmate connects (`--host`, repeated for a fleet), and what with. */
 export type Target = {
-	readonly host: string;
+	readonly host: string | readonly string[];
+	/** More variables, e.g. DOCKER_TLS_VERIFY and DOCKER_CERT_PATH for a tcp:// engine with TLS. */
+	readonly env?: Readonly<Record<string, string>>;
 	/**
 	 * A home folder with ssh keys: both $HOME and the home the passwd file names, which is where
 	 * ssh reads `~/.ssh` (see {@link asLoginHome}).
@@ -67,11 +71,22 @@ function commandFor(target: Target): {
 	readonly command: readonly string[];
 	readonly env: Readonly<Record<string, string>>;
 } {
-	const {command, env} =
-		target.lazydocker === undefined
-			? // As users run it: the bundle's shebang sets dockmate's V8 flags.
-				{command: [cliPath, '--host', target.host], env: traceEnv()}
-			: {command: [target.lazydocker], env: {DOCKER_HOST: target.host}};
+	const hosts = typeof target.host === 'string' ? [target.host] : target.host;
+	let command: readonly string[];
+	let env: Readonly<Record<string, string>>;
+	if (target.lazydocker === undefined) {
+		// As users run it: the bundle's shebang sets dockmate's V8 flags.
+		command = [cliPath, ...hosts.flatMap(host => ['--host', host])];
+		env = {...traceEnv(), ...target.env};
+	} else {
+		if (typeof target.host !== 'string') {
+			throw new TypeError('lazydocker shows one engine, not a fleet');
+		}
+
+		command = [target.lazydocker];
+		env = {...target.env, DOCKER_HOST: target.host};
+	}
+
 	return target.home === undefined
 		? {command, env}
 		: {
@@ -121,6 +136,7 @@ export async function launchDockmate(target: Target): Promise<Launched> {
 			session,
 			pid,
 			tmuxPid,
+			startedAt: started,
 			firstPaintMs,
 			firstPaintCpuMs: ticksToMs(cpuTicks(stat, true)),
 		};

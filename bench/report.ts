@@ -43,6 +43,16 @@ export const remoteGoals = {
 	newRowFigureMs: {target: 2000},
 } as const;
 
+/** Targets of the fleet case: five engines with 100 running containers each. */
+export const fleetGoals = {
+	allListedMs: {target: 2000},
+	dockmateCpuPercent: {target: 6},
+	/** Each engine's dockerd, containerd and shims. */
+	engineCpuPercent: {target: 2},
+	rssMib: {target: 150},
+	keyLatencyMs: {target: 40},
+} as const;
+
 export function formatValue(value: number, unit: Unit): string {
 	if (Number.isNaN(value)) {
 		return `? ${unit}`;

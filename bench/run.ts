@@ -1,8 +1,10 @@
 // Measures dockmate against a throwaway Docker daemon with 10, 100 and 300 containers: first
-// paint, its own CPU and memory, the CPU it costs the daemon, and key latency; and, in-process,
-// the command palette's key-to-list time at 1,000 containers. Run it with
-// `npm run bench` (see bench/options.ts for the flags).
+// paint, its own CPU and memory, the CPU it costs the daemon, and key latency; the same through
+// ssh://, and on a fleet of five engines at once; and, in-process, the command palette's
+// key-to-list time at 1,000 containers. Run it with `npm run bench` (see bench/options.ts for the
+// flags).
 import {spawnSync} from 'node:child_process';
+import {availableParallelism} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
 import {cliPath} from '../test/helpers/dockmate.js';
 import {
@@ -19,6 +21,11 @@ import {
 	scaleFleet,
 	type Fleet,
 } from './fleet.js';
+import {
+	engineFleetLayout,
+	measureEngineFleet,
+	type EngineFleetResult,
+} from './engine-fleet.js';
 import {countLiveRows, timeToTop, type LiveRows} from './live-figures.js';
 import {countOpenFiles} from './open-files.js';
 import {recordOutput} from './terminal-output.js';
@@ -51,6 +58,7 @@ import {formatPaletteTiming, measurePalette} from './palette.js';
 import {measureRemote, type RemoteResult} from './remote.js';
 import {findChildPids, findDaemonPids, readProcMemory} from './proc-stat.js';
 import {
+	fleetGoals,
 	formatTable,
 	formatValue,
 	goals,
@@ -374,16 +382,20 @@ async function measureSize(
  */
 const otherLoadWarning = 10;
 
+/** A warning when processes outside the bench used more than {@link otherLoadWarning}. */
+function loadWarning(otherPercent: number): string[] {
+	return otherPercent > otherLoadWarning
+		? [
+				`WARNING: processes outside this bench used up to ${formatValue(otherPercent, '%')} of a core while it measured: times come out longer, and every figure less certain, than on a quiet machine`,
+			]
+		: [];
+}
+
 function machineNotes(result: SizeResult): string[] {
 	const percent = (value: number): string => formatValue(value, '%');
-	const other = Math.max(result.otherIdlePercent, result.otherBusyPercent);
 	return [
 		`containers used ${percent(result.containersIdlePercent)} (idle window) and ${percent(result.containersBusyPercent)} (dockmate window); the rest of the machine ${percent(result.otherIdlePercent)} and ${percent(result.otherBusyPercent)}`,
-		...(other > otherLoadWarning
-			? [
-					`WARNING: processes outside this bench used up to ${percent(other)} of a core while it measured: times come out longer, and every figure less certain, than on a quiet machine`,
-				]
-			: []),
+		...loadWarning(Math.max(result.otherIdlePercent, result.otherBusyPercent)),
 	];
 }
 
@@ -572,6 +584,54 @@ function remoteFiguresFor(result: RemoteResult): Figure[] {
 	];
 }
 
+function engineFleetFiguresFor(result: EngineFleetResult): Figure[] {
+	const percent = (value: number): string => formatValue(value, '%');
+	const launches = (values: readonly number[]): string =>
+		`of ${values.length} launches: ${values.map(ms => Math.round(ms)).join(', ')} ms`;
+	return [
+		{
+			label: 'first paint median',
+			value: median(result.firstPaints),
+			unit: 'ms',
+			note: `the first engine's rows; ${launches(result.firstPaints)}`,
+		},
+		{
+			label: 'all listed median',
+			value: median(result.allListed),
+			unit: 'ms',
+			...fleetGoals.allListedMs,
+			note: `every engine's rows; ${launches(result.allListed)}`,
+		},
+		{
+			label: 'dockmate CPU',
+			value: result.dockmatePercent,
+			unit: '%',
+			...fleetGoals.dockmateCpuPercent,
+			note: `its ssh processes ${percent(result.sshPercent)} more`,
+		},
+		...result.engines.map((engine): Figure => ({
+			label: `engine side, ${engine.kind}`,
+			value: engine.busyPercent - engine.idlePercent,
+			unit: '%',
+			...fleetGoals.engineCpuPercent,
+			note: `dockerd, containerd and shims: ${percent(engine.busyPercent)} with dockmate − ${percent(engine.idlePercent)} idle`,
+		})),
+		{
+			label: 'RSS at end',
+			value: result.rssMib,
+			unit: 'MiB',
+			...fleetGoals.rssMib,
+		},
+		{
+			label: 'key latency median',
+			value: median(result.latencies),
+			unit: 'ms',
+			...fleetGoals.keyLatencyMs,
+			note: `j and k typed ${typingGapMs} ms apart; p90 ${formatValue(percentile(result.latencies, 0.9), 'ms')}`,
+		},
+	];
+}
+
 async function bench(options: BenchOptions): Promise<void> {
 	const runStarted = performance.now();
 	const windowMs = options.windowSeconds * 1000;
@@ -678,6 +738,36 @@ async function bench(options: BenchOptions): Promise<void> {
 		await daemon.stop();
 		progress(
 			`removed and stopped in ${((performance.now() - stopping) / 1000).toFixed(1)} s`,
+		);
+	}
+
+	if (options.fleet > 0) {
+		// After the single engine is gone, so that its containers are no load here.
+		const result = await measureEngineFleet({
+			perEngine: options.fleet,
+			windowMs,
+			cores: availableParallelism(),
+			image,
+			progress,
+		});
+		console.log(
+			`\n${formatTable(
+				`fleet N = ${options.fleet} per engine, ${options.fleet * 5} in all`,
+				engineFleetFiguresFor(result),
+				[
+					engineFleetLayout,
+					'dockmate started with --host five times; no lazydocker ratio: lazydocker shows one engine at a time',
+					...loadWarning(
+						result.machinePercent -
+							result.dockmatePercent -
+							result.sshPercent -
+							result.engines.reduce(
+								(sum, engine) => sum + engine.busyPercent,
+								0,
+							),
+					),
+				],
+			)}`,
 		);
 	}
 

@@ -9,6 +9,8 @@
  * It also takes apart the character sequences that terminals draw at different widths, so that
  * every terminal draws the text as wide as dockmate measures it (see ui/format/cells.ts).
  */
+import {unsettledWidth} from './unsettled-width.js';
+
 // Ordered so that whole sequences are removed before their lone introducers are.
 const escapeSequence =
 	/\u001B\[[0-?]*[ -/]*[@-~]|\u009B[0-?]*[ -/]*[@-~]|[\u001B][\]PX^_][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|[\u0090\u0098\u009D\u009E\u009F][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|\u001B[ -/]*[0-~]?/g;
@@ -28,11 +30,15 @@ const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const presentation =
 	/[\uFE0E\uFE0F\u20E3]|(?<=\p{Emoji_Modifier_Base})\p{Emoji_Modifier}/gu;
 
-/** Returns `text` with escape sequences and control characters removed, on one line. */
+/**
+ * Returns `text` with escape sequences and control characters removed, on one line, and each character
+ * that terminals draw at widths of their own shown as `�`, one column everywhere.
+ */
 export function sanitize(text: string): string {
 	return text
 		.replace(escapeSequence, '')
 		.replaceAll('\t', ' ')
 		.replace(invisible, '')
-		.replace(presentation, '');
+		.replace(presentation, '')
+		.replace(unsettledWidth, '\uFFFD');
 }

@@ -96,15 +96,38 @@ function onScreenIds(state: AppState, max: number): string[] {
 	return wanted;
 }
 
-/** Every running container, those on screen first, and how many of them are on screen. */
+/**
+ * Containers off screen are read every this many sweeps while no pane sorts by a figure: they show
+ * nowhere, and their figures (for the header's totals, and for a sort or a scroll later) stay at most
+ * this many intervals old at half the cost of the files opened each sweep.
+ */
+const offScreenEvery = 2;
+
+/** Whether a container pane's order depends on the figures, which must then be fresh for every row. */
+function sortsByFigure(state: AppState): boolean {
+	const {sorts} = state.ui;
+	return [sorts.containers.key, sorts.resources.key].some(
+		key => key === 'cpu' || key === 'memory',
+	);
+}
+
+/**
+ * Every running container, those on screen first, how many of them are on screen, and every how many
+ * sweeps those off screen are read.
+ */
 function measurableByPriority(state: AppState): {
 	readonly ids: string[];
 	readonly shown: number;
+	readonly offScreenEvery: number;
 } {
 	const first = onScreenIds(state, Number.POSITIVE_INFINITY);
 	const taken = new Set(first);
 	const rest = measurableIds(state).filter(id => !taken.has(id));
-	return {ids: [...first, ...rest], shown: first.length};
+	return {
+		ids: [...first, ...rest],
+		shown: first.length,
+		offScreenEvery: sortsByFigure(state) ? 1 : offScreenEvery,
+	};
 }
 
 /**
@@ -117,6 +140,7 @@ type SweepMeter = {
 	readonly measure: (
 		ids: readonly string[],
 		shown?: number,
+		offScreenEvery?: number,
 	) =>
 		| ReadonlyMap<string, CgroupMeasurement>
 		| Promise<ReadonlyMap<string, CgroupMeasurement>>;
@@ -151,11 +175,11 @@ function startCgroupSource(
 
 	const sweep = async (): Promise<void> => {
 		cancel = undefined;
-		const {ids, shown} = measurableByPriority(store.getState());
+		const {ids, shown, offScreenEvery} = measurableByPriority(store.getState());
 		asked = new Set(ids);
 		let measurements: ReadonlyMap<string, CgroupMeasurement>;
 		try {
-			measurements = await meter.measure(ids, shown);
+			measurements = await meter.measure(ids, shown, offScreenEvery);
 		} catch {
 			if (!isStopped) {
 				failures++;
@@ -180,14 +204,22 @@ function startCgroupSource(
 		}
 
 		const usages = new Map<string, ResourceUsage>();
+		// Not read this sweep (the meter gave its last measurement again): its figures stay as they are.
+		const unread = new Set<string>();
 		let hasNewcomers = false;
 		for (const [id, measurement] of measurements) {
-			hasNewcomers ||= !previous.has(id);
-			usages.set(id, usageFromCgroup(previous.get(id), measurement));
+			const before = previous.get(id);
+			if (measurement === before) {
+				unread.add(id);
+				continue;
+			}
+
+			hasNewcomers ||= before === undefined;
+			usages.set(id, usageFromCgroup(before, measurement));
 		}
 
 		previous = new Map(measurements);
-		const measured = resourcesMeasured(usages, true);
+		const measured = resourcesMeasured(usages, true, unread);
 		const outOfFiles = outOfFilesChanged(meter.outOfFiles?.());
 		dispatch(withClock(options, state => outOfFiles(measured(state))));
 		next(

@@ -39,15 +39,24 @@ function appendHistory(
 
 /**
  * New figures for some containers, in one commit. With `isComplete` the measurement covered every
- * running container, so containers not in it have stopped measuring and lose their figures.
+ * running container, so containers not in it have stopped measuring and lose their figures; those in
+ * `unchanged` were not read this time and keep theirs.
  */
 export function resourcesMeasured(
 	usages: ReadonlyMap<string, ResourceUsage>,
 	isComplete: boolean,
+	unchanged: ReadonlySet<string> = new Set(),
 ): Update {
 	return sliceChanged('resources', resources => {
 		const previous = resources.byId;
 		const byId = new Map<string, ResourceSnapshot>(isComplete ? [] : previous);
+		for (const id of unchanged) {
+			const kept = previous.get(id);
+			if (kept !== undefined) {
+				byId.set(id, kept);
+			}
+		}
+
 		for (const [id, usage] of usages) {
 			const old = previous.get(id);
 			byId.set(id, {

@@ -5,23 +5,11 @@ import {afterEach, describe, it} from 'node:test';
 import {launchDockmate, selectByFilter} from '../helpers/dockmate.js';
 import {runLabelled} from '../helpers/e2e-containers.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
+import {attributesAt} from '../helpers/frame.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:details';
 const built = 'dockmate-e2e/built:details';
-
-/**
- * The SGR attributes in force where `text` starts on its screen line (tmux writes them as
- * `ESC[…m`; a reset, 0 or empty, clears those before it).
- */
-function attributesAt(screen: string, text: string): string[] {
-	const line = screen.split('\n').find(row => row.includes(text)) ?? '';
-	const codes = [
-		...line.slice(0, line.indexOf(text)).matchAll(/\[([\d;]*)m/g),
-	].flatMap(match => (match[1] ?? '').split(';'));
-	const reset = Math.max(codes.lastIndexOf('0'), codes.lastIndexOf(''));
-	return codes.slice(reset + 1);
-}
 
 describe('details and events on a real engine', {timeout: 300_000}, () => {
 	const daemon = engineFixture({

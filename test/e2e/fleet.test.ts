@@ -1,20 +1,32 @@
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {launchDockmate} from '../helpers/dockmate.js';
 import {createLabelled, runLabelled} from '../helpers/e2e-containers.js';
+import {attributesAt, lineWith} from '../helpers/frame.js';
+import {freePort} from '../helpers/free-port.js';
+import {
+	startPodmanService,
+	type PodmanService,
+} from '../helpers/podman-service.js';
+import {startSshd, type Sshd} from '../helpers/sshd.js';
 import {
 	startThrowawayDaemon,
 	type ThrowawayDaemon,
 } from '../helpers/throwaway-daemon.js';
+import {makeTlsMaterial, tlsListenArgs} from '../helpers/tls-certs.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const image = 'dockmate-e2e/busybox:fleet';
+/** The same image in Podman's storage, which names local images under localhost/. */
+const podmanImage = `localhost/${image}`;
 const suffix = randomBytes(3).toString('hex');
+/** Ends at once on SIGTERM, unlike a bare `sleep` as PID 1, which waits out the stop timeout. */
+const stoppable = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'];
 /** A container name of this run. */
 const named = (name: string): string => `fl-${name}-${suffix}`;
 
@@ -27,14 +39,27 @@ function rowOf(screen: string, name: string): string {
 	);
 }
 
+/** The screen lines that list `name`, one per engine that has it. */
+function rowsOf(screen: string, name: string): string[] {
+	return screen
+		.split('\n')
+		.filter(line => line.startsWith('│') && line.includes(name));
+}
+
 /** The chip of `engine` in the header: from its name to the closing bracket. */
 function chipOf(screen: string, engine: string): string {
 	return new RegExp(`\\[${engine}[^\\]]*\\]`).exec(screen)?.[0] ?? '';
 }
 
+// The fleet reaches each engine another way: alpha through its unix socket, beta through ssh to
+// an sshd on 127.0.0.1, gamma through tcp with TLS on 127.0.0.1, and Podman's service through its
+// socket. The tests' own docker CLI calls reach beta and gamma through their sockets.
 describe('the fleet view', {timeout: 300_000}, () => {
 	let alpha: ThrowawayDaemon;
 	let beta: ThrowawayDaemon;
+	let gamma: ThrowawayDaemon;
+	let podman: PodmanService;
+	let sshd: Sshd;
 	let home: string;
 	let screen: TmuxSession | undefined;
 
@@ -52,42 +77,97 @@ describe('the fleet view', {timeout: 300_000}, () => {
 		return result.code === 0 ? result.stdout.trim() : 'gone';
 	};
 
+	/** The container's state on every engine, asked of each with its own CLI. */
+	const statesOf = async (name: string): Promise<Record<string, string>> => {
+		const [onAlpha, onBeta, onGamma, onPodman] = await Promise.all([
+			stateOn(alpha, name),
+			stateOn(beta, name),
+			stateOn(gamma, name),
+			podman
+				.podman(['inspect', '--format', '{{.State.Status}}', name])
+				.then(result => (result.code === 0 ? result.stdout.trim() : 'gone')),
+		]);
+		return {alpha: onAlpha, beta: onBeta, gamma: onGamma, podman: onPodman};
+	};
+
+	/** Runs `name` on every engine: a loop that ends on SIGTERM, so that a stop takes no stop timeout. */
+	const runEverywhere = async (name: string): Promise<void> => {
+		await Promise.all([
+			runLabelled(alpha, {name, image, command: stoppable}),
+			runLabelled(beta, {name, image, command: stoppable}),
+			runLabelled(gamma, {name, image, command: stoppable}),
+			podman.run(name, podmanImage, stoppable),
+		]);
+	};
+
 	const launch = async (fleet: string): Promise<TmuxSession> => {
 		screen = await launchDockmate({
 			host: undefined,
 			args: ['--fleet', fleet],
-			columns: 160,
+			// Room for four chips in the header.
+			columns: 240,
 			env: {HOME: home, DOCKER_CONFIG: path.join(home, '.docker')},
+			// Where ssh finds the key that the sshd takes.
+			loginHome: home,
 		});
 		return screen;
 	};
 
 	before(async () => {
-		[alpha, beta] = await Promise.all([
-			startThrowawayDaemon(),
-			startThrowawayDaemon(),
-		]);
-		await Promise.all([
-			alpha.importBusyboxImage(image),
-			beta.importBusyboxImage(image),
-		]);
 		home = mkdtempSync(path.join(os.tmpdir(), 'dmt-fleet-'));
 		mkdirSync(path.join(home, '.docker'));
 		mkdirSync(path.join(home, '.config', 'dockmate'), {recursive: true});
+		const tls = makeTlsMaterial(path.join(home, 'tls'));
+		const gammaHost = `tcp://127.0.0.1:${await freePort()}`;
+		// All at once; each engine is kept as soon as it runs, so that `after` stops it whatever failed.
+		const started = await Promise.allSettled([
+			(async () => {
+				alpha = await startThrowawayDaemon();
+				await alpha.importBusyboxImage(image);
+			})(),
+			(async () => {
+				beta = await startThrowawayDaemon();
+				await beta.importBusyboxImage(image);
+				sshd = await startSshd({dockerHost: beta.host});
+			})(),
+			(async () => {
+				gamma = await startThrowawayDaemon({
+					extraArgs: tlsListenArgs(tls, gammaHost),
+				});
+				await gamma.importBusyboxImage(image);
+			})(),
+			(async () => {
+				podman = await startPodmanService();
+				await podman.importBusyboxImage(image);
+			})(),
+		]);
+		for (const outcome of started) {
+			if (outcome.status === 'rejected') {
+				throw outcome.reason;
+			}
+		}
+
+		cpSync(path.join(sshd.trustedHome, '.ssh'), path.join(home, '.ssh'), {
+			recursive: true,
+		});
+		const engines = [
+			{name: 'alpha', host: alpha.host},
+			{name: 'beta', host: sshd.url},
+			{name: 'gamma', host: gammaHost, certPath: tls.clientDir},
+			{name: 'podman', host: podman.host},
+		];
 		writeFileSync(
 			path.join(home, '.config', 'dockmate', 'config.json'),
 			JSON.stringify({
 				// One engine of the fleet to switch to with c.
 				hosts: [{name: 'alpha-one', host: alpha.host}],
 				fleet: {
-					lab: [
-						{name: 'alpha', host: alpha.host},
-						{name: 'beta', host: beta.host},
-					],
-					guarded: [
-						{name: 'alpha', host: alpha.host, readOnly: true},
-						{name: 'beta', host: beta.host},
-					],
+					// alpha and beta alone, for tests that need no more than two engines.
+					lab: engines.slice(0, 2),
+					all: engines,
+					guarded: engines.map(engine =>
+						engine.name === 'alpha' ? {...engine, readOnly: true} : engine,
+					),
 				},
 			}),
 		);
@@ -99,59 +179,79 @@ describe('the fleet view', {timeout: 300_000}, () => {
 	});
 
 	after(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-		await Promise.all([alpha?.stop(), beta?.stop()]);
-		rmSync(home, {recursive: true, force: true});
+		// Each may be missing when the set-up failed.
+		try {
+			/* eslint-disable @typescript-eslint/no-unnecessary-condition */
+			await Promise.all([
+				alpha?.stop(),
+				beta?.stop(),
+				gamma?.stop(),
+				podman?.stop(),
+				sshd?.stop(),
+			]);
+			/* eslint-enable @typescript-eslint/no-unnecessary-condition */
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
 	});
 
 	it('lists every engine’s rows with their ENGINE; s stops a container on its own engine only', async () => {
 		const web = named('web');
-		await Promise.all([
-			runLabelled(alpha, {name: web, image}),
-			runLabelled(beta, {name: web, image}),
-		]);
-		const current = await launch('lab');
+		await runEverywhere(web);
+		const current = await launch('all');
 		const listed = await current.waitForText(
 			text =>
-				text.split('\n').filter(line => line.includes(web)).length === 2 &&
-				/\[alpha[^\]]*● connected/.test(text) &&
-				/\[beta[^\]]*● connected/.test(text),
-			15_000,
+				rowsOf(text, web).length === 4 &&
+				['alpha', 'beta', 'gamma', 'podman'].every(engine =>
+					new RegExp(`\\[${engine}[^\\]]*● connected`).test(text),
+				),
+			20_000,
 		);
-		const rows = listed.split('\n').filter(line => line.includes(web));
-		assert.ok(rows.some(line => /alpha\s/.test(line)));
-		assert.ok(rows.some(line => /beta\s/.test(line)));
 		assert.match(listed, /ENGINE/);
+		const rows = rowsOf(listed, web);
+		for (const engine of ['alpha', 'beta', 'gamma', 'podman']) {
+			assert.equal(
+				rows.filter(line => new RegExp(`${engine}\\s`).test(line)).length,
+				1,
+				`${engine}’s web row:\n${rows.join('\n')}`,
+			);
+		}
 
-		// Created on beta: listed under beta, and only there.
+		// Created on Podman: listed under podman, and only there.
 		const late = named('late');
-		await runLabelled(beta, {name: late, image});
+		await podman.run(late, podmanImage);
 		const withLate = await current.waitForText(late);
-		assert.match(rowOf(withLate, late), /beta\s/);
-		assert.doesNotMatch(rowOf(withLate, late), /alpha/);
+		assert.deepEqual(
+			rowsOf(withLate, late).map(
+				line => /(alpha|beta|gamma|podman)\s/.exec(line)?.[1],
+			),
+			['podman'],
+		);
 
 		// `/` matches the engine's name.
 		await current.sendKeys('/', ...Array.from('beta'), 'Enter');
-		const betaOnly = await current.waitForText(/Containers 2\/2 of \d+/);
+		const betaOnly = await current.waitForText(/Containers 1\/1 of \d+/);
 		assert.ok(
 			!betaOnly
 				.split('\n')
-				.some(line => line.includes(suffix) && /alpha\s/.test(line)),
-			'alpha’s containers pass a filter on beta',
+				.some(
+					line => line.includes(suffix) && /(alpha|gamma|podman)\s/.test(line),
+				),
+			'other engines’ containers pass a filter on beta',
 		);
 
-		// Both webs; the cursor onto beta's, then s.
+		// The four webs; the cursor onto beta's (reached through ssh), then s.
 		await current.sendKeys('/', 'C-u', ...Array.from(web), 'Enter');
-		const both = await current.waitForText(/Containers \d\/2 of \d+/);
-		const at = Number(/Containers (\d)\/2/.exec(both)?.[1]);
-		// Rows only: the pane's title names the filter, and so holds the name too.
-		const webRows = both
-			.split('\n')
-			.filter(line => line.startsWith('│') && line.includes(web));
-		const betaAt = webRows.findIndex(line => /beta\s/.test(line)) + 1;
+		const all = await current.waitForText(/Containers \d\/4 of \d+/);
+		const at = Number(/Containers (\d)\/4/.exec(all)?.[1]);
+		const betaAt = rowsOf(all, web).findIndex(line => /beta\s/.test(line)) + 1;
 		if (betaAt !== at) {
-			await current.sendKeys(betaAt > at ? 'j' : 'k');
-			await current.waitForText(`Containers ${betaAt}/2 of`);
+			await current.sendKeys(
+				...Array.from({length: Math.abs(betaAt - at)}, () =>
+					betaAt > at ? 'j' : 'k',
+				),
+			);
+			await current.waitForText(`Containers ${betaAt}/4 of`);
 		}
 
 		await current.sendKeys('s');
@@ -159,12 +259,17 @@ describe('the fleet view', {timeout: 300_000}, () => {
 			timeoutMs: 20_000,
 			message: 'beta’s web stopped',
 		});
-		assert.equal(await stateOn(alpha, web), 'running');
+		assert.deepEqual(await statesOf(web), {
+			alpha: 'running',
+			beta: 'exited',
+			gamma: 'running',
+			podman: 'running',
+		});
 		await current.sendKeys('L');
 		const log = await current.waitForText(/container stop/);
-		assert.match(
+		assert.ok(
+			log.includes(`DOCKER_HOST=${sshd.url} docker container stop ${web}`),
 			log,
-			new RegExp(`DOCKER_HOST=\\S+ docker container stop ${web}`),
 		);
 	});
 
@@ -200,95 +305,128 @@ describe('the fleet view', {timeout: 300_000}, () => {
 		assert.match(rowOf(back, solo), /beta\s/);
 	});
 
-	it('a marked set spanning both engines is removed from each', async () => {
+	it('a marked set spanning the TLS engine and Podman is removed from each', async () => {
 		const gone = named('gone');
 		await Promise.all([
-			createLabelled(alpha, {name: gone, image}),
-			createLabelled(beta, {name: gone, image}),
+			createLabelled(gamma, {name: gone, image}),
+			// Exits at once: a stopped container, as the one created on gamma.
+			podman.run(gone, podmanImage, ['true']),
 		]);
-		const current = await launch('lab');
-		await current.waitForText(
-			text => text.split('\n').filter(line => line.includes(gone)).length === 2,
-			15_000,
-		);
+		const current = await launch('all');
+		await current.waitForText(text => rowsOf(text, gone).length === 2, 20_000);
 		await current.sendKeys('/', ...Array.from(gone), 'Enter');
 		await current.waitForText(/Containers 1\/2( of \d+)?/);
 		await current.sendKeys('*', 'd');
 		await current.waitForText(/Remove 2 containers\?/);
 		await current.sendKeys('y');
 		await waitFor(
-			async () =>
-				(await stateOn(alpha, gone)) === 'gone' &&
-				(await stateOn(beta, gone)) === 'gone',
-			{timeoutMs: 20_000, message: 'removed from both engines'},
+			async () => {
+				const states = await statesOf(gone);
+				return states['gamma'] === 'gone' && states['podman'] === 'gone';
+			},
+			{timeoutMs: 20_000, message: 'removed from gamma and podman'},
 		);
 		await current.waitForText(/removed 2/);
 	});
 
-	it('a read-only engine refuses, the other one acts', async () => {
+	it('a read-only engine refuses, the others act', async () => {
 		const kept = named('kept');
 		await Promise.all([
 			createLabelled(alpha, {name: kept, image}),
 			createLabelled(beta, {name: kept, image}),
+			createLabelled(gamma, {name: kept, image}),
+			podman.run(kept, podmanImage, ['true']),
 		]);
 		const current = await launch('guarded');
 		const started = await current.waitForText(
-			text => text.split('\n').filter(line => line.includes(kept)).length === 2,
-			15_000,
+			text => rowsOf(text, kept).length === 4,
+			20_000,
 		);
 		assert.match(chipOf(started, 'alpha'), /read-only/);
+		assert.doesNotMatch(chipOf(started, 'gamma'), /read-only/);
 		await current.sendKeys('/', ...Array.from(kept), 'Enter');
-		await current.waitForText(/Containers 1\/2( of \d+)?/);
+		await current.waitForText(/Containers 1\/4( of \d+)?/);
 		await current.sendKeys('*', 'd');
-		await current.waitForText(/Remove 2 containers\?/);
+		await current.waitForText(/Remove 4 containers\?/);
 		await current.sendKeys('y');
-		await current.waitForText(/1 of 2 failed: .*alpha is read-only/);
-		assert.equal(await stateOn(beta, kept), 'gone');
-		assert.equal(await stateOn(alpha, kept), 'created');
+		await current.waitForText(/1 of 4 failed: .*alpha is read-only/, 20_000);
+		assert.deepEqual(await statesOf(kept), {
+			alpha: 'created',
+			beta: 'gone',
+			gamma: 'gone',
+			podman: 'gone',
+		});
 	});
 
-	it('a dead engine is shown down within 2 s, its rows stay stale, the other keeps updating, and it comes back', async () => {
+	it('a dead engine is shown down within 2 s, its rows stay stale, the others keep updating, and it comes back', async () => {
 		const steady = named('steady');
-		await Promise.all([
-			runLabelled(alpha, {name: steady, image}),
-			runLabelled(beta, {name: steady, image}),
-		]);
-		const current = await launch('lab');
+		await runEverywhere(steady);
+		const current = await launch('all');
 		await current.waitForText(
 			text =>
-				text.split('\n').filter(line => line.includes(steady)).length === 2 &&
-				/\[alpha[^\]]*● connected/.test(text),
-			15_000,
+				rowsOf(text, steady).length === 4 &&
+				/\[gamma[^\]]*● connected/.test(text),
+			20_000,
 		);
 		const killedAt = performance.now();
-		await alpha.kill();
+		await gamma.kill();
 		try {
-			const down = await current.waitForText(/\[alpha[^\]]*✕ retrying/, 5000);
+			const down = await current.waitForText(/\[gamma[^\]]*✕ retrying/, 5000);
 			const ms = performance.now() - killedAt;
-			assert.ok(ms < 2000, `alpha shown down after ${Math.round(ms)} ms`);
-			assert.match(chipOf(down, 'beta'), /● connected/);
-			// Its rows stay, dimmed (SGR 2 or the theme's grey), while beta's are news.
-			assert.ok(rowOf(down, steady), 'alpha’s rows vanished while it is down');
+			assert.ok(ms < 2000, `gamma shown down after ${Math.round(ms)} ms`);
+			for (const engine of ['alpha', 'beta', 'podman']) {
+				assert.match(chipOf(down, engine), /● connected/);
+			}
+
+			// Its rows stay, in the theme's grey (SGR 90), while the others' are news.
+			assert.ok(
+				rowsOf(down, steady).some(line => /gamma\s/.test(line)),
+				'gamma’s rows vanished while it is down',
+			);
+			let coloured = '';
+			const greyOn = (engine: string): boolean =>
+				attributesAt(
+					lineWith(coloured, new RegExp(`^(?=.*${steady})(?=.*${engine}\\s)`)),
+					steady,
+				).includes('90');
+			await waitFor(
+				async () => {
+					coloured = await current.capture({colours: true});
+					return greyOn('gamma');
+				},
+				{
+					timeoutMs: 5000,
+					message: 'gamma’s rows did not turn grey',
+					describe: () => `\n${coloured}`,
+				},
+			);
+			assert.ok(!greyOn('podman'), 'podman’s row is grey');
 
 			const during = named('during');
-			await runLabelled(beta, {name: during, image});
-			const updated = await current.waitForText(during);
+			await Promise.all([
+				runLabelled(beta, {name: during, image}),
+				podman.run(during, podmanImage),
+			]);
+			const updated = await current.waitForText(
+				text => rowsOf(text, during).length === 2,
+				20_000,
+			);
 			assert.equal(
-				updated.split('\n').filter(line => line.includes(steady)).length,
-				2,
-				'alpha’s rows vanished while it is down',
+				rowsOf(updated, steady).length,
+				4,
+				'gamma’s rows vanished while it is down',
 			);
 		} finally {
-			await alpha.start();
+			await gamma.start();
 		}
 
 		const back = named('back');
-		await runLabelled(alpha, {name: back, image});
+		await runLabelled(gamma, {name: back, image});
 		const relisted = await current.waitForText(
-			text => /\[alpha[^\]]*● connected/.test(text) && text.includes(back),
+			text => /\[gamma[^\]]*● connected/.test(text) && text.includes(back),
 			20_000,
 		);
-		assert.match(rowOf(relisted, back), /alpha\s/);
+		assert.match(rowOf(relisted, back), /gamma\s/);
 	});
 
 	it('n on Volumes asks which engine; the volume is created on the one chosen only', async () => {

@@ -7,6 +7,38 @@ import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:logs';
 
+/**
+ * A line of characters that terminals draw at widths of their own (unassigned, Unicode 15, a
+ * conjoining Hangul vowel, a circled number on a black square, a trigram), as octal escapes for
+ * BusyBox's printf.
+ */
+const unsettledLine = [
+	...Buffer.from('u\u0378 \u{1E030} \u1161 \u3248 \u2630 '.repeat(6)),
+]
+	.map(byte => `\\${byte.toString(8).padStart(3, '0')}`)
+	.join('');
+
+/**
+ * Whether the logs view has at least `rows` rows between its borders, each one drawn whole: starting
+ * and ending with the border.
+ */
+function isWholeView(screen: string, rows: number): boolean {
+	const lines = screen.split('\n');
+	const top = lines.findIndex(line => line.startsWith('╭'));
+	const bottom = lines.findIndex(
+		(line, index) => index > top && line.startsWith('╰'),
+	);
+	const inside = lines.slice(top + 1, bottom);
+	return (
+		top >= 0 &&
+		inside.length >= rows &&
+		inside.every(line => /^│.*│\s*$/u.test(line))
+	);
+}
+
+/** A row of {@link unsettledLine} and nothing else, its characters as they were or as U+FFFD. */
+const unsettledRow = /^│[u \uFFFD\u0378\u{1E030}\u1161\u3248\u2630]*│$/u;
+
 /** The highest `line-N` on the screen, or -1. */
 function lastCounter(screen: string): number {
 	return Math.max(
@@ -37,6 +69,15 @@ describe('l: container logs on a real engine', {timeout: 240_000}, () => {
 			command: ['sh', '-c', 'echo tty-hello; echo tty-second; exec sleep 600'],
 		});
 		// One line of 100 KB, which the engine keeps and sends as seven pieces of 16 KiB.
+		await runLabelled(daemon, {
+			name: 'random-bytes',
+			image,
+			command: [
+				'sh',
+				'-c',
+				`for i in 1 2 3 4 5 6; do printf '${unsettledLine}\\n'; done; head -c 65536 /dev/urandom; echo; echo random-end; exec sleep 600`,
+			],
+		});
 		await runLabelled(daemon, {
 			name: 'longline',
 			image,
@@ -135,6 +176,27 @@ describe('l: container logs on a real engine', {timeout: 240_000}, () => {
 		});
 		assert.ok(times.length >= 4, merged);
 		assert.deepEqual(times, [...times].sort(), 'lines in time order');
+	});
+
+	it('keeps the frame whole over random bytes: no line drawn wider or narrower than measured', async () => {
+		const screen = await open('random-bytes');
+		// Waited for, since a capture may catch a frame half drawn; a row that the terminal drew wider
+		// than dockmate measured it wraps, and its rest starts the next row without the border.
+		await screen.waitForText(
+			text => text.includes('random-end') && isWholeView(text, 20),
+		);
+		// The top, where the lines of such characters are, drawn over the random rows: a character
+		// drawn narrower than measured leaves some of those behind on the row.
+		await screen.sendKeys('g');
+		await screen.waitForText(text => {
+			const rows = text.split('\n').filter(row => /^│\s+u/.test(row));
+			return (
+				!text.includes('random-end') &&
+				isWholeView(text, 20) &&
+				rows.length === 6 &&
+				rows.every(row => unsettledRow.test(row))
+			);
+		});
 	});
 
 	it('shows a 100 KB line as one line, and Esc still closes the view', async () => {

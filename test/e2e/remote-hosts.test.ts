@@ -6,7 +6,11 @@ import {runLabelled} from '../helpers/e2e-containers.js';
 import {freePort} from '../helpers/free-port.js';
 import {engineFixture} from '../helpers/e2e-engine.js';
 import {startThrowawayDaemon} from '../helpers/throwaway-daemon.js';
-import {makeTlsMaterial, type TlsMaterial} from '../helpers/tls-certs.js';
+import {
+	makeTlsMaterial,
+	tlsListenArgs,
+	type TlsMaterial,
+} from '../helpers/tls-certs.js';
 import type {TmuxSession} from '../helpers/tmux.js';
 
 const image = 'dockmate-e2e/busybox:remote';
@@ -23,19 +27,7 @@ describe('remote engines over TLS', {timeout: 240_000}, () => {
 			pki = mkdtempSync('/tmp/dmt-tls-');
 			tls = makeTlsMaterial(pki);
 			tlsHost = `tcp://127.0.0.1:${await freePort()}`;
-			return startThrowawayDaemon({
-				extraArgs: [
-					'--host',
-					tlsHost,
-					'--tlsverify',
-					'--tlscacert',
-					`${tls.serverDir}/ca.pem`,
-					'--tlscert',
-					`${tls.serverDir}/cert.pem`,
-					'--tlskey',
-					`${tls.serverDir}/key.pem`,
-				],
-			});
+			return startThrowawayDaemon({extraArgs: tlsListenArgs(tls, tlsHost)});
 		},
 	});
 	let screen: TmuxSession | undefined;

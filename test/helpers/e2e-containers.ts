@@ -53,9 +53,9 @@ export async function createLabelled(
 }
 
 /**
- * Runs many `sleep 600` containers of `image`, without a network, named by `nameOf(index)` and
- * labelled `label`: created a few at a time (what the engine serialises), then started 20 ids
- * per call.
+ * Runs many containers of `image` (`sleep 600` unless told), without a network, named by
+ * `nameOf(index)` and labelled `label`: created a few at a time (what the engine serialises), then
+ * started 20 ids per call.
  */
 export async function runMany(
 	daemon: ThrowawayDaemon,
@@ -64,6 +64,7 @@ export async function runMany(
 		readonly image: string;
 		readonly nameOf: (index: number) => string;
 		readonly label?: string;
+		readonly command?: readonly string[];
 	},
 ): Promise<void> {
 	const ids: string[] = [];
@@ -78,8 +79,7 @@ export async function runMany(
 				'--network',
 				'none',
 				options.image,
-				'sleep',
-				'600',
+				...(options.command ?? ['sleep', '600']),
 			]),
 		);
 	});

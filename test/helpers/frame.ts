@@ -43,3 +43,16 @@ export function footer(frame: string): string {
 export function body(frame: string): string {
 	return frame.trimEnd().split('\n').slice(0, -1).join('\n');
 }
+
+/**
+ * The SGR attributes in force where `text` starts on its screen line (tmux writes them as
+ * `ESC[…m`; a reset, 0 or empty, clears those before it).
+ */
+export function attributesAt(screen: string, text: string): string[] {
+	const line = screen.split('\n').find(row => row.includes(text)) ?? '';
+	const codes = [
+		...line.slice(0, line.indexOf(text)).matchAll(/\[([\d;]*)m/g),
+	].flatMap(match => (match[1] ?? '').split(';'));
+	const reset = Math.max(codes.lastIndexOf('0'), codes.lastIndexOf(''));
+	return codes.slice(reset + 1);
+}

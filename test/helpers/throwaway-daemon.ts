@@ -435,11 +435,17 @@ class OwnDaemon extends BaseDaemon implements ThrowawayDaemon {
 			// non-overlapping IPv4 address pool").
 			await this.docker(['network', 'prune', '--force'], {timeoutMs: 15_000});
 			signal(running.child.pid, 'SIGTERM');
+			const pid = running.child.pid;
 			try {
-				await waitFor(() => running.exit !== undefined, {
-					timeoutMs: 15_000,
-					message: 'dockerd did not exit after SIGTERM',
-				});
+				// Also asked of /proc: another engine's sweep, stopped alongside, blocks the event loop
+				// for seconds, and the deadline came before the exit event was handled.
+				await waitFor(
+					() => running.exit !== undefined || pid === undefined || isGone(pid),
+					{
+						timeoutMs: 15_000,
+						message: 'dockerd did not exit after SIGTERM',
+					},
+				);
 			} catch (error: unknown) {
 				problems.push(error instanceof Error ? error.message : String(error));
 				signal(running.child.pid, 'SIGKILL');

@@ -165,3 +165,21 @@ export function makeTlsMaterial(dir: string): TlsMaterial {
 		),
 	};
 }
+
+/**
+ * dockerd's flags to listen on `host` (`tcp://127.0.0.1:PORT`) too, taking only clients with a
+ * certificate that the CA of `tls` signed: the `extraArgs` of a throwaway daemon.
+ */
+export function tlsListenArgs(tls: TlsMaterial, host: string): string[] {
+	return [
+		'--host',
+		host,
+		'--tlsverify',
+		'--tlscacert',
+		path.join(tls.serverDir, 'ca.pem'),
+		'--tlscert',
+		path.join(tls.serverDir, 'cert.pem'),
+		'--tlskey',
+		path.join(tls.serverDir, 'key.pem'),
+	];
+}

@@ -12,6 +12,7 @@ import {after, describe, it} from 'node:test';
 import {
 	createCgroupMeter,
 	parseOpenFilesLimit,
+	type CgroupMeasurement,
 	type CgroupMeter,
 } from '../../source/docker/cgroup/cgroup-meter.js';
 import type {CgroupDriver} from '../../source/docker/cgroup/layout.js';
@@ -365,6 +366,82 @@ describe('CgroupMeter descriptors', () => {
 		);
 		assert.ok(held <= 0, `${held} more descriptors held`);
 		assert.equal(meter.outOfFiles(), undefined);
+	});
+
+	it('reads the containers off screen every other sweep when asked, giving back their last measurement between', () => {
+		const {root, ids} = fleet(30);
+		const opened: string[] = [];
+		let now = t0;
+		const meter = createCgroupMeter({
+			driver: 'systemd',
+			root,
+			procRoot,
+			now: () => now,
+			openFile(file) {
+				opened.push(file);
+				return openSync(file, 'r');
+			},
+		});
+		assert.ok(meter);
+		meters.push(meter);
+		// Two readings each first, for a first CPU figure.
+		meter.measure(ids, 12, 2);
+		now += 250;
+		opened.length = 0;
+		let last: ReadonlyMap<string, CgroupMeasurement> = meter.measure(
+			ids,
+			12,
+			2,
+		);
+		assert.deepEqual(
+			[...new Set(opened.map(file => owner(file)))].sort(),
+			ids.slice(12).sort(),
+		);
+		const readBy = new Map<string, number>();
+		for (let sweep = 1; sweep <= 4; sweep++) {
+			now += 1000;
+			opened.length = 0;
+			const result: ReadonlyMap<string, CgroupMeasurement> = meter.measure(
+				ids,
+				12,
+				2,
+			);
+			assert.equal(result.size, 30);
+			for (const id of new Set(opened.map(file => owner(file)))) {
+				readBy.set(id!, (readBy.get(id!) ?? 0) + 1);
+			}
+
+			for (const id of ids) {
+				const measurement = result.get(id);
+				// Not read: the very measurement of its last reading, so the caller can tell.
+				assert.ok(
+					measurement?.time === now || measurement === last.get(id),
+					`${id} in sweep ${sweep}`,
+				);
+			}
+
+			last = result;
+		}
+
+		// Off screen: opened in 2 of the 4 sweeps; on screen, kept open, never opened again.
+		assert.deepEqual(
+			[...new Set(readBy.values())],
+			[2],
+			JSON.stringify([...readBy]),
+		);
+		assert.deepEqual([...readBy.keys()].sort(), ids.slice(12).sort());
+	});
+
+	it('reads every container on every sweep by default', () => {
+		const {root, ids} = fleet(30);
+		let now = t0;
+		const meter = open({root, driver: 'systemd', now: () => now});
+		meter.measure(ids, 12);
+		now += 1000;
+		const result = meter.measure(ids, 12);
+		assert.ok(
+			[...result.values()].every(measurement => measurement.time === now),
+		);
 	});
 
 	it('gives back every descriptor of a container that is no longer among the first, limits included', () => {

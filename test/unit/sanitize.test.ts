@@ -260,6 +260,30 @@ describe('sanitize', () => {
 		}
 	});
 
+	it('shows as U+FFFD each character that terminals draw at widths of their own', () => {
+		const unsettled = [
+			'\u0378', // unassigned
+			'\uFDD0', // a noncharacter
+			'\u{1E030}', // Unicode 15: 0 columns on a terminal that does not know it, 1 in string-width
+			'\u1161', // a conjoining Hangul vowel: 0 columns in wcwidth, 1 in string-width
+			'\u3248', // a circled number on a black square: 2 in glibc, 1 in string-width
+			'\u2630', // a trigram, wide since Unicode 16
+		];
+		for (const character of unsettled) {
+			assert.equal(
+				sanitize(`a${character}b`),
+				'a\uFFFDb',
+				`U+${character.codePointAt(0)!.toString(16)}`,
+			);
+		}
+	});
+
+	it('leaves the characters every terminal measures alike', () => {
+		const settled =
+			'plain ASCII, é Ж ü, 中文 日本語 한국어, 👍 🚀, private \uE000, ✓ ✕ ● ▲ │ ╭';
+		assert.equal(sanitize(settled), settled);
+	});
+
 	it('is idempotent', () => {
 		for (const {input} of [...escapeCases, ...controlCases]) {
 			const once = sanitize(input);

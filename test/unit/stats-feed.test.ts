@@ -26,6 +26,7 @@ import {
 	connectionChanged,
 	containersListed,
 	rowsShown,
+	sortChosen,
 } from '../../source/state/updates.js';
 import {
 	FakeDockerClient,
@@ -76,19 +77,33 @@ class FakeMeter implements CgroupMeter {
 
 	/** How many of the ids of each measure call were on screen. */
 	readonly shown: number[] = [];
+	/** The `offScreenEvery` of each measure call. */
+	readonly every: number[] = [];
+	/** Ids not read in the next sweeps: their last measurement is given again, as the real meter does. */
+	readonly skipped = new Set<string>();
+	private readonly last = new Map<string, CgroupMeasurement>();
 
 	readonly measure = (
 		ids: readonly string[],
 		shown = ids.length,
+		offScreenEvery = 1,
 	): ReadonlyMap<string, CgroupMeasurement> => {
 		this.asked.push([...ids]);
 		this.shown.push(shown);
+		this.every.push(offScreenEvery);
 		const result = new Map<string, CgroupMeasurement>();
 		for (const id of ids) {
 			const reading = this.readings.get(id);
-			if (reading !== undefined) {
+			const last = this.last.get(id);
+			if (this.skipped.has(id) && last !== undefined) {
+				result.set(id, last);
+			} else if (reading !== undefined) {
 				result.set(id, cgroupMeasurement(this.now(), reading));
 			}
+		}
+
+		for (const [id, measurement] of result) {
+			this.last.set(id, measurement);
 		}
 
 		return result;
@@ -684,6 +699,43 @@ describe('startStatsFeed: cgroup files', () => {
 		await feed.clock.advance(intervalMs);
 		assert.deepEqual(meter().asked.at(-1), [c.id, b.id, a.id]);
 		assert.equal(meter().shown.at(-1), 2);
+	});
+
+	it('has containers off screen read every other sweep, and every sweep while a pane sorts by a figure', async () => {
+		const {feed, meter} = withMeter([a, b], [[a, {cpuUsageNs: 1e9}]], [a]);
+		await feed.up();
+		await feed.clock.advance(intervalMs);
+		assert.equal(meter().every.at(-1), 2);
+		feed.dispatch(sortChosen('cpu'));
+		await feed.clock.advance(intervalMs);
+		assert.equal(meter().every.at(-1), 1);
+		feed.dispatch(sortChosen('name'));
+		await feed.clock.advance(intervalMs);
+		assert.equal(meter().every.at(-1), 2);
+	});
+
+	it('keeps the figures and history of a container the sweep did not read', async () => {
+		const {feed, meter} = withMeter(
+			[a, b],
+			[
+				[a, {cpuUsageNs: 1e9}],
+				[b, {cpuUsageNs: 1e9, memoryUsage: mib}],
+			],
+		);
+		await feed.up();
+		await feed.clock.advance(intervalMs);
+		const before = feed.state().resources.byId.get(b.id);
+		assert.ok(before);
+		meter().skipped.add(b.id);
+		meter().readings.set(a.id, {cpuUsageNs: 2e9});
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.state().resources.byId.get(b.id), before);
+		assert.equal(feed.state().resources.byId.get(a.id)?.usage.cpuPercent, 100);
+		// Read again: the rate spans both intervals, from the reading before the skip.
+		meter().skipped.delete(b.id);
+		meter().readings.set(b.id, {cpuUsageNs: 2e9, memoryUsage: mib});
+		await feed.clock.advance(intervalMs);
+		assert.equal(feed.state().resources.byId.get(b.id)?.usage.cpuPercent, 50);
 	});
 
 	it('says when the meter ran out of file descriptors, and stops saying it once it no longer does', async () => {

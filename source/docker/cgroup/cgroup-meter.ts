@@ -40,10 +40,13 @@ export type CgroupMeter = {
 	 * `ids` come most wanted first: the first `shown` are on screen and read in full every time, the first
 	 * few of those through files kept open; the rest get what a sort needs (CPU, memory) every time
 	 * and the other figures every few sweeps. Containers measured before and not in `ids` are released.
+	 * With `offScreenEvery` above 1, a container off screen with a reading is read only every that many
+	 * sweeps; in the others its entry is its last measurement, the very object, unchanged.
 	 */
 	readonly measure: (
 		ids: readonly string[],
 		shown?: number,
+		offScreenEvery?: number,
 	) => ReadonlyMap<string, CgroupMeasurement>;
 	/** Set when the last sweep stopped short because no file descriptor was left. */
 	readonly outOfFiles: () => OutOfFiles | undefined;
@@ -69,6 +72,10 @@ export const fullEvery = 10;
 type Meter = ReadingPlan & {
 	readonly cgroup: CgroupReader;
 	readonly network: ProcNetDevReader | undefined;
+	/** What the last reading found: given again in the sweeps that skip the container. */
+	last: CgroupMeasurement | undefined;
+	/** Readings made so far, up to 2: a CPU figure needs two. */
+	readings: number;
 };
 
 /**
@@ -116,6 +123,26 @@ export function isFullReading(
 		rank < shown ||
 		!plan.hasFullReading ||
 		(sweep + plan.phase) % fullEvery === 0
+	);
+}
+
+/**
+ * Whether this sweep reads the container at all: always on screen and until it has the two readings of
+ * a first CPU figure, else every `every` sweeps, on the same phase as its full readings (so those still
+ * come every {@link fullEvery} sweeps when `every` divides it).
+ */
+export function isReadingDue(
+	meter: Pick<Meter, 'phase' | 'readings'>,
+	rank: number,
+	shown: number,
+	sweep: number,
+	every: number,
+): boolean {
+	return (
+		every <= 1 ||
+		rank < shown ||
+		meter.readings < 2 ||
+		(sweep + meter.phase) % every === 0
 	);
 }
 
@@ -183,6 +210,8 @@ export function createCgroupMeter(options: {
 					: openProcNetDevReader(pid, procRoot, openFile),
 			phase: meters.size % fullEvery,
 			hasFullReading: false,
+			last: undefined,
+			readings: 0,
 		};
 		meters.set(id, meter);
 		return meter;
@@ -192,10 +221,15 @@ export function createCgroupMeter(options: {
 		id: string,
 		rank: number,
 		shown: number,
+		offScreenEvery: number,
 	): CgroupMeasurement | undefined => {
 		const meter = meters.get(id) ?? (missing.has(id) ? undefined : open(id));
 		if (meter === undefined) {
 			return undefined;
+		}
+
+		if (!isReadingDue(meter, rank, shown, sweeps, offScreenEvery)) {
+			return meter.last;
 		}
 
 		const keepOpen = rank < kept;
@@ -217,12 +251,14 @@ export function createCgroupMeter(options: {
 		}
 
 		const network = isFull ? meter.network?.read({keepOpen}) : undefined;
-		return {time: now(), sample, network};
+		meter.last = {time: now(), sample, network};
+		meter.readings = Math.min(meter.readings + 1, 2);
+		return meter.last;
 	};
 
 	return {
 		description: `cgroup v${layout.version}`,
-		measure(ids, shown = ids.length) {
+		measure(ids, shown = ids.length, offScreenEvery = 1) {
 			const wanted = new Set(ids);
 			for (const id of meters.keys()) {
 				if (!wanted.has(id)) {
@@ -242,7 +278,7 @@ export function createCgroupMeter(options: {
 			for (const [rank, id] of ids.entries()) {
 				let measurement: CgroupMeasurement | undefined;
 				try {
-					measurement = measureOne(id, rank, shown);
+					measurement = measureOne(id, rank, shown, offScreenEvery);
 				} catch (error) {
 					if (!(error instanceof OutOfFilesError)) {
 						throw error;
