@@ -310,7 +310,7 @@ export const commands = {
 	},
 	'hosts.open': {
 		description:
-			'Switch engines: docker contexts and the hosts of the config file',
+			'Switch engines: docker contexts, the hosts of the config file, each engine of a fleet',
 		category: 'General',
 	},
 	'fleet.engine': {
