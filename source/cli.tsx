@@ -18,7 +18,7 @@ import {
 import {createFleetClient} from './docker/fleet-client.js';
 import type {DockerClient} from './docker/docker-client.js';
 import type {HostChoice} from './docker/host-choices.js';
-import {fleetTargets} from './fleet-members.js';
+import {fleetMemberChoices, fleetTargets} from './fleet-members.js';
 import {DockerError} from './docker/errors.js';
 import {sshConnectionTo} from './docker/ssh-connection.js';
 import {defaultLogSettings} from './runtime/log-feed.js';
@@ -157,7 +157,11 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 	let docker: DockerClient;
 	// The fleet to offer again in the host switcher (c) once one of its engines is chosen.
 	let fleetChoice:
-		| {readonly choice: HostChoice; readonly connect: () => DockerClient}
+		| {
+				readonly choice: HostChoice;
+				readonly connect: () => DockerClient;
+				readonly members: readonly HostChoice[];
+		  }
 		| undefined;
 	try {
 		const fleet = fleetTargets(flags, config, {
@@ -204,6 +208,7 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 					error: undefined,
 				},
 				connect: connectFleet,
+				members: fleetMemberChoices(fleet),
 			};
 			await logInToSshEngines(fleet.map(target => target.endpoint));
 		}
@@ -282,10 +287,10 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 				homeDir: os.homedir(),
 				startup: endpoint,
 			}),
-		makeServices: (client, switching) =>
+		makeServices: (client, switching, engineReadOnly) =>
 			createServices({
 				docker: client,
-				readOnly,
+				readOnly: readOnly || engineReadOnly,
 				logSettings: {tail: logTail},
 				quit: runner.quit,
 				exec: runner.exec,

@@ -10,6 +10,7 @@ import {
 	type Endpoint,
 } from './docker/endpoint.js';
 import {shellWord} from './format/shell-words.js';
+import {choiceId, type HostChoice} from './docker/host-choices.js';
 
 /** One engine of the fleet to open, resolved: where it is and how it is shown and reached. */
 export type FleetTarget = {
@@ -151,4 +152,30 @@ export function fleetTargets(
 	}
 
 	return uniqueNames(unnamed.map(entry => fromEntry(entry, input)));
+}
+
+/**
+ * Each engine of the fleet as the host switcher (`c`) offers it alone: by the id its context or
+ * host entry has in the list, so that it is listed once; by its address where --host gave it.
+ */
+export function fleetMemberChoices(
+	targets: readonly FleetTarget[],
+): HostChoice[] {
+	return targets.map(({name, endpoint, readOnly}) => {
+		const {source} = endpoint;
+		return {
+			id: source.kind === 'flag' ? `flag:${endpoint.url}` : choiceId(endpoint),
+			kind:
+				source.kind === 'context'
+					? 'context'
+					: source.kind === 'flag'
+						? 'flag'
+						: 'host',
+			name,
+			description: 'of the fleet',
+			endpoint,
+			error: undefined,
+			...(readOnly ? {readOnly: true} : {}),
+		};
+	});
 }

@@ -95,6 +95,23 @@ export type Fleet = {
 	 * engine, which the caller leaves alone.
 	 */
 	readonly members: () => readonly FleetMemberClient[];
+	/**
+	 * The engine `name` alone, for what is made on one engine (pull, run, build, a volume…).
+	 * Throws a {@link DockerError} for a read-only engine or a name the fleet lacks.
+	 */
+	readonly member: (name: string) => OneEngine;
+};
+
+/** One engine to make something on: in a fleet, one of its engines; else the engine itself. */
+export type OneEngine = {
+	/** The engine's name in the fleet; undefined outside a fleet. */
+	readonly name: string | undefined;
+	/** Its own client: ids go to it and come from it as the engine gives them. */
+	readonly client: DockerClient;
+	/** The docker CLI reaching it: `docker --context lab`, or `docker`. */
+	readonly cli: string;
+	/** An id it gave, as the fleet lists that object. */
+	readonly listedId: (id: string) => string;
 };
 
 /** One engine of a fleet and its own client (see {@link Fleet.members}). */

@@ -76,6 +76,8 @@ export function createFleetClient(
 		status: 'connecting',
 	}));
 	const products: (string | undefined)[] = members.map(() => undefined);
+	// Which members manage a Swarm, as their last systemInfo said.
+	const managers: boolean[] = members.map(() => false);
 	const lists: Lists[] = members.map(() => ({}));
 	const listeners = new Set<() => void>();
 	const notify = (): void => {
@@ -115,6 +117,45 @@ export function createFleetClient(
 		}
 
 		return routed;
+	};
+
+	/** What `asked` answers within {@link listWaitMs}; undefined if it fails or is later. */
+	const withinWait = async <T>(asked: Promise<T>): Promise<T | undefined> => {
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<undefined>(resolve => {
+			timer = setTimeout(resolve, listWaitMs, undefined);
+		});
+		try {
+			return await Promise.race([asked, late]);
+		} catch {
+			return undefined;
+		} finally {
+			clearTimeout(timer);
+		}
+	};
+
+	/**
+	 * `ask` of every member, each within {@link listWaitMs}: a member that fails or is late is
+	 * left out, and holds up no other.
+	 */
+	const askEach = async <T>(
+		ask: (member: FleetMember, index: number) => Promise<T>,
+	): Promise<(T | undefined)[]> =>
+		Promise.all(
+			members.map(async (member, index) => withinWait(ask(member, index))),
+		);
+
+	/** Each member's Swarm objects of one kind, their ids and the ids they name made the fleet's. */
+	const listSwarm = async <T>(
+		list: (client: DockerClient) => Promise<T[]>,
+		tag: (item: T, index: number) => T,
+	): Promise<T[]> => {
+		const parts = await askEach(async (member, index) =>
+			managers[index] === true
+				? (await list(member.client)).map(item => tag(item, index))
+				: [],
+		);
+		return parts.flatMap(part => part ?? []);
 	};
 
 	const tagOf = (index: number, stale: boolean): EngineTag => ({
@@ -320,6 +361,27 @@ export function createFleetClient(
 					? reference
 					: fleetId(reference, split.engine);
 			},
+			member(name) {
+				const index = members.findIndex(member => member.name === name);
+				const member = members[index];
+				if (member === undefined) {
+					throw new DockerError(
+						'bad-request',
+						`${name} is no engine of the fleet`,
+					);
+				}
+
+				if (member.readOnly) {
+					throw readOnlyRefusal(name);
+				}
+
+				return {
+					name,
+					client: member.client,
+					cli: member.cli,
+					listedId: id => fleetId(id, index),
+				};
+			},
 			cliOf: id => {
 				const split = splitFleetId(id);
 				return (
@@ -450,15 +512,25 @@ export function createFleetClient(
 			const routed = route(reference);
 			return routed.member.client.imageHistory(routed.id);
 		},
-		// Figures are measured against each container's own engine; the fleet's host is no host.
-		systemInfo: async () =>
-			Promise.resolve({
+		// Figures are measured against each container's own engine; the fleet's host is no host. A
+		// fleet manages a Swarm where one of its engines does: the Swarm calls go to those.
+		async systemInfo(signal) {
+			const roles = await askEach(async member =>
+				member.client.systemInfo(signal).then(info => info.isSwarmManager),
+			);
+			roles.forEach((role, index) => {
+				if (role !== undefined) {
+					managers[index] = role;
+				}
+			});
+			return {
 				cpus: 0,
 				memory: 0,
 				cgroupDriver: undefined,
 				cgroupVersion: '',
-				isSwarmManager: false,
-			}),
+				isSwarmManager: managers.includes(true),
+			};
+		},
 		async containerLimits(id, signal) {
 			const routed = route(id);
 			return routed.member.client.containerLimits(routed.id, signal);
@@ -517,8 +589,24 @@ export function createFleetClient(
 		async systemDetails(signal) {
 			return first.client.systemDetails(signal);
 		},
-		removeBuildCache: async () =>
-			Promise.reject(notInFleet('pruning the build cache')),
+		// Each engine removes its own records, refusing where read-only; the bytes are summed.
+		async removeBuildCache(ids) {
+			const byMember = new Map<FleetMember, string[]>();
+			for (const id of ids) {
+				const routed = routeChange(id);
+				byMember.set(routed.member, [
+					...(byMember.get(routed.member) ?? []),
+					routed.id,
+				]);
+			}
+
+			const reclaimed = await Promise.all(
+				[...byMember].map(async ([member, own]) =>
+					member.client.removeBuildCache(own),
+				),
+			);
+			return reclaimed.reduce((sum, bytes) => sum + bytes, 0);
+		},
 		async diskUsage(signal) {
 			const parts = await Promise.all(
 				members.map(async (member, index) =>
@@ -540,7 +628,12 @@ export function createFleetClient(
 						id: fleetId(volume.name, index),
 					})),
 				),
-				buildCache: [],
+				buildCache: parts.flatMap(({usage, index}) =>
+					usage.buildCache.map(record => ({
+						...record,
+						id: fleetId(record.id, index),
+					})),
+				),
 				layersSize: parts.every(({usage}) => usage.layersSize !== undefined)
 					? parts.reduce((sum, {usage}) => sum + (usage.layersSize ?? 0), 0)
 					: undefined,
@@ -583,16 +676,60 @@ export function createFleetClient(
 			const routed = route(id);
 			return routed.member.client.containerUser(routed.id);
 		},
-		// A fleet is no Swarm manager (systemInfo says so): nothing asks for these.
-		listServices: async () => Promise.resolve([]),
-		listTasks: async () => Promise.resolve([]),
-		listNodes: async () => Promise.resolve([]),
-		scaleService: async () => Promise.reject(notInFleet('scaling a service')),
-		removeService: async () => Promise.reject(notInFleet('removing a service')),
-		setNodeAvailability: async () =>
-			Promise.reject(notInFleet('draining a node')),
-		serviceLogs() {
-			throw notInFleet('a service’s logs');
+		async listServices(signal) {
+			return listSwarm(
+				async engine => engine.listServices(signal),
+				(service, index) => ({
+					...service,
+					id: fleetId(service.id, index),
+					networks: service.networks.map(id => fleetId(id, index)),
+				}),
+			);
+		},
+		async listTasks(serviceId, signal) {
+			const routed = route(serviceId);
+			const index = members.indexOf(routed.member);
+			const tasks = await routed.member.client.listTasks(routed.id, signal);
+			return tasks.map(task => ({
+				...task,
+				id: fleetId(task.id, index),
+				serviceId: fleetId(task.serviceId, index),
+				nodeId: fleetId(task.nodeId, index),
+				containerId:
+					task.containerId === '' ? '' : fleetId(task.containerId, index),
+			}));
+		},
+		async listNodes(signal) {
+			return listSwarm(
+				async engine => engine.listNodes(signal),
+				(node, index) => ({...node, id: fleetId(node.id, index)}),
+			);
+		},
+		async scaleService(id, replicas) {
+			const routed = routeChange(id);
+			await routed.member.client.scaleService(routed.id, replicas);
+		},
+		async removeService(id) {
+			const routed = routeChange(id);
+			await routed.member.client.removeService(routed.id);
+		},
+		async setNodeAvailability(id, availability) {
+			const routed = routeChange(id);
+			await routed.member.client.setNodeAvailability(routed.id, availability);
+		},
+		async *serviceLogs(id, options) {
+			const routed = route(id);
+			const index = members.indexOf(routed.member);
+			for await (const lines of routed.member.client.serviceLogs(
+				routed.id,
+				options,
+			)) {
+				yield lines.map(line =>
+					line.taskId === undefined
+						? line
+						: {...line, taskId: fleetId(line.taskId, index)},
+				);
+			}
 		},
 		cliEnvironment: () => ({
 			ok: false,

@@ -25,6 +25,8 @@ export type HostChoice = {
 	readonly endpoint: Endpoint | undefined;
 	/** Why it cannot be used, in one line. */
 	readonly error: string | undefined;
+	/** Nothing on it is changed once switched to (`"readOnly": true` on a host or fleet engine). */
+	readonly readOnly?: boolean;
 };
 
 /** What the list is made from. */
@@ -145,6 +147,7 @@ export function listHostChoices(input: HostChoicesInput): HostChoice[] {
 			name: sanitize(entry.name),
 			description: '',
 			...resolved(() => resolveHostEntry(entry, settings)),
+			...(entry.readOnly === true ? {readOnly: true} : {}),
 		})),
 	];
 }

@@ -55,6 +55,8 @@ export const scopes = [
 	'prunePreview',
 	'pruneDone',
 	'hosts',
+	// The engine chooser: which engine of a fleet a pull, a build, a volume or a network goes to.
+	'engineChoice',
 	'pruneLabel',
 	'audit',
 	'logs',
@@ -253,6 +255,8 @@ export const bindings: readonly Binding[] = [
 	{command: 'fleet.engine', keys: ['F'], scope: 'global'},
 	{command: 'hosts.choose', keys: ['enter'], scope: 'hosts'},
 	{command: 'hosts.close', keys: ['esc', 'q', 'c'], scope: 'hosts'},
+	{command: 'engines.choose', keys: ['enter'], scope: 'engineChoice'},
+	{command: 'dialog.cancel', keys: ['esc', 'q'], scope: 'engineChoice'},
 	{command: 'sort.cpu', keys: ['C'], scope: 'sortable'},
 	{command: 'sort.memory', keys: ['M'], scope: 'sortable'},
 	{command: 'sort.name', keys: ['N'], scope: 'sortable'},

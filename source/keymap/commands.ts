@@ -310,7 +310,7 @@ export const commands = {
 	},
 	'hosts.open': {
 		description:
-			'Switch engines: docker contexts and the hosts of the config file',
+			'Switch engines: docker contexts, the hosts of the config file, each engine of a fleet',
 		category: 'General',
 	},
 	'fleet.engine': {
@@ -327,6 +327,11 @@ export const commands = {
 		description: 'Close, abandoning a connection under way',
 		category: 'Dialog',
 		hint: 'cancel',
+	},
+	'engines.choose': {
+		description: 'Go on with the engine under the cursor',
+		category: 'Dialog',
+		hint: 'choose',
 	},
 	'exec.run': {description: 'Run the command', category: 'Dialog', hint: 'run'},
 	'dialog.cancel': {

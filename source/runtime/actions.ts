@@ -1,6 +1,7 @@
 import {splitFleetId} from '../docker/fleet-ids.js';
 import {errorMessage} from '../docker/errors.js';
 import type {
+	OneEngine,
 	ContainerAction,
 	DockerClient,
 	NetworkCreation,
@@ -29,7 +30,8 @@ import {
 import {imageRowId} from '../state/image-rows.js';
 import type {Update} from '../state/app-state.js';
 import {shellWord} from '../format/shell-words.js';
-import {eachLimited, loggedCalls} from './engine-calls.js';
+import {eachLimited, loggedCalls, recordedCalls} from './engine-calls.js';
+import {oneEngine} from './one-engine.js';
 
 /** What the keys ask for; every call records its docker CLI equivalent and reports its outcome. */
 export type Actions = {
@@ -207,23 +209,39 @@ export function createActions(options: {
 		}
 	};
 
+	const record = recordedCalls(dispatch, now);
+
 	// Each lists its kind again once created, so that the new row is there to be selected.
-	const createVolume = async (volume: VolumeCreation): Promise<Created> => {
+	const createVolume = async (
+		volume: VolumeCreation,
+		engine: OneEngine,
+	): Promise<Created> => {
 		let name = volume.name;
-		await logged(volumeCreateCommand(volume), async () => {
-			name = await docker.createVolume(volume);
-		});
+		await record(
+			volumeCreateCommand(volume),
+			async () => {
+				name = await engine.client.createVolume(volume);
+			},
+			engine,
+		);
 		dispatch(volumesListed(await docker.listVolumes(), now()));
-		return {pane: 'volumes', id: name, name};
+		return {pane: 'volumes', id: engine.listedId(name), name};
 	};
 
-	const createNetwork = async (network: NetworkCreation): Promise<Created> => {
+	const createNetwork = async (
+		network: NetworkCreation,
+		engine: OneEngine,
+	): Promise<Created> => {
 		let id = '';
-		await logged(networkCreateCommand(network), async () => {
-			id = await docker.createNetwork(network);
-		});
+		await record(
+			networkCreateCommand(network),
+			async () => {
+				id = await engine.client.createNetwork(network);
+			},
+			engine,
+		);
 		dispatch(networksListed(await docker.listNetworks(), now()));
-		return {pane: 'networks', id, name: network.name};
+		return {pane: 'networks', id: engine.listedId(id), name: network.name};
 	};
 
 	return {
@@ -303,10 +321,11 @@ export function createActions(options: {
 		async create(order) {
 			dispatch(createStarted);
 			try {
+				const engine = oneEngine(docker, order.engine);
 				const {pane, id, name} =
 					order.object === 'volume'
-						? await createVolume(order.volume)
-						: await createNetwork(order.network);
+						? await createVolume(order.volume, engine)
+						: await createNetwork(order.network, engine);
 				dispatch(dialogClosed);
 				dispatch(selectionSet(pane, id));
 				dispatch(statusShown(`created ${order.object} ${name}`));

@@ -14,6 +14,8 @@ import {
 import {composeInvocation, type ComposeVerb} from './compose-command.js';
 import type {ComposeExit, ComposeRunner} from './compose-runner.js';
 import {RingBuffer} from './ring-buffer.js';
+import {commandOn, oneEngine} from './one-engine.js';
+import type {OneEngine} from '../docker/docker-client.js';
 import {createThrottle} from './throttle.js';
 
 /** `U` and `D`: compose itself, run as a child process. */
@@ -76,7 +78,16 @@ export function createComposeActions(
 				return;
 			}
 
-			const environment = docker.cliEnvironment();
+			// In a fleet, compose reaches the project's own engine.
+			let engine: OneEngine;
+			try {
+				engine = oneEngine(docker, project.engine);
+			} catch (error) {
+				dispatch(statusShown(errorMessage(error), true));
+				return;
+			}
+
+			const environment = engine.client.cliEnvironment();
 			if (!environment.ok) {
 				dispatch(statusShown(environment.reason, true));
 				return;
@@ -163,8 +174,9 @@ export function createComposeActions(
 			dispatch(
 				commandAudited({
 					time: now(),
-					command: invocation.commandLine,
+					command: commandOn(invocation.commandLine, engine.cli),
 					error: outcome.ok ? undefined : outcome.text,
+					engine: engine.name,
 				}),
 			);
 			dispatch(statusShown(`${title}: ${outcome.text}`, !outcome.ok));

@@ -2,6 +2,7 @@ import {errorMessage} from '../docker/errors.js';
 import type {Fleet} from '../docker/docker-client.js';
 import {commandAudited} from '../state/audit-log.js';
 import type {Update} from '../state/app-state.js';
+import {commandOn} from './one-engine.js';
 
 /** How many engine calls a bulk action keeps in flight. */
 const concurrency = 8;
@@ -47,13 +48,32 @@ export function loggedCalls(
 	now: () => number,
 	fleet?: Fleet,
 ): LoggedCall {
-	return async (words, call, on) => {
-		const engine =
-			fleet === undefined || on === undefined ? undefined : fleet.engineOf(on);
-		const command =
+	const record = recordedCalls(dispatch, now);
+	return async (words, call, on) =>
+		record(
+			words,
+			call,
 			fleet === undefined || on === undefined
-				? words
-				: words.replace(/^docker /, `${fleet.cliOf(on)} `);
+				? undefined
+				: {name: fleet.engineOf(on), cli: fleet.cliOf(on)},
+		);
+}
+
+/**
+ * Runs one engine call on the engine `where` names (the one dockmate is connected to where
+ * undefined), recording its docker CLI equivalent, as it reaches that engine, with its outcome.
+ */
+export function recordedCalls(
+	dispatch: (update: Update) => void,
+	now: () => number,
+) {
+	return async (
+		words: string,
+		call: () => Promise<unknown>,
+		where?: {readonly name: string | undefined; readonly cli: string},
+	): Promise<void> => {
+		const engine = where?.name;
+		const command = where === undefined ? words : commandOn(words, where.cli);
 		try {
 			await call();
 			dispatch(

@@ -104,18 +104,24 @@ export function createEngineSession(options: {
 		readonly choices: readonly HostChoice[];
 		readonly problem: string | undefined;
 	};
-	/** New services on `docker`, whose host switcher uses `switching`; the session starts them. */
 	/**
 	 * The fleet dockmate started with, offered first in the list so that a switch to one of its
-	 * engines can be undone; `connect` opens it afresh.
+	 * engines can be undone; `connect` opens it afresh. Each of its engines is offered alone too,
+	 * those the list lacks (written out only in the fleet, given by --host) after the list's.
 	 */
 	readonly fleet?: {
 		readonly choice: HostChoice;
 		readonly connect: () => DockerClient;
+		readonly members: readonly HostChoice[];
 	};
+	/**
+	 * New services on `docker`, whose host switcher uses `switching`; the session starts them.
+	 * `readOnly`: the engine switched to is read-only of its own.
+	 */
 	readonly makeServices: (
 		docker: DockerClient,
 		switching: EngineSwitching,
+		readOnly: boolean,
 	) => Services;
 	readonly switchTimeoutMs?: number;
 }): EngineSession {
@@ -131,8 +137,23 @@ export function createEngineSession(options: {
 	const switching: EngineSwitching = {
 		list() {
 			const {choices, problem} = options.listChoices();
+			if (fleet === undefined) {
+				return {choices, currentId, problem};
+			}
+
+			// The fleet's engines given by --host are its members; a member the list has already
+			// is listed once, read-only as the fleet says.
+			const members = new Map(fleet.members.map(member => [member.id, member]));
+			const listed = choices
+				.filter(choice => choice.kind !== 'flag')
+				.map(choice => members.get(choice.id) ?? choice);
+			const ids = new Set(listed.map(choice => choice.id));
 			return {
-				choices: fleet === undefined ? choices : [fleet.choice, ...choices],
+				choices: [
+					fleet.choice,
+					...listed,
+					...fleet.members.filter(member => !ids.has(member.id)),
+				],
 				currentId,
 				problem,
 			};
@@ -147,7 +168,11 @@ export function createEngineSession(options: {
 				throw new Error('cancelled');
 			}
 
-			const next = options.makeServices(client, switching);
+			const next = options.makeServices(
+				client,
+				switching,
+				target.readOnly ?? false,
+			);
 			const previous = services;
 			services = next;
 			docker = client;
@@ -162,7 +187,7 @@ export function createEngineSession(options: {
 		},
 	};
 
-	let services = options.makeServices(docker, switching);
+	let services = options.makeServices(docker, switching, false);
 	void services.start();
 
 	return {

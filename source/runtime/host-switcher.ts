@@ -24,7 +24,11 @@ export type EngineSwitching = {
 	 * answer.
 	 */
 	readonly switchTo: (
-		choice: {readonly id: string; readonly endpoint: Endpoint},
+		choice: {
+			readonly id: string;
+			readonly endpoint: Endpoint;
+			readonly readOnly?: boolean;
+		},
 		signal: AbortSignal,
 	) => Promise<void>;
 };
@@ -94,7 +98,14 @@ export function createHostSwitcher(options: {
 			connection = controller;
 			dispatch(hostConnectionStarted(choice.id));
 			switching
-				.switchTo({id: choice.id, endpoint: choice.endpoint}, controller.signal)
+				.switchTo(
+					{
+						id: choice.id,
+						endpoint: choice.endpoint,
+						...(choice.readOnly === true ? {readOnly: true} : {}),
+					},
+					controller.signal,
+				)
 				.then(
 					() => {
 						connection = undefined;

@@ -1,7 +1,8 @@
 import type {FeedContext} from './feed-context.js';
 import {statSync} from 'node:fs';
 import path from 'node:path';
-import type {ContainerSpec} from '../docker/docker-client.js';
+import type {ContainerSpec, OneEngine} from '../docker/docker-client.js';
+import {splitFleetId} from '../docker/fleet-ids.js';
 import {DockerError, errorMessage} from '../docker/errors.js';
 import {RegistryError} from '../docker/pull.js';
 import {parseReference} from '../format/image-reference.js';
@@ -39,6 +40,7 @@ import {dialogClosed} from '../state/dialog-slot.js';
 import {relistAfterWork} from './relist.js';
 import {shellWord} from '../format/shell-words.js';
 import {createThrottle} from './throttle.js';
+import {commandOn, oneEngine} from './one-engine.js';
 
 /** Pull, run and build: the Images pane's ways of making something new. */
 export type ImageWorkflow = {
@@ -48,8 +50,11 @@ export type ImageWorkflow = {
 	readonly cancelPull: () => void;
 	/** Checks the run form; creates and starts the container, or hands the terminal to it (-it). */
 	readonly run: () => Promise<void>;
-	/** Opens the build form as the last build this session was, or on the current folder. */
-	readonly openBuild: () => void;
+	/**
+	 * Opens the build form as the last build this session was, or on the current folder; on the
+	 * fleet's engine `engine` if given.
+	 */
+	readonly openBuild: (engine?: string) => void;
 	/** Checks the build form, then builds, streaming the output into the dialog. */
 	readonly build: () => Promise<void>;
 	/** Calls off the build under way, if any. */
@@ -129,8 +134,30 @@ export function createImageWorkflow(
 		{once: true},
 	);
 
-	const log = (command: string, error: string | undefined): void => {
-		dispatch(commandAudited({time: now(), command, error}));
+	/** Records `command` (`docker …`) as it reached `engine`, with its outcome. */
+	const log = (
+		engine: OneEngine,
+		command: string,
+		error: string | undefined,
+	): void => {
+		dispatch(
+			commandAudited({
+				time: now(),
+				command: commandOn(command, engine.cli),
+				error,
+				engine: engine.name,
+			}),
+		);
+	};
+
+	/** The engine a dialog's work goes to, or undefined, having said why it cannot. */
+	const engineOf = (name: string | undefined): OneEngine | undefined => {
+		try {
+			return oneEngine(docker, name);
+		} catch (error) {
+			dispatch(statusShown(errorMessage(error), true));
+			return undefined;
+		}
 	};
 
 	/** Calls `flush` at most once per interval while messages stream in. */
@@ -147,17 +174,22 @@ export function createImageWorkflow(
 
 	const relist = async (): Promise<void> => relistAfterWork(options);
 
-	/** Creates the container the run form asks for and starts it, or hands the terminal to it. */
+	/**
+	 * Creates the container the run form asks for on `engine` and starts it, or hands the terminal
+	 * to it.
+	 */
 	const createAndStart = async (
+		engine: OneEngine,
 		spec: ContainerSpec,
 		command: string,
 	): Promise<void> => {
 		dispatch(runCreatingSet(true));
 		let id: string;
 		try {
-			id = await docker.createContainer(spec);
+			// As the fleet lists it: the terminal and the start reach it through the fleet.
+			id = engine.listedId(await engine.client.createContainer(spec));
 		} catch (error) {
-			log(command, errorMessage(error));
+			log(engine, command, errorMessage(error));
 			// The name was free a moment ago; another client took it since.
 			if (error instanceof DockerError && error.code === 'conflict') {
 				dispatch(runChecked({name: errorMessage(error)}));
@@ -180,17 +212,17 @@ export function createImageWorkflow(
 
 		const name = spec.name ?? shortId(id);
 		if (spec.interactive) {
-			log(command, undefined);
+			log(engine, command, undefined);
 			options.attach(id, name);
 			return;
 		}
 
 		try {
 			await docker.containerAction(id, 'start');
-			log(command, undefined);
+			log(engine, command, undefined);
 			dispatch(statusShown(`started ${name}`));
 		} catch (error) {
-			log(command, errorMessage(error));
+			log(engine, command, errorMessage(error));
 			dispatch(
 				statusShown(
 					`created ${name}, but it did not start: ${errorMessage(error)}`,
@@ -208,6 +240,11 @@ export function createImageWorkflow(
 				return;
 			}
 
+			const engine = engineOf(currentDialog(store.getState(), 'pull')?.engine);
+			if (engine === undefined) {
+				return;
+			}
+
 			const reference = text.trim();
 			pulling?.abort();
 			const controller = new AbortController();
@@ -219,7 +256,7 @@ export function createImageWorkflow(
 			});
 			dispatch(pullStarted(reference));
 			try {
-				for await (const event of docker.pullImage(
+				for await (const event of engine.client.pullImage(
 					reference,
 					controller.signal,
 				)) {
@@ -229,12 +266,12 @@ export function createImageWorkflow(
 
 				show.cancel();
 				if (controller.signal.aborted) {
-					log(command, 'called off');
+					log(engine, command, 'called off');
 					return;
 				}
 
 				dispatch(pullEnded(reference, progress));
-				log(command, undefined);
+				log(engine, command, undefined);
 				dispatch(
 					statusShown(
 						`pulled ${reference}${progress.digest === undefined ? '' : ` (${progress.digest.slice(0, 19)}…)`}`,
@@ -243,6 +280,7 @@ export function createImageWorkflow(
 			} catch (error) {
 				show.cancel();
 				log(
+					engine,
 					command,
 					controller.signal.aborted ? 'called off' : errorMessage(error),
 				);
@@ -273,8 +311,11 @@ export function createImageWorkflow(
 
 			const state = store.getState();
 			const checked = checkRun(dialog.image, dialog.form.values, {
+				// In a fleet, only the names on the engine it runs on are taken.
 				takenNames: new Set(
-					[...state.containers.byId.values()].map(container => container.name),
+					[...state.containers.byId.values()]
+						.filter(container => container.engine === dialog.engine)
+						.map(container => container.name),
 				),
 				hostCpus: state.resources.hostCpus,
 			});
@@ -283,16 +324,29 @@ export function createImageWorkflow(
 				return;
 			}
 
-			const {spec} = checked;
+			const engine = engineOf(dialog.engine);
+			if (engine === undefined) {
+				return;
+			}
+
+			// An image listed without a tag is named by its id as the fleet lists it; its engine's own here.
+			const spec = {
+				...checked.spec,
+				image: splitFleetId(checked.spec.image)?.id ?? checked.spec.image,
+			};
 			try {
-				await createAndStart(spec, runCommandLine(spec, dialog.form.values));
+				await createAndStart(
+					engine,
+					spec,
+					runCommandLine(spec, dialog.form.values),
+				);
 			} finally {
 				await relist();
 			}
 		},
 
-		openBuild() {
-			dispatch(buildOpened(options.cwd, lastBuild));
+		openBuild(engine) {
+			dispatch(buildOpened(options.cwd, lastBuild, engine));
 		},
 
 		async build() {
@@ -309,6 +363,11 @@ export function createImageWorkflow(
 			});
 			if ('errors' in checked) {
 				dispatch(buildChecked(checked.errors));
+				return;
+			}
+
+			const engine = engineOf(dialog.engine);
+			if (engine === undefined) {
 				return;
 			}
 
@@ -344,7 +403,7 @@ export function createImageWorkflow(
 				),
 			);
 			try {
-				for await (const event of docker.buildImage(
+				for await (const event of engine.client.buildImage(
 					checked.options,
 					controller.signal,
 				)) {
@@ -367,13 +426,13 @@ export function createImageWorkflow(
 
 				show.cancel();
 				if (controller.signal.aborted) {
-					log(command, 'called off');
+					log(engine, command, 'called off');
 					return;
 				}
 
 				flush();
 				dispatch(buildEnded(undefined));
-				log(command, undefined);
+				log(engine, command, undefined);
 				dispatch(
 					statusShown(
 						`built ${tag ?? (imageId === undefined ? 'the image' : shortId(imageId))}`,
@@ -382,13 +441,13 @@ export function createImageWorkflow(
 			} catch (error) {
 				show.cancel();
 				if (controller.signal.aborted) {
-					log(command, 'called off');
+					log(engine, command, 'called off');
 					return;
 				}
 
 				flush();
 				dispatch(buildEnded(errorMessage(error)));
-				log(command, errorMessage(error));
+				log(engine, command, errorMessage(error));
 				dispatch(statusShown('the build failed', true));
 			} finally {
 				if (building === controller) {

@@ -30,7 +30,7 @@ export function createSwarmActions(options: {
 	readonly now: () => number;
 }): SwarmActions {
 	const {docker, dispatch, now} = options;
-	const logged = loggedCalls(dispatch, now);
+	const logged = loggedCalls(dispatch, now, docker.fleet);
 
 	const perform = async (step: {
 		readonly id: string;
@@ -41,7 +41,7 @@ export function createSwarmActions(options: {
 	}): Promise<void> => {
 		dispatch(pendingSet([step.id], step.pending));
 		try {
-			await logged(step.command, step.call);
+			await logged(step.command, step.call, step.id);
 			dispatch(statusShown(step.done));
 		} catch (error) {
 			dispatch(statusShown(errorMessage(error), true));

@@ -22,6 +22,8 @@ export type BuildDialog = {
 	readonly imageId: string | undefined;
 	/** Why the build failed. */
 	readonly error: string | undefined;
+	/** In a fleet, the engine it builds on. */
+	readonly engine: string | undefined;
 };
 
 /** The output's view as a build starts: following, cut at the edge. */
@@ -37,7 +39,11 @@ export const buildOutputLength = 2000;
 /** The form's values: those of the last build this session, or the current folder's Dockerfile. */
 export type BuildValues = Readonly<Record<BuildField, string>>;
 
-export function buildDialog(cwd: string, last?: BuildValues): BuildDialog {
+export function buildDialog(
+	cwd: string,
+	last: BuildValues | undefined,
+	engine: string | undefined,
+): BuildDialog {
 	return {
 		kind: 'build',
 		stage: 'form',
@@ -50,6 +56,7 @@ export function buildDialog(cwd: string, last?: BuildValues): BuildDialog {
 		viewer: buildOutputViewer,
 		imageId: undefined,
 		error: undefined,
+		engine,
 	};
 }
 

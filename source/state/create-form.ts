@@ -24,6 +24,8 @@ export type CreateDialog = {
 	readonly form: Form<CreateField>;
 	/** The engine is creating it: keys wait. */
 	readonly isCreating: boolean;
+	/** In a fleet, the engine it is created on. */
+	readonly engine: string | undefined;
 };
 
 /** The fields of each form, in Tab order. */
@@ -42,7 +44,11 @@ export const createChoices: Readonly<Partial<Record<CreateField, Choices>>> = {
 	internal: {values: ['no', 'yes'], isTyped: false},
 };
 
-export function createFormOpened(object: CreateObject): Update {
+/** The create form of `object`, on the fleet's engine `engine` if given. */
+export function createFormOpened(
+	object: CreateObject,
+	engine?: string,
+): Update {
 	return dialogOpened({
 		kind: 'create',
 		object,
@@ -53,6 +59,7 @@ export function createFormOpened(object: CreateObject): Update {
 			internal: 'no',
 		}),
 		isCreating: false,
+		engine,
 	});
 }
 
@@ -87,11 +94,13 @@ export type CreateRequest =
 			readonly ok: true;
 			readonly object: 'volume';
 			readonly volume: VolumeCreation;
+			readonly engine: string | undefined;
 	  }
 	| {
 			readonly ok: true;
 			readonly object: 'network';
 			readonly network: NetworkCreation;
+			readonly engine: string | undefined;
 	  }
 	| {
 			readonly ok: false;
@@ -124,6 +133,7 @@ export function checkCreateForm(
 	dialog: CreateDialog,
 ): CreateRequest {
 	const {values} = dialog.form;
+	const {engine} = dialog;
 	const name = values.name.trim();
 	const driver = values.driver.trim();
 	if (!driverName.test(driver)) {
@@ -141,9 +151,12 @@ export function checkCreateForm(
 			);
 		}
 
-		return state.volumes.byId.has(name)
+		// In a fleet, only a volume of the same engine is in the way.
+		return [...state.volumes.byId.values()].some(
+			volume => volume.name === name && volume.engine === engine,
+		)
 			? refused('name', `volume ${name} exists already`)
-			: {ok: true, object: 'volume', volume: {name, driver}};
+			: {ok: true, object: 'volume', volume: {name, driver}, engine};
 	}
 
 	if (name === '') {
@@ -151,7 +164,9 @@ export function checkCreateForm(
 	}
 
 	if (
-		[...state.networks.byId.values()].some(network => network.name === name)
+		[...state.networks.byId.values()].some(
+			network => network.name === name && network.engine === engine,
+		)
 	) {
 		return refused('name', `network ${name} exists already`);
 	}
@@ -171,6 +186,7 @@ export function checkCreateForm(
 			subnet: subnet?.cidr,
 			internal: values.internal === 'yes',
 		},
+		engine,
 	};
 }
 

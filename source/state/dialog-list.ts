@@ -36,6 +36,10 @@ function cursorOf(
 			return {cursor: dialog.cursor, total: dialog.choices.length};
 		}
 
+		case 'engine-choice': {
+			return {cursor: dialog.cursor, total: dialog.names.length};
+		}
+
 		case 'files': {
 			return {cursor: dialog.cursor, total: shownEntries(dialog).length};
 		}
@@ -78,6 +82,7 @@ function moved(dialog: DialogWithList, step: ListStep): DialogWithList {
 	);
 	return (dialog.kind === 'prune' ||
 		dialog.kind === 'hosts' ||
+		dialog.kind === 'engine-choice' ||
 		dialog.kind === 'files' ||
 		dialog.kind === 'processes') &&
 		(cursor !== dialog.cursor || view !== dialog.list)

@@ -8,6 +8,7 @@ import type {ComposeDownDialog, ComposeOutputDialog} from './compose-state.js';
 import type {ConfirmDialog} from './confirmation.js';
 import type {CreateDialog} from './create-form.js';
 import type {DetailsDialog} from './details.js';
+import type {EngineChoiceDialog} from './engine-choice.js';
 import type {FilesDialog} from './files-view.js';
 import type {HostsDialog} from './hosts-dialog.js';
 import type {LogsDialog} from './logs-dialog.js';
@@ -32,6 +33,7 @@ declare module './app-state.js' {
 		'swarm-confirm': SwarmConfirmDialog;
 		create: CreateDialog;
 		hosts: HostsDialog;
+		'engine-choice': EngineChoiceDialog;
 		pull: PullDialog;
 		run: RunDialog;
 		build: BuildDialog;

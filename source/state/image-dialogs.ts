@@ -31,21 +31,32 @@ import {lineEdited, textField, type LineEdit} from './text-field.js';
 /** The dialogs of pull, run and build. */
 export type ImageDialog = PullDialog | RunDialog | BuildDialog;
 
-export const pullOpened: Update = dialogOpened(pullInput);
+/** The pull dialog, on the fleet's engine `engine` if given. */
+export function pullOpened(engine?: string): Update {
+	return dialogOpened({...pullInput, engine});
+}
 
-/** The run form for an image `reference` (a tag, so that the container names the image so, else its id). */
-export function runOpened(reference: string): Update {
+/**
+ * The run form for an image `reference` (a tag, so that the container names the image so, else
+ * its id), on the fleet's engine `engine` if given.
+ */
+export function runOpened(reference: string, engine?: string): Update {
 	return dialogOpened({
 		kind: 'run',
 		image: reference,
 		form: runForm(),
 		isCreating: false,
+		engine,
 	});
 }
 
-/** The build form, filled in as the last build this session was, if any. */
-export function buildOpened(cwd: string, last?: BuildValues): Update {
-	return dialogOpened(buildDialog(cwd, last));
+/** The build form, filled in as the last build this session was, if any; on `engine` in a fleet. */
+export function buildOpened(
+	cwd: string,
+	last?: BuildValues,
+	engine?: string,
+): Update {
+	return dialogOpened(buildDialog(cwd, last, engine));
 }
 
 /** Typing the reference to pull, while it is being entered. */
@@ -151,6 +162,7 @@ export function pullStarted(reference: string): Update {
 		draft: dialog.draft,
 		stage: 'pulling',
 		reference,
+		engine: dialog.engine,
 	}));
 }
 
@@ -178,7 +190,14 @@ export function pullEnded(reference: string, progress: PullProgress): Update {
 export function pullFailed(reference: string, failure: PullFailure): Update {
 	return updateDialog('pull', dialog =>
 		dialog.reference === reference
-			? {...pullInput, draft: dialog.draft, reference, stage: 'failed', failure}
+			? {
+					...pullInput,
+					draft: dialog.draft,
+					reference,
+					stage: 'failed',
+					failure,
+					engine: dialog.engine,
+				}
 			: dialog,
 	);
 }

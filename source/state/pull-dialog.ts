@@ -22,6 +22,8 @@ export type PullDialog = {
 	/** Its layers, as scrolled. */
 	readonly list: ListView;
 	readonly failure: PullFailure | undefined;
+	/** In a fleet, the engine it pulls on. */
+	readonly engine: string | undefined;
 };
 
 export const pullInput: PullDialog = {
@@ -33,4 +35,5 @@ export const pullInput: PullDialog = {
 	progress: noPullProgress,
 	list: listViewAtTop,
 	failure: undefined,
+	engine: undefined,
 };

@@ -27,6 +27,8 @@ export type RunDialog = {
 	readonly form: Form<RunField>;
 	/** The engine is creating the container: keys wait. */
 	readonly isCreating: boolean;
+	/** In a fleet, the engine it runs on: the image's. */
+	readonly engine: string | undefined;
 };
 
 /** A field whose value is picked from a list (Space cycles it); `isTyped` fields take text too. */

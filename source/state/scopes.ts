@@ -70,6 +70,7 @@ const dialogScopes: {
 	prune: dialog =>
 		dialog.isEditingLabel ? pruneLabelScopes : pruneScopes[dialog.stage],
 	hosts: always(['hosts', 'dialogList']),
+	'engine-choice': always(['engineChoice', 'dialogList']),
 	audit: always(['audit', 'dialogList']),
 	logs: inViewer(['logs', 'viewer']),
 	details: inViewer(['details', 'viewer']),

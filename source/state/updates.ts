@@ -146,6 +146,7 @@ const lineEditors: Readonly<Record<Dialog['kind'], LineEditor | undefined>> = {
 	help: undefined,
 	confirm: undefined,
 	hosts: undefined,
+	'engine-choice': undefined,
 	audit: undefined,
 	'compose-down': undefined,
 	'compose-output': undefined,

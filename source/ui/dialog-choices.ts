@@ -5,6 +5,7 @@ import type {AppState, Dialog, DialogOf, Update} from '../state/app-state.js';
 import {processSignals, signalPicked} from '../state/processes-view.js';
 import {pruneKey} from '../state/prune-dialog.js';
 import {confirmedTargets} from '../state/removal-refusal.js';
+import {enginePicked} from '../state/engine-choice.js';
 import {bodyHeight, headerRows, minimumSize} from './screen-layout.js';
 
 /** One choice on a dialog's last line, as `y yes, remove` shows it. */
@@ -137,6 +138,23 @@ export function signalChoices(
 			};
 }
 
+/** The fleet's engines by name, the one under the cursor highlighted: a click goes on with it. */
+export function engineChoices(dialog: DialogOf<'engine-choice'>): ChoiceLine {
+	return {
+		choices: [
+			...dialog.names.map((name, index): Choice => ({
+				keys: '',
+				label: ` ${name} `,
+				command: 'engines.choose',
+				picked: enginePicked(index),
+				isCurrent: index === dialog.cursor,
+			})),
+			{keys: 'Esc', label: 'cancel', command: 'dialog.cancel'},
+		],
+		separator: ' ',
+	};
+}
+
 /**
  * The choices on the last line of the open dialog, the line its component draws from them; none
  * for a dialog without such a line.
@@ -156,6 +174,7 @@ export function choiceLineOf(
 		'compose-down': composeDownChoices,
 		prune: pruneChoices,
 		processes: signalChoices,
+		'engine-choice': engineChoices,
 	};
 	const line = lines[dialog.kind] as
 		((dialog: Dialog) => ChoiceLine | undefined) | undefined;

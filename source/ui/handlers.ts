@@ -43,6 +43,7 @@ import {detailsHandlers} from './details-handlers.js';
 import {viewerHandlers} from './viewer/viewer-handlers.js';
 import {eventsHandlers} from './events-handlers.js';
 import {imageHandlers} from './image-handlers.js';
+import {engineChoiceHandlers} from './engine-choice-handlers.js';
 import {composeSwarmHandlers} from './compose-swarm-handlers.js';
 import {resourceHandlers} from './resource-handlers.js';
 import {internalsHandlers} from './internals-handlers.js';
@@ -330,6 +331,7 @@ export const handlers: Readonly<Record<Command, Handler>> = {
 	...viewerHandlers,
 	...eventsHandlers,
 	...imageHandlers,
+	...engineChoiceHandlers,
 	...resourceHandlers,
 	...composeSwarmHandlers,
 	...internalsHandlers,

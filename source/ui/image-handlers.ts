@@ -5,7 +5,6 @@ import {
 	formChoiceCycled,
 	formFieldMoved,
 	pullInputReopened,
-	pullOpened,
 	runOpened,
 } from '../state/image-dialogs.js';
 import {isLastField} from '../state/form.js';
@@ -18,6 +17,7 @@ import {
 	type HandlerContext,
 } from './handler-context.js';
 import {submitCreate} from './resource-handlers.js';
+import {openOnOneEngine} from './engine-choice-handlers.js';
 
 /**
  * Runs the open form: the run form creates its container, the build form starts its build, the
@@ -37,7 +37,6 @@ function go({services}: HandlerContext): void {
 /** The handlers of pull, run and build (`u`, `n`, `b` on the Images pane) and their dialogs. */
 export const imageHandlers = {
 	...dispatching({
-		'image.pull': () => pullOpened,
 		'pull.edit': () => pullInputReopened,
 		'field.next': () => formFieldMoved(1),
 		'field.previous': () => formFieldMoved(-1),
@@ -45,20 +44,24 @@ export const imageHandlers = {
 		'field.cycleBack': () => formChoiceCycled(-1),
 		'build.edit': () => buildFormReopened,
 	}),
+	'image.pull'({services}) {
+		openOnOneEngine(services, 'pull');
+	},
 	'image.run'({services}) {
 		const state = services.store.getState();
 		const id = selectedId(state, 'images');
 		const row =
 			id === undefined ? undefined : imageRows(state.images.byId).get(id);
-		// The row's tag, else the image id: the container is created from what the row shows.
+		// The row's tag, else the image id: the container is created from what the row shows, on
+		// the row's engine in a fleet.
 		services.dispatch(
 			row === undefined
 				? statusShown('select an image first', true)
-				: runOpened(row.tag ?? row.image.id),
+				: runOpened(row.tag ?? row.image.id, row.image.engine),
 		);
 	},
 	'image.build'({services}) {
-		services.images.openBuild();
+		openOnOneEngine(services, 'build');
 	},
 	'pull.start'({services}) {
 		const {dialog} = services.store.getState().ui;

@@ -15,6 +15,7 @@ import {TextDialogView} from './viewer/text-dialog-view.js';
 import {PruneDialog} from './dialogs/prune-dialog.js';
 import {ImageDialog} from './dialogs/image-dialog.js';
 import {HostsDialog} from './dialogs/hosts-dialog.js';
+import {EngineChoiceDialog} from './dialogs/engine-choice-dialog.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
 import {useAppState} from './hooks/use-app-state.js';
@@ -84,6 +85,12 @@ function Body({
 
 		case 'hosts': {
 			return <HostsDialog dialog={dialog} width={width} height={height} />;
+		}
+
+		case 'engine-choice': {
+			return (
+				<EngineChoiceDialog dialog={dialog} width={width} height={height} />
+			);
 		}
 
 		case 'details': {

@@ -3,11 +3,8 @@ import type {Services} from '../runtime/services.js';
 import {currentDialog} from '../state/dialog-slot.js';
 import {statusShown} from '../state/status.js';
 import {pruneOpenedFor} from '../state/prune-dialog.js';
-import {
-	checkCreateForm,
-	createChecked,
-	createFormOpened,
-} from '../state/create-form.js';
+import {checkCreateForm, createChecked} from '../state/create-form.js';
+import {openOnOneEngine} from './engine-choice-handlers.js';
 import {pruneCategoryOf} from '../state/disk-usage.js';
 import {categoryOfRow, diskOrderToggled} from '../state/system-view.js';
 import {dispatching, type Handler} from './handler-context.js';
@@ -35,10 +32,14 @@ export const resourceHandlers = {
 		'focus.volumes': () => paneFocused('volumes'),
 		'focus.networks': () => paneFocused('networks'),
 		'focus.system': () => paneFocused('system'),
-		'volume.create': () => createFormOpened('volume'),
-		'network.create': () => createFormOpened('network'),
 		'system.order': () => diskOrderToggled,
 	}),
+	'volume.create'({services}) {
+		openOnOneEngine(services, 'volume');
+	},
+	'network.create'({services}) {
+		openOnOneEngine(services, 'network');
+	},
 	'system.refresh'({services}) {
 		void services.system.refresh();
 	},

@@ -574,4 +574,26 @@ describe('the fleet view', {timeout: 300_000}, () => {
 			new RegExp(`DOCKER_HOST=${alpha.host} docker container rm ${oldA}`),
 		);
 	});
+
+	it('n on Volumes asks which engine; the volume is created on the one chosen only', async () => {
+		const volume = named('vol');
+		const current = await launch('lab');
+		await current.waitForText(
+			text =>
+				/\[alpha[^\]]*● connected/.test(text) &&
+				/\[beta[^\]]*● connected/.test(text),
+			15_000,
+		);
+		await current.sendKeys('5', 'n');
+		await current.waitForText(/Create a volume on which engine\?/);
+		await current.sendKeys('j', 'Enter');
+		await current.waitForText(/Create a volume on beta/);
+		await current.sendKeys(...Array.from(volume), 'C-g');
+		await current.waitForText(`created volume ${volume}`, 15_000);
+		const onBeta = await beta.docker(['volume', 'inspect', volume]);
+		const onAlpha = await alpha.docker(['volume', 'inspect', volume]);
+		await beta.docker(['volume', 'rm', volume]);
+		assert.equal(onBeta.code, 0, 'beta has no such volume');
+		assert.notEqual(onAlpha.code, 0, 'alpha has the volume too');
+	});
 });

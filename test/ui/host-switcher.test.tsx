@@ -70,13 +70,19 @@ function renderSession(options: {
 	readonly fleet?: {
 		readonly choice: HostChoice;
 		readonly connect: () => DockerClient;
+		/** Its engines as offered alone; none unless given. */
+		readonly members?: readonly HostChoice[];
 	};
+	/** Read-only unless told otherwise, and always on an engine read-only of its own. */
+	readonly readOnly?: boolean;
 }) {
 	const first = options.fleet?.connect() ?? options.engines['first'];
 	assert.ok(first);
 	const session: EngineSession = createEngineSession({
 		docker: first,
-		...(options.fleet === undefined ? {} : {fleet: options.fleet}),
+		...(options.fleet === undefined
+			? {}
+			: {fleet: {members: [], ...options.fleet}}),
 		endpoint: endpointOf('first'),
 		connect(endpoint) {
 			const engine =
@@ -87,10 +93,10 @@ function renderSession(options: {
 			return engine;
 		},
 		listChoices: () => ({choices: options.choices, problem: options.problem}),
-		makeServices: (docker, switching) =>
+		makeServices: (docker, switching, readOnly) =>
 			createServices({
 				docker,
-				readOnly: true,
+				readOnly: (options.readOnly ?? true) || readOnly,
 				timing: fastTiming,
 				statsTiming: {intervalMs: 20, maxStreams: 24},
 				switching,
@@ -476,5 +482,69 @@ describe('host switcher', () => {
 		);
 		assert.doesNotMatch(back, /Engines ·/);
 		assert.ok(app.session.docker().fleet !== undefined);
+	});
+	it('offers each engine of the fleet alone, those written out only in the fleet too, read-only as the fleet says', async () => {
+		const first = named(
+			new FakeDockerClient(),
+			'first (unix:///tmp/first.sock)',
+			'alpha',
+		);
+		const third = named(
+			new FakeDockerClient(),
+			'third (unix:///tmp/third.sock)',
+			'gamma',
+		);
+		const member = (name: string, readOnly: boolean): HostChoice => ({
+			...choice(name),
+			description: 'of the fleet',
+			...(readOnly ? {readOnly: true} : {}),
+		});
+		app = renderSession({
+			engines: {first, third},
+			// The config's hosts and contexts: third is not among them.
+			choices: [choice('first')],
+			readOnly: false,
+			fleet: {
+				choice: {
+					id: 'fleet',
+					kind: 'fleet',
+					name: 'lab',
+					description: 'first, third',
+					endpoint: endpointOf('first'),
+					error: undefined,
+				},
+				connect: () =>
+					createFleetClient(
+						[
+							{name: 'first', client: first, readOnly: false, cli: 'docker'},
+							{name: 'third', client: third, readOnly: true, cli: 'docker'},
+						],
+						{listWaitMs: 200},
+					),
+				members: [member('first', false), member('third', true)],
+			},
+		});
+		await app.waitForFrame(
+			frame => frame.includes('alpha') && frame.includes('gamma'),
+			'the fleet never listed both engines',
+		);
+		await app.press('c');
+		const list = await app.waitForFrame(
+			frame => frame.includes('Engines'),
+			'the switcher never opened',
+		);
+		assert.match(list, /● lab\s+fleet\s+first, third/);
+		assert.equal(list.match(/ first\s+host/g)?.length, 1, 'first listed twice');
+		assert.match(
+			list,
+			/ {2}third\s+host\s+unix:\/\/\/tmp\/third\.sock · of the fleet/,
+		);
+		await app.press(keys.down, keys.down, keys.enter);
+		await app.waitForFrame(
+			frame => frame.includes('gamma') && frame.includes('switched to third'),
+			'third never showed alone',
+		);
+		assert.equal(app.session.docker(), third);
+		assert.equal(app.session.services().store.getState().readOnly, true);
 	});
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {parseFleets, parseHostEntries} from '../../source/config-hosts.js';
-import {fleetTargets} from '../../source/fleet-members.js';
+import {fleetMemberChoices, fleetTargets} from '../../source/fleet-members.js';
 
 const parsedHosts = parseHostEntries([
 	{name: 'prod', host: 'ssh://me@prod', readOnly: true},
@@ -124,6 +124,41 @@ describe('fleets in the config file', () => {
 		assert.match(
 			fault({prod: [{name: 'x'}]}),
 			/"fleet"."prod"\[0\] \("x"\) needs a "host"/,
+		);
+	});
+	it('offers each engine alone to the host switcher: by its entry’s id, by its address where --host gave it', () => {
+		const fleets = parseFleets(
+			['prod', {name: 'lab', host: 'tcp://127.0.0.1:2375'}],
+			hosts,
+		);
+		assert.ok(typeof fleets !== 'string');
+		const fromConfig = fleetTargets({}, {fleets}, input) ?? [];
+		assert.deepEqual(
+			fleetMemberChoices(fromConfig).map(({id, kind, name, readOnly}) => ({
+				id,
+				kind,
+				name,
+				readOnly,
+			})),
+			[
+				{id: 'host:prod', kind: 'host', name: 'prod', readOnly: true},
+				{id: 'host:lab', kind: 'host', name: 'lab', readOnly: undefined},
+			],
+		);
+		const fromFlags =
+			fleetTargets(
+				{
+					engines: [
+						{kind: 'host', value: 'tcp://127.0.0.1:2375'},
+						{kind: 'host', value: 'tcp://127.0.0.1:2376'},
+					],
+				},
+				{},
+				input,
+			) ?? [];
+		assert.deepEqual(
+			fleetMemberChoices(fromFlags).map(choice => choice.id),
+			['flag:tcp://127.0.0.1:2375', 'flag:tcp://127.0.0.1:2376'],
 		);
 	});
 });

@@ -455,13 +455,46 @@ describe('the create form', () => {
 				ok: true,
 				object: 'volume',
 				volume: {name: 'cache', driver: 'local'},
+				engine: undefined,
 			},
 		);
 		assert.deepEqual(checkCreateForm(state, form('volume', {})), {
 			ok: true,
 			object: 'volume',
 			volume: {name: '', driver: 'local'},
+			engine: undefined,
 		});
+	});
+
+	it('in a fleet, only a name taken on the form’s own engine is in the way', () => {
+		const fleet = volumesListed(
+			[
+				fakeVolume({name: 'data', id: 'data~0', engine: 'lab'}),
+				fakeVolume({name: 'data', id: 'data~1', engine: 'prod'}),
+			],
+			0,
+		)(networksListed([{...backend, id: 'n~0', engine: 'lab'}], 0)(state));
+		const onEngine = (
+			object: 'volume' | 'network',
+			name: string,
+			engine: string,
+		): CreateDialog => ({...form(object, {name}), engine});
+		assert.deepEqual(
+			checkCreateForm(fleet, onEngine('volume', 'data', 'lab')),
+			{ok: false, errors: {name: 'volume data exists already'}},
+		);
+		assert.deepEqual(checkCreateForm(fleet, onEngine('volume', 'data', 'db')), {
+			ok: true,
+			object: 'volume',
+			volume: {name: 'data', driver: 'local'},
+			engine: 'db',
+		});
+		assert.ok(
+			!checkCreateForm(fleet, onEngine('network', backend.name, 'lab')).ok,
+		);
+		assert.ok(
+			checkCreateForm(fleet, onEngine('network', backend.name, 'prod')).ok,
+		);
 	});
 
 	it('refuses a volume name the local driver would, or one taken', () => {
@@ -476,7 +509,12 @@ describe('the create form', () => {
 		});
 		assert.deepEqual(
 			checkCreateForm(state, form('volume', {name: 'a b', driver: 'sshfs'})),
-			{ok: true, object: 'volume', volume: {name: 'a b', driver: 'sshfs'}},
+			{
+				ok: true,
+				object: 'volume',
+				volume: {name: 'a b', driver: 'sshfs'},
+				engine: undefined,
+			},
 			'another driver has its own rules',
 		);
 		assert.deepEqual(
@@ -500,6 +538,7 @@ describe('the create form', () => {
 					subnet: '10.20.0.0/16',
 					internal: true,
 				},
+				engine: undefined,
 			},
 		);
 		assert.deepEqual(checkCreateForm(state, form('network', {name: 'x'})), {
@@ -511,6 +550,7 @@ describe('the create form', () => {
 				subnet: undefined,
 				internal: false,
 			},
+			engine: undefined,
 		});
 	});
 

@@ -6,6 +6,7 @@ import type {
 } from '../../state/build-form.js';
 import type {DialogProps} from '../components/dialog-frame.js';
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
+import {onEngineText} from '../../state/engine-choice.js';
 import {theme} from '../theme.js';
 import {TextView} from '../viewer/text-view.js';
 import {
@@ -60,7 +61,7 @@ export function BuildDialog({dialog, width, height}: Props) {
 	if (dialog.stage === 'form') {
 		return (
 			<FormDialog
-				title="Build an image"
+				title={`Build an image${onEngineText(dialog.engine)}`}
 				width={width}
 				height={height}
 				form={dialog.form}
@@ -74,7 +75,7 @@ export function BuildDialog({dialog, width, height}: Props) {
 	const {viewer} = dialog;
 	return (
 		<TextView
-			title={`Build ${tag === '' ? dialog.form.values.context : tag}`}
+			title={`Build ${tag === '' ? dialog.form.values.context : tag}${onEngineText(dialog.engine)}`}
 			width={width}
 			height={height}
 			viewer={viewer}

@@ -3,6 +3,7 @@ import type {
 	CreateField,
 } from '../../state/create-form.js';
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
+import {onEngineText} from '../../state/engine-choice.js';
 import type {DialogProps} from '../components/dialog-frame.js';
 
 type Props = DialogProps<Dialog>;
@@ -32,7 +33,7 @@ const networkLabels: Readonly<Record<CreateField, FieldLabel>> = {
 export function CreateDialog({dialog, width, height}: Props) {
 	return (
 		<FormDialog
-			title={`Create a ${dialog.object}`}
+			title={`Create a ${dialog.object}${onEngineText(dialog.engine)}`}
 			width={width}
 			height={height}
 			form={dialog.form}

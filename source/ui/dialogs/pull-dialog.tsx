@@ -13,6 +13,7 @@ import {fit} from '../format/cells.js';
 import {percent, progressBar} from '../format/progress-bar.js';
 import {theme} from '../theme.js';
 import {ListingDialog} from './listing-dialog.js';
+import {onEngineText} from '../../state/engine-choice.js';
 
 type Props = DialogProps<Dialog>;
 
@@ -147,7 +148,9 @@ function Progress({dialog, width, height}: Props) {
 	const barWidth = Math.max(10, Math.min(30, width - 60));
 	return (
 		<ListingDialog
-			title={titles[dialog.stage](dialog.reference)}
+			title={
+				titles[dialog.stage](dialog.reference) + onEngineText(dialog.engine)
+			}
 			width={width}
 			height={height}
 			view={dialog.list}
@@ -197,7 +200,9 @@ export function PullDialog({dialog, width, height}: Props) {
 
 	return (
 		<DialogFrame
-			title={titles[dialog.stage](dialog.reference)}
+			title={
+				titles[dialog.stage](dialog.reference) + onEngineText(dialog.engine)
+			}
 			width={width}
 			height={height}
 		>

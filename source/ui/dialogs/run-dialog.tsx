@@ -1,4 +1,6 @@
 import type {RunDialog as Dialog, RunField} from '../../state/run-form.js';
+import {shortId} from '../../format/units.js';
+import {onEngineText} from '../../state/engine-choice.js';
 import {FormDialog, type FieldLabel} from '../components/form-fields.js';
 import type {DialogProps} from '../components/dialog-frame.js';
 
@@ -30,7 +32,8 @@ const labels: Readonly<Record<RunField, FieldLabel>> = {
 export function RunDialog({dialog, width, height}: Props) {
 	return (
 		<FormDialog
-			title={`Run a container of ${dialog.image}`}
+			// An image without a tag by its short id, as its row shows it: the engine stays in sight.
+			title={`Run a container of ${dialog.image.startsWith('sha256:') ? shortId(dialog.image) : dialog.image}${onEngineText(dialog.engine)}`}
 			width={width}
 			height={height}
 			form={dialog.form}
