@@ -78,8 +78,11 @@ export type Fleet = {
 	 * measuring its containers from the cheapest source it allows.
 	 */
 	readonly clients: readonly DockerClient[];
-	/** Tells the listener when an engine's state changed or a late list came in. */
-	readonly subscribe: (listener: () => void) => () => void;
+	/**
+	 * Tells the listener when an engine's state changed (every list may show it otherwise), or when a
+	 * late answer came in for one list, which it names.
+	 */
+	readonly subscribe: (listener: (list?: FleetList) => void) => () => void;
 	/** The name of the engine an object (by its fleet id) lives on. */
 	readonly engineOf: (id: string) => string | undefined;
 	/**
@@ -101,6 +104,9 @@ export type Fleet = {
 	 */
 	readonly member: (name: string) => OneEngine;
 };
+
+/** The lists a fleet gives engine by engine. */
+export type FleetList = 'containers' | 'images' | 'volumes' | 'networks';
 
 /** One engine to make something on: in a fleet, one of its engines; else the engine itself. */
 export type OneEngine = {

@@ -1,4 +1,5 @@
 import type {
+	FleetList,
 	ContainerSummary,
 	DiskUsage,
 	DockerClient,
@@ -46,7 +47,8 @@ type Lists = {
 	networks?: NetworkSummary[];
 };
 
-type ListKind = keyof Lists;
+/** Each is a {@link FleetList}. */
+type ListKind = keyof Lists & FleetList;
 
 /** Calls on one engine that change it: refused on a read-only member. */
 const readOnlyRefusal = (name: string): DockerError =>
@@ -79,10 +81,10 @@ export function createFleetClient(
 	// Which members manage a Swarm, as their last systemInfo said.
 	const managers: boolean[] = members.map(() => false);
 	const lists: Lists[] = members.map(() => ({}));
-	const listeners = new Set<() => void>();
-	const notify = (): void => {
+	const listeners = new Set<(list?: FleetList) => void>();
+	const notify = (list?: FleetList): void => {
 		for (const listener of listeners) {
-			listener();
+			listener(list);
 		}
 	};
 
@@ -165,12 +167,19 @@ export function createFleetClient(
 
 	/** Since when each member has had a list unanswered: past {@link listWaitMs}, its rows are stale. */
 	const unansweredSince: (number | undefined)[] = members.map(() => undefined);
+	/**
+	 * Lists that came after the list that asked for them was given (`<member>:<kind>`): the next list
+	 * shows them as they are instead of asking again, or a member always a little slower than the
+	 * others would have each list it answers late ask for another.
+	 */
+	const unshown = new Set<string>();
 
 	/**
 	 * Every member's list of one kind. The list is given once every member answered, or {@link graceMs}
 	 * after the first did, or at {@link listWaitMs}: a member that has not answered yet shows its last
 	 * list, marked stale once it failed, is down, or has left a list unanswered for {@link listWaitMs}.
-	 * Its answer, whenever it comes, is kept for the next list and said, as is its turning stale.
+	 * Its answer, whenever it comes, is said and shown by the next list as it is, and so is its turning
+	 * stale.
 	 */
 	const listAll = async <T>(
 		kind: ListKind,
@@ -187,7 +196,17 @@ export function createFleetClient(
 		const answered = new Promise<void>(resolve => {
 			firstAnswer = resolve;
 		});
+		let isGiven = false;
 		const asked = members.map(async (member, index) => {
+			const key = `${index}:${kind}`;
+			const last = (lists[index] as Record<ListKind, unknown>)[kind] as
+				T[] | undefined;
+			if (unshown.delete(key) && last !== undefined) {
+				answers[index] = last;
+				firstAnswer();
+				return;
+			}
+
 			unansweredSince[index] ??= started;
 			try {
 				const items = await list(member.client, signal);
@@ -195,6 +214,11 @@ export function createFleetClient(
 				unansweredSince[index] = undefined;
 				answers[index] = items;
 				firstAnswer();
+				if (isGiven) {
+					// Its rows show with the next list, which this asks for.
+					unshown.add(key);
+					notify(kind);
+				}
 			} catch {
 				answers[index] = 'failed';
 			}
@@ -212,6 +236,7 @@ export function createFleetClient(
 			clearTimeout(timer);
 		}
 
+		isGiven = true;
 		return members.flatMap((_member, index) => {
 			const answer = answers[index];
 			if (Array.isArray(answer)) {
@@ -223,13 +248,12 @@ export function createFleetClient(
 			const since = unansweredSince[index];
 			const isLate = since !== undefined && now() - since >= listWaitMs;
 			if (answer === undefined) {
-				// Its rows show when they come, or turn stale if they do not come in time.
-				void asked[index]?.then(notify);
+				// Its rows show when they come (see `unshown`), or turn stale if they do not come in time.
 				if (!isLate && since !== undefined) {
 					setTimeout(
 						() => {
 							if (unansweredSince[index] === since) {
-								notify();
+								notify(kind);
 							}
 						},
 						since + listWaitMs - now(),

@@ -1,5 +1,5 @@
 import type {FeedContext} from './feed-context.js';
-import type {DockerEvent} from '../docker/docker-client.js';
+import type {DockerEvent, FleetList} from '../docker/docker-client.js';
 import {DockerError, errorMessage} from '../docker/errors.js';
 import {
 	connectionChanged,
@@ -91,6 +91,12 @@ export function startContainerFeed(
 		volume: throttled(listVolumes),
 		network: throttled(listNetworks),
 	};
+	const byList = {
+		containers: 'container',
+		images: 'image',
+		volumes: 'volume',
+		networks: 'network',
+	} as const satisfies Record<FleetList, keyof typeof throttles>;
 
 	// The engine announces some changes (pause, unpause, health) a moment before its list shows
 	// them; one more re-list a little after the last event of a burst catches up with those.
@@ -154,9 +160,15 @@ export function startContainerFeed(
 	// is listed again (the engines that did not change answer from where they are).
 	const {fleet} = docker;
 	if (fleet !== undefined) {
-		const unsubscribe = fleet.subscribe(() => {
+		const unsubscribe = fleet.subscribe(list => {
 			dispatch(fleetChanged(fleet.engines()));
-			for (const throttle of Object.values(throttles)) {
+			// A late answer shows with the next list of its kind alone: listing every kind again would
+			// have each kind's late answer ask for the others, for as long as an engine is slower.
+			const due =
+				list === undefined
+					? Object.values(throttles)
+					: [throttles[byList[list]]];
+			for (const throttle of due) {
 				throttle.trigger();
 			}
 		});

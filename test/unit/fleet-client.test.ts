@@ -198,6 +198,51 @@ describe('fleet client', () => {
 		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
 	});
 
+	it('shows a late answer with the next list without asking again: an engine always a little slow asks for no more lists', async () => {
+		const fast = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web'})],
+		});
+		const slow = new FakeDockerClient({
+			containers: [fakeContainer({name: 'db'})],
+		});
+		let asked = 0;
+		const fleet = createFleetClient(
+			[
+				{name: 'lab', client: fast, readOnly: false, cli: 'docker'},
+				{
+					name: 'prod',
+					client: slow.with({
+						async listContainers() {
+							asked++;
+							await new Promise(resolve => {
+								setTimeout(resolve, 100);
+							});
+							return slow.listContainers();
+						},
+					}),
+					readOnly: false,
+					cli: 'docker',
+				},
+			],
+			{listWaitMs: 60_000, graceMs: 5},
+		);
+		const told: (string | undefined)[] = [];
+		fleet.fleet?.subscribe(list => {
+			told.push(list);
+		});
+		assert.deepEqual(await rows(fleet), ['lab/web']);
+		await waitFor(() => told.length === 1, {
+			timeoutMs: 2000,
+			message: 'the late answer told',
+		});
+		// Naming its list, so that the other lists are not asked for again.
+		assert.deepEqual(told, ['containers']);
+		// As the feed does when told: it lists again.
+		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
+		// Not asked again: nothing is pending that could ask for another list.
+		assert.equal(asked, 1);
+	});
+
 	it('shows a slow engine’s last rows as they were until it is late, then stale, and says when', async () => {
 		const lab = new FakeDockerClient({
 			containers: [fakeContainer({name: 'web'})],
