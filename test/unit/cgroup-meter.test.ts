@@ -12,6 +12,7 @@ import {after, describe, it} from 'node:test';
 import {
 	createCgroupMeter,
 	parseOpenFilesLimit,
+	fullEvery,
 	type CgroupMeasurement,
 	type CgroupMeter,
 } from '../../source/docker/cgroup/cgroup-meter.js';
@@ -430,6 +431,37 @@ describe('CgroupMeter descriptors', () => {
 			JSON.stringify([...readBy]),
 		);
 		assert.deepEqual([...readBy.keys()].sort(), ids.slice(12).sort());
+	});
+
+	it('reads a row on screen but not kept open in part: details every other sweep, limits every tenth', () => {
+		const {root, ids} = fleet(20);
+		const opened: string[] = [];
+		const meter = createCgroupMeter({
+			driver: 'systemd',
+			root,
+			procRoot,
+			openFile(file) {
+				opened.push(file);
+				return openSync(file, 'r');
+			},
+		});
+		assert.ok(meter);
+		meters.push(meter);
+		meter.measure(ids, 20);
+		opened.length = 0;
+		for (let sweep = 0; sweep < fullEvery; sweep++) {
+			meter.measure(ids, 20);
+		}
+
+		// Rank 15: on screen, past the twelve kept open.
+		const files = opened
+			.filter(file => owner(file) === ids[15])
+			.map(file => path.basename(file));
+		const count = (name: string): number =>
+			files.filter(file => file === name).length;
+		assert.equal(count('cpu.stat'), fullEvery);
+		assert.equal(count('pids.current'), fullEvery / 2);
+		assert.equal(count('memory.max'), 1);
 	});
 
 	it('reads every container on every sweep by default', () => {

@@ -234,11 +234,14 @@ export function createCgroupMeter(options: {
 
 		const keepOpen = rank < kept;
 		const isFull = isFullReading(meter, rank, shown, sweeps);
-		const sample = meter.cgroup.read({
-			details: isFull,
-			limits: isFull,
-			keepOpen,
-		});
+		// On screen but not kept open, every file is opened again for each reading, several times the
+		// cost of a kept one: its details every other sweep, and its limits, which seldom change, with
+		// the full readings of the rows off screen.
+		const isOpenedAgain = !keepOpen && meter.hasFullReading;
+		const phase = sweeps + meter.phase;
+		const details = isFull && (!isOpenedAgain || phase % 2 === 0);
+		const limits = isFull && (!isOpenedAgain || phase % fullEvery === 0);
+		const sample = meter.cgroup.read({details, limits, keepOpen});
 		if (sample === undefined) {
 			// Gone between the list and this read; it is looked for afresh if it runs again.
 			release(id);
@@ -250,7 +253,7 @@ export function createCgroupMeter(options: {
 			meter.network?.release();
 		}
 
-		const network = isFull ? meter.network?.read({keepOpen}) : undefined;
+		const network = details ? meter.network?.read({keepOpen}) : undefined;
 		meter.last = {time: now(), sample, network};
 		meter.readings = Math.min(meter.readings + 1, 2);
 		return meter.last;
