@@ -449,11 +449,15 @@ function startApiSource(
  */
 export function startStatsFeed(options: Options): void {
 	const {fleet} = options.docker;
-	const scopes =
+	const together = {...options, dispatch: committedTogether(options)};
+	const stops =
 		fleet === undefined
-			? [soleScope(options.docker)]
-			: fleet.clients.map((client, index) => memberScope(client, index));
-	const stops = scopes.map(scope => startEngineFeed(options, scope));
+			? [startEngineFeed(options, soleScope(options.docker))]
+			: fleet
+					.members()
+					.map(({client}, index) =>
+						startEngineFeed(together, memberScope(client, index)),
+					);
 	// One listener for all engines: past ten on the app's signal Node warns, over the screen.
 	options.signal.addEventListener(
 		'abort',
@@ -464,6 +468,34 @@ export function startStatsFeed(options: Options): void {
 		},
 		{once: true},
 	);
+}
+
+/**
+ * A dispatch whose updates are held until the next whole interval of the clock and then committed
+ * together: the engines of a fleet sweep on their own, each at its own moment, and would otherwise
+ * repaint the screen once each per interval. Figures wait less than an interval for it.
+ */
+function committedTogether(options: Options): (update: Update) => void {
+	const {dispatch, schedule, timing} = options;
+	const now = options.now ?? Date.now;
+	const held: Update[] = [];
+	return update => {
+		held.push(update);
+		if (held.length === 1) {
+			schedule(
+				() => {
+					const updates = held.splice(0);
+					// Not after the feed ended: the store may show another engine by then.
+					if (!options.signal.aborted) {
+						dispatch(state =>
+							updates.reduce((next, each) => each(next), state),
+						);
+					}
+				},
+				timing.intervalMs - (now() % timing.intervalMs),
+			);
+		}
+	};
 }
 
 /**

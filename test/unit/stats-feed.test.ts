@@ -1061,10 +1061,15 @@ describe('startStatsFeed: a fleet', () => {
 			],
 			[`${a.id}~2`, `${b.id}~0`],
 		);
+		// The engines' figures are committed together, at the next whole interval.
 		await waitFor(
-			() =>
-				feed.state().resources.byId.has(`${web}~1`) &&
-				feed.state().resources.byId.has(`${a.id}~0`),
+			async () => {
+				await feed.clock.advance(intervalMs);
+				return (
+					feed.state().resources.byId.has(`${web}~1`) &&
+					feed.state().resources.byId.has(`${a.id}~0`)
+				);
+			},
 			{timeoutMs: 5000, message: 'figures of the local and the ssh engine'},
 		);
 		assert.deepEqual(
@@ -1083,13 +1088,60 @@ describe('startStatsFeed: a fleet', () => {
 		assert.equal(remote.calls.stats, 0);
 		assert.deepEqual(tcp.openStatsStreams, [a.id]);
 		tcp.pushStats(a.id, fakeSample({cpuPercent: 5, memoryUsage: mib}));
-		await feed.clock.advance(intervalMs);
-		await waitFor(() => feed.state().resources.byId.has(`${a.id}~2`), {
-			timeoutMs: 5000,
-			message: 'the tcp engine’s figures',
-		});
+		await waitFor(
+			async () => {
+				await feed.clock.advance(intervalMs);
+				return feed.state().resources.byId.has(`${a.id}~2`);
+			},
+			{timeoutMs: 5000, message: 'the tcp engine’s figures'},
+		);
 		assert.equal(feed.state().resources.byId.has(`${b.id}~2`), false);
 		assert.equal(feed.state().resources.source, undefined);
+	});
+
+	it('commits the figures of every engine together, once an interval, not once per engine', async () => {
+		const one = new FakeDockerClient({containers: [a]});
+		const two = new FakeDockerClient({containers: [b]});
+		for (const [fake, container] of [
+			[one, a],
+			[two, b],
+		] as const) {
+			const meter = new FakeMeter(Date.now);
+			meter.readings.set(container.id, {cpuUsageNs: 1e9, memoryUsage: mib});
+			fake.cgroupMeter = meter;
+		}
+
+		const feed = await startFleet(
+			[
+				{name: 'here', fake: one},
+				{name: 'there', fake: two},
+			],
+			[],
+		);
+		await waitFor(
+			async () => {
+				await feed.clock.advance(intervalMs);
+				return (
+					feed.state().resources.byId.has(`${a.id}~0`) &&
+					feed.state().resources.byId.has(`${b.id}~1`)
+				);
+			},
+			{timeoutMs: 5000, message: 'figures of both engines'},
+		);
+		let commits = 0;
+		let last = feed.state().resources.byId;
+		feed.store.subscribe(() => {
+			if (feed.state().resources.byId !== last) {
+				last = feed.state().resources.byId;
+				commits++;
+			}
+		});
+		for (let step = 0; step < 12; step++) {
+			await feed.clock.advance(intervalMs / 4);
+		}
+
+		// Both engines swept three times; their figures came in three commits.
+		assert.ok(commits >= 2 && commits <= 3, `${commits} commits`);
 	});
 
 	it('stops the source of an engine that goes away and no other, and starts it anew when it is back', async () => {
@@ -1111,11 +1163,14 @@ describe('startStatsFeed: a fleet', () => {
 		});
 		const figures = async (memory: number): Promise<void> => {
 			tcp.pushStats(a.id, fakeSample({memoryUsage: memory}));
-			await feed.clock.advance(intervalMs);
 			await waitFor(
-				() =>
-					feed.state().resources.byId.get(`${a.id}~1`)?.usage.memoryUsage ===
-					memory,
+				async () => {
+					await feed.clock.advance(intervalMs);
+					return (
+						feed.state().resources.byId.get(`${a.id}~1`)?.usage.memoryUsage ===
+						memory
+					);
+				},
 				{timeoutMs: 5000, message: `the tcp engine’s ${memory} bytes`},
 			);
 		};
