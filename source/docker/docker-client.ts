@@ -73,12 +73,6 @@ export type Fleet = {
 	/** Every engine, in the order they were given. */
 	readonly engines: () => readonly FleetEngine[];
 	/**
-	 * Each engine's own client, in the order of {@link Fleet.engines}: its ids are the engine's
-	 * own, without the fleet's `~N` (fleet-ids.ts). For what each engine does on its own, as
-	 * measuring its containers from the cheapest source it allows.
-	 */
-	readonly clients: readonly DockerClient[];
-	/**
 	 * Tells the listener when an engine's state changed (every list may show it otherwise), or when a
 	 * late answer came in for one list, which it names.
 	 */
@@ -94,7 +88,7 @@ export type Fleet = {
 	readonly onEngineOf: (id: string, reference: string) => string;
 	/**
 	 * Each engine with its own client, for work done engine by engine on that engine's own facts
-	 * (a prune): the client's ids are the engine's own, and it refuses nothing of a read-only
+	 * (a prune, measuring its containers): the client's ids are the engine's own, and it refuses nothing of a read-only
 	 * engine, which the caller leaves alone.
 	 */
 	readonly members: () => readonly FleetMemberClient[];

@@ -368,7 +368,6 @@ export function createFleetClient(
 					client: member.client,
 					fleetId: id => fleetId(id, index),
 				})),
-			clients: members.map(member => member.client),
 			subscribe(listener) {
 				listeners.add(listener);
 				return () => {
