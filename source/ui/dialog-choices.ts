@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {cellWidth} from './format/cells.js';
 import type {Command} from '../keymap/commands.js';
 import {plural} from '../format/units.js';
 import type {AppState, Dialog, DialogOf, Update} from '../state/app-state.js';
@@ -210,12 +210,12 @@ export function dialogChoiceAt(
 
 	let start = dialogInset;
 	for (const choice of line.choices) {
-		const end = start + stringWidth(choiceText(choice));
+		const end = start + cellWidth(choiceText(choice));
 		if (cell.column >= start && cell.column < end) {
 			return choice.command === undefined ? undefined : choice;
 		}
 
-		start = end + stringWidth(line.separator);
+		start = end + cellWidth(line.separator);
 	}
 
 	return undefined;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {stripVTControlCharacters} from 'node:util';
 import {
 	cellsOf,
 	changedSpans,
@@ -8,6 +9,7 @@ import {
 } from '../../source/ui/frames/frame-diff.js';
 import {createFrameWriter} from '../../source/ui/frames/frame-writer.js';
 import {ScreenModel} from '../helpers/screen-model.js';
+import {cellWidth} from '../../source/ui/format/cells.js';
 
 const bold = (text: string): string => `\u001B[1m${text}\u001B[22m`;
 const red = (text: string): string => `\u001B[31m${text}\u001B[39m`;
@@ -24,6 +26,44 @@ function update(previous: string, next: string, columns = 40): string {
 	const pen: Pen = {row: 0, column: 0, styles: []};
 	return lineUpdate(pen, 0, cellsOf(previous), cellsOf(next), columns);
 }
+
+describe('the columns of a line', () => {
+	it('are as many as Ink measured the line, whatever its clusters', () => {
+		for (const line of [
+			'a\u0903b', // a spacing mark: part of the cluster, and a column of its own
+			'\u0301x', // a combining mark with nothing to combine with: no column
+			'e\u0301\u0302z',
+			'中x',
+			'\u0915\u094D\u0937a', // a conjunct
+			'👍 ok',
+			bold('a\u0903') + 'b',
+		]) {
+			assert.equal(
+				cellsOf(line).length,
+				cellWidth(stripVTControlCharacters(line)),
+				JSON.stringify(line),
+			);
+		}
+	});
+});
+
+describe('the width of a cluster', () => {
+	it('is that of each of its visible characters, as terminals that measure by code point draw it', () => {
+		const widths: Record<string, number> = {
+			'\u0915\u094D\u0937': 2, // a conjunct: two consonants joined by a virama
+			'\u0E01\u0E33': 2, // ก + SARA AM
+			'a\u0903': 2, // a spacing mark
+			'e\u0301': 1, // a combining mark
+			'\u0E01\u0E48': 1, // a Thai tone mark
+			'\u{1F1FA}\u{1F1F8}': 2, // a flag
+			'👍': 2,
+			'\u1100\u1161': 2, // a Hangul syllable of jamo
+		};
+		for (const [text, width] of Object.entries(widths)) {
+			assert.equal(cellWidth(text), width, JSON.stringify(text));
+		}
+	});
+});
 
 describe('changed spans of a line', () => {
 	it('are the columns that differ, each run of them one span', () => {

@@ -5,7 +5,7 @@ import {
 	tokenize,
 	type AnsiCode,
 } from '@alcalzone/ansi-tokenize';
-import stringWidth from 'string-width';
+import {cellWidth} from '../format/cells.js';
 
 /**
  * One column of a frame's line: the character that starts there with its styles, or the second
@@ -46,8 +46,25 @@ export function cellsOf(line: string): readonly Cell[] {
 			continue;
 		}
 
-		const width = Math.max(1, stringWidth(value));
+		// Measured with Ink's own string-width, or the columns would not be where Ink put them.
+		const width = cellWidth(value);
 		const key = `${styles.map(style => style.code).join('')}\u0000${value}`;
+		if (width === 0) {
+			// A mark with no character of its own to combine with takes no column; it is drawn with
+			// the character before it, which a terminal would join it to, or not at all at the start.
+			const before = cells.findLastIndex(cell => cell.width > 0);
+			const joined = cells[before];
+			if (joined !== undefined) {
+				cells[before] = {
+					...joined,
+					char: joined.char + value,
+					key: `${joined.key}\u0000${key}`,
+				};
+			}
+
+			continue;
+		}
+
 		cells.push({char: value, styles, width, key});
 		for (let half = 1; half < width; half++) {
 			cells.push({char: '', styles, width: 0, key: `${key}\u0000${half}`});
