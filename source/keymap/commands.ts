@@ -220,6 +220,11 @@ export const commands = {
 		description: 'Sort by age, oldest first (again: reverse)',
 		category: 'Sort',
 	},
+	'sort.engine': {
+		description:
+			'Sort by engine, in a fleet: each engine’s rows together (again: reverse)',
+		category: 'Sort',
+	},
 	// How each scope reads these (moving a cursor, following a log) is said where they are bound.
 	'scroll.down': {description: 'Scroll down', category: 'Navigation'},
 	'scroll.up': {description: 'Scroll up', category: 'Navigation'},

@@ -142,7 +142,7 @@ export type Resources = {
  * What a list is ordered by: containers by name, CPU or memory; images by name, size or age;
  * volumes by name or size.
  */
-export type SortKey = 'name' | 'cpu' | 'memory' | 'size' | 'age';
+export type SortKey = 'name' | 'cpu' | 'memory' | 'size' | 'age' | 'engine';
 export type Sort = {readonly key: SortKey; readonly descending: boolean};
 
 export type UiState = {

@@ -34,6 +34,15 @@ function containerOrder(
 ): (a: ContainerSummary, b: ContainerSummary) => number {
 	const direction = sort.descending ? -1 : 1;
 	return (a, b) => {
+		// By engine, each engine's rows together, in the usual order among them.
+		const byEngine =
+			sort.key === 'engine'
+				? collator.compare(a.engine ?? '', b.engine ?? '') * direction
+				: 0;
+		if (byEngine !== 0) {
+			return byEngine;
+		}
+
 		const byState = stateRank[a.state] - stateRank[b.state];
 		if (byState !== 0) {
 			return byState;

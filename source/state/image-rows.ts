@@ -78,6 +78,12 @@ export function imageRowOrder(
 				compareImageRows(a, b);
 		}
 
+		case 'engine': {
+			return (a, b) =>
+				collator.compare(a.image.engine ?? '', b.image.engine ?? '') *
+					direction || compareImageRows(a, b);
+		}
+
 		case 'name':
 		case 'cpu':
 		case 'memory': {
@@ -98,6 +104,7 @@ const visibleImages = memoizeLast(
 				matchesFilter(filter, [
 					row.tag ?? '<none>:<none>',
 					row.image.id.replace(/^sha256:/, ''),
+					row.image.engine ?? '',
 				]),
 			)
 			.sort(imageRowOrder(sort))

@@ -29,6 +29,7 @@ import {collectionListed, sameJson} from './collections.js';
 import {filterEdited} from './filter-prompt.js';
 import {paletteEdited} from './palette.js';
 import {updateDialog} from './dialog-slot.js';
+import {statusShown} from './status.js';
 
 const listContainers = collectionListed(
 	(state: AppState) => state.containers,
@@ -88,7 +89,7 @@ export function clockTicked(now: number): Update {
 
 /**
  * Sorts the focused pane's list by `key`; the same key again reverses the order. Figures sort
- * largest first (age: oldest first), names A to Z.
+ * largest first (age: oldest first), names and engines A to Z.
  */
 export function sortChosen(key: SortKey): Update {
 	return state => {
@@ -100,11 +101,20 @@ export function sortChosen(key: SortKey): Update {
 				[pane]:
 					sort.key === key
 						? {key, descending: !sort.descending}
-						: {key, descending: key !== 'name'},
+						: {key, descending: key !== 'name' && key !== 'engine'},
 			},
 		});
 	};
 }
+
+/** Sorts the focused pane by engine, in a fleet; one engine has nothing to sort by and says so. */
+export const engineSortChosen: Update = state =>
+	state.fleet === undefined
+		? statusShown(
+				'one engine: there is no fleet to sort by engine',
+				true,
+			)(state)
+		: sortChosen('engine')(state);
 
 export const showAllToggled: Update = state =>
 	withUi(state, {showAll: !state.ui.showAll});

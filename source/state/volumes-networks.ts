@@ -134,6 +134,12 @@ function volumeOrder(
 	sort: Sort,
 ): (a: VolumeSummary, b: VolumeSummary) => number {
 	const direction = sort.descending ? -1 : 1;
+	if (sort.key === 'engine') {
+		return (a, b) =>
+			collator.compare(a.engine ?? '', b.engine ?? '') * direction ||
+			compareVolumes(a, b);
+	}
+
 	if (sort.key !== 'size') {
 		return (a, b) => compareVolumes(a, b) * direction;
 	}

@@ -57,7 +57,12 @@ import {
 import {networkTargets, volumeTargets} from '../state/volumes-networks.js';
 import {listViewAtBottom, listViewAtTop} from '../state/list-view.js';
 import {logsTimestampsToggled} from '../state/logs-dialog.js';
-import {lineChanged, sortChosen, showAllToggled} from '../state/updates.js';
+import {
+	engineSortChosen,
+	lineChanged,
+	sortChosen,
+	showAllToggled,
+} from '../state/updates.js';
 import type {Target} from '../state/confirmation.js';
 import {
 	focusedBack,
@@ -185,6 +190,7 @@ const transitions = {
 	'sort.name': () => sortChosen('name'),
 	'sort.size': () => sortChosen('size'),
 	'sort.age': () => sortChosen('age'),
+	'sort.engine': () => engineSortChosen,
 	'list.filter': () => filterOpened,
 	'containers.toggleAll': () => showAllToggled,
 	'filter.keep': () => filterKept,

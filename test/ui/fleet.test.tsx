@@ -119,6 +119,24 @@ describe('fleet view', () => {
 		assert.ok(rowsOf(frame, 'db').every(line => /prod\s/.test(line)));
 	});
 
+	it('H sorts by engine, each engine’s rows together, and again in reverse; one engine says there is none', async () => {
+		const fleet = fleetApp();
+		app = fleet.app;
+		await app.waitForFrame(text => rowsOf(text, 'web').length === 2);
+		/** The ENGINE of each container row, top to bottom. */
+		const engines = (frame: string): string[] =>
+			frame
+				.split('\n')
+				.filter(line => /\s(?:web|db)\s/.test(line))
+				.map(line => /\s(lab|prod)\s/.exec(line)?.[1] ?? '');
+		await app.press('H');
+		const sorted = await app.waitForFrame(/by engine ↑/);
+		assert.deepEqual(engines(sorted), ['lab', 'prod', 'prod']);
+		await app.press('H');
+		const reversed = await app.waitForFrame(/by engine ↓/);
+		assert.deepEqual(engines(reversed), ['prod', 'prod', 'lab']);
+	});
+
 	it('shows each engine’s state at 80 columns, where the chips do not all fit', async () => {
 		const fleet = fleetApp(80);
 		app = fleet.app;

@@ -16,9 +16,11 @@ import {visibleIds} from '../../source/state/selectors.js';
 import {paneFocused} from '../../source/state/selection.js';
 import {
 	containersListed,
+	engineSortChosen,
 	imagesListed,
 	sortChosen,
 } from '../../source/state/updates.js';
+import {fleetChanged} from '../../source/state/fleet.js';
 import {volumesListed} from '../../source/state/volumes-networks.js';
 import {
 	fakeContainer,
@@ -453,5 +455,78 @@ describe('sorts per pane', () => {
 			'tmp',
 			'cache',
 		]);
+	});
+});
+
+describe('sorting by engine, in a fleet', () => {
+	const state = volumesListed(
+		[
+			fakeVolume({name: 'data~1', engine: 'prod'}),
+			fakeVolume({name: 'cache~0', engine: 'lab'}),
+			fakeVolume({name: 'logs~1', engine: 'prod'}),
+		],
+		t0,
+	)(
+		imagesListed(
+			[
+				fakeImage({id: 'sha256:a~1', tags: ['app:1'], engine: 'prod'}),
+				fakeImage({id: 'sha256:b~0', tags: ['base:1'], engine: 'lab'}),
+			],
+			t0,
+		)(
+			containersListed(
+				[
+					{...box('web'), id: `${box('web').id}~1`, engine: 'prod'},
+					{...box('api'), id: `${box('api').id}~1`, engine: 'prod'},
+					{...box('web'), engine: 'lab'},
+				],
+				t0,
+			)(initialState({endpoint: 'x', readOnly: false, now: t0})),
+		),
+	);
+
+	it('groups each engine’s rows, A to Z, in the usual order among them; again reverses', () => {
+		const inFleet = fleetChanged(
+			['lab', 'prod'].map(name => ({
+				name,
+				readOnly: false,
+				product: undefined,
+				state: {status: 'connected'},
+			})),
+		)(state);
+		const engines = (next: AppState, pane: Pane): string[] =>
+			visibleIds(next, pane).map(id => (id.endsWith('~1') ? 'prod' : 'lab'));
+		const byEngine = engineSortChosen(inFleet);
+		assert.deepEqual(byEngine.ui.sorts.containers, {
+			key: 'engine',
+			descending: false,
+		});
+		assert.deepEqual(names(byEngine), ['web', 'api', 'web']);
+		assert.deepEqual(engines(byEngine, 'containers'), ['lab', 'prod', 'prod']);
+		assert.deepEqual(engines(engineSortChosen(byEngine), 'containers'), [
+			'prod',
+			'prod',
+			'lab',
+		]);
+		const images = engineSortChosen(paneFocused('images')(inFleet));
+		assert.deepEqual(
+			visibleIds(images, 'images').map(id => id.split(' ')[1]),
+			['base:1', 'app:1'],
+		);
+		const volumes = engineSortChosen(paneFocused('volumes')(inFleet));
+		assert.deepEqual(visibleIds(volumes, 'volumes'), [
+			'cache~0',
+			'data~1',
+			'logs~1',
+		]);
+	});
+
+	it('one engine has no fleet to sort by, and says so', () => {
+		const next = engineSortChosen(state);
+		assert.deepEqual(next.ui.sorts.containers, {
+			key: 'name',
+			descending: false,
+		});
+		assert.match(next.status?.text ?? '', /no fleet to sort by engine/);
 	});
 });

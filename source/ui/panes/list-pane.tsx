@@ -49,6 +49,7 @@ const sortNames: Readonly<Record<SortKey, string>> = {
 	memory: 'memory',
 	size: 'size',
 	age: 'age',
+	engine: 'engine',
 };
 
 /** The order a list is in, for its title; empty for its default (by name, A to Z). */
