@@ -15,12 +15,35 @@ export function cellWidth(text: string): number {
 	return stringWidth(text);
 }
 
+/** Widths of the clusters measured so far: a frame's text repeats few distinct ones. */
+const clusterWidths = new Map<string, number>();
+/** Past this many, the widths are measured afresh: random text would grow the map without end. */
+const clusterWidthsKept = 4096;
+
+/**
+ * The width of one grapheme cluster, as {@link cellWidth}: remembered, since string-width segments
+ * and matches emoji for every cluster that is not plain ASCII, and a frame has thousands.
+ */
+export function clusterWidth(cluster: string): number {
+	let width = clusterWidths.get(cluster);
+	if (width === undefined) {
+		if (clusterWidths.size >= clusterWidthsKept) {
+			clusterWidths.clear();
+		}
+
+		width = stringWidth(cluster);
+		clusterWidths.set(cluster, width);
+	}
+
+	return width;
+}
+
 /** The grapheme clusters of `text`, each with its width in columns. */
 export function* cells(
 	text: string,
 ): Generator<{readonly text: string; readonly width: number}> {
 	for (const {segment} of graphemes.segment(text)) {
-		yield {text: segment, width: stringWidth(segment)};
+		yield {text: segment, width: clusterWidth(segment)};
 	}
 }
 

@@ -5,7 +5,7 @@ import {
 	tokenize,
 	type AnsiCode,
 } from '@alcalzone/ansi-tokenize';
-import {cellWidth} from '../format/cells.js';
+import {clusterWidth} from '../format/cells.js';
 
 /**
  * One column of a frame's line: the character that starts there with its styles, or the second
@@ -47,7 +47,7 @@ export function cellsOf(line: string): readonly Cell[] {
 		}
 
 		// Measured with Ink's own string-width, or the columns would not be where Ink put them.
-		const width = cellWidth(value);
+		const width = clusterWidth(value);
 		const key = `${styles.map(style => style.code).join('')}\u0000${value}`;
 		if (width === 0) {
 			// A mark with no character of its own to combine with takes no column; it is drawn with
