@@ -329,6 +329,27 @@ describe('CgroupMeter descriptors', () => {
 	const owner = (file: string): string | undefined =>
 		/docker-([\da-f]{64})\.scope/.exec(file)?.[1];
 
+	/** A meter of the systemd tree at `root` that records every file it opens, on the clock `now`. */
+	function recordingMeter(
+		root: string,
+		now: () => number = () => t0,
+	): {readonly meter: CgroupMeter; readonly opened: string[]} {
+		const opened: string[] = [];
+		const meter = createCgroupMeter({
+			driver: 'systemd',
+			root,
+			procRoot,
+			now,
+			openFile(file) {
+				opened.push(file);
+				return openSync(file, 'r');
+			},
+		});
+		assert.ok(meter);
+		meters.push(meter);
+		return {meter, opened};
+	}
+
 	/** A procfs whose `self/limits` says `limit` open files. */
 	function procWithLimit(limit: number): string {
 		const proc = temporaryDir();
@@ -342,18 +363,7 @@ describe('CgroupMeter descriptors', () => {
 
 	it('keeps files open for the first containers asked for only, and opens the others again each sweep', () => {
 		const {root, ids} = fleet(40);
-		const opened: string[] = [];
-		const meter = createCgroupMeter({
-			driver: 'systemd',
-			root,
-			procRoot,
-			openFile(file) {
-				opened.push(file);
-				return openSync(file, 'r');
-			},
-		});
-		assert.ok(meter);
-		meters.push(meter);
+		const {meter, opened} = recordingMeter(root);
 		assert.equal(meter.measure(ids).size, 40);
 		opened.length = 0;
 		const before = readdirSync('/proc/self/fd').length;
@@ -371,20 +381,8 @@ describe('CgroupMeter descriptors', () => {
 
 	it('reads the containers off screen every other sweep when asked, giving back their last measurement between', () => {
 		const {root, ids} = fleet(30);
-		const opened: string[] = [];
 		let now = t0;
-		const meter = createCgroupMeter({
-			driver: 'systemd',
-			root,
-			procRoot,
-			now: () => now,
-			openFile(file) {
-				opened.push(file);
-				return openSync(file, 'r');
-			},
-		});
-		assert.ok(meter);
-		meters.push(meter);
+		const {meter, opened} = recordingMeter(root, () => now);
 		// Two readings each first, for a first CPU figure.
 		meter.measure(ids, 12, 2);
 		now += 250;
@@ -435,18 +433,7 @@ describe('CgroupMeter descriptors', () => {
 
 	it('reads a row on screen but not kept open in part: details every other sweep, limits every tenth', () => {
 		const {root, ids} = fleet(20);
-		const opened: string[] = [];
-		const meter = createCgroupMeter({
-			driver: 'systemd',
-			root,
-			procRoot,
-			openFile(file) {
-				opened.push(file);
-				return openSync(file, 'r');
-			},
-		});
-		assert.ok(meter);
-		meters.push(meter);
+		const {meter, opened} = recordingMeter(root);
 		meter.measure(ids, 20);
 		opened.length = 0;
 		for (let sweep = 0; sweep < fullEvery; sweep++) {
