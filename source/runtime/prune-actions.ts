@@ -89,7 +89,10 @@ function pruneEngines(docker: DockerClient): readonly PruneEngine[] {
 			? 'read-only, not pruned'
 			: engine.state.status === 'down'
 				? `not reached, not pruned: ${engine.state.error}`
-				: undefined,
+				: engine.state.status === 'connecting'
+					? // A silent engine would hold the preview for its whole wait.
+						'not connected yet, not pruned'
+					: undefined,
 		readOnly: engine.readOnly,
 		logId: fleetId,
 	}));
