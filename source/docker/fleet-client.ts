@@ -121,6 +121,24 @@ export function createFleetClient(
 		return routed;
 	};
 
+	/** A call on one object, made on the engine its id names with that engine's own id. */
+	const onEngine = <T>(
+		id: string,
+		call: (client: DockerClient, own: string) => T,
+	): T => {
+		const routed = route(id);
+		return call(routed.member.client, routed.id);
+	};
+
+	/** As {@link onEngine}, for a call that changes the engine: refused on a read-only one. */
+	const onEngineChanged = <T>(
+		id: string,
+		call: (client: DockerClient, own: string) => T,
+	): T => {
+		const routed = routeChange(id);
+		return call(routed.member.client, routed.id);
+	};
+
 	/** What `asked` answers within {@link listWaitMs}; undefined if it fails or is later. */
 	const withinWait = async <T>(asked: Promise<T>): Promise<T | undefined> => {
 		let timer: NodeJS.Timeout | undefined;
@@ -524,16 +542,13 @@ export function createFleetClient(
 			return parts.flat().sort((a, b) => a.timeNano - b.timeNano);
 		},
 		async inspectContainer(id) {
-			const routed = route(id);
-			return routed.member.client.inspectContainer(routed.id);
+			return onEngine(id, (client, own) => client.inspectContainer(own));
 		},
 		async inspectImage(reference) {
-			const routed = route(reference);
-			return routed.member.client.inspectImage(routed.id);
+			return onEngine(reference, (client, own) => client.inspectImage(own));
 		},
 		async imageHistory(reference) {
-			const routed = route(reference);
-			return routed.member.client.imageHistory(routed.id);
+			return onEngine(reference, (client, own) => client.imageHistory(own));
 		},
 		// Figures are measured against each container's own engine; the fleet's host is no host. A
 		// fleet manages a Swarm where one of its engines does: the Swarm calls go to those.
@@ -555,30 +570,30 @@ export function createFleetClient(
 			};
 		},
 		async containerLimits(id, signal) {
-			const routed = route(id);
-			return routed.member.client.containerLimits(routed.id, signal);
+			return onEngine(id, (client, own) => client.containerLimits(own, signal));
 		},
 		stats(id, signal) {
-			const routed = route(id);
-			return routed.member.client.stats(routed.id, signal);
+			return onEngine(id, (client, own) => client.stats(own, signal));
 		},
 		logs(id, options) {
-			const routed = route(id);
-			return routed.member.client.logs(routed.id, options);
+			return onEngine(id, (client, own) => client.logs(own, options));
 		},
 		openCgroupMeter: () => undefined,
 		hostShell: () => undefined,
 		async containerAction(id, action) {
-			const routed = routeChange(id);
-			await routed.member.client.containerAction(routed.id, action);
+			await onEngineChanged(id, (client, own) =>
+				client.containerAction(own, action),
+			);
 		},
 		async removeContainer(id, options) {
-			const routed = routeChange(id);
-			await routed.member.client.removeContainer(routed.id, options);
+			await onEngineChanged(id, (client, own) =>
+				client.removeContainer(own, options),
+			);
 		},
 		async removeImage(reference, options) {
-			const routed = routeChange(reference);
-			return routed.member.client.removeImage(routed.id, options);
+			return onEngineChanged(reference, (client, own) =>
+				client.removeImage(own, options),
+			);
 		},
 		async imageParentIds(signal) {
 			const parts = await Promise.all(
@@ -592,22 +607,18 @@ export function createFleetClient(
 			return new Set(parts.flat());
 		},
 		async removeVolume(id) {
-			const routed = routeChange(id);
-			await routed.member.client.removeVolume(routed.id);
+			await onEngineChanged(id, (client, own) => client.removeVolume(own));
 		},
 		async removeNetwork(id) {
-			const routed = routeChange(id);
-			await routed.member.client.removeNetwork(routed.id);
+			await onEngineChanged(id, (client, own) => client.removeNetwork(own));
 		},
 		createVolume: async () => Promise.reject(notInFleet('creating a volume')),
 		createNetwork: async () => Promise.reject(notInFleet('creating a network')),
 		async inspectVolume(id) {
-			const routed = route(id);
-			return routed.member.client.inspectVolume(routed.id);
+			return onEngine(id, (client, own) => client.inspectVolume(own));
 		},
 		async inspectNetwork(id) {
-			const routed = route(id);
-			return routed.member.client.inspectNetwork(routed.id);
+			return onEngine(id, (client, own) => client.inspectNetwork(own));
 		},
 		async systemDetails(signal) {
 			return first.client.systemDetails(signal);
@@ -664,40 +675,37 @@ export function createFleetClient(
 			return usage;
 		},
 		async readFile(id, path) {
-			const routed = route(id);
-			return routed.member.client.readFile(routed.id, path);
+			return onEngine(id, (client, own) => client.readFile(own, path));
 		},
 		getArchive(id, path, signal) {
-			const routed = route(id);
-			return routed.member.client.getArchive(routed.id, path, signal);
+			return onEngine(id, (client, own) =>
+				client.getArchive(own, path, signal),
+			);
 		},
 		async putArchive(id, path, archive, signal) {
-			const routed = routeChange(id);
-			await routed.member.client.putArchive(routed.id, path, archive, signal);
+			await onEngineChanged(id, (client, own) =>
+				client.putArchive(own, path, archive, signal),
+			);
 		},
 		async processes(id, signal) {
-			const routed = route(id);
-			return routed.member.client.processes(routed.id, signal);
+			return onEngine(id, (client, own) => client.processes(own, signal));
 		},
 		async signalProcess(id, pid, signal) {
-			const routed = routeChange(id);
-			await routed.member.client.signalProcess(routed.id, pid, signal);
+			await onEngineChanged(id, (client, own) =>
+				client.signalProcess(own, pid, signal),
+			);
 		},
 		async isolation(id) {
-			const routed = route(id);
-			return routed.member.client.isolation(routed.id);
+			return onEngine(id, (client, own) => client.isolation(own));
 		},
 		async changes(id, signal) {
-			const routed = route(id);
-			return routed.member.client.changes(routed.id, signal);
+			return onEngine(id, (client, own) => client.changes(own, signal));
 		},
 		async fileExists(id, path) {
-			const routed = route(id);
-			return routed.member.client.fileExists(routed.id, path);
+			return onEngine(id, (client, own) => client.fileExists(own, path));
 		},
 		async containerUser(id) {
-			const routed = route(id);
-			return routed.member.client.containerUser(routed.id);
+			return onEngine(id, (client, own) => client.containerUser(own));
 		},
 		async listServices(signal) {
 			return listSwarm(
@@ -729,16 +737,17 @@ export function createFleetClient(
 			);
 		},
 		async scaleService(id, replicas) {
-			const routed = routeChange(id);
-			await routed.member.client.scaleService(routed.id, replicas);
+			await onEngineChanged(id, (client, own) =>
+				client.scaleService(own, replicas),
+			);
 		},
 		async removeService(id) {
-			const routed = routeChange(id);
-			await routed.member.client.removeService(routed.id);
+			await onEngineChanged(id, (client, own) => client.removeService(own));
 		},
 		async setNodeAvailability(id, availability) {
-			const routed = routeChange(id);
-			await routed.member.client.setNodeAvailability(routed.id, availability);
+			await onEngineChanged(id, (client, own) =>
+				client.setNodeAvailability(own, availability),
+			);
 		},
 		async *serviceLogs(id, options) {
 			const routed = route(id);
@@ -767,12 +776,12 @@ export function createFleetClient(
 		createContainer: async () =>
 			Promise.reject(notInFleet('creating a container')),
 		async startAttached(id, size) {
-			const routed = routeChange(id);
-			return routed.member.client.startAttached(routed.id, size);
+			return onEngineChanged(id, (client, own) =>
+				client.startAttached(own, size),
+			);
 		},
 		async exec(id, options) {
-			const routed = routeChange(id);
-			return routed.member.client.exec(routed.id, options);
+			return onEngineChanged(id, (client, own) => client.exec(own, options));
 		},
 	};
 	return client;
