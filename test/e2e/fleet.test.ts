@@ -386,10 +386,13 @@ describe('the fleet view', {timeout: 300_000}, () => {
 		const steady = named('steady');
 		await runEverywhere(steady);
 		const current = await launch('all');
+		// Every chip connected too: an engine's rows can show before its event stream is up.
 		await current.waitForText(
 			text =>
 				rowsOf(text, steady).length === 4 &&
-				/\[gamma[^\]]*● connected/.test(text),
+				['alpha', 'beta', 'gamma', 'podman'].every(engine =>
+					chipOf(text, engine).includes('● connected'),
+				),
 			20_000,
 		);
 		const killedAt = performance.now();
