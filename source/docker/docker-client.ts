@@ -77,6 +77,11 @@ export type Fleet = {
 	 * late answer came in for one list, which it names.
 	 */
 	readonly subscribe: (listener: (list?: FleetList) => void) => () => void;
+	/**
+	 * The rows of one list as the engines last gave them, each tagged with its engine and stale where
+	 * so: what a notice of {@link Fleet.subscribe} is shown with, asking no engine.
+	 */
+	readonly shown: <K extends FleetList>(list: K) => FleetRows[K];
 	/** The name of the engine an object (by its fleet id) lives on. */
 	readonly engineOf: (id: string) => string | undefined;
 	/**
@@ -101,6 +106,14 @@ export type Fleet = {
 
 /** The lists a fleet gives engine by engine. */
 export type FleetList = 'containers' | 'images' | 'volumes' | 'networks';
+
+/** The rows of each {@link FleetList}. */
+export type FleetRows = {
+	readonly containers: ContainerSummary[];
+	readonly images: ImageSummary[];
+	readonly volumes: VolumeSummary[];
+	readonly networks: NetworkSummary[];
+};
 
 /** One engine to make something on: in a fleet, one of its engines; else the engine itself. */
 export type OneEngine = {

@@ -1,5 +1,6 @@
 import type {
 	FleetList,
+	FleetRows,
 	ContainerSummary,
 	DiskUsage,
 	DockerClient,
@@ -7,9 +8,6 @@ import type {
 	EngineTag,
 	FleetEngine,
 	FleetEngineState,
-	ImageSummary,
-	NetworkSummary,
-	VolumeSummary,
 } from './docker-client.js';
 import {DockerError, errorMessage} from './errors.js';
 import {fleetId, splitFleetId} from './fleet-ids.js';
@@ -40,15 +38,17 @@ const defaultGraceMs = 100;
 const retryMs = {first: 500, max: 8000};
 
 /** A member's last good lists, kept to show while it is out of reach. */
-type Lists = {
-	containers?: ContainerSummary[];
-	images?: ImageSummary[];
-	volumes?: VolumeSummary[];
-	networks?: NetworkSummary[];
-};
+type Lists = {-readonly [K in FleetList]?: FleetRows[K]};
 
-/** Each is a {@link FleetList}. */
-type ListKind = keyof Lists & FleetList;
+const listKinds: readonly FleetList[] = [
+	'containers',
+	'images',
+	'volumes',
+	'networks',
+];
+
+/** What a promise is settled with, when only its settling counts. */
+const settled = (): void => undefined;
 
 /** Calls on one engine that change it: refused on a read-only member. */
 const readOnlyRefusal = (name: string): DockerError =>
@@ -183,109 +183,27 @@ export function createFleetClient(
 		...(stale ? {stale: true} : {}),
 	});
 
-	/** Since when each member has had a list unanswered: past {@link listWaitMs}, its rows are stale. */
-	const unansweredSince: (number | undefined)[] = members.map(() => undefined);
 	/**
-	 * Lists that came after the list that asked for them was given (`<member>:<kind>`): the next list
-	 * shows them as they are instead of asking again, or a member always a little slower than the
-	 * others would have each list it answers late ask for another.
+	 * The lists (`<member>:<kind>`) asked for {@link listWaitMs} ago and not answered yet: their rows
+	 * show as stale. A timer says so, not a clock read against the time asked: a timer may fire a
+	 * little before the clock says its time is up.
 	 */
-	const unshown = new Set<string>();
+	const late = new Set<string>();
+	/** The lists (`<member>:<kind>`) whose last asking failed. */
+	const failed = new Set<string>();
+	/** Each list under way (`<member>:<kind>`), and the one asked for to follow it. */
+	const asking = new Map<
+		string,
+		{readonly current: Promise<unknown[]>; next?: Promise<unknown[]>}
+	>();
 
-	/**
-	 * Every member's list of one kind. The list is given once every member answered, or {@link graceMs}
-	 * after the first did, or at {@link listWaitMs}: a member that has not answered yet shows its last
-	 * list, marked stale once it failed, is down, or has left a list unanswered for {@link listWaitMs}.
-	 * Its answer, whenever it comes, is said and shown by the next list as it is, and so is its turning
-	 * stale.
-	 */
-	const listAll = async <T>(
-		kind: ListKind,
-		list: (client: DockerClient, signal?: AbortSignal) => Promise<T[]>,
-		tag: (item: T, index: number, tag: EngineTag) => T,
-		signal?: AbortSignal,
-	): Promise<T[]> => {
-		const started = now();
-		const answers: (T[] | 'failed' | undefined)[] = members.map(
-			() => undefined,
-		);
-		const timers: NodeJS.Timeout[] = [];
-		let firstAnswer: () => void = () => undefined;
-		const answered = new Promise<void>(resolve => {
-			firstAnswer = resolve;
-		});
-		let isGiven = false;
-		const asked = members.map(async (member, index) => {
-			const key = `${index}:${kind}`;
-			const last = (lists[index] as Record<ListKind, unknown>)[kind] as
-				T[] | undefined;
-			if (unshown.delete(key) && last !== undefined) {
-				answers[index] = last;
-				firstAnswer();
-				return;
-			}
-
-			unansweredSince[index] ??= started;
-			try {
-				const items = await list(member.client, signal);
-				(lists[index] as Record<ListKind, unknown>)[kind] = items;
-				unansweredSince[index] = undefined;
-				answers[index] = items;
-				firstAnswer();
-				if (isGiven) {
-					// Its rows show with the next list, which this asks for.
-					unshown.add(key);
-					notify(kind);
-				}
-			} catch {
-				answers[index] = 'failed';
-			}
-		});
-		const waited = (delayMs: number): Promise<void> =>
-			new Promise(resolve => {
-				timers.push(setTimeout(resolve, delayMs));
-			});
-		await Promise.race([
-			Promise.all(asked),
-			answered.then(async () => waited(graceMs)),
-			waited(listWaitMs),
-		]);
-		for (const timer of timers) {
-			clearTimeout(timer);
-		}
-
-		isGiven = true;
-		return members.flatMap((_member, index) => {
-			const answer = answers[index];
-			if (Array.isArray(answer)) {
-				return answer.map(item =>
-					tag(item, index, tagOf(index, states[index]?.status === 'down')),
-				);
-			}
-
-			const since = unansweredSince[index];
-			const isLate = since !== undefined && now() - since >= listWaitMs;
-			if (answer === undefined) {
-				// Its rows show when they come (see `unshown`), or turn stale if they do not come in time.
-				if (!isLate && since !== undefined) {
-					setTimeout(
-						() => {
-							if (unansweredSince[index] === since) {
-								notify(kind);
-							}
-						},
-						since + listWaitMs - now(),
-					).unref();
-				}
-			}
-
-			const shown =
-				((lists[index] as Record<ListKind, unknown>)[kind] as
-					T[] | undefined) ?? [];
-			const isStale =
-				answer === 'failed' || isLate || states[index]?.status === 'down';
-			return shown.map(item => tag(item, index, tagOf(index, isStale)));
-		});
+	const listers: {
+		readonly [K in FleetList]: (client: DockerClient) => Promise<FleetRows[K]>;
+	} = {
+		containers: async client => client.listContainers(),
+		images: async client => client.listImages(),
+		volumes: async client => client.listVolumes(),
+		networks: async client => client.listNetworks(),
 	};
 
 	const tagContainer = (
@@ -298,6 +216,151 @@ export function createFleetClient(
 		id: fleetId(container.id, index),
 		imageId: fleetId(container.imageId, index),
 	});
+	const taggers: {
+		readonly [K in FleetList]: (
+			item: FleetRows[K][number],
+			index: number,
+			tag: EngineTag,
+		) => FleetRows[K][number];
+	} = {
+		containers: tagContainer,
+		images: (image, index, tag) => ({
+			...image,
+			...tag,
+			id: fleetId(image.id, index),
+		}),
+		volumes: (volume, index, tag) => ({
+			...volume,
+			...tag,
+			id: fleetId(volume.name, index),
+		}),
+		networks: (network, index, tag) => ({
+			...network,
+			...tag,
+			id: fleetId(network.id, index),
+		}),
+	};
+
+	/** Asks member `index` for its list of `kind` now, keeping the answer (or that it failed). */
+	const begin = (index: number, kind: FleetList): Promise<unknown[]> => {
+		const key = `${index}:${kind}`;
+		const member = members[index];
+		const timer = setTimeout(() => {
+			late.add(key);
+			notify(kind);
+		}, listWaitMs);
+		timer.unref();
+		const current: Promise<unknown[]> =
+			member === undefined
+				? Promise.resolve([])
+				: listers[kind](member.client).then(
+						items => {
+							(lists[index] as Record<FleetList, unknown>)[kind] = items;
+							failed.delete(key);
+							late.delete(key);
+							return items;
+						},
+						(error: unknown) => {
+							failed.add(key);
+							throw error;
+						},
+					);
+		asking.set(key, {current});
+		void current.then(settled, settled).then(() => {
+			clearTimeout(timer);
+			if (asking.get(key)?.current === current) {
+				asking.delete(key);
+			}
+		});
+		return current;
+	};
+
+	/**
+	 * Member `index`'s list of `kind`, asked for now; while one is under way, the one that follows
+	 * it. That one under way may have been asked before what this list is wanted for happened, so
+	 * it is not enough; but every list wanted while it is under way shares the one that follows: a
+	 * slow engine is asked no more often than it answers.
+	 */
+	const ask = async (index: number, kind: FleetList): Promise<unknown[]> => {
+		const slot = asking.get(`${index}:${kind}`);
+		if (slot === undefined) {
+			return begin(index, kind);
+		}
+
+		slot.next ??= slot.current
+			.then(settled, settled)
+			.then(async () => begin(index, kind));
+		return slot.next;
+	};
+
+	/** Whether member `index`'s rows of `kind` show as stale: it is down, failed, or late. */
+	const isStale = (index: number, kind: FleetList): boolean =>
+		states[index]?.status === 'down' ||
+		failed.has(`${index}:${kind}`) ||
+		late.has(`${index}:${kind}`);
+
+	/** Every member's last list of `kind`, each row tagged with its engine, stale where so. */
+	const shown = <K extends FleetList>(kind: K): FleetRows[K] =>
+		members.flatMap((_member, index) => {
+			const tag = tagOf(index, isStale(index, kind));
+			const items = ((lists[index] as Record<FleetList, unknown>)[kind] ??
+				[]) as FleetRows[K];
+			return items.map(item => taggers[kind](item as never, index, tag));
+		}) as FleetRows[K];
+
+	/**
+	 * Every member's list of one kind. The list is given once every member answered, or {@link graceMs}
+	 * after the first did, or at {@link listWaitMs}: a member that has not answered yet shows its last
+	 * list, marked stale once it failed, is down, or has left a list unanswered for {@link listWaitMs}.
+	 * Its answer, whenever it comes, is told (naming its list) for {@link Fleet.shown} to show, and so
+	 * is its turning stale.
+	 */
+	const listAll = async <K extends FleetList>(
+		kind: K,
+		signal?: AbortSignal,
+	): Promise<FleetRows[K]> => {
+		let firstAnswer: () => void = () => undefined;
+		const answered = new Promise<void>(resolve => {
+			firstAnswer = resolve;
+		});
+		const timers: NodeJS.Timeout[] = [];
+		let isGiven = false;
+		const asked = members.map(async (_member, index) =>
+			ask(index, kind).then(
+				() => {
+					firstAnswer();
+					if (isGiven) {
+						// Its rows show with the fleet's rows as they stand, which this tells to look at.
+						notify(kind);
+					}
+				},
+				() => undefined,
+			),
+		);
+		const waited = (delayMs: number): Promise<void> =>
+			new Promise(resolve => {
+				timers.push(setTimeout(resolve, delayMs));
+			});
+		let stopWaiting: () => void = () => undefined;
+		const aborted = new Promise<void>(resolve => {
+			stopWaiting = resolve;
+		});
+		signal?.addEventListener('abort', stopWaiting, {once: true});
+		await Promise.race([
+			Promise.all(asked),
+			answered.then(async () => waited(graceMs)),
+			waited(listWaitMs),
+			aborted,
+		]);
+		signal?.removeEventListener('abort', stopWaiting);
+		for (const timer of timers) {
+			clearTimeout(timer);
+		}
+
+		signal?.throwIfAborted();
+		isGiven = true;
+		return shown(kind);
+	};
 
 	/** An event of one member, as the fleet shows it: its object's id made unique, its engine named. */
 	const tagEvent = (event: DockerEvent, index: number): DockerEvent => ({
@@ -321,6 +384,14 @@ export function createFleetClient(
 				const info = await member.client.engineInfo(signal);
 				products[index] = `${info.product} ${info.version}`;
 				setState(index, {status: 'connected'});
+				// Its lists again, as it is now that it is back (or first up): what changed while it was
+				// away came with no event, and only its own lists can have.
+				for (const kind of listKinds) {
+					void ask(index, kind).then(() => {
+						notify(kind);
+					}, settled);
+				}
+
 				backoff = retryMs.first;
 				for await (const event of member.client.events(signal)) {
 					push(tagEvent(event, index));
@@ -392,6 +463,7 @@ export function createFleetClient(
 					listeners.delete(listener);
 				};
 			},
+			shown,
 			engineOf: id => {
 				const split = splitFleetId(id);
 				return split === undefined ? undefined : members[split.engine]?.name;
@@ -449,50 +521,10 @@ export function createFleetClient(
 				os: '',
 				arch: '',
 			}),
-		async listContainers(signal) {
-			return listAll(
-				'containers',
-				async (engine, s) => engine.listContainers(s),
-				tagContainer,
-				signal,
-			);
-		},
-		async listImages(signal) {
-			return listAll(
-				'images',
-				async (engine, s) => engine.listImages(s),
-				(image, index, tag) => ({
-					...image,
-					...tag,
-					id: fleetId(image.id, index),
-				}),
-				signal,
-			);
-		},
-		async listVolumes(signal) {
-			return listAll(
-				'volumes',
-				async (engine, s) => engine.listVolumes(s),
-				(volume, index, tag) => ({
-					...volume,
-					...tag,
-					id: fleetId(volume.name, index),
-				}),
-				signal,
-			);
-		},
-		async listNetworks(signal) {
-			return listAll(
-				'networks',
-				async (engine, s) => engine.listNetworks(s),
-				(network, index, tag) => ({
-					...network,
-					...tag,
-					id: fleetId(network.id, index),
-				}),
-				signal,
-			);
-		},
+		listContainers: async signal => listAll('containers', signal),
+		listImages: async signal => listAll('images', signal),
+		listVolumes: async signal => listAll('volumes', signal),
+		listNetworks: async signal => listAll('networks', signal),
 		async *events(signal) {
 			// Every engine's stream into one queue; the merged stream ends only when told to.
 			const queue: DockerEvent[] = [];

@@ -55,9 +55,12 @@ export function startContainerFeed(
 	const followers = options.followers ?? [];
 	const timing = options.timing ?? defaultFeedTiming;
 
+	/** The lists given at least once: until then the pane waits for its first list, not a fleet's notice. */
+	const given = new Set<FleetList>();
 	// A failed list leaves the old rows up: the event stream, not a list, decides that we are disconnected.
 	const relist =
 		<T>(
+			kind: FleetList,
 			list: (signal: AbortSignal) => Promise<T[]>,
 			listed: (items: T[], listedAt: number) => Update,
 		) =>
@@ -66,18 +69,29 @@ export function startContainerFeed(
 			await list(signal).then(
 				items => {
 					dispatch(listed(items, listedAt));
+					given.add(kind);
 				},
 				() => undefined,
 			);
 		};
 
 	const listContainers = relist(
+		'containers',
 		async s => docker.listContainers(s),
 		containersListed,
 	);
-	const listImages = relist(async s => docker.listImages(s), imagesListed);
-	const listVolumes = relist(async s => docker.listVolumes(s), volumesListed);
+	const listImages = relist(
+		'images',
+		async s => docker.listImages(s),
+		imagesListed,
+	);
+	const listVolumes = relist(
+		'volumes',
+		async s => docker.listVolumes(s),
+		volumesListed,
+	);
 	const listNetworks = relist(
+		'networks',
 		async s => docker.listNetworks(s),
 		networksListed,
 	);
@@ -91,12 +105,6 @@ export function startContainerFeed(
 		volume: throttled(listVolumes),
 		network: throttled(listNetworks),
 	};
-	const byList = {
-		containers: 'container',
-		images: 'image',
-		volumes: 'volume',
-		networks: 'network',
-	} as const satisfies Record<FleetList, keyof typeof throttles>;
 
 	// The engine announces some changes (pause, unpause, health) a moment before its list shows
 	// them; one more re-list a little after the last event of a burst catches up with those.
@@ -156,20 +164,24 @@ export function startContainerFeed(
 		}
 	};
 
-	// A fleet's engine that comes, goes or answers late changes its chip and its rows: each kind
-	// is listed again (the engines that did not change answer from where they are).
+	// A fleet's engine that comes, goes, answers late or turns stale changes its chip and its rows:
+	// they show as the engines last gave them. Asking every engine again would have each late answer
+	// ask the others for more, for as long as an engine is slower; an engine that is back is asked
+	// by the fleet itself.
 	const {fleet} = docker;
 	if (fleet !== undefined) {
+		const show: Readonly<Record<FleetList, () => Update>> = {
+			containers: () => containersListed(fleet.shown('containers'), now()),
+			images: () => imagesListed(fleet.shown('images'), now()),
+			volumes: () => volumesListed(fleet.shown('volumes'), now()),
+			networks: () => networksListed(fleet.shown('networks'), now()),
+		};
 		const unsubscribe = fleet.subscribe(list => {
 			dispatch(fleetChanged(fleet.engines()));
-			// A late answer shows with the next list of its kind alone: listing every kind again would
-			// have each kind's late answer ask for the others, for as long as an engine is slower.
-			const due =
-				list === undefined
-					? Object.values(throttles)
-					: [throttles[byList[list]]];
-			for (const throttle of due) {
-				throttle.trigger();
+			for (const kind of list === undefined ? given : [list]) {
+				if (given.has(kind)) {
+					dispatch(show[kind]());
+				}
 			}
 		});
 		dispatch(fleetChanged(fleet.engines()));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {
+	ContainerSummary,
 	DockerClient,
 	DockerEvent,
 } from '../../source/docker/docker-client.js';
@@ -36,14 +37,60 @@ function twoEngines(options: {readonly labReadOnly?: boolean} = {}) {
 	return {lab, prod, fleet};
 }
 
-/** The fleet's containers as `engine/name`, sorted, with `stale` where so marked. */
-async function rows(fleet: DockerClient): Promise<string[]> {
-	return (await fleet.listContainers())
+/** Containers as `engine/name`, sorted, with `stale` where so marked. */
+function named(containers: readonly ContainerSummary[]): string[] {
+	return containers
 		.map(
 			container =>
 				`${container.engine}/${container.name}${container.stale ? ' stale' : ''}`,
 		)
 		.sort();
+}
+
+/** The fleet's containers, listed now. */
+async function rows(fleet: DockerClient): Promise<string[]> {
+	return named(await fleet.listContainers());
+}
+
+/** The fleet's containers as its engines last gave them, asking none. */
+function shownRows(fleet: DockerClient): string[] {
+	return named(fleet.fleet?.shown('containers') ?? []);
+}
+
+/**
+ * `lab`, answering at once, and `prod`, whose container list first waits for `wait`; how often
+ * prod's list was asked for is counted.
+ */
+function fastAndSlow(
+	wait: () => Promise<unknown>,
+	options: {readonly listWaitMs: number; readonly graceMs: number},
+) {
+	const fast = new FakeDockerClient({
+		containers: [fakeContainer({name: 'web'})],
+	});
+	const slow = new FakeDockerClient({
+		containers: [fakeContainer({name: 'db'})],
+	});
+	let asked = 0;
+	const fleet = createFleetClient(
+		[
+			{name: 'lab', client: fast, readOnly: false, cli: 'docker'},
+			{
+				name: 'prod',
+				client: slow.with({
+					async listContainers() {
+						asked++;
+						await wait();
+						return slow.listContainers();
+					},
+				}),
+				readOnly: false,
+				cli: 'docker',
+			},
+		],
+		options,
+	);
+	return {fleet, asked: () => asked};
 }
 
 describe('fleet client', () => {
@@ -134,6 +181,8 @@ describe('fleet client', () => {
 				message: 'prod’s event passed on while lab is down',
 			});
 
+			// Made while lab was out of reach: no event of it will come.
+			lab.putContainer(fakeContainer({name: 'api'}));
 			const before = changes;
 			lab.reconnect();
 			await waitFor(
@@ -143,7 +192,13 @@ describe('fleet client', () => {
 				{timeoutMs: 3000, message: 'lab connected again'},
 			);
 			assert.ok(changes > before, 'the comeback was told');
-			assert.deepEqual(await rows(fleet), [
+			// Lab listed again by the fleet itself, its rows shown as they are now without a list asked.
+			await waitFor(() => shownRows(fleet).includes('lab/api'), {
+				timeoutMs: 3000,
+				message: `lab's rows re-listed when back: ${shownRows(fleet).join(', ')}`,
+			});
+			assert.deepEqual(shownRows(fleet), [
+				'lab/api',
 				'lab/web',
 				'prod/cache',
 				'prod/db',
@@ -156,33 +211,14 @@ describe('fleet client', () => {
 	});
 
 	it('lists each engine’s rows as it answers: a slow one holds up the others by the grace only', async () => {
-		const fast = new FakeDockerClient({
-			containers: [fakeContainer({name: 'web'})],
-		});
-		const late = new FakeDockerClient({
-			containers: [fakeContainer({name: 'db'})],
-		});
 		let release = (): void => undefined;
 		const held = new Promise<void>(resolve => {
 			release = resolve;
 		});
-		const fleet = createFleetClient(
-			[
-				{name: 'lab', client: fast, readOnly: false, cli: 'docker'},
-				{
-					name: 'prod',
-					client: late.with({
-						async listContainers() {
-							await held;
-							return late.listContainers();
-						},
-					}),
-					readOnly: false,
-					cli: 'docker',
-				},
-			],
-			{listWaitMs: 60_000, graceMs: 20},
-		);
+		const {fleet} = fastAndSlow(async () => held, {
+			listWaitMs: 60_000,
+			graceMs: 20,
+		});
 		let told = 0;
 		fleet.fleet?.subscribe(() => {
 			told++;
@@ -199,31 +235,11 @@ describe('fleet client', () => {
 	});
 
 	it('shows a late answer with the next list without asking again: an engine always a little slow asks for no more lists', async () => {
-		const fast = new FakeDockerClient({
-			containers: [fakeContainer({name: 'web'})],
-		});
-		const slow = new FakeDockerClient({
-			containers: [fakeContainer({name: 'db'})],
-		});
-		let asked = 0;
-		const fleet = createFleetClient(
-			[
-				{name: 'lab', client: fast, readOnly: false, cli: 'docker'},
-				{
-					name: 'prod',
-					client: slow.with({
-						async listContainers() {
-							asked++;
-							await new Promise(resolve => {
-								setTimeout(resolve, 100);
-							});
-							return slow.listContainers();
-						},
-					}),
-					readOnly: false,
-					cli: 'docker',
-				},
-			],
+		const {fleet, asked} = fastAndSlow(
+			async () =>
+				new Promise(resolve => {
+					setTimeout(resolve, 100);
+				}),
 			{listWaitMs: 60_000, graceMs: 5},
 		);
 		const told: (string | undefined)[] = [];
@@ -235,12 +251,33 @@ describe('fleet client', () => {
 			timeoutMs: 2000,
 			message: 'the late answer told',
 		});
-		// Naming its list, so that the other lists are not asked for again.
+		// Naming its list, which the feed then shows as the engines last gave it.
 		assert.deepEqual(told, ['containers']);
-		// As the feed does when told: it lists again.
-		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
+		assert.deepEqual(shownRows(fleet), ['lab/web', 'prod/db']);
 		// Not asked again: nothing is pending that could ask for another list.
-		assert.equal(asked, 1);
+		assert.equal(asked(), 1);
+	});
+
+	it('asks a slow engine no more often than it answers, however often its list is wanted', async () => {
+		let release = (): void => undefined;
+		const {fleet, asked} = fastAndSlow(
+			async () =>
+				new Promise<void>(resolve => {
+					release = resolve;
+				}),
+			{listWaitMs: 60_000, graceMs: 5},
+		);
+		// Three lists wanted while prod's first answer is coming: the two later ones share one more.
+		await Promise.all([rows(fleet), rows(fleet), rows(fleet)]);
+		assert.equal(asked(), 1);
+		release();
+		await waitFor(() => asked() === 2, {
+			timeoutMs: 2000,
+			message: 'one more list asked once the first was answered',
+		});
+		release();
+		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
+		assert.equal(asked(), 3);
 	});
 
 	it('shows a slow engine’s last rows as they were until it is late, then stale, and says when', async () => {
