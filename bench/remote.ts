@@ -83,6 +83,7 @@ export async function measureSamplerCost(
 	let outputBytes = 0;
 	const counting: HostShell = {
 		via: shell.via,
+		close: shell.close,
 		async run(script, signal) {
 			const output = await shell.run(script, signal);
 			scriptBytes += script.length;

@@ -382,6 +382,15 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		);
 		assert.match(results['aborted']?.error ?? '', /aborted/i);
 		assert.ok((results['aborted']?.ms ?? Infinity) < 5000);
+		// One shell for every script, a failing one too: a session set up on the server for each
+		// would cost it about 90 ms of CPU a script.
+		const shellOf = (name: string): string =>
+			results[name]?.output?.trim() ?? `no output: ${results[name]?.error}`;
+		assert.match(shellOf('firstShell'), /^\d+$/);
+		assert.equal(shellOf('secondShell'), shellOf('firstShell'));
+		assert.equal(shellOf('afterFailing'), shellOf('firstShell'));
+		assert.match(shellOf('afterAborted'), /^\d+$/);
+		assert.notEqual(shellOf('afterAborted'), shellOf('firstShell'));
 	});
 
 	it("measures every container from the host's cgroup files over ssh: a sort by CPU finds a busy one off screen", async () => {

@@ -1,6 +1,6 @@
 // Run by test/e2e/ssh-transport.test.ts in a process of its own, whose login home is the test's
 // (see asLoginHome), for what ssh reads from ~/.ssh: the host shell of the ssh:// engine named by
-// the first argument, as the Docker layer gives it, tried three ways. Prints the outcomes as JSON.
+// the first argument, as the Docker layer gives it, tried several ways. Prints the outcomes as JSON.
 import os from 'node:os';
 import {createDockerodeClient} from '../../source/docker/dockerode-client.js';
 import {resolveEndpoint} from '../../source/docker/endpoint.js';
@@ -39,7 +39,11 @@ const results = {
 	large: await outcome(async () =>
 		shell.run(`: ${'x'.repeat(200 * 1024)}\necho large-ok`),
 	),
+	// Scripts one after another run in the one shell kept there ($$ is the shell's, in a subshell too).
+	firstShell: await outcome(async () => shell.run('echo $$')),
+	secondShell: await outcome(async () => shell.run('echo $$')),
 	failing: await outcome(async () => shell.run('echo oops >&2; exit 3')),
+	afterFailing: await outcome(async () => shell.run('echo $$')),
 	aborted: await outcome(async () => {
 		const controller = new AbortController();
 		setTimeout(() => {
@@ -47,6 +51,9 @@ const results = {
 		}, 300);
 		return shell.run('sleep 30', controller.signal);
 	}),
+	// The aborted script's shell was ended with it: another one runs the next.
+	afterAborted: await outcome(async () => shell.run('echo $$')),
 };
+shell.close();
 process.stdout.write(JSON.stringify(results));
 process.exit(0);

@@ -44,6 +44,7 @@ export function localShell(
 		via: 'ssh',
 		runs: () => runs,
 		lastScript: () => lastScript,
+		close: () => undefined,
 		async run(script, signal) {
 			runs++;
 			lastScript = script;

@@ -183,6 +183,7 @@ describe('remote cgroup meter: what each sweep asks for', () => {
 	it('has no meter when the shell fails, and a sweep fails with the shell', async () => {
 		const failing: HostShell = {
 			via: 'ssh',
+			close: () => undefined,
 			run: async () => Promise.reject(new Error('connection lost')),
 		};
 		assert.equal(
@@ -193,6 +194,7 @@ describe('remote cgroup meter: what each sweep asks for', () => {
 		const shell = localShell();
 		const flaky: HostShell = {
 			via: 'ssh',
+			close: shell.close,
 			run: async (script, signal) =>
 				isFailing
 					? Promise.reject(new Error('connection lost'))

@@ -864,6 +864,7 @@ describe('startStatsFeed: cgroup files through a shell on the host', () => {
 		let runs = 0;
 		const flaky: HostShell = {
 			via: 'ssh',
+			close: shell.close,
 			async run(script, signal) {
 				runs++;
 				return isFailing
@@ -916,16 +917,24 @@ describe('startStatsFeed: cgroup files through a shell on the host', () => {
 		assert.deepEqual(feed.streams(), [remoteA.id]);
 	});
 
-	it('falls back to the engine API when the shell fails', async () => {
+	it('falls back to the engine API when the shell fails, and leaves no shell open there', async () => {
+		let closed = 0;
 		const feed = start({
 			containers: [remoteA],
 			shown: [remoteA],
 			shell: {
 				via: 'ssh',
 				run: async () => Promise.reject(new Error('sh: not found')),
+				close() {
+					closed++;
+				},
 			},
 		});
 		await feed.up();
+		await waitFor(() => closed > 0, {
+			timeoutMs: 2000,
+			message: 'the shell closed',
+		});
 		await waitFor(() => feed.state().resources.source === 'engine API', {
 			timeoutMs: 5000,
 			message: 'the API as the source',

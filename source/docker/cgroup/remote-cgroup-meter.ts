@@ -1,6 +1,6 @@
 /**
  * Measures the containers of an engine on another machine from their cgroup files, through a shell on
- * that machine ({@link HostShell}): one remote process per sweep for every running container, the
+ * that machine ({@link HostShell}): one script per sweep for every running container, the
  * texts parsed by the same code as local readings. Where the shell is no POSIX shell or the files are
  * not readable (a rootless engine, a Docker Desktop VM), the probe or the first sweep finds nothing and
  * the caller falls back to the engine's stats API.
@@ -31,7 +31,7 @@ import {
 	sweepScript,
 } from './remote-sweep.js';
 
-/** Reads the counters of containers on the engine's machine, one shell process per sweep. */
+/** Reads the counters of containers on the engine's machine, one shell script per sweep. */
 export type RemoteCgroupMeter = {
 	/** `cgroup v2 via ssh`, for the header. */
 	readonly description: string;
@@ -76,14 +76,18 @@ export async function openRemoteCgroupMeter(options: {
 			(await shell.run(probeScript(root), options.signal)).split('\n'),
 		);
 	} catch {
+		shell.close();
 		return undefined;
 	}
 
 	// Paths relative to the root, which the script makes its working directory.
 	const layout = layoutFromEntries('.', name => entries.has(name));
-	return layout === undefined
-		? undefined
-		: createRemoteCgroupMeter({...options, layout, root, procRoot});
+	if (layout === undefined) {
+		shell.close();
+		return undefined;
+	}
+
+	return createRemoteCgroupMeter({...options, layout, root, procRoot});
 }
 
 function createRemoteCgroupMeter(options: {
@@ -227,6 +231,7 @@ function createRemoteCgroupMeter(options: {
 		},
 		close() {
 			controller.abort();
+			shell.close();
 		},
 	};
 }
