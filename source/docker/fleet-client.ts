@@ -34,6 +34,9 @@ export const defaultListWaitMs = 1500;
  */
 const defaultGraceMs = 100;
 
+/** How long an engine's list is waited for at most before it is asked again. */
+const defaultAbandonMs = 30_000;
+
 /** How an engine's event stream is retried after it dropped. */
 const retryMs = {first: 500, max: 8000};
 
@@ -68,11 +71,13 @@ export function createFleetClient(
 	options: {
 		readonly listWaitMs?: number;
 		readonly graceMs?: number;
+		readonly abandonMs?: number;
 		readonly now?: () => number;
 	} = {},
 ): DockerClient {
 	const listWaitMs = options.listWaitMs ?? defaultListWaitMs;
 	const graceMs = options.graceMs ?? defaultGraceMs;
+	const abandonMs = options.abandonMs ?? defaultAbandonMs;
 	const now = options.now ?? Date.now;
 	const states: FleetEngineState[] = members.map(() => ({
 		status: 'connecting',
@@ -90,6 +95,13 @@ export function createFleetClient(
 
 	const setState = (index: number, state: FleetEngineState): void => {
 		states[index] = state;
+		if (state.status === 'down') {
+			// Its lists under way will not come, or come stale: it is listed again once it is back.
+			for (const kind of listKinds) {
+				asking.get(`${index}:${kind}`)?.controller.abort();
+			}
+		}
+
 		notify();
 	};
 
@@ -194,16 +206,23 @@ export function createFleetClient(
 	/** Each list under way (`<member>:<kind>`), and the one asked for to follow it. */
 	const asking = new Map<
 		string,
-		{readonly current: Promise<unknown[]>; next?: Promise<unknown[]>}
+		{
+			readonly current: Promise<unknown[]>;
+			readonly controller: AbortController;
+			next?: Promise<unknown[]>;
+		}
 	>();
 
 	const listers: {
-		readonly [K in FleetList]: (client: DockerClient) => Promise<FleetRows[K]>;
+		readonly [K in FleetList]: (
+			client: DockerClient,
+			signal: AbortSignal,
+		) => Promise<FleetRows[K]>;
 	} = {
-		containers: async client => client.listContainers(),
-		images: async client => client.listImages(),
-		volumes: async client => client.listVolumes(),
-		networks: async client => client.listNetworks(),
+		containers: async (client, signal) => client.listContainers(signal),
+		images: async (client, signal) => client.listImages(signal),
+		volumes: async (client, signal) => client.listVolumes(signal),
+		networks: async (client, signal) => client.listNetworks(signal),
 	};
 
 	const tagContainer = (
@@ -250,10 +269,33 @@ export function createFleetClient(
 			notify(kind);
 		}, listWaitMs);
 		timer.unref();
+		// A list that never comes (a connection gone silent) is given up, so that the next is asked.
+		const controller = new AbortController();
+		const abandon = setTimeout(() => {
+			controller.abort();
+		}, abandonMs);
+		abandon.unref();
 		const current: Promise<unknown[]> =
 			member === undefined
 				? Promise.resolve([])
-				: listers[kind](member.client).then(
+				: Promise.race([
+						listers[kind](member.client, controller.signal),
+						// Given up even where the client does not heed the signal.
+						new Promise<never>((_resolve, reject) => {
+							controller.signal.addEventListener(
+								'abort',
+								() => {
+									reject(
+										new DockerError(
+											'timeout',
+											`${member.name} gave no ${kind} list`,
+										),
+									);
+								},
+								{once: true},
+							);
+						}),
+					]).then(
 						items => {
 							(lists[index] as Record<FleetList, unknown>)[kind] = items;
 							failed.delete(key);
@@ -265,9 +307,10 @@ export function createFleetClient(
 							throw error;
 						},
 					);
-		asking.set(key, {current});
+		asking.set(key, {current, controller});
 		void current.then(settled, settled).then(() => {
 			clearTimeout(timer);
+			clearTimeout(abandon);
 			if (asking.get(key)?.current === current) {
 				asking.delete(key);
 			}

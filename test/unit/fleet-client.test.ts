@@ -63,7 +63,11 @@ function shownRows(fleet: DockerClient): string[] {
  */
 function fastAndSlow(
 	wait: () => Promise<unknown>,
-	options: {readonly listWaitMs: number; readonly graceMs: number},
+	options: {
+		readonly listWaitMs: number;
+		readonly graceMs: number;
+		readonly abandonMs?: number;
+	},
 ) {
 	const fast = new FakeDockerClient({
 		containers: [fakeContainer({name: 'web'})],
@@ -278,6 +282,22 @@ describe('fleet client', () => {
 		release();
 		assert.deepEqual(await rows(fleet), ['lab/web', 'prod/db']);
 		assert.equal(asked(), 3);
+	});
+
+	it('gives up a list that never comes, and asks again the next time', async () => {
+		let isSilent = true;
+		const {fleet, asked} = fastAndSlow(
+			async () =>
+				isSilent ? new Promise<never>(() => undefined) : Promise.resolve(),
+			{listWaitMs: 20, graceMs: 5, abandonMs: 50},
+		);
+		assert.deepEqual(await rows(fleet), ['lab/web']);
+		isSilent = false;
+		await waitFor(async () => (await rows(fleet)).includes('prod/db'), {
+			timeoutMs: 3000,
+			message: 'prod asked again after its silent list',
+		});
+		assert.ok(asked() >= 2);
 	});
 
 	it('shows a slow engine’s last rows as they were until it is late, then stale, and says when', async () => {
