@@ -76,26 +76,35 @@ function oneEngine(docker: DockerClient): PruneEngine {
 	};
 }
 
-/** The engines a prune goes to: the one engine, or every engine of a fleet. */
-function pruneEngines(docker: DockerClient): readonly PruneEngine[] {
+/**
+ * The engines a prune goes to: the one engine, or every engine of a fleet, or the one the panes
+ * show alone (`shown`): a prune touches nothing the user is not looking at.
+ */
+function pruneEngines(
+	docker: DockerClient,
+	shown: string | undefined,
+): readonly PruneEngine[] {
 	if (docker.fleet === undefined) {
 		return [oneEngine(docker)];
 	}
 
-	return docker.fleet.members().map(({engine, client, fleetId}) => ({
-		name: engine.name,
-		client,
-		note: engine.readOnly
-			? 'read-only, not pruned'
-			: engine.state.status === 'down'
-				? `not reached, not pruned: ${engine.state.error}`
-				: engine.state.status === 'connecting'
-					? // A silent engine would hold the preview for its whole wait.
-						'not connected yet, not pruned'
-					: undefined,
-		readOnly: engine.readOnly,
-		logId: fleetId,
-	}));
+	return docker.fleet
+		.members()
+		.filter(({engine}) => shown === undefined || engine.name === shown)
+		.map(({engine, client, fleetId}) => ({
+			name: engine.name,
+			client,
+			note: engine.readOnly
+				? 'read-only, not pruned'
+				: engine.state.status === 'down'
+					? `not reached, not pruned: ${engine.state.error}`
+					: engine.state.status === 'connecting'
+						? // A silent engine would hold the preview for its whole wait.
+							'not connected yet, not pruned'
+						: undefined,
+			readOnly: engine.readOnly,
+			logId: fleetId,
+		}));
 }
 
 /** How long a fleet's preview waits for one engine's answer: a slower one is named and left out. */
@@ -228,7 +237,7 @@ export function createPruneActions(options: {
 			// Every engine at once; one that is read-only, down, fails or is slow is named, with why,
 			// and left out: it holds up no other.
 			const planned = await Promise.all(
-				pruneEngines(docker).map(async engine => {
+				pruneEngines(docker, store.getState().ui.engine).map(async engine => {
 					const name = engine.name ?? '';
 					if (engine.note !== undefined) {
 						return {engine: {name, note: engine.note}, items: []};
@@ -275,7 +284,7 @@ export function createPruneActions(options: {
 			// Each engine with its own items, all at once: one slow engine holds up no other.
 			const outcomes = new Map(
 				await Promise.all(
-					pruneEngines(docker).map(async engine => {
+					pruneEngines(docker, store.getState().ui.engine).map(async engine => {
 						const items = chosen.filter(item => item.engine === engine.name);
 						return [
 							engine.name,

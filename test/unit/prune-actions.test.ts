@@ -6,7 +6,11 @@ import type {
 } from '../../source/docker/docker-client.js';
 import {createFleetClient} from '../../source/docker/fleet-client.js';
 import {createPruneActions} from '../../source/runtime/prune-actions.js';
-import {initialState, type AppState} from '../../source/state/app-state.js';
+import {
+	initialState,
+	withUi,
+	type AppState,
+} from '../../source/state/app-state.js';
 import {pruneOpened} from '../../source/state/prune-dialog.js';
 import {createStore} from '../../source/state/store.js';
 import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
@@ -125,6 +129,43 @@ describe('the prune of a fleet', () => {
 		assert.deepEqual(
 			dialog.items.map(item => `${item.engine ?? ''} ${item.name}`),
 			['lab job'],
+		);
+	});
+
+	it('prunes only the engine shown alone (F), and lists no other', async () => {
+		const lab = engineWithJob();
+		const prod = engineWithJob();
+		const client = createFleetClient([
+			{name: 'lab', client: lab, readOnly: false, cli: 'docker'},
+			{name: 'prod', client: prod, readOnly: false, cli: 'docker'},
+		]);
+		await connected(client, ['lab', 'prod']);
+		const opened = pruneOpened(
+			initialState({endpoint: 'x', readOnly: false, now: 0}),
+		);
+		const store = createStore<AppState>(withUi(opened, {engine: 'prod'}));
+		const prune = createPruneActions({
+			docker: client,
+			store,
+			dispatch: store.update,
+			now: Date.now,
+		});
+		await prune.preview();
+		const {dialog} = store.getState().ui;
+		assert.ok(dialog?.kind === 'prune');
+		assert.deepEqual(dialog.engines, [{name: 'prod', note: undefined}]);
+		assert.deepEqual(
+			dialog.items.map(item => `${item.engine ?? ''} ${item.name}`),
+			['prod job'],
+		);
+		await prune.run();
+		assert.deepEqual(
+			(await prod.listContainers()).map(container => container.name),
+			[],
+		);
+		assert.deepEqual(
+			(await lab.listContainers()).map(container => container.name),
+			['job'],
 		);
 	});
 });
