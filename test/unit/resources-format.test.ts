@@ -374,13 +374,20 @@ describe('engine totals', () => {
 		name: 'lab',
 		figures: {cpuPercent: 12.5, memory: 150 * mib, measured: 2},
 		source: {source: 'cgroup v1', cpus: 4, memory: 8 * gib},
+		connection: 'connected' as const,
 	};
 	const production = {
 		name: 'production-east-1b',
 		figures: {cpuPercent: 101.04, memory: 2 * gib, measured: 40},
 		source: {source: 'cgroup v1 via ssh', cpus: 8, memory: 32 * gib},
+		connection: 'connected' as const,
 	};
-	const waiting = {name: 'pi', figures: undefined, source: undefined};
+	const waiting = {
+		name: 'pi',
+		figures: undefined,
+		source: undefined,
+		connection: 'connected' as const,
+	};
 
 	it('gives each engine a line: CPU and memory summed, containers measured, the source; names aligned and cut to fit 80 columns', () => {
 		const lines = engineTotalsLines([lab, production, waiting]);
@@ -390,6 +397,19 @@ describe('engine totals', () => {
 			'pi                CPU   0.0%  MEM      0B    0 measured  measuring…',
 		]);
 		assert.ok(lines.every(line => line.length <= 78));
+	});
+
+	it('says of an engine not reached yet what its chip says, not that it is being measured', () => {
+		assert.deepEqual(
+			engineTotalsLines([
+				{...waiting, connection: 'connecting'},
+				{...waiting, name: 'db', connection: 'down'},
+			]),
+			[
+				'pi  CPU   0.0%  MEM      0B    0 measured  connecting…',
+				'db  CPU   0.0%  MEM      0B    0 measured  not reached',
+			],
+		);
 	});
 
 	it('sums every engine on one line, with how many engines use each source', () => {

@@ -1,4 +1,5 @@
 // The Resources pane's totals in a fleet: a line per engine, or one for all when there is no room.
+import type {FleetEngineState} from '../../docker/docker-client.js';
 import type {EngineSource} from '../../state/app-state.js';
 import type {EngineFigures} from '../../state/fleet.js';
 import {formatMemory} from '../../format/units.js';
@@ -11,7 +12,20 @@ export type EngineTotals = {
 	readonly figures: EngineFigures | undefined;
 	/** Undefined until its source is chosen. */
 	readonly source: EngineSource | undefined;
+	readonly connection: FleetEngineState['status'];
 };
+
+/** How an engine's figures are read, or why they are not yet. */
+function sourceText({source, connection}: EngineTotals): string {
+	return (
+		source?.source ??
+		(connection === 'connecting'
+			? 'connecting…'
+			: connection === 'down'
+				? 'not reached'
+				: 'measuring…')
+	);
+}
 
 /** The most cells an engine's name takes: the figures after it must stay on an 80-column line. */
 const nameWidth = 16;
@@ -36,7 +50,7 @@ export function engineTotalsLines(engines: readonly EngineTotals[]): string[] {
 				? `${engine.name.slice(0, width - 1)}…`
 				: engine.name.padEnd(width),
 			figuresText(engine.figures),
-			engine.source?.source ?? 'measuring…',
+			sourceText(engine),
 		].join('  '),
 	);
 }
@@ -45,11 +59,12 @@ export function engineTotalsLines(engines: readonly EngineTotals[]): string[] {
 export function combinedTotalsLine(engines: readonly EngineTotals[]): string {
 	const sum = {cpuPercent: 0, memory: 0, measured: 0};
 	const sources = new Map<string, number>();
-	for (const {figures, source} of engines) {
+	for (const engine of engines) {
+		const {figures} = engine;
 		sum.cpuPercent += figures?.cpuPercent ?? 0;
 		sum.memory += figures?.memory ?? 0;
 		sum.measured += figures?.measured ?? 0;
-		const name = source?.source ?? 'measuring…';
+		const name = sourceText(engine);
 		sources.set(name, (sources.get(name) ?? 0) + 1);
 	}
 

@@ -42,10 +42,11 @@ export function EngineTotalsLines({
 		return null;
 	}
 
-	const engines: EngineTotals[] = shown.map(({name}) => ({
+	const engines: EngineTotals[] = shown.map(({name, state}) => ({
 		name,
 		figures: figures.get(name),
 		source: sources.get(name),
+		connection: state.status,
 	}));
 	const lines = isCombined
 		? [combinedTotalsLine(engines)]
