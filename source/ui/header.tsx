@@ -4,8 +4,15 @@ import {useAppState, useClock} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
 import {counts} from '../state/container-rows.js';
 import {countsByEngine, figuresByEngine} from '../state/fleet.js';
-import {formatPercent} from './format/resources.js';
-import {formatMemory} from '../format/units.js';
+import {
+	chipGap,
+	chipLayout,
+	chipParts,
+	moreText,
+	partsWidth,
+	type ChipForm,
+	type ChipPart,
+} from './format/fleet-chips.js';
 import type {FleetEngine} from '../docker/docker-client.js';
 
 const selectEngine = (state: AppState) => state.engine;
@@ -24,79 +31,73 @@ const selectEngineCounts = (state: AppState) =>
 const selectEngineFigures = (state: AppState) =>
 	figuresByEngine(state.containers.byId, state.resources);
 
-/** How much of an engine's error its chip shows: enough to say why, leaving room for the others. */
-const reasonLength = 40;
-
-/** The last clause of an engine's error (`…: connection refused`), which says why, cut to fit. */
-function shortReason(error: string): string {
-	const reason = error.split(': ').at(-1) ?? error;
-	return reason.length <= reasonLength
-		? reason
-		: `${reason.slice(0, reasonLength - 1)}…`;
-}
+/** The colour of each part of a chip that has one; the engine's name is bold instead. */
+const tones: Readonly<
+	Record<Exclude<ChipPart['tone'], 'name' | undefined>, string>
+> = {
+	up: theme.connection.up,
+	connecting: theme.connection.connecting,
+	down: theme.connection.down,
+	key: theme.key,
+};
 
 /**
- * An engine's kind and version to its minor (`Docker 20.10`, not `Docker 20.10.24+dfsg1`): the
- * chips share one line, and the patch level is in the System pane.
+ * One chip per engine of a fleet: its name, connection, kind, containers, CPU and memory, in the
+ * widest form that shows every engine (see fleet-chips.ts).
  */
-function shortProduct(product: string): string {
-	return product.replace(/(\d+\.\d+)\.\S*/, '$1');
-}
-
-/** A fleet engine's connection, as the one engine's badge words it. */
-function EngineConnection({engine}: {readonly engine: FleetEngine}) {
+function FleetChips({
+	engines,
+	width,
+}: {
+	readonly engines: readonly FleetEngine[];
+	readonly width: number;
+}) {
 	const now = useClock();
-	const {state} = engine;
-	switch (state.status) {
-		case 'connected': {
-			return <Text color={theme.connection.up}>● connected</Text>;
-		}
-
-		case 'connecting': {
-			return <Text color={theme.connection.connecting}>… connecting</Text>;
-		}
-
-		case 'down': {
-			const seconds = Math.max(0, Math.ceil((state.retryAt - now) / 1000));
-			return (
-				<Text color={theme.connection.down}>
-					✕ retrying{seconds > 0 ? ` in ${seconds}s` : '…'}:{' '}
-					{shortReason(state.error)}
-				</Text>
-			);
-		}
-	}
-}
-
-/** One chip per engine of a fleet: its name, connection, kind, containers, CPU and memory. */
-function FleetChips({engines}: {readonly engines: readonly FleetEngine[]}) {
 	const engineCounts = useAppState(selectEngineCounts);
 	const engineFigures = useAppState(selectEngineFigures);
+	const partsOf = (index: number, form: ChipForm): ChipPart[] => {
+		const engine = engines[index];
+		return engine === undefined
+			? []
+			: chipParts(
+					engine,
+					form,
+					engineCounts.get(engine.name),
+					engineFigures.get(engine.name),
+					now,
+				);
+	};
+
+	const layout = chipLayout(
+		engines.length,
+		(index, form) => partsWidth(partsOf(index, form)),
+		width,
+		index => engines[index]?.state.status !== 'connected',
+	);
 	return (
 		<Text wrap="truncate-end">
-			{engines.map((engine, index) => {
-				const {running, total} = engineCounts.get(engine.name) ?? {
-					running: 0,
-					total: 0,
-				};
-				const figures = engineFigures.get(engine.name);
-				return (
-					<Text key={engine.name}>
-						{index === 0 ? '' : '  '}[<Text bold>{engine.name}</Text>{' '}
-						{/* The state before the figures: a line cut at the width keeps each state it reaches. */}
-						<EngineConnection engine={engine} />
-						{engine.product === undefined
-							? ''
-							: ` ${shortProduct(engine.product)}`}
-						{engine.readOnly ? <Text color={theme.key}> read-only</Text> : ''}{' '}
-						{running}/{total}
-						{figures === undefined
-							? ''
-							: ` CPU ${formatPercent(figures.cpuPercent)} MEM ${formatMemory(figures.memory)}`}
-						]
-					</Text>
-				);
-			})}
+			{layout.shown.map((index, place) => (
+				<Text key={engines[index]?.name ?? index}>
+					{place === 0 ? '' : chipGap}
+					{partsOf(index, layout.form).map((part, partIndex) => (
+						<Text
+							// The parts of a chip never move: their place is who they are.
+							key={partIndex}
+							bold={part.tone === 'name'}
+							{...(part.tone === undefined || part.tone === 'name'
+								? {}
+								: {color: tones[part.tone]})}
+						>
+							{part.text}
+						</Text>
+					))}
+				</Text>
+			))}
+			{layout.hidden > 0 ? (
+				<Text color={theme.text.dim}>{moreText(layout.hidden)}</Text>
+			) : (
+				''
+			)}
 		</Text>
 	);
 }
@@ -182,7 +183,7 @@ export function Header({width}: {readonly width: number}) {
 						{source === undefined ? '' : ` · stats: ${source}`}
 					</Text>
 				</Text>
-				<FleetChips engines={fleet} />
+				<FleetChips engines={fleet} width={width} />
 			</Box>
 		);
 	}

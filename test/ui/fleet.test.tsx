@@ -149,6 +149,44 @@ describe('fleet view', () => {
 		);
 	});
 
+	it('shows every engine’s chip at 80x24, the chips made brief to fit; one down says so', async () => {
+		const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
+		const engines = names.map(
+			name =>
+				new FakeDockerClient({
+					containers: [fakeContainer({name: `web-${name}`})],
+				}),
+		);
+		engines[3]?.disconnect();
+		const client = createFleetClient(
+			names.map((name, index) => ({
+				name,
+				client: engines[index] ?? new FakeDockerClient(),
+				readOnly: name === 'bravo',
+				cli: 'docker',
+			})),
+			{listWaitMs: 200},
+		);
+		app = renderApp({
+			docker: engines[0] ?? new FakeDockerClient(),
+			client,
+			columns: 80,
+			rows: 24,
+		});
+		const frame = await app.waitForFrame(
+			text =>
+				text.includes('[delta ✕') && rowsOf(text, 'web-echo').length === 1,
+		);
+		const lines = frame.split('\n');
+		// The header's two rows: the fleet's totals, and a chip for each engine.
+		assert.match(lines[0] ?? '', /^dockmate {2}fleet of 5/);
+		assert.match(
+			lines[1] ?? '',
+			/^\[alpha ●\] {2}\[bravo ● read-only\] {2}\[charlie ●\] {2}\[delta ✕( \d+s)?\] {2}\[echo ●\]$/,
+		);
+		assert.ok(lines.length <= 24);
+	});
+
 	it('s stops the selected row on its own engine; the log names the engine', async () => {
 		const fleet = fleetApp();
 		app = fleet.app;
