@@ -76,6 +76,8 @@ export type SystemInfo = {
 	readonly cgroupVersion: string;
 	/** The engine manages a Swarm (`Swarm.LocalNodeState` active with `ControlAvailable`): services and nodes can be listed. */
 	readonly isSwarmManager: boolean;
+	/** The id of the Swarm it manages (`Swarm.Cluster.ID`): two engines may manage the same one. */
+	readonly swarmCluster?: string;
 };
 
 /** The resource limits set on a container; undefined where there is none. */

@@ -83,8 +83,27 @@ export function createFleetClient(
 		status: 'connecting',
 	}));
 	const products: (string | undefined)[] = members.map(() => undefined);
-	// Which members manage a Swarm, as their last systemInfo said.
+	// Which members manage a Swarm, and which Swarm, as their last systemInfo said.
 	const managers: boolean[] = members.map(() => false);
+	const clusters: (string | undefined)[] = members.map(() => undefined);
+	/**
+	 * Whether member `index` lists its Swarm's services and nodes: it manages one, and is the one
+	 * manager of that Swarm in the fleet chosen to (two would list it twice), a writable one where
+	 * there is one, so that scaling or removing from the list is not refused.
+	 */
+	const listsSwarm = (index: number): boolean => {
+		const cluster = clusters[index];
+		if (managers[index] !== true || cluster === undefined) {
+			return managers[index] === true;
+		}
+
+		const same = members
+			.map((_member, each) => each)
+			.filter(each => managers[each] === true && clusters[each] === cluster);
+		return (
+			(same.find(each => members[each]?.readOnly !== true) ?? same[0]) === index
+		);
+	};
 	const lists: Lists[] = members.map(() => ({}));
 	const listeners = new Set<(list?: FleetList) => void>();
 	const notify = (list?: FleetList): void => {
@@ -183,7 +202,7 @@ export function createFleetClient(
 		tag: (item: T, index: number) => T,
 	): Promise<T[]> => {
 		const parts = await askEach(async (member, index) =>
-			managers[index] === true
+			listsSwarm(index)
 				? (await list(member.client)).map(item => tag(item, index))
 				: [],
 		);
@@ -628,12 +647,13 @@ export function createFleetClient(
 		// Figures are measured against each container's own engine; the fleet's host is no host. A
 		// fleet manages a Swarm where one of its engines does: the Swarm calls go to those.
 		async systemInfo(signal) {
-			const roles = await askEach(async member =>
-				member.client.systemInfo(signal).then(info => info.isSwarmManager),
+			const infos = await askEach(async member =>
+				member.client.systemInfo(signal),
 			);
-			roles.forEach((role, index) => {
-				if (role !== undefined) {
-					managers[index] = role;
+			infos.forEach((info, index) => {
+				if (info !== undefined) {
+					managers[index] = info.isSwarmManager;
+					clusters[index] = info.swarmCluster;
 				}
 			});
 			return {

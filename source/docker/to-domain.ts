@@ -250,7 +250,17 @@ export function toSystemInfo(raw: unknown): SystemInfo {
 			driver === 'cgroupfs' || driver === 'systemd' ? driver : undefined,
 		cgroupVersion: text(info['CgroupVersion']) || '1',
 		isSwarmManager: isSwarmManager(info['Swarm']),
+		...swarmCluster(info['Swarm']),
 	};
+}
+
+/** The id of the Swarm an engine manages, as `GET /info` gives it to a manager. */
+function swarmCluster(swarm: unknown): {swarmCluster?: string} {
+	const id =
+		isSwarmManager(swarm) && isObject(swarm) && isObject(swarm['Cluster'])
+			? text(swarm['Cluster']['ID'])
+			: '';
+	return id === '' ? {} : {swarmCluster: id};
 }
 
 /** A node in a Swarm whose manager role is in force: a worker, or a manager cut off, cannot list services. */

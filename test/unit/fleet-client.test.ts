@@ -7,6 +7,7 @@ import type {
 } from '../../source/docker/docker-client.js';
 import {createFleetClient} from '../../source/docker/fleet-client.js';
 import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
+import {fakeNode, fakeService, makeManager} from '../fakes/fake-swarm.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 /** Two fake engines, `lab` (read-only when told) and `prod`, each with one container. */
@@ -369,5 +370,49 @@ describe('fleet client', () => {
 			timeoutMs: 2000,
 			message: 'the late list told',
 		});
+	});
+
+	it('lists a Swarm managed by two of its engines once, from the writable one', async () => {
+		const web = fakeService({name: 'web'});
+		const node = fakeNode({hostname: 'manager-1'});
+		const [lab, prod, other] = [0, 1, 2].map(() => new FakeDockerClient());
+		for (const [engine, cluster] of [
+			[lab, 'swarm-a'],
+			[prod, 'swarm-a'],
+			[other, 'swarm-b'],
+		] as const) {
+			if (engine !== undefined) {
+				makeManager(engine, {services: [web], nodes: [node]});
+				engine.system = {...engine.system, swarmCluster: cluster};
+			}
+		}
+
+		const fleet = createFleetClient([
+			{
+				name: 'lab',
+				client: lab ?? new FakeDockerClient(),
+				readOnly: true,
+				cli: 'docker',
+			},
+			{
+				name: 'prod',
+				client: prod ?? new FakeDockerClient(),
+				readOnly: false,
+				cli: 'docker',
+			},
+			{
+				name: 'other',
+				client: other ?? new FakeDockerClient(),
+				readOnly: false,
+				cli: 'docker',
+			},
+		]);
+		await fleet.systemInfo();
+		const listed = await fleet.listServices();
+		assert.deepEqual(
+			listed.map(service => fleet.fleet?.engineOf(service.id)).sort(),
+			['other', 'prod'],
+		);
+		assert.equal((await fleet.listNodes()).length, 2);
 	});
 });

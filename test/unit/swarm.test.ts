@@ -257,6 +257,17 @@ describe('Swarm answers mapped to the domain', () => {
 		);
 	});
 
+	it('names the Swarm a manager manages, and none for an engine outside one', () => {
+		assert.equal(
+			toSystemInfo(fixture('docker-20.10-swarm-info.json')).swarmCluster,
+			't197mbp60v7mrukwoct5w2wir',
+		);
+		assert.equal(
+			toSystemInfo(fixture('docker-20.10-info.json')).swarmCluster,
+			undefined,
+		);
+	});
+
 	it('keeps the type of recorded service and node events', () => {
 		const events = readFileSync(
 			new URL('../fixtures/events/docker-20.10-swarm.jsonl', import.meta.url),
