@@ -75,8 +75,12 @@ describe('dockmate against a real engine', {timeout: 180_000}, () => {
 		await screen.sendKeys('Enter');
 		await screen.waitForText('filter: wor');
 		await screen.sendKeys('?');
-		const help = await screen.waitForText('Keys · Containers pane');
-		assert.match(help, /\/\s+Filter the list by name, image or id/);
+		// The whole help, not its first lines: a tall frame may reach the terminal in more than one write.
+		await screen.waitForText(
+			text =>
+				text.includes('Keys · Containers pane') &&
+				/\/\s+Filter the list by name, image or id/.test(text),
+		);
 		await screen.sendKeys('Escape');
 		await screen.waitForText('e2e-worker');
 		await screen.sendKeys('q');
