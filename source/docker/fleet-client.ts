@@ -37,6 +37,45 @@ const defaultGraceMs = 100;
 /** How long an engine's list is waited for at most before it is asked again. */
 const defaultAbandonMs = 30_000;
 
+/**
+ * How long an engine is given to say what it is, each time it is (re)connected: one that takes a
+ * connection and never answers is shown down, with why, and tried again like one that refused.
+ */
+const defaultAnswerWaitMs = 10_000;
+
+/**
+ * What `ask` answers within `ms`, on a signal of its own that aborts with `signal` or at `ms`;
+ * past `ms`, a timeout DockerError that says `late`.
+ */
+async function answeredWithin<T>(
+	ask: (signal: AbortSignal) => Promise<T>,
+	signal: AbortSignal,
+	ms: number,
+	late: string,
+): Promise<T> {
+	const controller = new AbortController();
+	const stop = (): void => {
+		controller.abort();
+	};
+
+	signal.addEventListener('abort', stop, {once: true});
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([
+			ask(controller.signal),
+			new Promise<never>((_resolve, reject) => {
+				timer = setTimeout(() => {
+					controller.abort();
+					reject(new DockerError('timeout', late));
+				}, ms);
+			}),
+		]);
+	} finally {
+		clearTimeout(timer);
+		signal.removeEventListener('abort', stop);
+	}
+}
+
 /** How an engine's event stream is retried after it dropped. */
 const retryMs = {first: 500, max: 8000};
 
@@ -72,12 +111,14 @@ export function createFleetClient(
 		readonly listWaitMs?: number;
 		readonly graceMs?: number;
 		readonly abandonMs?: number;
+		readonly answerWaitMs?: number;
 		readonly now?: () => number;
 	} = {},
 ): DockerClient {
 	const listWaitMs = options.listWaitMs ?? defaultListWaitMs;
 	const graceMs = options.graceMs ?? defaultGraceMs;
 	const abandonMs = options.abandonMs ?? defaultAbandonMs;
+	const answerWaitMs = options.answerWaitMs ?? defaultAnswerWaitMs;
 	const now = options.now ?? Date.now;
 	const states: FleetEngineState[] = members.map(() => ({
 		status: 'connecting',
@@ -443,7 +484,12 @@ export function createFleetClient(
 		let backoff = retryMs.first;
 		while (!signal.aborted) {
 			try {
-				const info = await member.client.engineInfo(signal);
+				const info = await answeredWithin(
+					async asked => member.client.engineInfo(asked),
+					signal,
+					answerWaitMs,
+					`no answer within ${answerWaitMs / 1000} s`,
+				);
 				products[index] = `${info.product} ${info.version}`;
 				setState(index, {status: 'connected'});
 				// Its lists again, as it is now that it is back (or first up): what changed while it was

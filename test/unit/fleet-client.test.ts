@@ -215,6 +215,59 @@ describe('fleet client', () => {
 		}
 	});
 
+	it('shows an engine that takes the connection but never answers as down, with why, and tries it again', async () => {
+		const lab = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web'})],
+		});
+		const silent = new FakeDockerClient();
+		let asked = 0;
+		const fleet = createFleetClient(
+			[
+				{name: 'lab', client: lab, readOnly: false, cli: 'docker'},
+				{
+					name: 'silent',
+					client: silent.with({
+						async engineInfo() {
+							asked++;
+							return new Promise<never>(() => undefined);
+						},
+					}),
+					readOnly: false,
+					cli: 'docker',
+				},
+			],
+			{answerWaitMs: 50},
+		);
+		const controller = new AbortController();
+		void (async () => {
+			for await (const event of fleet.events(controller.signal)) {
+				assert.ok(event);
+			}
+		})();
+		try {
+			const down = await waitFor(
+				() =>
+					fleet.fleet
+						?.engines()
+						.find(
+							engine =>
+								engine.name === 'silent' && engine.state.status === 'down',
+						),
+				{timeoutMs: 2000, message: 'the silent engine shown down'},
+			);
+			assert.equal(
+				down.state.status === 'down' ? down.state.error : '',
+				'no answer within 0.05 s',
+			);
+			await waitFor(() => asked >= 2, {
+				timeoutMs: 3000,
+				message: 'the silent engine asked again',
+			});
+		} finally {
+			controller.abort();
+		}
+	});
+
 	it('lists each engine’s rows as it answers: a slow one holds up the others by the grace only', async () => {
 		let release = (): void => undefined;
 		const held = new Promise<void>(resolve => {
