@@ -59,16 +59,18 @@ function shownRows(fleet: DockerClient): string[] {
 }
 
 /**
- * `lab`, answering at once, and `prod`, whose container list first waits for `wait`; how often
- * prod's list was asked for is counted.
+ * `lab`, answering at once, and `prod`, whose container list first waits for `wait`, with any
+ * other calls of its own in `overrides`; how often prod's list was asked for is counted.
  */
 function fastAndSlow(
 	wait: () => Promise<unknown>,
 	options: {
-		readonly listWaitMs: number;
-		readonly graceMs: number;
+		readonly listWaitMs?: number;
+		readonly graceMs?: number;
 		readonly abandonMs?: number;
+		readonly answerWaitMs?: number;
 	},
+	overrides: Partial<DockerClient> = {},
 ) {
 	const fast = new FakeDockerClient({
 		containers: [fakeContainer({name: 'web'})],
@@ -88,6 +90,7 @@ function fastAndSlow(
 						await wait();
 						return slow.listContainers();
 					},
+					...overrides,
 				}),
 				readOnly: false,
 				cli: 'docker',
@@ -216,27 +219,16 @@ describe('fleet client', () => {
 	});
 
 	it('shows an engine that takes the connection but never answers as down, with why, and tries it again', async () => {
-		const lab = new FakeDockerClient({
-			containers: [fakeContainer({name: 'web'})],
-		});
-		const silent = new FakeDockerClient();
 		let asked = 0;
-		const fleet = createFleetClient(
-			[
-				{name: 'lab', client: lab, readOnly: false, cli: 'docker'},
-				{
-					name: 'silent',
-					client: silent.with({
-						async engineInfo() {
-							asked++;
-							return new Promise<never>(() => undefined);
-						},
-					}),
-					readOnly: false,
-					cli: 'docker',
-				},
-			],
+		const {fleet} = fastAndSlow(
+			async () => Promise.resolve(),
 			{answerWaitMs: 50},
+			{
+				async engineInfo() {
+					asked++;
+					return new Promise<never>(() => undefined);
+				},
+			},
 		);
 		const controller = new AbortController();
 		void (async () => {
@@ -251,7 +243,7 @@ describe('fleet client', () => {
 						?.engines()
 						.find(
 							engine =>
-								engine.name === 'silent' && engine.state.status === 'down',
+								engine.name === 'prod' && engine.state.status === 'down',
 						),
 				{timeoutMs: 2000, message: 'the silent engine shown down'},
 			);
