@@ -9,6 +9,7 @@ import type {
 	FleetEngine,
 	FleetEngineState,
 } from './docker-client.js';
+import {answeredWithin} from './answered-within.js';
 import {DockerError, errorMessage} from './errors.js';
 import {fleetId, splitFleetId} from './fleet-ids.js';
 
@@ -42,39 +43,6 @@ const defaultAbandonMs = 30_000;
  * connection and never answers is shown down, with why, and tried again like one that refused.
  */
 const defaultAnswerWaitMs = 10_000;
-
-/**
- * What `ask` answers within `ms`, on a signal of its own that aborts with `signal` or at `ms`;
- * past `ms`, a timeout DockerError that says `late`.
- */
-async function answeredWithin<T>(
-	ask: (signal: AbortSignal) => Promise<T>,
-	signal: AbortSignal,
-	ms: number,
-	late: string,
-): Promise<T> {
-	const controller = new AbortController();
-	const stop = (): void => {
-		controller.abort();
-	};
-
-	signal.addEventListener('abort', stop, {once: true});
-	let timer: NodeJS.Timeout | undefined;
-	try {
-		return await Promise.race([
-			ask(controller.signal),
-			new Promise<never>((_resolve, reject) => {
-				timer = setTimeout(() => {
-					controller.abort();
-					reject(new DockerError('timeout', late));
-				}, ms);
-			}),
-		]);
-	} finally {
-		clearTimeout(timer);
-		signal.removeEventListener('abort', stop);
-	}
-}
 
 /** How an engine's event stream is retried after it dropped. */
 const retryMs = {first: 500, max: 8000};
@@ -321,56 +289,39 @@ export function createFleetClient(
 	};
 
 	/** Asks member `index` for its list of `kind` now, keeping the answer (or that it failed). */
-	const begin = (index: number, kind: FleetList): Promise<unknown[]> => {
+	const begin = (
+		member: FleetMember,
+		index: number,
+		kind: FleetList,
+	): Promise<unknown[]> => {
 		const key = `${index}:${kind}`;
-		const member = members[index];
 		const timer = setTimeout(() => {
 			late.add(key);
 			notify(kind);
 		}, listWaitMs);
 		timer.unref();
-		// A list that never comes (a connection gone silent) is given up, so that the next is asked.
+		// Aborted when the member goes down; a list that never comes (a connection gone silent) is
+		// given up at {@link abandonMs}, so that the next is asked.
 		const controller = new AbortController();
-		const abandon = setTimeout(() => {
-			controller.abort();
-		}, abandonMs);
-		abandon.unref();
-		const current: Promise<unknown[]> =
-			member === undefined
-				? Promise.resolve([])
-				: Promise.race([
-						listers[kind](member.client, controller.signal),
-						// Given up even where the client does not heed the signal.
-						new Promise<never>((_resolve, reject) => {
-							controller.signal.addEventListener(
-								'abort',
-								() => {
-									reject(
-										new DockerError(
-											'timeout',
-											`${member.name} gave no ${kind} list`,
-										),
-									);
-								},
-								{once: true},
-							);
-						}),
-					]).then(
-						items => {
-							(lists[index] as Record<FleetList, unknown>)[kind] = items;
-							failed.delete(key);
-							late.delete(key);
-							return items;
-						},
-						(error: unknown) => {
-							failed.add(key);
-							throw error;
-						},
-					);
+		const current = answeredWithin(
+			async signal => listers[kind](member.client, signal),
+			abandonMs,
+			{signal: controller.signal, background: true},
+		).then(
+			items => {
+				(lists[index] as Record<FleetList, unknown>)[kind] = items;
+				failed.delete(key);
+				late.delete(key);
+				return items;
+			},
+			(error: unknown) => {
+				failed.add(key);
+				throw error;
+			},
+		);
 		asking.set(key, {current, controller});
 		void current.then(settled, settled).then(() => {
 			clearTimeout(timer);
-			clearTimeout(abandon);
 			if (asking.get(key)?.current === current) {
 				asking.delete(key);
 			}
@@ -384,15 +335,19 @@ export function createFleetClient(
 	 * it is not enough; but every list wanted while it is under way shares the one that follows: a
 	 * slow engine is asked no more often than it answers.
 	 */
-	const ask = async (index: number, kind: FleetList): Promise<unknown[]> => {
+	const ask = async (
+		member: FleetMember,
+		index: number,
+		kind: FleetList,
+	): Promise<unknown[]> => {
 		const slot = asking.get(`${index}:${kind}`);
 		if (slot === undefined) {
-			return begin(index, kind);
+			return begin(member, index, kind);
 		}
 
 		slot.next ??= slot.current
 			.then(settled, settled)
-			.then(async () => begin(index, kind));
+			.then(async () => begin(member, index, kind));
 		return slot.next;
 	};
 
@@ -428,8 +383,8 @@ export function createFleetClient(
 		});
 		const timers: NodeJS.Timeout[] = [];
 		let isGiven = false;
-		const asked = members.map(async (_member, index) =>
-			ask(index, kind).then(
+		const asked = members.map(async (member, index) =>
+			ask(member, index, kind).then(
 				() => {
 					firstAnswer();
 					if (isGiven) {
@@ -486,16 +441,15 @@ export function createFleetClient(
 			try {
 				const info = await answeredWithin(
 					async asked => member.client.engineInfo(asked),
-					signal,
 					answerWaitMs,
-					`no answer within ${answerWaitMs / 1000} s`,
+					{signal},
 				);
 				products[index] = `${info.product} ${info.version}`;
 				setState(index, {status: 'connected'});
 				// Its lists again, as it is now that it is back (or first up): what changed while it was
 				// away came with no event, and only its own lists can have.
 				for (const kind of listKinds) {
-					void ask(index, kind).then(() => {
+					void ask(member, index, kind).then(() => {
 						notify(kind);
 					}, settled);
 				}

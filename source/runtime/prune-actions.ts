@@ -1,3 +1,4 @@
+import {answeredWithin} from '../docker/answered-within.js';
 import {errorMessage} from '../docker/errors.js';
 import type {DockerClient} from '../docker/docker-client.js';
 import {statusShown} from '../state/status.js';
@@ -109,23 +110,6 @@ function pruneEngines(
 
 /** How long a fleet's preview waits for one engine's answer: a slower one is named and left out. */
 const previewWaitMs = 15_000;
-
-/** `work`'s answer, or a rejection once `ms` have passed without one. */
-async function answerWithin<T>(work: Promise<T>, ms: number): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
-	try {
-		return await Promise.race([
-			work,
-			new Promise<never>((_, reject) => {
-				timer = setTimeout(() => {
-					reject(new Error(`no answer within ${ms / 1000} s`));
-				}, ms);
-			}),
-		]);
-	} finally {
-		clearTimeout(timer);
-	}
-}
 
 /** Creates the prune actions over an engine (or a fleet's engines) and a store. */
 export function createPruneActions(options: {
@@ -249,8 +233,8 @@ export function createPruneActions(options: {
 							items: planOn(
 								engine,
 								dialog,
-								await answerWithin(
-									pruneInventory(engine.client, dialog),
+								await answeredWithin(
+									async () => pruneInventory(engine.client, dialog),
 									options.previewWaitMs ?? previewWaitMs,
 								),
 							),
