@@ -180,8 +180,12 @@ function withStoreIds(meter: SweepMeter, scope: Scope): SweepMeter {
 		);
 	return {
 		...meter,
-		measure(wanted, shown) {
-			const measured = meter.measure(wanted.map(ids.toEngine), shown);
+		measure(wanted, shown, offScreenEvery) {
+			const measured = meter.measure(
+				wanted.map(ids.toEngine),
+				shown,
+				offScreenEvery,
+			);
 			return measured instanceof Promise
 				? measured.then(renamed)
 				: renamed(measured);

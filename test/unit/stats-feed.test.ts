@@ -1108,6 +1108,23 @@ describe('startStatsFeed: a fleet', () => {
 		assert.equal(feed.state().resources.source, undefined);
 	});
 
+	it('has a fleet engine read its containers off screen every other sweep, as one engine does', async () => {
+		const local = new FakeDockerClient({containers: [a, b]});
+		const meter = new FakeMeter(Date.now);
+		meter.readings.set(a.id, {cpuUsageNs: 1e9});
+		meter.readings.set(b.id, {cpuUsageNs: 1e9});
+		local.cgroupMeter = meter;
+		const feed = await startFleet([{name: 'here', fake: local}], [`${a.id}~0`]);
+		await waitFor(
+			async () => {
+				await feed.clock.advance(intervalMs);
+				return meter.every.length > 0;
+			},
+			{timeoutMs: 5000, message: 'a sweep'},
+		);
+		assert.equal(meter.every.at(-1), 2);
+	});
+
 	it('commits the figures of every engine together, once an interval, not once per engine', async () => {
 		const one = new FakeDockerClient({containers: [a]});
 		const two = new FakeDockerClient({containers: [b]});
