@@ -35,8 +35,7 @@ export function soleScope(docker: DockerClient): Scope {
 	return {
 		docker,
 		isUp: state => state.connection.status === 'up',
-		sourceChanged: (source, {cpus, memory}) =>
-			resourceSourceChanged(source, {cpus, memory}),
+		sourceChanged: resourceSourceChanged,
 	};
 }
 

@@ -335,12 +335,10 @@ function startApiSource(
 
 	const follow = async (id: string, stream: Stream): Promise<void> => {
 		const {signal} = stream.controller;
+		const own = engineIdOf(scope, id);
 		try {
-			stream.limits = await docker.containerLimits(
-				engineIdOf(scope, id),
-				signal,
-			);
-			for await (const sample of docker.stats(engineIdOf(scope, id), signal)) {
+			stream.limits = await docker.containerLimits(own, signal);
+			for await (const sample of docker.stats(own, signal)) {
 				stream.previous = stream.latest;
 				stream.latest = sample;
 				stream.isFresh = true;

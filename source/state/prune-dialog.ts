@@ -157,17 +157,11 @@ function withEngineToggled(
 	items: readonly PruneItem[],
 ): ReadonlySet<string> {
 	const keys = items.map(item => pruneKey(item));
-	const next = new Set(skipped);
 	const isAllSkipped = keys.every(key => skipped.has(key));
-	for (const key of keys) {
-		if (isAllSkipped) {
-			next.delete(key);
-		} else {
-			next.add(key);
-		}
-	}
-
-	return next;
+	return keys.reduce(
+		(set, key) => withMember(set, key, !isAllSkipped),
+		skipped,
+	);
 }
 
 /** Space: on the choice, a category; on the preview, an item, or on an engine's heading all its items. */

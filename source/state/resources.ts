@@ -40,9 +40,17 @@ export function engineSourceChanged(
 ): Update {
 	return sliceChanged('resources', resources => ({
 		...resources,
-		byId: new Map([...resources.byId].filter(([id]) => !isOwn(id))),
+		byId: new Map(othersOf(resources.byId, isOwn)),
 		engines: new Map(resources.engines).set(engine, source),
 	}));
+}
+
+/** The figures of containers that are not `isOwn`'s: another engine's, in a fleet. */
+function othersOf(
+	byId: ReadonlyMap<string, ResourceSnapshot>,
+	isOwn: (id: string) => boolean,
+): [string, ResourceSnapshot][] {
+	return [...byId].filter(([id]) => !isOwn(id));
 }
 
 function appendHistory(
@@ -71,11 +79,7 @@ export function resourcesMeasured(
 	return sliceChanged('resources', resources => {
 		const previous = resources.byId;
 		const byId = new Map<string, ResourceSnapshot>(
-			!isComplete
-				? previous
-				: options.isOwn === undefined
-					? []
-					: [...previous].filter(([id]) => !options.isOwn?.(id)),
+			isComplete ? othersOf(previous, options.isOwn ?? (() => true)) : previous,
 		);
 		for (const id of options.unchanged ?? []) {
 			const kept = previous.get(id);

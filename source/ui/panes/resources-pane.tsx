@@ -27,10 +27,8 @@ export const ResourcesPane = collectionPane({
 			`CPU ${formatPercent(totals.cpuPercent)}${hostCpus === undefined ? '' : ` of ${hostCpus * 100}%`}`,
 			`MEM ${formatMemory(totals.memory)}${hostMemory === undefined ? '' : ` of ${formatMemory(hostMemory)}`}`,
 			// A fleet's engines each say theirs, in the lines under the list.
-			state.fleet === undefined ? (source ?? 'measuring…') : '',
-		]
-			.filter(Boolean)
-			.join(' · ');
+			...(state.fleet === undefined ? [source ?? 'measuring…'] : []),
+		].join(' · ');
 	},
 	loadingText: 'loading containers…',
 	emptyText: 'no running containers',
