@@ -1,3 +1,4 @@
+import type {FleetEngine} from '../docker/docker-client.js';
 import type {Command} from '../keymap/commands.js';
 import type {Services} from '../runtime/services.js';
 import {createFormOpened} from '../state/create-form.js';
@@ -46,12 +47,27 @@ export function openOnOneEngine(
 		return;
 	}
 
-	const engine = state.fleet?.find(
-		candidate => candidate.name === implied.engine,
+	openOn(
+		services,
+		purpose,
+		implied.engine,
+		state.fleet?.find(candidate => candidate.name === implied.engine),
 	);
+}
+
+/**
+ * Opens the dialog of `purpose` on the engine `name` (a fleet's `engine`), or says why that engine
+ * cannot have it.
+ */
+function openOn(
+	services: Services,
+	purpose: EnginePurpose,
+	name: string | undefined,
+	engine: FleetEngine | undefined,
+): void {
 	const refusal = engine === undefined ? undefined : engineRefusal(engine);
 	if (refusal === undefined) {
-		opens[purpose](services, implied.engine);
+		opens[purpose](services, name);
 	} else {
 		services.dispatch(statusShown(refusal, true));
 	}
@@ -68,11 +84,6 @@ export const engineChoiceHandlers = {
 			return;
 		}
 
-		const refusal = engineRefusal(engine);
-		if (refusal === undefined) {
-			opens[dialog.purpose](services, engine.name);
-		} else {
-			services.dispatch(statusShown(refusal, true));
-		}
+		openOn(services, dialog.purpose, engine.name, engine);
 	},
 } satisfies Partial<Record<Command, Handler>>;
