@@ -357,13 +357,32 @@ export function createFleetClient(
 		failed.has(`${index}:${kind}`) ||
 		late.has(`${index}:${kind}`);
 
+	/**
+	 * Each member's rows of each kind as last tagged, with the list and the staleness they were
+	 * tagged from: rows shown again unchanged are the same objects, which the state keeps as they are.
+	 */
+	const tagged = new Map<
+		string,
+		{readonly from: unknown; readonly stale: boolean; readonly rows: unknown[]}
+	>();
+
 	/** Every member's last list of `kind`, each row tagged with its engine, stale where so. */
 	const shown = <K extends FleetList>(kind: K): FleetRows[K] =>
 		members.flatMap((_member, index) => {
-			const tag = tagOf(index, isStale(index, kind));
-			const items = ((lists[index] as Record<FleetList, unknown>)[kind] ??
-				[]) as FleetRows[K];
-			return items.map(item => taggers[kind](item as never, index, tag));
+			const key = `${index}:${kind}`;
+			const stale = isStale(index, kind);
+			const from = (lists[index] as Record<FleetList, unknown>)[kind];
+			const last = tagged.get(key);
+			if (last !== undefined && last.from === from && last.stale === stale) {
+				return last.rows;
+			}
+
+			const tag = tagOf(index, stale);
+			const rows = ((from ?? []) as FleetRows[K]).map(item =>
+				taggers[kind](item as never, index, tag),
+			);
+			tagged.set(key, {from, stale, rows});
+			return rows;
 		}) as FleetRows[K];
 
 	/**

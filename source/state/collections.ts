@@ -26,7 +26,7 @@ function replaceKeyedCollection<T>(
 	for (const item of items) {
 		const key = keyOf(item);
 		const old = previous.byId.get(key);
-		if (old !== undefined && isSame(old, item)) {
+		if (old !== undefined && (old === item || isSame(old, item))) {
 			byId.set(key, old);
 		} else {
 			byId.set(key, item);
