@@ -131,8 +131,8 @@ export type OneEngine = {
 export type FleetMemberClient = {
 	readonly engine: FleetEngine;
 	readonly client: DockerClient;
-	/** An id of this engine's own as the fleet knows it: for the fleet's calls and its log. */
-	readonly fleetId: (id: string) => string;
+	/** What reaches it from the docker CLI, for the command log: `docker --context lab`. */
+	readonly cli: string;
 };
 
 /** The client side of the engine connection, as used by feeds and actions. */

@@ -536,7 +536,7 @@ export function createFleetClient(
 				members.map((member, index) => ({
 					engine: engineAt(member, index),
 					client: member.client,
-					fleetId: id => fleetId(id, index),
+					cli: member.cli,
 				})),
 			subscribe(listener) {
 				listeners.add(listener);

@@ -22,7 +22,8 @@ import type {Store} from '../state/store.js';
 import type {AppState, Update} from '../state/app-state.js';
 import {formatBytes, plural, shortId} from '../format/units.js';
 import {shellWord} from '../format/shell-words.js';
-import {eachLimited, loggedCalls} from './engine-calls.js';
+import {eachLimited, recordedCalls} from './engine-calls.js';
+import {oneEngine} from './one-engine.js';
 import {relistAfterWork} from './relist.js';
 
 /** `P`: the prune dialog's preview and removal; every removal records its docker CLI equivalent. */
@@ -51,11 +52,11 @@ type PruneEngine = {
 	/** In a fleet, its name; undefined for the one engine. */
 	readonly name: string | undefined;
 	readonly client: DockerClient;
+	/** What reaches it from the docker CLI, for the command log. */
+	readonly cli: string;
 	/** Why it is not planned at all: read-only, or down when the preview is asked for. */
 	readonly note: string | undefined;
 	readonly readOnly: boolean;
-	/** The id the command log takes to name the engine of one of its objects. */
-	readonly logId: (id: string) => string;
 };
 
 /** What a prune did on one engine. */
@@ -66,17 +67,6 @@ type PruneOutcome = {
 	readonly failure: string | undefined;
 };
 
-/** The one engine a client not of a fleet reaches. */
-function oneEngine(docker: DockerClient): PruneEngine {
-	return {
-		name: undefined,
-		client: docker,
-		note: undefined,
-		readOnly: false,
-		logId: id => id,
-	};
-}
-
 /**
  * The engines a prune goes to: the one engine, or every engine of a fleet, or the one the panes
  * show alone (`shown`): a prune touches nothing the user is not looking at.
@@ -86,15 +76,18 @@ function pruneEngines(
 	shown: string | undefined,
 ): readonly PruneEngine[] {
 	if (docker.fleet === undefined) {
-		return [oneEngine(docker)];
+		return [
+			{...oneEngine(docker, undefined), note: undefined, readOnly: false},
+		];
 	}
 
 	return docker.fleet
 		.members()
 		.filter(({engine}) => shown === undefined || engine.name === shown)
-		.map(({engine, client, fleetId}) => ({
+		.map(({engine, client, cli}) => ({
 			name: engine.name,
 			client,
+			cli,
 			note: engine.readOnly
 				? 'read-only, not pruned'
 				: engine.state.status === 'down'
@@ -104,7 +97,6 @@ function pruneEngines(
 							'not connected yet, not pruned'
 						: undefined,
 			readOnly: engine.readOnly,
-			logId: fleetId,
 		}));
 }
 
@@ -121,7 +113,7 @@ export function createPruneActions(options: {
 	readonly previewWaitMs?: number;
 }): PruneActions {
 	const {docker, store, dispatch, now} = options;
-	const logged = loggedCalls(dispatch, now, docker.fleet);
+	const record = recordedCalls(dispatch, now);
 
 	const pruneDialog = (): PruneDialog | undefined => {
 		const {dialog} = store.getState().ui;
@@ -130,7 +122,7 @@ export function createPruneActions(options: {
 
 	/** What the engine's own prune would take there now, each item naming the engine in a fleet. */
 	const planOn = (
-		engine: PruneEngine,
+		engine: Pick<PruneEngine, 'name'>,
 		dialog: PruneDialog,
 		inventory: PruneInventory,
 	): PruneItem[] =>
@@ -173,7 +165,7 @@ export function createPruneActions(options: {
 			const items = checked.go.filter(item => item.category === category);
 			const failures = await eachLimited(items, async item => {
 				for (const step of pruneSteps(engine.client, item)) {
-					await logged(step.command, step.run, engine.logId(item.id));
+					await record(step.command, step.run, engine);
 				}
 
 				removed.push(item);
@@ -197,7 +189,7 @@ export function createPruneActions(options: {
 
 			dispatch(pruneStaged('loading'));
 			if (docker.fleet === undefined) {
-				const engine = oneEngine(docker);
+				const engine = oneEngine(docker, undefined);
 				try {
 					dispatch(
 						prunePreviewed(
