@@ -153,6 +153,36 @@ describe('remote cgroup meter: what each sweep asks for', () => {
 		);
 	});
 
+	it('reads a container off screen every other sweep when told, giving its last figures between', async () => {
+		const shell = localShell();
+		const remote = await remoteMeter(shell, v2Root, 'systemd');
+		const idleDir = new RegExp(`docker-${idleV2}\\.scope`);
+		// The first two readings of each come back to back, for its first CPU figure.
+		await remote.measure([web, idleV2], 1, 2);
+		let previous = await remote.measure([web, idleV2], 1, 2);
+		assert.match(shell.lastScript() ?? '', idleDir);
+		const skips: boolean[] = [];
+		for (let sweep = 0; sweep < 4; sweep++) {
+			const measured = await remote.measure([web, idleV2], 1, 2);
+			const isRead = idleDir.test(shell.lastScript() ?? '');
+			skips.push(!isRead);
+			assert.ok(measured.has(idleV2), 'its figures given every sweep');
+			if (!isRead) {
+				// The same figures as the sweep before: nothing new was read.
+				assert.equal(measured.get(idleV2), previous.get(idleV2));
+			}
+
+			previous = measured;
+		}
+
+		// On screen, web is read every sweep; idle every other.
+		assert.deepEqual(
+			skips.filter(Boolean).length,
+			2,
+			`skipped: ${skips.join(', ')}`,
+		);
+	});
+
 	it('looks for a container nowhere to be found only once while it runs', async () => {
 		const shell = localShell();
 		const remote = await remoteMeter(shell, v2Root, 'systemd');

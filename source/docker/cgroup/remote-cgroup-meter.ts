@@ -9,6 +9,7 @@ import type {HostShell} from '../host-shell.js';
 import {
 	fullEvery,
 	isFullReading,
+	isReadingDue,
 	type CgroupMeasurement,
 	type ReadingPlan,
 } from './cgroup-meter.js';
@@ -42,6 +43,7 @@ export type RemoteCgroupMeter = {
 	readonly measure: (
 		ids: readonly string[],
 		shown?: number,
+		offScreenEvery?: number,
 	) => Promise<ReadonlyMap<string, CgroupMeasurement>>;
 	/** Ends a run under way; the meter is unusable afterwards. */
 	readonly close: () => void;
@@ -50,6 +52,9 @@ export type RemoteCgroupMeter = {
 type Container = ReadingPlan & {
 	readonly dir: string;
 	readonly lastTexts: Record<string, string | undefined>;
+	/** How many times it was read, and its last measurement, given again when a sweep skips it. */
+	readings: number;
+	last: CgroupMeasurement | undefined;
 };
 
 /**
@@ -149,7 +154,7 @@ function createRemoteCgroupMeter(options: {
 
 	return {
 		description: `cgroup v${layout.version} via ${shell.via}`,
-		async measure(ids, shown = ids.length) {
+		async measure(ids, shown = ids.length, offScreenEvery = 1) {
 			const wanted = new Set(ids);
 			for (const id of [...containers.keys(), ...missing]) {
 				if (!wanted.has(id)) {
@@ -162,6 +167,7 @@ function createRemoteCgroupMeter(options: {
 			const known: {dir: string; isFull: boolean}[] = [];
 			const full = new Set<string>();
 			const unknown: string[] = [];
+			const skipped = new Set<string>();
 			for (const [rank, id] of ids.entries()) {
 				const container = containers.get(id);
 				if (container === undefined) {
@@ -169,6 +175,11 @@ function createRemoteCgroupMeter(options: {
 						unknown.push(id);
 					}
 
+					continue;
+				}
+
+				if (!isReadingDue(container, rank, shown, sweeps, offScreenEvery)) {
+					skipped.add(id);
 					continue;
 				}
 
@@ -211,6 +222,8 @@ function createRemoteCgroupMeter(options: {
 					lastTexts: {},
 					phase: placed++ % fullEvery,
 					hasFullReading: false,
+					readings: 0,
+					last: undefined,
 				});
 				full.add(id);
 			}
@@ -218,11 +231,21 @@ function createRemoteCgroupMeter(options: {
 			const result = new Map<string, CgroupMeasurement>();
 			for (const id of ids) {
 				const container = containers.get(id);
+				if (container !== undefined && skipped.has(id)) {
+					if (container.last !== undefined) {
+						result.set(id, container.last);
+					}
+
+					continue;
+				}
+
 				const measurement =
 					container === undefined
 						? undefined
 						: measureFound(id, container, full.has(id), output);
-				if (measurement !== undefined) {
+				if (container !== undefined && measurement !== undefined) {
+					container.readings++;
+					container.last = measurement;
 					result.set(id, measurement);
 				}
 			}
