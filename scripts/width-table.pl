@@ -24,10 +24,11 @@ for (my $i = 0; $i < @noncharacters; $i += 2) {
 # Older characters measured apart: conjoining Hangul vowels and finals (0 columns in wcwidth, 1 in
 # string-width), the Hangul fillers, surrogates, the trigrams, digrams, tetragrams and counting rods
 # that Unicode 16 made wide (1 column on terminals before it), and the circled numbers on black
-# squares (2 columns in glibc, 1 in string-width).
+# squares (2 columns in glibc, 1 in string-width), and the Ahom medial ra that Unicode 14 made a
+# spacing mark (0 columns in glibc, 1 in string-width).
 push @ranges, [0x1160, 0x11FF], [0xD7B0, 0xD7FF], [0x115F, 0x115F], [0x3164, 0x3164],
 	[0xFFA0, 0xFFA0], [0xD800, 0xDFFF], [0x2630, 0x2637], [0x268A, 0x268F],
-	[0x1D300, 0x1D356], [0x1D360, 0x1D378], [0x3248, 0x324F];
+	[0x1D300, 0x1D356], [0x1D360, 0x1D378], [0x3248, 0x324F], [0x1171E, 0x1171E];
 
 @ranges = sort { $a->[0] <=> $b->[0] } @ranges;
 my @merged;
@@ -49,8 +50,8 @@ print <<"END";
 /**
  * Code points that terminals draw at widths of their own ($count ranges): whatever Unicode 12.1 did not
  * assign (newer characters, unassigned code points, noncharacters), conjoining Hangul vowels and
- * finals, the Hangul fillers, surrogates, the symbols that Unicode 16 made wide, and the circled
- * numbers on black squares. dockmate measures a character as string-width does; a terminal that
+ * finals, the Hangul fillers, surrogates, the symbols that Unicode 16 made wide, the circled
+ * numbers on black squares and a mark that Unicode 14 made spacing. dockmate measures a character as string-width does; a terminal that
  * knows it differently shifts the rest of the line, and the frame with it.
  */
 export const unsettledWidth =

@@ -268,6 +268,7 @@ describe('sanitize', () => {
 			'\u1161', // a conjoining Hangul vowel: 0 columns in wcwidth, 1 in string-width
 			'\u3248', // a circled number on a black square: 2 in glibc, 1 in string-width
 			'\u2630', // a trigram, wide since Unicode 16
+			'\u{1171E}', // a spacing mark since Unicode 14: 0 columns in glibc, 1 in string-width
 		];
 		for (const character of unsettled) {
 			assert.equal(
