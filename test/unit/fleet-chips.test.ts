@@ -87,6 +87,31 @@ describe('fleet chips', () => {
 		assert.equal(least.hidden, 0);
 	});
 
+	it('say how many containers an engine has only when known: none for one never listed, 0/0 for one connected and empty', () => {
+		const down = engine('db', {
+			status: 'down',
+			error: 'dial: connection refused',
+			retryAt: 2000,
+		});
+		const text = (each: FleetEngine, form: ChipForm) =>
+			chipParts(each, form, undefined, undefined, 0)
+				.map(part => part.text)
+				.join('');
+		assert.equal(text(down, 'least'), '[db ✕ 2s]');
+		assert.equal(
+			text(down, 'brief'),
+			'[db ✕ retrying in 2s: connection refu…]',
+		);
+		assert.equal(text(engine('db', {status: 'connecting'}), 'least'), '[db …]');
+		assert.equal(text(engine('lab'), 'least'), '[lab ● 0/0]');
+		assert.equal(
+			chipParts(down, 'least', {running: 1, total: 4}, undefined, 0)
+				.map(part => part.text)
+				.join(''),
+			'[db ✕ 2s 1/4]',
+		);
+	});
+
 	it('show the chips that fit, engines in trouble first, the line ending with how many do not show', () => {
 		const engines = Array.from({length: 9}, (_, index) =>
 			engine(

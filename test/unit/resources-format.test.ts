@@ -394,20 +394,20 @@ describe('engine totals', () => {
 		assert.deepEqual(lines, [
 			'lab               CPU  12.5%  MEM  150MiB    2 measured  cgroup v1',
 			'production-east…  CPU   101%  MEM    2GiB   40 measured  cgroup v1 via ssh',
-			'pi                CPU   0.0%  MEM      0B    0 measured  measuring…',
+			'pi                CPU      –  MEM       –    0 measured  measuring…',
 		]);
 		assert.ok(lines.every(line => line.length <= 78));
 	});
 
-	it('says of an engine not reached yet what its chip says, not that it is being measured', () => {
+	it('says of an engine not reached yet what its chip says, not that it is being measured, and no figures', () => {
 		assert.deepEqual(
 			engineTotalsLines([
 				{...waiting, connection: 'connecting'},
 				{...waiting, name: 'db', connection: 'down'},
 			]),
 			[
-				'pi  CPU   0.0%  MEM      0B    0 measured  connecting…',
-				'db  CPU   0.0%  MEM      0B    0 measured  not reached',
+				'pi  CPU      –  MEM       –    0 measured  connecting…',
+				'db  CPU      –  MEM       –    0 measured  not reached',
 			],
 		);
 	});

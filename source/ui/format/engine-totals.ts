@@ -30,10 +30,11 @@ function sourceText({source, connection}: EngineTotals): string {
 /** The most cells an engine's name takes: the figures after it must stay on an 80-column line. */
 const nameWidth = 16;
 
+/** An engine's CPU and memory, `–` while none of its containers is measured: not a measured 0. */
 function figuresText(figures: EngineFigures | undefined): string {
 	return [
-		`CPU ${formatPercent(figures?.cpuPercent ?? 0).padStart(6)}`,
-		`MEM ${formatMemory(figures?.memory ?? 0).padStart(7)}`,
+		`CPU ${(figures === undefined ? '–' : formatPercent(figures.cpuPercent)).padStart(6)}`,
+		`MEM ${(figures === undefined ? '–' : formatMemory(figures.memory)).padStart(7)}`,
 		`${String(figures?.measured ?? 0).padStart(3)} measured`,
 	].join('  ');
 }

@@ -76,6 +76,22 @@ function connectionParts(
 	}
 }
 
+/**
+ * An engine's containers running / total: `0/0` when it is connected and has none, nothing when
+ * none of its rows are known and it is not connected (never listed, or listed empty and now out of
+ * reach), where `0/0` would claim it has none.
+ */
+function countsText(
+	engine: FleetEngine,
+	counts: EngineCounts | undefined,
+): string | undefined {
+	if (counts !== undefined) {
+		return ` ${counts.running}/${counts.total}`;
+	}
+
+	return engine.state.status === 'connected' ? ' 0/0' : undefined;
+}
+
 /** One engine's chip in `form`: `[name state kind read-only running/total CPU MEM]`. */
 export function chipParts(
 	engine: FleetEngine,
@@ -84,7 +100,7 @@ export function chipParts(
 	figures: EngineFigures | undefined,
 	now: number,
 ): ChipPart[] {
-	const {running, total} = counts ?? {running: 0, total: 0};
+	const containers = countsText(engine, counts);
 	return [
 		{text: '['},
 		{text: engine.name, tone: 'name'},
@@ -95,7 +111,9 @@ export function chipParts(
 			? [{text: ` ${shortProduct(engine.product)}`}]
 			: []),
 		...(engine.readOnly ? [{text: ' read-only', tone: 'key' as const}] : []),
-		...(form === 'bare' ? [] : [{text: ` ${running}/${total}`}]),
+		...(form === 'bare' || containers === undefined
+			? []
+			: [{text: containers}]),
 		...(form === 'least' || form === 'bare' || figures === undefined
 			? []
 			: [
