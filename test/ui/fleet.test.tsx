@@ -222,6 +222,47 @@ describe('fleet view', () => {
 		assert.equal(entry.engine, 'prod');
 	});
 
+	it('at 80 columns a refusal on a long-named row keeps its reason: the name is cut in the middle', async () => {
+		const lab = new FakeDockerClient({
+			containers: [fakeContainer({name: 'web'})],
+		});
+		const task = 'api.1.k3j4h5g6f7d8s9a0q1w2e3r4t';
+		const prod = new FakeDockerClient({
+			containers: [fakeContainer({name: task})],
+		});
+		const client = createFleetClient(
+			[
+				{
+					name: 'lab',
+					client: lab,
+					readOnly: false,
+					cli: 'docker --context lab',
+				},
+				{
+					name: 'prod',
+					client: prod,
+					readOnly: true,
+					cli: 'docker --context prod',
+				},
+			],
+			{listWaitMs: 200},
+		);
+		app = renderApp({docker: lab, client, columns: 80, rows: 24});
+		await app.waitForFrame(task.slice(0, 10));
+		await app.press('/');
+		await app.type('api');
+		await app.press(keys.enter);
+		await app.waitForFrame(/Containers 1\/1 of 2/);
+		await app.press('s');
+		const frame = await app.waitForFrame('nothing on it is changed');
+		const footer = frame.split('\n').at(-1) ?? '';
+		assert.match(
+			footer,
+			/^api\.1\.k3j4h5g6f7.*….*: prod is read-only: nothing on it is changed {2}\? help/,
+		);
+		assert.deepEqual(prod.actions, []);
+	});
+
 	it('a dead engine’s chip says so and its rows stay; the other engine keeps listing', async () => {
 		const fleet = fleetApp();
 		app = fleet.app;
