@@ -80,11 +80,9 @@ export function cutMiddle(text: string, size: number): string {
 	}
 
 	const head = prefixWithin(text, Math.floor((size - 1) / 3));
-	const clusters = [...cells(text.slice(head.text.length))];
 	let tail = '';
 	let width = head.width + 1;
-	for (let index = clusters.length - 1; index >= 0; index--) {
-		const cluster = clusters[index]!;
+	for (const cluster of [...cells(text.slice(head.text.length))].reverse()) {
 		if (width + cluster.width > size) {
 			break;
 		}
