@@ -98,11 +98,7 @@ describe('housekeeping on a real engine', {timeout: 300_000}, () => {
 	});
 
 	it('s on a mixed set stops the running one and leaves the killed one stopped; p on a stopped one says so', async () => {
-		await runLabelled(daemon, {
-			name: 'act-mix-up',
-			image,
-			options: ['--stop-timeout', '1'],
-		});
+		await runLabelled(daemon, {name: 'act-mix-up', image});
 		// Killed, as the OOM killer would: starting it again is what s must not do.
 		await runLabelled(daemon, {name: 'act-mix-killed', image});
 		await daemon.dockerOk(['kill', 'act-mix-killed']);

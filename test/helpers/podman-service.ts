@@ -15,6 +15,7 @@ import {
 	sweepSync,
 	type DockerResult,
 } from './throwaway-daemon.js';
+import {quickStop} from './e2e-containers.js';
 import {waitFor} from './wait-for.js';
 
 /** What a podman CLI call printed and how it exited. */
@@ -189,6 +190,7 @@ export async function startPodmanService(): Promise<PodmanService> {
 				'nofile=1024:1024',
 				'--ulimit',
 				'nproc=1024:1024',
+				...quickStop,
 				image,
 				...command,
 			]);
