@@ -58,11 +58,25 @@ export function shortId(id: string): string {
 }
 
 /**
+ * A Swarm task's container name: its service, its slot (a global service's node id in its place)
+ * and its task id, both ids 25 characters.
+ */
+const taskContainerName = /\b([\w-]+)\.(\d+|[a-z\d]{25})\.([a-z\d]{25})\b/g;
+
+/**
  * `text` with every full 64-character id (the engine puts them in its error messages) cut to the
- * short id, so that a message fits its line and names things as the docker CLI lists them.
+ * short id, and the ids in a Swarm task's container name (`web.1.k3j4h5g6f7d8s9a0q1w2e3r4t`) cut
+ * to 12 characters as `docker service ps` shows them, so that a message fits its line and names
+ * things as the docker CLI lists them: at 80 columns a task's whole name pushed why off the line.
  */
 export function withShortIds(text: string): string {
-	return text.replaceAll(/\b(?:sha256:)?([\da-f]{12})[\da-f]{52}\b/g, '$1');
+	return text
+		.replaceAll(/\b(?:sha256:)?([\da-f]{12})[\da-f]{52}\b/g, '$1')
+		.replaceAll(
+			taskContainerName,
+			(_, service: string, slot: string, task: string) =>
+				`${service}.${slot.slice(0, 12)}.${task.slice(0, 12)}`,
+		);
 }
 
 const memoryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

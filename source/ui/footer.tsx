@@ -5,7 +5,7 @@ import {bindingWords, describeChord} from '../keymap/describe.js';
 import {shownBindings} from '../keymap/resolve.js';
 import type {AppState} from '../state/app-state.js';
 import {KeyHints, type KeyHint} from './components/key-hints.js';
-import {cellWidth, cutMiddle} from './format/cells.js';
+import {cellWidth, fit} from './format/cells.js';
 import {useAppState} from './hooks/use-app-state.js';
 import {theme} from './theme.js';
 import {activeScopes} from '../state/scopes.js';
@@ -37,14 +37,14 @@ const gap = '  ';
 
 /**
  * The message, cut to leave room for the first hint (`? help` wherever the panes' keys are in
- * force): a long message must never push the way to the help off the line. It is cut in its
- * middle, so that a long name at its start does not push off why, at its end.
+ * force): a long message must never push the way to the help off the line.
  */
 function fitMessage(text: string, width: number, first?: KeyHint): string {
 	const hintWidth =
 		first === undefined ? 0 : cellWidth(`${first.keys} ${first.label}`);
 	// One more column for the `…` that ends the line when further hints are cut.
-	return cutMiddle(text, Math.max(1, width - hintWidth - gap.length - 1));
+	const room = Math.max(1, width - hintWidth - gap.length - 1);
+	return cellWidth(text) > room ? fit(text, room) : text;
 }
 
 /**

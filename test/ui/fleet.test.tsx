@@ -222,7 +222,7 @@ describe('fleet view', () => {
 		assert.equal(entry.engine, 'prod');
 	});
 
-	it('at 80 columns a refusal on a long-named row keeps its reason: the name is cut in the middle', async () => {
+	it('at 80 columns a refusal on a Swarm task’s row keeps its reason: the task’s ids are cut to 12 characters', async () => {
 		const lab = new FakeDockerClient({
 			containers: [fakeContainer({name: 'web'})],
 		});
@@ -258,7 +258,7 @@ describe('fleet view', () => {
 		const footer = frame.split('\n').at(-1) ?? '';
 		assert.match(
 			footer,
-			/^api\.1\.k3j4h5g6f7.*….*: prod is read-only: nothing on it is changed {2}\? help/,
+			/^api\.1\.k3j4h5g6f7d8: prod is read-only: nothing on it is changed {2}\? help/,
 		);
 		assert.deepEqual(prod.actions, []);
 	});

@@ -14,7 +14,6 @@ import {FakeDockerClient, fakeContainer} from '../fakes/fake-docker-client.js';
 import {lineWith} from '../helpers/frame.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp} from '../helpers/render-app.js';
-import {waitFor} from '../helpers/wait-for.js';
 
 let app: ReturnType<typeof renderApp> | undefined;
 afterEach(async () => {
@@ -232,15 +231,8 @@ describe('files of a container (f)', () => {
 		await app.waitForFrame('Esc calls it off');
 		docker.deleteContainer(web.id);
 		release();
-		// The status line shows it cut in its middle (the fake's id is long): read whole.
-		await waitFor(
-			() =>
-				app?.services.store
-					.getState()
-					.status?.text.startsWith(
-						`cannot copy ${local}/late.txt in: No such container`,
-					),
-			{timeoutMs: 3000, message: 'the failed copy in on the status line'},
+		await app.waitForFrame(
+			`cannot copy ${local}/late.txt in: No such container`,
 		);
 		assert.ok(!app.lastFrame().includes('copied '));
 		await app.press(keys.escape, 'L');

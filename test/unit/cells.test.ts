@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {sanitize} from '../../source/docker/sanitize.js';
-import {
-	cellWidth,
-	cutMiddle,
-	fit,
-	prefixWithin,
-} from '../../source/ui/format/cells.js';
+import {cellWidth, fit, prefixWithin} from '../../source/ui/format/cells.js';
 
 /**
  * Engine text as it reaches the screen, and the columns tmux 3.3a, xterm and VTE (which draw a
@@ -64,33 +59,5 @@ describe('fit', () => {
 	it('prefixWithin stops before a cluster that would cross the edge', () => {
 		assert.deepEqual(prefixWithin('a🇩🇪b', 2), {text: 'a', width: 1});
 		assert.deepEqual(prefixWithin('a🇩🇪b', 3), {text: 'a🇩🇪', width: 3});
-	});
-});
-
-describe('cutMiddle', () => {
-	it('leaves a text that fits as it is', () => {
-		assert.equal(cutMiddle('web is running', 14), 'web is running');
-	});
-
-	it('leaves out the middle: the start at most a third, the end as much as fits', () => {
-		const message =
-			'api.1.k3j4h5g6f7d8s9a0q1w2e3r4t: prod is read-only: nothing on it is changed';
-		const cut = cutMiddle(message, 71);
-		assert.equal(cellWidth(cut), 71);
-		assert.ok(cut.startsWith('api.1.k3j4h5g6f7d'), cut);
-		assert.ok(
-			cut.endsWith(': prod is read-only: nothing on it is changed'),
-			cut,
-		);
-		assert.equal(cut.split('…').length, 2);
-	});
-
-	it('measures wide characters and keeps clusters whole', () => {
-		const cut = cutMiddle(`日本語${'x'.repeat(20)}e\u0301nd`, 11);
-		assert.ok(cellWidth(cut) <= 11, cut);
-		assert.ok(cut.startsWith('日…'), cut);
-		assert.ok(cut.endsWith('e\u0301nd'), cut);
-		assert.equal(cutMiddle('abcdef', 1), '…');
-		assert.equal(cutMiddle('abcdef', 0), '');
 	});
 });

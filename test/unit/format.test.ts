@@ -138,6 +138,24 @@ describe('withShortIds', () => {
 			'web-1 at 2ff3720ef35f',
 		);
 	});
+
+	it('cuts the ids of a Swarm task’s container name to 12 characters, and leaves other names', () => {
+		assert.equal(
+			withShortIds(
+				'api.1.k3j4h5g6f7d8s9a0q1w2e3r4t: prod is read-only: nothing on it is changed',
+			),
+			'api.1.k3j4h5g6f7d8: prod is read-only: nothing on it is changed',
+		);
+		assert.equal(
+			withShortIds(
+				'stopped agent.q1w2e3r4t5y6u7i8o9p0a1s2d.k3j4h5g6f7d8s9a0q1w2e3r4t',
+			),
+			'stopped agent.q1w2e3r4t5y6.k3j4h5g6f7d8',
+		);
+		for (const name of ['web.1', 'web.1.short', 'compose-web-1', 'a.b.c']) {
+			assert.equal(withShortIds(name), name);
+		}
+	});
 });
 
 describe('formatPorts', () => {

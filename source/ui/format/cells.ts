@@ -67,34 +67,6 @@ export function prefixWithin(
 }
 
 /**
- * `text` in at most `size` columns, its middle left out where it does not fit (`…` in its place):
- * the start, at most a third, says what a message is about (a name), the end why or what to do.
- */
-export function cutMiddle(text: string, size: number): string {
-	if (cellWidth(text) <= size) {
-		return text;
-	}
-
-	if (size <= 1) {
-		return size === 1 ? '…' : '';
-	}
-
-	const head = prefixWithin(text, Math.floor((size - 1) / 3));
-	let tail = '';
-	let width = head.width + 1;
-	for (const cluster of [...cells(text.slice(head.text.length))].reverse()) {
-		if (width + cluster.width > size) {
-			break;
-		}
-
-		width += cluster.width;
-		tail = cluster.text + tail;
-	}
-
-	return `${head.text}…${tail}`;
-}
-
-/**
  * Cuts or pads `text` to exactly `size` terminal columns, marking a cut with `…`. Widths are
  * measured in columns, so wide characters (CJK, emoji) cannot push the next column out of line.
  */
