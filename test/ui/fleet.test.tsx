@@ -43,6 +43,26 @@ function fakeMeter(memory: () => number): CgroupMeter & {sweeps: number} {
 	return meter;
 }
 
+/** A fleet client over two fake engines named `lab` and `prod`, prod read-only where asked. */
+function labAndProd(
+	lab: FakeDockerClient,
+	prod: FakeDockerClient,
+	isProdReadOnly = false,
+): ReturnType<typeof createFleetClient> {
+	return createFleetClient(
+		[
+			{name: 'lab', client: lab, readOnly: false, cli: 'docker --context lab'},
+			{
+				name: 'prod',
+				client: prod,
+				readOnly: isProdReadOnly,
+				cli: 'docker --context prod',
+			},
+		],
+		{listWaitMs: 200},
+	);
+}
+
 /** A fleet of two fake engines, `lab` and `prod`, each running a `web`; prod also a `db`. */
 function fleetApp(
 	columns = 140,
@@ -58,18 +78,7 @@ function fleetApp(
 	const prod = new FakeDockerClient({
 		containers: [fakeContainer({name: 'web'}), fakeContainer({name: 'db'})],
 	});
-	const client = createFleetClient(
-		[
-			{name: 'lab', client: lab, readOnly: false, cli: 'docker --context lab'},
-			{
-				name: 'prod',
-				client: prod,
-				readOnly: false,
-				cli: 'docker --context prod',
-			},
-		],
-		{listWaitMs: 200},
-	);
+	const client = labAndProd(lab, prod);
 	return {
 		app: renderApp({
 			docker: lab,
@@ -230,23 +239,7 @@ describe('fleet view', () => {
 		const prod = new FakeDockerClient({
 			containers: [fakeContainer({name: task})],
 		});
-		const client = createFleetClient(
-			[
-				{
-					name: 'lab',
-					client: lab,
-					readOnly: false,
-					cli: 'docker --context lab',
-				},
-				{
-					name: 'prod',
-					client: prod,
-					readOnly: true,
-					cli: 'docker --context prod',
-				},
-			],
-			{listWaitMs: 200},
-		);
+		const client = labAndProd(lab, prod, true);
 		app = renderApp({docker: lab, client, columns: 80, rows: 24});
 		await app.waitForFrame(task.slice(0, 10));
 		await app.press('/');
@@ -356,23 +349,7 @@ describe('fleet view', () => {
 		const prod = new FakeDockerClient();
 		lab.volumes = [fakeVolume({name: 'data'})];
 		prod.volumes = [fakeVolume({name: 'data'})];
-		const client = createFleetClient(
-			[
-				{
-					name: 'lab',
-					client: lab,
-					readOnly: false,
-					cli: 'docker --context lab',
-				},
-				{
-					name: 'prod',
-					client: prod,
-					readOnly: false,
-					cli: 'docker --context prod',
-				},
-			],
-			{listWaitMs: 200},
-		);
+		const client = labAndProd(lab, prod);
 		app = renderApp({docker: lab, client, columns: 140});
 		await app.press('5');
 		let frame = await app.waitForFrame(
