@@ -21,6 +21,7 @@ import type {HostChoice} from './docker/host-choices.js';
 import {fleetMemberChoices, fleetTargets} from './fleet-members.js';
 import {DockerError} from './docker/errors.js';
 import {sshConnectionTo} from './docker/ssh-connection.js';
+import {logInToSshEngines} from './docker/ssh-logins.js';
 import {defaultLogSettings} from './runtime/log-feed.js';
 import {createServices} from './runtime/services.js';
 import {answersWithin, createEngineSession} from './runtime/engine-session.js';
@@ -95,23 +96,6 @@ function fail(message: string, hint?: string): never {
 function failUsage(message: string): never {
 	process.stderr.write(`dockmate: ${message}\n${usageHint}\n`);
 	process.exit(2);
-}
-
-/**
- * Logs in to a fleet's ssh engines one after another, before the full-screen UI: ssh may ask
- * questions (a passphrase, an unknown host key) on the terminal. One that fails is left to the
- * fleet, which shows it down and retries.
- */
-async function logInToSshEngines(
-	endpoints: readonly Endpoint[],
-): Promise<void> {
-	for (const target of endpoints) {
-		if (target.kind === 'ssh') {
-			await sshConnectionTo(target)
-				.open({interactive: process.stdin.isTTY})
-				.catch(() => undefined);
-		}
-	}
 }
 
 /** Runs dockmate; `prefetch` is the container list the bin asked for while this was loading. */
@@ -210,7 +194,10 @@ export async function main(prefetch?: ContainerPrefetch): Promise<void> {
 				connect: connectFleet,
 				members: fleetMemberChoices(fleet),
 			};
-			await logInToSshEngines(fleet.map(target => target.endpoint));
+			await logInToSshEngines(
+				fleet.map(target => target.endpoint),
+				{isTerminal: process.stdin.isTTY},
+			);
 		}
 	} catch (error) {
 		if (error instanceof EndpointError) {

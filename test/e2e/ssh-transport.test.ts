@@ -233,6 +233,26 @@ describe('ssh:// engines through the system ssh', {timeout: 300_000}, () => {
 		);
 	});
 
+	it('in a fleet, logs in asking nothing first, then lets ssh ask for a passphrase on the terminal', async () => {
+		screen = await launchDockmate({
+			host: undefined,
+			args: ['--host', sshd.url, '--host', daemon.host],
+			env: {HOME: sshd.passphraseHome},
+			loginHome: sshd.passphraseHome,
+		});
+		await screen.waitForText(/Enter passphrase for key '[^']*id_ed25519':/);
+		await screen.sendKeys(keyPassphrase, 'Enter');
+		// Both engines are the one daemon: its container once for each, neither engine down.
+		await screen.waitForText(
+			text =>
+				text.split('\n').filter(line => line.includes(container)).length ===
+					2 &&
+				text.includes(`[${sshd.url.slice('ssh://'.length)} ●`) &&
+				!text.includes('✕'),
+			20_000,
+		);
+	});
+
 	it('lets ssh ask about an unknown host key on the terminal, and fails clearly on "no"', async () => {
 		screen = await launchDockmate({
 			host: sshd.url,
