@@ -128,6 +128,18 @@ describe('logs view', () => {
 		assert.match(app.lastFrame(), /Containers 1\/1/);
 	});
 
+	it('fills an unwrapped row with a line of combining marks, cut once at the edge', async () => {
+		// Two UTF-16 units a column: a cut by units left half the row empty, then "… …".
+		const marked = 'e\u0301'.repeat(200);
+		const app = await openLogs([line(0, marked), line(1, 'after')], {
+			columns: 60,
+		});
+		const frame = await app.waitForFrame('after');
+		const row = frame.split('\n').find(text => text.includes('e\u0301')) ?? '';
+		assert.match(row, /^│ {2}(e\u0301)+…\s*│$/u, row);
+		assert.equal(row.split('…').length, 2, row);
+	});
+
 	it('/ searches backwards from the bottom, n and N jump between matches, wrapping', async () => {
 		const history = lines(0, 300).map(entry =>
 			[20, 100, 170].includes((entry.time - base) / 10)

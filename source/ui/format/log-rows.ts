@@ -115,6 +115,13 @@ export function lineSegments(
 }
 
 /**
+ * UTF-16 units a column of an unwrapped row may take: a letter with its marks, or a surrogate pair.
+ * A row's text is cut by units before it is cut by columns at the edge; cut at a unit a column, a
+ * line of accented or Indic letters filled half its row and showed "… N more characters" cut short.
+ */
+const unitsPerColumn = 4;
+
+/**
  * A logs dialog's lines as the viewer draws them, `draw` rows by columns. Only as much of a line
  * is drawn as can be seen: a screenful when wrapped, a row when not.
  */
@@ -139,7 +146,9 @@ export function logsContent(
 				timestamps: dialog.timestamps,
 				query,
 				isCurrentMatch: isCurrent,
-				textLimit: draw.wrap ? draw.rows * draw.columns : draw.columns,
+				textLimit: draw.wrap
+					? draw.rows * draw.columns
+					: draw.columns * unitsPerColumn,
 			});
 			return draw.wrap ? wrapSegments(segments, draw.columns) : [segments];
 		},
