@@ -112,6 +112,18 @@ describe('fleet chips', () => {
 		);
 	});
 
+	it('cut a down engine’s reason by columns, never inside a character', () => {
+		const down = engine('db', {
+			status: 'down',
+			error: 'dial: 接続が拒否されました🚫🚫🚫🚫',
+			retryAt: 2000,
+		});
+		const parts = chipParts(down, 'brief', undefined, undefined, 0);
+		const reason = parts.find(part => part.tone === 'down')?.text ?? '';
+		assert.equal(reason, '✕ retrying in 2s: 接続が拒否され…');
+		assert.ok(!/[\uD800-\uDFFF]/u.test(reason), reason);
+	});
+
 	it('show the chips that fit, engines in trouble first, the line ending with how many do not show', () => {
 		const engines = Array.from({length: 9}, (_, index) =>
 			engine(

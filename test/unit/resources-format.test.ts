@@ -12,6 +12,7 @@ import {
 	engineTotalsLines,
 } from '../../source/ui/format/engine-totals.js';
 import {fakeContainer} from '../fakes/fake-docker-client.js';
+import {cellWidth} from '../../source/ui/format/cells.js';
 import {historyOf} from '../../source/state/history.js';
 import type {ResourceUsage} from '../../source/state/resource-usage.js';
 import {
@@ -410,6 +411,18 @@ describe('engine totals', () => {
 				'db  CPU      –  MEM       –    0 measured  not reached',
 			],
 		);
+	});
+
+	it('measures and cuts names by columns: a wide name keeps the figures aligned', () => {
+		const lines = engineTotalsLines([
+			{...lab, name: '東京-本番-サーバー-一号機'},
+			lab,
+		]);
+		assert.deepEqual(
+			lines.map(line => cellWidth(line.split('  CPU')[0] ?? '')),
+			[16, 16],
+		);
+		assert.match(lines[0] ?? '', /^東京-本番-サー… {3}CPU/);
 	});
 
 	it('sums every engine on one line, with how many engines use each source', () => {

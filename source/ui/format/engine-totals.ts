@@ -3,6 +3,7 @@ import type {FleetEngineState} from '../../docker/docker-client.js';
 import type {EngineSource} from '../../state/app-state.js';
 import type {EngineFigures} from '../../state/fleet.js';
 import {formatMemory} from '../../format/units.js';
+import {cellWidth, fit} from './cells.js';
 import {formatPercent} from './resources.js';
 
 /** One engine as its totals line shows it. */
@@ -43,13 +44,11 @@ function figuresText(figures: EngineFigures | undefined): string {
 export function engineTotalsLines(engines: readonly EngineTotals[]): string[] {
 	const width = Math.min(
 		nameWidth,
-		Math.max(0, ...engines.map(engine => engine.name.length)),
+		Math.max(0, ...engines.map(engine => cellWidth(engine.name))),
 	);
 	return engines.map(engine =>
 		[
-			engine.name.length > width
-				? `${engine.name.slice(0, width - 1)}…`
-				: engine.name.padEnd(width),
+			fit(engine.name, width),
 			figuresText(engine.figures),
 			sourceText(engine),
 		].join('  '),

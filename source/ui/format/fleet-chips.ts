@@ -2,7 +2,7 @@
 import type {FleetEngine} from '../../docker/docker-client.js';
 import {formatMemory} from '../../format/units.js';
 import type {EngineCounts, EngineFigures} from '../../state/fleet.js';
-import {cellWidth} from './cells.js';
+import {cellWidth, prefixWithin} from './cells.js';
 import {formatPercent} from './resources.js';
 
 /** One run of a chip's text, and how it is drawn. */
@@ -29,7 +29,9 @@ const reasonLength = 40;
 /** The last clause of an engine's error (`…: connection refused`), which says why, cut to fit. */
 function shortReason(error: string, length: number): string {
 	const reason = error.split(': ').at(-1) ?? error;
-	return reason.length <= length ? reason : `${reason.slice(0, length - 1)}…`;
+	return cellWidth(reason) <= length
+		? reason
+		: `${prefixWithin(reason, length - 1).text}…`;
 }
 
 /**
