@@ -375,19 +375,19 @@ describe('engine totals', () => {
 		name: 'lab',
 		figures: {cpuPercent: 12.5, memory: 150 * mib, measured: 2},
 		source: {source: 'cgroup v1', cpus: 4, memory: 8 * gib},
-		connection: 'connected' as const,
+		state: {status: 'connected'} as const,
 	};
 	const production = {
 		name: 'production-east-1b',
 		figures: {cpuPercent: 101.04, memory: 2 * gib, measured: 40},
 		source: {source: 'cgroup v1 via ssh', cpus: 8, memory: 32 * gib},
-		connection: 'connected' as const,
+		state: {status: 'connected'} as const,
 	};
 	const waiting = {
 		name: 'pi',
 		figures: undefined,
 		source: undefined,
-		connection: 'connected' as const,
+		state: {status: 'connected'} as const,
 	};
 
 	it('gives each engine a line: CPU and memory summed, containers measured, the source; names aligned and cut to fit 80 columns', () => {
@@ -400,15 +400,24 @@ describe('engine totals', () => {
 		assert.ok(lines.every(line => line.length <= 78));
 	});
 
-	it('says of an engine not reached yet what its chip says, not that it is being measured, and no figures', () => {
+	it('says of an engine not reached what its chip says and why, not that it is being measured, and no figures', () => {
 		assert.deepEqual(
 			engineTotalsLines([
-				{...waiting, connection: 'connecting'},
-				{...waiting, name: 'db', connection: 'down'},
+				{...waiting, state: {status: 'connecting'}},
+				{
+					...waiting,
+					name: 'db',
+					state: {
+						status: 'down',
+						error:
+							'cannot connect to the Docker engine at tcp://10.0.0.7:2376: dial tcp 10.0.0.7:2376: connect: connection refused',
+						retryAt: 0,
+					},
+				},
 			]),
 			[
 				'pi  CPU      –  MEM       –    0 measured  connecting…',
-				'db  CPU      –  MEM       –    0 measured  not reached',
+				'db  CPU      –  MEM       –    0 measured  ✕ connection refused',
 			],
 		);
 	});

@@ -4,6 +4,7 @@ import type {EngineSource} from '../../state/app-state.js';
 import type {EngineFigures} from '../../state/fleet.js';
 import {formatMemory} from '../../format/units.js';
 import {cellWidth, fit} from './cells.js';
+import {shortReason} from './fleet-chips.js';
 import {formatPercent} from './resources.js';
 
 /** One engine as its totals line shows it. */
@@ -13,18 +14,21 @@ export type EngineTotals = {
 	readonly figures: EngineFigures | undefined;
 	/** Undefined until its source is chosen. */
 	readonly source: EngineSource | undefined;
-	readonly connection: FleetEngineState['status'];
+	readonly state: FleetEngineState;
 };
 
-/** How an engine's figures are read, or why they are not yet. */
-function sourceText({source, connection}: EngineTotals): string {
+/**
+ * How an engine's figures are read, or why they are not: an engine down says why on its own line
+ * (at 80 columns its chip has room only for its sign), not on the line summing every engine.
+ */
+function sourceText({source, state}: EngineTotals, isOwnLine: boolean): string {
+	if (state.status === 'down') {
+		return isOwnLine ? `✕ ${shortReason(state.error)}` : 'not reached';
+	}
+
 	return (
 		source?.source ??
-		(connection === 'connecting'
-			? 'connecting…'
-			: connection === 'down'
-				? 'not reached'
-				: 'measuring…')
+		(state.status === 'connecting' ? 'connecting…' : 'measuring…')
 	);
 }
 
@@ -50,7 +54,7 @@ export function engineTotalsLines(engines: readonly EngineTotals[]): string[] {
 		[
 			fit(engine.name, width),
 			figuresText(engine.figures),
-			sourceText(engine),
+			sourceText(engine, true),
 		].join('  '),
 	);
 }
@@ -64,7 +68,7 @@ export function combinedTotalsLine(engines: readonly EngineTotals[]): string {
 		sum.cpuPercent += figures?.cpuPercent ?? 0;
 		sum.memory += figures?.memory ?? 0;
 		sum.measured += figures?.measured ?? 0;
-		const name = sourceText(engine);
+		const name = sourceText(engine, false);
 		sources.set(name, (sources.get(name) ?? 0) + 1);
 	}
 

@@ -27,7 +27,7 @@ const gap = '  ';
 const reasonLength = 40;
 
 /** The last clause of an engine's error (`…: connection refused`), which says why, cut to fit. */
-function shortReason(error: string, length: number): string {
+export function shortReason(error: string, length = reasonLength): string {
 	const reason = error.split(': ').at(-1) ?? error;
 	return cellWidth(reason) <= length
 		? reason
@@ -67,7 +67,7 @@ function connectionParts(
 				{
 					text:
 						form === 'full'
-							? `✕ retrying${when}: ${shortReason(state.error, reasonLength)}`
+							? `✕ retrying${when}: ${shortReason(state.error)}`
 							: form === 'brief'
 								? `✕ retrying${when}: ${shortReason(state.error, 16)}`
 								: `✕${seconds > 0 ? ` ${seconds}s` : ''}`,

@@ -46,7 +46,7 @@ export function EngineTotalsLines({
 		name,
 		figures: figures.get(name),
 		source: sources.get(name),
-		connection: state.status,
+		state,
 	}));
 	const lines = isCombined
 		? [combinedTotalsLine(engines)]
