@@ -96,6 +96,21 @@ describe('prune in a fleet', () => {
 		app = undefined;
 	});
 
+	it('says in its title where it prunes: every engine, or the one F shows alone', async () => {
+		const fleet = fleetApp({columns: 120, rows: 40});
+		app = fleet.app;
+		await app.waitForFrame(
+			text =>
+				text.split('\n').filter(line => /\sjob\s/.test(line)).length === 3,
+		);
+		await app.press('P');
+		await app.waitForFrame('Prune on every engine');
+		await app.press(keys.escape, 'F');
+		await app.waitForFrame('engine: lab');
+		await app.press('P');
+		await app.waitForFrame('Prune on lab');
+	});
+
 	it('the preview groups the items by engine with each one’s space and the total; a read-only engine is left out', async () => {
 		const fleet = fleetApp({columns: 120, rows: 40});
 		app = fleet.app;
@@ -232,6 +247,6 @@ describe('prune in a fleet', () => {
 		);
 		await app.press('G');
 		const bottom = await app.waitForFrame('── vault: read-only, not pruned');
-		assert.match(bottom, /Prune · \d+–10 of 10/);
+		assert.match(bottom, /Prune on every engine · \d+–10 of 10/);
 	});
 });

@@ -13,11 +13,21 @@ import {formatBytes, plural} from '../../format/units.js';
 import {DialogFrame, type DialogProps} from '../components/dialog-frame.js';
 import {fit} from '../format/cells.js';
 import {theme} from '../theme.js';
+import type {AppState} from '../../state/app-state.js';
+import {onEngineText} from '../../state/engine-choice.js';
+import {useAppState} from '../hooks/use-app-state.js';
 import {ListingDialog, type ListContent} from './listing-dialog.js';
 import {ChoiceRow} from '../components/choice-row.js';
 import {pruneChoices} from '../dialog-choices.js';
 
 type Props = DialogProps<Dialog>;
+
+/**
+ * Where a fleet's prune goes, for its title: the engine `F` shows alone, else every engine;
+ * nothing on one engine.
+ */
+const selectScope = (state: AppState): string | undefined =>
+	state.fleet === undefined ? undefined : (state.ui.engine ?? 'every engine');
 
 const categoryNames: Readonly<Record<PruneCategory, string>> = {
 	containers: 'stopped containers',
@@ -196,10 +206,11 @@ function report(dialog: Dialog): ListContent {
  * total, unmark what should stay, then remove exactly those items and read what happened.
  */
 export function PruneDialog({dialog, width, height}: Props) {
+	const title = `Prune${onEngineText(useAppState(selectScope))}`;
 	if (dialog.stage === 'preview' || dialog.stage === 'done') {
 		return (
 			<ListingDialog
-				title="Prune"
+				title={title}
 				width={width}
 				height={height}
 				view={dialog.list}
@@ -211,7 +222,7 @@ export function PruneDialog({dialog, width, height}: Props) {
 	}
 
 	return (
-		<DialogFrame title="Prune" width={width} height={height}>
+		<DialogFrame title={title} width={width} height={height}>
 			{dialog.stage === 'choose' ? <Choose dialog={dialog} /> : null}
 			{dialog.stage === 'loading' ? <Text>listing what would go…</Text> : null}
 			{dialog.stage === 'running' ? <Text>removing…</Text> : null}
