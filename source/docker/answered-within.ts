@@ -1,3 +1,4 @@
+import {childSignal} from './abort-fanout.js';
 import {DockerError} from './errors.js';
 
 /**
@@ -33,16 +34,20 @@ export async function answeredWithin<T>(
 			timer.unref();
 		}
 	});
-	if (signal?.aborted) {
+	// Through a child: a fleet's engines and their lists wait at once on one long-lived signal,
+	// which would otherwise carry a listener for each.
+	const parent = signal === undefined ? undefined : childSignal(signal);
+	if (parent?.signal.aborted === true) {
 		stop();
 	} else {
-		signal?.addEventListener('abort', stop, {once: true});
+		parent?.signal.addEventListener('abort', stop, {once: true});
 	}
 
 	try {
 		return await Promise.race([ask(controller.signal), givenUp]);
 	} finally {
 		clearTimeout(timer);
-		signal?.removeEventListener('abort', stop);
+		parent?.signal.removeEventListener('abort', stop);
+		parent?.release();
 	}
 }

@@ -180,19 +180,8 @@ export function createFleetClient(
 	};
 
 	/** What `asked` answers within {@link listWaitMs}; undefined if it fails or is later. */
-	const withinWait = async <T>(asked: Promise<T>): Promise<T | undefined> => {
-		let timer: NodeJS.Timeout | undefined;
-		const late = new Promise<undefined>(resolve => {
-			timer = setTimeout(resolve, listWaitMs, undefined);
-		});
-		try {
-			return await Promise.race([asked, late]);
-		} catch {
-			return undefined;
-		} finally {
-			clearTimeout(timer);
-		}
-	};
+	const withinWait = async <T>(asked: Promise<T>): Promise<T | undefined> =>
+		answeredWithin(async () => asked, listWaitMs).catch(() => undefined);
 
 	/**
 	 * `ask` of every member, each within {@link listWaitMs}: a member that fails or is late is

@@ -35,7 +35,7 @@ export type SshConnection = {
 };
 
 /** What ssh said last, kept short: a chatty far side must not fill memory. */
-const stderrLimit = 4096;
+export const stderrLimit = 4096;
 
 /** How often the master's control socket is looked for while it logs in. */
 const readyPollMs = 20;

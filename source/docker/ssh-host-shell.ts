@@ -2,11 +2,8 @@ import type {ChildProcess} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
 import {DockerError} from './errors.js';
 import type {HostShell} from './host-shell.js';
-import {endChannel, type SshConnection} from './ssh-connection.js';
+import {endChannel, stderrLimit, type SshConnection} from './ssh-connection.js';
 import {sshFailedStatus, sshMessage} from './ssh-errors.js';
-
-/** What the far side said last on standard error, kept short: a chatty script must not fill memory. */
-const stderrLimit = 4096;
 
 /** One `sh -s` on the engine's machine, kept for the scripts that follow. */
 type Session = {

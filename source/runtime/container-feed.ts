@@ -178,10 +178,10 @@ export function startContainerFeed(
 		};
 		const unsubscribe = fleet.subscribe(list => {
 			dispatch(fleetChanged(fleet.engines()));
-			for (const kind of list === undefined ? given : [list]) {
-				if (given.has(kind)) {
-					dispatch(show[kind]());
-				}
+			// Every list given so far, or the one named once it has been given.
+			const kinds = list === undefined ? given : given.has(list) ? [list] : [];
+			for (const kind of kinds) {
+				dispatch(show[kind]());
 			}
 		});
 		dispatch(fleetChanged(fleet.engines()));

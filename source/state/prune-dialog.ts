@@ -158,10 +158,17 @@ function withEngineToggled(
 ): ReadonlySet<string> {
 	const keys = items.map(item => pruneKey(item));
 	const isAllSkipped = keys.every(key => skipped.has(key));
-	return keys.reduce(
-		(set, key) => withMember(set, key, !isAllSkipped),
-		skipped,
-	);
+	// One copy for the whole engine, not one for each of its items.
+	const next = new Set(skipped);
+	for (const key of keys) {
+		if (isAllSkipped) {
+			next.delete(key);
+		} else {
+			next.add(key);
+		}
+	}
+
+	return next;
 }
 
 /** Space: on the choice, a category; on the preview, an item, or on an engine's heading all its items. */

@@ -79,7 +79,11 @@ export function resourcesMeasured(
 	return sliceChanged('resources', resources => {
 		const previous = resources.byId;
 		const byId = new Map<string, ResourceSnapshot>(
-			isComplete ? othersOf(previous, options.isOwn ?? (() => true)) : previous,
+			isComplete
+				? options.isOwn === undefined
+					? []
+					: othersOf(previous, options.isOwn)
+				: previous,
 		);
 		for (const id of options.unchanged ?? []) {
 			const kept = previous.get(id);

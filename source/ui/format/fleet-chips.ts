@@ -151,7 +151,7 @@ export function chipLayout(
 	count: number,
 	widthOf: (index: number, form: ChipForm) => number,
 	width: number,
-	isTrouble: (index: number) => boolean = () => false,
+	isTrouble: (index: number) => boolean,
 ): ChipLayout {
 	const all = Array.from({length: count}, (_, index) => index);
 	const lineWidth = (form: ChipForm, chips: readonly number[]): number =>
